@@ -1,0 +1,78 @@
+# Two commands: `make run` serves the app on http://127.0.0.1:3000 with demo data;
+# `make test` runs every check and test. Both install what this machine lacks first.
+#
+# Tool versions are pinned here, and only here (README.md says why each pin exists).
+CARGO_LEPTOS_VERSION := 0.3.10
+WASM_BINDGEN_VERSION := 0.2.129
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+# npm's wasm-opt (binaryen 132) must come first on PATH: Debian's older one breaks hydration.
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# cargo-leptos builds debug with this flag; using it for tests and clippy too avoids rebuilding
+# every dependency when switching between them.
+LEPTOS_RUSTFLAGS := --cfg erase_components
+SERVER_DEBUG := target/debug/server
+SERVER_RELEASE := target/release/server
+
+.PHONY: run test tools check lint unit-test build-release wasm-size e2e clean-data
+
+run: tools
+	@echo "==> building server and wasm client (debug)"
+	cargo leptos build
+	@echo "==> migrating and loading demo data if the database is empty"
+	$(SERVER_DEBUG) seed-demo
+	@echo "==> serving on http://$${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
+	$(SERVER_DEBUG) serve
+
+test: tools lint unit-test build-release wasm-size e2e
+	@echo "==> all checks and tests passed"
+
+# ---- tools: each step is skipped when the right version is already there -------------------
+tools: end2end/node_modules/.installed
+	@echo "==> checking tools"
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || { echo "installing the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+	@cargo leptos --version 2>/dev/null | grep -qx "cargo-leptos $(CARGO_LEPTOS_VERSION)" \
+	  || { echo "installing cargo-leptos $(CARGO_LEPTOS_VERSION) (about 20 minutes, once per machine)"; \
+	       cargo install --locked cargo-leptos --version $(CARGO_LEPTOS_VERSION); }
+	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
+	  || { echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+	       cargo install --locked wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); }
+	@command -v chromium >/dev/null \
+	  || { echo "installing Debian's chromium"; \
+	       if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	       $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+end2end/node_modules/.installed: end2end/package.json end2end/package-lock.json
+	@echo "==> installing npm packages for end2end (Playwright, binaryen)"
+	cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+	touch $@
+
+# ---- checks --------------------------------------------------------------------------------
+lint:
+	@echo "==> rustfmt"
+	cargo fmt --all --check
+	@echo "==> clippy (server side, feature ssr)"
+	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo clippy --all-targets -- -D warnings
+	@echo "==> clippy (browser side, feature hydrate, wasm32)"
+	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo clippy -p ocop-web --target wasm32-unknown-unknown -- -D warnings
+
+# Unit, property and database tests. SQLite always; PostgreSQL too when TEST_DATABASE_URL is set.
+unit-test:
+	@echo "==> cargo test (SQLite$${TEST_DATABASE_URL:+ and PostgreSQL})"
+	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo test
+
+build-release:
+	@echo "==> release build of the server and the wasm client"
+	cargo leptos build --release
+
+wasm-size:
+	@node bench/wasm-size.mjs target/site/pkg
+
+e2e:
+	@echo "==> end-to-end tests in Chromium"
+	SERVER_BIN=$(SERVER_RELEASE) node end2end/run.mjs
+
+clean-data:
+	rm -rf data

@@ -1,0 +1,3 @@
+//! Reusable UI pieces.
+pub mod error;
+pub mod layout;

@@ -1,0 +1,28 @@
+//! Showing an `AppError` to a person, in their language.
+use leptos::prelude::*;
+
+use crate::i18n::{t, use_i18n};
+use crate::models::AppError;
+
+#[component]
+pub fn ErrorMessage(error: AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || match &error {
+        AppError::NotFound => t!(i18n, errors.not_found).into_any(),
+        AppError::Forbidden => t!(i18n, errors.forbidden).into_any(),
+        AppError::Invalid { reason, .. } if reason == "too_long" => {
+            t!(i18n, errors.too_long).into_any()
+        }
+        AppError::Invalid { .. } => t!(i18n, errors.invalid).into_any(),
+        AppError::Conflict { .. } => t!(i18n, errors.conflict).into_any(),
+        AppError::Internal => t!(i18n, errors.internal).into_any(),
+        AppError::Transport(_) => t!(i18n, errors.transport).into_any(),
+    };
+    view! {
+        <div class="error-box" role="alert">
+            <strong>{t!(i18n, errors.title)}</strong>
+            " "
+            {text}
+        </div>
+    }
+}

@@ -1,0 +1,55 @@
+//! The page frame: header with navigation and language switch, main area, footer.
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::{Locale, t, t_string, use_i18n};
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <header class="site-header">
+            <A href="/" attr:class="brand">
+                <span class="brand-mark" aria-hidden="true">"OCOP"</span>
+                <span class="brand-name">{t!(i18n, app_name)}</span>
+            </A>
+            <LanguageSwitch />
+            <nav class="site-nav" aria-label=move || t_string!(i18n, nav.label).to_string()>
+                // Public links for now; role areas join when accounts exist (issue 3).
+                <A href="/" exact=true>{t!(i18n, nav.home)}</A>
+                <A href="/units">{t!(i18n, nav.units)}</A>
+            </nav>
+        </header>
+        <main id="main" class="site-main">{children()}</main>
+        <footer class="site-footer">
+            <p>{t!(i18n, footer.owner)}</p>
+            <p class="muted">{t!(i18n, footer.demo_note)}</p>
+        </footer>
+    }
+}
+
+/// Switches between Vietnamese (default) and English; the choice is kept in a cookie, so it
+/// survives reloads and the server renders the next page in it.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let toggle = move |_| {
+        let next = match i18n.get_locale() {
+            Locale::vi => Locale::en,
+            Locale::en => Locale::vi,
+        };
+        i18n.set_locale(next);
+    };
+    view! {
+        <button
+            type="button"
+            class="lang-switch"
+            data-testid="lang-switch"
+            title=move || t_string!(i18n, lang.switch_title).to_string()
+            on:click=toggle
+        >
+            {t!(i18n, lang.switch)}
+        </button>
+    }
+}

@@ -1,0 +1,86 @@
+//! The OCOP information system of Lạng Sơn: every page, component and server function.
+//!
+//! The data path is one-way: a page (`routes`) calls a server function (`functions`), which asks
+//! `auth` (from issue 3) whether the actor may act, calls one service (`services`, server only)
+//! and returns a model (`models`). Pure rules live in `domain` and compile for both targets.
+#![recursion_limit = "256"]
+
+pub mod components;
+pub mod domain;
+pub mod functions;
+pub mod models;
+pub mod routes;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod entities;
+#[cfg(feature = "ssr")]
+pub mod migrations;
+#[cfg(feature = "ssr")]
+pub mod services;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::components::layout::Layout;
+use crate::i18n::{I18nContextProvider, t_string, use_i18n};
+use crate::routes::public::{home::HomePage, not_found::NotFound, units::UnitsPage};
+
+/// The HTML document the server renders around the app.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Playwright waits for this marker before clicking: effects run only in the browser, after
+    // hydration.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <I18nContextProvider>
+            <Stylesheet id="leptos" href="/pkg/ocop.css" />
+            <AppTitle />
+            <Router>
+                <Layout>
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::InOrder />
+                        <Route path=path!("/units") view=UnitsPage ssr=SsrMode::InOrder />
+                    </Routes>
+                </Layout>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn AppTitle() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <Title text=move || t_string!(i18n, app_short).to_string() /> }
+}

@@ -1,0 +1,6 @@
+//! Wire types shared by server functions and pages. They are not table rows: services convert.
+pub mod error;
+pub mod home;
+pub mod units;
+
+pub use error::AppError;

@@ -1,0 +1,20 @@
+use serde::{Deserialize, Serialize};
+
+/// Live figures for the home page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeFigures {
+    /// Communes and wards in force today.
+    pub communes: u64,
+    /// Product groups and sub-groups of the current scheme (Decision 148).
+    pub product_groups: u64,
+    pub subjects: u64,
+    pub products: u64,
+    /// Products holding 3, 4 and 5 stars, in that order.
+    pub products_by_stars: Vec<StarCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StarCount {
+    pub stars: u8,
+    pub products: u64,
+}

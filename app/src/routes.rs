@@ -1,0 +1,2 @@
+//! Pages, one file per screen, grouped by area.
+pub mod public;

@@ -1,0 +1,4 @@
+//! Pages anyone can open without signing in.
+pub mod home;
+pub mod not_found;
+pub mod units;

@@ -1,0 +1,126 @@
+//! Loading master data from the CSV files shipped in `app/seed/`.
+//!
+//! Loading is idempotent: a row whose key is already present is left as it is, so running it
+//! twice changes nothing and never overwrites what an administrator edited.
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, TransactionTrait,
+};
+use serde::Deserialize;
+
+use crate::domain::text::fold;
+use crate::entities::{admin_unit, product_group};
+
+const UNITS_CSV: &str = include_str!("../../seed/lang-son-units.csv");
+const GROUPS_CSV: &str = include_str!("../../seed/product-groups.csv");
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct LoadSummary {
+    pub units_added: u64,
+    pub groups_added: u64,
+}
+
+#[derive(Deserialize)]
+struct UnitRecord {
+    code: String,
+    name: String,
+    kind: String,
+    level: String,
+    valid_from: String,
+    valid_to: String,
+    parent_code: String,
+    former_district_code: String,
+    note: String,
+}
+
+#[derive(Deserialize)]
+struct GroupRecord {
+    code: String,
+    name_vi: String,
+    name_en: String,
+    parent_code: String,
+    scheme: String,
+    lead_ministry: String,
+}
+
+/// Loads administrative units and product groups in one transaction.
+///
+/// # Errors
+/// A database error, or `DbErr::Custom` if a shipped CSV file is malformed.
+pub async fn load(db: &DatabaseConnection) -> Result<LoadSummary, DbErr> {
+    let txn = db.begin().await?;
+    let mut summary = LoadSummary::default();
+    for record in parse::<UnitRecord>(UNITS_CSV)? {
+        let row = admin_unit::ActiveModel {
+            name_folded: Set(fold(&record.name)),
+            code: Set(record.code),
+            name: Set(record.name),
+            kind: Set(record.kind),
+            level: Set(record.level),
+            valid_from: Set(parse_date(&record.valid_from)?),
+            valid_to: Set(parse_date(&record.valid_to)?),
+            parent_code: Set(non_empty(record.parent_code)),
+            former_district_code: Set(non_empty(record.former_district_code)),
+            note: Set(non_empty(record.note)),
+            ..Default::default()
+        };
+        let conflict = OnConflict::column(admin_unit::Column::Code)
+            .do_nothing()
+            .to_owned();
+        summary.units_added +=
+            insert_if_new(&txn, admin_unit::Entity::insert(row).on_conflict(conflict)).await?;
+    }
+    for record in parse::<GroupRecord>(GROUPS_CSV)? {
+        let row = product_group::ActiveModel {
+            scheme: Set(record.scheme),
+            code: Set(record.code),
+            name_vi: Set(record.name_vi),
+            name_en: Set(record.name_en),
+            parent_code: Set(non_empty(record.parent_code)),
+            lead_ministry: Set(non_empty(record.lead_ministry)),
+            ..Default::default()
+        };
+        let conflict =
+            OnConflict::columns([product_group::Column::Scheme, product_group::Column::Code])
+                .do_nothing()
+                .to_owned();
+        summary.groups_added += insert_if_new(
+            &txn,
+            product_group::Entity::insert(row).on_conflict(conflict),
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(summary)
+}
+
+/// Runs an `INSERT … ON CONFLICT DO NOTHING` and says whether a row was added (1) or not (0).
+async fn insert_if_new<A>(
+    db: &impl ConnectionTrait,
+    insert: sea_orm::Insert<A>,
+) -> Result<u64, DbErr>
+where
+    A: sea_orm::ActiveModelTrait,
+{
+    Ok(insert.exec_without_returning(db).await?)
+}
+
+pub(crate) fn parse<T: for<'de> Deserialize<'de>>(text: &str) -> Result<Vec<T>, DbErr> {
+    csv::Reader::from_reader(text.as_bytes())
+        .deserialize()
+        .collect::<Result<Vec<T>, _>>()
+        .map_err(|e| DbErr::Custom(format!("malformed seed CSV: {e}")))
+}
+
+fn parse_date(value: &str) -> Result<Option<chrono::NaiveDate>, DbErr> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|e| DbErr::Custom(format!("bad date {value:?} in seed CSV: {e}")))
+}
+
+pub(crate) fn non_empty(value: String) -> Option<String> {
+    (!value.trim().is_empty()).then_some(value)
+}

@@ -1,0 +1,124 @@
+//! The demo data set and the home-page figures computed from it.
+mod support;
+
+use std::collections::HashSet;
+
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+use app::entities::{product, subject};
+use app::services::demo::{DEMO_PRODUCT_COUNT, seed_demo};
+use app::services::stats::home_figures;
+
+#[tokio::test]
+async fn seeds_once_with_products_in_every_commune() {
+    for t in support::databases().await {
+        let summary = seed_demo(&t.db)
+            .await
+            .unwrap()
+            .expect("an empty database is seeded");
+        assert_eq!(
+            summary.products as usize, DEMO_PRODUCT_COUNT,
+            "{}",
+            t.backend
+        );
+        assert_eq!(
+            subject::Entity::find().count(&t.db).await.unwrap(),
+            summary.subjects
+        );
+
+        let products = product::Entity::find().all(&t.db).await.unwrap();
+        let communes: HashSet<&str> = products.iter().map(|p| p.commune_code.as_str()).collect();
+        assert_eq!(
+            communes.len(),
+            65,
+            "every commune has products ({})",
+            t.backend
+        );
+        let press = products.iter().filter(|p| p.data_source == "press").count();
+        assert_eq!(
+            press, 31,
+            "every press-reported product is in ({})",
+            t.backend
+        );
+
+        assert!(
+            seed_demo(&t.db).await.unwrap().is_none(),
+            "a second run does nothing"
+        );
+        assert_eq!(
+            product::Entity::find().count(&t.db).await.unwrap() as usize,
+            DEMO_PRODUCT_COUNT
+        );
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn press_products_keep_their_facts() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let na = product::Entity::find()
+            .filter(product::Column::Name.eq("Na Chi Lăng"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .expect("Na Chi Lăng is in the demo set");
+        assert_eq!(
+            (na.stars, na.certified_year),
+            (Some(4), Some(2022)),
+            "{}",
+            t.backend
+        );
+        assert_eq!(na.commune_code, "06463", "commune Chi Lăng ({})", t.backend);
+        let producer = subject::Entity::find_by_id(na.subject_id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            producer.name,
+            "HTX Dịch vụ và Sản xuất nông nghiệp Đồng Bành"
+        );
+        assert_eq!(producer.subject_type, "HTX");
+
+        // The press named no commune for this one: it goes to the first commune of its district.
+        let dong_mo = product::Entity::find()
+            .filter(product::Column::Name.eq("Na dai Đồng Mỏ"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(dong_mo.commune_code, "06463", "{}", t.backend);
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn home_figures_count_the_demo_set() {
+    for t in support::databases().await {
+        let empty = home_figures(&t.db).await.unwrap();
+        assert_eq!((empty.communes, empty.products), (0, 0), "{}", t.backend);
+
+        seed_demo(&t.db).await.unwrap();
+        let f = home_figures(&t.db).await.unwrap();
+        assert_eq!(f.communes, 65, "{}", t.backend);
+        assert_eq!(f.product_groups, 19);
+        assert_eq!(f.products as usize, DEMO_PRODUCT_COUNT);
+        let stars: Vec<u8> = f.products_by_stars.iter().map(|s| s.stars).collect();
+        assert_eq!(stars, [3, 4, 5]);
+        let rated = product::Entity::find()
+            .filter(product::Column::Stars.gte(3))
+            .count(&t.db)
+            .await
+            .unwrap();
+        assert_eq!(
+            f.products_by_stars.iter().map(|s| s.products).sum::<u64>(),
+            rated
+        );
+        assert_eq!(
+            f.products_by_stars[2].products, 0,
+            "Lạng Sơn has no 5-star product yet"
+        );
+        t.cleanup().await;
+    }
+}

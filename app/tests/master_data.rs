@@ -1,0 +1,86 @@
+//! Master data loads from the shipped CSV files, idempotently, without overwriting edits.
+mod support;
+
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
+};
+
+use app::entities::{admin_unit, product_group};
+use app::services::master_data::{LoadSummary, load};
+
+#[tokio::test]
+async fn loads_units_and_groups_once() {
+    for t in support::databases().await {
+        let first = load(&t.db).await.unwrap();
+        // 1 province + 11 former districts + 65 communes; 6 groups with 13 sub-groups.
+        assert_eq!(
+            first,
+            LoadSummary {
+                units_added: 77,
+                groups_added: 19
+            },
+            "{}",
+            t.backend
+        );
+        let second = load(&t.db).await.unwrap();
+        assert_eq!(
+            second,
+            LoadSummary {
+                units_added: 0,
+                groups_added: 0
+            },
+            "{}",
+            t.backend
+        );
+        assert_eq!(admin_unit::Entity::find().count(&t.db).await.unwrap(), 77);
+        assert_eq!(
+            product_group::Entity::find().count(&t.db).await.unwrap(),
+            19
+        );
+
+        let communes = admin_unit::Entity::find()
+            .filter(admin_unit::Column::Level.eq("commune"))
+            .count(&t.db)
+            .await
+            .unwrap();
+        assert_eq!(communes, 65, "{}", t.backend);
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn reloading_keeps_an_administrators_edit() {
+    for t in support::with_master_data().await {
+        let unit = admin_unit::Entity::find()
+            .filter(admin_unit::Column::Code.eq("06046"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .expect("Tràng Định is loaded");
+        assert_eq!(unit.name, "Tràng Định");
+        assert_eq!(unit.name_folded, "trang dinh");
+        assert_eq!(unit.former_district_code.as_deref(), Some("180"));
+        assert_eq!(
+            unit.valid_from.map(|d| d.to_string()).as_deref(),
+            Some("2025-07-01")
+        );
+
+        let mut edited: admin_unit::ActiveModel = unit.into();
+        edited.former_district_code = Set(Some("181".into()));
+        edited.update(&t.db).await.unwrap();
+        load(&t.db).await.unwrap();
+        let after = admin_unit::Entity::find()
+            .filter(admin_unit::Column::Code.eq("06046"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            after.former_district_code.as_deref(),
+            Some("181"),
+            "{}",
+            t.backend
+        );
+        t.cleanup().await;
+    }
+}

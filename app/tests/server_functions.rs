@@ -1,0 +1,48 @@
+//! Server functions called as the server calls them: with the app state in the Leptos context.
+mod support;
+
+use leptos::prelude::{Owner, provide_context};
+
+use app::functions::units::{MAX_QUERY_CHARS, list_units, product_groups};
+use app::models::AppError;
+use app::models::units::UnitFilter;
+use app::state::AppState;
+
+fn with_state(db: sea_orm::DatabaseConnection) -> Owner {
+    let owner = Owner::new();
+    owner.set();
+    let leptos_options = leptos::config::LeptosOptions::builder()
+        .output_name("ocop")
+        .build();
+    provide_context(AppState { leptos_options, db });
+    owner
+}
+
+#[tokio::test]
+async fn list_units_answers_through_context() {
+    for t in support::with_master_data().await {
+        let _owner = with_state(t.db.clone());
+        let rows = list_units(UnitFilter::CurrentCommunes, "trang dinh".into())
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), 1, "{}", t.backend);
+        assert_eq!(product_groups().await.unwrap().len(), 6);
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn too_long_search_is_a_field_error() {
+    let t = support::sqlite().await;
+    let _owner = with_state(t.db.clone());
+    let err = list_units(UnitFilter::CurrentCommunes, "a".repeat(MAX_QUERY_CHARS + 1)).await;
+    assert_eq!(err, Err(AppError::invalid("q", "too_long")));
+}
+
+#[tokio::test]
+async fn missing_state_is_an_internal_error_not_a_panic() {
+    let owner = Owner::new();
+    owner.set();
+    let err = list_units(UnitFilter::CurrentCommunes, String::new()).await;
+    assert_eq!(err, Err(AppError::Internal));
+}

@@ -1,0 +1,101 @@
+//! Real databases for tests: an in-memory SQLite database built by the real migrations, and, when
+//! `TEST_DATABASE_URL` is set, a PostgreSQL schema of the test's own (so tests run in parallel).
+#![allow(dead_code)]
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
+use sea_orm_migration::MigratorTrait;
+
+use app::migrations::Migrator;
+
+pub struct TestDb {
+    pub db: DatabaseConnection,
+    /// "sqlite" or "postgres", for assertion messages.
+    pub backend: &'static str,
+    schema: Option<(String, String)>,
+}
+
+impl TestDb {
+    /// Drops the test's PostgreSQL schema (SQLite in memory vanishes by itself).
+    pub async fn cleanup(self) {
+        if let Some((url, schema)) = self.schema {
+            drop(self.db);
+            let admin = Database::connect(&url)
+                .await
+                .expect("connect to TEST_DATABASE_URL");
+            admin
+                .execute_unprepared(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
+                .await
+                .expect("drop test schema");
+        }
+    }
+}
+
+/// Every database the suite runs on: SQLite always, PostgreSQL when `TEST_DATABASE_URL` is set.
+pub async fn databases() -> Vec<TestDb> {
+    let mut dbs = vec![sqlite().await];
+    if let Some(url) = std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    {
+        dbs.push(postgres(&url).await);
+    }
+    dbs
+}
+
+pub async fn sqlite() -> TestDb {
+    let db = app::db::connect_and_migrate("sqlite::memory:")
+        .await
+        .expect("migrate SQLite");
+    TestDb {
+        db,
+        backend: "sqlite",
+        schema: None,
+    }
+}
+
+async fn postgres(url: &str) -> TestDb {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let schema = format!(
+        "test_{}_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed),
+        nanos
+    );
+    let admin = Database::connect(url)
+        .await
+        .expect("connect to TEST_DATABASE_URL");
+    admin
+        .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
+        .await
+        .expect("create schema");
+    drop(admin);
+    let mut options = ConnectOptions::new(url);
+    options.set_schema_search_path(schema.clone());
+    let db = app::db::connect(options)
+        .await
+        .expect("connect to test schema");
+    Migrator::up(&db, None).await.expect("migrate PostgreSQL");
+    TestDb {
+        db,
+        backend: "postgres",
+        schema: Some((url.to_owned(), schema)),
+    }
+}
+
+/// A database with master data loaded.
+pub async fn with_master_data() -> Vec<TestDb> {
+    let dbs = databases().await;
+    for t in &dbs {
+        app::services::master_data::load(&t.db)
+            .await
+            .expect("load master data");
+    }
+    dbs
+}

@@ -1,0 +1,75 @@
+// Runs the Playwright tests against a freshly built server on a free port with a fresh database:
+// seed the demo data, start the server, wait for /healthz, run the tests, stop the server.
+// Usage: node run.mjs [playwright args…]   (SERVER_BIN overrides ../target/release/server)
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "..");
+const serverBin = resolve(root, process.env.SERVER_BIN ?? "target/release/server");
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+function run(cmd, args, env) {
+  return new Promise((ok) => {
+    const child = spawn(cmd, args, { env, stdio: "inherit", cwd: here });
+    child.on("exit", (code, signal) => ok(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function waitHealthy(url, child, seconds) {
+  for (let i = 0; i < seconds * 4; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server not healthy after ${seconds} s`);
+}
+
+const port = await freePort();
+const dataDir = mkdtempSync(join(tmpdir(), "ocop-e2e-"));
+const env = {
+  ...process.env,
+  DATABASE_URL: `sqlite://${join(dataDir, "ocop.db")}?mode=rwc`,
+  LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+  LEPTOS_SITE_ROOT: resolve(root, "target/site"),
+  RUST_LOG: process.env.RUST_LOG ?? "warn",
+};
+let server;
+let code = 1;
+try {
+  console.log(`e2e: seeding a fresh database in ${dataDir}`);
+  if ((await run(serverBin, ["seed-demo"], env)) !== 0) throw new Error("seed-demo failed");
+  server = spawn(serverBin, ["serve"], { env, stdio: "inherit" });
+  const baseURL = `http://127.0.0.1:${port}`;
+  await waitHealthy(`${baseURL}/healthz`, server, 60);
+  console.log(`e2e: server up at ${baseURL}`);
+  code = await run(join(here, "node_modules/.bin/playwright"), ["test", ...process.argv.slice(2)], {
+    ...process.env,
+    BASE_URL: baseURL,
+  });
+} catch (err) {
+  console.error(`e2e: ${err.message}`);
+} finally {
+  server?.kill("SIGTERM");
+  rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(code);

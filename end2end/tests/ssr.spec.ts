@@ -1,0 +1,27 @@
+import { expect, test } from "@playwright/test";
+
+// With JavaScript off, every page must still come complete from the server.
+test.use({ javaScriptEnabled: false });
+
+test("home page renders server-side with live figures", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("h1")).toHaveText("Sản phẩm OCOP tỉnh Lạng Sơn");
+  await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+  await expect(page.getByTestId("communes")).toHaveText("65");
+  await expect(page.getByTestId("products")).toHaveText("250");
+});
+
+test("units search works without JavaScript", async ({ page }) => {
+  await page.goto("/units");
+  await page.getByLabel(/Tìm theo tên/).fill("trang dinh");
+  await page.getByRole("button", { name: "Tìm" }).click();
+  await expect(page).toHaveURL(/q=trang\+dinh/);
+  await expect(page.getByTestId("units-table")).toContainText("Tràng Định");
+  await expect(page.getByTestId("units-count")).toHaveText(/^1 /);
+});
+
+test("unknown address gives a 404 page", async ({ page }) => {
+  const response = await page.goto("/khong-co-trang-nay");
+  expect(response?.status()).toBe(404);
+  await expect(page.locator("h1")).toHaveText("Không tìm thấy trang");
+});

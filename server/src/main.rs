@@ -1,0 +1,95 @@
+//! The OCOP server binary: serves the app and runs maintenance commands.
+mod config;
+mod routes;
+
+use std::process::ExitCode;
+
+use axum::serve::ListenerExt;
+use clap::{Parser, Subcommand};
+use leptos::config::get_configuration;
+use tracing_subscriber::EnvFilter;
+
+use app::state::AppState;
+use config::Config;
+
+#[derive(Parser)]
+#[command(version, about = "Lạng Sơn OCOP information system")]
+struct Cli {
+    #[command(flatten)]
+    config: Config,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Apply migrations, load master data and serve the app (the default).
+    Serve,
+    /// Apply pending migrations and load master data, then exit.
+    Migrate,
+    /// Fill an empty database with the Lạng Sơn demo data set (does nothing if products exist).
+    SeedDemo,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .init();
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            tracing::error!("{err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
+    let db = app::db::connect_and_migrate(&cli.config.database_url).await?;
+    let loaded = app::services::master_data::load(&db).await?;
+    tracing::info!(
+        units_added = loaded.units_added,
+        groups_added = loaded.groups_added,
+        "master data loaded"
+    );
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Migrate => Ok(()),
+        Command::SeedDemo => {
+            match app::services::demo::seed_demo(&db).await? {
+                Some(s) => tracing::info!(
+                    subjects = s.subjects,
+                    products = s.products,
+                    "demo data loaded"
+                ),
+                None => tracing::info!("database already has products: demo data not loaded"),
+            }
+            Ok(())
+        }
+        Command::Serve => serve(db).await,
+    }
+}
+
+async fn serve(db: sea_orm::DatabaseConnection) -> Result<(), Box<dyn std::error::Error>> {
+    let leptos_options = get_configuration(None)?.leptos_options;
+    let addr = leptos_options.site_addr;
+    let app = routes::router(AppState { leptos_options, db });
+    // Leptos streams a page in several writes; without TCP_NODELAY, Nagle's algorithm and delayed
+    // ACKs hold each keep-alive response for ~40 ms.
+    let listener = tokio::net::TcpListener::bind(addr).await?.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    tracing::info!("listening on http://{addr}");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let _ = tokio::signal::ctrl_c().await;
+    tracing::info!("shutting down");
+}

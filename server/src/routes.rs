@@ -1,0 +1,143 @@
+//! The router: Leptos pages and server functions, static files, and the non-Leptos routes.
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use sea_orm::ConnectionTrait;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+use app::state::AppState;
+use app::{App, shell};
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let render = {
+        let options = state.leptos_options.clone();
+        move || shell(options.clone())
+    };
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&state, routes, context, render)
+        // Anything else: a file under the site root (wasm, CSS, favicon) or the 404 page.
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn(cache_headers))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Liveness plus a database round trip, for load balancers and `make run`.
+async fn healthz(State(state): State<AppState>) -> Response {
+    match state.db.execute_unprepared("SELECT 1").await {
+        Ok(_) => "ok".into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+        }
+    }
+}
+
+/// Static files: the wasm/JS/CSS bundle keeps its name across builds, so browsers revalidate it
+/// (cheap with Last-Modified); other assets (icons, images) may be cached for a day.
+/// Pages and server-function answers are left uncached by default.
+async fn cache_headers(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    if response.status().is_success() && !response.headers().contains_key(header::CACHE_CONTROL) {
+        let policy = if path.starts_with("/pkg/") {
+            Some("public, no-cache")
+        } else if is_static_asset(&path) {
+            Some("public, max-age=86400")
+        } else {
+            None
+        };
+        if let Some(policy) = policy {
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+        }
+    }
+    response
+}
+
+fn is_static_asset(path: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[".svg", ".png", ".jpg", ".webp", ".ico", ".woff2", ".css"];
+    EXTENSIONS.iter().any(|ext| path.ends_with(ext))
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::{Body, to_bytes};
+    use axum::http::{Request, StatusCode, header};
+    use leptos::config::LeptosOptions;
+    use tower::ServiceExt;
+
+    use super::router;
+    use app::state::AppState;
+
+    async fn test_router(site_root: &std::path::Path) -> axum::Router {
+        let db = app::db::connect_and_migrate("sqlite::memory:")
+            .await
+            .unwrap();
+        let leptos_options = LeptosOptions::builder()
+            .output_name("ocop")
+            .site_root(site_root.to_string_lossy().into_owned())
+            .build();
+        router(AppState { leptos_options, db })
+    }
+
+    fn site_root() -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("ocop-site-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("pkg")).unwrap();
+        std::fs::write(dir.join("favicon.svg"), "<svg/>").unwrap();
+        std::fs::write(dir.join("pkg/ocop.css"), "body{}").unwrap();
+        dir
+    }
+
+    async fn get(app: axum::Router, path: &str) -> axum::response::Response {
+        app.oneshot(Request::get(path).body(Body::empty()).unwrap())
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn healthz_checks_the_database() {
+        let response = get(test_router(&site_root()).await, "/healthz").await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(
+            &to_bytes(response.into_body(), 1024).await.unwrap()[..],
+            b"ok"
+        );
+    }
+
+    #[tokio::test]
+    async fn static_files_get_cache_headers() {
+        let app = test_router(&site_root()).await;
+        let icon = get(app.clone(), "/favicon.svg").await;
+        assert_eq!(icon.status(), StatusCode::OK);
+        assert_eq!(
+            icon.headers()[header::CACHE_CONTROL],
+            "public, max-age=86400"
+        );
+        let css = get(app, "/pkg/ocop.css").await;
+        assert_eq!(css.status(), StatusCode::OK);
+        assert_eq!(css.headers()[header::CACHE_CONTROL], "public, no-cache");
+    }
+
+    #[tokio::test]
+    async fn unknown_address_is_a_404_page_in_vietnamese() {
+        let response = get(test_router(&site_root()).await, "/khong-co").await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+        assert!(String::from_utf8_lossy(&body).contains("Không tìm thấy trang"));
+    }
+}
