@@ -56,7 +56,7 @@ lint:
 	@echo "==> clippy (server side, feature ssr)"
 	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo clippy --all-targets -- -D warnings
 	@echo "==> clippy (browser side, feature hydrate, wasm32)"
-	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo clippy -p ocop-web --target wasm32-unknown-unknown -- -D warnings
+	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo clippy -p ocop-web -p app --target wasm32-unknown-unknown -- -D warnings
 
 # Unit, property and database tests. SQLite always; PostgreSQL too when TEST_DATABASE_URL is set.
 unit-test:

@@ -19,11 +19,9 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr>
 /// Connects with the given options, applying the SQLite settings described above.
 pub async fn connect(mut options: ConnectOptions) -> Result<DatabaseConnection, DbErr> {
     let url = options.get_url().to_owned();
-    if let Some(path) = sqlite_file_path(&url) {
-        if let Some(parent) = std::path::Path::new(path).parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", parent.display())))?;
-        }
+    if let Some(parent) = sqlite_file_path(&url).and_then(|p| std::path::Path::new(p).parent()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", parent.display())))?;
     }
     options
         .connect_timeout(Duration::from_secs(10))

@@ -64,7 +64,7 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <I18nContextProvider>
+        <I18nContextProvider ssr_lang_header_getter=ignore_browser_language()>
             <Stylesheet id="leptos" href="/pkg/ocop.css" />
             <AppTitle />
             <Router>
@@ -77,6 +77,12 @@ pub fn App() -> impl IntoView {
             </Router>
         </I18nContextProvider>
     }
+}
+
+/// Vietnamese is the default for every visitor: only an explicit choice (kept in a cookie)
+/// switches to English, never the browser's Accept-Language header.
+fn ignore_browser_language() -> leptos_use::UseLocalesOptions {
+    leptos_use::UseLocalesOptions::default().ssr_lang_header_getter(|| None)
 }
 
 #[component]

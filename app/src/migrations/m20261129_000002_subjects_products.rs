@@ -94,6 +94,8 @@ impl MigrationTrait for Migration {
     }
 }
 
+// Variant names are column names: `subject.subject_type` starts with the table's name.
+#[allow(clippy::enum_variant_names)]
 #[derive(DeriveIden)]
 enum Subject {
     Table,
@@ -107,6 +109,7 @@ enum Subject {
     CreatedAt,
 }
 
+#[allow(clippy::enum_variant_names)]
 #[derive(DeriveIden)]
 enum Product {
     Table,

@@ -3,9 +3,7 @@
 //! Loading is idempotent: a row whose key is already present is left as it is, so running it
 //! twice changes nothing and never overwrites what an administrator edited.
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{
-    ActiveValue::Set, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, TransactionTrait};
 use serde::Deserialize;
 
 use crate::domain::text::fold;
@@ -67,8 +65,11 @@ pub async fn load(db: &DatabaseConnection) -> Result<LoadSummary, DbErr> {
         let conflict = OnConflict::column(admin_unit::Column::Code)
             .do_nothing()
             .to_owned();
-        summary.units_added +=
-            insert_if_new(&txn, admin_unit::Entity::insert(row).on_conflict(conflict)).await?;
+        // ON CONFLICT DO NOTHING: the count says whether the row was new (1) or kept (0).
+        summary.units_added += admin_unit::Entity::insert(row)
+            .on_conflict(conflict)
+            .exec_without_returning(&txn)
+            .await?;
     }
     for record in parse::<GroupRecord>(GROUPS_CSV)? {
         let row = product_group::ActiveModel {
@@ -84,25 +85,13 @@ pub async fn load(db: &DatabaseConnection) -> Result<LoadSummary, DbErr> {
             OnConflict::columns([product_group::Column::Scheme, product_group::Column::Code])
                 .do_nothing()
                 .to_owned();
-        summary.groups_added += insert_if_new(
-            &txn,
-            product_group::Entity::insert(row).on_conflict(conflict),
-        )
-        .await?;
+        summary.groups_added += product_group::Entity::insert(row)
+            .on_conflict(conflict)
+            .exec_without_returning(&txn)
+            .await?;
     }
     txn.commit().await?;
     Ok(summary)
-}
-
-/// Runs an `INSERT … ON CONFLICT DO NOTHING` and says whether a row was added (1) or not (0).
-async fn insert_if_new<A>(
-    db: &impl ConnectionTrait,
-    insert: sea_orm::Insert<A>,
-) -> Result<u64, DbErr>
-where
-    A: sea_orm::ActiveModelTrait,
-{
-    Ok(insert.exec_without_returning(db).await?)
 }
 
 pub(crate) fn parse<T: for<'de> Deserialize<'de>>(text: &str) -> Result<Vec<T>, DbErr> {

@@ -1,11 +1,14 @@
 //! Figures for the home page.
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+};
 
 use crate::entities::{admin_unit, product, product_group, subject};
 use crate::models::home::{HomeFigures, StarCount};
 use crate::services::units::CURRENT_GROUP_SCHEME;
 
-/// Counts communes in force, product groups, subjects, products, and products by OCOP stars.
+/// Counts communes in force, product groups, subjects, products, and products by OCOP stars
+/// (3–5, the certified levels, each listed even when none holds it).
 ///
 /// # Errors
 /// A database error.
@@ -21,17 +24,24 @@ pub async fn home_figures(db: &impl ConnectionTrait) -> Result<HomeFigures, DbEr
         .await?;
     let subjects = subject::Entity::find().count(db).await?;
     let products = product::Entity::find().count(db).await?;
-    let mut products_by_stars = Vec::new();
-    for stars in 3..=5u8 {
-        let count = product::Entity::find()
-            .filter(product::Column::Stars.eq(i16::from(stars)))
-            .count(db)
-            .await?;
-        products_by_stars.push(StarCount {
+    let counted: Vec<(i16, i64)> = product::Entity::find()
+        .select_only()
+        .column(product::Column::Stars)
+        .column_as(product::Column::Id.count(), "products")
+        .filter(product::Column::Stars.gte(3))
+        .group_by(product::Column::Stars)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let products_by_stars = (3..=5u8)
+        .map(|stars| StarCount {
             stars,
-            products: count,
-        });
-    }
+            products: counted
+                .iter()
+                .find(|(s, _)| *s == i16::from(stars))
+                .map_or(0, |(_, n)| u64::try_from(*n).unwrap_or(0)),
+        })
+        .collect();
     Ok(HomeFigures {
         communes,
         product_groups,

@@ -110,9 +110,9 @@ fn UnitsTable(rows: Vec<UnitRow>) -> impl IntoView {
                     <tr>
                         <th scope="col">{t!(i18n, units.col_code)}</th>
                         <th scope="col">{t!(i18n, units.col_name)}</th>
-                        <th scope="col">{t!(i18n, units.col_kind)}</th>
+                        <th scope="col" class="wide-only">{t!(i18n, units.col_kind)}</th>
                         <th scope="col">{t!(i18n, units.col_former_district)}</th>
-                        <th scope="col">{t!(i18n, units.col_valid)}</th>
+                        <th scope="col" class="wide-only">{t!(i18n, units.col_valid)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -132,9 +132,9 @@ fn UnitsTable(rows: Vec<UnitRow>) -> impl IntoView {
                                 <tr>
                                     <td class="code">{u.code}</td>
                                     <td>{u.name}</td>
-                                    <td>{u.kind}</td>
+                                    <td class="wide-only">{u.kind}</td>
                                     <td>{u.former_district.unwrap_or_default()}</td>
-                                    <td>{valid}</td>
+                                    <td class="wide-only">{valid}</td>
                                 </tr>
                             }
                         })
