@@ -1,6 +1,43 @@
 //! Queries and transactions over sea-orm (server only), one file per capability. Functions take a
 //! connection and plain arguments, so they are tested without HTTP.
+use sea_orm::DbErr;
+
+use crate::models::AppError;
+
 pub mod demo;
 pub mod master_data;
 pub mod stats;
 pub mod units;
+
+/// What a service can fail with. Server functions turn it into the wire's `AppError`.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("not found")]
+    NotFound,
+    #[error("invalid {field}: {reason}")]
+    Invalid {
+        field: &'static str,
+        reason: &'static str,
+    },
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+impl From<ServiceError> for AppError {
+    fn from(err: ServiceError) -> Self {
+        match err {
+            ServiceError::NotFound => AppError::NotFound,
+            ServiceError::Invalid { field, reason } => AppError::invalid(field, reason),
+            ServiceError::Conflict(reason) => AppError::Conflict {
+                reason: reason.to_owned(),
+            },
+            // The detail stays in the server log; the browser learns only that it failed.
+            ServiceError::Db(err) => {
+                tracing::error!(error = %err, "database error");
+                AppError::Internal
+            }
+        }
+    }
+}

@@ -3,9 +3,9 @@ mod support;
 
 use leptos::prelude::{Owner, provide_context};
 
-use app::functions::units::{MAX_QUERY_CHARS, list_units, product_groups};
+use app::functions::units::{list_units, product_groups};
 use app::models::AppError;
-use app::models::units::UnitFilter;
+use app::models::units::{MAX_QUERY_CHARS, UnitFilter};
 use app::state::AppState;
 
 fn with_state(db: sea_orm::DatabaseConnection) -> Owner {

@@ -113,3 +113,22 @@ async fn product_groups_form_a_tree() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn too_long_query_is_refused_before_reaching_the_database() {
+    let t = support::sqlite().await;
+    let long = "a".repeat(app::models::units::MAX_QUERY_CHARS + 1);
+    let err = list_units(&t.db, UnitFilter::CurrentCommunes, &long)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            app::services::ServiceError::Invalid {
+                field: "q",
+                reason: "too_long"
+            }
+        ),
+        "{err:?}"
+    );
+}

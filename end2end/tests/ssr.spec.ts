@@ -18,6 +18,16 @@ test("units search works without JavaScript", async ({ page }) => {
   await expect(page).toHaveURL(/q=trang\+dinh/);
   await expect(page.getByTestId("units-table")).toContainText("Tràng Định");
   await expect(page.getByTestId("units-count")).toHaveText(/^1 /);
+  // The server-rendered form keeps what the user typed and chose.
+  await expect(page.getByLabel(/Tìm theo tên/)).toHaveValue("trang dinh");
+  await expect(page.getByLabel(/Xã, phường/)).toBeChecked();
+});
+
+test("too long a search gets a clear message and keeps the text", async ({ page }) => {
+  const long = "x".repeat(150);
+  await page.goto(`/units?q=${long}`);
+  await expect(page.getByRole("alert")).toContainText("Nội dung quá dài");
+  await expect(page.getByLabel(/Tìm theo tên/)).toHaveValue(long);
 });
 
 test("unknown address gives a 404 page", async ({ page }) => {

@@ -3,15 +3,9 @@ use leptos::prelude::*;
 use crate::models::AppError;
 use crate::models::units::{ProductGroupNode, UnitFilter, UnitRow};
 
-/// Longest search text accepted; names are far shorter.
-pub const MAX_QUERY_CHARS: usize = 100;
-
 /// Administrative units of one kind matching `query` (diacritics ignored), for `/units` (public).
 #[server(prefix = "/api", endpoint = "list_units")]
 pub async fn list_units(filter: UnitFilter, query: String) -> Result<Vec<UnitRow>, AppError> {
-    if query.chars().count() > MAX_QUERY_CHARS {
-        return Err(AppError::invalid("q", "too_long"));
-    }
     let state = crate::state::app_state()?;
     Ok(crate::services::units::list_units(&state.db, filter, &query).await?)
 }

@@ -43,11 +43,3 @@ impl AppError {
         }
     }
 }
-
-#[cfg(feature = "ssr")]
-impl From<sea_orm::DbErr> for AppError {
-    fn from(err: sea_orm::DbErr) -> Self {
-        tracing::error!(error = %err, "database error");
-        AppError::Internal
-    }
-}

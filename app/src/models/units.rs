@@ -1,5 +1,8 @@
 use serde::{Deserialize, Serialize};
 
+/// Longest search text `/units` accepts; names are far shorter.
+pub const MAX_QUERY_CHARS: usize = 100;
+
 /// Which administrative units the master-data page lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum UnitFilter {

@@ -1,10 +1,11 @@
 //! Figures for the home page.
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
 };
 
 use crate::entities::{admin_unit, product, product_group, subject};
 use crate::models::home::{HomeFigures, StarCount};
+use crate::services::ServiceError;
 use crate::services::units::CURRENT_GROUP_SCHEME;
 
 /// Counts communes in force, product groups, subjects, products, and products by OCOP stars
@@ -12,7 +13,7 @@ use crate::services::units::CURRENT_GROUP_SCHEME;
 ///
 /// # Errors
 /// A database error.
-pub async fn home_figures(db: &impl ConnectionTrait) -> Result<HomeFigures, DbErr> {
+pub async fn home_figures(db: &impl ConnectionTrait) -> Result<HomeFigures, ServiceError> {
     let communes = admin_unit::Entity::find()
         .filter(admin_unit::Column::Level.eq("commune"))
         .filter(admin_unit::Column::ValidTo.is_null())

@@ -7,7 +7,8 @@ use sea_orm::{
 
 use crate::domain::text::fold;
 use crate::entities::{admin_unit, product_group};
-use crate::models::units::{ProductGroupNode, UnitFilter, UnitRow};
+use crate::models::units::{MAX_QUERY_CHARS, ProductGroupNode, UnitFilter, UnitRow};
+use crate::services::ServiceError;
 
 /// The scheme whose groups the page shows: Decision 148/QĐ-TTg (2023).
 pub const CURRENT_GROUP_SCHEME: &str = "148";
@@ -16,12 +17,18 @@ pub const CURRENT_GROUP_SCHEME: &str = "148";
 /// name as Vietnamese readers expect (by the folded name, then the exact one).
 ///
 /// # Errors
-/// A database error.
+/// `Invalid` for a query longer than `MAX_QUERY_CHARS`; a database error.
 pub async fn list_units(
     db: &impl ConnectionTrait,
     filter: UnitFilter,
     query: &str,
-) -> Result<Vec<UnitRow>, DbErr> {
+) -> Result<Vec<UnitRow>, ServiceError> {
+    if query.chars().count() > MAX_QUERY_CHARS {
+        return Err(ServiceError::Invalid {
+            field: "q",
+            reason: "too_long",
+        });
+    }
     let level = match filter {
         UnitFilter::CurrentCommunes => "commune",
         UnitFilter::FormerDistricts => "district",
@@ -72,7 +79,9 @@ async fn district_names(db: &impl ConnectionTrait) -> Result<HashMap<String, Str
 ///
 /// # Errors
 /// A database error.
-pub async fn product_group_tree(db: &impl ConnectionTrait) -> Result<Vec<ProductGroupNode>, DbErr> {
+pub async fn product_group_tree(
+    db: &impl ConnectionTrait,
+) -> Result<Vec<ProductGroupNode>, ServiceError> {
     let groups = product_group::Entity::find()
         .filter(product_group::Column::Scheme.eq(CURRENT_GROUP_SCHEME))
         .order_by_asc(product_group::Column::Code)

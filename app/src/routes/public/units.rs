@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::error::ErrorMessage;
 use crate::functions::units::{list_units, product_groups};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::models::units::{ProductGroupNode, UnitFilter, UnitRow};
+use crate::models::units::{MAX_QUERY_CHARS, ProductGroupNode, UnitFilter, UnitRow};
 
 #[component]
 pub fn UnitsPage() -> impl IntoView {
@@ -30,7 +30,9 @@ pub fn UnitsPage() -> impl IntoView {
                         id="unit-search"
                         type="search"
                         name="q"
-                        maxlength="100"
+                        maxlength=MAX_QUERY_CHARS
+                        // `value` for the server-rendered page, `prop:value` once hydrated.
+                        value=search
                         prop:value=search
                         placeholder=move || t_string!(i18n, units.search_placeholder).to_string()
                     />
@@ -77,7 +79,7 @@ pub fn UnitsPage() -> impl IntoView {
 #[component]
 fn LevelOption(
     value: UnitFilter,
-    current: impl Fn() -> UnitFilter + Send + Sync + 'static,
+    current: impl Fn() -> UnitFilter + Copy + Send + Sync + 'static,
     children: Children,
 ) -> impl IntoView {
     view! {
@@ -86,6 +88,7 @@ fn LevelOption(
                 type="radio"
                 name="level"
                 value=value.as_param()
+                checked=move || current() == value
                 prop:checked=move || current() == value
                 onchange="this.form.requestSubmit()"
             />
