@@ -89,7 +89,19 @@ async fn serve(db: sea_orm::DatabaseConnection) -> Result<(), Box<dyn std::error
     Ok(())
 }
 
+/// Ctrl-C in a terminal, SIGTERM from a process manager: finish the requests in flight, then stop.
 async fn shutdown_signal() {
-    let _ = tokio::signal::ctrl_c().await;
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {},
+        _ = terminate => {},
+    }
     tracing::info!("shutting down");
 }

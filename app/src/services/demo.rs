@@ -176,6 +176,11 @@ impl Seeder<'_> {
     async fn invented_products(&mut self) -> Result<(), DbErr> {
         let mut random = Lcg(20_251_129);
         let communes = self.places.communes.clone();
+        if communes.is_empty() {
+            return Err(DbErr::Custom(
+                "no communes in the master data: load it first".into(),
+            ));
+        }
         let mut index = 0usize;
         while (self.products as usize) < DEMO_PRODUCT_COUNT {
             // Round-robin over communes so every commune has products to show.
