@@ -1,0 +1,359 @@
+//! Who may do what. One function decides — `allowed(actor, action, resource)` — and every server
+//! function asks it before doing anything; pages ask it only to hide what would be refused.
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// A member of an OCOP subject (chủ thể).
+    Producer,
+    /// Bound to one commune.
+    CommuneOfficer,
+    ProvincialOfficer,
+    AdvisoryMember,
+    CouncilMember,
+    Administrator,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::Producer,
+        Role::CommuneOfficer,
+        Role::ProvincialOfficer,
+        Role::AdvisoryMember,
+        Role::CouncilMember,
+        Role::Administrator,
+    ];
+
+    /// The value stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Producer => "producer",
+            Role::CommuneOfficer => "commune_officer",
+            Role::ProvincialOfficer => "provincial_officer",
+            Role::AdvisoryMember => "advisory_member",
+            Role::CouncilMember => "council_member",
+            Role::Administrator => "administrator",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == value)
+    }
+
+    /// The work area this role lands in after signing in.
+    pub fn area(self) -> Area {
+        match self {
+            Role::Producer => Area::Producer,
+            Role::CommuneOfficer => Area::Commune,
+            Role::ProvincialOfficer => Area::Province,
+            Role::AdvisoryMember | Role::CouncilMember => Area::Council,
+            Role::Administrator => Area::Admin,
+        }
+    }
+}
+
+/// The work areas of the site (`/producer/…`, `/commune/…`, …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Area {
+    Producer,
+    Commune,
+    Province,
+    Council,
+    Admin,
+}
+
+impl Area {
+    pub const ALL: [Area; 5] = [
+        Area::Producer,
+        Area::Commune,
+        Area::Province,
+        Area::Council,
+        Area::Admin,
+    ];
+
+    pub fn path(self) -> &'static str {
+        match self {
+            Area::Producer => "/producer",
+            Area::Commune => "/commune",
+            Area::Province => "/province",
+            Area::Council => "/council",
+            Area::Admin => "/admin",
+        }
+    }
+}
+
+/// Who is asking. Only active accounts become `User`: a pending, rejected or locked account
+/// never gets a session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Actor {
+    Anonymous,
+    User {
+        user_id: i32,
+        role: Role,
+        /// Set for commune officers (their commune) and producers (their subject's commune).
+        commune_code: Option<String>,
+        /// Set for producers.
+        subject_id: Option<i32>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    ReadPublic,
+    Register,
+    SignIn,
+    SignOut,
+    ViewOwnAccount,
+    ChangeOwnPassword,
+    /// A subject's page with its member accounts.
+    ViewSubject,
+    /// The queue of producer registrations of a commune.
+    ReviewRegistrations,
+    /// Approve or reject one registration.
+    DecideRegistration,
+    /// Create an account for an official (the resource's role says which).
+    CreateAccount,
+    ListAccounts,
+    LockAccount,
+    IssueResetLink,
+    ViewAuditLog,
+    OpenArea(Area),
+}
+
+/// What the action is about, with what decides access to it: its locality and owner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resource<'a> {
+    Nothing,
+    Commune(&'a str),
+    Subject {
+        id: i32,
+        commune_code: &'a str,
+    },
+    Account {
+        user_id: i32,
+        role: Role,
+        commune_code: Option<&'a str>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Denied {
+    /// Anonymous: signing in may help.
+    SignInRequired,
+    /// Signed in, but this role or place may not.
+    NotAllowed,
+}
+
+/// Decides whether `actor` may do `action` on `resource`.
+///
+/// # Errors
+/// `SignInRequired` for an anonymous visitor asking for anything beyond public pages,
+/// registering and signing in; `NotAllowed` otherwise.
+pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<(), Denied> {
+    use Action::*;
+    use Role::*;
+    let (user_id, role, own_commune, own_subject) = match actor {
+        Actor::Anonymous => {
+            return match action {
+                ReadPublic | Register | SignIn => Ok(()),
+                _ => Err(Denied::SignInRequired),
+            };
+        }
+        Actor::User {
+            user_id,
+            role,
+            commune_code,
+            subject_id,
+        } => (*user_id, *role, commune_code.as_deref(), *subject_id),
+    };
+    let in_commune = |commune: Option<&str>| {
+        role == CommuneOfficer && own_commune.is_some() && own_commune == commune
+    };
+    let province_wide = matches!(role, ProvincialOfficer | Administrator);
+    let yes = match (action, resource) {
+        (ReadPublic | SignIn | SignOut | ViewOwnAccount | ChangeOwnPassword, _) => true,
+        // Registration is for visitors; a signed-in user already has an account.
+        (Register, _) => false,
+        (ViewSubject, Resource::Subject { id, commune_code }) => {
+            province_wide || own_subject == Some(id) || in_commune(Some(commune_code))
+        }
+        (ReviewRegistrations, Resource::Commune(commune)) => {
+            province_wide || in_commune(Some(commune))
+        }
+        (
+            DecideRegistration,
+            Resource::Account {
+                role: Producer,
+                commune_code,
+                ..
+            },
+        ) => province_wide || in_commune(commune_code),
+        (CreateAccount, Resource::Account { role: target, .. }) => match role {
+            Administrator => true,
+            // A provincial officer creates officials, but no administrator and no producer
+            // (producers register themselves and are approved by their commune).
+            ProvincialOfficer => !matches!(target, Administrator | Producer),
+            _ => false,
+        },
+        (ListAccounts | ViewAuditLog, _) => province_wide,
+        (
+            LockAccount | IssueResetLink,
+            Resource::Account {
+                user_id: target,
+                role: target_role,
+                ..
+            },
+        ) => {
+            // Nobody locks themselves out; only an administrator touches an administrator.
+            target != user_id
+                && (role == Administrator
+                    || (role == ProvincialOfficer && target_role != Administrator))
+        }
+        (OpenArea(area), _) => {
+            area == role.area() || (area == Area::Admin && role == ProvincialOfficer)
+        }
+        _ => false,
+    };
+    if yes { Ok(()) } else { Err(Denied::NotAllowed) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(role: Role, commune: Option<&str>, subject: Option<i32>) -> Actor {
+        Actor::User {
+            user_id: 1,
+            role,
+            commune_code: commune.map(str::to_owned),
+            subject_id: subject,
+        }
+    }
+
+    #[test]
+    fn anonymous_may_only_read_register_and_sign_in() {
+        let anon = Actor::Anonymous;
+        assert_eq!(
+            allowed(&anon, Action::ReadPublic, Resource::Nothing),
+            Ok(())
+        );
+        assert_eq!(allowed(&anon, Action::Register, Resource::Nothing), Ok(()));
+        assert_eq!(
+            allowed(&anon, Action::ViewOwnAccount, Resource::Nothing),
+            Err(Denied::SignInRequired)
+        );
+        for area in Area::ALL {
+            assert_eq!(
+                allowed(&anon, Action::OpenArea(area), Resource::Nothing),
+                Err(Denied::SignInRequired)
+            );
+        }
+    }
+
+    #[test]
+    fn commune_officer_decides_only_for_their_commune() {
+        let officer = user(Role::CommuneOfficer, Some("06046"), None);
+        let own = Resource::Account {
+            user_id: 9,
+            role: Role::Producer,
+            commune_code: Some("06046"),
+        };
+        let other = Resource::Account {
+            user_id: 9,
+            role: Role::Producer,
+            commune_code: Some("06463"),
+        };
+        assert_eq!(allowed(&officer, Action::DecideRegistration, own), Ok(()));
+        assert_eq!(
+            allowed(&officer, Action::DecideRegistration, other),
+            Err(Denied::NotAllowed)
+        );
+        assert_eq!(
+            allowed(
+                &officer,
+                Action::ReviewRegistrations,
+                Resource::Commune("06046")
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            allowed(
+                &officer,
+                Action::ReviewRegistrations,
+                Resource::Commune("06463")
+            ),
+            Err(Denied::NotAllowed)
+        );
+    }
+
+    #[test]
+    fn producers_see_their_own_subject_only() {
+        let producer = user(Role::Producer, Some("06046"), Some(7));
+        let own = Resource::Subject {
+            id: 7,
+            commune_code: "06046",
+        };
+        let neighbour = Resource::Subject {
+            id: 8,
+            commune_code: "06046",
+        };
+        assert_eq!(allowed(&producer, Action::ViewSubject, own), Ok(()));
+        assert_eq!(
+            allowed(&producer, Action::ViewSubject, neighbour),
+            Err(Denied::NotAllowed)
+        );
+        assert_eq!(
+            allowed(&producer, Action::ListAccounts, Resource::Nothing),
+            Err(Denied::NotAllowed)
+        );
+        assert_eq!(
+            allowed(&producer, Action::OpenArea(Area::Admin), Resource::Nothing),
+            Err(Denied::NotAllowed)
+        );
+    }
+
+    #[test]
+    fn nobody_escalates_to_administrator() {
+        let provincial = user(Role::ProvincialOfficer, None, None);
+        let admin_account = Resource::Account {
+            user_id: 2,
+            role: Role::Administrator,
+            commune_code: None,
+        };
+        assert_eq!(
+            allowed(&provincial, Action::CreateAccount, admin_account),
+            Err(Denied::NotAllowed)
+        );
+        assert_eq!(
+            allowed(&provincial, Action::LockAccount, admin_account),
+            Err(Denied::NotAllowed)
+        );
+        let admin = user(Role::Administrator, None, None);
+        assert_eq!(
+            allowed(&admin, Action::CreateAccount, admin_account),
+            Ok(())
+        );
+        let myself = Resource::Account {
+            user_id: 1,
+            role: Role::Administrator,
+            commune_code: None,
+        };
+        assert_eq!(
+            allowed(&admin, Action::LockAccount, myself),
+            Err(Denied::NotAllowed)
+        );
+    }
+
+    #[test]
+    fn every_role_opens_its_own_area() {
+        for role in Role::ALL {
+            let actor = user(role, Some("06046"), Some(1));
+            assert_eq!(
+                allowed(&actor, Action::OpenArea(role.area()), Resource::Nothing),
+                Ok(()),
+                "{role:?}"
+            );
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+    }
+}

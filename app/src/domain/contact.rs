@@ -1,0 +1,103 @@
+//! Phone numbers and email addresses as people type them.
+
+/// A Vietnamese phone number in its national form ("0912345678"), from what a person typed:
+/// spaces, dots, dashes and brackets are ignored, and "+84"/"84" becomes "0". Mobile numbers
+/// have 10 digits (03, 05, 07, 08, 09); landlines 11 digits (02…).
+pub fn normalize_phone(input: &str) -> Option<String> {
+    let kept: String = input
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')'))
+        .collect();
+    let digits = if let Some(rest) = kept.strip_prefix("+84") {
+        format!("0{rest}")
+    } else if kept.starts_with("84") && kept.len() == 11 {
+        format!("0{}", &kept[2..])
+    } else {
+        kept
+    };
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let ok = match digits.as_bytes() {
+        [b'0', b'3' | b'5' | b'7' | b'8' | b'9', ..] => digits.len() == 10,
+        [b'0', b'2', ..] => digits.len() == 11,
+        _ => false,
+    };
+    ok.then_some(digits)
+}
+
+/// An email address trimmed and lower-cased, if it has the shape `local@domain.tld`.
+/// (Whether it exists can only be known by writing to it.)
+pub fn normalize_email(input: &str) -> Option<String> {
+    let email = input.trim().to_lowercase();
+    let (local, domain) = email.split_once('@')?;
+    let valid = !local.is_empty()
+        && local.len() <= 64
+        && email.len() <= 254
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email
+            .chars()
+            .any(|c| c.is_whitespace() || c == ',' || c == ';')
+        && !domain.contains('@');
+    valid.then_some(email)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{normalize_email, normalize_phone};
+    use proptest::prelude::*;
+
+    #[test]
+    fn phones_as_people_type_them() {
+        assert_eq!(
+            normalize_phone("0912 345 678").as_deref(),
+            Some("0912345678")
+        );
+        assert_eq!(
+            normalize_phone("+84 912.345.678").as_deref(),
+            Some("0912345678")
+        );
+        assert_eq!(
+            normalize_phone("84912345678").as_deref(),
+            Some("0912345678")
+        );
+        assert_eq!(
+            normalize_phone("(0205) 3812 345").as_deref(),
+            Some("02053812345")
+        );
+        assert_eq!(normalize_phone("091234567"), None, "too short");
+        assert_eq!(normalize_phone("0112345678"), None, "no such prefix");
+        assert_eq!(normalize_phone("09123abc78"), None);
+        assert_eq!(normalize_phone(""), None);
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(
+            normalize_email(" Hoa@Example.VN ").as_deref(),
+            Some("hoa@example.vn")
+        );
+        assert_eq!(normalize_email("hoa@example"), None);
+        assert_eq!(normalize_email("@example.vn"), None);
+        assert_eq!(normalize_email("a b@example.vn"), None);
+        assert_eq!(normalize_email("a@b@example.vn"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn a_normalized_phone_normalizes_to_itself(p in "\\PC{0,20}") {
+            if let Some(n) = normalize_phone(&p) {
+                prop_assert_eq!(normalize_phone(&n), Some(n.clone()));
+                prop_assert!(n.starts_with('0'));
+            }
+        }
+
+        #[test]
+        fn every_mobile_number_is_accepted(rest in "[35789][0-9]{8}") {
+            let phone = format!("0{rest}");
+            prop_assert_eq!(normalize_phone(&phone), Some(phone.clone()));
+        }
+    }
+}
