@@ -5,6 +5,7 @@
 //! and returns a model (`models`). Pure rules live in `domain` and compile for both targets.
 #![recursion_limit = "256"]
 
+pub mod auth;
 pub mod components;
 pub mod domain;
 pub mod functions;

@@ -4,6 +4,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261129_000001_master_data;
 mod m20261129_000002_subjects_products;
+mod m20261129_000003_accounts;
 
 pub struct Migrator;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261129_000001_master_data::Migration),
             Box::new(m20261129_000002_subjects_products::Migration),
+            Box::new(m20261129_000003_accounts::Migration),
         ]
     }
 }

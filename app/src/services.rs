@@ -2,8 +2,11 @@
 //! connection and plain arguments, so they are tested without HTTP.
 use sea_orm::DbErr;
 
+use crate::auth::Denied;
 use crate::models::AppError;
 
+pub mod accounts;
+pub mod audit;
 pub mod demo;
 pub mod master_data;
 pub mod stats;
@@ -14,6 +17,9 @@ pub mod units;
 pub enum ServiceError {
     #[error("not found")]
     NotFound,
+    /// `auth::allowed` said no (checked here when the resource must be loaded first).
+    #[error("denied: {0:?}")]
+    Denied(Denied),
     #[error("invalid {field}: {reason}")]
     Invalid {
         field: &'static str,
@@ -29,6 +35,8 @@ impl From<ServiceError> for AppError {
     fn from(err: ServiceError) -> Self {
         match err {
             ServiceError::NotFound => AppError::NotFound,
+            ServiceError::Denied(Denied::SignInRequired) => AppError::SignInRequired,
+            ServiceError::Denied(Denied::NotAllowed) => AppError::Forbidden,
             ServiceError::Invalid { field, reason } => AppError::invalid(field, reason),
             ServiceError::Conflict(reason) => AppError::Conflict {
                 reason: reason.to_owned(),

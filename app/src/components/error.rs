@@ -10,6 +10,7 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
     let text = move || match &error {
         AppError::NotFound => t!(i18n, errors.not_found).into_any(),
         AppError::Forbidden => t!(i18n, errors.forbidden).into_any(),
+        AppError::SignInRequired => t!(i18n, errors.sign_in_required).into_any(),
         AppError::Invalid { reason, .. } if reason == "too_long" => {
             t!(i18n, errors.too_long).into_any()
         }

@@ -15,6 +15,9 @@ pub struct Model {
     /// "press" for facts from public sources, "invented" for demo entries.
     pub data_source: String,
     pub created_at: DateTimeUtc,
+    /// "pending" while its first member's registration waits for the commune, then "active"
+    /// (or "rejected").
+    pub status: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

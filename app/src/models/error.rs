@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    /// The visitor must sign in first.
+    #[error("sign in required")]
+    SignInRequired,
     #[error("forbidden")]
     Forbidden,
     /// A field the user filled in is wrong; `field` names it so the form can show the message

@@ -256,6 +256,7 @@ impl Seeder<'_> {
             tax_code: Set(None),
             data_source: Set(data_source.to_owned()),
             created_at: Set(chrono::Utc::now()),
+            status: Set("active".to_owned()),
             ..Default::default()
         }
         .insert(self.txn)

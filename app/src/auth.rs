@@ -1,0 +1,6 @@
+//! Who the actor is and what they may do. The decision itself is the pure
+//! `domain::access::allowed`, re-exported here; hashing is server-only.
+pub use crate::domain::access::{Action, Actor, Area, Denied, Resource, Role, allowed};
+
+#[cfg(feature = "ssr")]
+pub mod hashing;

@@ -1,0 +1,31 @@
+//! People who sign in: producers (members of a subject) and officials.
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "user_account")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub full_name: String,
+    /// Lower-cased; at least one of email and phone is set.
+    pub email: Option<String>,
+    /// National form, "0912345678".
+    pub phone: Option<String>,
+    /// Argon2id PHC string. Never leaves the server: models carry no such field.
+    pub password_hash: String,
+    /// `domain::access::Role::as_str`.
+    pub role: String,
+    pub commune_code: Option<String>,
+    pub subject_id: Option<i32>,
+    /// "pending", "active", "rejected" or "locked".
+    pub status: String,
+    /// Why it was rejected or locked.
+    pub status_reason: Option<String>,
+    pub created_at: DateTimeUtc,
+    pub last_login_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

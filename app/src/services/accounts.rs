@@ -1,0 +1,338 @@
+//! Producer registration, its approval by the commune, and signing in.
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter, SqlErr, TransactionTrait,
+};
+
+use crate::auth::{Action, Actor, Resource, Role, allowed, hashing};
+use crate::domain::{contact, password};
+use crate::entities::{admin_unit, subject, user_account};
+use crate::models::accounts::{NewSubjectInput, RegistrationInput, SubjectChoice};
+use crate::services::ServiceError;
+use crate::services::audit::{self, Entry};
+
+const SUBJECT_TYPES: [&str; 4] = ["DN", "HTX", "THT", "HO"];
+
+fn invalid(field: &'static str, reason: &'static str) -> ServiceError {
+    ServiceError::Invalid { field, reason }
+}
+
+/// Registers a producer account, waiting (`pending`) for an officer of the subject's commune.
+/// A new subject is created pending too.
+///
+/// # Errors
+/// `Invalid` naming the field for bad or duplicate input (email, phone, tax code); a database
+/// error.
+pub async fn register(
+    db: &DatabaseConnection,
+    input: RegistrationInput,
+    ip: Option<String>,
+) -> Result<i32, ServiceError> {
+    let full_name = required(&input.full_name, "full_name", 200)?;
+    let email = optional(&input.email)
+        .map(|e| contact::normalize_email(e).ok_or(invalid("email", "invalid_email")))
+        .transpose()?;
+    let phone = optional(&input.phone)
+        .map(|p| contact::normalize_phone(p).ok_or(invalid("phone", "invalid_phone")))
+        .transpose()?;
+    if email.is_none() && phone.is_none() {
+        return Err(invalid("phone", "contact_required"));
+    }
+    let context = [
+        full_name.as_str(),
+        phone.as_deref().unwrap_or(""),
+        email.as_deref().unwrap_or(""),
+    ];
+    password::check(&input.password, &context)
+        .map_err(|problem| invalid("password", problem.reason()))?;
+    let txn = db.begin().await?;
+    if let Some(email) = &email
+        && taken(&txn, user_account::Column::Email, email).await?
+    {
+        return Err(invalid("email", "email_taken"));
+    }
+    if let Some(phone) = &phone
+        && taken(&txn, user_account::Column::Phone, phone).await?
+    {
+        return Err(invalid("phone", "phone_taken"));
+    }
+    let (subject, subject_is_new) = match input.subject {
+        SubjectChoice::New(new) => (create_subject(&txn, new).await?, true),
+        SubjectChoice::Join { subject_id } => {
+            let existing = subject::Entity::find_by_id(subject_id)
+                .one(&txn)
+                .await?
+                .filter(|s| s.status == "active")
+                .ok_or(invalid("subject_id", "unknown_subject"))?;
+            (existing, false)
+        }
+    };
+    let hash = hashing::hash(input.password)
+        .await
+        .map_err(|e| ServiceError::Db(DbErr::Custom(e)))?;
+    let user = user_account::ActiveModel {
+        full_name: Set(full_name.clone()),
+        email: Set(email),
+        phone: Set(phone),
+        password_hash: Set(hash.into_stored()),
+        role: Set(Role::Producer.as_str().to_owned()),
+        commune_code: Set(Some(subject.commune_code.clone())),
+        subject_id: Set(Some(subject.id)),
+        status: Set("pending".to_owned()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(unique_to_field)?;
+    let what = if subject_is_new {
+        "new subject"
+    } else {
+        "joins subject"
+    };
+    audit::append(
+        &txn,
+        Entry {
+            actor_user_id: None,
+            action: "account.register",
+            target_type: "user_account",
+            target_id: Some(user.id.to_string()),
+            summary: format!(
+                "{full_name}: producer, {what} #{} {}, pending",
+                subject.id, subject.name
+            ),
+            ip,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(user.id)
+}
+
+async fn create_subject(
+    db: &impl sea_orm::ConnectionTrait,
+    new: NewSubjectInput,
+) -> Result<subject::Model, ServiceError> {
+    if !SUBJECT_TYPES.contains(&new.subject_type.as_str()) {
+        return Err(invalid("subject_type", "unknown_subject_type"));
+    }
+    let name = required(&new.name, "subject_name", 300)?;
+    let commune = admin_unit::Entity::find()
+        .filter(admin_unit::Column::Code.eq(new.commune_code.trim()))
+        .filter(admin_unit::Column::Level.eq("commune"))
+        .filter(admin_unit::Column::ValidTo.is_null())
+        .one(db)
+        .await?
+        .ok_or(invalid("commune_code", "unknown_commune"))?;
+    let tax_code = optional(&new.tax_code)
+        .map(|t| normalize_tax_code(t).ok_or(invalid("tax_code", "invalid_tax_code")))
+        .transpose()?;
+    if tax_code.is_none() && new.subject_type != "HO" {
+        return Err(invalid("tax_code", "tax_code_required"));
+    }
+    if let Some(tax_code) = &tax_code {
+        let exists = subject::Entity::find()
+            .filter(subject::Column::TaxCode.eq(tax_code.as_str()))
+            .one(db)
+            .await?
+            .is_some();
+        if exists {
+            return Err(invalid("tax_code", "tax_code_taken"));
+        }
+    }
+    let address = optional(&new.address).map(|a| a.chars().take(500).collect());
+    subject::ActiveModel {
+        name: Set(name),
+        subject_type: Set(new.subject_type),
+        commune_code: Set(commune.code),
+        address: Set(address),
+        tax_code: Set(tax_code),
+        data_source: Set("registered".to_owned()),
+        created_at: Set(chrono::Utc::now()),
+        status: Set("pending".to_owned()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map_err(unique_to_field)
+}
+
+/// Approves or rejects a pending producer registration (a reason is required to reject).
+///
+/// # Errors
+/// `Denied` unless the actor may decide for the account's commune; `NotFound`; `Conflict` if
+/// the account is no longer pending; `Invalid` for a rejection without a reason.
+pub async fn decide_registration(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    user_id: i32,
+    approve: bool,
+    reason: &str,
+    ip: Option<String>,
+) -> Result<(), ServiceError> {
+    let txn = db.begin().await?;
+    let account = user_account::Entity::find_by_id(user_id)
+        .one(&txn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let role = Role::parse(&account.role).ok_or(ServiceError::NotFound)?;
+    let resource = Resource::Account {
+        user_id,
+        role,
+        commune_code: account.commune_code.as_deref(),
+    };
+    allowed(actor, Action::DecideRegistration, resource).map_err(ServiceError::Denied)?;
+    if account.status != "pending" {
+        return Err(ServiceError::Conflict("not_pending"));
+    }
+    let reason = reason.trim();
+    if !approve && reason.is_empty() {
+        return Err(invalid("reason", "reason_required"));
+    }
+    let new_status = if approve { "active" } else { "rejected" };
+    // A subject created by this registration shares its fate.
+    if let Some(subject_id) = account.subject_id
+        && let Some(s) = subject::Entity::find_by_id(subject_id).one(&txn).await?
+        && s.status == "pending"
+    {
+        let mut s: subject::ActiveModel = s.into();
+        s.status = Set(new_status.to_owned());
+        s.update(&txn).await?;
+    }
+    let name = account.full_name.clone();
+    let mut row: user_account::ActiveModel = account.into();
+    row.status = Set(new_status.to_owned());
+    row.status_reason = Set((!approve).then(|| reason.chars().take(1000).collect()));
+    row.update(&txn).await?;
+    let actor_id = match actor {
+        Actor::User { user_id, .. } => Some(*user_id),
+        Actor::Anonymous => None,
+    };
+    audit::append(
+        &txn,
+        Entry {
+            actor_user_id: actor_id,
+            action: if approve {
+                "account.approve"
+            } else {
+                "account.reject"
+            },
+            target_type: "user_account",
+            target_id: Some(user_id.to_string()),
+            summary: if approve {
+                format!("{name}: pending → active")
+            } else {
+                format!("{name}: pending → rejected ({reason})")
+            },
+            ip,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Why signing in failed, as the person may be told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignInError {
+    /// Unknown login or wrong password: the two are never told apart.
+    WrongCredentials,
+    Pending,
+    Rejected(Option<String>),
+    Locked,
+    Db(String),
+}
+
+/// Checks a login (email or phone) and password, and returns the active account.
+///
+/// # Errors
+/// See `SignInError`. The account's state is told only after the right password.
+pub async fn authenticate(
+    db: &DatabaseConnection,
+    login: &str,
+    password: &str,
+) -> Result<user_account::Model, SignInError> {
+    let column_value = if login.contains('@') {
+        contact::normalize_email(login).map(|e| (user_account::Column::Email, e))
+    } else {
+        contact::normalize_phone(login).map(|p| (user_account::Column::Phone, p))
+    };
+    let account = match column_value {
+        Some((column, value)) => user_account::Entity::find()
+            .filter(column.eq(value))
+            .one(db)
+            .await
+            .map_err(|e| SignInError::Db(e.to_string()))?,
+        None => None,
+    };
+    let stored = account
+        .as_ref()
+        .map(|a| hashing::PasswordHash::from_stored(a.password_hash.clone()));
+    if !hashing::verify(password.to_owned(), stored).await {
+        return Err(SignInError::WrongCredentials);
+    }
+    let account = account.ok_or(SignInError::WrongCredentials)?;
+    match account.status.as_str() {
+        "active" => Ok(account),
+        "pending" => Err(SignInError::Pending),
+        "rejected" => Err(SignInError::Rejected(account.status_reason)),
+        _ => Err(SignInError::Locked),
+    }
+}
+
+async fn taken(
+    db: &impl sea_orm::ConnectionTrait,
+    column: user_account::Column,
+    value: &str,
+) -> Result<bool, DbErr> {
+    Ok(user_account::Entity::find()
+        .filter(column.eq(value))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// A unique-constraint violation that slipped past the checks above (two registrations at
+/// once) still becomes a field message.
+fn unique_to_field(err: DbErr) -> ServiceError {
+    match err.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(detail)) => {
+            let detail = detail.to_lowercase();
+            if detail.contains("email") {
+                invalid("email", "email_taken")
+            } else if detail.contains("phone") {
+                invalid("phone", "phone_taken")
+            } else if detail.contains("tax_code") {
+                invalid("tax_code", "tax_code_taken")
+            } else {
+                ServiceError::Db(err)
+            }
+        }
+        _ => ServiceError::Db(err),
+    }
+}
+
+fn optional(value: &str) -> Option<&str> {
+    let trimmed = value.trim();
+    (!trimmed.is_empty()).then_some(trimmed)
+}
+
+fn required(value: &str, field: &'static str, max_chars: usize) -> Result<String, ServiceError> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(invalid(field, "required"));
+    }
+    if trimmed.chars().count() > max_chars {
+        return Err(invalid(field, "too_long"));
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// Vietnamese tax codes: 10 digits, or 10 digits, a dash and 3 digits for a branch.
+fn normalize_tax_code(input: &str) -> Option<String> {
+    let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    let (main, branch) = compact.split_once('-').unwrap_or((compact.as_str(), ""));
+    let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
+    let ok = digits(main, 10) && (branch.is_empty() || digits(branch, 3));
+    ok.then_some(compact)
+}

@@ -1,0 +1,422 @@
+//! Producer registration, approval by the commune, signing in, and the audit trail.
+mod support;
+
+use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
+
+use app::auth::{Actor, Denied, Role};
+use app::entities::{audit_log, subject, user_account};
+use app::models::accounts::{NewSubjectInput, RegistrationInput, SubjectChoice};
+use app::services::ServiceError;
+use app::services::accounts::{SignInError, authenticate, decide_registration, register};
+
+const TRANG_DINH: &str = "06046";
+const CHI_LANG: &str = "06463";
+
+fn producer(name: &str, email: &str, phone: &str, tax_code: &str) -> RegistrationInput {
+    RegistrationInput {
+        full_name: name.into(),
+        email: email.into(),
+        phone: phone.into(),
+        password: "mây trắng bay qua đèo".into(),
+        subject: SubjectChoice::New(NewSubjectInput {
+            subject_type: "HTX".into(),
+            name: format!("HTX thử nghiệm {name}"),
+            tax_code: tax_code.into(),
+            address: "Thôn Bản Chang".into(),
+            commune_code: TRANG_DINH.into(),
+        }),
+    }
+}
+
+fn officer(role: Role, commune: Option<&str>) -> Actor {
+    Actor::User {
+        user_id: 900,
+        role,
+        commune_code: commune.map(str::to_owned),
+        subject_id: None,
+    }
+}
+
+fn field_error(result: Result<i32, ServiceError>) -> (&'static str, &'static str) {
+    match result {
+        Err(ServiceError::Invalid { field, reason }) => (field, reason),
+        other => panic!("expected a field error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn registration_waits_for_the_commune_and_is_audited() {
+    for t in support::with_master_data().await {
+        let id = register(
+            &t.db,
+            producer(
+                "Hoàng Thị Mai",
+                "mai@example.vn",
+                "0912 345 678",
+                "4900123456",
+            ),
+            Some("127.0.0.1".into()),
+        )
+        .await
+        .unwrap();
+        let account = user_account::Entity::find_by_id(id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (account.status.as_str(), account.role.as_str()),
+            ("pending", "producer"),
+            "{}",
+            t.backend
+        );
+        assert_eq!(account.phone.as_deref(), Some("0912345678"));
+        assert_eq!(account.commune_code.as_deref(), Some(TRANG_DINH));
+        assert!(account.password_hash.starts_with("$argon2id$"));
+        let subject = subject::Entity::find_by_id(account.subject_id.unwrap())
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(subject.status, "pending");
+        let audit = audit_log::Entity::find().all(&t.db).await.unwrap();
+        assert_eq!(audit.len(), 1, "{}", t.backend);
+        assert_eq!(audit[0].action, "account.register");
+        assert_eq!(audit[0].ip.as_deref(), Some("127.0.0.1"));
+
+        assert_eq!(
+            authenticate(&t.db, "0912345678", "mây trắng bay qua đèo")
+                .await
+                .unwrap_err(),
+            SignInError::Pending
+        );
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn duplicates_are_field_errors() {
+    for t in support::with_master_data().await {
+        register(
+            &t.db,
+            producer(
+                "Hoàng Thị Mai",
+                "mai@example.vn",
+                "0912345678",
+                "4900123456",
+            ),
+            None,
+        )
+        .await
+        .unwrap();
+        let same_email = producer("Người khác", "MAI@example.vn", "0987654321", "4900999999");
+        assert_eq!(
+            field_error(register(&t.db, same_email, None).await),
+            ("email", "email_taken"),
+            "{}",
+            t.backend
+        );
+        let same_phone = producer(
+            "Người khác",
+            "khac@example.vn",
+            "+84 912 345 678",
+            "4900999999",
+        );
+        assert_eq!(
+            field_error(register(&t.db, same_phone, None).await),
+            ("phone", "phone_taken")
+        );
+        let same_tax = producer("Người khác", "khac@example.vn", "0987654321", "4900123456");
+        assert_eq!(
+            field_error(register(&t.db, same_tax, None).await),
+            ("tax_code", "tax_code_taken")
+        );
+        assert_eq!(
+            user_account::Entity::find().count(&t.db).await.unwrap(),
+            1,
+            "nothing half-saved"
+        );
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn bad_input_names_the_field() {
+    let t = support::sqlite().await;
+    app::services::master_data::load(&t.db).await.unwrap();
+    let base = producer(
+        "Hoàng Thị Mai",
+        "mai@example.vn",
+        "0912345678",
+        "4900123456",
+    );
+    let cases: Vec<(RegistrationInput, (&str, &str))> = vec![
+        (
+            RegistrationInput {
+                full_name: "   ".into(),
+                ..base.clone()
+            },
+            ("full_name", "required"),
+        ),
+        (
+            RegistrationInput {
+                full_name: "A".repeat(201),
+                ..base.clone()
+            },
+            ("full_name", "too_long"),
+        ),
+        (
+            RegistrationInput {
+                phone: "12345".into(),
+                ..base.clone()
+            },
+            ("phone", "invalid_phone"),
+        ),
+        (
+            RegistrationInput {
+                email: "mai@".into(),
+                ..base.clone()
+            },
+            ("email", "invalid_email"),
+        ),
+        (
+            RegistrationInput {
+                email: "".into(),
+                phone: "".into(),
+                ..base.clone()
+            },
+            ("phone", "contact_required"),
+        ),
+        (
+            RegistrationInput {
+                password: "12345678".into(),
+                ..base.clone()
+            },
+            ("password", "password_too_common"),
+        ),
+        (
+            RegistrationInput {
+                password: "short".into(),
+                ..base.clone()
+            },
+            ("password", "password_too_short"),
+        ),
+        (
+            RegistrationInput {
+                password: "hoang thi mai 2025".into(),
+                ..base.clone()
+            },
+            ("password", "password_contains_context"),
+        ),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(field_error(register(&t.db, input, None).await), expected);
+    }
+    let mut unknown_commune = base.clone();
+    if let SubjectChoice::New(s) = &mut unknown_commune.subject {
+        s.commune_code = "180".into(); // a former district, not a current commune
+    }
+    assert_eq!(
+        field_error(register(&t.db, unknown_commune, None).await),
+        ("commune_code", "unknown_commune")
+    );
+    let join_missing = RegistrationInput {
+        subject: SubjectChoice::Join { subject_id: 4242 },
+        ..base
+    };
+    assert_eq!(
+        field_error(register(&t.db, join_missing, None).await),
+        ("subject_id", "unknown_subject")
+    );
+    assert_eq!(user_account::Entity::find().count(&t.db).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn only_an_officer_of_that_commune_or_the_province_decides() {
+    for t in support::with_master_data().await {
+        let id = register(
+            &t.db,
+            producer(
+                "Hoàng Thị Mai",
+                "mai@example.vn",
+                "0912345678",
+                "4900123456",
+            ),
+            None,
+        )
+        .await
+        .unwrap();
+        for outsider in [
+            officer(Role::CommuneOfficer, Some(CHI_LANG)),
+            officer(Role::CouncilMember, None),
+            officer(Role::AdvisoryMember, None),
+            Actor::User {
+                user_id: 5,
+                role: Role::Producer,
+                commune_code: Some(TRANG_DINH.into()),
+                subject_id: Some(1),
+            },
+        ] {
+            let err = decide_registration(&t.db, &outsider, id, true, "", None)
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(err, ServiceError::Denied(Denied::NotAllowed)),
+                "{outsider:?}: {err:?}"
+            );
+        }
+        let err = decide_registration(&t.db, &Actor::Anonymous, id, true, "", None)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, ServiceError::Denied(Denied::SignInRequired)));
+
+        let own = officer(Role::CommuneOfficer, Some(TRANG_DINH));
+        decide_registration(&t.db, &own, id, true, "", None)
+            .await
+            .unwrap();
+        let account = authenticate(&t.db, "mai@example.vn", "mây trắng bay qua đèo")
+            .await
+            .unwrap();
+        assert_eq!(account.id, id, "{}", t.backend);
+        let subject = subject::Entity::find_by_id(account.subject_id.unwrap())
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(subject.status, "active");
+        let again = decide_registration(&t.db, &own, id, false, "trùng", None)
+            .await
+            .unwrap_err();
+        assert!(matches!(again, ServiceError::Conflict("not_pending")));
+        let actions: Vec<String> = audit_log::Entity::find()
+            .all(&t.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|a| a.action)
+            .collect();
+        assert_eq!(
+            actions,
+            ["account.register", "account.approve"],
+            "{}",
+            t.backend
+        );
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn rejection_needs_a_reason_and_is_told_at_sign_in() {
+    for t in support::with_master_data().await {
+        let id = register(
+            &t.db,
+            producer(
+                "Hoàng Thị Mai",
+                "mai@example.vn",
+                "0912345678",
+                "4900123456",
+            ),
+            None,
+        )
+        .await
+        .unwrap();
+        let province = officer(Role::ProvincialOfficer, None);
+        let err = decide_registration(&t.db, &province, id, false, "  ", None)
+            .await
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            ServiceError::Invalid {
+                field: "reason",
+                ..
+            }
+        ));
+        decide_registration(&t.db, &province, id, false, "Mã số thuế không khớp", None)
+            .await
+            .unwrap();
+        assert_eq!(
+            authenticate(&t.db, "mai@example.vn", "mây trắng bay qua đèo")
+                .await
+                .unwrap_err(),
+            SignInError::Rejected(Some("Mã số thuế không khớp".into())),
+            "{}",
+            t.backend
+        );
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn wrong_password_and_unknown_login_look_the_same() {
+    let t = support::sqlite().await;
+    app::services::master_data::load(&t.db).await.unwrap();
+    let id = register(
+        &t.db,
+        producer(
+            "Hoàng Thị Mai",
+            "mai@example.vn",
+            "0912345678",
+            "4900123456",
+        ),
+        None,
+    )
+    .await
+    .unwrap();
+    decide_registration(
+        &t.db,
+        &officer(Role::ProvincialOfficer, None),
+        id,
+        true,
+        "",
+        None,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        authenticate(&t.db, "mai@example.vn", "sai mật khẩu rồi")
+            .await
+            .unwrap_err(),
+        SignInError::WrongCredentials
+    );
+    assert_eq!(
+        authenticate(&t.db, "ai@example.vn", "mây trắng bay qua đèo")
+            .await
+            .unwrap_err(),
+        SignInError::WrongCredentials
+    );
+    assert_eq!(
+        authenticate(&t.db, "not a login", "x").await.unwrap_err(),
+        SignInError::WrongCredentials
+    );
+    assert!(
+        authenticate(&t.db, "+84912345678", "mây trắng bay qua đèo")
+            .await
+            .is_ok()
+    );
+}
+
+#[tokio::test]
+async fn the_audit_log_refuses_updates_and_deletes() {
+    for t in support::with_master_data().await {
+        register(
+            &t.db,
+            producer(
+                "Hoàng Thị Mai",
+                "mai@example.vn",
+                "0912345678",
+                "4900123456",
+            ),
+            None,
+        )
+        .await
+        .unwrap();
+        let update =
+            t.db.execute_unprepared("UPDATE audit_log SET summary = 'rewritten'")
+                .await;
+        assert!(update.is_err(), "{}: update must fail", t.backend);
+        let delete = t.db.execute_unprepared("DELETE FROM audit_log").await;
+        assert!(delete.is_err(), "{}: delete must fail", t.backend);
+        assert_eq!(audit_log::Entity::find().count(&t.db).await.unwrap(), 1);
+        t.cleanup().await;
+    }
+}
