@@ -3,4 +3,8 @@
 pub use crate::domain::access::{Action, Actor, Area, Denied, Resource, Role, allowed};
 
 #[cfg(feature = "ssr")]
+pub mod current;
+#[cfg(feature = "ssr")]
 pub mod hashing;
+#[cfg(feature = "ssr")]
+pub mod session_store;

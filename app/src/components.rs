@@ -1,3 +1,4 @@
 //! Reusable UI pieces.
 pub mod error;
 pub mod layout;
+pub mod session;

@@ -31,7 +31,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::components::layout::Layout;
+use crate::components::session::provide_session;
 use crate::i18n::{I18nContextProvider, t_string, use_i18n};
+use crate::routes::account::{login::LoginPage, profile::AccountPage};
 use crate::routes::public::{home::HomePage, not_found::NotFound, units::UnitsPage};
 
 /// The HTML document the server renders around the app.
@@ -57,6 +59,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_session();
     // Playwright waits for this marker before clicking: effects run only in the browser, after
     // hydration.
     Effect::new(|_| {
@@ -73,6 +76,9 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::InOrder />
                         <Route path=path!("/units") view=UnitsPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/login") view=LoginPage ssr=SsrMode::InOrder />
+                        // Async: a protected page may answer with a redirect, which needs headers not yet sent.
+                        <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     </Routes>
                 </Layout>
             </Router>

@@ -1,2 +1,3 @@
 //! Pages, one file per screen, grouped by area.
+pub mod account;
 pub mod public;

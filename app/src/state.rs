@@ -6,6 +6,24 @@ use sea_orm::DatabaseConnection;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    pub auth: AuthSettings,
+}
+
+/// Session rules (OWASP ASVS V7): the idle timeout is enforced by the session cookie's expiry,
+/// the absolute lifetime by `auth::current` from the sign-in time kept in the session.
+#[derive(Clone, Debug)]
+pub struct AuthSettings {
+    pub idle_timeout: std::time::Duration,
+    pub absolute_lifetime: std::time::Duration,
+}
+
+impl Default for AuthSettings {
+    fn default() -> Self {
+        AuthSettings {
+            idle_timeout: std::time::Duration::from_secs(30 * 60),
+            absolute_lifetime: std::time::Duration::from_secs(12 * 3600),
+        }
+    }
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

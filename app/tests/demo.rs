@@ -122,3 +122,51 @@ async fn home_figures_count_the_demo_set() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn every_role_has_a_demo_account_that_signs_in() {
+    use app::auth::Role;
+    use app::services::accounts::{SignInError, authenticate};
+    use app::services::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PENDING_EMAIL};
+
+    assert_eq!(
+        app::domain::password::check(DEMO_PASSWORD, &[]),
+        Ok(()),
+        "our own rules hold"
+    );
+    for role in Role::ALL {
+        assert!(
+            DEMO_ACCOUNTS.iter().any(|a| a.role == role),
+            "{role:?} has a demo account"
+        );
+    }
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        for demo in DEMO_ACCOUNTS {
+            let account = authenticate(&t.db, demo.email, DEMO_PASSWORD)
+                .await
+                .unwrap();
+            assert_eq!(
+                account.role,
+                demo.role.as_str(),
+                "{} {}",
+                t.backend,
+                demo.email
+            );
+            if demo.role == Role::Producer {
+                assert!(
+                    account.subject_id.is_some() && account.commune_code.is_some(),
+                    "{}",
+                    demo.email
+                );
+            }
+        }
+        assert_eq!(
+            authenticate(&t.db, DEMO_PENDING_EMAIL, DEMO_PASSWORD)
+                .await
+                .unwrap_err(),
+            SignInError::Pending
+        );
+        t.cleanup().await;
+    }
+}

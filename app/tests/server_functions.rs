@@ -14,7 +14,11 @@ fn with_state(db: sea_orm::DatabaseConnection) -> Owner {
     let leptos_options = leptos::config::LeptosOptions::builder()
         .output_name("ocop")
         .build();
-    provide_context(AppState { leptos_options, db });
+    provide_context(AppState {
+        leptos_options,
+        db,
+        auth: Default::default(),
+    });
     owner
 }
 

@@ -14,4 +14,22 @@ pub struct Config {
         default_value = "sqlite://data/ocop.db?mode=rwc"
     )]
     pub database_url: String,
+    /// Minutes without a request after which a session ends.
+    #[arg(long, env = "SESSION_IDLE_MINUTES", default_value_t = 30)]
+    pub session_idle_minutes: u64,
+    /// Hours after sign-in after which a session ends, however active.
+    #[arg(long, env = "SESSION_ABSOLUTE_HOURS", default_value_t = 12)]
+    pub session_absolute_hours: u64,
+    /// Mark the session cookie `Secure` (set it when the site is served over https).
+    #[arg(long, env = "COOKIE_SECURE", default_value_t = false)]
+    pub cookie_secure: bool,
+}
+
+impl Config {
+    pub fn auth_settings(&self) -> app::state::AuthSettings {
+        app::state::AuthSettings {
+            idle_timeout: std::time::Duration::from_secs(self.session_idle_minutes * 60),
+            absolute_lifetime: std::time::Duration::from_secs(self.session_absolute_hours * 3600),
+        }
+    }
 }

@@ -69,14 +69,22 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             }
             Ok(())
         }
-        Command::Serve => serve(db).await,
+        Command::Serve => serve(db, &cli.config).await,
     }
 }
 
-async fn serve(db: sea_orm::DatabaseConnection) -> Result<(), Box<dyn std::error::Error>> {
+async fn serve(
+    db: sea_orm::DatabaseConnection,
+    config: &Config,
+) -> Result<(), Box<dyn std::error::Error>> {
     let leptos_options = get_configuration(None)?.leptos_options;
     let addr = leptos_options.site_addr;
-    let app = routes::router(AppState { leptos_options, db });
+    let state = AppState {
+        leptos_options,
+        db,
+        auth: config.auth_settings(),
+    };
+    let app = routes::router(state, config.cookie_secure);
     // Leptos streams a page in several writes; without TCP_NODELAY, Nagle's algorithm and delayed
     // ACKs hold each keep-alive response for ~40 ms.
     let listener = tokio::net::TcpListener::bind(addr).await?.tap_io(|tcp| {

@@ -11,10 +11,14 @@ use sea_orm::ConnectionTrait;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
+use app::auth::session_store::DbSessionStore;
 use app::state::AppState;
 use app::{App, shell};
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
 
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState, cookie_secure: bool) -> Router {
+    let sessions = session_layer(&state, cookie_secure);
     let routes = generate_route_list(App);
     let context = {
         let state = state.clone();
@@ -29,10 +33,36 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(&state, routes, context, render)
         // Anything else: a file under the site root (wasm, CSS, favicon) or the 404 page.
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(sessions)
         .layer(middleware::from_fn(cache_headers))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Sessions in the application database: cookie HttpOnly, SameSite=Lax, Secure over https,
+/// ending after the idle timeout (the absolute lifetime is checked per request in `app`).
+/// Expired rows are swept every ten minutes.
+fn session_layer(state: &AppState, cookie_secure: bool) -> SessionManagerLayer<DbSessionStore> {
+    let store = DbSessionStore::new(state.db.clone());
+    let sweeper = store.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+        loop {
+            every.tick().await;
+            if let Err(err) = sweeper.delete_expired().await {
+                tracing::warn!(error = %err, "could not delete expired sessions");
+            }
+        }
+    });
+    let idle =
+        time::Duration::seconds(i64::try_from(state.auth.idle_timeout.as_secs()).unwrap_or(1800));
+    SessionManagerLayer::new(store)
+        .with_name("ocop_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(cookie_secure)
+        .with_expiry(Expiry::OnInactivity(idle))
 }
 
 /// Liveness plus a database round trip, for load balancers and `make run`.
@@ -92,7 +122,14 @@ mod tests {
             .output_name("ocop")
             .site_root(site_root.to_string_lossy().into_owned())
             .build();
-        router(AppState { leptos_options, db })
+        router(
+            AppState {
+                leptos_options,
+                db,
+                auth: Default::default(),
+            },
+            false,
+        )
     }
 
     fn site_root() -> std::path::PathBuf {

@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::session::UserMenu;
 use crate::i18n::{Locale, t, t_string, use_i18n};
 
 #[component]
@@ -14,6 +15,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"OCOP"</span>
                 <span class="brand-name">{t!(i18n, app_name)}</span>
             </A>
+            <UserMenu />
             <LanguageSwitch />
             <nav class="site-nav" aria-label=move || t_string!(i18n, nav.label).to_string()>
                 // Public links for now; role areas join when accounts exist (issue 3).

@@ -280,6 +280,34 @@ pub async fn authenticate(
     }
 }
 
+/// The account behind a session, if it still exists and is active.
+///
+/// # Errors
+/// A database error.
+pub async fn find_active(
+    db: &DatabaseConnection,
+    user_id: i32,
+) -> Result<Option<user_account::Model>, ServiceError> {
+    Ok(user_account::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .filter(|a| a.status == "active"))
+}
+
+/// Records a successful sign-in.
+///
+/// # Errors
+/// A database error.
+pub async fn record_sign_in(
+    db: &DatabaseConnection,
+    account: user_account::Model,
+) -> Result<(), ServiceError> {
+    let mut row: user_account::ActiveModel = account.into();
+    row.last_login_at = Set(Some(chrono::Utc::now()));
+    row.update(db).await?;
+    Ok(())
+}
+
 async fn taken(
     db: &impl sea_orm::ConnectionTrait,
     column: user_account::Column,

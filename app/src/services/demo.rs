@@ -11,8 +11,9 @@ use sea_orm::{
 };
 use serde::Deserialize;
 
+use crate::auth::{Role, hashing};
 use crate::domain::text::fold;
-use crate::entities::{admin_unit, product, product_group, subject};
+use crate::entities::{admin_unit, product, product_group, subject, user_account};
 use crate::services::master_data::{self, non_empty, parse};
 use crate::services::units::CURRENT_GROUP_SCHEME;
 
@@ -59,6 +60,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<Option<DemoSummary>, D
     };
     seeder.press_products().await?;
     seeder.invented_products().await?;
+    seeder.accounts().await?;
     let summary = DemoSummary {
         subjects: seeder.subjects.len() as u64,
         products: seeder.products,
@@ -282,6 +284,197 @@ impl Seeder<'_> {
         .insert(self.txn)
         .await?;
         self.products += 1;
+        Ok(())
+    }
+}
+
+/// The one password of every demo account, for trainers (documented in the README).
+pub const DEMO_PASSWORD: &str = "thu-nghiem-2026";
+
+/// A demo account; producers belong to the named subject (and its commune).
+pub struct DemoAccount {
+    pub email: &'static str,
+    pub name: &'static str,
+    pub role: Role,
+    pub commune: Option<&'static str>,
+    pub subject: Option<&'static str>,
+}
+
+const fn demo(
+    email: &'static str,
+    name: &'static str,
+    role: Role,
+    commune: Option<&'static str>,
+    subject: Option<&'static str>,
+) -> DemoAccount {
+    DemoAccount {
+        email,
+        name,
+        role,
+        commune,
+        subject,
+    }
+}
+
+/// One active account for every role (two commune officers, three producers).
+pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
+    demo(
+        "quantri@demo.vn",
+        "Quản trị Hệ thống",
+        Role::Administrator,
+        None,
+        None,
+    ),
+    demo(
+        "so.nnmt@demo.vn",
+        "Lương Văn Sở",
+        Role::ProvincialOfficer,
+        None,
+        None,
+    ),
+    demo(
+        "xa.trangdinh@demo.vn",
+        "Hoàng Thị Xã",
+        Role::CommuneOfficer,
+        Some("06046"),
+        None,
+    ),
+    demo(
+        "xa.chilang@demo.vn",
+        "Vi Văn Lăng",
+        Role::CommuneOfficer,
+        Some("06463"),
+        None,
+    ),
+    demo(
+        "tuvan@demo.vn",
+        "Nông Thị Tư Vấn",
+        Role::AdvisoryMember,
+        None,
+        None,
+    ),
+    demo(
+        "hoidong@demo.vn",
+        "Triệu Văn Hội",
+        Role::CouncilMember,
+        None,
+        None,
+    ),
+    demo(
+        "dongbanh@demo.vn",
+        "Lộc Văn Bành",
+        Role::Producer,
+        None,
+        Some("HTX Dịch vụ và Sản xuất nông nghiệp Đồng Bành"),
+    ),
+    demo(
+        "thachden@demo.vn",
+        "Nguyễn Thị Hà",
+        Role::Producer,
+        None,
+        Some("Hộ kinh doanh Nguyễn Thị Hà"),
+    ),
+    demo(
+        "huulung@demo.vn",
+        "Hà Văn Lũng",
+        Role::Producer,
+        None,
+        Some("HTX Nông sản Hữu Lũng"),
+    ),
+];
+
+/// The producer whose registration waits for the Tràng Định commune officer in the demo.
+pub const DEMO_PENDING_EMAIL: &str = "choduyet@demo.vn";
+
+struct NewAccount<'a> {
+    email: &'a str,
+    name: &'a str,
+    role: Role,
+    commune_code: Option<String>,
+    subject_id: Option<i32>,
+    status: &'a str,
+}
+
+impl Seeder<'_> {
+    /// An account for every role, and one producer registration in Tràng Định still waiting for
+    /// its commune officer, so trainers can show the approval.
+    async fn accounts(&mut self) -> Result<(), DbErr> {
+        let hash = hashing::hash(DEMO_PASSWORD.to_owned())
+            .await
+            .map_err(DbErr::Custom)?
+            .into_stored();
+        for demo in DEMO_ACCOUNTS {
+            let subject = match demo.subject {
+                Some(n) => Some(
+                    subject::Entity::find()
+                        .filter(subject::Column::Name.eq(n))
+                        .one(self.txn)
+                        .await?
+                        .ok_or_else(|| DbErr::Custom(format!("demo subject {n} missing")))?,
+                ),
+                None => None,
+            };
+            let account = NewAccount {
+                email: demo.email,
+                name: demo.name,
+                role: demo.role,
+                commune_code: subject
+                    .as_ref()
+                    .map(|s| s.commune_code.clone())
+                    .or(demo.commune.map(str::to_owned)),
+                subject_id: subject.map(|s| s.id),
+                status: "active",
+            };
+            self.account(account, &hash).await?;
+        }
+        let trang_dinh = self
+            .places
+            .communes
+            .iter()
+            .find(|c| c.code == "06046")
+            .ok_or_else(|| DbErr::Custom("commune 06046 missing".into()))?
+            .clone();
+        let waiting = self
+            .subject(
+                "HTX Miến dong Tràng Định (chờ duyệt, minh họa)",
+                "HTX",
+                &trang_dinh,
+                "invented",
+            )
+            .await?;
+        let mut pending: subject::ActiveModel = subject::Entity::find_by_id(waiting)
+            .one(self.txn)
+            .await?
+            .ok_or(DbErr::RecordNotFound("subject".into()))?
+            .into();
+        pending.status = Set("pending".into());
+        pending.update(self.txn).await?;
+        let account = NewAccount {
+            email: DEMO_PENDING_EMAIL,
+            name: "Lăng Thị Chờ",
+            role: Role::Producer,
+            commune_code: Some(trang_dinh.code.clone()),
+            subject_id: Some(waiting),
+            status: "pending",
+        };
+        self.account(account, &hash).await
+    }
+
+    async fn account(&self, new: NewAccount<'_>, hash: &str) -> Result<(), DbErr> {
+        user_account::ActiveModel {
+            full_name: Set(new.name.to_owned()),
+            email: Set(Some(new.email.to_owned())),
+            phone: Set(None),
+            password_hash: Set(hash.to_owned()),
+            role: Set(new.role.as_str().to_owned()),
+            commune_code: Set(new.commune_code),
+            subject_id: Set(new.subject_id),
+            status: Set(new.status.to_owned()),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        }
+        .insert(self.txn)
+        .await?;
         Ok(())
     }
 }

@@ -1,0 +1,119 @@
+//! The signed-in user of this request, from the session cookie (server only).
+use tower_sessions::Session;
+
+use crate::auth::{Actor, Role};
+use crate::entities::user_account;
+use crate::models::AppError;
+use crate::models::accounts::CurrentUser;
+use crate::services::accounts;
+use crate::state::AppState;
+
+const USER_ID: &str = "user_id";
+const SIGNED_IN_AT: &str = "signed_in_at";
+
+/// The session of this request.
+///
+/// # Errors
+/// `Internal` if the session layer is missing (a wiring bug).
+pub async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>().await.map_err(|e| {
+        tracing::error!(error = %e, "no session layer");
+        AppError::Internal
+    })
+}
+
+/// Starts a signed-in session: a new session id (no fixation), the user and the time.
+///
+/// # Errors
+/// `Internal` if the session store fails.
+pub async fn start(session: &Session, user_id: i32) -> Result<(), AppError> {
+    session.cycle_id().await.map_err(store_error)?;
+    session
+        .insert(USER_ID, user_id)
+        .await
+        .map_err(store_error)?;
+    session
+        .insert(SIGNED_IN_AT, chrono::Utc::now().timestamp())
+        .await
+        .map_err(store_error)?;
+    Ok(())
+}
+
+/// Ends the session on the server (the cookie is then worthless).
+///
+/// # Errors
+/// `Internal` if the session store fails.
+pub async fn end(session: &Session) -> Result<(), AppError> {
+    session.flush().await.map_err(store_error)
+}
+
+/// The active account signed in on this session, if any. A session past its absolute lifetime,
+/// or whose account was locked or removed since, is ended here.
+///
+/// # Errors
+/// `Internal` on a store or database failure.
+pub async fn account(
+    state: &AppState,
+    session: &Session,
+) -> Result<Option<user_account::Model>, AppError> {
+    let Some(user_id) = session.get::<i32>(USER_ID).await.map_err(store_error)? else {
+        return Ok(None);
+    };
+    let signed_in_at = session
+        .get::<i64>(SIGNED_IN_AT)
+        .await
+        .map_err(store_error)?
+        .unwrap_or(0);
+    let age = chrono::Utc::now().timestamp().saturating_sub(signed_in_at);
+    let too_old =
+        u64::try_from(age).map_or(true, |age| age > state.auth.absolute_lifetime.as_secs());
+    let account = if too_old {
+        None
+    } else {
+        accounts::find_active(&state.db, user_id).await?
+    };
+    if account.is_none() {
+        end(session).await?;
+    }
+    Ok(account)
+}
+
+/// The actor for `auth::allowed`: anonymous, or the active signed-in account.
+///
+/// # Errors
+/// `Internal` on a store or database failure.
+pub async fn actor(state: &AppState) -> Result<Actor, AppError> {
+    let session = session().await?;
+    Ok(account(state, &session)
+        .await?
+        .as_ref()
+        .map_or(Actor::Anonymous, to_actor))
+}
+
+pub fn to_actor(account: &user_account::Model) -> Actor {
+    match Role::parse(&account.role) {
+        Some(role) => Actor::User {
+            user_id: account.id,
+            role,
+            commune_code: account.commune_code.clone(),
+            subject_id: account.subject_id,
+        },
+        // An unknown role in the database grants nothing.
+        None => Actor::Anonymous,
+    }
+}
+
+pub fn to_current_user(account: &user_account::Model) -> Option<CurrentUser> {
+    Some(CurrentUser {
+        user_id: account.id,
+        full_name: account.full_name.clone(),
+        role: Role::parse(&account.role)?,
+        commune_code: account.commune_code.clone(),
+        subject_id: account.subject_id,
+    })
+}
+
+fn store_error(err: tower_sessions::session::Error) -> AppError {
+    tracing::error!(error = %err, "session store");
+    AppError::Internal
+}

@@ -1,0 +1,60 @@
+//! The signed-in user, shared by the header and the pages: one resource, refetched whenever
+//! someone signs in or out on this page.
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::functions::accounts::{SignIn, SignOut, get_current_user};
+use crate::i18n::{t, use_i18n};
+use crate::models::AppError;
+use crate::models::accounts::CurrentUser;
+
+#[derive(Clone, Copy)]
+pub struct SessionContext {
+    pub sign_in: ServerAction<SignIn>,
+    pub sign_out: ServerAction<SignOut>,
+    pub user: Resource<Result<Option<CurrentUser>, AppError>>,
+}
+
+/// Creates the actions and the user resource; call once, in `App`.
+pub fn provide_session() {
+    let sign_in = ServerAction::<SignIn>::new();
+    let sign_out = ServerAction::<SignOut>::new();
+    let user = Resource::new(
+        move || (sign_in.version().get(), sign_out.version().get()),
+        |_| get_current_user(),
+    );
+    provide_context(SessionContext {
+        sign_in,
+        sign_out,
+        user,
+    });
+}
+
+pub fn use_session() -> SessionContext {
+    expect_context::<SessionContext>()
+}
+
+/// Header corner: "Sign in", or the user's name and a sign-out button.
+#[component]
+pub fn UserMenu() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match session.user.await {
+                    Ok(Some(user)) => view! {
+                        <div class="user-menu">
+                            <A href="/account" attr:data-testid="user-name">{user.full_name}</A>
+                            <ActionForm action=session.sign_out attr:class="inline-form">
+                                <button type="submit" class="link-button">{t!(i18n, login.sign_out)}</button>
+                            </ActionForm>
+                        </div>
+                    }
+                    .into_any(),
+                    _ => view! { <A href="/login" attr:class="sign-in-link">{t!(i18n, nav.sign_in)}</A> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,3 @@
+//! Signing in and the user's own account.
+pub mod login;
+pub mod profile;
