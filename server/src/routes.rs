@@ -1,7 +1,7 @@
 //! The router: Leptos pages and server functions, static files, and the non-Leptos routes.
 use axum::Router;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -33,6 +33,7 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
         .leptos_routes_with_context(&state, routes, context, render)
         // Anything else: a file under the site root (wasm, CSS, favicon) or the 404 page.
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn(same_origin_only))
         .layer(sessions)
         .layer(middleware::from_fn(cache_headers))
         .layer(CompressionLayer::new())
@@ -63,6 +64,35 @@ fn session_layer(state: &AppState, cookie_secure: bool) -> SessionManagerLayer<D
         .with_same_site(SameSite::Lax)
         .with_secure(cookie_secure)
         .with_expiry(Expiry::OnInactivity(idle))
+}
+
+/// Refuses state-changing requests (anything but GET, HEAD, OPTIONS) that a browser sent from
+/// another site: their Origin — or, lacking it, their Referer — must name this host. Browsers
+/// always send one of them with a POST, and a page elsewhere cannot forge either.
+async fn same_origin_only(request: Request, next: Next) -> Response {
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) || is_same_site(request.headers())
+    {
+        return next.run(request).await;
+    }
+    tracing::warn!(path = %request.uri().path(), "cross-site request refused");
+    (StatusCode::FORBIDDEN, "cross-site request refused").into_response()
+}
+
+fn is_same_site(headers: &axum::http::HeaderMap) -> bool {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    // Behind a reverse proxy the public host arrives as X-Forwarded-Host.
+    let host = header("x-forwarded-host").or_else(|| header(header::HOST.as_str()));
+    let source = header(header::ORIGIN.as_str()).or_else(|| header(header::REFERER.as_str()));
+    matches!((host, source.and_then(url_host)), (Some(h), Some(s)) if h.eq_ignore_ascii_case(s))
+}
+
+/// "https://ocop.langson.gov.vn:8443/x" → "ocop.langson.gov.vn:8443".
+fn url_host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    rest.split(['/', '?', '#']).next().filter(|h| !h.is_empty())
 }
 
 /// Liveness plus a database round trip, for load balancers and `make run`.
@@ -168,6 +198,44 @@ mod tests {
         let css = get(app, "/pkg/ocop.css").await;
         assert_eq!(css.status(), StatusCode::OK);
         assert_eq!(css.headers()[header::CACHE_CONTROL], "public, no-cache");
+    }
+
+    async fn post_from(app: axum::Router, origin: Option<&str>) -> StatusCode {
+        let mut request =
+            Request::post("/api/get_home_figures").header(header::HOST, "127.0.0.1:3000");
+        if let Some(origin) = origin {
+            request = request.header(header::ORIGIN, origin);
+        }
+        app.oneshot(request.body(Body::empty()).unwrap())
+            .await
+            .unwrap()
+            .status()
+    }
+
+    #[tokio::test]
+    async fn cross_site_posts_are_refused() {
+        let app = test_router(&site_root()).await;
+        assert_eq!(
+            post_from(app.clone(), Some("https://evil.example")).await,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            post_from(app.clone(), Some("http://127.0.0.1:3000.evil.example")).await,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(post_from(app.clone(), None).await, StatusCode::FORBIDDEN);
+        // The same site passes this check (whatever the function then answers).
+        assert_ne!(
+            post_from(app, Some("http://127.0.0.1:3000")).await,
+            StatusCode::FORBIDDEN
+        );
+    }
+
+    #[test]
+    fn url_host_takes_the_authority() {
+        assert_eq!(super::url_host("https://a.vn:8443/x?y"), Some("a.vn:8443"));
+        assert_eq!(super::url_host("http://a.vn"), Some("a.vn"));
+        assert_eq!(super::url_host("null"), None);
     }
 
     #[tokio::test]
