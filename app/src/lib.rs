@@ -34,6 +34,7 @@ use crate::components::layout::Layout;
 use crate::components::session::provide_session;
 use crate::i18n::{I18nContextProvider, t_string, use_i18n};
 use crate::routes::account::{login::LoginPage, profile::AccountPage};
+use crate::routes::commune::registrations::RegistrationsPage;
 use crate::routes::public::{home::HomePage, not_found::NotFound, units::UnitsPage};
 
 /// The HTML document the server renders around the app.
@@ -79,6 +80,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/login") view=LoginPage ssr=SsrMode::InOrder />
                         // Async: a protected page may answer with a redirect, which needs headers not yet sent.
                         <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/commune/registrations")
+                            view=RegistrationsPage
+                            ssr=SsrMode::Async
+                        />
                     </Routes>
                 </Layout>
             </Router>

@@ -28,6 +28,17 @@ fn producer(name: &str, email: &str, phone: &str, tax_code: &str) -> Registratio
     }
 }
 
+/// The usual applicant: Hoàng Thị Mai, for a new cooperative in Tràng Định.
+async fn register_mai(db: &sea_orm::DatabaseConnection) -> i32 {
+    let mai = producer(
+        "Hoàng Thị Mai",
+        "mai@example.vn",
+        "0912345678",
+        "4900123456",
+    );
+    register(db, mai, None).await.unwrap()
+}
+
 fn officer(role: Role, commune: Option<&str>) -> Actor {
     Actor::User {
         user_id: 900,
@@ -97,18 +108,7 @@ async fn registration_waits_for_the_commune_and_is_audited() {
 #[tokio::test]
 async fn duplicates_are_field_errors() {
     for t in support::with_master_data().await {
-        register(
-            &t.db,
-            producer(
-                "Hoàng Thị Mai",
-                "mai@example.vn",
-                "0912345678",
-                "4900123456",
-            ),
-            None,
-        )
-        .await
-        .unwrap();
+        register_mai(&t.db).await;
         let same_email = producer("Người khác", "MAI@example.vn", "0987654321", "4900999999");
         assert_eq!(
             field_error(register(&t.db, same_email, None).await),
@@ -234,18 +234,7 @@ async fn bad_input_names_the_field() {
 #[tokio::test]
 async fn only_an_officer_of_that_commune_or_the_province_decides() {
     for t in support::with_master_data().await {
-        let id = register(
-            &t.db,
-            producer(
-                "Hoàng Thị Mai",
-                "mai@example.vn",
-                "0912345678",
-                "4900123456",
-            ),
-            None,
-        )
-        .await
-        .unwrap();
+        let id = register_mai(&t.db).await;
         for outsider in [
             officer(Role::CommuneOfficer, Some(CHI_LANG)),
             officer(Role::CouncilMember, None),
@@ -308,18 +297,7 @@ async fn only_an_officer_of_that_commune_or_the_province_decides() {
 #[tokio::test]
 async fn rejection_needs_a_reason_and_is_told_at_sign_in() {
     for t in support::with_master_data().await {
-        let id = register(
-            &t.db,
-            producer(
-                "Hoàng Thị Mai",
-                "mai@example.vn",
-                "0912345678",
-                "4900123456",
-            ),
-            None,
-        )
-        .await
-        .unwrap();
+        let id = register_mai(&t.db).await;
         let province = officer(Role::ProvincialOfficer, None);
         let err = decide_registration(&t.db, &province, id, false, "  ", None)
             .await
@@ -350,18 +328,7 @@ async fn rejection_needs_a_reason_and_is_told_at_sign_in() {
 async fn wrong_password_and_unknown_login_look_the_same() {
     let t = support::sqlite().await;
     app::services::master_data::load(&t.db).await.unwrap();
-    let id = register(
-        &t.db,
-        producer(
-            "Hoàng Thị Mai",
-            "mai@example.vn",
-            "0912345678",
-            "4900123456",
-        ),
-        None,
-    )
-    .await
-    .unwrap();
+    let id = register_mai(&t.db).await;
     decide_registration(
         &t.db,
         &officer(Role::ProvincialOfficer, None),
@@ -398,18 +365,7 @@ async fn wrong_password_and_unknown_login_look_the_same() {
 #[tokio::test]
 async fn the_audit_log_refuses_updates_and_deletes() {
     for t in support::with_master_data().await {
-        register(
-            &t.db,
-            producer(
-                "Hoàng Thị Mai",
-                "mai@example.vn",
-                "0912345678",
-                "4900123456",
-            ),
-            None,
-        )
-        .await
-        .unwrap();
+        register_mai(&t.db).await;
         let update =
             t.db.execute_unprepared("UPDATE audit_log SET summary = 'rewritten'")
                 .await;
@@ -417,6 +373,51 @@ async fn the_audit_log_refuses_updates_and_deletes() {
         let delete = t.db.execute_unprepared("DELETE FROM audit_log").await;
         assert!(delete.is_err(), "{}: delete must fail", t.backend);
         assert_eq!(audit_log::Entity::find().count(&t.db).await.unwrap(), 1);
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn each_officer_sees_the_queue_of_their_own_commune() {
+    use app::services::accounts::pending_registrations;
+    for t in support::with_master_data().await {
+        let mai = register_mai(&t.db).await;
+        let mut elsewhere = producer("Vi Văn Na", "na@example.vn", "0987654321", "4900654321");
+        if let SubjectChoice::New(s) = &mut elsewhere.subject {
+            s.commune_code = CHI_LANG.into();
+        }
+        let na = register(&t.db, elsewhere, None).await.unwrap();
+
+        let ids = |rows: Vec<app::models::accounts::PendingRegistration>| {
+            rows.into_iter().map(|r| r.user_id).collect::<Vec<_>>()
+        };
+        let trang_dinh =
+            pending_registrations(&t.db, &officer(Role::CommuneOfficer, Some(TRANG_DINH)))
+                .await
+                .unwrap();
+        assert!(trang_dinh[0].subject_is_new, "{}", t.backend);
+        assert_eq!(ids(trang_dinh), [mai], "{}", t.backend);
+        let chi_lang = pending_registrations(&t.db, &officer(Role::CommuneOfficer, Some(CHI_LANG)))
+            .await
+            .unwrap();
+        assert_eq!(ids(chi_lang), [na]);
+        let province = pending_registrations(&t.db, &officer(Role::ProvincialOfficer, None))
+            .await
+            .unwrap();
+        assert_eq!(ids(province), [mai, na]);
+        for outsider in [
+            officer(Role::CouncilMember, None),
+            officer(Role::CommuneOfficer, None),
+            Actor::Anonymous,
+        ] {
+            assert!(
+                matches!(
+                    pending_registrations(&t.db, &outsider).await,
+                    Err(ServiceError::Denied(_))
+                ),
+                "{outsider:?}"
+            );
+        }
         t.cleanup().await;
     }
 }

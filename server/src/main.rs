@@ -91,6 +91,8 @@ async fn serve(
         let _ = tcp.set_nodelay(true);
     });
     tracing::info!("listening on http://{addr}");
+    // Peer addresses reach the audit log through ConnectInfo.
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;

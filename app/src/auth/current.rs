@@ -117,3 +117,22 @@ fn store_error(err: tower_sessions::session::Error) -> AppError {
     tracing::error!(error = %err, "session store");
     AppError::Internal
 }
+
+/// The client's address for the audit log: the first X-Forwarded-For hop behind a proxy, else
+/// the peer address.
+pub async fn client_ip() -> Option<String> {
+    let headers = leptos_axum::extract::<axum::http::HeaderMap>().await.ok();
+    let forwarded = headers
+        .as_ref()
+        .and_then(|h| h.get("x-forwarded-for"))
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .map(|v| v.trim().to_owned());
+    if forwarded.is_some() {
+        return forwarded;
+    }
+    leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .await
+        .ok()
+        .map(|info| info.0.ip().to_string())
+}

@@ -177,6 +177,8 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
         (ViewSubject, Resource::Subject { id, commune_code }) => {
             province_wide || own_subject == Some(id) || in_commune(Some(commune_code))
         }
+        // Every commune's queue at once: the province only.
+        (ReviewRegistrations, Resource::Nothing) => province_wide,
         (ReviewRegistrations, Resource::Commune(commune)) => {
             province_wide || in_commune(Some(commune))
         }

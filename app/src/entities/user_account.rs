@@ -26,6 +26,19 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::subject::Entity",
+        from = "Column::SubjectId",
+        to = "super::subject::Column::Id"
+    )]
+    Subject,
+}
+
+impl Related<super::subject::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Subject.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

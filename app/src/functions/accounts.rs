@@ -52,3 +52,29 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
         .as_ref()
         .and_then(current::to_current_user))
 }
+
+/// The registrations the signed-in officer may decide on.
+#[server(prefix = "/api", endpoint = "list_pending_registrations")]
+pub async fn list_pending_registrations()
+-> Result<Vec<crate::models::accounts::PendingRegistration>, AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&state).await?;
+    Ok(crate::services::accounts::pending_registrations(&state.db, &actor).await?)
+}
+
+/// Approves (`approve = true`) or rejects, with a reason, a producer registration.
+#[server(prefix = "/api", endpoint = "decide_registration")]
+pub async fn decide_registration(
+    user_id: i32,
+    approve: bool,
+    reason: String,
+) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&state).await?;
+    let ip = crate::auth::current::client_ip().await;
+    crate::services::accounts::decide_registration(
+        &state.db, &actor, user_id, approve, &reason, ip,
+    )
+    .await?;
+    Ok(())
+}

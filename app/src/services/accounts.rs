@@ -1,13 +1,15 @@
 //! Producer registration, its approval by the commune, and signing in.
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, SqlErr, TransactionTrait,
+    QueryFilter, QueryOrder, SqlErr, TransactionTrait,
 };
 
 use crate::auth::{Action, Actor, Resource, Role, allowed, hashing};
 use crate::domain::{contact, password};
 use crate::entities::{admin_unit, subject, user_account};
-use crate::models::accounts::{NewSubjectInput, RegistrationInput, SubjectChoice};
+use crate::models::accounts::{
+    NewSubjectInput, PendingRegistration, RegistrationInput, SubjectChoice,
+};
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 
@@ -230,6 +232,51 @@ pub async fn decide_registration(
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Registrations waiting for a decision: for a commune officer those of their commune, for the
+/// province all of them; oldest first.
+///
+/// # Errors
+/// `Denied` for anyone else; a database error.
+pub async fn pending_registrations(
+    db: &DatabaseConnection,
+    actor: &Actor,
+) -> Result<Vec<PendingRegistration>, ServiceError> {
+    let commune = match actor {
+        Actor::User {
+            role: Role::CommuneOfficer,
+            commune_code,
+            ..
+        } => commune_code.clone(),
+        _ => None,
+    };
+    let resource = commune
+        .as_deref()
+        .map_or(Resource::Nothing, Resource::Commune);
+    allowed(actor, Action::ReviewRegistrations, resource).map_err(ServiceError::Denied)?;
+    let mut query = user_account::Entity::find()
+        .filter(user_account::Column::Status.eq("pending"))
+        .filter(user_account::Column::Role.eq(Role::Producer.as_str()))
+        .order_by_asc(user_account::Column::CreatedAt)
+        .order_by_asc(user_account::Column::Id);
+    if let Some(commune) = &commune {
+        query = query.filter(user_account::Column::CommuneCode.eq(commune.as_str()));
+    }
+    let rows = query.find_also_related(subject::Entity).all(db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(a, s)| PendingRegistration {
+            user_id: a.id,
+            full_name: a.full_name,
+            email: a.email,
+            phone: a.phone,
+            subject_name: s.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
+            subject_is_new: s.is_some_and(|s| s.status == "pending"),
+            commune_code: a.commune_code.unwrap_or_default(),
+            registered_at: a.created_at.format("%d/%m/%Y %H:%M").to_string(),
+        })
+        .collect())
 }
 
 /// Why signing in failed, as the person may be told.

@@ -6,10 +6,7 @@ use crate::i18n::{t, use_i18n};
 /// Shown for any address the router does not know, with HTTP status 404.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(axum::http::StatusCode::NOT_FOUND);
-    }
+    crate::components::set_http_status(404);
     let i18n = use_i18n();
     view! {
         <section class="not-found">

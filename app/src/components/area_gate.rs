@@ -1,0 +1,52 @@
+//! Work areas (`/producer/…`, `/commune/…`, …): an anonymous visitor is sent to `/login`, a
+//! signed-in user of another role sees a clear "not allowed" page (HTTP 403). The server
+//! functions behind the pages check again: this only spares people pages they cannot use.
+use leptos::prelude::*;
+use leptos_router::components::{A, Redirect};
+
+use crate::auth::{Action, Actor, Area, Resource, allowed};
+use crate::components::error::ErrorMessage;
+use crate::components::session::use_session;
+use crate::i18n::{t, use_i18n};
+
+#[component]
+pub fn AreaGate(area: Area, children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    let children = StoredValue::new(children);
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"…"</p> }>
+            {move || Suspend::new(async move {
+                match session.user.await {
+                    Ok(None) => view! { <Redirect path="/login" /> }.into_any(),
+                    Ok(Some(user)) => {
+                        let actor = Actor::User {
+                            user_id: user.user_id,
+                            role: user.role,
+                            commune_code: user.commune_code,
+                            subject_id: user.subject_id,
+                        };
+                        if allowed(&actor, Action::OpenArea(area), Resource::Nothing).is_ok() {
+                            children.read_value()().into_any()
+                        } else {
+                            view! { <NotAllowed /> }.into_any()
+                        }
+                    }
+                    Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+pub fn NotAllowed() -> impl IntoView {
+    crate::components::set_http_status(403);
+    let i18n = use_i18n();
+    view! {
+        <section class="not-found" data-testid="not-allowed">
+            <h1>{t!(i18n, forbidden_page.title)}</h1>
+            <p>{t!(i18n, forbidden_page.body)}</p>
+            <p><A href="/">{t!(i18n, forbidden_page.home)}</A></p>
+        </section>
+    }
+}

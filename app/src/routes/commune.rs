@@ -1,0 +1,2 @@
+//! The commune officer's work area.
+pub mod registrations;
