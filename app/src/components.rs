@@ -1,6 +1,7 @@
 //! Reusable UI pieces.
 pub mod area_gate;
 pub mod error;
+pub mod field_error;
 pub mod layout;
 pub mod session;
 

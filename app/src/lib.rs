@@ -33,7 +33,7 @@ use leptos_router::{SsrMode, path};
 use crate::components::layout::Layout;
 use crate::components::session::provide_session;
 use crate::i18n::{I18nContextProvider, t_string, use_i18n};
-use crate::routes::account::{login::LoginPage, profile::AccountPage};
+use crate::routes::account::{login::LoginPage, profile::AccountPage, register::RegisterPage};
 use crate::routes::commune::registrations::RegistrationsPage;
 use crate::routes::public::{home::HomePage, not_found::NotFound, units::UnitsPage};
 
@@ -78,6 +78,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=HomePage ssr=SsrMode::InOrder />
                         <Route path=path!("/units") view=UnitsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/login") view=LoginPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/register") view=RegisterPage ssr=SsrMode::InOrder />
                         // Async: a protected page may answer with a redirect, which needs headers not yet sent.
                         <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                         <Route

@@ -89,3 +89,50 @@ test("the Chi Lăng officer does not see Tràng Định's registrations", async 
   await page.goto("/commune/registrations");
   await expect(page.getByTestId("registrations-empty")).toBeVisible();
 });
+
+test("a producer registers, the commune approves, and the producer signs in and sees their subject", async ({ page }) => {
+  await page.goto("/register");
+  await hydrated(page);
+  await page.getByLabel("Họ và tên").fill("Đinh Thị Thử");
+  await page.getByLabel("Email", { exact: true }).fill("dinhthithu@example.vn");
+  await page.getByLabel("Số điện thoại").fill("0977 111 222");
+  await page.getByLabel("Mật khẩu (ít nhất 8 ký tự)").fill("hoa hồi thơm ngát");
+  await page.getByLabel("Xã/phường").selectOption({ label: "Tràng Định (xã)" });
+  await page.getByLabel("Loại hình").selectOption("HO");
+  await page.getByLabel("Tên chủ thể").fill("Hộ kinh doanh Đinh Thị Thử");
+  await page.getByRole("button", { name: "Gửi đăng ký" }).click();
+  await expect(page.getByTestId("registration-sent")).toBeVisible();
+
+  await signIn(page, "xa.trangdinh@demo.vn");
+  await expect(page).toHaveURL(/\/account$/);
+  await page.goto("/commune/registrations");
+  await hydrated(page);
+  const card = page.getByTestId("registration").filter({ hasText: "Đinh Thị Thử" });
+  await card.getByRole("button", { name: "Phê duyệt" }).click();
+  await expect(card).toHaveCount(0);
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page).toHaveURL(/\/$/);
+
+  await signIn(page, "0977111222", "hoa hồi thơm ngát");
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId("account-subject")).toHaveText("Hộ kinh doanh Đinh Thị Thử");
+});
+
+test("registration input errors are told beside the field, in Vietnamese, keeping what was typed", async ({ page }) => {
+  await page.goto("/register");
+  await hydrated(page);
+  await page.getByLabel("Họ và tên").fill("Người Thử Lỗi");
+  await page.getByLabel("Email", { exact: true }).fill("quantri@demo.vn");
+  await page.getByLabel("Mật khẩu (ít nhất 8 ký tự)").fill("hoa hồi thơm ngát");
+  await page.getByLabel("Xã/phường").selectOption({ label: "Tràng Định (xã)" });
+  await page.getByLabel("Tên chủ thể").fill("HTX Thử Lỗi");
+  await page.getByLabel("Mã số thuế / số đăng ký kinh doanh").fill("4900777777");
+  await page.getByRole("button", { name: "Gửi đăng ký" }).click();
+  await expect(page.locator('.field-error[data-field="email"]')).toHaveText("Email này đã được dùng cho một tài khoản khác.");
+  await expect(page.getByLabel("Họ và tên")).toHaveValue("Người Thử Lỗi");
+
+  await page.getByLabel("Email", { exact: true }).fill("nguoithuloi@example.vn");
+  await page.getByLabel("Mật khẩu (ít nhất 8 ký tự)").fill("12345678");
+  await page.getByRole("button", { name: "Gửi đăng ký" }).click();
+  await expect(page.locator('.field-error[data-field="password"]')).toContainText("quá phổ biến");
+});

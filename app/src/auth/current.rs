@@ -110,6 +110,7 @@ pub fn to_current_user(account: &user_account::Model) -> Option<CurrentUser> {
         role: Role::parse(&account.role)?,
         commune_code: account.commune_code.clone(),
         subject_id: account.subject_id,
+        subject_name: None,
     })
 }
 

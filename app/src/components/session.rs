@@ -56,7 +56,13 @@ pub fn UserMenu() -> impl IntoView {
                         </div>
                     }
                     .into_any(),
-                    _ => view! { <A href="/login" attr:class="sign-in-link">{t!(i18n, nav.sign_in)}</A> }.into_any(),
+                    _ => view! {
+                        <div class="user-menu">
+                            <A href="/register">{t!(i18n, nav.register)}</A>
+                            <A href="/login" attr:class="sign-in-link">{t!(i18n, nav.sign_in)}</A>
+                        </div>
+                    }
+                    .into_any(),
                 }
             })}
         </Transition>

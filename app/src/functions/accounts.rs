@@ -1,3 +1,7 @@
+// `register_producer` takes the form's fields one by one (so the form works without
+// JavaScript); the macro also generates a client-side struct and call with all of them.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use crate::models::AppError;
@@ -47,10 +51,17 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
     use crate::auth::current;
     let state = crate::state::app_state()?;
     let session = current::session().await?;
-    Ok(current::account(&state, &session)
+    let Some(mut user) = current::account(&state, &session)
         .await?
         .as_ref()
-        .and_then(current::to_current_user))
+        .and_then(current::to_current_user)
+    else {
+        return Ok(None);
+    };
+    if let Some(id) = user.subject_id {
+        user.subject_name = crate::services::accounts::subject_name(&state.db, id).await?;
+    }
+    Ok(Some(user))
 }
 
 /// The registrations the signed-in officer may decide on.
@@ -77,4 +88,64 @@ pub async fn decide_registration(
     )
     .await?;
     Ok(())
+}
+
+/// A producer's registration from `/register` (public). Flat fields, so the form works without
+/// JavaScript; `subject_mode` is "new" or "join".
+#[server(prefix = "/api", endpoint = "register_producer")]
+pub async fn register_producer(
+    full_name: String,
+    email: String,
+    phone: String,
+    password: String,
+    subject_mode: String,
+    subject_type: String,
+    subject_name: String,
+    tax_code: String,
+    address: String,
+    commune_code: String,
+    // A string: an empty choice must reach us as "please choose", not fail to decode.
+    join_subject_id: String,
+) -> Result<(), AppError> {
+    use crate::auth::{Action, Resource, allowed, current};
+    use crate::models::accounts::{NewSubjectInput, RegistrationInput, SubjectChoice};
+    let state = crate::state::app_state()?;
+    let actor = current::actor(&state).await?;
+    allowed(&actor, Action::Register, Resource::Nothing).map_err(|_| AppError::Forbidden)?;
+    let subject = if subject_mode == "join" {
+        SubjectChoice::Join {
+            subject_id: join_subject_id
+                .trim()
+                .parse()
+                .map_err(|_| AppError::invalid("subject_id", "unknown_subject"))?,
+        }
+    } else {
+        SubjectChoice::New(NewSubjectInput {
+            subject_type,
+            name: subject_name,
+            tax_code,
+            address,
+            commune_code,
+        })
+    };
+    let input = RegistrationInput {
+        full_name,
+        email,
+        phone,
+        password,
+        subject,
+    };
+    let ip = current::client_ip().await;
+    crate::services::accounts::register(&state.db, input, ip).await?;
+    Ok(())
+}
+
+/// Active subjects of a commune, for "join an existing subject" on `/register` (public: names
+/// of OCOP subjects are public facts).
+#[server(prefix = "/api", endpoint = "subjects_in_commune")]
+pub async fn subjects_in_commune(
+    commune_code: String,
+) -> Result<Vec<crate::models::accounts::SubjectOption>, AppError> {
+    let state = crate::state::app_state()?;
+    Ok(crate::services::accounts::subjects_in_commune(&state.db, &commune_code).await?)
 }

@@ -59,4 +59,13 @@ pub struct CurrentUser {
     pub role: Role,
     pub commune_code: Option<String>,
     pub subject_id: Option<i32>,
+    /// For producers: the name of their subject.
+    pub subject_name: Option<String>,
+}
+
+/// A subject one may ask to join.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubjectOption {
+    pub id: i32,
+    pub name: String,
 }

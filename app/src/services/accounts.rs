@@ -8,7 +8,7 @@ use crate::auth::{Action, Actor, Resource, Role, allowed, hashing};
 use crate::domain::{contact, password};
 use crate::entities::{admin_unit, subject, user_account};
 use crate::models::accounts::{
-    NewSubjectInput, PendingRegistration, RegistrationInput, SubjectChoice,
+    NewSubjectInput, PendingRegistration, RegistrationInput, SubjectChoice, SubjectOption,
 };
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
@@ -275,6 +275,42 @@ pub async fn pending_registrations(
             subject_is_new: s.is_some_and(|s| s.status == "pending"),
             commune_code: a.commune_code.unwrap_or_default(),
             registered_at: a.created_at.format("%d/%m/%Y %H:%M").to_string(),
+        })
+        .collect())
+}
+
+/// A subject's name.
+///
+/// # Errors
+/// A database error.
+pub async fn subject_name(
+    db: &DatabaseConnection,
+    subject_id: i32,
+) -> Result<Option<String>, ServiceError> {
+    Ok(subject::Entity::find_by_id(subject_id)
+        .one(db)
+        .await?
+        .map(|s| s.name))
+}
+
+/// Active subjects of a commune, by name.
+///
+/// # Errors
+/// A database error.
+pub async fn subjects_in_commune(
+    db: &DatabaseConnection,
+    commune_code: &str,
+) -> Result<Vec<SubjectOption>, ServiceError> {
+    Ok(subject::Entity::find()
+        .filter(subject::Column::CommuneCode.eq(commune_code))
+        .filter(subject::Column::Status.eq("active"))
+        .order_by_asc(subject::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| SubjectOption {
+            id: s.id,
+            name: s.name,
         })
         .collect())
 }

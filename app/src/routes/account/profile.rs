@@ -22,6 +22,10 @@ pub fn AccountPage() -> impl IntoView {
                             <dd>{user.full_name}</dd>
                             <dt>{t!(i18n, account.role)}</dt>
                             <dd data-testid="account-role"><RoleName role=user.role /></dd>
+                            {user.subject_name.map(|name| view! {
+                                <dt>{t!(i18n, account.subject)}</dt>
+                                <dd data-testid="account-subject">{name}</dd>
+                            })}
                             <dt>{t!(i18n, account.commune)}</dt>
                             <dd>{user.commune_code.unwrap_or_else(|| "—".into())}</dd>
                         </dl>
