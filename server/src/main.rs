@@ -1,5 +1,7 @@
 //! The OCOP server binary: serves the app and runs maintenance commands.
 mod config;
+#[cfg(test)]
+mod permission_matrix;
 mod routes;
 
 use std::process::ExitCode;

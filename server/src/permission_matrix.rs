@@ -1,0 +1,190 @@
+//! Every server function, called over HTTP by every kind of actor, against the expected
+//! allow/deny of one table. A server function that is registered but missing from the table
+//! fails the test, so no new function goes unexamined.
+use std::collections::BTreeSet;
+
+use axum::body::{Body, to_bytes};
+use axum::http::{Request, header};
+use leptos::config::LeptosOptions;
+use tower::ServiceExt;
+
+use app::services::demo::{DEMO_PASSWORD, DEMO_PENDING_EMAIL};
+use app::state::AppState;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    Anonymous,
+    Producer,
+    /// Officer of Tràng Định, where the demo registration waits.
+    OwnCommune,
+    /// Officer of Chi Lăng.
+    OtherCommune,
+    Province,
+    Advisory,
+    Council,
+    Admin,
+}
+
+use Who::*;
+
+const EVERYONE: &[Who] = &[
+    Anonymous,
+    Producer,
+    OwnCommune,
+    OtherCommune,
+    Province,
+    Advisory,
+    Council,
+    Admin,
+];
+
+fn login(who: Who) -> Option<&'static str> {
+    Some(match who {
+        Anonymous => return None,
+        Producer => "dongbanh@demo.vn",
+        OwnCommune => "xa.trangdinh@demo.vn",
+        OtherCommune => "xa.chilang@demo.vn",
+        Province => "so.nnmt@demo.vn",
+        Advisory => "tuvan@demo.vn",
+        Council => "hoidong@demo.vn",
+        Admin => "quantri@demo.vn",
+    })
+}
+
+/// (endpoint, form body, who may call it). Order matters only in that `sign_out` comes last.
+fn matrix(pending_user: i32) -> Vec<(&'static str, String, &'static [Who])> {
+    vec![
+        ("/api/get_home_figures", String::new(), EVERYONE),
+        (
+            "/api/list_units",
+            "filter=CurrentCommunes&query=".into(),
+            EVERYONE,
+        ),
+        ("/api/product_groups", String::new(), EVERYONE),
+        (
+            "/api/subjects_in_commune",
+            "commune_code=06046".into(),
+            EVERYONE,
+        ),
+        ("/api/get_current_user", String::new(), EVERYONE),
+        (
+            "/api/sign_in",
+            "login=nobody%40example.vn&password=wrong-password".into(),
+            EVERYONE,
+        ),
+        (
+            "/api/register_producer",
+            "full_name=&email=&phone=&password=&subject_mode=new&subject_type=&subject_name=\
+             &tax_code=&address=&commune_code=&join_subject_id="
+                .into(),
+            &[Anonymous],
+        ),
+        (
+            "/api/list_pending_registrations",
+            String::new(),
+            &[OwnCommune, OtherCommune, Province, Admin],
+        ),
+        (
+            "/api/decide_registration",
+            format!("user_id={pending_user}&approve=false&reason=matrix+test"),
+            &[OwnCommune, Province, Admin],
+        ),
+        ("/api/sign_out", String::new(), EVERYONE),
+    ]
+}
+
+async fn post(
+    app: &axum::Router,
+    path: &str,
+    body: String,
+    cookie: Option<&str>,
+) -> (String, Option<String>) {
+    let mut request = Request::post(path)
+        .header(header::HOST, "ocop.test")
+        .header(header::ORIGIN, "http://ocop.test")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::from(body)).unwrap())
+        .await
+        .unwrap();
+    let set_cookie = response
+        .headers()
+        .get(header::SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(str::to_owned);
+    let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+    (String::from_utf8_lossy(&body).into_owned(), set_cookie)
+}
+
+fn denied(body: &str) -> bool {
+    body.contains("\"Forbidden\"") || body.contains("\"SignInRequired\"")
+}
+
+#[tokio::test]
+async fn every_server_function_allows_and_denies_as_the_table_says() {
+    let db = app::db::connect_and_migrate("sqlite::memory:")
+        .await
+        .unwrap();
+    app::services::demo::seed_demo(&db).await.unwrap();
+    let pending =
+        app::services::accounts::authenticate(&db, DEMO_PENDING_EMAIL, DEMO_PASSWORD).await;
+    assert!(pending.is_err(), "the demo registration waits");
+    let pending_user = {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        app::entities::user_account::Entity::find()
+            .filter(app::entities::user_account::Column::Email.eq(DEMO_PENDING_EMAIL))
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    };
+    let leptos_options = LeptosOptions::builder().output_name("ocop").build();
+    let app = crate::routes::router(
+        AppState {
+            leptos_options,
+            db,
+            auth: Default::default(),
+        },
+        false,
+    );
+
+    let table = matrix(pending_user);
+    let in_table: BTreeSet<&str> = table.iter().map(|(path, _, _)| *path).collect();
+    let registered: BTreeSet<&str> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .collect();
+    assert_eq!(
+        registered, in_table,
+        "every server function needs a row in the matrix"
+    );
+
+    for who in EVERYONE.iter().copied() {
+        let cookie = match login(who) {
+            Some(email) => {
+                let body = format!(
+                    "login={}&password={DEMO_PASSWORD}",
+                    email.replace('@', "%40")
+                );
+                let (answer, cookie) = post(&app, "/api/sign_in", body, None).await;
+                assert!(cookie.is_some(), "{who:?} signs in: {answer}");
+                cookie
+            }
+            None => None,
+        };
+        for (path, body, allowed) in &table {
+            let (answer, _) = post(&app, path, body.clone(), cookie.as_deref()).await;
+            let expected = allowed.contains(&who);
+            assert_eq!(
+                !denied(&answer),
+                expected,
+                "{who:?} calling {path}: {answer}"
+            );
+        }
+    }
+}
