@@ -421,3 +421,58 @@ async fn each_officer_sees_the_queue_of_their_own_commune() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn create_admin_checks_its_input_and_signs_in() {
+    use app::services::accounts::create_admin;
+    for t in support::with_master_data().await {
+        let id = create_admin(
+            &t.db,
+            "Quản trị Tỉnh",
+            "Admin@Example.vn",
+            "đèo mẫu sơn mờ sương",
+        )
+        .await
+        .unwrap();
+        let account = authenticate(&t.db, "admin@example.vn", "đèo mẫu sơn mờ sương")
+            .await
+            .unwrap();
+        assert_eq!(
+            (account.id, account.role.as_str()),
+            (id, "administrator"),
+            "{}",
+            t.backend
+        );
+        let again = create_admin(
+            &t.db,
+            "Người khác",
+            "admin@example.vn",
+            "đèo mẫu sơn mờ sương",
+        )
+        .await;
+        assert!(matches!(
+            again,
+            Err(ServiceError::Invalid {
+                field: "email",
+                reason: "email_taken"
+            })
+        ));
+        let weak = create_admin(&t.db, "Quản trị", "b@example.vn", "password1").await;
+        assert!(matches!(
+            weak,
+            Err(ServiceError::Invalid {
+                field: "password",
+                ..
+            })
+        ));
+        let actions: Vec<String> = audit_log::Entity::find()
+            .all(&t.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|a| a.action)
+            .collect();
+        assert_eq!(actions, ["account.create_admin"], "{}", t.backend);
+        t.cleanup().await;
+    }
+}

@@ -31,6 +31,16 @@ enum Command {
     Migrate,
     /// Fill an empty database with the Lạng Sơn demo data set (does nothing if products exist).
     SeedDemo,
+    /// Create an administrator account (the first one has to come from here).
+    CreateAdmin {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        email: String,
+        /// Read from the environment, not the command line, so it stays out of shell history.
+        #[arg(long, env = "ADMIN_PASSWORD", hide_env_values = true)]
+        password: String,
+    },
 }
 
 #[tokio::main]
@@ -71,6 +81,20 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             }
             Ok(())
         }
+        Command::CreateAdmin {
+            name,
+            email,
+            password,
+        } => match app::services::accounts::create_admin(&db, &name, &email, &password).await {
+            Ok(id) => {
+                tracing::info!(id, %email, "administrator created");
+                Ok(())
+            }
+            Err(app::services::ServiceError::Invalid { field, reason }) => {
+                Err(format!("{field}: {reason}").into())
+            }
+            Err(err) => Err(err.into()),
+        },
         Command::Serve => serve(db, &cli.config).await,
     }
 }

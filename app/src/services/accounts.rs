@@ -159,6 +159,56 @@ async fn create_subject(
     .map_err(unique_to_field)
 }
 
+/// Creates an active administrator account: the first one comes from `server create-admin`.
+///
+/// # Errors
+/// `Invalid` naming the field for a bad name, email or password, or an email already in use.
+pub async fn create_admin(
+    db: &DatabaseConnection,
+    full_name: &str,
+    email: &str,
+    password: &str,
+) -> Result<i32, ServiceError> {
+    let full_name = required(full_name, "full_name", 200)?;
+    let email = contact::normalize_email(email).ok_or(invalid("email", "invalid_email"))?;
+    password::check(password, &[full_name.as_str(), email.as_str()])
+        .map_err(|problem| invalid("password", problem.reason()))?;
+    let hash = hashing::hash(password.to_owned())
+        .await
+        .map_err(|e| ServiceError::Db(DbErr::Custom(e)))?;
+    let txn = db.begin().await?;
+    if taken(&txn, user_account::Column::Email, &email).await? {
+        return Err(invalid("email", "email_taken"));
+    }
+    let user = user_account::ActiveModel {
+        full_name: Set(full_name.clone()),
+        email: Set(Some(email)),
+        phone: Set(None),
+        password_hash: Set(hash.into_stored()),
+        role: Set(Role::Administrator.as_str().to_owned()),
+        status: Set("active".to_owned()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(unique_to_field)?;
+    audit::append(
+        &txn,
+        Entry {
+            actor_user_id: None,
+            action: "account.create_admin",
+            target_type: "user_account",
+            target_id: Some(user.id.to_string()),
+            summary: format!("{full_name}: administrator, active (server create-admin)"),
+            ip: None,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(user.id)
+}
+
 /// Approves or rejects a pending producer registration (a reason is required to reject).
 ///
 /// # Errors
