@@ -22,8 +22,8 @@ run: tools
 	cargo leptos build
 	@echo "==> migrating and loading demo data if the database is empty"
 	$(SERVER_DEBUG) seed-demo
-	@echo "==> serving on http://$${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
-	$(SERVER_DEBUG) serve
+	@echo "==> serving on http://$${LEPTOS_SITE_ADDR:-127.0.0.1:3000} (demo mode: one-click demo accounts on /login)"
+	DEMO_MODE=$${DEMO_MODE:-true} $(SERVER_DEBUG) serve
 
 test: tools lint unit-test build-release wasm-size e2e
 	@echo "==> all checks and tests passed"

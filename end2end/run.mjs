@@ -52,6 +52,8 @@ const env = {
   LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
   LEPTOS_SITE_ROOT: resolve(root, "target/site"),
   RUST_LOG: process.env.RUST_LOG ?? "warn",
+  // The trainers' one-click demo sign-in is tested too.
+  DEMO_MODE: "true",
 };
 let server;
 let code = 1;

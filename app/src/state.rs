@@ -7,6 +7,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub auth: AuthSettings,
+    /// Training mode: the login page offers one-click sign-in as each demo account.
+    pub demo_mode: bool,
 }
 
 /// Session rules (OWASP ASVS V7): the idle timeout is enforced by the session cookie's expiry,

@@ -18,6 +18,7 @@ fn with_state(db: sea_orm::DatabaseConnection) -> Owner {
         leptos_options,
         db,
         auth: Default::default(),
+        demo_mode: false,
     });
     owner
 }

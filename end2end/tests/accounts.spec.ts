@@ -13,7 +13,7 @@ async function signIn(page: import("@playwright/test").Page, login: string, pass
   await hydrated(page);
   await page.getByLabel("Email hoặc số điện thoại").fill(login);
   await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
 }
 
 test("a commune officer signs in, keeps the session across a reload, and signs out", async ({ page }) => {
@@ -135,4 +135,14 @@ test("registration input errors are told beside the field, in Vietnamese, keepin
   await page.getByLabel("Mật khẩu (ít nhất 8 ký tự)").fill("12345678");
   await page.getByRole("button", { name: "Gửi đăng ký" }).click();
   await expect(page.locator('.field-error[data-field="password"]')).toContainText("quá phổ biến");
+});
+
+test("in demo mode a trainer signs in as any role with one click", async ({ page }) => {
+  await page.goto("/login");
+  await hydrated(page);
+  const demo = page.getByTestId("demo-accounts");
+  await expect(demo).toContainText("Quản trị hệ thống");
+  await demo.getByRole("button", { name: "Đăng nhập: Lương Văn Sở" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId("account-role")).toHaveText("Cán bộ Sở Nông nghiệp và Môi trường");
 });

@@ -23,6 +23,10 @@ pub struct Config {
     /// Mark the session cookie `Secure` (set it when the site is served over https).
     #[arg(long, env = "COOKIE_SECURE", default_value_t = false)]
     pub cookie_secure: bool,
+    /// Training mode: the login page lists the demo accounts with a one-click "log in as".
+    /// Never set it on a server holding real accounts.
+    #[arg(long, env = "DEMO_MODE", default_value_t = false)]
+    pub demo_mode: bool,
 }
 
 impl Config {

@@ -109,6 +109,7 @@ async fn serve(
         leptos_options,
         db,
         auth: config.auth_settings(),
+        demo_mode: config.demo_mode,
     };
     let app = routes::router(state, config.cookie_secure);
     // Leptos streams a page in several writes; without TCP_NODELAY, Nagle's algorithm and delayed

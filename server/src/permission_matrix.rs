@@ -89,6 +89,9 @@ fn matrix(pending_user: i32) -> Vec<(&'static str, String, &'static [Who])> {
             format!("user_id={pending_user}&approve=false&reason=matrix+test"),
             &[OwnCommune, Province, Admin],
         ),
+        // Outside demo mode (as here) nobody lists or uses the demo accounts.
+        ("/api/list_demo_accounts", String::new(), EVERYONE),
+        ("/api/demo_sign_in", "email=quantri%40demo.vn".into(), &[]),
         ("/api/sign_out", String::new(), EVERYONE),
     ]
 }
@@ -150,6 +153,7 @@ async fn every_server_function_allows_and_denies_as_the_table_says() {
             leptos_options,
             db,
             auth: Default::default(),
+            demo_mode: false,
         },
         false,
     );

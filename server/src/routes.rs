@@ -157,6 +157,7 @@ mod tests {
                 leptos_options,
                 db,
                 auth: Default::default(),
+                demo_mode: false,
             },
             false,
         )

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::auth::Role;
-use crate::functions::accounts::{SignIn, SignOut, get_current_user};
+use crate::functions::accounts::{DemoSignIn, SignIn, SignOut, get_current_user};
 use crate::i18n::{t, use_i18n};
 use crate::models::AppError;
 use crate::models::accounts::CurrentUser;
@@ -13,6 +13,7 @@ use crate::models::accounts::CurrentUser;
 pub struct SessionContext {
     pub sign_in: ServerAction<SignIn>,
     pub sign_out: ServerAction<SignOut>,
+    pub demo_sign_in: ServerAction<DemoSignIn>,
     pub user: Resource<Result<Option<CurrentUser>, AppError>>,
 }
 
@@ -20,13 +21,21 @@ pub struct SessionContext {
 pub fn provide_session() {
     let sign_in = ServerAction::<SignIn>::new();
     let sign_out = ServerAction::<SignOut>::new();
+    let demo_sign_in = ServerAction::<DemoSignIn>::new();
     let user = Resource::new(
-        move || (sign_in.version().get(), sign_out.version().get()),
+        move || {
+            (
+                sign_in.version().get(),
+                sign_out.version().get(),
+                demo_sign_in.version().get(),
+            )
+        },
         |_| get_current_user(),
     );
     provide_context(SessionContext {
         sign_in,
         sign_out,
+        demo_sign_in,
         user,
     });
 }

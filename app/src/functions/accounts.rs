@@ -149,3 +149,43 @@ pub async fn subjects_in_commune(
     let state = crate::state::app_state()?;
     Ok(crate::services::accounts::subjects_in_commune(&state.db, &commune_code).await?)
 }
+
+/// The demo accounts, listed on the login page in demo mode only (empty otherwise).
+#[server(prefix = "/api", endpoint = "list_demo_accounts")]
+pub async fn list_demo_accounts() -> Result<Vec<crate::models::accounts::DemoAccountView>, AppError>
+{
+    use crate::models::accounts::DemoAccountView;
+    use crate::services::demo::DEMO_ACCOUNTS;
+    let state = crate::state::app_state()?;
+    if !state.demo_mode {
+        return Ok(Vec::new());
+    }
+    Ok(DEMO_ACCOUNTS
+        .iter()
+        .map(|a| DemoAccountView {
+            email: a.email.to_owned(),
+            name: a.name.to_owned(),
+            role: a.role,
+        })
+        .collect())
+}
+
+/// One-click sign-in as a demo account, for trainers. Refused outside demo mode, and for any
+/// account that is not one of the demo accounts.
+#[server(prefix = "/api", endpoint = "demo_sign_in")]
+pub async fn demo_sign_in(email: String) -> Result<(), AppError> {
+    use crate::auth::current;
+    use crate::services::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD};
+    let state = crate::state::app_state()?;
+    if !state.demo_mode || !DEMO_ACCOUNTS.iter().any(|a| a.email == email) {
+        return Err(AppError::Forbidden);
+    }
+    let account = crate::services::accounts::authenticate(&state.db, &email, DEMO_PASSWORD)
+        .await
+        .map_err(|_| AppError::invalid("login", "wrong_credentials"))?;
+    let session = current::session().await?;
+    current::start(&session, account.id).await?;
+    crate::services::accounts::record_sign_in(&state.db, account).await?;
+    leptos_axum::redirect("/account");
+    Ok(())
+}

@@ -69,3 +69,11 @@ pub struct SubjectOption {
     pub id: i32,
     pub name: String,
 }
+
+/// A demo account as the login page lists it in demo mode.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoAccountView {
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+}

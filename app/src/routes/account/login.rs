@@ -3,7 +3,9 @@ use leptos_router::components::A;
 
 use crate::components::error::ErrorMessage;
 use crate::components::session::use_session;
+use crate::functions::accounts::list_demo_accounts;
 use crate::i18n::{t, use_i18n};
+use crate::routes::account::profile::RoleName;
 
 /// `/login`: email or phone, and password. The form keeps what was typed when sign-in fails.
 #[component]
@@ -32,6 +34,41 @@ pub fn LoginPage() -> impl IntoView {
                 {move || error().map(|e| view! { <ErrorMessage error=e /> })}
                 <button type="submit">{t!(i18n, login.submit)}</button>
             </ActionForm>
+            <DemoAccounts />
         </section>
+    }
+}
+
+/// In demo mode only: every demo account with a one-click "log in as", for trainers.
+#[component]
+fn DemoAccounts() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let accounts = Resource::new(|| (), |_| list_demo_accounts());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let accounts = accounts.await.unwrap_or_default();
+                (!accounts.is_empty()).then(|| view! {
+                    <section class="demo-accounts" data-testid="demo-accounts">
+                        <h2>{t!(i18n, login.demo_title)}</h2>
+                        <p class="muted">{t!(i18n, login.demo_note)}</p>
+                        <ul>
+                            {accounts.into_iter().map(|a| view! {
+                                <li>
+                                    <ActionForm action=session.demo_sign_in attr:class="inline-form">
+                                        <input type="hidden" name="email" value=a.email />
+                                        <button type="submit" class="link-button dark">
+                                            {t!(i18n, login.log_in_as)}" "{a.name}
+                                        </button>
+                                    </ActionForm>
+                                    " — "<RoleName role=a.role />
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            })}
+        </Suspense>
     }
 }
