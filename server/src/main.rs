@@ -3,6 +3,10 @@ mod config;
 #[cfg(test)]
 mod permission_matrix;
 mod routes;
+#[cfg(test)]
+mod session_tests;
+#[cfg(test)]
+mod test_support;
 
 use std::process::ExitCode;
 

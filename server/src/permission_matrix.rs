@@ -3,13 +3,9 @@
 //! fails the test, so no new function goes unexamined.
 use std::collections::BTreeSet;
 
-use axum::body::{Body, to_bytes};
-use axum::http::{Request, header};
-use leptos::config::LeptosOptions;
-use tower::ServiceExt;
-
 use app::services::demo::{DEMO_PASSWORD, DEMO_PENDING_EMAIL};
-use app::state::AppState;
+
+use crate::test_support::{TestApp, demo_app, post, sign_in};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Who {
@@ -96,44 +92,13 @@ fn matrix(pending_user: i32) -> Vec<(&'static str, String, &'static [Who])> {
     ]
 }
 
-async fn post(
-    app: &axum::Router,
-    path: &str,
-    body: String,
-    cookie: Option<&str>,
-) -> (String, Option<String>) {
-    let mut request = Request::post(path)
-        .header(header::HOST, "ocop.test")
-        .header(header::ORIGIN, "http://ocop.test")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    let response = app
-        .clone()
-        .oneshot(request.body(Body::from(body)).unwrap())
-        .await
-        .unwrap();
-    let set_cookie = response
-        .headers()
-        .get(header::SET_COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .map(str::to_owned);
-    let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
-    (String::from_utf8_lossy(&body).into_owned(), set_cookie)
-}
-
 fn denied(body: &str) -> bool {
     body.contains("\"Forbidden\"") || body.contains("\"SignInRequired\"")
 }
 
 #[tokio::test]
 async fn every_server_function_allows_and_denies_as_the_table_says() {
-    let db = app::db::connect_and_migrate("sqlite::memory:")
-        .await
-        .unwrap();
-    app::services::demo::seed_demo(&db).await.unwrap();
+    let TestApp { router: app, db } = demo_app(Default::default()).await;
     let pending =
         app::services::accounts::authenticate(&db, DEMO_PENDING_EMAIL, DEMO_PASSWORD).await;
     assert!(pending.is_err(), "the demo registration waits");
@@ -147,17 +112,6 @@ async fn every_server_function_allows_and_denies_as_the_table_says() {
             .unwrap()
             .id
     };
-    let leptos_options = LeptosOptions::builder().output_name("ocop").build();
-    let app = crate::routes::router(
-        AppState {
-            leptos_options,
-            db,
-            auth: Default::default(),
-            demo_mode: false,
-        },
-        false,
-    );
-
     let table = matrix(pending_user);
     let in_table: BTreeSet<&str> = table.iter().map(|(path, _, _)| *path).collect();
     let registered: BTreeSet<&str> = leptos::server_fn::axum::server_fn_paths()
@@ -170,15 +124,7 @@ async fn every_server_function_allows_and_denies_as_the_table_says() {
 
     for who in EVERYONE.iter().copied() {
         let cookie = match login(who) {
-            Some(email) => {
-                let body = format!(
-                    "login={}&password={DEMO_PASSWORD}",
-                    email.replace('@', "%40")
-                );
-                let (answer, cookie) = post(&app, "/api/sign_in", body, None).await;
-                assert!(cookie.is_some(), "{who:?} signs in: {answer}");
-                cookie
-            }
+            Some(email) => Some(sign_in(&app, email, None).await),
             None => None,
         };
         for (path, body, allowed) in &table {

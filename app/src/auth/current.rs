@@ -66,7 +66,7 @@ pub async fn account(
         .unwrap_or(0);
     let age = chrono::Utc::now().timestamp().saturating_sub(signed_in_at);
     let too_old =
-        u64::try_from(age).map_or(true, |age| age > state.auth.absolute_lifetime.as_secs());
+        u64::try_from(age).map_or(true, |age| age >= state.auth.absolute_lifetime.as_secs());
     let account = if too_old {
         None
     } else {
