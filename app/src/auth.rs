@@ -8,3 +8,5 @@ pub mod current;
 pub mod hashing;
 #[cfg(feature = "ssr")]
 pub mod session_store;
+#[cfg(feature = "ssr")]
+pub mod throttle;

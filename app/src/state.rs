@@ -7,6 +7,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub auth: AuthSettings,
+    /// Failed sign-ins, shared by all requests of this server.
+    pub sign_in_throttle: std::sync::Arc<crate::auth::throttle::SignInThrottle>,
     /// Training mode: the login page offers one-click sign-in as each demo account.
     pub demo_mode: bool,
 }
@@ -17,6 +19,9 @@ pub struct AppState {
 pub struct AuthSettings {
     pub idle_timeout: std::time::Duration,
     pub absolute_lifetime: std::time::Duration,
+    /// Take the client address from X-Forwarded-For (only behind a proxy that sets it; anyone
+    /// can send that header otherwise).
+    pub trust_forwarded_for: bool,
 }
 
 impl Default for AuthSettings {
@@ -24,6 +29,7 @@ impl Default for AuthSettings {
         AuthSettings {
             idle_timeout: std::time::Duration::from_secs(30 * 60),
             absolute_lifetime: std::time::Duration::from_secs(12 * 3600),
+            trust_forwarded_for: false,
         }
     }
 }

@@ -19,6 +19,7 @@ fn with_state(db: sea_orm::DatabaseConnection) -> Owner {
         db,
         auth: Default::default(),
         demo_mode: false,
+        sign_in_throttle: Default::default(),
     });
     owner
 }

@@ -23,6 +23,9 @@ pub struct Config {
     /// Mark the session cookie `Secure` (set it when the site is served over https).
     #[arg(long, env = "COOKIE_SECURE", default_value_t = false)]
     pub cookie_secure: bool,
+    /// Trust X-Forwarded-For for the client address (set it only behind a proxy that sets it).
+    #[arg(long, env = "TRUST_PROXY", default_value_t = false)]
+    pub trust_proxy: bool,
     /// Training mode: the login page lists the demo accounts with a one-click "log in as".
     /// Never set it on a server holding real accounts.
     #[arg(long, env = "DEMO_MODE", default_value_t = false)]
@@ -34,6 +37,7 @@ impl Config {
         app::state::AuthSettings {
             idle_timeout: std::time::Duration::from_secs(self.session_idle_minutes * 60),
             absolute_lifetime: std::time::Duration::from_secs(self.session_absolute_hours * 3600),
+            trust_forwarded_for: self.trust_proxy,
         }
     }
 }

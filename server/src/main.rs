@@ -114,6 +114,7 @@ async fn serve(
         db,
         auth: config.auth_settings(),
         demo_mode: config.demo_mode,
+        sign_in_throttle: Default::default(),
     };
     let app = routes::router(state, config.cookie_secure);
     // Leptos streams a page in several writes; without TCP_NODELAY, Nagle's algorithm and delayed

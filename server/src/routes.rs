@@ -158,6 +158,7 @@ mod tests {
                 db,
                 auth: Default::default(),
                 demo_mode: false,
+                sign_in_throttle: Default::default(),
             },
             false,
         )

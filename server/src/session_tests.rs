@@ -90,3 +90,44 @@ async fn a_locked_account_loses_its_session_and_cannot_sign_in() {
     let (answer, _) = post(&app.router, "/api/sign_in", body, None).await;
     assert!(answer.contains("account_locked"), "{answer}");
 }
+
+#[tokio::test]
+async fn repeated_wrong_passwords_slow_that_place_down_but_do_not_lock_the_user_out() {
+    use sea_orm::PaginatorTrait;
+
+    use crate::test_support::post_from;
+    let settings = AuthSettings {
+        trust_forwarded_for: true,
+        ..AuthSettings::default()
+    };
+    let app = demo_app(settings).await;
+    let form =
+        |password: &str| format!("login={}&password={password}", OFFICER.replace('@', "%40"));
+    for _ in 0..5 {
+        let answer = post_from(
+            &app.router,
+            "/api/sign_in",
+            form("doan-bua-thoi"),
+            "203.0.113.9",
+        )
+        .await;
+        assert!(answer.contains("wrong_credentials"), "{answer}");
+    }
+    let right = app::services::demo::DEMO_PASSWORD;
+    let answer = post_from(&app.router, "/api/sign_in", form(right), "203.0.113.9").await;
+    assert!(
+        answer.contains("too_many_attempts"),
+        "the guesser's place waits: {answer}"
+    );
+    let answer = post_from(&app.router, "/api/sign_in", form(right), "198.51.100.7").await;
+    assert!(
+        !answer.contains("too_many_attempts") && !answer.contains("wrong_credentials"),
+        "{answer}"
+    );
+    let bursts = app::entities::audit_log::Entity::find()
+        .filter(app::entities::audit_log::Column::Action.eq("account.login_failure_burst"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(bursts, 1, "the burst is audited once");
+}

@@ -23,6 +23,7 @@ pub async fn demo_app(auth: AuthSettings) -> TestApp {
         db: db.clone(),
         auth,
         demo_mode: false,
+        sign_in_throttle: Default::default(),
     };
     TestApp {
         router: crate::routes::router(state, false),
@@ -78,4 +79,20 @@ pub async fn current_user(app: &axum::Router, cookie: &str) -> Option<String> {
         .get("full_name")
         .and_then(|n| n.as_str())
         .map(str::to_owned)
+}
+
+/// POSTs as a client behind a trusted proxy at `address` (X-Forwarded-For).
+pub async fn post_from(app: &axum::Router, path: &str, body: String, address: &str) -> String {
+    let request = Request::post(path)
+        .header(header::HOST, "ocop.test")
+        .header(header::ORIGIN, "http://ocop.test")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("x-forwarded-for", address);
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::from(body)).unwrap())
+        .await
+        .unwrap();
+    let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+    String::from_utf8_lossy(&body).into_owned()
 }

@@ -119,11 +119,12 @@ fn store_error(err: tower_sessions::session::Error) -> AppError {
     AppError::Internal
 }
 
-/// The client's address for the audit log: the first X-Forwarded-For hop behind a proxy, else
-/// the peer address.
-pub async fn client_ip() -> Option<String> {
+/// The client's address (audit log, sign-in throttling): the first X-Forwarded-For hop when
+/// the server is configured to trust its proxy, else the peer address.
+pub async fn client_ip(state: &AppState) -> Option<String> {
     let headers = leptos_axum::extract::<axum::http::HeaderMap>().await.ok();
     let forwarded = headers
+        .filter(|_| state.auth.trust_forwarded_for)
         .as_ref()
         .and_then(|h| h.get("x-forwarded-for"))
         .and_then(|v| v.to_str().ok())

@@ -17,6 +17,7 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
             "account_pending" => t!(i18n, errors.account_pending).into_any(),
             "account_rejected" => t!(i18n, errors.account_rejected).into_any(),
             "account_locked" => t!(i18n, errors.account_locked).into_any(),
+            "too_many_attempts" => t!(i18n, errors.too_many_attempts).into_any(),
             _ => t!(i18n, errors.invalid).into_any(),
         },
         AppError::Conflict { .. } => t!(i18n, errors.conflict).into_any(),

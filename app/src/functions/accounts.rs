@@ -11,24 +11,47 @@ use crate::models::accounts::CurrentUser;
 #[server(prefix = "/api", endpoint = "sign_in")]
 pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, AppError> {
     use crate::auth::current;
+    use crate::auth::throttle::FailureOutcome;
     use crate::services::accounts::{self, SignInError};
     let state = crate::state::app_state()?;
     let session = current::session().await?;
-    let account = accounts::authenticate(&state.db, &login, &password)
+    let address = current::client_ip(&state)
         .await
-        .map_err(|e| {
+        .unwrap_or_else(|| "unknown".into());
+    let login_key = accounts::login_key(&login);
+    let now = std::time::Instant::now();
+    if state
+        .sign_in_throttle
+        .wait(&login_key, &address, now)
+        .is_some()
+    {
+        return Err(AppError::invalid("login", "too_many_attempts"));
+    }
+    let account = match accounts::authenticate(&state.db, &login, &password).await {
+        Ok(account) => account,
+        Err(SignInError::Db(detail)) => {
+            tracing::error!(%detail, "sign in");
+            return Err(AppError::Internal);
+        }
+        Err(e) => {
+            if matches!(e, SignInError::WrongCredentials)
+                && state
+                    .sign_in_throttle
+                    .record_failure(&login_key, &address, now)
+                    == FailureOutcome::BurstStarted
+            {
+                accounts::record_failure_burst(&state.db, &login_key, &address).await?;
+            }
             let reason = match e {
-                SignInError::WrongCredentials => "wrong_credentials",
                 SignInError::Pending => "account_pending",
                 SignInError::Rejected(_) => "account_rejected",
                 SignInError::Locked => "account_locked",
-                SignInError::Db(detail) => {
-                    tracing::error!(%detail, "sign in");
-                    return AppError::Internal;
-                }
+                _ => "wrong_credentials",
             };
-            AppError::invalid("login", reason)
-        })?;
+            return Err(AppError::invalid("login", reason));
+        }
+    };
+    state.sign_in_throttle.record_success(&login_key, &address);
     let user = current::to_current_user(&account).ok_or(AppError::Internal)?;
     current::start(&session, account.id).await?;
     accounts::record_sign_in(&state.db, account).await?;
@@ -82,7 +105,7 @@ pub async fn decide_registration(
 ) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&state).await?;
-    let ip = crate::auth::current::client_ip().await;
+    let ip = crate::auth::current::client_ip(&state).await;
     crate::services::accounts::decide_registration(
         &state.db, &actor, user_id, approve, &reason, ip,
     )
@@ -135,7 +158,7 @@ pub async fn register_producer(
         password,
         subject,
     };
-    let ip = current::client_ip().await;
+    let ip = current::client_ip(&state).await;
     crate::services::accounts::register(&state.db, input, ip).await?;
     Ok(())
 }

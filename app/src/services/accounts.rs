@@ -427,6 +427,39 @@ pub async fn find_active(
         .filter(|a| a.status == "active"))
 }
 
+/// The key sign-in failures are counted under: the login as the account would be found.
+pub fn login_key(login: &str) -> String {
+    let login = login.trim();
+    contact::normalize_email(login)
+        .or_else(|| contact::normalize_phone(login))
+        .unwrap_or_else(|| login.to_lowercase())
+}
+
+/// Audits the start of a burst of failed sign-ins for a login.
+///
+/// # Errors
+/// A database error.
+pub async fn record_failure_burst(
+    db: &DatabaseConnection,
+    login_key: &str,
+    address: &str,
+) -> Result<(), ServiceError> {
+    let login: String = login_key.chars().take(254).collect();
+    audit::append(
+        db,
+        Entry {
+            actor_user_id: None,
+            action: "account.login_failure_burst",
+            target_type: "login",
+            target_id: Some(login.chars().take(64).collect()),
+            summary: format!("{login}: repeated wrong passwords, sign-in slowed down"),
+            ip: Some(address.chars().take(64).collect()),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
 /// Records a successful sign-in.
 ///
 /// # Errors

@@ -1,0 +1,163 @@
+//! Slowing down password guessing without letting an attacker lock a real user out.
+//!
+//! Failures are counted per (login, client address) pair, per login and per address. Past a
+//! threshold each further attempt must wait twice as long as the last (1 s, 2 s, 4 s … up to
+//! 15 minutes) since the latest failure. The pair threshold is low (5): a guesser from one
+//! place is slowed at once. The per-login threshold is high (50), so someone failing on purpose
+//! from elsewhere delays — never blocks — the real user, who signs in from their own address
+//! untouched by the pair limit. Counts older than an hour are forgotten; a success clears the
+//! pair. Kept in memory: several server instances each count on their own.
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+const PAIR_THRESHOLD: u32 = 5;
+const LOGIN_THRESHOLD: u32 = 50;
+const ADDRESS_THRESHOLD: u32 = 30;
+const MAX_WAIT: Duration = Duration::from_secs(15 * 60);
+const FORGET_AFTER: Duration = Duration::from_secs(3600);
+/// Above this many tracked keys, stale ones are dropped before adding more.
+const PRUNE_ABOVE: usize = 10_000;
+
+#[derive(Debug, Default)]
+pub struct SignInThrottle {
+    failures: Mutex<HashMap<String, Failures>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Failures {
+    count: u32,
+    last: Instant,
+}
+
+/// What a failure did: `BurstStarted` the first time a pair or login crosses its threshold
+/// (worth an audit entry).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureOutcome {
+    Counted,
+    BurstStarted,
+}
+
+fn keys(login: &str, address: &str) -> [(String, u32); 3] {
+    [
+        (format!("pair:{login}|{address}"), PAIR_THRESHOLD),
+        (format!("login:{login}"), LOGIN_THRESHOLD),
+        (format!("addr:{address}"), ADDRESS_THRESHOLD),
+    ]
+}
+
+fn wait_after(count: u32, threshold: u32) -> Duration {
+    if count < threshold {
+        return Duration::ZERO;
+    }
+    let doublings = (count - threshold).min(20);
+    Duration::from_secs(1u64 << doublings).min(MAX_WAIT)
+}
+
+impl SignInThrottle {
+    /// How long this login from this address must still wait, if at all.
+    pub fn wait(&self, login: &str, address: &str, now: Instant) -> Option<Duration> {
+        let failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        keys(login, address)
+            .iter()
+            .filter_map(|(key, threshold)| {
+                let f = failures.get(key)?;
+                let ready_at = f.last + wait_after(f.count, *threshold);
+                (now < ready_at && now.duration_since(f.last) < FORGET_AFTER)
+                    .then(|| ready_at - now)
+            })
+            .max()
+    }
+
+    pub fn record_failure(&self, login: &str, address: &str, now: Instant) -> FailureOutcome {
+        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        if failures.len() > PRUNE_ABOVE {
+            failures.retain(|_, f| now.duration_since(f.last) < FORGET_AFTER);
+        }
+        let mut outcome = FailureOutcome::Counted;
+        for (key, threshold) in keys(login, address) {
+            let entry = failures.entry(key).or_insert(Failures {
+                count: 0,
+                last: now,
+            });
+            if now.duration_since(entry.last) >= FORGET_AFTER {
+                entry.count = 0;
+            }
+            entry.count += 1;
+            entry.last = now;
+            if entry.count == threshold && threshold != ADDRESS_THRESHOLD {
+                outcome = FailureOutcome::BurstStarted;
+            }
+        }
+        outcome
+    }
+
+    pub fn record_success(&self, login: &str, address: &str) {
+        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        failures.remove(&format!("pair:{login}|{address}"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_guesser_is_slowed_after_five_failures_and_waits_double_each_time() {
+        let throttle = SignInThrottle::default();
+        let t0 = Instant::now();
+        for i in 0..4 {
+            assert_eq!(
+                throttle.record_failure("mai", "1.2.3.4", t0),
+                FailureOutcome::Counted,
+                "{i}"
+            );
+            assert_eq!(throttle.wait("mai", "1.2.3.4", t0), None);
+        }
+        assert_eq!(
+            throttle.record_failure("mai", "1.2.3.4", t0),
+            FailureOutcome::BurstStarted
+        );
+        assert_eq!(
+            throttle.wait("mai", "1.2.3.4", t0),
+            Some(Duration::from_secs(1))
+        );
+        assert_eq!(
+            throttle.wait("mai", "1.2.3.4", t0 + Duration::from_secs(1)),
+            None
+        );
+        throttle.record_failure("mai", "1.2.3.4", t0);
+        assert_eq!(
+            throttle.wait("mai", "1.2.3.4", t0),
+            Some(Duration::from_secs(2))
+        );
+    }
+
+    #[test]
+    fn the_real_user_elsewhere_is_not_locked_out_and_success_clears_the_pair() {
+        let throttle = SignInThrottle::default();
+        let t0 = Instant::now();
+        for _ in 0..10 {
+            throttle.record_failure("mai", "6.6.6.6", t0);
+        }
+        assert!(throttle.wait("mai", "6.6.6.6", t0).is_some());
+        assert_eq!(
+            throttle.wait("mai", "1.2.3.4", t0),
+            None,
+            "another address signs in freely"
+        );
+        throttle.record_success("mai", "6.6.6.6");
+        assert_eq!(throttle.wait("mai", "6.6.6.6", t0), None);
+    }
+
+    #[test]
+    fn waits_are_capped_and_old_failures_forgotten() {
+        let throttle = SignInThrottle::default();
+        let t0 = Instant::now();
+        for _ in 0..40 {
+            throttle.record_failure("mai", "6.6.6.6", t0);
+        }
+        assert_eq!(throttle.wait("mai", "6.6.6.6", t0), Some(MAX_WAIT));
+        assert_eq!(throttle.wait("mai", "6.6.6.6", t0 + FORGET_AFTER), None);
+    }
+}
