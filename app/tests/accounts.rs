@@ -476,3 +476,62 @@ async fn create_admin_checks_its_input_and_signs_in() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn changing_ones_own_password_checks_the_current_one_and_the_rules() {
+    use app::services::accounts::change_password;
+    for t in support::with_master_data().await {
+        let id = register_mai(&t.db).await;
+        decide_registration(
+            &t.db,
+            &officer(Role::ProvincialOfficer, None),
+            id,
+            true,
+            "",
+            None,
+        )
+        .await
+        .unwrap();
+        let old = "mây trắng bay qua đèo";
+        let field = |r: Result<(), ServiceError>| match r {
+            Err(ServiceError::Invalid { field, reason }) => (field, reason),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            field(change_password(&t.db, id, "sai rồi", "hoa đào nở sớm", None).await),
+            ("current_password", "wrong_password")
+        );
+        assert_eq!(
+            field(change_password(&t.db, id, old, old, None).await),
+            ("new_password", "same_password")
+        );
+        assert_eq!(
+            field(change_password(&t.db, id, old, "hoang-2025-xyz", None).await),
+            ("new_password", "password_contains_context")
+        );
+        change_password(&t.db, id, old, "hoa đào nở sớm", None)
+            .await
+            .unwrap();
+        assert!(
+            authenticate(&t.db, "mai@example.vn", "hoa đào nở sớm")
+                .await
+                .is_ok(),
+            "{}",
+            t.backend
+        );
+        assert_eq!(
+            authenticate(&t.db, "mai@example.vn", old)
+                .await
+                .unwrap_err(),
+            SignInError::WrongCredentials
+        );
+        let last = audit_log::Entity::find()
+            .all(&t.db)
+            .await
+            .unwrap()
+            .pop()
+            .unwrap();
+        assert_eq!(last.action, "account.change_password");
+        t.cleanup().await;
+    }
+}

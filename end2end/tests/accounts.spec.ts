@@ -146,3 +146,20 @@ test("in demo mode a trainer signs in as any role with one click", async ({ page
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId("account-role")).toHaveText("Cán bộ Sở Nông nghiệp và Môi trường");
 });
+
+test("a user changes their own password on the account page", async ({ page }) => {
+  await signIn(page, "thachden@demo.vn");
+  await expect(page).toHaveURL(/\/account$/);
+  await hydrated(page);
+  await page.getByLabel("Mật khẩu hiện tại").fill("sai-mat-khau-nay");
+  await page.getByLabel("Mật khẩu mới (ít nhất 8 ký tự)").fill("gió mùa đông bắc về");
+  await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
+  await expect(page.locator('.field-error[data-field="current_password"]')).toHaveText("Mật khẩu hiện tại không đúng.");
+  await page.getByLabel("Mật khẩu hiện tại").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
+  await expect(page.getByTestId("password-changed")).toBeVisible();
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await signIn(page, "thachden@demo.vn", "gió mùa đông bắc về");
+  await expect(page).toHaveURL(/\/account$/);
+});

@@ -85,6 +85,19 @@ fn matrix(pending_user: i32) -> Vec<(&'static str, String, &'static [Who])> {
             format!("user_id={pending_user}&approve=false&reason=matrix+test"),
             &[OwnCommune, Province, Admin],
         ),
+        (
+            "/api/change_password",
+            "current_password=not-mine&new_password=whatever-else".into(),
+            &[
+                Producer,
+                OwnCommune,
+                OtherCommune,
+                Province,
+                Advisory,
+                Council,
+                Admin,
+            ],
+        ),
         // Outside demo mode (as here) nobody lists or uses the demo accounts.
         ("/api/list_demo_accounts", String::new(), EVERYONE),
         ("/api/demo_sign_in", "email=quantri%40demo.vn".into(), &[]),

@@ -33,6 +33,8 @@ pub fn FieldError(
                 "unknown_subject" => t!(i18n, field_errors.unknown_subject).into_any(),
                 "unknown_subject_type" => t!(i18n, field_errors.unknown_subject_type).into_any(),
                 "reason_required" => t!(i18n, field_errors.reason_required).into_any(),
+                "wrong_password" => t!(i18n, field_errors.wrong_password).into_any(),
+                "same_password" => t!(i18n, field_errors.same_password).into_any(),
                 _ => t!(i18n, errors.invalid).into_any(),
             };
             Some(view! { <p class="field-error" role="alert" data-field=field>{text}</p> })

@@ -212,3 +212,31 @@ pub async fn demo_sign_in(email: String) -> Result<(), AppError> {
     leptos_axum::redirect("/account");
     Ok(())
 }
+
+/// Changes the signed-in user's own password; the session gets a new id afterwards.
+#[server(prefix = "/api", endpoint = "change_password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
+    use crate::auth::{Action, Actor, Resource, allowed, current};
+    let state = crate::state::app_state()?;
+    let session = current::session().await?;
+    let actor = current::actor(&state).await?;
+    allowed(&actor, Action::ChangeOwnPassword, Resource::Nothing)
+        .map_err(|_| AppError::SignInRequired)?;
+    let Actor::User { user_id, .. } = actor else {
+        return Err(AppError::SignInRequired);
+    };
+    let ip = current::client_ip(&state).await;
+    crate::services::accounts::change_password(
+        &state.db,
+        user_id,
+        &current_password,
+        &new_password,
+        ip,
+    )
+    .await?;
+    current::start(&session, user_id).await?;
+    Ok(())
+}

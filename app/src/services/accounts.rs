@@ -460,6 +460,58 @@ pub async fn record_failure_burst(
     Ok(())
 }
 
+/// Changes a user's own password after checking the current one; audited.
+///
+/// # Errors
+/// `Invalid` on `current_password` (wrong) or `new_password` (rules, or unchanged); `NotFound` if
+/// the account is no longer active; a database error.
+pub async fn change_password(
+    db: &DatabaseConnection,
+    user_id: i32,
+    current: &str,
+    new: &str,
+    ip: Option<String>,
+) -> Result<(), ServiceError> {
+    let account = find_active(db, user_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let stored = hashing::PasswordHash::from_stored(account.password_hash.clone());
+    if !hashing::verify(current.to_owned(), Some(stored)).await {
+        return Err(invalid("current_password", "wrong_password"));
+    }
+    if new == current {
+        return Err(invalid("new_password", "same_password"));
+    }
+    let context = [
+        account.full_name.as_str(),
+        account.phone.as_deref().unwrap_or(""),
+        account.email.as_deref().unwrap_or(""),
+    ];
+    password::check(new, &context).map_err(|problem| invalid("new_password", problem.reason()))?;
+    let hash = hashing::hash(new.to_owned())
+        .await
+        .map_err(|e| ServiceError::Db(DbErr::Custom(e)))?;
+    let txn = db.begin().await?;
+    let name = account.full_name.clone();
+    let mut row: user_account::ActiveModel = account.into();
+    row.password_hash = Set(hash.into_stored());
+    row.update(&txn).await?;
+    audit::append(
+        &txn,
+        Entry {
+            actor_user_id: Some(user_id),
+            action: "account.change_password",
+            target_type: "user_account",
+            target_id: Some(user_id.to_string()),
+            summary: format!("{name}: password changed by its owner"),
+            ip,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// Records a successful sign-in.
 ///
 /// # Errors

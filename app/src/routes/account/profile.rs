@@ -3,6 +3,7 @@ use leptos_router::components::Redirect;
 
 use crate::auth::Role;
 use crate::components::error::ErrorMessage;
+use crate::components::field_error::FieldError;
 use crate::components::session::use_session;
 use crate::i18n::{t, use_i18n};
 
@@ -29,6 +30,7 @@ pub fn AccountPage() -> impl IntoView {
                             <dt>{t!(i18n, account.commune)}</dt>
                             <dd>{user.commune_code.unwrap_or_else(|| "—".into())}</dd>
                         </dl>
+                        <ChangePassword />
                     }
                     .into_any(),
                     Ok(None) => view! { <Redirect path="/login" /> }.into_any(),
@@ -49,5 +51,29 @@ pub fn RoleName(role: Role) -> impl IntoView {
         Role::AdvisoryMember => t!(i18n, roles.advisory_member).into_any(),
         Role::CouncilMember => t!(i18n, roles.council_member).into_any(),
         Role::Administrator => t!(i18n, roles.administrator).into_any(),
+    }
+}
+
+/// The user's own password: current one, then the new one.
+#[component]
+fn ChangePassword() -> impl IntoView {
+    let i18n = use_i18n();
+    let change = ServerAction::<crate::functions::accounts::ChangePassword>::new();
+    let error = Signal::derive(move || change.value().get().and_then(Result::err));
+    let done = move || matches!(change.value().get(), Some(Ok(())));
+    view! {
+        <section class="narrow">
+            <h2>{t!(i18n, account.change_password)}</h2>
+            <ActionForm action=change attr:class="stack-form">
+                <label for="current_password">{t!(i18n, account.current_password)}</label>
+                <input id="current_password" name="current_password" type="password" required autocomplete="current-password" maxlength="128" />
+                <FieldError error field="current_password" />
+                <label for="new_password">{t!(i18n, account.new_password)}</label>
+                <input id="new_password" name="new_password" type="password" required minlength="8" maxlength="128" autocomplete="new-password" />
+                <FieldError error field="new_password" />
+                {move || done().then(|| view! { <p class="notice" role="status" data-testid="password-changed">{t!(i18n, account.password_changed)}</p> })}
+                <button type="submit">{t!(i18n, account.change_password)}</button>
+            </ActionForm>
+        </section>
     }
 }
