@@ -1,28 +1,28 @@
 //! Showing an `AppError` to a person, in their language.
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::models::AppError;
 
 #[component]
 pub fn ErrorMessage(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
     let text = move || match &error {
-        AppError::NotFound => t!(i18n, errors.not_found).into_any(),
-        AppError::Forbidden => t!(i18n, errors.forbidden).into_any(),
-        AppError::SignInRequired => t!(i18n, errors.sign_in_required).into_any(),
+        AppError::NotFound => t_string!(i18n, errors.not_found).to_string(),
+        AppError::Forbidden => t_string!(i18n, errors.forbidden).to_string(),
+        AppError::SignInRequired => t_string!(i18n, errors.sign_in_required).to_string(),
         AppError::Invalid { reason, .. } => match reason.as_str() {
-            "too_long" => t!(i18n, errors.too_long).into_any(),
-            "wrong_credentials" => t!(i18n, errors.wrong_credentials).into_any(),
-            "account_pending" => t!(i18n, errors.account_pending).into_any(),
-            "account_rejected" => t!(i18n, errors.account_rejected).into_any(),
-            "account_locked" => t!(i18n, errors.account_locked).into_any(),
-            "too_many_attempts" => t!(i18n, errors.too_many_attempts).into_any(),
-            _ => t!(i18n, errors.invalid).into_any(),
+            "too_long" => t_string!(i18n, errors.too_long).to_string(),
+            "wrong_credentials" => t_string!(i18n, errors.wrong_credentials).to_string(),
+            "account_pending" => t_string!(i18n, errors.account_pending).to_string(),
+            "account_rejected" => t_string!(i18n, errors.account_rejected).to_string(),
+            "account_locked" => t_string!(i18n, errors.account_locked).to_string(),
+            "too_many_attempts" => t_string!(i18n, errors.too_many_attempts).to_string(),
+            _ => t_string!(i18n, errors.invalid).to_string(),
         },
-        AppError::Conflict { .. } => t!(i18n, errors.conflict).into_any(),
-        AppError::Internal => t!(i18n, errors.internal).into_any(),
-        AppError::Transport(_) => t!(i18n, errors.transport).into_any(),
+        AppError::Conflict { .. } => t_string!(i18n, errors.conflict).to_string(),
+        AppError::Internal => t_string!(i18n, errors.internal).to_string(),
+        AppError::Transport(_) => t_string!(i18n, errors.transport).to_string(),
     };
     view! {
         <div class="error-box" role="alert">
