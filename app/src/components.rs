@@ -1,8 +1,11 @@
 //! Reusable UI pieces.
 pub mod area_gate;
+pub mod commune_options;
 pub mod error;
 pub mod field_error;
+pub mod labels;
 pub mod layout;
+pub mod pager;
 pub mod session;
 
 /// Sets the HTTP status of a server-rendered page; nothing to do once in the browser.
@@ -13,6 +16,24 @@ pub fn set_http_status(code: u16) {
         axum::http::StatusCode::from_u16(code),
     ) {
         response.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
+}
+
+/// Sets the status of a failing server function's response. Not for a plain HTML form post
+/// (no JavaScript): Leptos answers that with a redirect back to the form, which a status here
+/// would break.
+pub fn set_api_error_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    {
+        let from_html_form = leptos::prelude::use_context::<axum::http::request::Parts>()
+            .and_then(|parts| parts.headers.get(axum::http::header::ACCEPT).cloned())
+            .and_then(|accept| accept.to_str().ok().map(|a| a.contains("text/html")))
+            .unwrap_or(false);
+        if !from_html_form {
+            set_http_status(code);
+        }
     }
     #[cfg(not(feature = "ssr"))]
     let _ = code;

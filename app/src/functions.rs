@@ -1,5 +1,8 @@
-//! Server functions, one file per capability. Each is thin: context → authorise → service → map
-//! the error. Access control arrives with accounts (issue 3); everything here is public reading.
+//! Server functions, one file per capability. Each is thin: context → actor → service (which
+//! asks `auth::allowed` before doing anything) → the error mapped for the wire.
+pub mod account_admin;
 pub mod accounts;
+pub mod audit;
 pub mod home;
+pub mod subjects;
 pub mod units;

@@ -33,9 +33,18 @@ use leptos_router::{SsrMode, path};
 use crate::components::layout::Layout;
 use crate::components::session::provide_session;
 use crate::i18n::{I18nContextProvider, t_string, use_i18n};
-use crate::routes::account::{login::LoginPage, profile::AccountPage, register::RegisterPage};
-use crate::routes::commune::registrations::RegistrationsPage;
-use crate::routes::public::{home::HomePage, not_found::NotFound, units::UnitsPage};
+use crate::routes::account::{
+    login::LoginPage, profile::AccountPage, register::RegisterPage, reset::ResetPasswordPage,
+};
+use crate::routes::admin::{
+    account_detail::AccountDetailPage, account_new::NewOfficialPage, accounts::AccountsPage,
+    audit::AuditPage,
+};
+use crate::routes::commune::registrations::{ProvinceRegistrationsPage, RegistrationsPage};
+use crate::routes::public::{
+    home::HomePage, not_found::NotFound, subject::SubjectPage, units::UnitsPage,
+};
+use crate::routes::work_areas::{AdminHome, CommuneHome, CouncilHome, ProducerHome, ProvinceHome};
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -79,13 +88,22 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/units") view=UnitsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/login") view=LoginPage ssr=SsrMode::InOrder />
                         <Route path=path!("/register") view=RegisterPage ssr=SsrMode::InOrder />
-                        // Async: a protected page may answer with a redirect, which needs headers not yet sent.
+                        <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::InOrder />
+                        // Async: the page may answer with a redirect or a 403/404 status, which
+                        // need headers not yet sent.
+                        <Route path=path!("/subjects/:id") view=SubjectPage ssr=SsrMode::Async />
                         <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
-                        <Route
-                            path=path!("/commune/registrations")
-                            view=RegistrationsPage
-                            ssr=SsrMode::Async
-                        />
+                        <Route path=path!("/producer") view=ProducerHome ssr=SsrMode::Async />
+                        <Route path=path!("/commune") view=CommuneHome ssr=SsrMode::Async />
+                        <Route path=path!("/commune/registrations") view=RegistrationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/province") view=ProvinceHome ssr=SsrMode::Async />
+                        <Route path=path!("/province/registrations") view=ProvinceRegistrationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/council") view=CouncilHome ssr=SsrMode::Async />
+                        <Route path=path!("/admin") view=AdminHome ssr=SsrMode::Async />
+                        <Route path=path!("/admin/accounts") view=AccountsPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/accounts/new") view=NewOfficialPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/accounts/:id") view=AccountDetailPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     </Routes>
                 </Layout>
             </Router>

@@ -5,6 +5,7 @@ use sea_orm_migration::prelude::*;
 mod m20261129_000001_master_data;
 mod m20261129_000002_subjects_products;
 mod m20261129_000003_accounts;
+mod m20261129_000004_account_admin;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_master_data::Migration),
             Box::new(m20261129_000002_subjects_products::Migration),
             Box::new(m20261129_000003_accounts::Migration),
+            Box::new(m20261129_000004_account_admin::Migration),
         ]
     }
 }

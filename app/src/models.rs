@@ -1,7 +1,10 @@
 //! Wire types shared by server functions and pages. They are not table rows: services convert.
+pub mod account_admin;
 pub mod accounts;
+pub mod audit;
 pub mod error;
 pub mod home;
+pub mod subjects;
 pub mod units;
 
 pub use error::AppError;

@@ -1,4 +1,6 @@
 //! Pages, one file per screen, grouped by area.
 pub mod account;
+pub mod admin;
 pub mod commune;
 pub mod public;
+pub mod work_areas;

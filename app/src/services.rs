@@ -5,11 +5,15 @@ use sea_orm::DbErr;
 use crate::auth::Denied;
 use crate::models::AppError;
 
+pub mod account_admin;
 pub mod accounts;
 pub mod audit;
 pub mod demo;
+pub mod input;
 pub mod master_data;
+pub mod password_reset;
 pub mod stats;
+pub mod subjects;
 pub mod units;
 
 /// What a service can fail with. Server functions turn it into the wire's `AppError`.

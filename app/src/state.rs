@@ -11,6 +11,22 @@ pub struct AppState {
     pub sign_in_throttle: std::sync::Arc<crate::auth::throttle::SignInThrottle>,
     /// Training mode: the login page offers one-click sign-in as each demo account.
     pub demo_mode: bool,
+    /// How one-time password links reach people (by default: shown to the officer).
+    pub reset_sender: std::sync::Arc<dyn crate::services::password_reset::ResetLinkSender>,
+}
+
+impl AppState {
+    /// A state with the default settings: not demo mode, links handed over by the officer.
+    pub fn new(leptos_options: LeptosOptions, db: DatabaseConnection) -> Self {
+        AppState {
+            leptos_options,
+            db,
+            auth: AuthSettings::default(),
+            sign_in_throttle: Default::default(),
+            demo_mode: false,
+            reset_sender: std::sync::Arc::new(crate::services::password_reset::HandOver),
+        }
+    }
 }
 
 /// Session rules (OWASP ASVS V7): the idle timeout is enforced by the session cookie's expiry,

@@ -14,13 +14,7 @@ fn with_state(db: sea_orm::DatabaseConnection) -> Owner {
     let leptos_options = leptos::config::LeptosOptions::builder()
         .output_name("ocop")
         .build();
-    provide_context(AppState {
-        leptos_options,
-        db,
-        auth: Default::default(),
-        demo_mode: false,
-        sign_in_throttle: Default::default(),
-    });
+    provide_context(AppState::new(leptos_options, db));
     owner
 }
 

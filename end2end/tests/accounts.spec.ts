@@ -1,26 +1,16 @@
 import { expect, test } from "@playwright/test";
-import { hydrated } from "./helpers";
+import { PASSWORD, hydrated, signIn } from "./helpers";
 
 // These tests share the demo database: the registration waiting in Tràng Định is approved
 // by one of them, so they run one after another.
 test.describe.configure({ mode: "serial" });
 
-// Demo accounts (see README): one password for all.
-const PASSWORD = "thu-nghiem-2026";
-
-async function signIn(page: import("@playwright/test").Page, login: string, password = PASSWORD) {
-  await page.goto("/login");
-  await hydrated(page);
-  await page.getByLabel("Email hoặc số điện thoại").fill(login);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
-}
 
 test("a commune officer signs in, keeps the session across a reload, and signs out", async ({ page }) => {
   await signIn(page, "xa.trangdinh@demo.vn");
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/commune$/);
   await expect(page.getByTestId("user-name")).toHaveText("Hoàng Thị Xã");
-  await expect(page.getByTestId("account-role")).toHaveText("Cán bộ UBND xã/phường");
+  await expect(page.getByTestId("area-role")).toHaveText("Cán bộ UBND xã/phường");
 
   await page.reload();
   await expect(page.getByTestId("user-name")).toHaveText("Hoàng Thị Xã");
@@ -33,8 +23,13 @@ test("a commune officer signs in, keeps the session across a reload, and signs o
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test("a producer sees their role", async ({ page }) => {
+test("a producer lands in the producer's work area and sees their role", async ({ page }) => {
   await signIn(page, "dongbanh@demo.vn");
+  await expect(page).toHaveURL(/\/producer$/);
+  await expect(page.getByTestId("area-role")).toHaveText("Chủ thể sản xuất");
+  await page.getByTestId("work-area").click();
+  await expect(page).toHaveURL(/\/producer$/);
+  await page.goto("/account");
   await expect(page.getByTestId("account-role")).toHaveText("Chủ thể sản xuất");
 });
 
@@ -58,7 +53,8 @@ test("an anonymous visitor is sent from /account to /login", async ({ page }) =>
 
 test("the Tràng Định officer approves the waiting registration; that producer then signs in", async ({ page }) => {
   await signIn(page, "xa.trangdinh@demo.vn");
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/commune$/);
+  await expect(page.getByTestId("pending-count")).toHaveText("1");
   await page.getByRole("link", { name: "Duyệt đăng ký" }).click();
   await expect(page).toHaveURL(/\/commune\/registrations$/);
   const card = page.getByTestId("registration").filter({ hasText: "Lăng Thị Chờ" });
@@ -70,22 +66,33 @@ test("the Tràng Định officer approves the waiting registration; that produce
   await expect(page).toHaveURL(/\/$/);
 
   await signIn(page, "choduyet@demo.vn");
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/producer$/);
   await expect(page.getByTestId("user-name")).toHaveText("Lăng Thị Chờ");
-  await expect(page.getByTestId("account-role")).toHaveText("Chủ thể sản xuất");
+  await expect(page.getByTestId("area-role")).toHaveText("Chủ thể sản xuất");
 });
 
 test("a producer opening the registrations page by its address is told it is not allowed", async ({ page }) => {
   await signIn(page, "dongbanh@demo.vn");
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/producer$/);
   const response = await page.goto("/commune/registrations");
   expect(response?.status()).toBe(403);
   await expect(page.getByTestId("not-allowed")).toContainText("Không có quyền truy cập");
 });
 
+test("a producer opening the account-management page or the audit log by address is refused", async ({ page }) => {
+  await signIn(page, "dongbanh@demo.vn");
+  await expect(page).toHaveURL(/\/producer$/);
+  for (const path of ["/admin/accounts", "/admin/accounts/new", "/admin/audit", "/admin"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByTestId("not-allowed")).toBeVisible();
+    await expect(page.getByTestId("accounts")).toHaveCount(0);
+  }
+});
+
 test("the Chi Lăng officer does not see Tràng Định's registrations", async ({ page }) => {
   await signIn(page, "xa.chilang@demo.vn");
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/commune$/);
   await page.goto("/commune/registrations");
   await expect(page.getByTestId("registrations-empty")).toBeVisible();
 });
@@ -104,7 +111,7 @@ test("a producer registers, the commune approves, and the producer signs in and 
   await expect(page.getByTestId("registration-sent")).toBeVisible();
 
   await signIn(page, "xa.trangdinh@demo.vn");
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/commune$/);
   await page.goto("/commune/registrations");
   await hydrated(page);
   const card = page.getByTestId("registration").filter({ hasText: "Đinh Thị Thử" });
@@ -114,8 +121,17 @@ test("a producer registers, the commune approves, and the producer signs in and 
   await expect(page).toHaveURL(/\/$/);
 
   await signIn(page, "0977111222", "hoa hồi thơm ngát");
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByTestId("account-subject")).toHaveText("Hộ kinh doanh Đinh Thị Thử");
+  await expect(page).toHaveURL(/\/producer$/);
+  await page.getByTestId("entry-subject").click();
+  await expect(page.getByTestId("subject-name")).toHaveText("Hộ kinh doanh Đinh Thị Thử");
+  await expect(page.getByTestId("subject-members")).toContainText("Đinh Thị Thử");
+  // The subject's page is public, its member list is not.
+  const subjectUrl = page.url();
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto(subjectUrl);
+  await expect(page.getByTestId("subject-name")).toHaveText("Hộ kinh doanh Đinh Thị Thử");
+  await expect(page.getByTestId("subject-members")).toHaveCount(0);
 });
 
 test("registration input errors are told beside the field, in Vietnamese, keeping what was typed", async ({ page }) => {
@@ -143,13 +159,14 @@ test("in demo mode a trainer signs in as any role with one click", async ({ page
   const demo = page.getByTestId("demo-accounts");
   await expect(demo).toContainText("Quản trị hệ thống");
   await demo.getByRole("button", { name: "Đăng nhập: Lương Văn Sở" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByTestId("account-role")).toHaveText("Cán bộ Sở Nông nghiệp và Môi trường");
+  await expect(page).toHaveURL(/\/province$/);
+  await expect(page.getByTestId("area-role")).toHaveText("Cán bộ Sở Nông nghiệp và Môi trường");
 });
 
 test("a user changes their own password on the account page", async ({ page }) => {
   await signIn(page, "thachden@demo.vn");
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/producer$/);
+  await page.goto("/account");
   await hydrated(page);
   await page.getByLabel("Mật khẩu hiện tại").fill("sai-mat-khau-nay");
   await page.getByLabel("Mật khẩu mới (ít nhất 8 ký tự)").fill("gió mùa đông bắc về");
@@ -161,5 +178,5 @@ test("a user changes their own password on the account page", async ({ page }) =
   await page.getByRole("button", { name: "Đăng xuất" }).click();
   await expect(page).toHaveURL(/\/$/);
   await signIn(page, "thachden@demo.vn", "gió mùa đông bắc về");
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/producer$/);
 });

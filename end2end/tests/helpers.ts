@@ -4,3 +4,15 @@ import { expect, type Page } from "@playwright/test";
 export async function hydrated(page: Page) {
   await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
 }
+
+/** The one password of every demo account (see README). */
+export const PASSWORD = "thu-nghiem-2026";
+
+/** Signs in on /login with a login (email or phone) and password. */
+export async function signIn(page: Page, login: string, password = PASSWORD) {
+  await page.goto("/login");
+  await hydrated(page);
+  await page.getByLabel("Email hoặc số điện thoại").fill(login);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+}

@@ -110,11 +110,9 @@ async fn serve(
     let leptos_options = get_configuration(None)?.leptos_options;
     let addr = leptos_options.site_addr;
     let state = AppState {
-        leptos_options,
-        db,
         auth: config.auth_settings(),
         demo_mode: config.demo_mode,
-        sign_in_throttle: Default::default(),
+        ..AppState::new(leptos_options, db)
     };
     let app = routes::router(state, config.cookie_secure);
     // Leptos streams a page in several writes; without TCP_NODELAY, Nagle's algorithm and delayed

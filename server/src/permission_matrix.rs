@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use app::services::demo::{DEMO_PASSWORD, DEMO_PENDING_EMAIL};
 
-use crate::test_support::{TestApp, demo_app, post, sign_in};
+use crate::test_support::{TestApp, demo_app, post_with_status, sign_in};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Who {
@@ -47,8 +47,29 @@ fn login(who: Who) -> Option<&'static str> {
     })
 }
 
+/// Ids in the demo data the table's requests point at.
+struct Targets {
+    /// The producer registration waiting in Tràng Định (and its new, pending subject).
+    pending_user: i32,
+    pending_subject: i32,
+    /// An official (the advisory member) whose role the table tries to change.
+    official: i32,
+    /// An active subject (public).
+    active_subject: i32,
+}
+
+const ADMINS: &[Who] = &[Province, Admin];
+
 /// (endpoint, form body, who may call it). Order matters only in that `sign_out` comes last.
-fn matrix(pending_user: i32) -> Vec<(&'static str, String, &'static [Who])> {
+/// No request here changes what a later one depends on: locks and role changes are aimed at
+/// states or values that make them fail after the permission check.
+fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
+    let Targets {
+        pending_user,
+        pending_subject,
+        official,
+        active_subject,
+    } = *ids;
     vec![
         ("/api/get_home_figures", String::new(), EVERYONE),
         (
@@ -98,6 +119,59 @@ fn matrix(pending_user: i32) -> Vec<(&'static str, String, &'static [Who])> {
                 Admin,
             ],
         ),
+        (
+            "/api/reset_password",
+            "token=not-a-token&new_password=whatever-else".into(),
+            EVERYONE,
+        ),
+        (
+            "/api/list_accounts",
+            "query=&role=&status=&page=".into(),
+            ADMINS,
+        ),
+        (
+            "/api/get_account_detail",
+            format!("user_id={pending_user}"),
+            ADMINS,
+        ),
+        (
+            "/api/create_official_account",
+            "role=council_member&full_name=&email=&phone=&commune_code=".into(),
+            ADMINS,
+        ),
+        // The pending account cannot be locked nor get a link: allowed callers get a conflict.
+        (
+            "/api/set_account_locked",
+            format!("user_id={pending_user}&lock=true&reason=matrix"),
+            ADMINS,
+        ),
+        (
+            "/api/issue_reset_link",
+            format!("user_id={pending_user}"),
+            ADMINS,
+        ),
+        // No such role: allowed callers get a field error (and the advisory member, the
+        // target, may not change their own role).
+        (
+            "/api/change_account_role",
+            format!("user_id={official}&role=no-such-role&commune_code="),
+            ADMINS,
+        ),
+        (
+            "/api/browse_audit_log",
+            "action=&actor_user_id=&target_user_id=&from=&to=&page=".into(),
+            ADMINS,
+        ),
+        (
+            "/api/get_subject",
+            format!("subject_id={active_subject}"),
+            EVERYONE,
+        ),
+        (
+            "/api/list_subject_members",
+            format!("subject_id={pending_subject}"),
+            &[OwnCommune, Province, Admin],
+        ),
         // Outside demo mode (as here) nobody lists or uses the demo accounts.
         ("/api/list_demo_accounts", String::new(), EVERYONE),
         ("/api/demo_sign_in", "email=quantri%40demo.vn".into(), &[]),
@@ -115,17 +189,26 @@ async fn every_server_function_allows_and_denies_as_the_table_says() {
     let pending =
         app::services::accounts::authenticate(&db, DEMO_PENDING_EMAIL, DEMO_PASSWORD).await;
     assert!(pending.is_err(), "the demo registration waits");
-    let pending_user = {
-        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        app::entities::user_account::Entity::find()
-            .filter(app::entities::user_account::Column::Email.eq(DEMO_PENDING_EMAIL))
-            .one(&db)
-            .await
-            .unwrap()
-            .unwrap()
-            .id
+    let account = |email: &'static str| {
+        let db = db.clone();
+        async move {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            app::entities::user_account::Entity::find()
+                .filter(app::entities::user_account::Column::Email.eq(email))
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+        }
     };
-    let table = matrix(pending_user);
+    let pending = account(DEMO_PENDING_EMAIL).await;
+    let targets = Targets {
+        pending_user: pending.id,
+        pending_subject: pending.subject_id.unwrap(),
+        official: account("tuvan@demo.vn").await.id,
+        active_subject: account("dongbanh@demo.vn").await.subject_id.unwrap(),
+    };
+    let table = matrix(&targets);
     let in_table: BTreeSet<&str> = table.iter().map(|(path, _, _)| *path).collect();
     let registered: BTreeSet<&str> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path)
@@ -141,12 +224,19 @@ async fn every_server_function_allows_and_denies_as_the_table_says() {
             None => None,
         };
         for (path, body, allowed) in &table {
-            let (answer, _) = post(&app, path, body.clone(), cookie.as_deref()).await;
+            let (status, answer, _) =
+                post_with_status(&app, path, body.clone(), cookie.as_deref()).await;
             let expected = allowed.contains(&who);
             assert_eq!(
                 !denied(&answer),
                 expected,
                 "{who:?} calling {path}: {answer}"
+            );
+            // Refusals carry their HTTP status: 401 to sign in, 403 for not allowed.
+            assert_eq!(
+                matches!(status, 401 | 403),
+                !expected,
+                "{who:?} calling {path}: status {status}, {answer}"
             );
         }
     }

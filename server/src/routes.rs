@@ -152,16 +152,7 @@ mod tests {
             .output_name("ocop")
             .site_root(site_root.to_string_lossy().into_owned())
             .build();
-        router(
-            AppState {
-                leptos_options,
-                db,
-                auth: Default::default(),
-                demo_mode: false,
-                sign_in_throttle: Default::default(),
-            },
-            false,
-        )
+        router(AppState::new(leptos_options, db), false)
     }
 
     fn site_root() -> std::path::PathBuf {

@@ -131,3 +131,34 @@ async fn repeated_wrong_passwords_slow_that_place_down_but_do_not_lock_the_user_
         .unwrap();
     assert_eq!(bursts, 1, "the burst is audited once");
 }
+
+#[tokio::test]
+async fn a_password_set_with_a_reset_link_ends_the_accounts_sessions() {
+    let app = demo_app(AuthSettings::default()).await;
+    let cookie = sign_in(&app.router, OFFICER, None).await;
+    let officer = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(OFFICER))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let admin = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq("quantri@demo.vn"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let admin = app::auth::current::to_actor(&admin);
+    let link = app::services::password_reset::issue_reset_link(&app.db, &admin, officer.id, None)
+        .await
+        .unwrap();
+    let token = link.path.split("token=").nth(1).unwrap();
+    app::services::password_reset::redeem(&app.db, token, "mưa phùn trên phố Kỳ Lừa", None)
+        .await
+        .unwrap();
+    assert_eq!(
+        current_user(&app.router, &cookie).await,
+        None,
+        "a session from before the reset ends"
+    );
+}

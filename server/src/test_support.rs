@@ -19,11 +19,8 @@ pub async fn demo_app(auth: AuthSettings) -> TestApp {
     app::services::demo::seed_demo(&db).await.unwrap();
     let leptos_options = LeptosOptions::builder().output_name("ocop").build();
     let state = AppState {
-        leptos_options,
-        db: db.clone(),
         auth,
-        demo_mode: false,
-        sign_in_throttle: Default::default(),
+        ..AppState::new(leptos_options, db.clone())
     };
     TestApp {
         router: crate::routes::router(state, false),
@@ -38,6 +35,17 @@ pub async fn post(
     body: String,
     cookie: Option<&str>,
 ) -> (String, Option<String>) {
+    let (_, body, cookie) = post_with_status(app, path, body, cookie).await;
+    (body, cookie)
+}
+
+/// Like `post`, with the response's HTTP status first.
+pub async fn post_with_status(
+    app: &axum::Router,
+    path: &str,
+    body: String,
+    cookie: Option<&str>,
+) -> (u16, String, Option<String>) {
     let mut request = Request::post(path)
         .header(header::HOST, "ocop.test")
         .header(header::ORIGIN, "http://ocop.test")
@@ -56,8 +64,13 @@ pub async fn post(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(';').next())
         .map(str::to_owned);
+    let status = response.status().as_u16();
     let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
-    (String::from_utf8_lossy(&body).into_owned(), set_cookie)
+    (
+        status,
+        String::from_utf8_lossy(&body).into_owned(),
+        set_cookie,
+    )
 }
 
 /// Signs a demo account in and returns its session cookie.

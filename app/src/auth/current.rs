@@ -9,7 +9,8 @@ use crate::services::accounts;
 use crate::state::AppState;
 
 const USER_ID: &str = "user_id";
-const SIGNED_IN_AT: &str = "signed_in_at";
+/// Milliseconds since the epoch: a password changed in the same second still ends older sessions.
+const SIGNED_IN_AT: &str = "signed_in_at_ms";
 
 /// The session of this request.
 ///
@@ -33,7 +34,7 @@ pub async fn start(session: &Session, user_id: i32) -> Result<(), AppError> {
         .await
         .map_err(store_error)?;
     session
-        .insert(SIGNED_IN_AT, chrono::Utc::now().timestamp())
+        .insert(SIGNED_IN_AT, chrono::Utc::now().timestamp_millis())
         .await
         .map_err(store_error)?;
     Ok(())
@@ -48,7 +49,7 @@ pub async fn end(session: &Session) -> Result<(), AppError> {
 }
 
 /// The active account signed in on this session, if any. A session past its absolute lifetime,
-/// or whose account was locked or removed since, is ended here.
+/// or whose account was locked, removed or given a new password since, is ended here.
 ///
 /// # Errors
 /// `Internal` on a store or database failure.
@@ -64,13 +65,22 @@ pub async fn account(
         .await
         .map_err(store_error)?
         .unwrap_or(0);
-    let age = chrono::Utc::now().timestamp().saturating_sub(signed_in_at);
+    let age_ms = chrono::Utc::now()
+        .timestamp_millis()
+        .saturating_sub(signed_in_at);
     let too_old =
-        u64::try_from(age).map_or(true, |age| age >= state.auth.absolute_lifetime.as_secs());
+        u128::try_from(age_ms).map_or(true, |age| age >= state.auth.absolute_lifetime.as_millis());
     let account = if too_old {
         None
     } else {
-        accounts::find_active(&state.db, user_id).await?
+        accounts::find_active(&state.db, user_id)
+            .await?
+            // A password set after this sign-in (a reset, or a change on another device)
+            // ends this session.
+            .filter(|a| {
+                a.password_changed_at
+                    .is_none_or(|changed| changed.timestamp_millis() <= signed_in_at)
+            })
     };
     if account.is_none() {
         end(session).await?;

@@ -32,3 +32,15 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
         </div>
     }
 }
+
+/// The error of a form's last submission, unless it belongs beside a field (`FieldError` shows
+/// those).
+#[component]
+pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error
+            .get()
+            .filter(|e| !matches!(e, AppError::Invalid { .. }))
+            .map(|error| view! { <ErrorMessage error /> })
+    }
+}

@@ -41,6 +41,11 @@ pub fn FieldError(
                 "reason_required" => t_string!(i18n, field_errors.reason_required).to_string(),
                 "wrong_password" => t_string!(i18n, field_errors.wrong_password).to_string(),
                 "same_password" => t_string!(i18n, field_errors.same_password).to_string(),
+                "reset_link_invalid" => {
+                    t_string!(i18n, field_errors.reset_link_invalid).to_string()
+                }
+                "unknown_role" => t_string!(i18n, field_errors.unknown_role).to_string(),
+                "invalid_date" => t_string!(i18n, field_errors.invalid_date).to_string(),
                 _ => t_string!(i18n, errors.invalid).to_string(),
             };
             Some(view! { <p class="field-error" role="alert" data-field=field>{text}</p> })

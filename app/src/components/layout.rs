@@ -18,7 +18,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <UserMenu />
             <LanguageSwitch />
             <nav class="site-nav" aria-label=move || t_string!(i18n, nav.label).to_string()>
-                // Public links for now; role areas join when accounts exist (issue 3).
+                // Public pages; the signed-in user's work area is linked from the user menu.
                 <A href="/" exact=true>{t!(i18n, nav.home)}</A>
                 <A href="/units">{t!(i18n, nav.units)}</A>
             </nav>

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::auth::Role;
 use crate::functions::accounts::{DemoSignIn, SignIn, SignOut, get_current_user};
 use crate::i18n::{t, use_i18n};
 use crate::models::AppError;
@@ -55,9 +54,7 @@ pub fn UserMenu() -> impl IntoView {
                 match session.user.await {
                     Ok(Some(user)) => view! {
                         <div class="user-menu">
-                            {(user.role == Role::CommuneOfficer).then(|| view! {
-                                <A href="/commune/registrations">{t!(i18n, nav.registrations)}</A>
-                            })}
+                            <A href=user.role.area().path() attr:data-testid="work-area">{t!(i18n, nav.work_area)}</A>
                             <A href="/account" attr:data-testid="user-name">{user.full_name}</A>
                             <ActionForm action=session.sign_out attr:class="inline-form">
                                 <button type="submit" class="link-button">{t!(i18n, login.sign_out)}</button>

@@ -97,6 +97,16 @@ pub enum Actor {
     },
 }
 
+impl Actor {
+    /// The signed-in account's id, if any (for the audit log).
+    pub fn user_id(&self) -> Option<i32> {
+        match self {
+            Actor::User { user_id, .. } => Some(*user_id),
+            Actor::Anonymous => None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
     ReadPublic,
@@ -116,6 +126,8 @@ pub enum Action {
     ListAccounts,
     LockAccount,
     IssueResetLink,
+    /// Give an official another role or commune (the new role must also pass `CreateAccount`).
+    ChangeRole,
     ViewAuditLog,
     OpenArea(Area),
 }
@@ -199,15 +211,17 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
         },
         (ListAccounts | ViewAuditLog, _) => province_wide,
         (
-            LockAccount | IssueResetLink,
+            LockAccount | IssueResetLink | ChangeRole,
             Resource::Account {
                 user_id: target,
                 role: target_role,
                 ..
             },
         ) => {
-            // Nobody locks themselves out; only an administrator touches an administrator.
+            // Nobody locks themselves out; only an administrator touches an administrator;
+            // a producer's role follows from their subject and is not changed by hand.
             target != user_id
+                && !(action == ChangeRole && target_role == Producer)
                 && (role == Administrator
                     || (role == ProvincialOfficer && target_role != Administrator))
         }
@@ -342,6 +356,40 @@ mod tests {
         };
         assert_eq!(
             allowed(&admin, Action::LockAccount, myself),
+            Err(Denied::NotAllowed)
+        );
+    }
+
+    #[test]
+    fn roles_change_only_for_officials_and_never_ones_own() {
+        let provincial = user(Role::ProvincialOfficer, None, None);
+        let officer = Resource::Account {
+            user_id: 5,
+            role: Role::CommuneOfficer,
+            commune_code: Some("06046"),
+        };
+        let producer = Resource::Account {
+            user_id: 6,
+            role: Role::Producer,
+            commune_code: Some("06046"),
+        };
+        let myself = Resource::Account {
+            user_id: 1,
+            role: Role::ProvincialOfficer,
+            commune_code: None,
+        };
+        assert_eq!(allowed(&provincial, Action::ChangeRole, officer), Ok(()));
+        assert_eq!(
+            allowed(&provincial, Action::ChangeRole, producer),
+            Err(Denied::NotAllowed)
+        );
+        assert_eq!(
+            allowed(&provincial, Action::ChangeRole, myself),
+            Err(Denied::NotAllowed)
+        );
+        let commune = user(Role::CommuneOfficer, Some("06046"), None);
+        assert_eq!(
+            allowed(&commune, Action::ChangeRole, officer),
             Err(Denied::NotAllowed)
         );
     }

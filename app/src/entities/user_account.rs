@@ -23,6 +23,8 @@ pub struct Model {
     pub status_reason: Option<String>,
     pub created_at: DateTimeUtc,
     pub last_login_at: Option<DateTimeUtc>,
+    /// Sessions started before this end (a reset or change of password).
+    pub password_changed_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

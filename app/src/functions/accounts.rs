@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::models::AppError;
 use crate::models::accounts::CurrentUser;
 
-/// Signs in with email or phone and password, then goes to the user's account page.
+/// Signs in with email or phone and password, then goes to the user's work area.
 #[server(prefix = "/api", endpoint = "sign_in")]
 pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, AppError> {
     use crate::auth::current;
@@ -55,7 +55,7 @@ pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, App
     let user = current::to_current_user(&account).ok_or(AppError::Internal)?;
     current::start(&session, account.id).await?;
     accounts::record_sign_in(&state.db, account).await?;
-    leptos_axum::redirect("/account");
+    leptos_axum::redirect(user.role.area().path());
     Ok(user)
 }
 
@@ -208,8 +208,9 @@ pub async fn demo_sign_in(email: String) -> Result<(), AppError> {
         .map_err(|_| AppError::invalid("login", "wrong_credentials"))?;
     let session = current::session().await?;
     current::start(&session, account.id).await?;
+    let area = current::to_current_user(&account).map_or("/account", |u| u.role.area().path());
     crate::services::accounts::record_sign_in(&state.db, account).await?;
-    leptos_axum::redirect("/account");
+    leptos_axum::redirect(area);
     Ok(())
 }
 
@@ -238,5 +239,14 @@ pub async fn change_password(
     )
     .await?;
     current::start(&session, user_id).await?;
+    Ok(())
+}
+
+/// Sets a new password with a one-time link's token (from `/reset-password?token=…`).
+#[server(prefix = "/api", endpoint = "reset_password")]
+pub async fn reset_password(token: String, new_password: String) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let ip = crate::auth::current::client_ip(&state).await;
+    crate::services::password_reset::redeem(&state.db, &token, &new_password, ip).await?;
     Ok(())
 }

@@ -5,6 +5,7 @@
 
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use leptos::server_fn::{Bytes, Encodes};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -36,9 +37,32 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         AppError::Transport(value.to_string())
     }
+
+    /// Serialises the error for the wire, and — this is the one place every server-function
+    /// error passes on the server — gives the response the matching HTTP status instead of
+    /// Leptos' blanket 500.
+    fn ser(&self) -> Bytes {
+        crate::components::set_api_error_status(self.http_status());
+        <JsonEncoding as Encodes<Self>>::encode(self)
+            .unwrap_or_else(|_| Bytes::from_static(b"\"Internal\""))
+    }
 }
 
 impl AppError {
+    /// The HTTP status a server function answers with.
+    pub fn http_status(&self) -> u16 {
+        match self {
+            AppError::NotFound => 404,
+            AppError::SignInRequired => 401,
+            AppError::Forbidden => 403,
+            AppError::Invalid { .. } => 422,
+            AppError::Conflict { .. } => 409,
+            AppError::Internal => 500,
+            // On the server this means the request could not be decoded.
+            AppError::Transport(_) => 400,
+        }
+    }
+
     pub fn invalid(field: &str, reason: &str) -> Self {
         AppError::Invalid {
             field: field.to_owned(),

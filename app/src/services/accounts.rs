@@ -1,7 +1,7 @@
 //! Producer registration, its approval by the commune, and signing in.
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, SqlErr, TransactionTrait,
+    QueryFilter, QueryOrder, TransactionTrait,
 };
 
 use crate::auth::{Action, Actor, Resource, Role, allowed, hashing};
@@ -12,12 +12,9 @@ use crate::models::accounts::{
 };
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
+use crate::services::input::{invalid, optional, required, taken, unique_to_field};
 
 const SUBJECT_TYPES: [&str; 4] = ["DN", "HTX", "THT", "HO"];
-
-fn invalid(field: &'static str, reason: &'static str) -> ServiceError {
-    ServiceError::Invalid { field, reason }
-}
 
 /// Registers a producer account, waiting (`pending`) for an officer of the subject's commune.
 /// A new subject is created pending too.
@@ -94,17 +91,16 @@ pub async fn register(
     };
     audit::append(
         &txn,
-        Entry {
-            actor_user_id: None,
-            action: "account.register",
-            target_type: "user_account",
-            target_id: Some(user.id.to_string()),
-            summary: format!(
+        Entry::account(
+            None,
+            "account.register",
+            user.id,
+            format!(
                 "{full_name}: producer, {what} #{} {}, pending",
                 subject.id, subject.name
             ),
             ip,
-        },
+        ),
     )
     .await?;
     txn.commit().await?;
@@ -195,14 +191,13 @@ pub async fn create_admin(
     .map_err(unique_to_field)?;
     audit::append(
         &txn,
-        Entry {
-            actor_user_id: None,
-            action: "account.create_admin",
-            target_type: "user_account",
-            target_id: Some(user.id.to_string()),
-            summary: format!("{full_name}: administrator, active (server create-admin)"),
-            ip: None,
-        },
+        Entry::account(
+            None,
+            "account.create_admin",
+            user.id,
+            format!("{full_name}: administrator, active (server create-admin)"),
+            None,
+        ),
     )
     .await?;
     txn.commit().await?;
@@ -223,17 +218,7 @@ pub async fn decide_registration(
     ip: Option<String>,
 ) -> Result<(), ServiceError> {
     let txn = db.begin().await?;
-    let account = user_account::Entity::find_by_id(user_id)
-        .one(&txn)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let role = Role::parse(&account.role).ok_or(ServiceError::NotFound)?;
-    let resource = Resource::Account {
-        user_id,
-        role,
-        commune_code: account.commune_code.as_deref(),
-    };
-    allowed(actor, Action::DecideRegistration, resource).map_err(ServiceError::Denied)?;
+    let (account, _) = account_for(&txn, actor, Action::DecideRegistration, user_id).await?;
     if account.status != "pending" {
         return Err(ServiceError::Conflict("not_pending"));
     }
@@ -256,28 +241,23 @@ pub async fn decide_registration(
     row.status = Set(new_status.to_owned());
     row.status_reason = Set((!approve).then(|| reason.chars().take(1000).collect()));
     row.update(&txn).await?;
-    let actor_id = match actor {
-        Actor::User { user_id, .. } => Some(*user_id),
-        Actor::Anonymous => None,
-    };
     audit::append(
         &txn,
-        Entry {
-            actor_user_id: actor_id,
-            action: if approve {
+        Entry::account(
+            actor.user_id(),
+            if approve {
                 "account.approve"
             } else {
                 "account.reject"
             },
-            target_type: "user_account",
-            target_id: Some(user_id.to_string()),
-            summary: if approve {
+            user_id,
+            if approve {
                 format!("{name}: pending → active")
             } else {
                 format!("{name}: pending → rejected ({reason})")
             },
             ip,
-        },
+        ),
     )
     .await?;
     txn.commit().await?;
@@ -495,17 +475,17 @@ pub async fn change_password(
     let name = account.full_name.clone();
     let mut row: user_account::ActiveModel = account.into();
     row.password_hash = Set(hash.into_stored());
+    row.password_changed_at = Set(Some(chrono::Utc::now()));
     row.update(&txn).await?;
     audit::append(
         &txn,
-        Entry {
-            actor_user_id: Some(user_id),
-            action: "account.change_password",
-            target_type: "user_account",
-            target_id: Some(user_id.to_string()),
-            summary: format!("{name}: password changed by its owner"),
+        Entry::account(
+            Some(user_id),
+            "account.change_password",
+            user_id,
+            format!("{name}: password changed by its owner"),
             ip,
-        },
+        ),
     )
     .await?;
     txn.commit().await?;
@@ -526,52 +506,28 @@ pub async fn record_sign_in(
     Ok(())
 }
 
-async fn taken(
+/// Loads an account and checks that `actor` may do `action` to it.
+///
+/// # Errors
+/// `NotFound` (also for a role this version does not know); `Denied`; a database error.
+pub(crate) async fn account_for(
     db: &impl sea_orm::ConnectionTrait,
-    column: user_account::Column,
-    value: &str,
-) -> Result<bool, DbErr> {
-    Ok(user_account::Entity::find()
-        .filter(column.eq(value))
+    actor: &Actor,
+    action: Action,
+    user_id: i32,
+) -> Result<(user_account::Model, Role), ServiceError> {
+    let account = user_account::Entity::find_by_id(user_id)
         .one(db)
         .await?
-        .is_some())
-}
-
-/// A unique-constraint violation that slipped past the checks above (two registrations at
-/// once) still becomes a field message.
-fn unique_to_field(err: DbErr) -> ServiceError {
-    match err.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(detail)) => {
-            let detail = detail.to_lowercase();
-            if detail.contains("email") {
-                invalid("email", "email_taken")
-            } else if detail.contains("phone") {
-                invalid("phone", "phone_taken")
-            } else if detail.contains("tax_code") {
-                invalid("tax_code", "tax_code_taken")
-            } else {
-                ServiceError::Db(err)
-            }
-        }
-        _ => ServiceError::Db(err),
-    }
-}
-
-fn optional(value: &str) -> Option<&str> {
-    let trimmed = value.trim();
-    (!trimmed.is_empty()).then_some(trimmed)
-}
-
-fn required(value: &str, field: &'static str, max_chars: usize) -> Result<String, ServiceError> {
-    let trimmed = value.trim();
-    if trimmed.is_empty() {
-        return Err(invalid(field, "required"));
-    }
-    if trimmed.chars().count() > max_chars {
-        return Err(invalid(field, "too_long"));
-    }
-    Ok(trimmed.to_owned())
+        .ok_or(ServiceError::NotFound)?;
+    let role = Role::parse(&account.role).ok_or(ServiceError::NotFound)?;
+    let resource = Resource::Account {
+        user_id,
+        role,
+        commune_code: account.commune_code.as_deref(),
+    };
+    allowed(actor, action, resource).map_err(ServiceError::Denied)?;
+    Ok((account, role))
 }
 
 /// Vietnamese tax codes: 10 digits, or 10 digits, a dash and 3 digits for a branch.

@@ -1,8 +1,19 @@
 //! The append-only audit log: entries are written in the same transaction as the change they
-//! describe. There is no update or delete here, and the database refuses both.
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DbErr};
+//! describe. There is no update or delete here, and the database refuses both. Administrators
+//! and provincial officers browse it.
+use std::collections::HashMap;
 
-use crate::entities::audit_log;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+
+use crate::auth::{Action, Actor, Resource, allowed};
+use crate::entities::{audit_log, user_account};
+use crate::models::audit::{AUDIT_PER_PAGE, AuditFilter, AuditPage, AuditRow};
+use crate::services::ServiceError;
+use crate::services::input::invalid;
 
 /// One thing that happened.
 pub struct Entry<'a> {
@@ -14,6 +25,26 @@ pub struct Entry<'a> {
     /// Before → after, readable by a person.
     pub summary: String,
     pub ip: Option<String>,
+}
+
+impl<'a> Entry<'a> {
+    /// An entry about one account (`target_type` "user_account").
+    pub fn account(
+        actor_user_id: Option<i32>,
+        action: &'a str,
+        user_id: i32,
+        summary: String,
+        ip: Option<String>,
+    ) -> Self {
+        Entry {
+            actor_user_id,
+            action,
+            target_type: "user_account",
+            target_id: Some(user_id.to_string()),
+            summary,
+            ip,
+        }
+    }
 }
 
 /// Appends an entry (call it with the transaction that makes the change).
@@ -34,4 +65,89 @@ pub async fn append(db: &impl ConnectionTrait, entry: Entry<'_>) -> Result<(), D
     .insert(db)
     .await?;
     Ok(())
+}
+
+/// One page of the log, newest first, filtered; each entry names its actor.
+///
+/// # Errors
+/// `Denied` for anyone but administrators and provincial officers; a database error.
+pub async fn browse(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &AuditFilter,
+) -> Result<AuditPage, ServiceError> {
+    allowed(actor, Action::ViewAuditLog, Resource::Nothing).map_err(ServiceError::Denied)?;
+    let mut query = audit_log::Entity::find()
+        .order_by_desc(audit_log::Column::At)
+        .order_by_desc(audit_log::Column::Id);
+    let action = filter.action.trim();
+    if let Some(family) = action.strip_suffix('.') {
+        query = query.filter(audit_log::Column::Action.starts_with(format!("{family}.")));
+    } else if !action.is_empty() {
+        query = query.filter(audit_log::Column::Action.eq(action));
+    }
+    if let Some(actor_id) = filter.actor_user_id {
+        query = query.filter(audit_log::Column::ActorUserId.eq(actor_id));
+    }
+    if let Some(target) = filter.target_user_id {
+        query = query
+            .filter(audit_log::Column::TargetType.eq("user_account"))
+            .filter(audit_log::Column::TargetId.eq(target.to_string()));
+    }
+    if let Some(from) = day(&filter.from, "from")? {
+        query = query.filter(audit_log::Column::At.gte(from));
+    }
+    if let Some(to) = day(&filter.to, "to")? {
+        query = query.filter(audit_log::Column::At.lt(to + chrono::Duration::days(1)));
+    }
+    let page = filter.page.max(1);
+    // One row more than a page tells whether an older page exists without counting them all.
+    let mut entries = query
+        .offset(((page - 1) * AUDIT_PER_PAGE) as u64)
+        .limit(AUDIT_PER_PAGE as u64 + 1)
+        .all(db)
+        .await?;
+    let has_more = entries.len() > AUDIT_PER_PAGE;
+    entries.truncate(AUDIT_PER_PAGE);
+    let actor_ids: Vec<i32> = entries.iter().filter_map(|e| e.actor_user_id).collect();
+    let names: HashMap<i32, String> = user_account::Entity::find()
+        .filter(user_account::Column::Id.is_in(actor_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.full_name))
+        .collect();
+    let rows = entries
+        .into_iter()
+        .map(|e| AuditRow {
+            id: e.id,
+            at: e.at.format("%d/%m/%Y %H:%M:%S").to_string(),
+            actor_name: e
+                .actor_user_id
+                .and_then(|id| names.get(&id).cloned())
+                .unwrap_or_default(),
+            actor_user_id: e.actor_user_id,
+            action: e.action,
+            target_type: e.target_type,
+            target_id: e.target_id,
+            summary: e.summary,
+            ip: e.ip,
+        })
+        .collect();
+    Ok(AuditPage {
+        rows,
+        has_more,
+        page,
+    })
+}
+
+/// A "yyyy-mm-dd" filter date as the start of that day (UTC); empty means no bound.
+fn day(value: &str, field: &'static str) -> Result<Option<DateTime<Utc>>, ServiceError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let date =
+        NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| invalid(field, "invalid_date"))?;
+    Ok(Some(date.and_time(NaiveTime::MIN).and_utc()))
 }

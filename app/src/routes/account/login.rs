@@ -2,10 +2,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::error::ErrorMessage;
+use crate::components::labels::RoleName;
 use crate::components::session::use_session;
 use crate::functions::accounts::list_demo_accounts;
 use crate::i18n::{t, use_i18n};
-use crate::routes::account::profile::RoleName;
 
 /// `/login`: email or phone, and password. The form keeps what was typed when sign-in fails.
 #[component]

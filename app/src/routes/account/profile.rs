@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-use crate::auth::Role;
 use crate::components::error::ErrorMessage;
 use crate::components::field_error::FieldError;
+use crate::components::labels::RoleName;
 use crate::components::session::use_session;
 use crate::i18n::{t, use_i18n};
 
@@ -38,19 +38,6 @@ pub fn AccountPage() -> impl IntoView {
                 }
             })}
         </Transition>
-    }
-}
-
-#[component]
-pub fn RoleName(role: Role) -> impl IntoView {
-    let i18n = use_i18n();
-    move || match role {
-        Role::Producer => t!(i18n, roles.producer).into_any(),
-        Role::CommuneOfficer => t!(i18n, roles.commune_officer).into_any(),
-        Role::ProvincialOfficer => t!(i18n, roles.provincial_officer).into_any(),
-        Role::AdvisoryMember => t!(i18n, roles.advisory_member).into_any(),
-        Role::CouncilMember => t!(i18n, roles.council_member).into_any(),
-        Role::Administrator => t!(i18n, roles.administrator).into_any(),
     }
 }
 

@@ -3,13 +3,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::commune_options::CommuneOptions;
 use crate::components::error::ErrorMessage;
 use crate::components::field_error::FieldError;
 use crate::functions::accounts::{RegisterProducer, subjects_in_commune};
-use crate::functions::units::list_units;
 use crate::i18n::{t, use_i18n};
 use crate::models::AppError;
-use crate::models::units::UnitFilter;
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
@@ -41,10 +40,6 @@ fn RegistrationForm(register: ServerAction<RegisterProducer>) -> impl IntoView {
     };
     let (mode, set_mode) = signal("new".to_owned());
     let (commune, set_commune) = signal(String::new());
-    let communes = Resource::new(
-        || (),
-        |_| list_units(UnitFilter::CurrentCommunes, String::new()),
-    );
     let subjects = Resource::new(
         move || commune.get(),
         |c| async move {
@@ -85,14 +80,7 @@ fn RegistrationForm(register: ServerAction<RegisterProducer>) -> impl IntoView {
                 </label>
                 <label for="commune_code">{t!(i18n, register.commune)}</label>
                 <select id="commune_code" name="commune_code" required on:change=move |ev| set_commune.set(event_target_value(&ev))>
-                    <option value="">{t!(i18n, register.choose)}</option>
-                    <Suspense fallback=|| ()>
-                        {move || Suspend::new(async move {
-                            communes.await.unwrap_or_default().into_iter().map(|c| {
-                                view! { <option value=c.code>{c.name}" ("{c.kind}")"</option> }
-                            }).collect_view()
-                        })}
-                    </Suspense>
+                    <CommuneOptions />
                 </select>
                 <FieldError error field="commune_code" />
                 <div hidden=move || mode.get() != "new">

@@ -1,5 +1,5 @@
 //! `/commune/registrations`: producer registrations of the officer's commune, to approve or to
-//! reject with a reason.
+//! reject with a reason; `/province/registrations`: the same queue for every commune.
 use leptos::prelude::*;
 
 use crate::auth::Area;
@@ -13,6 +13,15 @@ use crate::models::accounts::PendingRegistration;
 pub fn RegistrationsPage() -> impl IntoView {
     view! {
         <AreaGate area=Area::Commune>
+            <RegistrationQueue />
+        </AreaGate>
+    }
+}
+
+#[component]
+pub fn ProvinceRegistrationsPage() -> impl IntoView {
+    view! {
+        <AreaGate area=Area::Province>
             <RegistrationQueue />
         </AreaGate>
     }

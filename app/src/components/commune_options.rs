@@ -1,0 +1,29 @@
+//! The `<option>`s of a select listing the current communes ("Tràng Định (xã)"), loaded once.
+use leptos::prelude::*;
+
+use crate::functions::units::list_units;
+use crate::i18n::{t, use_i18n};
+use crate::models::units::UnitFilter;
+
+/// "— Choose —" then every current commune, by name.
+#[component]
+pub fn CommuneOptions() -> impl IntoView {
+    let i18n = use_i18n();
+    let communes = Resource::new(
+        || (),
+        |_| list_units(UnitFilter::CurrentCommunes, String::new()),
+    );
+    view! {
+        <option value="">{t!(i18n, register.choose)}</option>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                communes
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|c| view! { <option value=c.code>{c.name}" ("{c.kind}")"</option> })
+                    .collect_view()
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,184 @@
+//! The landing page of each work area (`/producer`, `/commune`, `/province`, `/council`,
+//! `/admin`): where a user arrives after signing in, with an entry point for each thing their
+//! role can do. The links only lead the way; each page and server function checks again.
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::auth::Area;
+use crate::components::area_gate::AreaGate;
+use crate::components::labels::RoleName;
+use crate::components::session::use_session;
+use crate::functions::accounts::list_pending_registrations;
+use crate::i18n::{t, use_i18n};
+
+#[component]
+pub fn ProducerHome() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let subject_link = move || {
+        session
+            .user
+            .get()
+            .and_then(Result::ok)
+            .flatten()
+            .and_then(|u| u.subject_id.zip(u.subject_name))
+            .map(|(id, name)| {
+                view! {
+                    <EntryCard href=format!("/subjects/{id}") testid="entry-subject">
+                        <h2>{t!(i18n, areas.my_subject)}</h2>
+                        <p>{name}</p>
+                    </EntryCard>
+                }
+            })
+    };
+    view! {
+        <AreaGate area=Area::Producer>
+            <Greeting />
+            <ul class="entry-cards">
+                {subject_link}
+                <AccountEntry />
+            </ul>
+        </AreaGate>
+    }
+}
+
+#[component]
+pub fn CommuneHome() -> impl IntoView {
+    view! {
+        <AreaGate area=Area::Commune>
+            <Greeting />
+            <ul class="entry-cards">
+                <RegistrationsEntry href="/commune/registrations" />
+                <AccountEntry />
+            </ul>
+        </AreaGate>
+    }
+}
+
+#[component]
+pub fn ProvinceHome() -> impl IntoView {
+    view! {
+        <AreaGate area=Area::Province>
+            <Greeting />
+            <ul class="entry-cards">
+                <RegistrationsEntry href="/province/registrations" />
+                <AccountsEntry />
+                <AuditEntry />
+                <AccountEntry />
+            </ul>
+        </AreaGate>
+    }
+}
+
+#[component]
+pub fn CouncilHome() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <AreaGate area=Area::Council>
+            <Greeting />
+            // Evaluation rounds and scoring sheets arrive with the evaluation module.
+            <p class="empty" data-testid="council-empty">{t!(i18n, areas.council_empty)}</p>
+            <ul class="entry-cards">
+                <AccountEntry />
+            </ul>
+        </AreaGate>
+    }
+}
+
+#[component]
+pub fn AdminHome() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <AreaGate area=Area::Admin>
+            <Greeting />
+            <ul class="entry-cards">
+                <AccountsEntry />
+                <EntryCard href="/admin/accounts/new".into() testid="entry-new-official">
+                    <h2>{t!(i18n, admin.new_official)}</h2>
+                    <p>{t!(i18n, areas.new_official_hint)}</p>
+                </EntryCard>
+                <AuditEntry />
+                <AccountEntry />
+            </ul>
+        </AreaGate>
+    }
+}
+
+/// "Hello, name — role" at the top of each work area.
+#[component]
+fn Greeting() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let user = move || session.user.get().and_then(Result::ok).flatten();
+    view! {
+        <h1 data-testid="area-greeting">
+            {t!(i18n, areas.hello)}" "{move || user().map(|u| u.full_name)}
+        </h1>
+        <p class="muted" data-testid="area-role">
+            {move || user().map(|u| view! { <RoleName role=u.role /> })}
+        </p>
+    }
+}
+
+#[component]
+fn EntryCard(href: String, testid: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <li class="entry-card">
+            <A href=href attr:data-testid=testid>{children()}</A>
+        </li>
+    }
+}
+
+/// Registrations waiting, with their count.
+#[component]
+fn RegistrationsEntry(href: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let pending = Resource::new(|| (), |_| list_pending_registrations());
+    view! {
+        <EntryCard href=href.to_owned() testid="entry-registrations">
+            <h2>{t!(i18n, nav.registrations)}</h2>
+            <p>
+                <Suspense fallback=|| "…">
+                    {move || Suspend::new(async move {
+                        let count = pending.await.map(|rows| rows.len()).unwrap_or(0);
+                        view! { <span class="count" data-testid="pending-count">{count}</span> }
+                    })}
+                </Suspense>
+                " "{t!(i18n, areas.waiting)}
+            </p>
+        </EntryCard>
+    }
+}
+
+#[component]
+fn AccountsEntry() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <EntryCard href="/admin/accounts".into() testid="entry-accounts">
+            <h2>{t!(i18n, admin.accounts_title)}</h2>
+            <p>{t!(i18n, areas.accounts_hint)}</p>
+        </EntryCard>
+    }
+}
+
+#[component]
+fn AuditEntry() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <EntryCard href="/admin/audit".into() testid="entry-audit">
+            <h2>{t!(i18n, audit.title)}</h2>
+            <p>{t!(i18n, areas.audit_hint)}</p>
+        </EntryCard>
+    }
+}
+
+#[component]
+fn AccountEntry() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <EntryCard href="/account".into() testid="entry-account">
+            <h2>{t!(i18n, account.title)}</h2>
+            <p>{t!(i18n, areas.account_hint)}</p>
+        </EntryCard>
+    }
+}

@@ -1,0 +1,90 @@
+import { expect, test } from "@playwright/test";
+import { hydrated, signIn } from "./helpers";
+
+// Each test works on accounts of its own, so they may run beside the other files.
+
+test("an administrator creates a commune officer, who sets a password with the one-time link and signs in", async ({ page }) => {
+  await signIn(page, "quantri@demo.vn");
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.getByTestId("entry-new-official").click();
+  await expect(page).toHaveURL(/\/admin\/accounts\/new$/);
+  await hydrated(page);
+  const form = page.getByTestId("new-official-form");
+  await form.getByLabel("Vai trò").selectOption({ label: "Cán bộ UBND xã/phường" });
+  await form.getByLabel("Họ và tên").fill("Bế Văn Mới");
+  // An email already in use is told beside the field; what was typed stays.
+  await form.getByLabel("Email").fill("quantri@demo.vn");
+  await form.getByLabel("Xã/phường").selectOption({ label: "Tràng Định (xã)" });
+  await form.getByRole("button", { name: "Tạo tài khoản" }).click();
+  await expect(page.locator('.field-error[data-field="email"]')).toHaveText("Email này đã được dùng cho một tài khoản khác.");
+  await expect(form.getByLabel("Họ và tên")).toHaveValue("Bế Văn Mới");
+
+  await form.getByLabel("Email").fill("bevanmoi@example.vn");
+  await form.getByRole("button", { name: "Tạo tài khoản" }).click();
+  const link = page.getByTestId("reset-link-url");
+  await expect(link).toHaveValue(/\/reset-password\?token=[0-9a-f]{64}$/);
+  const url = await link.inputValue();
+
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto(url);
+  await hydrated(page);
+  await page.getByLabel("Mật khẩu mới (ít nhất 8 ký tự)").fill("12345678");
+  await page.getByRole("button", { name: "Đặt mật khẩu" }).click();
+  await expect(page.locator('.field-error[data-field="new_password"]')).toContainText("quá phổ biến");
+  await page.getByLabel("Mật khẩu mới (ít nhất 8 ký tự)").fill("nắng vàng trên núi Phai Vệ");
+  await page.getByRole("button", { name: "Đặt mật khẩu" }).click();
+  await expect(page.getByTestId("password-set")).toBeVisible();
+
+  // The link works once.
+  await page.goto(url);
+  await hydrated(page);
+  await page.getByLabel("Mật khẩu mới (ít nhất 8 ký tự)").fill("một mật khẩu khác hẳn");
+  await page.getByRole("button", { name: "Đặt mật khẩu" }).click();
+  await expect(page.locator('.field-error[data-field="token"]')).toContainText("đã dùng");
+
+  await signIn(page, "bevanmoi@example.vn", "nắng vàng trên núi Phai Vệ");
+  await expect(page).toHaveURL(/\/commune$/);
+  await expect(page.getByTestId("area-role")).toHaveText("Cán bộ UBND xã/phường");
+});
+
+test("a provincial officer finds an account, locks it with a reason, unlocks it, and sees both in the audit log", async ({ page }) => {
+  await signIn(page, "so.nnmt@demo.vn");
+  await expect(page).toHaveURL(/\/province$/);
+  await page.getByTestId("entry-accounts").click();
+  await expect(page).toHaveURL(/\/admin\/accounts$/);
+  await hydrated(page);
+  await page.getByLabel("Tìm theo tên, email, số điện thoại").fill("ha van lung");
+  await page.getByRole("button", { name: "Lọc" }).click();
+  await expect(page).toHaveURL(/q=ha\+van\+lung/);
+  await expect(page.getByTestId("account-row")).toHaveCount(1);
+  await page.getByRole("link", { name: "Hà Văn Lũng" }).click();
+  await expect(page.getByTestId("account-name")).toHaveText("Hà Văn Lũng");
+  await hydrated(page);
+
+  // Locking takes a reason and a second click.
+  await page.getByTestId("lock-start").click();
+  await page.getByLabel("Lý do khóa").fill("Kiểm tra khóa tài khoản");
+  await page.getByTestId("lock-confirm").click();
+  await expect(page.getByTestId("account-status").first()).toHaveText("Đã khóa");
+  await expect(page.getByTestId("audit").first()).toContainText("active → locked (Kiểm tra khóa tài khoản)");
+  await page.getByTestId("unlock").click();
+  await expect(page.getByTestId("account-status").first()).toHaveText("Đang hoạt động");
+
+  await page.goto("/admin/audit?action=account.");
+  const rows = page.getByTestId("audit-row");
+  await expect(rows.filter({ hasText: "account.lock" }).first()).toContainText("Hà Văn Lũng");
+  await expect(rows.filter({ hasText: "account.unlock" }).first()).toContainText("Lương Văn Sở");
+  await page.goto("/admin/audit?action=account.lock&from=2000-01-01&to=2000-01-02");
+  await expect(page.getByTestId("audit-empty")).toBeVisible();
+});
+
+test("an administrator issues a password link for an existing account", async ({ page }) => {
+  await signIn(page, "quantri@demo.vn");
+  await page.goto("/admin/accounts?role=council_member");
+  await page.getByRole("link", { name: "Triệu Văn Hội" }).click();
+  await hydrated(page);
+  await page.getByTestId("issue-reset-link").click();
+  await expect(page.getByTestId("reset-link-url")).toHaveValue(/token=[0-9a-f]{64}$/);
+  await expect(page.getByTestId("audit").first()).toContainText("one-time password link issued");
+});
