@@ -81,6 +81,7 @@ test("a provincial officer finds an account, locks it with a reason, unlocks it,
 
 test("an administrator issues a password link for an existing account", async ({ page }) => {
   await signIn(page, "quantri@demo.vn");
+  await expect(page).toHaveURL(/\/admin$/);
   await page.goto("/admin/accounts?role=council_member");
   await page.getByRole("link", { name: "Triệu Văn Hội" }).click();
   await hydrated(page);

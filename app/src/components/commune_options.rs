@@ -5,9 +5,9 @@ use crate::functions::units::list_units;
 use crate::i18n::{t, use_i18n};
 use crate::models::units::UnitFilter;
 
-/// "— Choose —" then every current commune, by name.
+/// "— Choose —" then every current commune, by name; `selected` is chosen at first.
 #[component]
-pub fn CommuneOptions() -> impl IntoView {
+pub fn CommuneOptions(#[prop(default = None)] selected: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let communes = Resource::new(
         || (),
@@ -16,14 +16,19 @@ pub fn CommuneOptions() -> impl IntoView {
     view! {
         <option value="">{t!(i18n, register.choose)}</option>
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+            {move || {
+                let selected = selected.clone();
+                Suspend::new(async move {
                 communes
                     .await
                     .unwrap_or_default()
                     .into_iter()
-                    .map(|c| view! { <option value=c.code>{c.name}" ("{c.kind}")"</option> })
+                    .map(|c| {
+                        let chosen = selected.as_deref() == Some(c.code.as_str());
+                        view! { <option value=c.code selected=chosen>{c.name}" ("{c.kind}")"</option> }
+                    })
                     .collect_view()
-            })}
+            })}}
         </Suspense>
     }
 }

@@ -460,8 +460,15 @@ impl Seeder<'_> {
         self.account(account, &hash).await
     }
 
+    /// Inserts a demo account and audits it, so the audit log has a history to browse.
     async fn account(&self, new: NewAccount<'_>, hash: &str) -> Result<(), DbErr> {
-        user_account::ActiveModel {
+        let summary = format!(
+            "{}: {}, {} (seed-demo)",
+            new.name,
+            new.role.as_str(),
+            new.status
+        );
+        let account = user_account::ActiveModel {
             full_name: Set(new.name.to_owned()),
             email: Set(Some(new.email.to_owned())),
             phone: Set(None),
@@ -475,7 +482,16 @@ impl Seeder<'_> {
         }
         .insert(self.txn)
         .await?;
-        Ok(())
+        let action = if new.status == "pending" {
+            "account.register"
+        } else {
+            "account.create"
+        };
+        crate::services::audit::append(
+            self.txn,
+            crate::services::audit::Entry::account(None, action, account.id, summary, None),
+        )
+        .await
     }
 }
 

@@ -123,7 +123,7 @@ fn Profile(detail: AccountDetail, actions: Actions) -> impl IntoView {
         {detail.may_lock.then(|| view! { <LockControl user_id locked action=actions.lock /> })}
         {(detail.may_reset && a.status == "active").then(|| view! { <ResetControl user_id action=actions.reset /> })}
         {detail.may_change_role.then(|| view! {
-            <RoleControl user_id roles=detail.assignable_roles current=a.role action=actions.role />
+            <RoleControl user_id roles=detail.assignable_roles current=a.role commune=detail.commune_code.clone() action=actions.role />
         })}
         <section>
             <h2>{t!(i18n, admin.history)}</h2>
@@ -202,6 +202,7 @@ fn RoleControl(
     user_id: i32,
     roles: Vec<Role>,
     current: Role,
+    commune: Option<String>,
     action: ServerAction<ChangeAccountRole>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -224,7 +225,7 @@ fn RoleControl(
                     <div hidden=move || chosen.get() != Role::CommuneOfficer.as_str()>
                         <label for="new-commune">{t!(i18n, register.commune)}</label>
                         <select id="new-commune" name="commune_code">
-    <CommuneOptions />
+    <CommuneOptions selected=commune />
                         </select>
                         <FieldError error field="commune_code" />
                     </div>
