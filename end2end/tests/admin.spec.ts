@@ -89,3 +89,24 @@ test("an administrator issues a password link for an existing account", async ({
   await expect(page.getByTestId("reset-link-url")).toHaveValue(/token=[0-9a-f]{64}$/);
   await expect(page.getByTestId("audit").first()).toContainText("one-time password link issued");
 });
+
+test("an anonymous visitor is sent from the work areas to /login", async ({ page }) => {
+  for (const path of ["/admin/accounts", "/admin/audit", "/province", "/council", "/producer"]) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/login$/);
+  }
+});
+
+test("council and advisory members land in the council area and cannot open account management", async ({ page }) => {
+  for (const login of ["hoidong@demo.vn", "tuvan@demo.vn"]) {
+    await signIn(page, login);
+    await expect(page).toHaveURL(/\/council$/);
+    await expect(page.getByTestId("council-empty")).toBeVisible();
+    const response = await page.goto("/admin/accounts");
+    expect(response?.status()).toBe(403);
+    await page.goto("/");
+    await hydrated(page);
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await expect(page).toHaveURL(/\/$/);
+  }
+});
