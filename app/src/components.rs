@@ -6,6 +6,7 @@ pub mod field_error;
 pub mod labels;
 pub mod layout;
 pub mod pager;
+pub mod saved_count;
 pub mod session;
 
 /// Sets the HTTP status of a server-rendered page; nothing to do once in the browser.

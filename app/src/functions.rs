@@ -4,5 +4,6 @@ pub mod account_admin;
 pub mod accounts;
 pub mod audit;
 pub mod home;
+pub mod products;
 pub mod subjects;
 pub mod units;

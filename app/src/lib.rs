@@ -41,6 +41,9 @@ use crate::routes::admin::{
     audit::AuditPage,
 };
 use crate::routes::commune::registrations::{ProvinceRegistrationsPage, RegistrationsPage};
+use crate::routes::producer::{
+    product_form::ProductFormPage, products::ProductsPage, subject_profile::SubjectProfilePage,
+};
 use crate::routes::public::{
     home::HomePage, not_found::NotFound, subject::SubjectPage, units::UnitsPage,
 };
@@ -94,6 +97,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/subjects/:id") view=SubjectPage ssr=SsrMode::Async />
                         <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                         <Route path=path!("/producer") view=ProducerHome ssr=SsrMode::Async />
+                        <Route path=path!("/producer/subject") view=SubjectProfilePage ssr=SsrMode::Async />
+                        <Route path=path!("/producer/products") view=ProductsPage ssr=SsrMode::Async />
+                        <Route path=path!("/producer/products/new") view=ProductFormPage ssr=SsrMode::Async />
+                        <Route path=path!("/producer/products/:id") view=ProductFormPage ssr=SsrMode::Async />
                         <Route path=path!("/commune") view=CommuneHome ssr=SsrMode::Async />
                         <Route path=path!("/commune/registrations") view=RegistrationsPage ssr=SsrMode::Async />
                         <Route path=path!("/province") view=ProvinceHome ssr=SsrMode::Async />

@@ -6,6 +6,8 @@ mod m20261129_000001_master_data;
 mod m20261129_000002_subjects_products;
 mod m20261129_000003_accounts;
 mod m20261129_000004_account_admin;
+mod m20261129_000005_subject_profile;
+mod m20261129_000006_product_details;
 
 pub struct Migrator;
 
@@ -17,6 +19,40 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_subjects_products::Migration),
             Box::new(m20261129_000003_accounts::Migration),
             Box::new(m20261129_000004_account_admin::Migration),
+            Box::new(m20261129_000005_subject_profile::Migration),
+            Box::new(m20261129_000006_product_details::Migration),
         ]
     }
+}
+
+/// Adds columns to a table, one statement each (SQLite alters a table one change at a time).
+pub(crate) async fn add_columns(
+    manager: &SchemaManager<'_>,
+    table: impl IntoIden + Clone,
+    columns: Vec<ColumnDef>,
+) -> Result<(), DbErr> {
+    for mut column in columns {
+        let alter = Table::alter()
+            .table(table.clone())
+            .add_column(&mut column)
+            .to_owned();
+        manager.alter_table(alter).await?;
+    }
+    Ok(())
+}
+
+/// Drops columns from a table, one statement each.
+pub(crate) async fn drop_columns<C: IntoIden>(
+    manager: &SchemaManager<'_>,
+    table: impl IntoIden + Clone,
+    columns: impl IntoIterator<Item = C>,
+) -> Result<(), DbErr> {
+    for column in columns {
+        let alter = Table::alter()
+            .table(table.clone())
+            .drop_column(column)
+            .to_owned();
+        manager.alter_table(alter).await?;
+    }
+    Ok(())
 }

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod audit;
 pub mod error;
 pub mod home;
+pub mod products;
 pub mod subjects;
 pub mod units;
 

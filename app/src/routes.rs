@@ -2,5 +2,6 @@
 pub mod account;
 pub mod admin;
 pub mod commune;
+pub mod producer;
 pub mod public;
 pub mod work_areas;

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod input;
 pub mod master_data;
 pub mod password_reset;
+pub mod products;
 pub mod stats;
 pub mod subjects;
 pub mod units;

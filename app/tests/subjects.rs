@@ -1,5 +1,5 @@
 //! A subject's page: public facts for an active subject, member accounts only for its members,
-//! its commune's officers and the province.
+//! its commune's officers and the province; the profile kept by its members.
 mod support;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -7,9 +7,10 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use app::auth::current::to_actor;
 use app::auth::{Actor, Denied, Role};
 use app::entities::user_account;
+use app::models::subjects::SubjectProfileInput;
 use app::services::ServiceError;
 use app::services::demo::{DEMO_PENDING_EMAIL, seed_demo};
-use app::services::subjects::{subject_members, subject_view};
+use app::services::subjects::{subject_members, subject_view, update_profile};
 
 async fn account(db: &sea_orm::DatabaseConnection, email: &str) -> user_account::Model {
     user_account::Entity::find()
@@ -77,6 +78,118 @@ async fn members_are_shown_to_the_subject_its_commune_and_the_province_only() {
             subject_view(&t.db, &Actor::Anonymous, pending.subject_id.unwrap()).await,
             Err(ServiceError::NotFound)
         ));
+        t.cleanup().await;
+    }
+}
+
+fn profile_form(subject: &app::models::subjects::SubjectView) -> SubjectProfileInput {
+    SubjectProfileInput {
+        subject_id: subject.id,
+        version: subject.version,
+        name: subject.name.clone(),
+        subject_type: subject.subject_type.clone(),
+        tax_code: subject.tax_code.clone().unwrap_or_default(),
+        address: subject.address.clone().unwrap_or_default(),
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn members_keep_the_profile_and_a_stale_save_is_refused() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let member = account(&t.db, "dongbanh@demo.vn").await;
+        let actor = to_actor(&member);
+        let id = member.subject_id.unwrap();
+        let loaded = subject_view(&t.db, &actor, id).await.unwrap();
+        assert!(loaded.may_edit);
+        let mut form = profile_form(&loaded);
+        // Demo subjects have no tax code; a cooperative must give one.
+        form.tax_code = "4900 999 001".into();
+        form.legal_representative = "Lộc Văn Bành".into();
+        form.phone = "0912 000 111".into();
+        form.website = "https://dongbanh.example.vn".into();
+        form.local_workers = "35".into();
+        form.introduction = "Miến dong Bắc Sơn, làm thủ công.".into();
+        update_profile(&t.db, &actor, form.clone(), None)
+            .await
+            .unwrap();
+        let saved = subject_view(&t.db, &Actor::Anonymous, id).await.unwrap();
+        assert_eq!(saved.phone.as_deref(), Some("0912000111"));
+        assert_eq!(saved.local_workers, Some(35));
+        assert_eq!(saved.version, loaded.version + 1);
+        assert!(!saved.may_edit, "the public cannot edit");
+
+        // A second member's form loaded before that save: refused, nothing overwritten.
+        let mut stale = form.clone();
+        stale.local_workers = "2".into();
+        assert!(matches!(
+            update_profile(&t.db, &actor, stale, None).await,
+            Err(ServiceError::Conflict("changed_meanwhile"))
+        ));
+        assert_eq!(
+            subject_view(&t.db, &actor, id).await.unwrap().local_workers,
+            Some(35)
+        );
+
+        // Bad input names its field.
+        let mut bad = profile_form(&saved);
+        bad.website = "dongbanh".into();
+        assert!(matches!(
+            update_profile(&t.db, &actor, bad, None).await,
+            Err(ServiceError::Invalid {
+                field: "website",
+                reason: "invalid_website"
+            })
+        ));
+        // Another subject's tax code is refused.
+        let other = account(&t.db, "thachden@demo.vn").await;
+        let other_subject = subject_view(&t.db, &Actor::Anonymous, other.subject_id.unwrap())
+            .await
+            .unwrap();
+        let mut theirs = profile_form(&other_subject);
+        theirs.tax_code = "4900999002".into();
+        update_profile(&t.db, &to_actor(&other), theirs, None)
+            .await
+            .unwrap();
+        let mut dup = profile_form(&saved);
+        dup.tax_code = "4900999002".into();
+        assert!(matches!(
+            update_profile(&t.db, &actor, dup, None).await,
+            Err(ServiceError::Invalid {
+                field: "tax_code",
+                reason: "tax_code_taken"
+            })
+        ));
+
+        // Only the subject's own members edit it.
+        let mut theirs = profile_form(&saved);
+        theirs.name = "Bị sửa trộm".into();
+        for who in [
+            to_actor(&other),
+            to_actor(&account(&t.db, "xa.chilang@demo.vn").await),
+            to_actor(&account(&t.db, "so.nnmt@demo.vn").await),
+            Actor::Anonymous,
+        ] {
+            assert!(
+                matches!(
+                    update_profile(&t.db, &who, theirs.clone(), None).await,
+                    Err(ServiceError::Denied(_))
+                ),
+                "{who:?}"
+            );
+        }
+        let log = app::entities::audit_log::Entity::find()
+            .filter(app::entities::audit_log::Column::Action.eq("subject.update"))
+            .all(&t.db)
+            .await
+            .unwrap();
+        assert_eq!(log.len(), 2, "{}", t.backend);
+        assert!(
+            log.iter()
+                .any(|e| e.summary.contains("local_workers: — → 35")),
+            "{log:?}"
+        );
         t.cleanup().await;
     }
 }

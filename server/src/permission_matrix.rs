@@ -54,8 +54,9 @@ struct Targets {
     pending_subject: i32,
     /// An official (the advisory member) whose role the table tries to change.
     official: i32,
-    /// An active subject (public).
+    /// An active subject (public) and one of its products.
     active_subject: i32,
+    active_product: i32,
 }
 
 const ADMINS: &[Who] = &[Province, Admin];
@@ -69,6 +70,7 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
         pending_subject,
         official,
         active_subject,
+        active_product,
     } = *ids;
     vec![
         ("/api/get_home_figures", String::new(), EVERYONE),
@@ -172,6 +174,30 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
             format!("subject_id={pending_subject}"),
             &[OwnCommune, Province, Admin],
         ),
+        // A stale version: the producer (a member) gets past the check to a conflict.
+        (
+            "/api/update_subject_profile",
+            format!(
+                "subject_id={active_subject}&version=-1&name=x&subject_type=HTX&tax_code=\
+                 &address=&legal_representative=&phone=&email=&website=&founded_year=\
+                 &member_count=&local_workers=&introduction=&latitude=&longitude="
+            ),
+            &[Producer],
+        ),
+        ("/api/list_my_products", String::new(), &[Producer]),
+        (
+            "/api/get_product",
+            format!("product_id={active_product}"),
+            EVERYONE,
+        ),
+        // An empty name: the producer gets past the check to a field error.
+        (
+            "/api/save_product",
+            "product_id=0&version=0&name=&group_code=&description=&net_quantity=&packaging=\
+             &shelf_life=&price_min=&price_max=&raw_material_area=&story=&gtin="
+                .into(),
+            &[Producer],
+        ),
         // Outside demo mode (as here) nobody lists or uses the demo accounts.
         ("/api/list_demo_accounts", String::new(), EVERYONE),
         ("/api/demo_sign_in", "email=quantri%40demo.vn".into(), &[]),
@@ -207,6 +233,17 @@ async fn every_server_function_allows_and_denies_as_the_table_says() {
         pending_subject: pending.subject_id.unwrap(),
         official: account("tuvan@demo.vn").await.id,
         active_subject: account("dongbanh@demo.vn").await.subject_id.unwrap(),
+        active_product: {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            let subject = account("dongbanh@demo.vn").await.subject_id.unwrap();
+            app::entities::product::Entity::find()
+                .filter(app::entities::product::Column::SubjectId.eq(subject))
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+                .id
+        },
     };
     let table = matrix(&targets);
     let in_table: BTreeSet<&str> = table.iter().map(|(path, _, _)| *path).collect();

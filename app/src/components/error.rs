@@ -20,6 +20,9 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
             "too_many_attempts" => t_string!(i18n, errors.too_many_attempts).to_string(),
             _ => t_string!(i18n, errors.invalid).to_string(),
         },
+        AppError::Conflict { reason } if reason == "changed_meanwhile" => {
+            t_string!(i18n, errors.changed_meanwhile).to_string()
+        }
         AppError::Conflict { .. } => t_string!(i18n, errors.conflict).to_string(),
         AppError::Internal => t_string!(i18n, errors.internal).to_string(),
         AppError::Transport(_) => t_string!(i18n, errors.transport).to_string(),

@@ -46,6 +46,14 @@ pub fn FieldError(
                 }
                 "unknown_role" => t_string!(i18n, field_errors.unknown_role).to_string(),
                 "invalid_date" => t_string!(i18n, field_errors.invalid_date).to_string(),
+                "invalid_website" => t_string!(i18n, field_errors.invalid_website).to_string(),
+                "out_of_range" => t_string!(i18n, field_errors.out_of_range).to_string(),
+                "coordinates_pair" => t_string!(i18n, field_errors.coordinates_pair).to_string(),
+                "unknown_group" => t_string!(i18n, field_errors.unknown_group).to_string(),
+                "price_range" => t_string!(i18n, field_errors.price_range).to_string(),
+                "gtin_format" => t_string!(i18n, field_errors.gtin_format).to_string(),
+                "gtin_check_digit" => t_string!(i18n, field_errors.gtin_check_digit).to_string(),
+                "gtin_taken" => t_string!(i18n, field_errors.gtin_taken).to_string(),
                 _ => t_string!(i18n, errors.invalid).to_string(),
             };
             Some(view! { <p class="field-error" role="alert" data-field=field>{text}</p> })

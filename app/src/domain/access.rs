@@ -117,6 +117,8 @@ pub enum Action {
     ChangeOwnPassword,
     /// A subject's page with its member accounts.
     ViewSubject,
+    /// Change a subject's profile and products (its own active members only).
+    EditSubject,
     /// The queue of producer registrations of a commune.
     ReviewRegistrations,
     /// Approve or reject one registration.
@@ -186,6 +188,7 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
         (ReadPublic | SignIn | SignOut | ViewOwnAccount | ChangeOwnPassword, _) => true,
         // Registration is for visitors; a signed-in user already has an account.
         (Register, _) => false,
+        (EditSubject, Resource::Subject { id, .. }) => role == Producer && own_subject == Some(id),
         (ViewSubject, Resource::Subject { id, commune_code }) => {
             province_wide || own_subject == Some(id) || in_commune(Some(commune_code))
         }
@@ -314,6 +317,17 @@ mod tests {
             commune_code: "06046",
         };
         assert_eq!(allowed(&producer, Action::ViewSubject, own), Ok(()));
+        assert_eq!(allowed(&producer, Action::EditSubject, own), Ok(()));
+        assert_eq!(
+            allowed(&producer, Action::EditSubject, neighbour),
+            Err(Denied::NotAllowed)
+        );
+        let officer = user(Role::CommuneOfficer, Some("06046"), None);
+        assert_eq!(
+            allowed(&officer, Action::EditSubject, own),
+            Err(Denied::NotAllowed),
+            "the commune sees the subject but does not write its profile"
+        );
         assert_eq!(
             allowed(&producer, Action::ViewSubject, neighbour),
             Err(Denied::NotAllowed)

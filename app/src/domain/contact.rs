@@ -44,6 +44,15 @@ pub fn normalize_email(input: &str) -> Option<String> {
     valid.then_some(email)
 }
 
+/// Vietnamese tax codes: 10 digits, or 10 digits, a dash and 3 digits for a branch.
+pub fn normalize_tax_code(input: &str) -> Option<String> {
+    let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    let (main, branch) = compact.split_once('-').unwrap_or((compact.as_str(), ""));
+    let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
+    let ok = digits(main, 10) && (branch.is_empty() || digits(branch, 3));
+    ok.then_some(compact)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{normalize_email, normalize_phone};

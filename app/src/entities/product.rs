@@ -18,6 +18,21 @@ pub struct Model {
     pub data_source: String,
     pub note: Option<String>,
     pub created_at: DateTimeUtc,
+    pub description: Option<String>,
+    /// As printed on the label: "500 g", "750 ml".
+    pub net_quantity: Option<String>,
+    pub packaging: Option<String>,
+    pub shelf_life: Option<String>,
+    /// Retail price range in đồng.
+    pub price_min: Option<i64>,
+    pub price_max: Option<i64>,
+    pub raw_material_area: Option<String>,
+    /// The product story (câu chuyện sản phẩm), plain text with paragraphs.
+    pub story: Option<String>,
+    /// A valid GTIN-8/12/13/14 (`domain::gtin`).
+    pub gtin: Option<String>,
+    /// Raised by every save; a save naming an older version is refused.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

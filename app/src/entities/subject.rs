@@ -1,7 +1,7 @@
 //! OCOP subjects (chủ thể): firms, cooperatives, cooperative groups and household businesses.
 use sea_orm::entity::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "subject")]
 pub struct Model {
     #[sea_orm(primary_key)]
@@ -18,6 +18,19 @@ pub struct Model {
     /// "pending" while its first member's registration waits for the commune, then "active"
     /// (or "rejected").
     pub status: String,
+    pub legal_representative: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub founded_year: Option<i16>,
+    pub member_count: Option<i32>,
+    /// Local people working for the subject (a criterion of the commune's pre-assessment).
+    pub local_workers: Option<i32>,
+    pub introduction: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    /// Raised by every profile save; a save naming an older version is refused.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

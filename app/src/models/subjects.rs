@@ -3,8 +3,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::access::Role;
 
-/// What anyone may read about an active subject.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What anyone may read about an active subject (its profile is public business information).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SubjectView {
     pub id: i32,
     pub name: String,
@@ -16,8 +16,47 @@ pub struct SubjectView {
     pub tax_code: Option<String>,
     /// "pending", "active" or "rejected".
     pub status: String,
+    pub legal_representative: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub founded_year: Option<i16>,
+    pub member_count: Option<i32>,
+    pub local_workers: Option<i32>,
+    pub introduction: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    /// The version a save must name (see `SubjectProfileInput::version`).
+    pub version: i32,
     /// Whether the viewer may see the member accounts.
     pub may_view_members: bool,
+    /// Whether the viewer may edit the profile (its active members).
+    pub may_edit: bool,
+}
+
+/// The profile form of `/producer/subject`, as typed (numbers too: the service parses them
+/// and names the field that is wrong).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubjectProfileInput {
+    pub subject_id: i32,
+    /// The version the form was loaded with: if someone saved in between, the save is refused
+    /// rather than silently overwriting their changes.
+    pub version: i32,
+    pub name: String,
+    /// "DN", "HTX", "THT" or "HO".
+    pub subject_type: String,
+    pub tax_code: String,
+    pub address: String,
+    pub legal_representative: String,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+    pub founded_year: String,
+    pub member_count: String,
+    pub local_workers: String,
+    pub introduction: String,
+    pub latitude: String,
+    pub longitude: String,
 }
 
 /// A member account of a subject, as its fellow members and officials see it.

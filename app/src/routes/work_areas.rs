@@ -36,6 +36,14 @@ pub fn ProducerHome() -> impl IntoView {
             <Greeting />
             <ul class="entry-cards">
                 {subject_link}
+                <EntryCard href="/producer/products".into() testid="entry-products">
+                    <h2>{t!(i18n, products.title)}</h2>
+                    <p>{t!(i18n, areas.products_hint)}</p>
+                </EntryCard>
+                <EntryCard href="/producer/subject".into() testid="entry-profile">
+                    <h2>{t!(i18n, profile.title)}</h2>
+                    <p>{t!(i18n, areas.profile_hint)}</p>
+                </EntryCard>
                 <AccountEntry />
             </ul>
         </AreaGate>

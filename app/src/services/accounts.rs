@@ -123,7 +123,7 @@ async fn create_subject(
         .await?
         .ok_or(invalid("commune_code", "unknown_commune"))?;
     let tax_code = optional(&new.tax_code)
-        .map(|t| normalize_tax_code(t).ok_or(invalid("tax_code", "invalid_tax_code")))
+        .map(|t| contact::normalize_tax_code(t).ok_or(invalid("tax_code", "invalid_tax_code")))
         .transpose()?;
     if tax_code.is_none() && new.subject_type != "HO" {
         return Err(invalid("tax_code", "tax_code_required"));
@@ -528,13 +528,4 @@ pub(crate) async fn account_for(
     };
     allowed(actor, action, resource).map_err(ServiceError::Denied)?;
     Ok((account, role))
-}
-
-/// Vietnamese tax codes: 10 digits, or 10 digits, a dash and 3 digits for a branch.
-fn normalize_tax_code(input: &str) -> Option<String> {
-    let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
-    let (main, branch) = compact.split_once('-').unwrap_or((compact.as_str(), ""));
-    let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
-    let ok = digits(main, 10) && (branch.is_empty() || digits(branch, 3));
-    ok.then_some(compact)
 }

@@ -1,6 +1,7 @@
 //! `/subjects/{id}`: a subject's public facts; its member accounts for its members, its
 //! commune's officers and the province. (Its products join when the product registry exists.)
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::error::ErrorMessage;
@@ -60,11 +61,20 @@ fn SubjectFacts(subject: SubjectView) -> impl IntoView {
             <dd>{s.commune_name}</dd>
             {s.address.map(|a| view! { <dt>{t!(i18n, register.address)}</dt><dd>{a}</dd> })}
             {s.tax_code.map(|c| view! { <dt>{t!(i18n, register.tax_code)}</dt><dd>{c}</dd> })}
+            {s.legal_representative.map(|v| view! { <dt>{t!(i18n, profile.legal_representative)}</dt><dd>{v}</dd> })}
+            {s.phone.map(|v| view! { <dt>{t!(i18n, register.phone)}</dt><dd><a href=format!("tel:{v}")>{v.clone()}</a></dd> })}
+            {s.email.map(|v| view! { <dt>{t!(i18n, register.email)}</dt><dd>{v}</dd> })}
+            {s.website.map(|v| view! { <dt>{t!(i18n, profile.website)}</dt><dd><a href=v.clone() rel="nofollow noopener" target="_blank">{v.clone()}</a></dd> })}
+            {s.founded_year.map(|v| view! { <dt>{t!(i18n, profile.founded_year)}</dt><dd>{v}</dd> })}
+            {s.member_count.map(|v| view! { <dt>{t!(i18n, profile.member_count)}</dt><dd>{v}</dd> })}
+            {s.local_workers.map(|v| view! { <dt>{t!(i18n, profile.local_workers)}</dt><dd>{v}</dd> })}
             {(s.status != "active").then(|| view! {
                 <dt>{t!(i18n, admin.status)}</dt>
                 <dd><AccountStatus status=s.status.clone() /></dd>
             })}
         </dl>
+        {s.introduction.map(|text| view! { <p class="introduction" data-testid="subject-introduction">{text}</p> })}
+        {s.may_edit.then(|| view! { <p><A href="/producer/subject" attr:data-testid="edit-profile">{t!(i18n, profile.title)}</A></p> })}
         {members}
     }
 }

@@ -1,0 +1,283 @@
+//! The life of a product dossier (hồ sơ) under the 2025 flow (Decision 1489/QĐ-TTg): the
+//! producer files it with the commune; the commune checks it (returning it for supplement as
+//! often as needed) and forwards it to the province, which evaluates it. The producer may
+//! withdraw it any time before evaluation starts.
+//!
+//! One table says which party may take which action from which state; `transition` reads it.
+//! Who counts as the owner or as "the commune" of a dossier (locality, subject) is decided by
+//! `access::allowed`; this module only knows parties.
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DossierState {
+    /// Being prepared by the producer; only they see it.
+    Draft,
+    /// Filed with the commune, waiting for its check.
+    Submitted,
+    /// Sent back by the commune with comments per item; the producer supplements it.
+    Returned,
+    /// Supplemented and filed again.
+    Resubmitted,
+    /// Complete in the commune's judgement, pre-assessed; may be forwarded.
+    Checked,
+    /// Proposed by the commune to the province.
+    Forwarded,
+    /// Taken into an evaluation round by the province (from here on, the evaluation module).
+    InEvaluation,
+    /// Withdrawn by the producer before evaluation.
+    Withdrawn,
+}
+
+impl DossierState {
+    pub const ALL: [DossierState; 8] = [
+        DossierState::Draft,
+        DossierState::Submitted,
+        DossierState::Returned,
+        DossierState::Resubmitted,
+        DossierState::Checked,
+        DossierState::Forwarded,
+        DossierState::InEvaluation,
+        DossierState::Withdrawn,
+    ];
+
+    /// The value stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DossierState::Draft => "draft",
+            DossierState::Submitted => "submitted",
+            DossierState::Returned => "returned",
+            DossierState::Resubmitted => "resubmitted",
+            DossierState::Checked => "checked",
+            DossierState::Forwarded => "forwarded",
+            DossierState::InEvaluation => "in_evaluation",
+            DossierState::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<DossierState> {
+        DossierState::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+
+    /// Whether the producer may still edit the documents and form (a submission freezes a
+    /// version; editing happens only while the dossier is in the producer's hands).
+    pub fn editable_by_owner(self) -> bool {
+        matches!(self, DossierState::Draft | DossierState::Returned)
+    }
+
+    /// Whether the commune has it in its inbox.
+    pub fn awaits_commune(self) -> bool {
+        matches!(
+            self,
+            DossierState::Submitted | DossierState::Resubmitted | DossierState::Checked
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DossierAction {
+    Submit,
+    /// Back to the producer for supplement (a comment is required).
+    Return,
+    Resubmit,
+    /// The commune has checked it and made its pre-assessment.
+    MarkChecked,
+    /// To the province, with the commune's proposal note.
+    Forward,
+    Withdraw,
+    /// The province takes it into an evaluation round.
+    StartEvaluation,
+}
+
+impl DossierAction {
+    pub const ALL: [DossierAction; 7] = [
+        DossierAction::Submit,
+        DossierAction::Return,
+        DossierAction::Resubmit,
+        DossierAction::MarkChecked,
+        DossierAction::Forward,
+        DossierAction::Withdraw,
+        DossierAction::StartEvaluation,
+    ];
+}
+
+/// The side an actor is on for one dossier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Party {
+    /// A member of the subject that owns the dossier.
+    Owner,
+    /// An officer of the dossier's commune.
+    Commune,
+    /// A provincial officer.
+    Province,
+}
+
+impl Party {
+    pub const ALL: [Party; 3] = [Party::Owner, Party::Commune, Party::Province];
+}
+
+use DossierAction as A;
+use DossierState as S;
+use Party as P;
+
+/// Every allowed move: (from, action, by whom, to). Anything not here is refused.
+pub const TRANSITIONS: &[(DossierState, DossierAction, Party, DossierState)] = &[
+    (S::Draft, A::Submit, P::Owner, S::Submitted),
+    (S::Submitted, A::Return, P::Commune, S::Returned),
+    (S::Resubmitted, A::Return, P::Commune, S::Returned),
+    (S::Returned, A::Resubmit, P::Owner, S::Resubmitted),
+    (S::Submitted, A::MarkChecked, P::Commune, S::Checked),
+    (S::Resubmitted, A::MarkChecked, P::Commune, S::Checked),
+    // A checked dossier can still go back for supplement before it is forwarded.
+    (S::Checked, A::Return, P::Commune, S::Returned),
+    (S::Checked, A::Forward, P::Commune, S::Forwarded),
+    (
+        S::Forwarded,
+        A::StartEvaluation,
+        P::Province,
+        S::InEvaluation,
+    ),
+    (S::Draft, A::Withdraw, P::Owner, S::Withdrawn),
+    (S::Submitted, A::Withdraw, P::Owner, S::Withdrawn),
+    (S::Returned, A::Withdraw, P::Owner, S::Withdrawn),
+    (S::Resubmitted, A::Withdraw, P::Owner, S::Withdrawn),
+    (S::Checked, A::Withdraw, P::Owner, S::Withdrawn),
+    (S::Forwarded, A::Withdraw, P::Owner, S::Withdrawn),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Refused {
+    /// The action exists from this state, but another party takes it.
+    NotYourTurn,
+    /// Nobody may take this action from this state (e.g. it changed meanwhile).
+    NotFromThisState,
+}
+
+/// The state after `party` takes `action` on a dossier in `from`.
+///
+/// # Errors
+/// `NotYourTurn` if only another party may do it now; `NotFromThisState` otherwise.
+pub fn transition(
+    from: DossierState,
+    action: DossierAction,
+    party: Party,
+) -> Result<DossierState, Refused> {
+    let mut possible = TRANSITIONS
+        .iter()
+        .filter(|(f, a, _, _)| *f == from && *a == action)
+        .peekable();
+    if possible.peek().is_none() {
+        return Err(Refused::NotFromThisState);
+    }
+    possible
+        .find(|(_, _, p, _)| *p == party)
+        .map(|(_, _, _, to)| *to)
+        .ok_or(Refused::NotYourTurn)
+}
+
+/// The actions `party` may take now, for the buttons a page shows.
+pub fn available(from: DossierState, party: Party) -> Vec<DossierAction> {
+    TRANSITIONS
+        .iter()
+        .filter(|(f, _, p, _)| *f == from && *p == party)
+        .map(|(_, a, _, _)| *a)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The expected answer for every (state, action, party) triple, written out independently
+    /// of the table: who may do what from where, and where it leads.
+    fn expected(from: S, action: A, party: P) -> Result<S, Refused> {
+        let owner_may_withdraw = !matches!(from, S::InEvaluation | S::Withdrawn);
+        let step = match (from, action) {
+            (S::Draft, A::Submit) => Some((P::Owner, S::Submitted)),
+            (S::Returned, A::Resubmit) => Some((P::Owner, S::Resubmitted)),
+            (S::Submitted | S::Resubmitted | S::Checked, A::Return) => {
+                Some((P::Commune, S::Returned))
+            }
+            (S::Submitted | S::Resubmitted, A::MarkChecked) => Some((P::Commune, S::Checked)),
+            (S::Checked, A::Forward) => Some((P::Commune, S::Forwarded)),
+            (S::Forwarded, A::StartEvaluation) => Some((P::Province, S::InEvaluation)),
+            (_, A::Withdraw) if owner_may_withdraw => Some((P::Owner, S::Withdrawn)),
+            _ => None,
+        };
+        match step {
+            None => Err(Refused::NotFromThisState),
+            Some((who, to)) if who == party => Ok(to),
+            Some(_) => Err(Refused::NotYourTurn),
+        }
+    }
+
+    #[test]
+    fn every_state_action_party_triple_is_allowed_or_refused_as_expected() {
+        let mut allowed = 0;
+        for from in S::ALL {
+            for action in A::ALL {
+                for party in P::ALL {
+                    let got = transition(from, action, party);
+                    assert_eq!(
+                        got,
+                        expected(from, action, party),
+                        "{from:?} {action:?} by {party:?}"
+                    );
+                    allowed += usize::from(got.is_ok());
+                }
+            }
+        }
+        assert_eq!(allowed, TRANSITIONS.len(), "no duplicate rows in the table");
+    }
+
+    #[test]
+    fn the_journey_of_the_issue_runs_through() {
+        let mut state = S::Draft;
+        for (action, party) in [
+            (A::Submit, P::Owner),
+            (A::Return, P::Commune),
+            (A::Resubmit, P::Owner),
+            (A::MarkChecked, P::Commune),
+            (A::Forward, P::Commune),
+            (A::StartEvaluation, P::Province),
+        ] {
+            state = transition(state, action, party).unwrap();
+        }
+        assert_eq!(state, S::InEvaluation);
+        assert!(
+            available(state, P::Owner).is_empty(),
+            "too late to withdraw"
+        );
+    }
+
+    #[test]
+    fn only_the_producer_edits_and_only_while_it_is_in_their_hands() {
+        for state in S::ALL {
+            assert_eq!(
+                state.editable_by_owner(),
+                matches!(state, S::Draft | S::Returned),
+                "{state:?}"
+            );
+            assert_eq!(S::parse(state.as_str()), Some(state));
+        }
+        assert_eq!(
+            available(S::Submitted, P::Commune),
+            vec![A::Return, A::MarkChecked]
+        );
+        assert_eq!(available(S::Checked, P::Province), vec![]);
+    }
+
+    #[test]
+    fn every_state_is_reachable_from_a_draft() {
+        let mut reached = vec![S::Draft];
+        let mut i = 0;
+        while i < reached.len() {
+            for (from, _, _, to) in TRANSITIONS {
+                if *from == reached[i] && !reached.contains(to) {
+                    reached.push(*to);
+                }
+            }
+            i += 1;
+        }
+        assert_eq!(reached.len(), S::ALL.len(), "{reached:?}");
+    }
+}

@@ -1,0 +1,79 @@
+//! The signed-in producer's products (`/producer/products`).
+// The product form's fields arrive one by one (the form works without JavaScript).
+#![allow(clippy::too_many_arguments)]
+
+use leptos::prelude::*;
+
+use crate::models::AppError;
+use crate::models::products::{ProductDetail, ProductRow};
+
+/// The products of the signed-in producer's subject.
+#[server(prefix = "/api", endpoint = "list_my_products")]
+pub async fn list_my_products() -> Result<Vec<ProductRow>, AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&state).await?;
+    let subject_id = own_subject(&actor)?;
+    Ok(crate::services::products::list_for_subject(&state.db, &actor, subject_id).await?)
+}
+
+/// One product (public for an active subject).
+#[server(prefix = "/api", endpoint = "get_product")]
+pub async fn get_product(product_id: i32) -> Result<ProductDetail, AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&state).await?;
+    Ok(crate::services::products::product_detail(&state.db, &actor, product_id).await?)
+}
+
+/// Creates (`product_id` 0) or saves a product of the signed-in producer's subject; returns
+/// its id.
+#[server(prefix = "/api", endpoint = "save_product")]
+pub async fn save_product(
+    product_id: i32,
+    version: i32,
+    name: String,
+    group_code: String,
+    description: String,
+    net_quantity: String,
+    packaging: String,
+    shelf_life: String,
+    price_min: String,
+    price_max: String,
+    raw_material_area: String,
+    story: String,
+    gtin: String,
+) -> Result<i32, AppError> {
+    use crate::models::products::ProductInput;
+    let state = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&state).await?;
+    let subject_id = own_subject(&actor)?;
+    let ip = crate::auth::current::client_ip(&state).await;
+    let input = ProductInput {
+        product_id,
+        version,
+        name,
+        group_code,
+        description,
+        net_quantity,
+        packaging,
+        shelf_life,
+        price_min,
+        price_max,
+        raw_material_area,
+        story,
+        gtin,
+    };
+    Ok(crate::services::products::save_product(&state.db, &actor, subject_id, input, ip).await?)
+}
+
+/// The subject the actor acts for: none for officials (refused), sign-in for visitors.
+#[cfg(feature = "ssr")]
+fn own_subject(actor: &crate::auth::Actor) -> Result<i32, AppError> {
+    match actor {
+        crate::auth::Actor::Anonymous => Err(AppError::SignInRequired),
+        crate::auth::Actor::User {
+            subject_id: Some(id),
+            ..
+        } => Ok(*id),
+        crate::auth::Actor::User { .. } => Err(AppError::Forbidden),
+    }
+}

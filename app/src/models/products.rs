@@ -1,0 +1,55 @@
+//! A subject's products as its members keep them.
+use serde::{Deserialize, Serialize};
+
+/// A line of the subject's product list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductRow {
+    pub id: i32,
+    pub name: String,
+    pub group_code: String,
+    pub group_name: String,
+    pub stars: Option<i16>,
+    pub certified_year: Option<i16>,
+}
+
+/// One product with everything its members record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductDetail {
+    pub id: i32,
+    pub subject_id: i32,
+    pub name: String,
+    pub group_code: String,
+    pub group_name: String,
+    pub stars: Option<i16>,
+    pub description: Option<String>,
+    pub net_quantity: Option<String>,
+    pub packaging: Option<String>,
+    pub shelf_life: Option<String>,
+    pub price_min: Option<i64>,
+    pub price_max: Option<i64>,
+    pub raw_material_area: Option<String>,
+    pub story: Option<String>,
+    pub gtin: Option<String>,
+    pub version: i32,
+    pub may_edit: bool,
+}
+
+/// The product form as typed. `product_id` 0 means a new product.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductInput {
+    pub product_id: i32,
+    /// The version the form was loaded with (0 for a new product).
+    pub version: i32,
+    pub name: String,
+    /// A product group or sub-group code of Decision 148 ("I.1.a").
+    pub group_code: String,
+    pub description: String,
+    pub net_quantity: String,
+    pub packaging: String,
+    pub shelf_life: String,
+    pub price_min: String,
+    pub price_max: String,
+    pub raw_material_area: String,
+    pub story: String,
+    pub gtin: String,
+}

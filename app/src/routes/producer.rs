@@ -1,0 +1,4 @@
+//! The producer's work area: the subject profile and the products.
+pub mod product_form;
+pub mod products;
+pub mod subject_profile;

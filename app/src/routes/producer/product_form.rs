@@ -1,0 +1,193 @@
+//! `/producer/products/new` and `/producer/products/{id}`: a product's form. After creating a
+//! product the page moves to its own address; a stale save is refused and keeps what was typed.
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::auth::Area;
+use crate::components::area_gate::AreaGate;
+use crate::components::error::{ErrorMessage, FormError};
+use crate::components::field_error::FieldError;
+use crate::components::saved_count::saved_count;
+use crate::functions::products::{SaveProduct, get_product};
+use crate::functions::units::product_groups;
+use crate::i18n::{t, use_i18n};
+use crate::models::products::ProductDetail;
+use crate::models::units::ProductGroupNode;
+
+#[component]
+pub fn ProductFormPage() -> impl IntoView {
+    view! {
+        <AreaGate area=Area::Producer>
+            <ProductLoader />
+        </AreaGate>
+    }
+}
+
+#[component]
+fn ProductLoader() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let save = ServerAction::<SaveProduct>::new();
+    let saves = saved_count(save);
+    // A new product moves to its own address once saved.
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = save.value().get()
+            && params.read_untracked().get("id").is_none()
+        {
+            navigate(&format!("/producer/products/{id}"), Default::default());
+        }
+    });
+    let product_id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i32>().ok())
+    };
+    let product = Resource::new(
+        move || (product_id(), saves.get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_product(id).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
+    view! {
+        <p><A href="/producer/products">"← "{t!(i18n, products.title)}</A></p>
+        <Transition fallback=|| view! { <p class="muted">"…"</p> }>
+            {move || Suspend::new(async move {
+                match product.await {
+                    Ok(p) => view! { <ProductForm product=p save /> }.into_any(),
+                    Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn ProductForm(product: Option<ProductDetail>, save: ServerAction<SaveProduct>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = Signal::derive(move || save.value().get().and_then(Result::err));
+    let saved = move || matches!(save.value().get(), Some(Ok(_)));
+    let is_new = product.is_none();
+    let p = product.unwrap_or_else(empty_product);
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let price = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
+    let title = p.name.clone();
+    let group = p.group_code.clone();
+    view! {
+        <h1 data-testid="product-title">
+            {if is_new { t!(i18n, products.add).into_any() } else { title.into_any() }}
+        </h1>
+        <FormError error />
+        {move || saved().then(|| view! { <p class="notice" role="status" data-testid="product-saved">{t!(i18n, products.saved)}</p> })}
+        <ActionForm action=save attr:class="stack-form wide-form" attr:data-testid="product-form">
+            <input type="hidden" name="product_id" value=p.id.to_string() prop:value=p.id.to_string() />
+            <input type="hidden" name="version" value=p.version.to_string() prop:value=p.version.to_string() />
+            <fieldset>
+                <legend>{t!(i18n, profile.general)}</legend>
+                <label for="name">{t!(i18n, products.name)}</label>
+                <input id="name" name="name" required maxlength="300" value=p.name.clone() prop:value=p.name.clone() />
+                <FieldError error field="name" />
+                <label for="group_code">{t!(i18n, products.group)}</label>
+                <select id="group_code" name="group_code" required>
+                    <GroupOptions selected=group />
+                </select>
+                <FieldError error field="group_code" />
+                <label for="description">{t!(i18n, products.description)}</label>
+                <textarea id="description" name="description" rows="4" maxlength="4000" prop:value=text(&p.description)>{text(&p.description)}</textarea>
+                <FieldError error field="description" />
+            </fieldset>
+            <fieldset>
+                <legend>{t!(i18n, products.specifications)}</legend>
+                <label for="net_quantity">{t!(i18n, products.net_quantity)}</label>
+                <input id="net_quantity" name="net_quantity" maxlength="100" placeholder="500 g" value=text(&p.net_quantity) prop:value=text(&p.net_quantity) />
+                <FieldError error field="net_quantity" />
+                <label for="packaging">{t!(i18n, products.packaging)}</label>
+                <input id="packaging" name="packaging" maxlength="200" value=text(&p.packaging) prop:value=text(&p.packaging) />
+                <FieldError error field="packaging" />
+                <label for="shelf_life">{t!(i18n, products.shelf_life)}</label>
+                <input id="shelf_life" name="shelf_life" maxlength="100" placeholder="12 tháng" value=text(&p.shelf_life) prop:value=text(&p.shelf_life) />
+                <FieldError error field="shelf_life" />
+                <label for="price_min">{t!(i18n, products.price_min)}</label>
+                <input id="price_min" name="price_min" inputmode="numeric" maxlength="16" value=price(p.price_min) prop:value=price(p.price_min) />
+                <FieldError error field="price_min" />
+                <label for="price_max">{t!(i18n, products.price_max)}</label>
+                <input id="price_max" name="price_max" inputmode="numeric" maxlength="16" value=price(p.price_max) prop:value=price(p.price_max) />
+                <FieldError error field="price_max" />
+                <label for="raw_material_area">{t!(i18n, products.raw_material_area)}</label>
+                <input id="raw_material_area" name="raw_material_area" maxlength="500" value=text(&p.raw_material_area) prop:value=text(&p.raw_material_area) />
+                <FieldError error field="raw_material_area" />
+                <label for="gtin">{t!(i18n, products.gtin)}</label>
+                <input id="gtin" name="gtin" inputmode="numeric" maxlength="20" value=text(&p.gtin) prop:value=text(&p.gtin) />
+                <FieldError error field="gtin" />
+            </fieldset>
+            <fieldset>
+                <legend>{t!(i18n, products.story)}</legend>
+                <p class="muted">{t!(i18n, products.story_hint)}</p>
+                <textarea id="story" name="story" rows="10" maxlength="20000" aria-label=move || crate::i18n::t_string!(i18n, products.story).to_string() prop:value=text(&p.story)>{text(&p.story)}</textarea>
+                <FieldError error field="story" />
+            </fieldset>
+            <button type="submit" disabled=move || save.pending().get()>{t!(i18n, products.save)}</button>
+        </ActionForm>
+    }
+}
+
+fn empty_product() -> ProductDetail {
+    ProductDetail {
+        id: 0,
+        subject_id: 0,
+        name: String::new(),
+        group_code: String::new(),
+        group_name: String::new(),
+        stars: None,
+        description: None,
+        net_quantity: None,
+        packaging: None,
+        shelf_life: None,
+        price_min: None,
+        price_max: None,
+        raw_material_area: None,
+        story: None,
+        gtin: None,
+        version: 0,
+        may_edit: true,
+    }
+}
+
+/// The product groups of Decision 148 as indented options ("I.1.a Rau, củ, quả…").
+#[component]
+fn GroupOptions(selected: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let groups = Resource::new(|| (), |_| product_groups());
+    view! {
+        <option value="">{t!(i18n, register.choose)}</option>
+        <Suspense fallback=|| ()>
+            {move || {
+                let selected = selected.clone();
+                Suspend::new(async move {
+                    let mut options = Vec::new();
+                    flatten(&groups.await.unwrap_or_default(), 0, &mut options);
+                    options
+                        .into_iter()
+                        .map(|(code, label)| {
+                            let chosen = code == selected;
+                            view! { <option value=code selected=chosen>{label}</option> }
+                        })
+                        .collect_view()
+                })
+            }}
+        </Suspense>
+    }
+}
+
+fn flatten(nodes: &[ProductGroupNode], depth: usize, out: &mut Vec<(String, String)>) {
+    for n in nodes {
+        let indent = "\u{a0}\u{a0}".repeat(depth);
+        out.push((n.code.clone(), format!("{indent}{} {}", n.code, n.name_vi)));
+        flatten(&n.children, depth + 1, out);
+    }
+}

@@ -1,0 +1,151 @@
+//! The product registry kept by a subject's members.
+mod support;
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use app::auth::Actor;
+use app::auth::current::to_actor;
+use app::entities::user_account;
+use app::models::products::ProductInput;
+use app::services::ServiceError;
+use app::services::demo::seed_demo;
+use app::services::products::{list_for_subject, product_detail, save_product};
+
+async fn account(db: &sea_orm::DatabaseConnection, email: &str) -> user_account::Model {
+    user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(email))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+fn form(name: &str) -> ProductInput {
+    ProductInput {
+        name: name.into(),
+        group_code: "I.3".into(),
+        net_quantity: "500 g".into(),
+        price_min: "45.000".into(),
+        price_max: "60.000".into(),
+        story: "Củ dong riềng trồng trên đồi.\n\nLàm thủ công.".into(),
+        gtin: "8934588012228".into(),
+        ..Default::default()
+    }
+}
+
+fn field(result: Result<i32, ServiceError>) -> (&'static str, &'static str) {
+    match result {
+        Err(ServiceError::Invalid { field, reason }) => (field, reason),
+        other => panic!("expected a field error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn members_create_and_edit_products_and_stale_saves_are_refused() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let member = account(&t.db, "dongbanh@demo.vn").await;
+        let actor = to_actor(&member);
+        let subject = member.subject_id.unwrap();
+        let before = list_for_subject(&t.db, &actor, subject)
+            .await
+            .unwrap()
+            .len();
+        let id = save_product(&t.db, &actor, subject, form("Miến dong thử"), None)
+            .await
+            .unwrap();
+        let rows = list_for_subject(&t.db, &actor, subject).await.unwrap();
+        assert_eq!(rows.len(), before + 1, "{}", t.backend);
+        let loaded = product_detail(&t.db, &actor, id).await.unwrap();
+        assert_eq!(loaded.price_min, Some(45_000));
+        assert_eq!(loaded.group_code, "I.3");
+        assert!(loaded.may_edit);
+
+        let mut edit = form("Miến dong Đồng Bành");
+        edit.product_id = id;
+        edit.version = loaded.version;
+        save_product(&t.db, &actor, subject, edit.clone(), None)
+            .await
+            .unwrap();
+        assert!(matches!(
+            save_product(&t.db, &actor, subject, edit.clone(), None).await,
+            Err(ServiceError::Conflict("changed_meanwhile"))
+        ));
+        let public = product_detail(&t.db, &Actor::Anonymous, id).await.unwrap();
+        assert_eq!(public.name, "Miến dong Đồng Bành");
+        assert!(!public.may_edit);
+
+        let mut bad = form("Sai mã");
+        bad.gtin = "8934588012227".into();
+        assert_eq!(
+            field(save_product(&t.db, &actor, subject, bad, None).await),
+            ("gtin", "gtin_check_digit")
+        );
+        assert_eq!(
+            field(save_product(&t.db, &actor, subject, form("Trùng mã"), None).await),
+            ("gtin", "gtin_taken")
+        );
+        let mut unknown = form("Nhóm lạ");
+        unknown.gtin = String::new();
+        unknown.group_code = "IX.9".into();
+        assert_eq!(
+            field(save_product(&t.db, &actor, subject, unknown, None).await),
+            ("group_code", "unknown_group")
+        );
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn nobody_else_keeps_a_subjects_products() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let member = account(&t.db, "dongbanh@demo.vn").await;
+        let subject = member.subject_id.unwrap();
+        let id = save_product(
+            &t.db,
+            &to_actor(&member),
+            subject,
+            form("Của Đồng Bành"),
+            None,
+        )
+        .await
+        .unwrap();
+        for email in ["thachden@demo.vn", "xa.chilang@demo.vn", "so.nnmt@demo.vn"] {
+            let who = to_actor(&account(&t.db, email).await);
+            assert!(
+                matches!(
+                    list_for_subject(&t.db, &who, subject).await,
+                    Err(ServiceError::Denied(_))
+                ),
+                "{email}"
+            );
+            let mut edit = form("Bị sửa trộm");
+            edit.product_id = id;
+            assert!(
+                matches!(
+                    save_product(&t.db, &who, subject, edit, None).await,
+                    Err(ServiceError::Denied(_))
+                ),
+                "{email}"
+            );
+        }
+        // A member of another subject cannot slip a product id of this one into their own save.
+        let other = account(&t.db, "thachden@demo.vn").await;
+        let mut sneaky = form("Lấy trộm");
+        sneaky.product_id = id;
+        sneaky.gtin = String::new();
+        assert!(matches!(
+            save_product(
+                &t.db,
+                &to_actor(&other),
+                other.subject_id.unwrap(),
+                sneaky,
+                None
+            )
+            .await,
+            Err(ServiceError::NotFound)
+        ));
+        t.cleanup().await;
+    }
+}
