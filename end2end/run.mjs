@@ -49,6 +49,7 @@ const dataDir = mkdtempSync(join(tmpdir(), "ocop-e2e-"));
 const env = {
   ...process.env,
   DATABASE_URL: `sqlite://${join(dataDir, "ocop.db")}?mode=rwc`,
+  FILES_DIR: join(dataDir, "files"),
   LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
   LEPTOS_SITE_ROOT: resolve(root, "target/site"),
   RUST_LOG: process.env.RUST_LOG ?? "warn",

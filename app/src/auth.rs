@@ -1,6 +1,8 @@
 //! Who the actor is and what they may do. The decision itself is the pure
 //! `domain::access::allowed`, re-exported here; hashing is server-only.
-pub use crate::domain::access::{Action, Actor, Area, Denied, Resource, Role, allowed};
+pub use crate::domain::access::{
+    Action, Actor, Area, Denied, Resource, Role, allowed, dossier_party,
+};
 
 #[cfg(feature = "ssr")]
 pub mod current;

@@ -3,6 +3,7 @@ pub mod area_gate;
 pub mod commune_options;
 pub mod error;
 pub mod field_error;
+pub mod file_upload;
 pub mod labels;
 pub mod layout;
 pub mod pager;

@@ -1,9 +1,20 @@
 //! sea-orm entities (server only). One file per table; behaviour lives in services.
 pub mod admin_unit;
 pub mod audit_log;
+pub mod commune_assessment;
+pub mod dossier;
+pub mod dossier_checklist_item;
+pub mod dossier_comment;
+pub mod dossier_document;
+pub mod dossier_version;
+pub mod forward_batch;
+pub mod notification;
 pub mod password_reset;
 pub mod product;
 pub mod product_group;
+pub mod product_idea;
+pub mod product_photo;
 pub mod session;
+pub mod stored_file;
 pub mod subject;
 pub mod user_account;

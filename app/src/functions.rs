@@ -3,7 +3,10 @@
 pub mod account_admin;
 pub mod accounts;
 pub mod audit;
+pub mod dossiers;
 pub mod home;
+pub mod notifications;
+pub mod product_ideas;
 pub mod products;
 pub mod subjects;
 pub mod units;

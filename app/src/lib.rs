@@ -41,6 +41,13 @@ use crate::routes::admin::{
     audit::AuditPage,
 };
 use crate::routes::commune::registrations::{ProvinceRegistrationsPage, RegistrationsPage};
+use crate::routes::dossiers::detail::DossierPage;
+use crate::routes::dossiers::list::{
+    CommuneDossiersPage, ProducerDossiersPage, ProvinceDossiersPage,
+};
+use crate::routes::dossiers::report::AssessmentReportPage;
+use crate::routes::ideas::{CommuneIdeasPage, ProducerIdeasPage};
+use crate::routes::notifications::NotificationsPage;
 use crate::routes::producer::{
     product_form::ProductFormPage, products::ProductsPage, subject_profile::SubjectProfilePage,
 };
@@ -101,10 +108,18 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/producer/products") view=ProductsPage ssr=SsrMode::Async />
                         <Route path=path!("/producer/products/new") view=ProductFormPage ssr=SsrMode::Async />
                         <Route path=path!("/producer/products/:id") view=ProductFormPage ssr=SsrMode::Async />
+                        <Route path=path!("/producer/dossiers") view=ProducerDossiersPage ssr=SsrMode::Async />
+                        <Route path=path!("/producer/ideas") view=ProducerIdeasPage ssr=SsrMode::Async />
+                        <Route path=path!("/commune/ideas") view=CommuneIdeasPage ssr=SsrMode::Async />
+                        <Route path=path!("/dossiers/:id") view=DossierPage ssr=SsrMode::Async />
+                        <Route path=path!("/dossiers/:id/report") view=AssessmentReportPage ssr=SsrMode::Async />
+                        <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                         <Route path=path!("/commune") view=CommuneHome ssr=SsrMode::Async />
+                        <Route path=path!("/commune/dossiers") view=CommuneDossiersPage ssr=SsrMode::Async />
                         <Route path=path!("/commune/registrations") view=RegistrationsPage ssr=SsrMode::Async />
                         <Route path=path!("/province") view=ProvinceHome ssr=SsrMode::Async />
                         <Route path=path!("/province/registrations") view=ProvinceRegistrationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/province/dossiers") view=ProvinceDossiersPage ssr=SsrMode::Async />
                         <Route path=path!("/council") view=CouncilHome ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=AdminHome ssr=SsrMode::Async />
                         <Route path=path!("/admin/accounts") view=AccountsPage ssr=SsrMode::Async />

@@ -8,6 +8,8 @@ mod m20261129_000003_accounts;
 mod m20261129_000004_account_admin;
 mod m20261129_000005_subject_profile;
 mod m20261129_000006_product_details;
+mod m20261129_000007_dossiers;
+mod m20261129_000008_product_ideas;
 
 pub struct Migrator;
 
@@ -21,6 +23,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000004_account_admin::Migration),
             Box::new(m20261129_000005_subject_profile::Migration),
             Box::new(m20261129_000006_product_details::Migration),
+            Box::new(m20261129_000007_dossiers::Migration),
+            Box::new(m20261129_000008_product_ideas::Migration),
         ]
     }
 }

@@ -2,6 +2,9 @@
 pub mod account;
 pub mod admin;
 pub mod commune;
+pub mod dossiers;
+pub mod ideas;
+pub mod notifications;
 pub mod producer;
 pub mod public;
 pub mod work_areas;

@@ -8,14 +8,27 @@ use crate::models::AppError;
 pub mod account_admin;
 pub mod accounts;
 pub mod audit;
+pub mod commune_review;
 pub mod demo;
+pub mod demo_dossiers;
+pub mod dossier_documents;
+pub mod dossier_flow;
+pub mod dossier_view;
+pub mod dossiers;
+pub mod file_store;
+pub mod files;
+pub mod images;
 pub mod input;
 pub mod master_data;
+pub mod notifications;
 pub mod password_reset;
+pub mod product_ideas;
+pub mod product_photos;
 pub mod products;
 pub mod stats;
 pub mod subjects;
 pub mod units;
+pub mod uploads;
 
 /// What a service can fail with. Server functions turn it into the wire's `AppError`.
 #[derive(Debug, thiserror::Error)]

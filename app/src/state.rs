@@ -13,10 +13,16 @@ pub struct AppState {
     pub demo_mode: bool,
     /// How one-time password links reach people (by default: shown to the officer).
     pub reset_sender: std::sync::Arc<dyn crate::services::password_reset::ResetLinkSender>,
+    /// Uploaded files' bytes (content-addressed).
+    pub files: std::sync::Arc<dyn crate::services::file_store::FileStore>,
+    pub upload_limits: crate::services::uploads::UploadLimits,
+    /// Notifications beyond the app (none by default).
+    pub notifier: std::sync::Arc<dyn crate::services::notifications::NotificationSender>,
 }
 
 impl AppState {
-    /// A state with the default settings: not demo mode, links handed over by the officer.
+    /// A state with the default settings: not demo mode, links handed over by the officer,
+    /// files under `data/files`, 20 MB per upload, in-app notifications only.
     pub fn new(leptos_options: LeptosOptions, db: DatabaseConnection) -> Self {
         AppState {
             leptos_options,
@@ -25,6 +31,9 @@ impl AppState {
             sign_in_throttle: Default::default(),
             demo_mode: false,
             reset_sender: std::sync::Arc::new(crate::services::password_reset::HandOver),
+            files: std::sync::Arc::new(crate::services::file_store::LocalFolder::new("data/files")),
+            upload_limits: crate::services::uploads::UploadLimits::default(),
+            notifier: std::sync::Arc::new(crate::services::notifications::InAppOnly),
         }
     }
 }

@@ -9,15 +9,17 @@ use app::entities::{admin_unit, product_group};
 use app::services::master_data::{LoadSummary, load};
 
 #[tokio::test]
-async fn loads_units_and_groups_once() {
+async fn loads_units_groups_and_the_checklist_once() {
     for t in support::databases().await {
         let first = load(&t.db).await.unwrap();
-        // 1 province + 11 former districts + 65 communes; 6 groups with 13 sub-groups.
+        // 1 province + 11 former districts + 65 communes; 6 groups with 13 sub-groups; 18
+        // dossier checklist items.
         assert_eq!(
             first,
             LoadSummary {
                 units_added: 77,
-                groups_added: 19
+                groups_added: 19,
+                checklist_added: 18
             },
             "{}",
             t.backend
@@ -27,7 +29,8 @@ async fn loads_units_and_groups_once() {
             second,
             LoadSummary {
                 units_added: 0,
-                groups_added: 0
+                groups_added: 0,
+                checklist_added: 0
             },
             "{}",
             t.backend

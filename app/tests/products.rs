@@ -149,3 +149,76 @@ async fn nobody_else_keeps_a_subjects_products() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn members_keep_photos_with_one_cover_and_others_may_not() {
+    use app::services::product_photos::{add_photo, remove_photo, set_cover};
+    use app::services::uploads::{Upload, UploadLimits};
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let member = to_actor(&account(&t.db, "dongbanh@demo.vn").await);
+        let stranger = to_actor(&account(&t.db, "thachden@demo.vn").await);
+        let store = app::services::file_store::LocalFolder::new(
+            std::env::temp_dir().join(format!("ocop-photos-{}-{}", std::process::id(), t.backend)),
+        );
+        let limits = UploadLimits::default();
+        let subject = account(&t.db, "dongbanh@demo.vn").await.subject_id.unwrap();
+        let product = save_product(&t.db, &member, subject, form("Na có ảnh"), None)
+            .await
+            .unwrap();
+        let png = |seed| Upload {
+            name: "na.png".into(),
+            bytes: app::services::demo_dossiers::demo_png(seed),
+        };
+        let first = add_photo(&t.db, &store, &limits, &member, product, png(1), None)
+            .await
+            .unwrap();
+        let second = add_photo(&t.db, &store, &limits, &member, product, png(2), None)
+            .await
+            .unwrap();
+        let pdf = Upload {
+            name: "na.png".into(),
+            bytes: app::services::demo_dossiers::demo_pdf("na", "photo"),
+        };
+        assert!(matches!(
+            add_photo(&t.db, &store, &limits, &member, product, pdf, None).await,
+            Err(ServiceError::Invalid {
+                field: "file",
+                reason: "file_type"
+            })
+        ));
+        assert!(matches!(
+            add_photo(&t.db, &store, &limits, &stranger, product, png(3), None).await,
+            Err(ServiceError::Denied(_))
+        ));
+        assert!(matches!(
+            set_cover(&t.db, &stranger, second, None).await,
+            Err(ServiceError::Denied(_))
+        ));
+        let cover = |photos: Vec<app::models::products::ProductPhotoView>| {
+            photos.into_iter().find(|p| p.is_cover).map(|p| p.photo_id)
+        };
+        let photos = product_detail(&t.db, &Actor::Anonymous, product)
+            .await
+            .unwrap()
+            .photos;
+        assert_eq!(
+            cover(photos),
+            Some(first),
+            "the first photo is the cover; photos are public"
+        );
+        set_cover(&t.db, &member, second, None).await.unwrap();
+        remove_photo(&t.db, &member, second, None).await.unwrap();
+        let photos = product_detail(&t.db, &member, product)
+            .await
+            .unwrap()
+            .photos;
+        assert_eq!(
+            (photos.len(), cover(photos)),
+            (1, Some(first)),
+            "{}",
+            t.backend
+        );
+        t.cleanup().await;
+    }
+}

@@ -30,9 +30,25 @@ pub struct Config {
     /// Never set it on a server holding real accounts.
     #[arg(long, env = "DEMO_MODE", default_value_t = false)]
     pub demo_mode: bool,
+    /// Folder of the content-addressed file store (uploaded documents and photos).
+    #[arg(long, env = "FILES_DIR", default_value = "data/files")]
+    pub files_dir: String,
+    /// Largest accepted upload, in megabytes.
+    #[arg(long, env = "UPLOAD_MAX_MB", default_value_t = 20)]
+    pub upload_max_mb: usize,
+    /// Most files under one checklist item of a dossier (or photos of one product).
+    #[arg(long, env = "UPLOAD_MAX_FILES_PER_ITEM", default_value_t = 10)]
+    pub upload_max_files_per_item: usize,
 }
 
 impl Config {
+    pub fn upload_limits(&self) -> app::services::uploads::UploadLimits {
+        app::services::uploads::UploadLimits {
+            max_bytes: self.upload_max_mb * 1024 * 1024,
+            max_files_per_item: self.upload_max_files_per_item,
+        }
+    }
+
     pub fn auth_settings(&self) -> app::state::AuthSettings {
         app::state::AuthSettings {
             idle_timeout: std::time::Duration::from_secs(self.session_idle_minutes * 60),

@@ -1,5 +1,6 @@
 //! The OCOP server binary: serves the app and runs maintenance commands.
 mod config;
+mod files;
 #[cfg(test)]
 mod permission_matrix;
 mod routes;
@@ -70,17 +71,24 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     tracing::info!(
         units_added = loaded.units_added,
         groups_added = loaded.groups_added,
+        checklist_added = loaded.checklist_added,
         "master data loaded"
     );
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => Ok(()),
         Command::SeedDemo => {
             match app::services::demo::seed_demo(&db).await? {
-                Some(s) => tracing::info!(
-                    subjects = s.subjects,
-                    products = s.products,
-                    "demo data loaded"
-                ),
+                Some(s) => {
+                    // Dossiers only with a fresh demo set: never into a database in use.
+                    let files = app::services::file_store::LocalFolder::new(&cli.config.files_dir);
+                    let dossiers = app::services::demo_dossiers::seed_dossiers(&db, &files).await?;
+                    tracing::info!(
+                        subjects = s.subjects,
+                        products = s.products,
+                        dossiers,
+                        "demo data loaded"
+                    );
+                }
                 None => tracing::info!("database already has products: demo data not loaded"),
             }
             Ok(())
@@ -112,6 +120,10 @@ async fn serve(
     let state = AppState {
         auth: config.auth_settings(),
         demo_mode: config.demo_mode,
+        files: std::sync::Arc::new(app::services::file_store::LocalFolder::new(
+            &config.files_dir,
+        )),
+        upload_limits: config.upload_limits(),
         ..AppState::new(leptos_options, db)
     };
     let app = routes::router(state, config.cookie_secure);

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use app::services::demo::{DEMO_PASSWORD, DEMO_PENDING_EMAIL};
 
-use crate::test_support::{TestApp, demo_app, post_with_status, sign_in};
+use crate::test_support::{TestApp, demo_app, multipart, post_typed, post_with_status, sign_in};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Who {
@@ -57,7 +57,28 @@ struct Targets {
     /// An active subject (public) and one of its products.
     active_subject: i32,
     active_product: i32,
+    /// A dossier of the producer's subject returned by its commune (Chi Lăng, the table's
+    /// "other commune"), and a document of another subject's forwarded dossier.
+    returned_dossier: i32,
+    foreign_document: i32,
+    /// A photo of the producer's product, and one of another subject's product.
+    own_photo: i32,
+    foreign_photo: i32,
+    /// The demo product idea of the producer's subject waiting for Chi Lăng.
+    waiting_idea: i32,
 }
+
+/// Who takes part in the producer's dossier: the producer and Chi Lăng's officer.
+const DOSSIER_PARTIES: &[Who] = &[Producer, OtherCommune];
+const SIGNED_IN: &[Who] = &[
+    Producer,
+    OwnCommune,
+    OtherCommune,
+    Province,
+    Advisory,
+    Council,
+    Admin,
+];
 
 const ADMINS: &[Who] = &[Province, Admin];
 
@@ -71,6 +92,11 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
         official,
         active_subject,
         active_product,
+        returned_dossier,
+        foreign_document,
+        own_photo,
+        foreign_photo,
+        waiting_idea,
     } = *ids;
     vec![
         ("/api/get_home_figures", String::new(), EVERYONE),
@@ -198,11 +224,237 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
                 .into(),
             &[Producer],
         ),
+        (
+            "/api/list_dossiers",
+            "state=&commune_code=&group_code=&cycle=&page=1".into(),
+            &[Producer, OwnCommune, OtherCommune, Province],
+        ),
+        ("/api/dossier_products", String::new(), &[Producer]),
+        // No such product: the producer gets past the check to a field error.
+        (
+            "/api/create_dossier",
+            "product_id=0&cycle=first".into(),
+            &[Producer],
+        ),
+        // Returned: the producer and its commune see it; the province only once forwarded.
+        (
+            "/api/get_dossier",
+            format!("dossier_id={returned_dossier}"),
+            DOSSIER_PARTIES,
+        ),
+        // A stale version: the producer gets past the check to a conflict.
+        (
+            "/api/save_dossier_form",
+            format!(
+                "dossier_id={returned_dossier}&version=-1&annual_output=&annual_revenue=\
+                 &workers=&raw_material_source=&markets=&self_assessed_stars="
+            ),
+            &[Producer],
+        ),
+        (
+            "/api/dossier_action",
+            format!("dossier_id={returned_dossier}&version=-1&action=Resubmit&note="),
+            &[Producer],
+        ),
+        // Not checked: the commune gets past the check to a conflict.
+        (
+            "/api/forward_dossiers",
+            format!("dossier_ids={returned_dossier}&note=matrix"),
+            &[OtherCommune],
+        ),
+        // The producer may answer while it is returned; an empty comment is refused after.
+        (
+            "/api/comment_on_dossier",
+            format!("dossier_id={returned_dossier}&item_code=&body="),
+            &[Producer],
+        ),
+        // The commune pre-assesses only while it checks the dossier, not once returned.
+        (
+            "/api/save_pre_assessment",
+            format!(
+                "dossier_id={returned_dossier}&raw_materials_verdict=&raw_materials_justification=\
+                 &labour_verdict=&labour_justification=&idea_origin_verdict=\
+                 &idea_origin_justification=&local_identity_verdict=\
+                 &local_identity_justification=&conclusion="
+            ),
+            &[],
+        ),
+        // Multipart (see `call`); an unknown item: the producer gets past the check.
+        (
+            "/api/upload_dossier_document",
+            format!("dossier_id={returned_dossier}"),
+            &[Producer],
+        ),
+        // Another subject's dossier, forwarded: nobody here removes its documents.
+        (
+            "/api/remove_dossier_document",
+            format!("document_id={foreign_document}"),
+            &[],
+        ),
+        // Multipart with a PDF: the producer gets past the check to "images only".
+        (
+            "/api/upload_product_photo",
+            format!("product_id={active_product}"),
+            &[Producer],
+        ),
+        // Already the cover: making it the cover again changes nothing.
+        (
+            "/api/set_product_cover",
+            format!("photo_id={own_photo}"),
+            &[Producer],
+        ),
+        (
+            "/api/remove_product_photo",
+            format!("photo_id={foreign_photo}"),
+            &[],
+        ),
+        (
+            "/api/list_ideas",
+            String::new(),
+            &[Producer, OwnCommune, OtherCommune, Province],
+        ),
+        // An empty form: the producer gets past the check to a field error.
+        (
+            "/api/submit_idea",
+            "name=&group_code=&description=&raw_materials=".into(),
+            &[Producer],
+        ),
+        // The demo idea waiting in Chi Lăng, at a stale version: its officer gets a conflict.
+        (
+            "/api/decide_idea",
+            format!("idea_id={waiting_idea}&version=-1&accept=true&comment="),
+            &[OtherCommune],
+        ),
+        // Not accepted yet: its subject's member gets past the check to a conflict.
+        (
+            "/api/idea_to_product",
+            format!("idea_id={waiting_idea}"),
+            &[Producer],
+        ),
+        ("/api/unread_notifications", String::new(), EVERYONE),
+        ("/api/list_notifications", String::new(), SIGNED_IN),
+        ("/api/mark_notifications_read", String::new(), SIGNED_IN),
         // Outside demo mode (as here) nobody lists or uses the demo accounts.
         ("/api/list_demo_accounts", String::new(), EVERYONE),
         ("/api/demo_sign_in", "email=quantri%40demo.vn".into(), &[]),
         ("/api/sign_out", String::new(), EVERYONE),
     ]
+}
+
+/// Posts the row's form; the upload function takes a multipart form (its text fields from the
+/// row, an item not on the checklist, a small PDF).
+async fn call(
+    app: &axum::Router,
+    path: &str,
+    body: &str,
+    cookie: Option<&str>,
+) -> (u16, String, Option<String>) {
+    if !matches!(
+        path,
+        "/api/upload_dossier_document" | "/api/upload_product_photo"
+    ) {
+        return post_with_status(app, path, body.to_owned(), cookie).await;
+    }
+    let mut fields: Vec<(&str, &str)> = body
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .collect();
+    fields.push(("item_code", "no-such-item"));
+    let pdf = app::services::demo_dossiers::demo_pdf("matrix", "test");
+    let (content_type, bytes) = multipart(&fields, "matrix.pdf", &pdf);
+    post_typed(app, path, &content_type, bytes, cookie).await
+}
+
+/// A new product of the demo producer with a dossier its commune (Chi Lăng) returned.
+async fn returned_dossier<F, Fut>(
+    db: &sea_orm::DatabaseConnection,
+    files: &app::services::file_store::LocalFolder,
+    account: &F,
+) -> i32
+where
+    F: Fn(&'static str) -> Fut,
+    Fut: std::future::Future<Output = app::entities::user_account::Model>,
+{
+    use app::auth::current::to_actor;
+    let owner = to_actor(&account("dongbanh@demo.vn").await);
+    let commune = to_actor(&account("xa.chilang@demo.vn").await);
+    let province = to_actor(&account("so.nnmt@demo.vn").await);
+    let subject = account("dongbanh@demo.vn").await.subject_id.unwrap();
+    let input = app::models::products::ProductInput {
+        name: "Sản phẩm của bảng quyền".into(),
+        group_code: "I.1.a".into(),
+        ..Default::default()
+    };
+    let id = app::services::products::save_product(db, &owner, subject, input, None)
+        .await
+        .unwrap();
+    let product = {
+        use sea_orm::EntityTrait;
+        app::entities::product::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    app::services::demo_dossiers::walk_to(
+        db,
+        files,
+        &product,
+        [&owner, &commune, &province],
+        app::domain::dossier::DossierState::Returned,
+    )
+    .await
+    .unwrap()
+}
+
+/// A photo added to the first product of the account's subject.
+async fn photo_of(
+    db: &sea_orm::DatabaseConnection,
+    files: &app::services::file_store::LocalFolder,
+    member: &app::entities::user_account::Model,
+) -> i32 {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let product = app::entities::product::Entity::find()
+        .filter(app::entities::product::Column::SubjectId.eq(member.subject_id.unwrap()))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let upload = app::services::uploads::Upload {
+        name: "anh.png".into(),
+        bytes: app::services::demo_dossiers::demo_png(product.id),
+    };
+    app::services::product_photos::add_photo(
+        db,
+        files,
+        &Default::default(),
+        &app::auth::current::to_actor(member),
+        product.id,
+        upload,
+        None,
+    )
+    .await
+    .unwrap()
+}
+
+/// A document of a forwarded demo dossier of another subject than `not_of`.
+async fn foreign_document(db: &sea_orm::DatabaseConnection, not_of: Option<i32>) -> i32 {
+    use app::entities::{dossier, dossier_document};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let forwarded = dossier::Entity::find()
+        .filter(dossier::Column::State.eq("forwarded"))
+        .filter(dossier::Column::SubjectId.ne(not_of.unwrap_or_default()))
+        .one(db)
+        .await
+        .unwrap()
+        .expect("a forwarded demo dossier");
+    dossier_document::Entity::find()
+        .filter(dossier_document::Column::DossierId.eq(forwarded.id))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
 }
 
 fn denied(body: &str) -> bool {
@@ -211,7 +463,11 @@ fn denied(body: &str) -> bool {
 
 #[tokio::test]
 async fn every_server_function_allows_and_denies_as_the_table_says() {
-    let TestApp { router: app, db } = demo_app(Default::default()).await;
+    let TestApp {
+        router: app,
+        db,
+        files,
+    } = demo_app(Default::default()).await;
     let pending =
         app::services::accounts::authenticate(&db, DEMO_PENDING_EMAIL, DEMO_PASSWORD).await;
     assert!(pending.is_err(), "the demo registration waits");
@@ -244,6 +500,22 @@ async fn every_server_function_allows_and_denies_as_the_table_says() {
                 .unwrap()
                 .id
         },
+        returned_dossier: returned_dossier(&db, &files, &account).await,
+        foreign_document: foreign_document(&db, account("dongbanh@demo.vn").await.subject_id).await,
+        own_photo: photo_of(&db, &files, &account("dongbanh@demo.vn").await).await,
+        foreign_photo: photo_of(&db, &files, &account("thachden@demo.vn").await).await,
+        waiting_idea: {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            let subject = account("dongbanh@demo.vn").await.subject_id;
+            app::entities::product_idea::Entity::find()
+                .filter(app::entities::product_idea::Column::SubjectId.eq(subject.unwrap()))
+                .filter(app::entities::product_idea::Column::State.eq("submitted"))
+                .one(&db)
+                .await
+                .unwrap()
+                .expect("a demo idea waits")
+                .id
+        },
     };
     let table = matrix(&targets);
     let in_table: BTreeSet<&str> = table.iter().map(|(path, _, _)| *path).collect();
@@ -261,8 +533,7 @@ async fn every_server_function_allows_and_denies_as_the_table_says() {
             None => None,
         };
         for (path, body, allowed) in &table {
-            let (status, answer, _) =
-                post_with_status(&app, path, body.clone(), cookie.as_deref()).await;
+            let (status, answer, _) = call(&app, path, body, cookie.as_deref()).await;
             let expected = allowed.contains(&who);
             assert_eq!(
                 !denied(&answer),

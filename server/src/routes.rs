@@ -1,6 +1,6 @@
 //! The router: Leptos pages and server functions, static files, and the non-Leptos routes.
 use axum::Router;
-use axum::extract::{Request, State};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -19,6 +19,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 
 pub fn router(state: AppState, cookie_secure: bool) -> Router {
     let sessions = session_layer(&state, cookie_secure);
+    let upload_body_limit = state.upload_limits.max_bytes + 1024 * 1024;
     let routes = generate_route_list(App);
     let context = {
         let state = state.clone();
@@ -30,9 +31,13 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
     };
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/files/{id}", get(crate::files::file))
+        .route("/files/{id}/thumb", get(crate::files::thumbnail))
         .leptos_routes_with_context(&state, routes, context, render)
         // Anything else: a file under the site root (wasm, CSS, favicon) or the 404 page.
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Uploads (multipart server functions) may be as large as the limit, plus the form.
+        .layer(DefaultBodyLimit::max(upload_body_limit))
         .layer(middleware::from_fn(same_origin_only))
         .layer(sessions)
         .layer(middleware::from_fn(cache_headers))

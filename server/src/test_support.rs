@@ -10,6 +10,7 @@ use app::state::{AppState, AuthSettings};
 pub struct TestApp {
     pub router: axum::Router,
     pub db: sea_orm::DatabaseConnection,
+    pub files: app::services::file_store::LocalFolder,
 }
 
 pub async fn demo_app(auth: AuthSettings) -> TestApp {
@@ -17,14 +18,22 @@ pub async fn demo_app(auth: AuthSettings) -> TestApp {
         .await
         .unwrap();
     app::services::demo::seed_demo(&db).await.unwrap();
+    let files = app::services::file_store::LocalFolder::new(
+        std::env::temp_dir().join(format!("ocop-server-test-files-{}", std::process::id())),
+    );
+    app::services::demo_dossiers::seed_dossiers(&db, &files)
+        .await
+        .unwrap();
     let leptos_options = LeptosOptions::builder().output_name("ocop").build();
     let state = AppState {
         auth,
+        files: std::sync::Arc::new(files.clone()),
         ..AppState::new(leptos_options, db.clone())
     };
     TestApp {
         router: crate::routes::router(state, false),
         db,
+        files,
     }
 }
 
@@ -46,16 +55,51 @@ pub async fn post_with_status(
     body: String,
     cookie: Option<&str>,
 ) -> (u16, String, Option<String>) {
+    post_typed(app, path, "application/x-www-form-urlencoded", body, cookie).await
+}
+
+/// A multipart form with text `fields` and one `file` named `file_name`.
+pub fn multipart(fields: &[(&str, &str)], file_name: &str, file: &[u8]) -> (String, Vec<u8>) {
+    const BOUNDARY: &str = "ocop-test-boundary";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+             Content-Type: application/octet-stream\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={BOUNDARY}"), body)
+}
+
+/// POSTs `body` of `content_type`; returns the status, the body and the session cookie set.
+pub async fn post_typed(
+    app: &axum::Router,
+    path: &str,
+    content_type: &str,
+    body: impl Into<Body>,
+    cookie: Option<&str>,
+) -> (u16, String, Option<String>) {
     let mut request = Request::post(path)
         .header(header::HOST, "ocop.test")
         .header(header::ORIGIN, "http://ocop.test")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        .header(header::CONTENT_TYPE, content_type);
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
     let response = app
         .clone()
-        .oneshot(request.body(Body::from(body)).unwrap())
+        .oneshot(request.body(body.into()).unwrap())
         .await
         .unwrap();
     let set_cookie = response

@@ -38,6 +38,25 @@ pub fn AreaGate(area: Area, children: ChildrenFn) -> impl IntoView {
     }
 }
 
+/// For pages open to every signed-in role (what they show is decided by the server): an
+/// anonymous visitor is sent to `/login`.
+#[component]
+pub fn SignedInGate(children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    let children = StoredValue::new(children);
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"…"</p> }>
+            {move || Suspend::new(async move {
+                match session.user.await {
+                    Ok(None) => view! { <Redirect path="/login" /> }.into_any(),
+                    Ok(Some(_)) => children.read_value()().into_any(),
+                    Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
 #[component]
 pub fn NotAllowed() -> impl IntoView {
     crate::components::set_http_status(403);

@@ -54,6 +54,20 @@ pub fn FieldError(
                 "gtin_format" => t_string!(i18n, field_errors.gtin_format).to_string(),
                 "gtin_check_digit" => t_string!(i18n, field_errors.gtin_check_digit).to_string(),
                 "gtin_taken" => t_string!(i18n, field_errors.gtin_taken).to_string(),
+                "file_empty" => t_string!(i18n, field_errors.file_empty).to_string(),
+                "file_too_large" => t_string!(i18n, field_errors.file_too_large).to_string(),
+                "file_type" => t_string!(i18n, field_errors.file_type).to_string(),
+                "file_corrupt" => t_string!(i18n, field_errors.file_corrupt).to_string(),
+                "too_many_files" => t_string!(i18n, field_errors.too_many_files).to_string(),
+                "cycle_needs_stars" => t_string!(i18n, field_errors.cycle_needs_stars).to_string(),
+                "dossier_open" => t_string!(i18n, field_errors.dossier_open).to_string(),
+                "documents_missing" => t_string!(i18n, field_errors.documents_missing).to_string(),
+                "return_needs_comment" => {
+                    t_string!(i18n, field_errors.return_needs_comment).to_string()
+                }
+                "assessment_missing" => {
+                    t_string!(i18n, field_errors.assessment_missing).to_string()
+                }
                 _ => t_string!(i18n, errors.invalid).to_string(),
             };
             Some(view! { <p class="field-error" role="alert" data-field=field>{text}</p> })

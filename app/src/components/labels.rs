@@ -1,8 +1,10 @@
-//! Names of roles and account states in the user's language (plain text, so they also fit in
+//! Names of roles, account and dossier states, cycles and actions in the user's language (plain text, so they also fit in
 //! an `<option>`).
 use leptos::prelude::*;
 
 use crate::auth::Role;
+use crate::domain::dossier::{DossierAction, DossierState};
+use crate::domain::dossier_form::DossierCycle;
 use leptos_i18n::I18nContext;
 
 use crate::i18n::{Locale, t_string, use_i18n};
@@ -41,4 +43,47 @@ pub fn AccountStatus(status: String) -> impl IntoView {
     let i18n = use_i18n();
     let class = format!("badge status-{status}");
     view! { <span class=class data-testid="account-status">{move || status_label(i18n, &status)}</span> }
+}
+
+pub fn dossier_state_label(i18n: I18nContext<Locale>, state: DossierState) -> String {
+    match state {
+        DossierState::Draft => t_string!(i18n, dossier_state.draft).to_string(),
+        DossierState::Submitted => t_string!(i18n, dossier_state.submitted).to_string(),
+        DossierState::Returned => t_string!(i18n, dossier_state.returned).to_string(),
+        DossierState::Resubmitted => t_string!(i18n, dossier_state.resubmitted).to_string(),
+        DossierState::Checked => t_string!(i18n, dossier_state.checked).to_string(),
+        DossierState::Forwarded => t_string!(i18n, dossier_state.forwarded).to_string(),
+        DossierState::InEvaluation => t_string!(i18n, dossier_state.in_evaluation).to_string(),
+        DossierState::Withdrawn => t_string!(i18n, dossier_state.withdrawn).to_string(),
+    }
+}
+
+pub fn cycle_label(i18n: I18nContext<Locale>, cycle: DossierCycle) -> String {
+    match cycle {
+        DossierCycle::FirstRecognition => t_string!(i18n, dossier_cycle.first).to_string(),
+        DossierCycle::ReRecognition => t_string!(i18n, dossier_cycle.re_recognition).to_string(),
+        DossierCycle::Upgrade => t_string!(i18n, dossier_cycle.upgrade).to_string(),
+    }
+}
+
+pub fn dossier_action_label(i18n: I18nContext<Locale>, action: DossierAction) -> String {
+    match action {
+        DossierAction::Submit => t_string!(i18n, dossier_action.submit).to_string(),
+        DossierAction::Return => t_string!(i18n, dossier_action.send_back).to_string(),
+        DossierAction::Resubmit => t_string!(i18n, dossier_action.resubmit).to_string(),
+        DossierAction::MarkChecked => t_string!(i18n, dossier_action.mark_checked).to_string(),
+        DossierAction::Forward => t_string!(i18n, dossier_action.forward).to_string(),
+        DossierAction::Withdraw => t_string!(i18n, dossier_action.withdraw).to_string(),
+        DossierAction::StartEvaluation => {
+            t_string!(i18n, dossier_action.start_evaluation).to_string()
+        }
+    }
+}
+
+/// A dossier's state as a coloured badge.
+#[component]
+pub fn DossierStateBadge(state: DossierState) -> impl IntoView {
+    let i18n = use_i18n();
+    let class = format!("badge dossier-{}", state.as_str());
+    view! { <span class=class data-testid="dossier-state" data-state=state.as_str()>{move || dossier_state_label(i18n, state)}</span> }
 }

@@ -18,3 +18,17 @@ where
     });
     count
 }
+
+/// Raises `reload` each time `action` succeeds, so the page refetches what it shows.
+pub fn reload_on_success<A>(action: ServerAction<A>, reload: RwSignal<u32>)
+where
+    A: ServerFn + Clone + Send + Sync + 'static,
+    A::Output: Send + Sync + 'static,
+    A::Error: Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
+            reload.update(|n| *n += 1);
+        }
+    });
+}

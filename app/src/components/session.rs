@@ -55,6 +55,7 @@ pub fn UserMenu() -> impl IntoView {
                     Ok(Some(user)) => view! {
                         <div class="user-menu">
                             <A href=user.role.area().path() attr:data-testid="work-area">{t!(i18n, nav.work_area)}</A>
+                            <NotificationBadge />
                             <A href="/account" attr:data-testid="user-name">{user.full_name}</A>
                             <ActionForm action=session.sign_out attr:class="inline-form">
                                 <button type="submit" class="link-button">{t!(i18n, login.sign_out)}</button>
@@ -72,5 +73,29 @@ pub fn UserMenu() -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// "Thông báo" with the number of unread notifications, checked on each page change.
+#[component]
+fn NotificationBadge() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = leptos_router::hooks::use_location();
+    let unread = Resource::new(
+        move || location.pathname.get(),
+        |_| crate::functions::notifications::unread_notifications(),
+    );
+    view! {
+        <A href="/notifications" attr:data-testid="notifications-link">
+            {t!(i18n, nav.notifications)}
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match unread.await {
+                        Ok(n) if n > 0 => Some(view! { " "<span class="count-badge" data-testid="unread-count">{n}</span> }),
+                        _ => None,
+                    }
+                })}
+            </Transition>
+        </A>
     }
 }

@@ -236,6 +236,35 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
     if yes { Ok(()) } else { Err(Denied::NotAllowed) }
 }
 
+/// The side `actor` is on for a dossier of subject `subject_id` filed in `commune_code`: a
+/// member of that subject, an officer of that commune, or a provincial officer. Anyone else
+/// (other producers and communes, council members, administrators) has no part in it.
+/// What each party may see and do is `domain::dossier`'s business.
+pub fn dossier_party(
+    actor: &Actor,
+    subject_id: i32,
+    commune_code: &str,
+) -> Option<crate::domain::dossier::Party> {
+    use crate::domain::dossier::Party;
+    let Actor::User {
+        role,
+        commune_code: own_commune,
+        subject_id: own_subject,
+        ..
+    } = actor
+    else {
+        return None;
+    };
+    match role {
+        Role::Producer if *own_subject == Some(subject_id) => Some(Party::Owner),
+        Role::CommuneOfficer if own_commune.as_deref() == Some(commune_code) => {
+            Some(Party::Commune)
+        }
+        Role::ProvincialOfficer => Some(Party::Province),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -419,5 +448,36 @@ mod tests {
             );
             assert_eq!(Role::parse(role.as_str()), Some(role));
         }
+    }
+
+    #[test]
+    fn a_dossier_has_three_parties_and_nobody_else_takes_part() {
+        use crate::domain::dossier::Party;
+        let party = |actor: &Actor| dossier_party(actor, 7, "06046");
+        assert_eq!(
+            party(&user(Role::Producer, Some("06046"), Some(7))),
+            Some(Party::Owner)
+        );
+        assert_eq!(party(&user(Role::Producer, Some("06046"), Some(8))), None);
+        assert_eq!(
+            party(&user(Role::CommuneOfficer, Some("06046"), None)),
+            Some(Party::Commune)
+        );
+        assert_eq!(
+            party(&user(Role::CommuneOfficer, Some("06463"), None)),
+            None
+        );
+        assert_eq!(
+            party(&user(Role::ProvincialOfficer, None, None)),
+            Some(Party::Province)
+        );
+        for role in [
+            Role::AdvisoryMember,
+            Role::CouncilMember,
+            Role::Administrator,
+        ] {
+            assert_eq!(party(&user(role, Some("06046"), Some(7))), None, "{role:?}");
+        }
+        assert_eq!(party(&Actor::Anonymous), None);
     }
 }

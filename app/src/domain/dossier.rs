@@ -174,6 +174,14 @@ pub fn transition(
         .ok_or(Refused::NotYourTurn)
 }
 
+/// Whether `party` takes `action` from any state at all (a producer never returns a dossier,
+/// a commune never submits one): such a request is refused as not theirs, whatever the state.
+pub fn ever_takes(party: Party, action: DossierAction) -> bool {
+    TRANSITIONS
+        .iter()
+        .any(|(_, a, p, _)| *a == action && *p == party)
+}
+
 /// The actions `party` may take now, for the buttons a page shows.
 pub fn available(from: DossierState, party: Party) -> Vec<DossierAction> {
     TRANSITIONS
@@ -181,6 +189,16 @@ pub fn available(from: DossierState, party: Party) -> Vec<DossierAction> {
         .filter(|(f, _, p, _)| *f == from && *p == party)
         .map(|(_, a, _, _)| *a)
         .collect()
+}
+
+/// Whether `party` sees a dossier in `state` at all: the producer always; the commune once it
+/// was filed (a draft is the producer's own business); the province once it was forwarded.
+pub fn visible_to(party: Party, state: DossierState) -> bool {
+    match party {
+        Party::Owner => true,
+        Party::Commune => state != DossierState::Draft,
+        Party::Province => matches!(state, DossierState::Forwarded | DossierState::InEvaluation),
+    }
 }
 
 #[cfg(test)]
@@ -279,5 +297,39 @@ mod tests {
             i += 1;
         }
         assert_eq!(reached.len(), S::ALL.len(), "{reached:?}");
+    }
+
+    #[test]
+    fn each_action_belongs_to_its_parties() {
+        assert!(ever_takes(P::Owner, A::Withdraw));
+        assert!(!ever_takes(P::Owner, A::Forward));
+        assert!(!ever_takes(P::Commune, A::Submit));
+        assert!(ever_takes(P::Province, A::StartEvaluation));
+        for (_, action, party, _) in TRANSITIONS {
+            assert!(ever_takes(*party, *action));
+        }
+    }
+
+    #[test]
+    fn drafts_stay_with_the_producer_and_the_province_sees_only_forwarded_ones() {
+        for state in S::ALL {
+            assert!(visible_to(P::Owner, state));
+            assert_eq!(
+                visible_to(P::Commune, state),
+                state != S::Draft,
+                "{state:?}"
+            );
+            // Whoever may act on a dossier can see it.
+            for party in P::ALL {
+                if !available(state, party).is_empty() {
+                    assert!(
+                        visible_to(party, state),
+                        "{party:?} acts unseen on {state:?}"
+                    );
+                }
+            }
+        }
+        assert!(!visible_to(P::Province, S::Checked));
+        assert!(visible_to(P::Province, S::Forwarded));
     }
 }

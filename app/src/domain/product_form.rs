@@ -65,7 +65,11 @@ pub fn parse(input: &ProductInput) -> Result<ProductFields, FieldProblem> {
 }
 
 /// Trimmed text, `None` when empty.
-fn text(value: &str, field: &'static str, max: usize) -> Result<Option<String>, FieldProblem> {
+pub(crate) fn text(
+    value: &str,
+    field: &'static str,
+    max: usize,
+) -> Result<Option<String>, FieldProblem> {
     let value = value.trim();
     if value.chars().count() > max {
         return Err((field, "too_long"));

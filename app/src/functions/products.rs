@@ -21,7 +21,10 @@ pub async fn list_my_products() -> Result<Vec<ProductRow>, AppError> {
 pub async fn get_product(product_id: i32) -> Result<ProductDetail, AppError> {
     let state = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&state).await?;
-    Ok(crate::services::products::product_detail(&state.db, &actor, product_id).await?)
+    let mut detail =
+        crate::services::products::product_detail(&state.db, &actor, product_id).await?;
+    detail.max_upload_mb = state.upload_limits.max_bytes / (1024 * 1024);
+    Ok(detail)
 }
 
 /// Creates (`product_id` 0) or saves a product of the signed-in producer's subject; returns
@@ -63,6 +66,49 @@ pub async fn save_product(
         gtin,
     };
     Ok(crate::services::products::save_product(&state.db, &actor, subject_id, input, ip).await?)
+}
+
+/// Adds a photo to a product (multipart fields `product_id`, then `file`); returns its id.
+#[server(prefix = "/api", endpoint = "upload_product_photo", input = leptos::server_fn::codec::MultipartFormData)]
+pub async fn upload_product_photo(
+    data: leptos::server_fn::codec::MultipartData,
+) -> Result<i32, AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&state).await?;
+    let ip = crate::auth::current::client_ip(&state).await;
+    let (fields, upload) =
+        crate::functions::dossiers::read_multipart(data, state.upload_limits.max_bytes).await?;
+    let product_id = fields
+        .get("product_id")
+        .and_then(|id| id.trim().parse::<i32>().ok())
+        .ok_or_else(|| AppError::invalid("product_id", "required"))?;
+    Ok(crate::services::product_photos::add_photo(
+        &state.db,
+        state.files.as_ref(),
+        &state.upload_limits,
+        &actor,
+        product_id,
+        upload,
+        ip,
+    )
+    .await?)
+}
+
+/// Makes a photo its product's cover.
+#[server(prefix = "/api", endpoint = "set_product_cover")]
+pub async fn set_product_cover(photo_id: i32) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&state).await?;
+    let ip = crate::auth::current::client_ip(&state).await;
+    Ok(crate::services::product_photos::set_cover(&state.db, &actor, photo_id, ip).await?)
+}
+
+#[server(prefix = "/api", endpoint = "remove_product_photo")]
+pub async fn remove_product_photo(photo_id: i32) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&state).await?;
+    let ip = crate::auth::current::client_ip(&state).await;
+    Ok(crate::services::product_photos::remove_photo(&state.db, &actor, photo_id, ip).await?)
 }
 
 /// The subject the actor acts for: none for officials (refused), sign-in for visitors.

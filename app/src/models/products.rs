@@ -32,6 +32,19 @@ pub struct ProductDetail {
     pub gtin: Option<String>,
     pub version: i32,
     pub may_edit: bool,
+    /// In order, the cover first.
+    pub photos: Vec<ProductPhotoView>,
+    /// The upload limit, for the photo form.
+    pub max_upload_mb: usize,
+}
+
+/// A photo of a product (`/files/{file_id}`, thumbnail at `/files/{file_id}/thumb`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductPhotoView {
+    pub photo_id: i32,
+    pub file_id: i32,
+    pub name: String,
+    pub is_cover: bool,
 }
 
 /// The product form as typed. `product_id` 0 means a new product.

@@ -9,7 +9,7 @@ use crate::components::area_gate::AreaGate;
 use crate::components::labels::RoleName;
 use crate::components::session::use_session;
 use crate::functions::accounts::list_pending_registrations;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 
 #[component]
 pub fn ProducerHome() -> impl IntoView {
@@ -36,6 +36,11 @@ pub fn ProducerHome() -> impl IntoView {
             <Greeting />
             <ul class="entry-cards">
                 {subject_link}
+                <DossiersEntry href="/producer/dossiers" hint=DossierHint::Producer />
+                <EntryCard href="/producer/ideas".into() testid="entry-ideas">
+                    <h2>{t!(i18n, ideas.title)}</h2>
+                    <p>{t!(i18n, ideas.hint)}</p>
+                </EntryCard>
                 <EntryCard href="/producer/products".into() testid="entry-products">
                     <h2>{t!(i18n, products.title)}</h2>
                     <p>{t!(i18n, areas.products_hint)}</p>
@@ -56,6 +61,8 @@ pub fn CommuneHome() -> impl IntoView {
         <AreaGate area=Area::Commune>
             <Greeting />
             <ul class="entry-cards">
+                <DossiersEntry href="/commune/dossiers" hint=DossierHint::Commune />
+                <IdeasEntry />
                 <RegistrationsEntry href="/commune/registrations" />
                 <AccountEntry />
             </ul>
@@ -69,6 +76,7 @@ pub fn ProvinceHome() -> impl IntoView {
         <AreaGate area=Area::Province>
             <Greeting />
             <ul class="entry-cards">
+                <DossiersEntry href="/province/dossiers" hint=DossierHint::Province />
                 <RegistrationsEntry href="/province/registrations" />
                 <AccountsEntry />
                 <AuditEntry />
@@ -187,6 +195,40 @@ fn AccountEntry() -> impl IntoView {
         <EntryCard href="/account".into() testid="entry-account">
             <h2>{t!(i18n, account.title)}</h2>
             <p>{t!(i18n, areas.account_hint)}</p>
+        </EntryCard>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DossierHint {
+    Producer,
+    Commune,
+    Province,
+}
+
+#[component]
+fn DossiersEntry(href: &'static str, hint: DossierHint) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint = move || match hint {
+        DossierHint::Producer => t_string!(i18n, areas.dossiers_hint).to_string(),
+        DossierHint::Commune => t_string!(i18n, areas.inbox_hint).to_string(),
+        DossierHint::Province => t_string!(i18n, areas.forwarded_hint).to_string(),
+    };
+    view! {
+        <EntryCard href=href.to_owned() testid="entry-dossiers">
+            <h2>{t!(i18n, dossiers.title)}</h2>
+            <p>{hint}</p>
+        </EntryCard>
+    }
+}
+
+#[component]
+fn IdeasEntry() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <EntryCard href="/commune/ideas".into() testid="entry-ideas">
+            <h2>{t!(i18n, ideas.title)}</h2>
+            <p>{t!(i18n, ideas.commune_hint)}</p>
         </EntryCard>
     }
 }

@@ -1,4 +1,5 @@
-//! Loading master data from the CSV files shipped in `app/seed/`.
+//! Loading master data from the CSV files shipped in `app/seed/`: administrative units,
+//! product groups and the dossier checklist.
 //!
 //! Loading is idempotent: a row whose key is already present is left as it is, so running it
 //! twice changes nothing and never overwrites what an administrator edited.
@@ -7,15 +8,17 @@ use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, Transact
 use serde::Deserialize;
 
 use crate::domain::text::fold;
-use crate::entities::{admin_unit, product_group};
+use crate::entities::{admin_unit, dossier_checklist_item, product_group};
 
 const UNITS_CSV: &str = include_str!("../../seed/lang-son-units.csv");
 const GROUPS_CSV: &str = include_str!("../../seed/product-groups.csv");
+const CHECKLIST_CSV: &str = include_str!("../../seed/dossier-checklist.csv");
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct LoadSummary {
     pub units_added: u64,
     pub groups_added: u64,
+    pub checklist_added: u64,
 }
 
 #[derive(Deserialize)]
@@ -32,6 +35,17 @@ struct UnitRecord {
 }
 
 #[derive(Deserialize)]
+struct ChecklistRecord {
+    scheme: String,
+    code: String,
+    name_vi: String,
+    name_en: String,
+    mandatory: bool,
+    groups: String,
+    sort: i32,
+}
+
+#[derive(Deserialize)]
 struct GroupRecord {
     code: String,
     name_vi: String,
@@ -41,7 +55,7 @@ struct GroupRecord {
     lead_ministry: String,
 }
 
-/// Loads administrative units and product groups in one transaction.
+/// Loads administrative units, product groups and the dossier checklist in one transaction.
 ///
 /// # Errors
 /// A database error, or `DbErr::Custom` if a shipped CSV file is malformed.
@@ -86,6 +100,28 @@ pub async fn load(db: &DatabaseConnection) -> Result<LoadSummary, DbErr> {
                 .do_nothing()
                 .to_owned();
         summary.groups_added += product_group::Entity::insert(row)
+            .on_conflict(conflict)
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    for record in parse::<ChecklistRecord>(CHECKLIST_CSV)? {
+        let row = dossier_checklist_item::ActiveModel {
+            scheme: Set(record.scheme),
+            code: Set(record.code),
+            name_vi: Set(record.name_vi),
+            name_en: Set(record.name_en),
+            mandatory: Set(record.mandatory),
+            groups: Set(record.groups),
+            sort: Set(record.sort),
+            ..Default::default()
+        };
+        let conflict = OnConflict::columns([
+            dossier_checklist_item::Column::Scheme,
+            dossier_checklist_item::Column::Code,
+        ])
+        .do_nothing()
+        .to_owned();
+        summary.checklist_added += dossier_checklist_item::Entity::insert(row)
             .on_conflict(conflict)
             .exec_without_returning(&txn)
             .await?;

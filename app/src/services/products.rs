@@ -91,6 +91,8 @@ pub async fn product_detail(
         price_max: p.price_max,
         raw_material_area: p.raw_material_area,
         story: p.story,
+        photos: crate::services::product_photos::photos_of(db, p.id).await?,
+        max_upload_mb: crate::services::uploads::UploadLimits::default().max_bytes / (1024 * 1024),
         gtin: p.gtin,
         version: p.version,
         may_edit,
@@ -229,7 +231,7 @@ async fn update(
 }
 
 /// The subject, if the actor is one of its members (the right to keep its products).
-async fn member_subject(
+pub(crate) async fn member_subject(
     db: &DatabaseConnection,
     actor: &Actor,
     subject_id: i32,

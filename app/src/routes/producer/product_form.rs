@@ -14,6 +14,7 @@ use crate::functions::units::product_groups;
 use crate::i18n::{t, use_i18n};
 use crate::models::products::ProductDetail;
 use crate::models::units::ProductGroupNode;
+use crate::routes::producer::product_photos::ProductPhotos;
 
 #[component]
 pub fn ProductFormPage() -> impl IntoView {
@@ -45,9 +46,10 @@ fn ProductLoader() -> impl IntoView {
             .get("id")
             .and_then(|id| id.parse::<i32>().ok())
     };
+    let photos_changed = RwSignal::new(0u32);
     let product = Resource::new(
-        move || (product_id(), saves.get()),
-        |(id, _)| async move {
+        move || (product_id(), saves.get(), photos_changed.get()),
+        |(id, _, _)| async move {
             match id {
                 Some(id) => get_product(id).await.map(Some),
                 None => Ok(None),
@@ -59,7 +61,13 @@ fn ProductLoader() -> impl IntoView {
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
                 match product.await {
-                    Ok(p) => view! { <ProductForm product=p save /> }.into_any(),
+                    Ok(p) => {
+                        let photos = p.as_ref().map(|p| {
+                            let (id, photos, max_mb) = (p.id, p.photos.clone(), p.max_upload_mb);
+                            view! { <ProductPhotos product_id=id photos max_mb reload=photos_changed /> }
+                        });
+                        view! { <ProductForm product=p save />{photos} }.into_any()
+                    }
                     Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
                 }
             })}
@@ -155,12 +163,14 @@ fn empty_product() -> ProductDetail {
         gtin: None,
         version: 0,
         may_edit: true,
+        photos: Vec::new(),
+        max_upload_mb: 20,
     }
 }
 
 /// The product groups of Decision 148 as indented options ("I.1.a Rau, củ, quả…").
 #[component]
-fn GroupOptions(selected: String) -> impl IntoView {
+pub fn GroupOptions(selected: String) -> impl IntoView {
     let i18n = use_i18n();
     let groups = Resource::new(|| (), |_| product_groups());
     view! {

@@ -1,0 +1,260 @@
+//! Product dossiers: the producer files them (`/producer/dossiers`), the commune checks,
+//! pre-assesses and forwards them (`/commune/dossiers`), the province sees the forwarded ones
+//! (`/province/dossiers`).
+// Forms arrive field by field (they work without JavaScript).
+#![allow(clippy::too_many_arguments)]
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
+
+use crate::domain::dossier::DossierState;
+use crate::models::AppError;
+use crate::models::dossiers::{DossierList, DossierProductChoice, DossierView};
+
+/// The dossiers the signed-in account works on, filtered (empty = any).
+#[server(prefix = "/api", endpoint = "list_dossiers")]
+pub async fn list_dossiers(
+    state: String,
+    commune_code: String,
+    group_code: String,
+    cycle: String,
+    page: usize,
+) -> Result<DossierList, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let filter = crate::models::dossiers::DossierFilter {
+        state,
+        commune_code,
+        group_code,
+        cycle,
+        page,
+    };
+    Ok(crate::services::dossiers::browse(&app.db, &actor, &filter).await?)
+}
+
+/// The signed-in producer's products, to open a dossier for.
+#[server(prefix = "/api", endpoint = "dossier_products")]
+pub async fn dossier_products() -> Result<Vec<DossierProductChoice>, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(crate::services::dossiers::product_choices(&app.db, &actor).await?)
+}
+
+/// Opens a draft dossier; returns its id.
+#[server(prefix = "/api", endpoint = "create_dossier")]
+pub async fn create_dossier(product_id: i32, cycle: String) -> Result<i32, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let ip = crate::auth::current::client_ip(&app).await;
+    Ok(crate::services::dossiers::create_dossier(&app.db, &actor, product_id, &cycle, ip).await?)
+}
+
+#[server(prefix = "/api", endpoint = "get_dossier")]
+pub async fn get_dossier(dossier_id: i32) -> Result<DossierView, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(
+        crate::services::dossiers::dossier_view(&app.db, &actor, dossier_id, &app.upload_limits)
+            .await?,
+    )
+}
+
+/// Saves the registration form.
+#[server(prefix = "/api", endpoint = "save_dossier_form")]
+pub async fn save_dossier_form(
+    dossier_id: i32,
+    version: i32,
+    annual_output: String,
+    annual_revenue: String,
+    workers: String,
+    raw_material_source: String,
+    markets: String,
+    self_assessed_stars: String,
+) -> Result<(), AppError> {
+    use crate::domain::dossier_form::DossierFormInput;
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let ip = crate::auth::current::client_ip(&app).await;
+    let input = DossierFormInput {
+        annual_output,
+        annual_revenue,
+        workers,
+        raw_material_source,
+        markets,
+        self_assessed_stars,
+    };
+    Ok(
+        crate::services::dossiers::save_form(&app.db, &actor, dossier_id, version, &input, ip)
+            .await?,
+    )
+}
+
+/// Submit, return, resubmit, mark checked or withdraw (`action` as `DossierAction`'s name).
+#[server(prefix = "/api", endpoint = "dossier_action")]
+pub async fn take_dossier_action(
+    dossier_id: i32,
+    version: i32,
+    action: String,
+    note: String,
+) -> Result<DossierState, AppError> {
+    use crate::domain::dossier::DossierAction;
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let ip = crate::auth::current::client_ip(&app).await;
+    let action = DossierAction::ALL
+        .into_iter()
+        .find(|a| format!("{a:?}") == action)
+        .ok_or_else(|| AppError::invalid("action", "required"))?;
+    let outcome =
+        crate::services::dossier_flow::act(&app.db, &actor, dossier_id, version, action, &note, ip)
+            .await?;
+    app.notifier.deliver(&app.db, &outcome.notices).await;
+    Ok(outcome.state)
+}
+
+/// Forwards checked dossiers (ids separated by commas) with the commune's proposal note.
+#[server(prefix = "/api", endpoint = "forward_dossiers")]
+pub async fn forward_dossiers(dossier_ids: String, note: String) -> Result<(), AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let ip = crate::auth::current::client_ip(&app).await;
+    let ids = dossier_ids
+        .split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| s.trim().parse::<i32>())
+        .collect::<Result<Vec<i32>, _>>()
+        .map_err(|_| AppError::invalid("dossier_ids", "required"))?;
+    let outcome = crate::services::dossier_flow::forward(&app.db, &actor, &ids, &note, ip).await?;
+    app.notifier.deliver(&app.db, &outcome.notices).await;
+    Ok(())
+}
+
+/// A comment on a checklist item (or on the whole dossier when `item_code` is empty).
+#[server(prefix = "/api", endpoint = "comment_on_dossier")]
+pub async fn comment_on_dossier(
+    dossier_id: i32,
+    item_code: String,
+    body: String,
+) -> Result<(), AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let ip = crate::auth::current::client_ip(&app).await;
+    let notices = crate::services::commune_review::comment(
+        &app.db, &actor, dossier_id, &item_code, &body, ip,
+    )
+    .await?;
+    app.notifier.deliver(&app.db, &notices).await;
+    Ok(())
+}
+
+/// The commune's pre-assessment of the four criteria.
+#[server(prefix = "/api", endpoint = "save_pre_assessment")]
+pub async fn save_pre_assessment(
+    dossier_id: i32,
+    raw_materials_verdict: String,
+    raw_materials_justification: String,
+    labour_verdict: String,
+    labour_justification: String,
+    idea_origin_verdict: String,
+    idea_origin_justification: String,
+    local_identity_verdict: String,
+    local_identity_justification: String,
+    conclusion: String,
+) -> Result<(), AppError> {
+    use crate::domain::pre_assessment::{CriterionInput, PreAssessmentInput};
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let ip = crate::auth::current::client_ip(&app).await;
+    let c = |verdict, justification| CriterionInput {
+        verdict,
+        justification,
+    };
+    let input = PreAssessmentInput {
+        criteria: [
+            c(raw_materials_verdict, raw_materials_justification),
+            c(labour_verdict, labour_justification),
+            c(idea_origin_verdict, idea_origin_justification),
+            c(local_identity_verdict, local_identity_justification),
+        ],
+        conclusion,
+    };
+    Ok(
+        crate::services::commune_review::save_assessment(&app.db, &actor, dossier_id, &input, ip)
+            .await?,
+    )
+}
+
+/// Uploads one document (multipart fields `dossier_id`, `item_code`, then `file`); returns the
+/// new document's id. The file is read in chunks and refused as soon as it passes the limit.
+#[server(prefix = "/api", endpoint = "upload_dossier_document", input = MultipartFormData)]
+pub async fn upload_dossier_document(data: MultipartData) -> Result<i32, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let ip = crate::auth::current::client_ip(&app).await;
+    let (fields, upload) = read_multipart(data, app.upload_limits.max_bytes).await?;
+    let dossier_id = fields
+        .get("dossier_id")
+        .and_then(|id| id.trim().parse::<i32>().ok());
+    let item_code = fields.get("item_code").cloned().unwrap_or_default();
+    let dossier_id = dossier_id.ok_or_else(|| AppError::invalid("dossier_id", "required"))?;
+    Ok(crate::services::dossier_documents::attach(
+        &app.db,
+        app.files.as_ref(),
+        &app.upload_limits,
+        &actor,
+        (dossier_id, &item_code),
+        upload,
+        ip,
+    )
+    .await?)
+}
+
+/// Takes a document out of a dossier in the producer's hands.
+#[server(prefix = "/api", endpoint = "remove_dossier_document")]
+pub async fn remove_dossier_document(document_id: i32) -> Result<(), AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let ip = crate::auth::current::client_ip(&app).await;
+    Ok(crate::services::dossier_documents::remove(&app.db, &actor, document_id, ip).await?)
+}
+
+/// The text fields and the one `file` of a multipart form. The file is read in chunks and
+/// refused as soon as it passes `max_bytes`, so an oversize upload is never held whole.
+#[cfg(feature = "ssr")]
+pub(crate) async fn read_multipart(
+    data: MultipartData,
+    max_bytes: usize,
+) -> Result<
+    (
+        std::collections::HashMap<String, String>,
+        crate::services::uploads::Upload,
+    ),
+    AppError,
+> {
+    let corrupt = |_| AppError::invalid("file", "file_corrupt");
+    let mut form = data
+        .into_inner()
+        .ok_or_else(|| AppError::Transport("multipart".into()))?;
+    let (mut fields, mut upload) = (std::collections::HashMap::new(), None);
+    while let Some(mut field) = form.next_field().await.map_err(corrupt)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name != "file" {
+            fields.insert(name, field.text().await.unwrap_or_default());
+            continue;
+        }
+        let file_name = field.file_name().unwrap_or_default().to_owned();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(corrupt)? {
+            bytes.extend_from_slice(&chunk);
+            if bytes.len() > max_bytes {
+                return Err(AppError::invalid("file", "file_too_large"));
+            }
+        }
+        upload = Some(crate::services::uploads::Upload {
+            name: file_name,
+            bytes,
+        });
+    }
+    let upload = upload.ok_or_else(|| AppError::invalid("file", "file_empty"))?;
+    Ok((fields, upload))
+}

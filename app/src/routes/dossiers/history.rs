@@ -1,0 +1,56 @@
+//! A dossier's submissions (each frozen, with what changed since the one before) and its
+//! history (who did what when, from the audit log).
+use leptos::prelude::*;
+
+use crate::domain::dossier_diff::Change;
+use crate::i18n::{t, use_i18n};
+use crate::models::dossiers::DossierView;
+
+#[component]
+pub fn HistorySection(d: DossierView) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        {(!d.versions.is_empty()).then(|| view! {
+            <section class="panel" data-testid="versions">
+                <h2>{t!(i18n, dossiers.versions)}</h2>
+                <ol class="versions" reversed>
+                    {d.versions.into_iter().map(|v| view! {
+                        <li data-testid="version">
+                            <strong>{t!(i18n, dossiers.version)}" "{v.number}</strong>
+                            <span class="muted">" · "{v.at}" · "{v.by_name}</span>
+                            {if v.changes.is_empty() {
+                                view! { <p class="muted">{t!(i18n, dossiers.no_changes)}</p> }.into_any()
+                            } else {
+                                view! { <ul class="changes">{v.changes.into_iter().map(|c| view! { <ChangeLine c /> }).collect_view()}</ul> }.into_any()
+                            }}
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </section>
+        })}
+        <section class="panel">
+            <h2>{t!(i18n, dossiers.history)}</h2>
+            <ul class="history" data-testid="history">
+                {d.history.into_iter().map(|h| view! {
+                    <li><span class="muted">{h.at}" · "{h.actor_name}" · "</span><span class="code">{h.action}</span>" "{h.summary}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn ChangeLine(c: Change) -> impl IntoView {
+    let i18n = use_i18n();
+    match c {
+        Change::Field { field, before, after } => view! {
+            <li data-testid="change">{t!(i18n, dossiers.field_changed)}" "<span class="code">{field}</span>": "<del>{before}</del>" → "<ins>{after}</ins></li>
+        }.into_any(),
+        Change::DocumentAdded { item_code, name } => view! {
+            <li data-testid="change">{t!(i18n, dossiers.doc_added)}" "<span class="code">{item_code}</span>": "{name}</li>
+        }.into_any(),
+        Change::DocumentRemoved { item_code, name } => view! {
+            <li data-testid="change">{t!(i18n, dossiers.doc_removed)}" "<span class="code">{item_code}</span>": "<del>{name}</del></li>
+        }.into_any(),
+    }
+}

@@ -1,0 +1,80 @@
+//! `/notifications`: the signed-in account's notifications, newest first; opening the page
+//! does not mark them read, the button does.
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::area_gate::SignedInGate;
+use crate::components::error::ErrorMessage;
+use crate::components::saved_count::saved_count;
+use crate::functions::notifications::{MarkNotificationsRead, list_notifications};
+use crate::i18n::{t, t_string, use_i18n};
+
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    view! {
+        <SignedInGate>
+            <NotificationList />
+        </SignedInGate>
+    }
+}
+
+#[component]
+fn NotificationList() -> impl IntoView {
+    let i18n = use_i18n();
+    let mark = ServerAction::<MarkNotificationsRead>::new();
+    let marked = saved_count(mark);
+    let list = Resource::new(move || marked.get(), |_| list_notifications());
+    // Ideas live in the producer's or the commune's area.
+    let session = crate::components::session::use_session();
+    let ideas_path = move || match session.user.get().and_then(Result::ok).flatten() {
+        Some(user) if user.role == crate::auth::Role::CommuneOfficer => "/commune/ideas".to_owned(),
+        _ => "/producer/ideas".to_owned(),
+    };
+    let kind_label = move |kind: &str| match kind {
+        "dossier.submit" => t_string!(i18n, notifications.dossier_submit).to_string(),
+        "dossier.resubmit" => t_string!(i18n, notifications.dossier_resubmit).to_string(),
+        "dossier.return" => t_string!(i18n, notifications.dossier_return).to_string(),
+        "dossier.check" => t_string!(i18n, notifications.dossier_check).to_string(),
+        "dossier.forward" => t_string!(i18n, notifications.dossier_forward).to_string(),
+        "dossier.withdraw" => t_string!(i18n, notifications.dossier_withdraw).to_string(),
+        "dossier.comment" => t_string!(i18n, notifications.dossier_comment).to_string(),
+        "idea.submit" => t_string!(i18n, notifications.idea_submit).to_string(),
+        "idea.accept" => t_string!(i18n, notifications.idea_accept).to_string(),
+        "idea.decline" => t_string!(i18n, notifications.idea_decline).to_string(),
+        _ => t_string!(i18n, notifications.other).to_string(),
+    };
+    view! {
+        <div class="page-head">
+            <h1>{t!(i18n, notifications.title)}</h1>
+            <ActionForm action=mark attr:class="inline-form">
+                <button type="submit" class="secondary" data-testid="mark-read">{t!(i18n, notifications.mark_read)}</button>
+            </ActionForm>
+        </div>
+        <Transition fallback=|| view! { <p class="muted">"…"</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(rows) if rows.is_empty() => view! { <p class="empty">{t!(i18n, notifications.empty)}</p> }.into_any(),
+                    Ok(rows) => view! {
+                        <ul class="notifications" data-testid="notifications">
+                            {rows.into_iter().map(|n| {
+                                let label = kind_label(&n.kind);
+                                view! {
+                                    <li class=if n.unread { "unread" } else { "" } data-testid="notification">
+                                        <span class="muted">{n.at}</span>" "
+                                        <strong>{label}</strong>": "{n.about}" "
+                                        {match n.dossier_id {
+                                            Some(id) => view! { <A href=format!("/dossiers/{id}")>{t!(i18n, notifications.open)}</A> }.into_any(),
+                                            None if n.kind.starts_with("idea.") => view! { <A href=ideas_path>{t!(i18n, ideas.title)}</A> }.into_any(),
+                                            None => ().into_any(),
+                                        }}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,158 @@
+//! In-app notifications: a row per recipient, written in the transaction of the change it
+//! announces; the badge counts the unread ones. Other channels (e-mail, SMS) plug in as a
+//! `NotificationSender` that the server calls with the new rows after the change commits.
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+
+use crate::auth::Actor;
+use crate::entities::{notification, user_account};
+use crate::models::notifications::NotificationView;
+use crate::services::ServiceError;
+
+/// The newest this many are listed.
+const LISTED: u64 = 50;
+
+/// Delivers notifications beyond the app (nothing by default: the in-app list is always kept).
+#[async_trait::async_trait]
+pub trait NotificationSender: Send + Sync + std::fmt::Debug {
+    async fn deliver(&self, db: &DatabaseConnection, notifications: &[notification::Model]);
+}
+
+/// The default: in-app only.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct InAppOnly;
+
+#[async_trait::async_trait]
+impl NotificationSender for InAppOnly {
+    async fn deliver(&self, _db: &DatabaseConnection, _notifications: &[notification::Model]) {}
+}
+
+/// Who is told: the active members of a subject, the active officers of a commune, or every
+/// active provincial officer.
+#[derive(Debug, Clone)]
+pub enum Audience<'a> {
+    SubjectMembers(i32),
+    CommuneOfficers(&'a str),
+    ProvincialOfficers,
+}
+
+/// Writes one notification for everyone in `audiences` but the actor; returns the rows.
+///
+/// # Errors
+/// A database error.
+pub async fn notify(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    audiences: &[Audience<'_>],
+    kind: &str,
+    dossier_id: Option<i32>,
+    about: &str,
+) -> Result<Vec<notification::Model>, ServiceError> {
+    let mut recipients = Vec::new();
+    for audience in audiences {
+        let query = user_account::Entity::find().filter(user_account::Column::Status.eq("active"));
+        let query = match audience {
+            Audience::SubjectMembers(id) => query
+                .filter(user_account::Column::Role.eq("producer"))
+                .filter(user_account::Column::SubjectId.eq(*id)),
+            Audience::CommuneOfficers(code) => query
+                .filter(user_account::Column::Role.eq("commune_officer"))
+                .filter(user_account::Column::CommuneCode.eq(*code)),
+            Audience::ProvincialOfficers => {
+                query.filter(user_account::Column::Role.eq("provincial_officer"))
+            }
+        };
+        recipients.extend(query.all(db).await?.into_iter().map(|a| a.id));
+    }
+    recipients.sort_unstable();
+    recipients.dedup();
+    let now = chrono::Utc::now();
+    let mut written = Vec::new();
+    for user_id in recipients
+        .into_iter()
+        .filter(|id| Some(*id) != actor.user_id())
+    {
+        written.push(
+            notification::ActiveModel {
+                user_id: Set(user_id),
+                kind: Set(kind.to_owned()),
+                dossier_id: Set(dossier_id),
+                subject: Set(about.chars().take(300).collect()),
+                created_at: Set(now),
+                read_at: Set(None),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?,
+        );
+    }
+    Ok(written)
+}
+
+/// The signed-in account's newest notifications.
+///
+/// # Errors
+/// `Denied` for visitors.
+pub async fn list(
+    db: &DatabaseConnection,
+    actor: &Actor,
+) -> Result<Vec<NotificationView>, ServiceError> {
+    let user_id = signed_in(actor)?;
+    Ok(notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .order_by_desc(notification::Column::Id)
+        .limit(LISTED)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|n| NotificationView {
+            id: n.id,
+            kind: n.kind,
+            dossier_id: n.dossier_id,
+            about: n.subject,
+            at: n.created_at.format("%d/%m/%Y %H:%M").to_string(),
+            unread: n.read_at.is_none(),
+        })
+        .collect())
+}
+
+/// How many are unread (the badge).
+///
+/// # Errors
+/// A database error; 0 for visitors.
+pub async fn unread_count(db: &DatabaseConnection, actor: &Actor) -> Result<u64, ServiceError> {
+    let Some(user_id) = actor.user_id() else {
+        return Ok(0);
+    };
+    Ok(notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::ReadAt.is_null())
+        .count(db)
+        .await?)
+}
+
+/// Marks all of the account's notifications read.
+///
+/// # Errors
+/// `Denied` for visitors.
+pub async fn mark_all_read(db: &DatabaseConnection, actor: &Actor) -> Result<(), ServiceError> {
+    let user_id = signed_in(actor)?;
+    notification::Entity::update_many()
+        .col_expr(
+            notification::Column::ReadAt,
+            Some(chrono::Utc::now()).into(),
+        )
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::ReadAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+fn signed_in(actor: &Actor) -> Result<i32, ServiceError> {
+    actor
+        .user_id()
+        .ok_or(ServiceError::Denied(crate::auth::Denied::SignInRequired))
+}

@@ -1,0 +1,667 @@
+//! Product dossiers against real databases: the whole journey with frozen versions and
+//! notifications, every (state, action, party) triple through the service, who sees what,
+//! two officers at once, and the demo set.
+mod support;
+
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+
+use app::auth::Actor;
+use app::auth::current::to_actor;
+use app::domain::dossier::{self, DossierAction, DossierState, Party};
+use app::domain::dossier_diff::Change;
+use app::domain::pre_assessment::{CriterionInput, PreAssessmentInput};
+use app::entities::{dossier as dossier_entity, product, user_account};
+use app::models::dossiers::DossierFilter;
+use app::models::products::ProductInput;
+use app::services::demo::seed_demo;
+use app::services::demo_dossiers::{demo_pdf, seed_dossiers, walk_to};
+use app::services::file_store::LocalFolder;
+use app::services::uploads::{Upload, UploadLimits};
+use app::services::{
+    ServiceError, commune_review, dossier_documents, dossier_flow, dossiers, notifications,
+};
+
+async fn actor(db: &DatabaseConnection, email: &str) -> Actor {
+    to_actor(
+        &user_account::Entity::find()
+            .filter(user_account::Column::Email.eq(email))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap(),
+    )
+}
+
+/// The people of the tests: Đồng Bành's member (Chi Lăng), Chi Lăng's officer, the province,
+/// and people with no part in Chi Lăng's dossiers.
+struct People {
+    owner: Actor,
+    commune: Actor,
+    province: Actor,
+    other_commune: Actor,
+    other_producer: Actor,
+    council: Actor,
+    admin: Actor,
+}
+
+async fn people(db: &DatabaseConnection) -> People {
+    People {
+        owner: actor(db, "dongbanh@demo.vn").await,
+        commune: actor(db, "xa.chilang@demo.vn").await,
+        province: actor(db, "so.nnmt@demo.vn").await,
+        other_commune: actor(db, "xa.trangdinh@demo.vn").await,
+        other_producer: actor(db, "thachden@demo.vn").await,
+        council: actor(db, "hoidong@demo.vn").await,
+        admin: actor(db, "quantri@demo.vn").await,
+    }
+}
+
+fn files() -> LocalFolder {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    LocalFolder::new(
+        std::env::temp_dir().join(format!("ocop-dossier-test-{}-{n}", std::process::id())),
+    )
+}
+
+/// A new product of the owner's subject (so it has no dossier yet).
+async fn new_product(db: &DatabaseConnection, owner: &Actor, name: &str) -> product::Model {
+    let Actor::User {
+        subject_id: Some(subject),
+        ..
+    } = owner
+    else {
+        panic!("not a producer")
+    };
+    let input = ProductInput {
+        name: name.into(),
+        group_code: "I.1.a".into(),
+        ..Default::default()
+    };
+    let id = app::services::products::save_product(db, owner, *subject, input, None)
+        .await
+        .unwrap();
+    product::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+async fn version(db: &DatabaseConnection, id: i32) -> i32 {
+    dossier_entity::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .version
+}
+
+fn assessment() -> PreAssessmentInput {
+    let c = || CriterionInput {
+        verdict: "met".into(),
+        justification: "Đạt yêu cầu.".into(),
+    };
+    PreAssessmentInput {
+        criteria: [c(), c(), c(), c()],
+        conclusion: String::new(),
+    }
+}
+
+fn reason<T: std::fmt::Debug>(result: Result<T, ServiceError>) -> (&'static str, &'static str) {
+    match result {
+        Err(ServiceError::Invalid { field, reason }) => (field, reason),
+        other => panic!("expected a field error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_dossier_goes_from_draft_to_the_province_with_versions_and_notifications() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let (db, store, p) = (&t.db, files(), people(&t.db).await);
+        let limits = UploadLimits::default();
+        let prod = new_product(db, &p.owner, "Na Chi Lăng thử").await;
+        let id = dossiers::create_dossier(db, &p.owner, prod.id, "first", None)
+            .await
+            .unwrap();
+        assert_eq!(
+            reason(dossiers::create_dossier(db, &p.owner, prod.id, "first", None).await),
+            ("product_id", "dossier_open")
+        );
+        let submit = |v| dossier_flow::act(db, &p.owner, id, v, DossierAction::Submit, "", None);
+        assert_eq!(
+            reason(submit(version(db, id).await).await),
+            ("annual_output", "required")
+        );
+        let filled = app::domain::dossier_form::DossierFormInput {
+            annual_output: "3 tấn".into(),
+            annual_revenue: "500".into(),
+            workers: "8".into(),
+            raw_material_source: "Vườn na của HTX".into(),
+            markets: "Hà Nội".into(),
+            self_assessed_stars: String::new(),
+        };
+        dossiers::save_form(db, &p.owner, id, version(db, id).await, &filled, None)
+            .await
+            .unwrap();
+        assert_eq!(
+            reason(submit(version(db, id).await).await),
+            ("documents", "documents_missing")
+        );
+        let view = dossiers::dossier_view(db, &p.owner, id, &limits)
+            .await
+            .unwrap();
+        for item in view.checklist.iter().filter(|i| i.mandatory) {
+            let upload = Upload {
+                name: format!("{}.pdf", item.code),
+                bytes: demo_pdf("Na", &item.code),
+            };
+            dossier_documents::attach(
+                db,
+                &store,
+                &limits,
+                &p.owner,
+                (id, &item.code),
+                upload,
+                None,
+            )
+            .await
+            .unwrap();
+        }
+        let out = submit(version(db, id).await).await.unwrap();
+        assert_eq!(out.state, DossierState::Submitted);
+        assert!(!out.notices.is_empty(), "the commune is told");
+        assert!(notifications::unread_count(db, &p.commune).await.unwrap() >= 1);
+        // The commune comments on an item and returns it; the producer is told.
+        commune_review::comment(db, &p.commune, id, "business_plan", "Thiếu số liệu.", None)
+            .await
+            .unwrap();
+        let returned = dossier_flow::act(
+            db,
+            &p.commune,
+            id,
+            version(db, id).await,
+            DossierAction::Return,
+            "",
+            None,
+        )
+        .await
+        .unwrap();
+        assert_eq!(returned.state, DossierState::Returned);
+        let told = notifications::list(db, &p.owner).await.unwrap();
+        assert!(
+            told.iter()
+                .any(|n| n.kind == "dossier.return" && n.dossier_id == Some(id)),
+            "{told:?}"
+        );
+        // The producer supplements and resubmits: version 2 shows what changed.
+        let upload = Upload {
+            name: "bo-sung.pdf".into(),
+            bytes: demo_pdf("Na", "supplement"),
+        };
+        dossier_documents::attach(
+            db,
+            &store,
+            &limits,
+            &p.owner,
+            (id, "business_plan"),
+            upload,
+            None,
+        )
+        .await
+        .unwrap();
+        dossier_flow::act(
+            db,
+            &p.owner,
+            id,
+            version(db, id).await,
+            DossierAction::Resubmit,
+            "Đã bổ sung.",
+            None,
+        )
+        .await
+        .unwrap();
+        let view = dossiers::dossier_view(db, &p.commune, id, &limits)
+            .await
+            .unwrap();
+        assert_eq!(view.submission_no, 2);
+        assert_eq!(view.versions[0].number, 2);
+        assert_eq!(
+            view.versions[0].changes,
+            vec![Change::DocumentAdded {
+                item_code: "business_plan".into(),
+                name: "bo-sung.pdf".into()
+            }]
+        );
+        assert!(
+            view.checklist
+                .iter()
+                .any(|i| i.code == "business_plan" && i.comments.len() == 1)
+        );
+        // Checked only after the pre-assessment; then forwarded with a note.
+        let check =
+            |v| dossier_flow::act(db, &p.commune, id, v, DossierAction::MarkChecked, "", None);
+        assert_eq!(
+            reason(check(version(db, id).await).await),
+            ("assessment", "assessment_missing")
+        );
+        assert_eq!(
+            reason(
+                commune_review::save_assessment(
+                    db,
+                    &p.commune,
+                    id,
+                    &PreAssessmentInput::default(),
+                    None
+                )
+                .await
+            ),
+            ("raw_materials_verdict", "required")
+        );
+        commune_review::save_assessment(db, &p.commune, id, &assessment(), None)
+            .await
+            .unwrap();
+        check(version(db, id).await).await.unwrap();
+        assert_eq!(
+            reason(dossier_flow::forward(db, &p.commune, &[id], " ", None).await),
+            ("note", "required")
+        );
+        dossier_flow::forward(db, &p.commune, &[id], "Đề xuất tỉnh đánh giá.", None)
+            .await
+            .unwrap();
+        let view = dossiers::dossier_view(db, &p.province, id, &limits)
+            .await
+            .unwrap();
+        assert_eq!(
+            (view.state, view.viewer),
+            (DossierState::Forwarded, Party::Province)
+        );
+        assert_eq!(view.forward_note.as_deref(), Some("Đề xuất tỉnh đánh giá."));
+        assert!(view.history.iter().any(|h| h.action == "dossier.forward"));
+        let listed = dossiers::browse(
+            db,
+            &p.province,
+            &DossierFilter {
+                page: 1,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        assert!(listed.rows.iter().any(|r| r.id == id), "{}", t.backend);
+        t.cleanup().await;
+    }
+}
+
+/// Each (state, action, party) triple through the service: allowed ones succeed and lead
+/// where the table says; refused ones change nothing. Dossiers in every state come from the
+/// demo walk; a fresh one for every allowed triple.
+#[tokio::test]
+async fn every_state_action_party_triple_is_applied_or_refused_by_the_service() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let (db, store, p) = (&t.db, files(), people(&t.db).await);
+        let roles = [&p.owner, &p.commune, &p.province];
+        let mut n = 0;
+        for state in DossierState::ALL {
+            n += 1;
+            let standing = fresh(db, &store, &p, n, state).await;
+            for action in DossierAction::ALL {
+                for (party, who) in Party::ALL.into_iter().zip(roles) {
+                    let expected = dossier::transition(state, action, party);
+                    let target = if expected.is_ok() {
+                        n += 1;
+                        fresh(db, &store, &p, n, state).await
+                    } else {
+                        standing
+                    };
+                    if action == DossierAction::MarkChecked && expected.is_ok() {
+                        commune_review::save_assessment(db, who, target, &assessment(), None)
+                            .await
+                            .unwrap();
+                    }
+                    let v = version(db, target).await;
+                    let got = if action == DossierAction::Forward {
+                        dossier_flow::forward(db, who, &[target], "Đề xuất.", None).await
+                    } else {
+                        dossier_flow::act(db, who, target, v, action, "Ghi chú.", None).await
+                    };
+                    match (&expected, &got) {
+                        (Ok(to), Ok(out)) => {
+                            assert_eq!(out.state, *to, "{state:?} {action:?} {party:?}")
+                        }
+                        (Err(_), Err(ServiceError::Denied(_) | ServiceError::Conflict(_))) => {
+                            assert_eq!(version(db, target).await, v, "refused yet changed");
+                        }
+                        _ => panic!(
+                            "{state:?} {action:?} by {party:?}: expected {expected:?}, got {got:?} ({})",
+                            t.backend
+                        ),
+                    }
+                }
+                // Nobody else takes any action on it.
+                for outsider in [
+                    &p.other_commune,
+                    &p.other_producer,
+                    &p.council,
+                    &p.admin,
+                    &Actor::Anonymous,
+                ] {
+                    let v = version(db, standing).await;
+                    let got = dossier_flow::act(db, outsider, standing, v, action, "x", None).await;
+                    assert!(
+                        matches!(got, Err(ServiceError::Denied(_))),
+                        "{state:?} {action:?} {outsider:?}: {got:?}"
+                    );
+                }
+            }
+        }
+        t.cleanup().await;
+    }
+}
+
+/// A new dossier of the owner in `state`.
+async fn fresh(
+    db: &DatabaseConnection,
+    store: &LocalFolder,
+    p: &People,
+    n: usize,
+    state: DossierState,
+) -> i32 {
+    let prod = new_product(db, &p.owner, &format!("Sản phẩm thử {n}")).await;
+    walk_to(db, store, &prod, [&p.owner, &p.commune, &p.province], state)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn parties_see_only_what_the_rules_let_them_and_outsiders_nothing() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let (db, store, p) = (&t.db, files(), people(&t.db).await);
+        let limits = UploadLimits::default();
+        let prod = new_product(db, &p.owner, "Sản phẩm nháp").await;
+        let draft = walk_to(
+            db,
+            &store,
+            &prod,
+            [&p.owner, &p.commune, &p.province],
+            DossierState::Draft,
+        )
+        .await
+        .unwrap();
+        assert!(
+            dossiers::dossier_view(db, &p.owner, draft, &limits)
+                .await
+                .unwrap()
+                .may_edit
+        );
+        for who in [
+            &p.commune,
+            &p.province,
+            &p.other_commune,
+            &p.other_producer,
+            &p.council,
+            &p.admin,
+        ] {
+            assert!(
+                matches!(
+                    dossiers::dossier_view(db, who, draft, &limits).await,
+                    Err(ServiceError::Denied(_))
+                ),
+                "{who:?} sees a draft"
+            );
+        }
+        let submitted = {
+            let prod = new_product(db, &p.owner, "Sản phẩm đã nộp").await;
+            walk_to(
+                db,
+                &store,
+                &prod,
+                [&p.owner, &p.commune, &p.province],
+                DossierState::Submitted,
+            )
+            .await
+            .unwrap()
+        };
+        assert!(
+            dossiers::dossier_view(db, &p.commune, submitted, &limits)
+                .await
+                .unwrap()
+                .may_review
+        );
+        assert!(
+            dossiers::dossier_view(db, &p.province, submitted, &limits)
+                .await
+                .is_err(),
+            "not forwarded yet"
+        );
+        // Lists: the other commune and the other producer see none of Chi Lăng's.
+        let all = DossierFilter {
+            page: 1,
+            ..Default::default()
+        };
+        for who in [&p.other_commune, &p.other_producer] {
+            let rows = dossiers::browse(db, who, &all).await.unwrap().rows;
+            assert!(
+                rows.iter().all(|r| r.id != submitted && r.id != draft),
+                "{who:?}"
+            );
+        }
+        let inbox = dossiers::browse(db, &p.commune, &all).await.unwrap();
+        assert!(inbox.rows.iter().any(|r| r.id == submitted));
+        assert!(
+            inbox.rows.iter().all(|r| r.id != draft),
+            "drafts stay with the producer"
+        );
+        assert!(
+            inbox
+                .counts
+                .iter()
+                .any(|(s, n)| *s == DossierState::Submitted && *n >= 1)
+        );
+        for who in [&p.council, &p.admin, &Actor::Anonymous] {
+            assert!(dossiers::browse(db, who, &all).await.is_err(), "{who:?}");
+        }
+        // Files: the owner and the commune read them; nobody else, not even by id.
+        let file_id = dossiers::dossier_view(db, &p.owner, submitted, &limits)
+            .await
+            .unwrap()
+            .checklist[0]
+            .documents[0]
+            .file_id;
+        assert!(
+            app::services::files::download(db, &store, &p.owner, file_id, false)
+                .await
+                .unwrap()
+                .bytes
+                .starts_with(b"%PDF-")
+        );
+        assert!(
+            app::services::files::download(db, &store, &p.commune, file_id, false)
+                .await
+                .is_ok()
+        );
+        for who in [
+            &p.province,
+            &p.other_commune,
+            &p.other_producer,
+            &p.council,
+            &Actor::Anonymous,
+        ] {
+            assert!(
+                matches!(
+                    app::services::files::download(db, &store, who, file_id, false).await,
+                    Err(ServiceError::NotFound)
+                ),
+                "{who:?} fetched it"
+            );
+        }
+        // A producer cannot file into another subject's dossier.
+        let upload = Upload {
+            name: "x.pdf".into(),
+            bytes: demo_pdf("x", "y"),
+        };
+        let refused = dossier_documents::attach(
+            db,
+            &store,
+            &limits,
+            &p.other_producer,
+            (draft, "business_plan"),
+            upload,
+            None,
+        )
+        .await;
+        assert!(matches!(refused, Err(ServiceError::Denied(_))));
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn bad_uploads_are_refused_with_a_reason_and_good_ones_survive_a_restart() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let (db, p) = (&t.db, people(&t.db).await);
+        let root = std::env::temp_dir().join(format!(
+            "ocop-upload-test-{}-{}",
+            std::process::id(),
+            t.backend
+        ));
+        let store = LocalFolder::new(&root);
+        let limits = UploadLimits {
+            max_bytes: 1024 * 1024,
+            max_files_per_item: 2,
+        };
+        let prod = new_product(db, &p.owner, "Sản phẩm tải tệp").await;
+        let id = dossiers::create_dossier(db, &p.owner, prod.id, "first", None)
+            .await
+            .unwrap();
+        let attach = |name: &str, bytes: Vec<u8>| {
+            let upload = Upload {
+                name: name.into(),
+                bytes,
+            };
+            dossier_documents::attach(db, &store, &limits, &p.owner, (id, "awards"), upload, None)
+        };
+        let png = app::services::demo_dossiers::demo_png(7);
+        let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+            (
+                "chuong-trinh.pdf",
+                b"MZ\x90\x00\x03\x00\x00\x00 this program".to_vec(),
+                "file_type",
+            ),
+            (
+                "lon.pdf",
+                [b"%PDF-1.4\n".as_slice(), &vec![b'x'; 1100 * 1024]].concat(),
+                "file_too_large",
+            ),
+            ("cat-cut.png", png[..png.len() / 2].to_vec(), "file_corrupt"),
+            (
+                "anh.svg",
+                b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".to_vec(),
+                "file_type",
+            ),
+            ("rong.pdf", Vec::new(), "file_empty"),
+        ];
+        for (name, bytes, why) in cases {
+            assert_eq!(reason(attach(name, bytes).await), ("file", why), "{name}");
+        }
+        let doc = attach("anh.png", png.clone()).await.unwrap();
+        attach("thu-hai.pdf", demo_pdf("a", "b")).await.unwrap();
+        assert_eq!(
+            reason(attach("thu-ba.pdf", demo_pdf("a", "c")).await),
+            ("file", "too_many_files")
+        );
+        // "Restart": a new store on the same folder, the same database.
+        let view = dossiers::dossier_view(db, &p.owner, id, &limits)
+            .await
+            .unwrap();
+        let file = view
+            .checklist
+            .iter()
+            .flat_map(|i| &i.documents)
+            .find(|d| d.document_id == doc)
+            .unwrap()
+            .clone();
+        assert!(file.has_thumbnail);
+        let restarted = LocalFolder::new(&root);
+        let got = app::services::files::download(db, &restarted, &p.owner, file.file_id, false)
+            .await
+            .unwrap();
+        assert_eq!(got.media_type, "image/png");
+        assert!(got.bytes.starts_with(b"\x89PNG"));
+        let thumb = app::services::files::download(db, &restarted, &p.owner, file.file_id, true)
+            .await
+            .unwrap();
+        assert!(thumb.bytes.starts_with(b"\xff\xd8"), "a JPEG thumbnail");
+        let _ = std::fs::remove_dir_all(root);
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn two_officers_acting_at_once_one_wins_and_the_other_is_told() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let (db, store, p) = (&t.db, files(), people(&t.db).await);
+        let prod = new_product(db, &p.owner, "Sản phẩm hai cán bộ").await;
+        let id = walk_to(
+            db,
+            &store,
+            &prod,
+            [&p.owner, &p.commune, &p.province],
+            DossierState::Submitted,
+        )
+        .await
+        .unwrap();
+        commune_review::save_assessment(db, &p.commune, id, &assessment(), None)
+            .await
+            .unwrap();
+        let v = version(db, id).await;
+        // Both loaded version v; they act at the same time.
+        let (a, b) = tokio::join!(
+            dossier_flow::act(
+                db,
+                &p.commune,
+                id,
+                v,
+                DossierAction::Return,
+                "Thiếu hồ sơ.",
+                None
+            ),
+            dossier_flow::act(db, &p.commune, id, v, DossierAction::MarkChecked, "", None),
+        );
+        let wins = [a.is_ok(), b.is_ok()].into_iter().filter(|ok| *ok).count();
+        assert_eq!(wins, 1, "{a:?} {b:?} ({})", t.backend);
+        let loser = if a.is_ok() { b } else { a };
+        assert!(
+            matches!(loser, Err(ServiceError::Conflict("changed_meanwhile"))),
+            "{loser:?}"
+        );
+        let d = dossier_entity::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(d.version, v + 1, "exactly one change");
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn the_demo_has_dossiers_in_every_state_with_documents() {
+    let t = support::sqlite().await;
+    seed_demo(&t.db).await.unwrap();
+    let store = files();
+    assert_eq!(seed_dossiers(&t.db, &store).await.unwrap(), 10);
+    assert_eq!(seed_dossiers(&t.db, &store).await.unwrap(), 0, "only once");
+    let states: std::collections::BTreeSet<String> = dossier_entity::Entity::find()
+        .all(&t.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| d.state)
+        .collect();
+    assert_eq!(states.len(), DossierState::ALL.len(), "{states:?}");
+}
