@@ -169,7 +169,8 @@ test("another commune's officer cannot open Chi Lăng's dossier; a producer cann
   const other = await as(browser, "xa.trangdinh@demo.vn");
   const response = await other.goto(url);
   expect(response?.status()).toBe(403);
-  const stranger = await as(browser, "thachden@demo.vn");
+  // A member of a Hữu Lũng subject (a demo account made with the demo dossiers).
+  const stranger = await as(browser, "thanhvien.06385.1@demo.vn");
   const file = await stranger.request.get(fileHref!);
   expect(file.status()).toBe(404);
 });

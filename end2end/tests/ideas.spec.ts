@@ -2,9 +2,9 @@ import { expect, test } from "@playwright/test";
 import { hydrated, signIn } from "./helpers";
 
 test("a producer registers an idea; the commune declines without a reason (refused), then accepts; the idea becomes a product", async ({ browser }) => {
-  const name = `Thạch đen mật ong ${Date.now() % 100000}`;
+  const name = `Mứt na mật ong ${Date.now() % 100000}`;
   const producer = await (await browser.newContext()).newPage();
-  await signIn(producer, "thachden@demo.vn");
+  await signIn(producer, "dongbanh@demo.vn");
   await expect(producer).toHaveURL(/\/producer$/);
   await producer.getByTestId("entry-ideas").click();
   await expect(producer).toHaveURL(/\/producer\/ideas$/);
@@ -12,15 +12,15 @@ test("a producer registers an idea; the commune declines without a reason (refus
   const form = producer.getByTestId("idea-form");
   await form.getByLabel("Tên sản phẩm dự kiến").fill(name);
   await form.getByLabel("Nhóm / phân nhóm sản phẩm").selectOption("I.3");
-  await form.getByLabel("Mô tả ý tưởng").fill("Thạch đen Tràng Định với mật ong rừng.");
+  await form.getByLabel("Mô tả ý tưởng").fill("Mứt na Chi Lăng với mật ong rừng.");
   await form.getByRole("button", { name: "Gửi UBND xã" }).click();
   await expect(producer.getByTestId("idea-sent")).toBeVisible();
   const mine = producer.getByTestId("idea").filter({ hasText: name });
   await expect(mine.getByTestId("idea-state")).toHaveAttribute("data-state", "submitted");
 
-  // The Thất Khê officer (a demo account made with the demo dossiers) decides.
+  // The Chi Lăng officer decides.
   const officer = await (await browser.newContext()).newPage();
-  await signIn(officer, "xa.06040@demo.vn");
+  await signIn(officer, "xa.chilang@demo.vn");
   await expect(officer).toHaveURL(/\/commune$/);
   await officer.goto("/commune/ideas");
   await hydrated(officer);

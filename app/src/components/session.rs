@@ -76,26 +76,30 @@ pub fn UserMenu() -> impl IntoView {
     }
 }
 
-/// "Thông báo" with the number of unread notifications, checked on each page change.
+/// "Thông báo" with the number of unread notifications, checked on each page change. The
+/// count is fetched in the browser only (a `LocalResource`) and shown only once this part of
+/// the page is hydrated (effects run after hydration): the server renders the link alone, and
+/// a count that arrived early must not make the browser's first render differ from it.
 #[component]
 fn NotificationBadge() -> impl IntoView {
     let i18n = use_i18n();
     let location = leptos_router::hooks::use_location();
-    let unread = Resource::new(
-        move || location.pathname.get(),
-        |_| crate::functions::notifications::unread_notifications(),
-    );
+    let unread = LocalResource::new(move || {
+        location.pathname.track();
+        crate::functions::notifications::unread_notifications()
+    });
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let count = move || match unread.get().filter(|_| hydrated.get()) {
+        Some(Ok(n)) if n > 0 => {
+            Some(view! { " "<span class="count-badge" data-testid="unread-count">{n}</span> })
+        }
+        _ => None,
+    };
     view! {
         <A href="/notifications" attr:data-testid="notifications-link">
             {t!(i18n, nav.notifications)}
-            <Transition fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match unread.await {
-                        Ok(n) if n > 0 => Some(view! { " "<span class="count-badge" data-testid="unread-count">{n}</span> }),
-                        _ => None,
-                    }
-                })}
-            </Transition>
+            {count}
         </A>
     }
 }

@@ -53,7 +53,7 @@ pub async fn seed_dossiers(db: &DatabaseConnection, files: &dyn FileStore) -> Re
         else {
             continue;
         };
-        let owner = member_of(db, p.subject_id, commune).await?;
+        let owner = member_of(db, p.subject_id, commune, *nth).await?;
         let officer = officer_of(db, commune).await?;
         let province = province.as_ref().map(to_actor).unwrap_or(Actor::Anonymous);
         walk_to(db, files, &p, [&owner, &officer, &province], *target)
@@ -257,11 +257,13 @@ fn assessment() -> PreAssessmentInput {
     }
 }
 
-/// An active member of the subject, made if it has none.
+/// An active member of the subject, made if it has none (`thanhvien.<commune>.<nth>@demo.vn`,
+/// with the demo password).
 async fn member_of(
     db: &DatabaseConnection,
     subject_id: i32,
     commune: &str,
+    nth: usize,
 ) -> Result<Actor, DbErr> {
     let existing = account_with(db, user_account::Column::SubjectId.eq(subject_id)).await?;
     let account = match existing.filter(|a| a.status == "active") {
@@ -269,7 +271,7 @@ async fn member_of(
         None => {
             new_account(
                 db,
-                &format!("thanhvien{subject_id}@demo.vn"),
+                &format!("thanhvien.{commune}.{nth}@demo.vn"),
                 "Thành viên chủ thể (minh họa)",
                 "producer",
                 commune,

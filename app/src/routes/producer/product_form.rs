@@ -56,17 +56,21 @@ fn ProductLoader() -> impl IntoView {
             }
         },
     );
+    // Loaded with the product, not in a suspense of its own inside this one: a nested
+    // suspense resolving in another order in the browser made hydration fail now and then.
+    let groups = Resource::new(|| (), |_| product_groups());
     view! {
         <p><A href="/producer/products">"← "{t!(i18n, products.title)}</A></p>
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
+                let groups = groups.await.unwrap_or_default();
                 match product.await {
                     Ok(p) => {
                         let photos = p.as_ref().map(|p| {
                             let (id, photos, max_mb) = (p.id, p.photos.clone(), p.max_upload_mb);
                             view! { <ProductPhotos product_id=id photos max_mb reload=photos_changed /> }
                         });
-                        view! { <ProductForm product=p save />{photos} }.into_any()
+                        view! { <ProductForm product=p groups save />{photos} }.into_any()
                     }
                     Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
                 }
@@ -76,7 +80,11 @@ fn ProductLoader() -> impl IntoView {
 }
 
 #[component]
-fn ProductForm(product: Option<ProductDetail>, save: ServerAction<SaveProduct>) -> impl IntoView {
+fn ProductForm(
+    product: Option<ProductDetail>,
+    groups: Vec<ProductGroupNode>,
+    save: ServerAction<SaveProduct>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let error = Signal::derive(move || save.value().get().and_then(Result::err));
     let saved = move || matches!(save.value().get(), Some(Ok(_)));
@@ -102,7 +110,7 @@ fn ProductForm(product: Option<ProductDetail>, save: ServerAction<SaveProduct>) 
                 <FieldError error field="name" />
                 <label for="group_code">{t!(i18n, products.group)}</label>
                 <select id="group_code" name="group_code" required>
-                    <GroupOptions selected=group />
+                    <GroupOptionList groups selected=group />
                 </select>
                 <FieldError error field="group_code" />
                 <label for="description">{t!(i18n, products.description)}</label>
@@ -191,6 +199,24 @@ pub fn GroupOptions(selected: String) -> impl IntoView {
                 })
             }}
         </Suspense>
+    }
+}
+
+/// The same options from groups already loaded.
+#[component]
+fn GroupOptionList(groups: Vec<ProductGroupNode>, selected: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let mut options = Vec::new();
+    flatten(&groups, 0, &mut options);
+    view! {
+        <option value="">{t!(i18n, register.choose)}</option>
+        {options
+            .into_iter()
+            .map(|(code, label)| {
+                let chosen = code == selected;
+                view! { <option value=code selected=chosen>{label}</option> }
+            })
+            .collect_view()}
     }
 }
 
