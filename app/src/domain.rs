@@ -1,5 +1,6 @@
 //! Pure OCOP rules: no I/O, compiled for both the server and the browser.
 pub mod access;
+pub mod certificate;
 pub mod checklist;
 pub mod contact;
 pub mod dossier;
@@ -11,5 +12,7 @@ pub mod password;
 pub mod pre_assessment;
 pub mod product_form;
 pub mod product_idea;
+pub mod round;
+pub mod scoring;
 pub mod subject_profile;
 pub mod text;

@@ -1,0 +1,216 @@
+//! Evaluation rounds (đợt đánh giá) and what their phase allows, after pretalx's review phases:
+//! the active phase switches scoring on or off, and the round's settings say whether members
+//! see each other's scores and the producer's identity. One pure function answers "may this
+//! member score this dossier now?", another "may they see the others' sheets?".
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Phase {
+    /// Dossiers join, members and assignments are set up.
+    Preparation,
+    /// The advisory group pre-reviews (its own sheets).
+    AdvisoryReview,
+    /// Council members score.
+    Scoring,
+    /// The council discusses the results; sheets are locked.
+    Deliberation,
+    /// The decision is recorded and certificates issued.
+    Decided,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 5] = [
+        Phase::Preparation,
+        Phase::AdvisoryReview,
+        Phase::Scoring,
+        Phase::Deliberation,
+        Phase::Decided,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Preparation => "preparation",
+            Phase::AdvisoryReview => "advisory_review",
+            Phase::Scoring => "scoring",
+            Phase::Deliberation => "deliberation",
+            Phase::Decided => "decided",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Phase> {
+        Phase::ALL.into_iter().find(|p| p.as_str() == value)
+    }
+
+    /// The phase after this one (rounds only move forward).
+    pub fn next(self) -> Option<Phase> {
+        let i = Phase::ALL.iter().position(|p| *p == self)?;
+        Phase::ALL.get(i + 1).copied()
+    }
+}
+
+/// Which group a member belongs to in a round; each keeps its own sheets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Panel {
+    Advisory,
+    Council,
+}
+
+impl Panel {
+    /// The phase in which this panel fills in sheets.
+    pub fn scoring_phase(self) -> Phase {
+        match self {
+            Panel::Advisory => Phase::AdvisoryReview,
+            Panel::Council => Phase::Scoring,
+        }
+    }
+}
+
+/// When members see the other members' sheets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum OthersVisible {
+    Never,
+    AfterOwnSubmitted,
+    Always,
+}
+
+/// One member's standing on one dossier of a round.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Standing {
+    pub panel: Panel,
+    pub assigned: bool,
+    /// Declared by the member or found by the system (their subject, their commune).
+    pub conflicted: bool,
+    pub own_sheet_submitted: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ScoreRefused {
+    NotAssigned,
+    Conflicted,
+    /// The round is not in this panel's scoring phase.
+    PhaseClosed,
+    /// Submitted sheets are locked until an officer reopens them.
+    AlreadySubmitted,
+}
+
+/// Whether the member may fill in (or change) their sheet for the dossier now.
+///
+/// # Errors
+/// The first reason it may not, in the order listed in `ScoreRefused`.
+pub fn may_score(phase: Phase, s: Standing) -> Result<(), ScoreRefused> {
+    if !s.assigned {
+        Err(ScoreRefused::NotAssigned)
+    } else if s.conflicted {
+        Err(ScoreRefused::Conflicted)
+    } else if phase != s.panel.scoring_phase() {
+        Err(ScoreRefused::PhaseClosed)
+    } else if s.own_sheet_submitted {
+        Err(ScoreRefused::AlreadySubmitted)
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether the member may see the other members' sheets of the dossier now. From
+/// deliberation on, every assigned, unconflicted member sees them (that is what deliberation
+/// is for).
+pub fn may_see_others(phase: Phase, setting: OthersVisible, s: Standing) -> bool {
+    if !s.assigned || s.conflicted {
+        return false;
+    }
+    if phase >= Phase::Deliberation {
+        return true;
+    }
+    match setting {
+        OthersVisible::Never => false,
+        OthersVisible::AfterOwnSubmitted => s.own_sheet_submitted,
+        OthersVisible::Always => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn standing(assigned: bool, conflicted: bool, submitted: bool) -> Standing {
+        Standing {
+            panel: Panel::Council,
+            assigned,
+            conflicted,
+            own_sheet_submitted: submitted,
+        }
+    }
+
+    #[test]
+    fn only_assigned_unconflicted_members_score_in_their_phase_once() {
+        for phase in Phase::ALL {
+            for assigned in [false, true] {
+                for conflicted in [false, true] {
+                    for submitted in [false, true] {
+                        let got = may_score(phase, standing(assigned, conflicted, submitted));
+                        let expected =
+                            assigned && !conflicted && !submitted && phase == Phase::Scoring;
+                        assert_eq!(
+                            got.is_ok(),
+                            expected,
+                            "{phase:?} {assigned} {conflicted} {submitted}"
+                        );
+                    }
+                }
+            }
+            assert_eq!(Phase::parse(phase.as_str()), Some(phase));
+        }
+        let advisory = Standing {
+            panel: Panel::Advisory,
+            ..standing(true, false, false)
+        };
+        assert_eq!(may_score(Phase::AdvisoryReview, advisory), Ok(()));
+        assert_eq!(
+            may_score(Phase::Scoring, advisory),
+            Err(ScoreRefused::PhaseClosed)
+        );
+    }
+
+    #[test]
+    fn others_scores_stay_hidden_as_the_round_says() {
+        let before = standing(true, false, false);
+        let after = standing(true, false, true);
+        assert!(!may_see_others(
+            Phase::Scoring,
+            OthersVisible::AfterOwnSubmitted,
+            before
+        ));
+        assert!(may_see_others(
+            Phase::Scoring,
+            OthersVisible::AfterOwnSubmitted,
+            after
+        ));
+        assert!(!may_see_others(Phase::Scoring, OthersVisible::Never, after));
+        assert!(may_see_others(
+            Phase::Deliberation,
+            OthersVisible::Never,
+            before
+        ));
+        assert!(!may_see_others(
+            Phase::Deliberation,
+            OthersVisible::Always,
+            standing(true, true, true)
+        ));
+        assert!(!may_see_others(
+            Phase::Scoring,
+            OthersVisible::Always,
+            standing(false, false, false)
+        ));
+    }
+
+    #[test]
+    fn rounds_move_forward_only() {
+        assert_eq!(Phase::Preparation.next(), Some(Phase::AdvisoryReview));
+        assert_eq!(Phase::Decided.next(), None);
+        for p in Phase::ALL {
+            if let Some(n) = p.next() {
+                assert!(n > p);
+            }
+        }
+    }
+}
