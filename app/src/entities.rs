@@ -2,6 +2,7 @@
 pub mod admin_unit;
 pub mod audit_log;
 pub mod commune_assessment;
+pub mod criteria_set;
 pub mod dossier;
 pub mod dossier_checklist_item;
 pub mod dossier_comment;

@@ -3,6 +3,7 @@
 pub mod account_admin;
 pub mod accounts;
 pub mod audit;
+pub mod criteria;
 pub mod dossiers;
 pub mod home;
 pub mod notifications;

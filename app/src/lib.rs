@@ -37,8 +37,11 @@ use crate::routes::account::{
     login::LoginPage, profile::AccountPage, register::RegisterPage, reset::ResetPasswordPage,
 };
 use crate::routes::admin::{
-    account_detail::AccountDetailPage, account_new::NewOfficialPage, accounts::AccountsPage,
+    account_detail::AccountDetailPage,
+    account_new::NewOfficialPage,
+    accounts::AccountsPage,
     audit::AuditPage,
+    criteria::{CriteriaSetPage, CriteriaSetsPage},
 };
 use crate::routes::commune::registrations::{ProvinceRegistrationsPage, RegistrationsPage};
 use crate::routes::dossiers::detail::DossierPage;
@@ -126,6 +129,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/accounts/new") view=NewOfficialPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/accounts/:id") view=AccountDetailPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/criteria") view=CriteriaSetsPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/criteria/:id") view=CriteriaSetPage ssr=SsrMode::Async />
                     </Routes>
                 </Layout>
             </Router>

@@ -10,6 +10,7 @@ mod m20261129_000005_subject_profile;
 mod m20261129_000006_product_details;
 mod m20261129_000007_dossiers;
 mod m20261129_000008_product_ideas;
+mod m20261129_000009_criteria_sets;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000006_product_details::Migration),
             Box::new(m20261129_000007_dossiers::Migration),
             Box::new(m20261129_000008_product_ideas::Migration),
+            Box::new(m20261129_000009_criteria_sets::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@ pub mod account_admin;
 pub mod accounts;
 pub mod audit;
 pub mod commune_review;
+pub mod criteria_sets;
 pub mod demo;
 pub mod demo_dossiers;
 pub mod dossier_documents;

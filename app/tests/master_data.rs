@@ -13,13 +13,14 @@ async fn loads_units_groups_and_the_checklist_once() {
     for t in support::databases().await {
         let first = load(&t.db).await.unwrap();
         // 1 province + 11 former districts + 65 communes; 6 groups with 13 sub-groups; 18
-        // dossier checklist items.
+        // dossier checklist items; a sample criteria set per group.
         assert_eq!(
             first,
             LoadSummary {
                 units_added: 77,
                 groups_added: 19,
-                checklist_added: 18
+                checklist_added: 18,
+                criteria_sets_added: 6
             },
             "{}",
             t.backend
@@ -30,7 +31,8 @@ async fn loads_units_groups_and_the_checklist_once() {
             LoadSummary {
                 units_added: 0,
                 groups_added: 0,
-                checklist_added: 0
+                checklist_added: 0,
+                criteria_sets_added: 0
             },
             "{}",
             t.backend

@@ -110,3 +110,15 @@ test("council and advisory members land in the council area and cannot open acco
     await expect(page).toHaveURL(/\/$/);
   }
 });
+
+test("a provincial officer reads the sample criteria sets, one per product group, and their JSON", async ({ page }) => {
+  await signIn(page, "so.nnmt@demo.vn");
+  await expect(page).toHaveURL(/\/province$/);
+  await page.getByTestId("entry-criteria").click();
+  await expect(page).toHaveURL(/\/admin\/criteria$/);
+  await expect(page.getByTestId("criteria-set-row")).toHaveCount(6);
+  await page.getByTestId("criteria-set-row").first().getByRole("link").click();
+  await expect(page.getByTestId("criteria-set-name")).toContainText("MẪU");
+  await expect(page.getByTestId("criteria-part")).toHaveCount(3);
+  await expect(page.getByTestId("criteria-json")).toHaveAttribute("href", /^data:application\/json/);
+});

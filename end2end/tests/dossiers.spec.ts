@@ -26,6 +26,12 @@ async function upload(page: Page, item: string, name: string, body: Buffer, mime
   await form.getByRole("button", { name: "Tải lên" }).click();
 }
 
+/** Waits until the dossier page's own part is hydrated (its forms then answer in place). */
+async function ready(page: Page) {
+  await hydrated(page);
+  await expect(page.getByTestId("dossier-interactive")).toBeAttached();
+}
+
 async function state(page: Page, expected: string) {
   await expect(page.getByTestId("dossier-state").first()).toHaveAttribute("data-state", expected);
 }
@@ -57,6 +63,7 @@ test("a producer adds a product with photos and files a dossier; the commune ret
   await newDossier.getByLabel("Sản phẩm").selectOption({ label: product });
   await newDossier.getByRole("button", { name: "Lập hồ sơ" }).click();
   await expect(producer).toHaveURL(/\/dossiers\/\d+$/);
+  await ready(producer);
   const dossierUrl = producer.url();
   await state(producer, "draft");
 
@@ -90,10 +97,12 @@ test("a producer adds a product with photos and files a dossier; the commune ret
   await hydrated(officer);
   await officer.getByTestId("dossier-row").filter({ hasText: product }).getByRole("link").first().click();
   await expect(officer).toHaveURL(dossierUrl);
-  await hydrated(officer);
+  await ready(officer);
   const planItem = officer.getByTestId("item-business_plan");
   await expect(planItem.getByTestId("document-link")).toHaveAttribute("href", /\/files\/\d+$/);
-  await planItem.getByTestId("comment-business_plan").locator("textarea").fill("Phương án thiếu số liệu thị trường.");
+  const commentBox = planItem.getByTestId("comment-business_plan").locator("textarea");
+  await commentBox.fill("Phương án thiếu số liệu thị trường.");
+  await expect(commentBox).toHaveValue("Phương án thiếu số liệu thị trường.");
   await planItem.getByRole("button", { name: "Gửi ý kiến" }).click();
   await expect(planItem.getByTestId("comment")).toHaveCount(1);
   await officer.getByLabel("Ghi chú / lý do").fill("Đề nghị bổ sung phương án kinh doanh.");
@@ -102,7 +111,7 @@ test("a producer adds a product with photos and files a dossier; the commune ret
 
   // The producer sees the comment, supplements and resubmits.
   await producer.goto(dossierUrl);
-  await hydrated(producer);
+  await ready(producer);
   await state(producer, "returned");
   await expect(producer.getByTestId("item-business_plan").getByTestId("comment")).toContainText("thiếu số liệu");
   await upload(producer, "business_plan", "phuong-an-bo-sung.pdf", pdf("bo sung"));
@@ -112,7 +121,7 @@ test("a producer adds a product with photos and files a dossier; the commune ret
 
   // The officer sees what changed, pre-assesses, marks it checked and forwards it.
   await officer.goto(dossierUrl);
-  await hydrated(officer);
+  await ready(officer);
   await expect(officer.getByTestId("versions").getByTestId("change").first()).toContainText("phuong-an-bo-sung.pdf");
   const assessment = officer.getByTestId("assessment-form");
   for (const code of ["raw_materials", "labour", "idea_origin", "local_identity"]) {

@@ -72,6 +72,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         units_added = loaded.units_added,
         groups_added = loaded.groups_added,
         checklist_added = loaded.checklist_added,
+        criteria_sets_added = loaded.criteria_sets_added,
         "master data loaded"
     );
     match cli.command.unwrap_or(Command::Serve) {

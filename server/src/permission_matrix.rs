@@ -331,6 +331,17 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
             format!("idea_id={waiting_idea}"),
             &[Producer],
         ),
+        (
+            "/api/list_criteria_sets",
+            String::new(),
+            &[Province, Advisory, Council, Admin],
+        ),
+        // No such set: those who may read sets get "not found".
+        (
+            "/api/get_criteria_set",
+            "id=0".into(),
+            &[Province, Advisory, Council, Admin],
+        ),
         ("/api/unread_notifications", String::new(), EVERYONE),
         ("/api/list_notifications", String::new(), SIGNED_IN),
         ("/api/mark_notifications_read", String::new(), SIGNED_IN),

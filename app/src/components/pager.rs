@@ -19,7 +19,8 @@ pub fn href_with(path: &str, params: &[(&str, String)]) -> String {
     }
 }
 
-fn encode(value: &str) -> String {
+/// Percent-encodes everything but unreserved characters (a query value, a `data:` URL).
+pub fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {

@@ -131,6 +131,8 @@ pub enum Action {
     /// Give an official another role or commune (the new role must also pass `CreateAccount`).
     ChangeRole,
     ViewAuditLog,
+    /// Read the criteria sets (the province, administrators, and the members who score).
+    ViewCriteria,
     OpenArea(Area),
 }
 
@@ -213,6 +215,7 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
             _ => false,
         },
         (ListAccounts | ViewAuditLog, _) => province_wide,
+        (ViewCriteria, _) => province_wide || matches!(role, AdvisoryMember | CouncilMember),
         (
             LockAccount | IssueResetLink | ChangeRole,
             Resource::Account {
@@ -435,6 +438,23 @@ mod tests {
             allowed(&commune, Action::ChangeRole, officer),
             Err(Denied::NotAllowed)
         );
+    }
+
+    #[test]
+    fn criteria_are_read_by_the_province_and_the_members_who_score() {
+        for role in Role::ALL {
+            let may = allowed(
+                &user(role, Some("06046"), Some(1)),
+                Action::ViewCriteria,
+                Resource::Nothing,
+            )
+            .is_ok();
+            assert_eq!(
+                may,
+                !matches!(role, Role::Producer | Role::CommuneOfficer),
+                "{role:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
-//! The administration area (administrators and provincial officers): accounts and the audit log.
+//! The administration area (administrators and provincial officers): accounts, the audit log
+//! and the criteria sets.
 pub mod account_detail;
 pub mod account_new;
 pub mod accounts;
 pub mod audit;
+pub mod criteria;
 pub mod reset_link;

@@ -80,6 +80,7 @@ pub fn ProvinceHome() -> impl IntoView {
                 <RegistrationsEntry href="/province/registrations" />
                 <AccountsEntry />
                 <AuditEntry />
+                <CriteriaEntry />
                 <AccountEntry />
             </ul>
         </AreaGate>
@@ -114,6 +115,7 @@ pub fn AdminHome() -> impl IntoView {
                     <p>{t!(i18n, areas.new_official_hint)}</p>
                 </EntryCard>
                 <AuditEntry />
+                <CriteriaEntry />
                 <AccountEntry />
             </ul>
         </AreaGate>
@@ -173,6 +175,17 @@ fn AccountsEntry() -> impl IntoView {
         <EntryCard href="/admin/accounts".into() testid="entry-accounts">
             <h2>{t!(i18n, admin.accounts_title)}</h2>
             <p>{t!(i18n, areas.accounts_hint)}</p>
+        </EntryCard>
+    }
+}
+
+#[component]
+fn CriteriaEntry() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <EntryCard href="/admin/criteria".into() testid="entry-criteria">
+            <h2>{t!(i18n, criteria.title)}</h2>
+            <p>{t!(i18n, criteria.hint)}</p>
         </EntryCard>
     }
 }

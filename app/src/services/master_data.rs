@@ -1,24 +1,31 @@
-//! Loading master data from the CSV files shipped in `app/seed/`: administrative units,
-//! product groups and the dossier checklist.
+//! Loading master data from the files shipped in `app/seed/`: administrative units, product
+//! groups, the dossier checklist, and a sample criteria set for each product group.
 //!
 //! Loading is idempotent: a row whose key is already present is left as it is, so running it
 //! twice changes nothing and never overwrites what an administrator edited.
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
+    TransactionTrait,
+};
 use serde::Deserialize;
 
 use crate::domain::text::fold;
-use crate::entities::{admin_unit, dossier_checklist_item, product_group};
+use crate::entities::{admin_unit, criteria_set, dossier_checklist_item, product_group};
 
 const UNITS_CSV: &str = include_str!("../../seed/lang-son-units.csv");
 const GROUPS_CSV: &str = include_str!("../../seed/product-groups.csv");
 const CHECKLIST_CSV: &str = include_str!("../../seed/dossier-checklist.csv");
+/// One sample set, shipped for every top-level group until the official Appendix III text is
+/// imported (`domain::scoring` tests that it is valid).
+const SAMPLE_CRITERIA_JSON: &str = include_str!("../../seed/criteria-sample-148.json");
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct LoadSummary {
     pub units_added: u64,
     pub groups_added: u64,
     pub checklist_added: u64,
+    pub criteria_sets_added: u64,
 }
 
 #[derive(Deserialize)]
@@ -122,6 +129,40 @@ pub async fn load(db: &DatabaseConnection) -> Result<LoadSummary, DbErr> {
         .do_nothing()
         .to_owned();
         summary.checklist_added += dossier_checklist_item::Entity::insert(row)
+            .on_conflict(conflict)
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    let top_groups: Vec<product_group::Model> = product_group::Entity::find()
+        .filter(product_group::Column::Scheme.eq("148"))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .filter(|g| g.parent_code.is_none())
+        .collect();
+    for group in top_groups {
+        let row = criteria_set::ActiveModel {
+            scheme: Set("148".to_owned()),
+            name: Set(format!(
+                "Bộ tiêu chí MẪU — nhóm {} {} (thay bằng Phụ lục III QĐ 148)",
+                group.code, group.name_vi
+            )),
+            group_code: Set(group.code),
+            version: Set(1),
+            is_sample: Set(true),
+            frozen: Set(false),
+            set_json: Set(SAMPLE_CRITERIA_JSON.to_owned()),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        };
+        let conflict = OnConflict::columns([
+            criteria_set::Column::Scheme,
+            criteria_set::Column::GroupCode,
+            criteria_set::Column::Version,
+        ])
+        .do_nothing()
+        .to_owned();
+        summary.criteria_sets_added += criteria_set::Entity::insert(row)
             .on_conflict(conflict)
             .exec_without_returning(&txn)
             .await?;

@@ -116,7 +116,12 @@ fn DossierBody(d: DossierView, actions: DossierActions) -> impl IntoView {
     let assessed = d.assessment.is_some();
     let report = format!("/dossiers/{}/report", d.id);
     let general = d.general_comments.clone();
+    // Effects run once this part is hydrated: the marker tells a script (and the browser
+    // tests) that the forms below now answer in place.
+    let interactive = RwSignal::new(false);
+    Effect::new(move |_| interactive.set(true));
     view! {
+        {move || interactive.get().then(|| view! { <span hidden data-testid="dossier-interactive"></span> })}
         <p><A href=back>"← "{t!(i18n, dossiers.back)}</A></p>
         <header class="dossier-head">
             <h1 data-testid="dossier-title">{d.product_name.clone()}</h1>

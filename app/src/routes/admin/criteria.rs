@@ -1,0 +1,174 @@
+//! `/admin/criteria`: the criteria sets per product group with their validation state, and
+//! `/admin/criteria/{id}`: one set's parts, criteria and graded options, mandatory levels,
+//! problems, and its JSON to download.
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::auth::Area;
+use crate::components::area_gate::AreaGate;
+use crate::components::error::ErrorMessage;
+use crate::domain::scoring::{CriteriaSet, SetProblem, Tenths};
+use crate::functions::criteria::{get_criteria_set, list_criteria_sets};
+use crate::i18n::{t, t_string, use_i18n};
+
+#[component]
+pub fn CriteriaSetsPage() -> impl IntoView {
+    view! {
+        <AreaGate area=Area::Admin>
+            <CriteriaList />
+        </AreaGate>
+    }
+}
+
+#[component]
+pub fn CriteriaSetPage() -> impl IntoView {
+    view! {
+        <AreaGate area=Area::Admin>
+            <CriteriaDetail />
+        </AreaGate>
+    }
+}
+
+/// "72.5" from 725 tenths.
+pub fn points(tenths: Tenths) -> String {
+    if tenths.is_multiple_of(10) {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
+#[component]
+fn CriteriaList() -> impl IntoView {
+    let i18n = use_i18n();
+    let sets = Resource::new(|| (), |_| list_criteria_sets());
+    view! {
+        <h1>{t!(i18n, criteria.title)}</h1>
+        <p class="muted">{t!(i18n, criteria.intro)}</p>
+        <Transition fallback=|| view! { <p class="muted">"…"</p> }>
+            {move || Suspend::new(async move {
+                match sets.await {
+                    Ok(rows) => view! {
+                        <div class="table-wrap">
+                            <table class="data-table" data-testid="criteria-sets">
+                                <thead><tr>
+                                    <th scope="col">{t!(i18n, criteria.group)}</th>
+                                    <th scope="col">{t!(i18n, criteria.name)}</th>
+                                    <th scope="col" class="wide-only">{t!(i18n, criteria.version)}</th>
+                                    <th scope="col">{t!(i18n, criteria.state)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|r| {
+                                        let state = if r.problem_count > 0 {
+                                            t_string!(i18n, criteria.invalid).to_string()
+                                        } else if r.is_sample {
+                                            t_string!(i18n, criteria.sample).to_string()
+                                        } else {
+                                            t_string!(i18n, criteria.valid).to_string()
+                                        };
+                                        view! {
+                                            <tr data-testid="criteria-set-row">
+                                                <td><span class="code">{r.group_code}</span>" "{r.group_name}</td>
+                                                <td><A href=format!("/admin/criteria/{}", r.id)>{r.name}</A></td>
+                                                <td class="wide-only">{r.version}</td>
+                                                <td>{state}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn CriteriaDetail() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i32>().ok())
+    };
+    let set = Resource::new(id, |id| async move {
+        get_criteria_set(id.ok_or(crate::models::AppError::NotFound)?).await
+    });
+    view! {
+        <p><A href="/admin/criteria">"← "{t!(i18n, criteria.title)}</A></p>
+        <Transition fallback=|| view! { <p class="muted">"…"</p> }>
+            {move || Suspend::new(async move {
+                match set.await {
+                    Ok(v) => {
+                        let download = format!(
+                            "data:application/json;charset=utf-8,{}",
+                            crate::components::pager::encode(&v.json)
+                        );
+                        let file = format!("bo-tieu-chi-{}-v{}.json", v.row.group_code, v.row.version);
+                        view! {
+                            <h1 data-testid="criteria-set-name">{v.row.name.clone()}</h1>
+                            {v.row.is_sample.then(|| view! { <p class="notice">{t!(i18n, criteria.sample_warning)}</p> })}
+                            <Problems problems=v.problems.clone() />
+                            <p><a href=download download=file class="button" data-testid="criteria-json">{t!(i18n, criteria.download_json)}</a></p>
+                            <SetTree set=v.set />
+                        }.into_any()
+                    }
+                    Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Problems(problems: Vec<SetProblem>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!problems.is_empty()).then(|| view! {
+        <div class="error-box" role="alert" data-testid="criteria-problems">
+            <strong>{t!(i18n, criteria.problems)}</strong>
+            <ul>
+                {problems.into_iter().map(|p| {
+                    let text = match p {
+                        SetProblem::PartSum(part, sum, max) => format!("{part}: {} ≠ {}", points(sum), points(max)),
+                        SetProblem::DuplicateCode(code) => format!("{code}: ×2"),
+                        SetProblem::TooFewOptions(code) => format!("{code}: < 2"),
+                        SetProblem::BadLevel(code) => format!("{code}: ★?"),
+                    };
+                    view! { <li>{text}</li> }
+                }).collect_view()}
+            </ul>
+        </div>
+    })
+}
+
+#[component]
+fn SetTree(set: CriteriaSet) -> impl IntoView {
+    let i18n = use_i18n();
+    set.parts
+        .into_iter()
+        .map(|part| {
+            view! {
+                <section class="panel" data-testid="criteria-part">
+                    <h2>{t!(i18n, criteria.part)}" "{part.code.clone()}": "{part.name.clone()}" ("{points(part.max)}")"</h2>
+                    <ol class="criteria">
+                        {part.criteria.into_iter().map(|c| view! {
+                            <li>
+                                <strong class="code">{c.code.clone()}</strong>" "{c.text.clone()}
+                                {c.mandatory_for.map(|level| view! { " "<span class="badge mandatory">{t!(i18n, criteria.mandatory_for)}" "{level}"★"</span> })}
+                                <ul class="options">
+                                    {c.options.into_iter().map(|o| view! { <li>{o.text}" — "<strong>{points(o.points)}</strong></li> }).collect_view()}
+                                </ul>
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                </section>
+            }
+        })
+        .collect_view()
+}
