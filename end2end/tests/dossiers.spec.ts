@@ -32,6 +32,17 @@ async function ready(page: Page) {
   await expect(page.getByTestId("dossier-interactive")).toBeAttached();
 }
 
+/**
+ * Runs `change` and waits until the page has fetched the dossier again (a notice shows the
+ * change at once; the refreshed page replaces the forms a moment later).
+ */
+async function reloadedAfter(page: Page, change: () => Promise<void>) {
+  const head = page.locator(".dossier-head");
+  const before = (await head.getAttribute("data-loaded")) ?? "";
+  await change();
+  await expect(head).not.toHaveAttribute("data-loaded", before);
+}
+
 async function state(page: Page, expected: string) {
   await expect(page.getByTestId("dossier-state").first()).toHaveAttribute("data-state", expected);
 }
@@ -76,7 +87,7 @@ test("a producer adds a product with photos and files a dossier; the commune ret
   await form.getByLabel("Số lao động").fill("9");
   await form.getByLabel("Nguồn nguyên liệu").fill("Vườn na của hợp tác xã");
   await form.getByLabel("Thị trường tiêu thụ").fill("Lạng Sơn, Hà Nội");
-  await form.getByRole("button", { name: "Lưu phiếu" }).click();
+  await reloadedAfter(producer, () => form.getByRole("button", { name: "Lưu phiếu" }).click());
   await expect(producer.getByTestId("form-saved")).toBeVisible();
 
   // A renamed program is refused, whatever its name says.
@@ -129,7 +140,7 @@ test("a producer adds a product with photos and files a dossier; the commune ret
     await criterion.getByLabel("Đạt", { exact: true }).check();
     await criterion.getByLabel("Lý do").fill("Đạt theo thực tế kiểm tra tại xã.");
   }
-  await assessment.getByRole("button", { name: "Lưu đánh giá" }).click();
+  await reloadedAfter(officer, () => assessment.getByRole("button", { name: "Lưu đánh giá" }).click());
   await expect(officer.getByTestId("assessment-saved")).toBeVisible();
   await officer.getByTestId("action-MarkChecked").click();
   await state(officer, "checked");

@@ -104,12 +104,18 @@ fn Document(doc: DocumentView, ctx: ItemContext) -> impl IntoView {
     let href = format!("/files/{}", doc.file_id);
     let size = format_size(doc.size_bytes);
     let is_pdf = doc.media_type == "application/pdf";
-    let preview = if is_pdf {
-        view! { <iframe src=href.clone() title=doc.name.clone() class="pdf-view"></iframe> }
-            .into_any()
-    } else {
-        view! { <img src=href.clone() alt=doc.name.clone() class="image-view" loading="lazy" /> }
-            .into_any()
+    // The document is fetched only when its viewer is opened: a dossier holds dozens.
+    let open = RwSignal::new(false);
+    let (src, name) = (href.clone(), doc.name.clone());
+    let preview = move || {
+        open.get().then(|| {
+            if is_pdf {
+                view! { <iframe src=src.clone() title=name.clone() class="pdf-view"></iframe> }
+                    .into_any()
+            } else {
+                view! { <img src=src.clone() alt=name.clone() class="image-view" /> }.into_any()
+            }
+        })
     };
     let thumb = doc.has_thumbnail.then(|| {
         view! { <img src=format!("/files/{}/thumb", doc.file_id) alt="" class="thumb" loading="lazy" /> }
@@ -126,7 +132,14 @@ fn Document(doc: DocumentView, ctx: ItemContext) -> impl IntoView {
             {thumb}
             <a href=href.clone() target="_blank" rel="noopener" data-testid="document-link">{doc.name.clone()}</a>
             <span class="muted">" · "{size}</span>
-            <details>
+            <details on:toggle=move |ev| {
+                use leptos::wasm_bindgen::JsCast;
+                let opened = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<leptos::web_sys::HtmlDetailsElement>().ok())
+                    .is_some_and(|d| d.open());
+                open.set(opened);
+            }>
                 <summary>{t!(i18n, dossiers.view)}</summary>
                 {preview}
             </details>

@@ -91,7 +91,11 @@ fn DossierLoader() -> impl IntoView {
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
                 match dossier.await {
-                    Ok(d) => view! { <DossierBody d actions /> }.into_any(),
+                    Ok(d) => {
+                        // Which fetch this is: browser tests wait for it to change after an action.
+                        let loaded = reload.get_untracked();
+                        view! { <DossierBody d actions loaded /> }.into_any()
+                    }
                     Err(e) => {
                         crate::components::set_http_status(e.http_status());
                         view! { <ErrorMessage error=e /> }.into_any()
@@ -103,7 +107,7 @@ fn DossierLoader() -> impl IntoView {
 }
 
 #[component]
-fn DossierBody(d: DossierView, actions: DossierActions) -> impl IntoView {
+fn DossierBody(d: DossierView, actions: DossierActions, loaded: u32) -> impl IntoView {
     let i18n = use_i18n();
     let back = match d.viewer {
         Party::Owner => "/producer/dossiers",
@@ -123,7 +127,7 @@ fn DossierBody(d: DossierView, actions: DossierActions) -> impl IntoView {
     view! {
         {move || interactive.get().then(|| view! { <span hidden data-testid="dossier-interactive"></span> })}
         <p><A href=back>"← "{t!(i18n, dossiers.back)}</A></p>
-        <header class="dossier-head">
+        <header class="dossier-head" data-loaded=loaded.to_string()>
             <h1 data-testid="dossier-title">{d.product_name.clone()}</h1>
             <p>
                 <DossierStateBadge state=d.state />
