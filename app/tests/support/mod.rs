@@ -2,6 +2,8 @@
 //! `TEST_DATABASE_URL` is set, a PostgreSQL schema of the test's own (so tests run in parallel).
 #![allow(dead_code)]
 
+pub mod dossiers;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
