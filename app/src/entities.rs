@@ -1,6 +1,7 @@
 //! sea-orm entities (server only). One file per table; behaviour lives in services.
 pub mod admin_unit;
 pub mod audit_log;
+pub mod certificate;
 pub mod commune_assessment;
 pub mod criteria_set;
 pub mod dossier;
@@ -8,6 +9,7 @@ pub mod dossier_checklist_item;
 pub mod dossier_comment;
 pub mod dossier_document;
 pub mod dossier_version;
+pub mod evaluation_round;
 pub mod forward_batch;
 pub mod notification;
 pub mod password_reset;
@@ -15,6 +17,10 @@ pub mod product;
 pub mod product_group;
 pub mod product_idea;
 pub mod product_photo;
+pub mod round_conflict;
+pub mod round_dossier;
+pub mod round_member;
+pub mod score_sheet;
 pub mod session;
 pub mod stored_file;
 pub mod subject;

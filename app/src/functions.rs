@@ -9,5 +9,6 @@ pub mod home;
 pub mod notifications;
 pub mod product_ideas;
 pub mod products;
+pub mod rounds;
 pub mod subjects;
 pub mod units;

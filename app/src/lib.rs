@@ -43,6 +43,7 @@ use crate::routes::admin::{
     audit::AuditPage,
     criteria::{CriteriaSetPage, CriteriaSetsPage},
 };
+use crate::routes::certificates::{ProducerCertificatesPage, ProvinceCertificatesPage};
 use crate::routes::commune::registrations::{ProvinceRegistrationsPage, RegistrationsPage};
 use crate::routes::dossiers::detail::DossierPage;
 use crate::routes::dossiers::list::{
@@ -55,8 +56,10 @@ use crate::routes::producer::{
     product_form::ProductFormPage, products::ProductsPage, subject_profile::SubjectProfilePage,
 };
 use crate::routes::public::{
-    home::HomePage, not_found::NotFound, subject::SubjectPage, units::UnitsPage,
+    certificate::CertificatePage, home::HomePage, not_found::NotFound, subject::SubjectPage,
+    units::UnitsPage,
 };
+use crate::routes::rounds::{detail::RoundPage, list::ProvinceRoundsPage, sheet::ScoreSheetPage};
 use crate::routes::work_areas::{AdminHome, CommuneHome, CouncilHome, ProducerHome, ProvinceHome};
 
 /// The HTML document the server renders around the app.
@@ -124,6 +127,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/province/registrations") view=ProvinceRegistrationsPage ssr=SsrMode::Async />
                         <Route path=path!("/province/dossiers") view=ProvinceDossiersPage ssr=SsrMode::Async />
                         <Route path=path!("/council") view=CouncilHome ssr=SsrMode::Async />
+                        <Route path=path!("/province/rounds") view=ProvinceRoundsPage ssr=SsrMode::Async />
+                        <Route path=path!("/province/certificates") view=ProvinceCertificatesPage ssr=SsrMode::Async />
+                        <Route path=path!("/producer/certificates") view=ProducerCertificatesPage ssr=SsrMode::Async />
+                        <Route path=path!("/rounds/:id") view=RoundPage ssr=SsrMode::Async />
+                        <Route path=path!("/rounds/:id/dossiers/:dossier") view=ScoreSheetPage ssr=SsrMode::Async />
+                        <Route path=path!("/certificates/:number") view=CertificatePage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=AdminHome ssr=SsrMode::Async />
                         <Route path=path!("/admin/accounts") view=AccountsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/accounts/new") view=NewOfficialPage ssr=SsrMode::Async />

@@ -11,6 +11,7 @@ mod m20261129_000006_product_details;
 mod m20261129_000007_dossiers;
 mod m20261129_000008_product_ideas;
 mod m20261129_000009_criteria_sets;
+mod m20261129_000010_rounds;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000007_dossiers::Migration),
             Box::new(m20261129_000008_product_ideas::Migration),
             Box::new(m20261129_000009_criteria_sets::Migration),
+            Box::new(m20261129_000010_rounds::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@ pub mod home;
 pub mod notifications;
 pub mod product_ideas;
 pub mod products;
+pub mod rounds;
 pub mod subjects;
 pub mod units;
 

@@ -1,10 +1,12 @@
 //! Pages, one file per screen, grouped by area.
 pub mod account;
 pub mod admin;
+pub mod certificates;
 pub mod commune;
 pub mod dossiers;
 pub mod ideas;
 pub mod notifications;
 pub mod producer;
 pub mod public;
+pub mod rounds;
 pub mod work_areas;

@@ -8,10 +8,12 @@ use crate::models::AppError;
 pub mod account_admin;
 pub mod accounts;
 pub mod audit;
+pub mod certificates;
 pub mod commune_review;
 pub mod criteria_sets;
 pub mod demo;
 pub mod demo_dossiers;
+pub mod demo_rounds;
 pub mod dossier_documents;
 pub mod dossier_flow;
 pub mod dossier_view;
@@ -26,6 +28,11 @@ pub mod password_reset;
 pub mod product_ideas;
 pub mod product_photos;
 pub mod products;
+pub mod round_data;
+pub mod round_decision;
+pub mod round_results;
+pub mod rounds;
+pub mod score_sheets;
 pub mod stats;
 pub mod subjects;
 pub mod units;
@@ -67,4 +74,9 @@ impl From<ServiceError> for AppError {
             }
         }
     }
+}
+
+/// Today's date in Vietnam (UTC+7 all year), for certificate validity.
+pub fn today_in_vietnam() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
 }

@@ -16,6 +16,8 @@ pub struct AppState {
     /// Uploaded files' bytes (content-addressed).
     pub files: std::sync::Arc<dyn crate::services::file_store::FileStore>,
     pub upload_limits: crate::services::uploads::UploadLimits,
+    /// Certificate numbering and the expiring window.
+    pub certificates: crate::services::certificates::CertificateSettings,
     /// Notifications beyond the app (none by default).
     pub notifier: std::sync::Arc<dyn crate::services::notifications::NotificationSender>,
 }
@@ -33,6 +35,7 @@ impl AppState {
             reset_sender: std::sync::Arc::new(crate::services::password_reset::HandOver),
             files: std::sync::Arc::new(crate::services::file_store::LocalFolder::new("data/files")),
             upload_limits: crate::services::uploads::UploadLimits::default(),
+            certificates: Default::default(),
             notifier: std::sync::Arc::new(crate::services::notifications::InAppOnly),
         }
     }

@@ -411,8 +411,21 @@ async fn the_demo_has_dossiers_in_every_state_with_documents() {
     let t = support::sqlite().await;
     seed_demo(&t.db).await.unwrap();
     let store = files();
-    assert_eq!(seed_dossiers(&t.db, &store).await.unwrap(), 10);
+    assert_eq!(seed_dossiers(&t.db, &store).await.unwrap(), 14);
     assert_eq!(seed_dossiers(&t.db, &store).await.unwrap(), 0, "only once");
+    assert!(
+        app::services::demo_rounds::seed_rounds(&t.db)
+            .await
+            .unwrap()
+            > 50
+    );
+    assert_eq!(
+        app::services::demo_rounds::seed_rounds(&t.db)
+            .await
+            .unwrap(),
+        0,
+        "only once"
+    );
     let states: std::collections::BTreeSet<String> = dossier_entity::Entity::find()
         .all(&t.db)
         .await

@@ -101,7 +101,7 @@ test("council and advisory members land in the council area and cannot open acco
   for (const login of ["hoidong@demo.vn", "tuvan@demo.vn"]) {
     await signIn(page, login);
     await expect(page).toHaveURL(/\/council$/);
-    await expect(page.getByTestId("council-empty")).toBeVisible();
+    await expect(page.getByTestId("rounds").or(page.getByTestId("rounds-empty"))).toBeVisible();
     const response = await page.goto("/admin/accounts");
     expect(response?.status()).toBe(403);
     await page.goto("/");

@@ -39,6 +39,16 @@ pub struct Config {
     /// Most files under one checklist item of a dossier (or photos of one product).
     #[arg(long, env = "UPLOAD_MAX_FILES_PER_ITEM", default_value_t = 10)]
     pub upload_max_files_per_item: usize,
+    /// Certificate numbers: `{year}` and `{seq}` (four digits) are replaced; no `/`.
+    #[arg(
+        long,
+        env = "CERTIFICATE_NUMBER_FORMAT",
+        default_value = "LS-{year}-{seq}"
+    )]
+    pub certificate_number_format: String,
+    /// Days before expiry from which a certificate counts as expiring.
+    #[arg(long, env = "CERTIFICATE_EXPIRING_DAYS", default_value_t = 90)]
+    pub certificate_expiring_days: i64,
 }
 
 impl Config {
@@ -46,6 +56,13 @@ impl Config {
         app::services::uploads::UploadLimits {
             max_bytes: self.upload_max_mb * 1024 * 1024,
             max_files_per_item: self.upload_max_files_per_item,
+        }
+    }
+
+    pub fn certificate_settings(&self) -> app::services::certificates::CertificateSettings {
+        app::services::certificates::CertificateSettings {
+            number_format: self.certificate_number_format.clone(),
+            expiring_within_days: self.certificate_expiring_days,
         }
     }
 

@@ -83,10 +83,12 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                     // Dossiers only with a fresh demo set: never into a database in use.
                     let files = app::services::file_store::LocalFolder::new(&cli.config.files_dir);
                     let dossiers = app::services::demo_dossiers::seed_dossiers(&db, &files).await?;
+                    let certificates = app::services::demo_rounds::seed_rounds(&db).await?;
                     tracing::info!(
                         subjects = s.subjects,
                         products = s.products,
                         dossiers,
+                        certificates,
                         "demo data loaded"
                     );
                 }
@@ -125,6 +127,7 @@ async fn serve(
             &config.files_dir,
         )),
         upload_limits: config.upload_limits(),
+        certificates: config.certificate_settings(),
         ..AppState::new(leptos_options, db)
     };
     let app = routes::router(state, config.cookie_secure);

@@ -66,6 +66,9 @@ struct Targets {
     foreign_photo: i32,
     /// The demo product idea of the producer's subject waiting for Chi Lăng.
     waiting_idea: i32,
+    /// A round in its scoring phase with the council and advisory members, and its dossier.
+    round: i32,
+    round_dossier: i32,
 }
 
 /// Who takes part in the producer's dossier: the producer and Chi Lăng's officer.
@@ -97,6 +100,8 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
         own_photo,
         foreign_photo,
         waiting_idea,
+        round,
+        round_dossier,
     } = *ids;
     vec![
         ("/api/get_home_figures", String::new(), EVERYONE),
@@ -342,6 +347,97 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
             "id=0".into(),
             &[Province, Advisory, Council, Admin],
         ),
+        (
+            "/api/list_rounds",
+            String::new(),
+            &[Province, Advisory, Council],
+        ),
+        // An empty form: the provincial officer gets past the check to a field error.
+        (
+            "/api/create_round",
+            "name=&year=&dossier_deadline=&scoring_from=&scoring_until=&others_visible=\
+             &aggregation="
+                .into(),
+            &[Province],
+        ),
+        (
+            "/api/get_round",
+            format!("round_id={round}"),
+            &[Province, Advisory, Council],
+        ),
+        // No such account / member: the provincial officer gets "not found".
+        (
+            "/api/add_round_member",
+            format!("round_id={round}&user_id=0&group_code="),
+            &[Province],
+        ),
+        (
+            "/api/remove_round_member",
+            format!("round_id={round}&user_id=0"),
+            &[Province],
+        ),
+        // In scoring no dossier joins: a conflict after the check.
+        (
+            "/api/add_round_dossiers",
+            format!("round_id={round}&dossier_ids="),
+            &[Province],
+        ),
+        (
+            "/api/advance_round",
+            format!("round_id={round}&version=-1"),
+            &[Province],
+        ),
+        // An empty reason: members get past the check to a field error.
+        (
+            "/api/declare_conflict",
+            format!("round_id={round}&dossier_id={round_dossier}&reason="),
+            &[Advisory, Council],
+        ),
+        (
+            "/api/get_score_sheet",
+            format!("round_id={round}&dossier_id={round_dossier}"),
+            &[Advisory, Council],
+        ),
+        // A stale version (council) or the wrong phase (advisory): conflicts after the check.
+        (
+            "/api/save_score_sheet",
+            format!(
+                "round_id={round}&dossier_id={round_dossier}&version=-1&choices=%7B%7D&submit=false"
+            ),
+            &[Advisory, Council],
+        ),
+        (
+            "/api/reopen_score_sheet",
+            format!("round_id={round}&dossier_id={round_dossier}&member_id=0&reason=x"),
+            &[Province],
+        ),
+        (
+            "/api/get_round_results",
+            format!("round_id={round}"),
+            &[Province],
+        ),
+        (
+            "/api/decide_round",
+            format!("round_id={round}&version=-1&number=1&date=2026-01-01&signer=x"),
+            &[Province],
+        ),
+        // A producer gets their own whatever the filter.
+        (
+            "/api/list_certificates",
+            "state=".into(),
+            &[Producer, Province, Admin],
+        ),
+        // Public: an unknown number is "not found" for everyone.
+        (
+            "/api/check_certificate",
+            "number=LS-0000-0000".into(),
+            EVERYONE,
+        ),
+        (
+            "/api/revoke_certificate",
+            "number=LS-0000-0000&reason=x&decision=x&date=2026-01-01".into(),
+            &[Province],
+        ),
         ("/api/unread_notifications", String::new(), EVERYONE),
         ("/api/list_notifications", String::new(), SIGNED_IN),
         ("/api/mark_notifications_read", String::new(), SIGNED_IN),
@@ -376,11 +472,14 @@ async fn call(
     post_typed(app, path, &content_type, bytes, cookie).await
 }
 
-/// A new product of the demo producer with a dossier its commune (Chi Lăng) returned.
-async fn returned_dossier<F, Fut>(
+/// A new product of the demo producer with a dossier brought to `state` (its commune is Chi
+/// Lăng).
+async fn dossier_in<F, Fut>(
     db: &sea_orm::DatabaseConnection,
     files: &app::services::file_store::LocalFolder,
     account: &F,
+    name: &str,
+    state: app::domain::dossier::DossierState,
 ) -> i32
 where
     F: Fn(&'static str) -> Fut,
@@ -392,7 +491,7 @@ where
     let province = to_actor(&account("so.nnmt@demo.vn").await);
     let subject = account("dongbanh@demo.vn").await.subject_id.unwrap();
     let input = app::models::products::ProductInput {
-        name: "Sản phẩm của bảng quyền".into(),
+        name: name.into(),
         group_code: "I.1.a".into(),
         ..Default::default()
     };
@@ -407,15 +506,57 @@ where
             .unwrap()
             .unwrap()
     };
-    app::services::demo_dossiers::walk_to(
+    app::services::demo_dossiers::walk_to(db, files, &product, [&owner, &commune, &province], state)
+        .await
+        .unwrap()
+}
+
+/// A round in scoring with the demo council and advisory members and one new forwarded
+/// dossier of the producer; returns (round, dossier).
+async fn scoring_round<F, Fut>(
+    db: &sea_orm::DatabaseConnection,
+    files: &app::services::file_store::LocalFolder,
+    account: &F,
+) -> (i32, i32)
+where
+    F: Fn(&'static str) -> Fut,
+    Fut: std::future::Future<Output = app::entities::user_account::Model>,
+{
+    use app::auth::current::to_actor;
+    use app::services::rounds;
+    let province = to_actor(&account("so.nnmt@demo.vn").await);
+    let dossier = dossier_in(
         db,
         files,
-        &product,
-        [&owner, &commune, &province],
-        app::domain::dossier::DossierState::Returned,
+        account,
+        "Sản phẩm của đợt bảng quyền",
+        app::domain::dossier::DossierState::Forwarded,
     )
-    .await
-    .unwrap()
+    .await;
+    let input = app::models::rounds::RoundInput {
+        name: "Đợt của bảng quyền".into(),
+        year: "2026".into(),
+        dossier_deadline: "2026-05-31".into(),
+        scoring_from: "2026-06-01".into(),
+        scoring_until: "2026-06-30".into(),
+        ..Default::default()
+    };
+    let round = rounds::create(db, &province, &input).await.unwrap();
+    for email in ["hoidong@demo.vn", "tuvan@demo.vn"] {
+        let member = account(email).await.id;
+        rounds::add_member(db, &province, round, member, None)
+            .await
+            .unwrap();
+    }
+    rounds::add_dossiers(db, &province, round, &[dossier])
+        .await
+        .unwrap();
+    for version in 0..2 {
+        rounds::advance(db, &province, round, version)
+            .await
+            .unwrap();
+    }
+    (round, dossier)
 }
 
 /// A photo added to the first product of the account's subject.
@@ -511,7 +652,14 @@ async fn every_server_function_allows_and_denies_as_the_table_says() {
                 .unwrap()
                 .id
         },
-        returned_dossier: returned_dossier(&db, &files, &account).await,
+        returned_dossier: dossier_in(
+            &db,
+            &files,
+            &account,
+            "Sản phẩm của bảng quyền",
+            app::domain::dossier::DossierState::Returned,
+        )
+        .await,
         foreign_document: foreign_document(&db, account("dongbanh@demo.vn").await.subject_id).await,
         own_photo: photo_of(&db, &files, &account("dongbanh@demo.vn").await).await,
         foreign_photo: photo_of(&db, &files, &account("thachden@demo.vn").await).await,
@@ -527,6 +675,14 @@ async fn every_server_function_allows_and_denies_as_the_table_says() {
                 .expect("a demo idea waits")
                 .id
         },
+        round: 0,
+        round_dossier: 0,
+    };
+    let (round, round_dossier) = scoring_round(&db, &files, &account).await;
+    let targets = Targets {
+        round,
+        round_dossier,
+        ..targets
     };
     let table = matrix(&targets);
     let in_table: BTreeSet<&str> = table.iter().map(|(path, _, _)| *path).collect();

@@ -24,6 +24,7 @@ pub async fn demo_app(auth: AuthSettings) -> TestApp {
     app::services::demo_dossiers::seed_dossiers(&db, &files)
         .await
         .unwrap();
+    app::services::demo_rounds::seed_rounds(&db).await.unwrap();
     let leptos_options = LeptosOptions::builder().output_name("ocop").build();
     let state = AppState {
         auth,

@@ -23,7 +23,13 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
         AppError::Conflict { reason } if reason == "changed_meanwhile" => {
             t_string!(i18n, errors.changed_meanwhile).to_string()
         }
-        AppError::Conflict { .. } => t_string!(i18n, errors.conflict).to_string(),
+        AppError::Conflict { reason } => match reason.as_str() {
+            "phase" | "phase_closed" => t_string!(i18n, errors.phase_closed).to_string(),
+            "conflicted" => t_string!(i18n, errors.conflicted).to_string(),
+            "submitted" => t_string!(i18n, errors.sheet_submitted).to_string(),
+            "has_sheets" => t_string!(i18n, errors.has_sheets).to_string(),
+            _ => t_string!(i18n, errors.conflict).to_string(),
+        },
         AppError::Internal => t_string!(i18n, errors.internal).to_string(),
         AppError::Transport(_) => t_string!(i18n, errors.transport).to_string(),
     };

@@ -68,6 +68,12 @@ pub fn FieldError(
                 "assessment_missing" => {
                     t_string!(i18n, field_errors.assessment_missing).to_string()
                 }
+                "invalid_year" => t_string!(i18n, field_errors.invalid_year).to_string(),
+                "before_start" => t_string!(i18n, field_errors.before_start).to_string(),
+                "not_an_evaluator" => t_string!(i18n, field_errors.not_an_evaluator).to_string(),
+                "incomplete" => t_string!(i18n, field_errors.sheet_incomplete).to_string(),
+                "no_criteria_set" => t_string!(i18n, field_errors.no_criteria_set).to_string(),
+                "empty" => t_string!(i18n, field_errors.round_empty).to_string(),
                 _ => t_string!(i18n, errors.invalid).to_string(),
             };
             Some(view! { <p class="field-error" role="alert" data-field=field>{text}</p> })

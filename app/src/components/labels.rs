@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::auth::Role;
 use crate::domain::dossier::{DossierAction, DossierState};
 use crate::domain::dossier_form::DossierCycle;
+use crate::domain::round::Phase;
 use leptos_i18n::I18nContext;
 
 use crate::i18n::{Locale, t_string, use_i18n};
@@ -86,4 +87,53 @@ pub fn DossierStateBadge(state: DossierState) -> impl IntoView {
     let i18n = use_i18n();
     let class = format!("badge dossier-{}", state.as_str());
     view! { <span class=class data-testid="dossier-state" data-state=state.as_str()>{move || dossier_state_label(i18n, state)}</span> }
+}
+
+pub fn phase_label(i18n: I18nContext<Locale>, phase: &str) -> String {
+    match Phase::parse(phase) {
+        Some(Phase::Preparation) => t_string!(i18n, rounds.phase_preparation).to_string(),
+        Some(Phase::AdvisoryReview) => t_string!(i18n, rounds.phase_advisory).to_string(),
+        Some(Phase::Scoring) => t_string!(i18n, rounds.phase_scoring).to_string(),
+        Some(Phase::Deliberation) => t_string!(i18n, rounds.phase_deliberation).to_string(),
+        Some(Phase::Decided) => t_string!(i18n, rounds.phase_decided).to_string(),
+        None => phase.to_owned(),
+    }
+}
+
+/// A round's phase as a badge.
+#[component]
+pub fn PhaseBadge(phase: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let class = format!("badge phase-{phase}");
+    let data = phase.clone();
+    view! { <span class=class data-testid="round-phase" data-phase=data>{move || phase_label(i18n, &phase)}</span> }
+}
+
+/// Points kept in tenths, written the Vietnamese way ("84,3").
+pub fn points(tenths: u32) -> String {
+    format!("{},{}", tenths / 10, tenths % 10)
+}
+
+/// "★★★★☆" for 4 of 5 stars, with the number for screen readers.
+#[component]
+pub fn Stars(stars: u8) -> impl IntoView {
+    let filled = usize::from(stars.min(5));
+    let text = format!("{}{}", "★".repeat(filled), "☆".repeat(5 - filled));
+    view! { <span class="stars" title=format!("{stars}/5") aria-label=format!("{stars}/5") data-stars=stars>{text}</span> }
+}
+
+/// A certificate's status as a badge.
+#[component]
+pub fn CertificateStatus(status: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let class = format!("badge certificate-{status}");
+    let label = move || match status.as_str() {
+        "valid" => t_string!(i18n, certificates.valid).to_string(),
+        "expiring" => t_string!(i18n, certificates.expiring).to_string(),
+        "expired" => t_string!(i18n, certificates.expired).to_string(),
+        "revoked" => t_string!(i18n, certificates.revoked).to_string(),
+        "superseded" => t_string!(i18n, certificates.superseded).to_string(),
+        other => other.to_owned(),
+    };
+    view! { <span class=class data-testid="certificate-status">{label}</span> }
 }

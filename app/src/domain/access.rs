@@ -133,6 +133,12 @@ pub enum Action {
     ViewAuditLog,
     /// Read the criteria sets (the province, administrators, and the members who score).
     ViewCriteria,
+    /// Create rounds, set their members and dossiers, move their phases, decide, revoke.
+    ManageRounds,
+    /// Fill in score sheets (membership and assignment are checked against the round).
+    ScoreDossiers,
+    /// The certificate lists (expiring, expired, revoked, superseded).
+    ViewCertificates,
     OpenArea(Area),
 }
 
@@ -216,6 +222,9 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
         },
         (ListAccounts | ViewAuditLog, _) => province_wide,
         (ViewCriteria, _) => province_wide || matches!(role, AdvisoryMember | CouncilMember),
+        (ManageRounds, _) => role == ProvincialOfficer,
+        (ScoreDossiers, _) => matches!(role, AdvisoryMember | CouncilMember),
+        (ViewCertificates, _) => province_wide,
         (
             LockAccount | IssueResetLink | ChangeRole,
             Resource::Account {

@@ -33,6 +33,29 @@ impl Validity {
     }
 }
 
+/// What a provincial decision issues for a product with `stars`: a certificate of 3★ or 4★;
+/// a 5★ result is certified 4★ by the province and proposed to the Ministry (DOMAIN.md);
+/// below 3★ nothing.
+pub fn provincial_stars(stars: u8) -> Option<u8> {
+    match stars {
+        3 | 4 => Some(stars),
+        5 => Some(4),
+        _ => None,
+    }
+}
+
+/// The default certificate number format: `{year}` and `{seq}` (four digits) are replaced.
+/// Numbers travel in URLs (`/certificates/{number}`), so a format must not produce a `/`.
+pub const DEFAULT_NUMBER_FORMAT: &str = "LS-{year}-{seq}";
+
+/// The certificate number for the `seq`-th certificate of `year` under `format`.
+pub fn number(format: &str, year: i32, seq: u32) -> String {
+    format
+        .replace("{year}", &year.to_string())
+        .replace("{seq}", &format!("{seq:04}"))
+        .replace('/', "-")
+}
+
 /// The last day of validity of a certificate decided on `decided`: the day before the same
 /// date 36 months later (the end of the month when that date does not exist).
 pub fn valid_until(decided: chrono::NaiveDate) -> chrono::NaiveDate {
@@ -98,6 +121,19 @@ mod tests {
             Validity::Revoked
         );
         assert!(!Validity::Expired.allows_mark() && Validity::Expiring.allows_mark());
+    }
+
+    #[test]
+    fn the_province_certifies_three_and_four_stars() {
+        assert_eq!(provincial_stars(2), None);
+        assert_eq!(provincial_stars(3), Some(3));
+        assert_eq!(provincial_stars(5), Some(4));
+    }
+
+    #[test]
+    fn numbers_follow_the_format_and_stay_url_safe() {
+        assert_eq!(number(DEFAULT_NUMBER_FORMAT, 2025, 7), "LS-2025-0007");
+        assert_eq!(number("{seq}/{year}/OCOP", 2024, 12), "0012-2024-OCOP");
     }
 
     proptest! {

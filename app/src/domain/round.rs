@@ -2,7 +2,11 @@
 //! the active phase switches scoring on or off, and the round's settings say whether members
 //! see each other's scores and the producer's identity. One pure function answers "may this
 //! member score this dossier now?", another "may they see the others' sheets?".
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use crate::domain::product_form::FieldProblem;
+use crate::domain::scoring::Aggregation;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Phase {
@@ -56,6 +60,19 @@ pub enum Panel {
 }
 
 impl Panel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Panel::Advisory => "advisory",
+            Panel::Council => "council",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Panel> {
+        [Panel::Advisory, Panel::Council]
+            .into_iter()
+            .find(|p| p.as_str() == value)
+    }
+
     /// The phase in which this panel fills in sheets.
     pub fn scoring_phase(self) -> Phase {
         match self {
@@ -71,6 +88,26 @@ pub enum OthersVisible {
     Never,
     AfterOwnSubmitted,
     Always,
+}
+
+impl OthersVisible {
+    pub const ALL: [OthersVisible; 3] = [
+        OthersVisible::Never,
+        OthersVisible::AfterOwnSubmitted,
+        OthersVisible::Always,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OthersVisible::Never => "never",
+            OthersVisible::AfterOwnSubmitted => "after_own",
+            OthersVisible::Always => "always",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<OthersVisible> {
+        OthersVisible::ALL.into_iter().find(|o| o.as_str() == value)
+    }
 }
 
 /// One member's standing on one dossier of a round.
@@ -128,6 +165,79 @@ pub fn may_see_others(phase: Phase, setting: OthersVisible, s: Standing) -> bool
     }
 }
 
+/// The round form as typed (dates as `YYYY-MM-DD`, as `<input type=date>` sends them).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundInput {
+    pub name: String,
+    pub year: String,
+    pub dossier_deadline: String,
+    pub scoring_from: String,
+    pub scoring_until: String,
+    pub assigned_only: bool,
+    /// `OthersVisible::as_str`.
+    pub others_visible: String,
+    pub identity_hidden: bool,
+    /// `Aggregation::as_str`.
+    pub aggregation: String,
+}
+
+/// A round's settings once checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoundSettings {
+    pub name: String,
+    pub year: i16,
+    pub dossier_deadline: NaiveDate,
+    pub scoring_from: NaiveDate,
+    pub scoring_until: NaiveDate,
+    pub assigned_only: bool,
+    pub others_visible: OthersVisible,
+    pub identity_hidden: bool,
+    pub aggregation: Aggregation,
+}
+
+/// Checks the round form.
+///
+/// # Errors
+/// The first wrong field: `required`, `too_long`, `invalid_year`, `invalid_date`, or
+/// `scoring_until`/`before_start` when the scoring window ends before it starts.
+pub fn parse_settings(input: &RoundInput) -> Result<RoundSettings, FieldProblem> {
+    let name = input.name.trim();
+    if name.is_empty() {
+        return Err(("name", "required"));
+    }
+    if name.chars().count() > 300 {
+        return Err(("name", "too_long"));
+    }
+    let year = input
+        .year
+        .trim()
+        .parse::<i16>()
+        .ok()
+        .filter(|y| (2018..=2100).contains(y))
+        .ok_or(("year", "invalid_year"))?;
+    let date = |value: &str, field: &'static str| {
+        NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| (field, "invalid_date"))
+    };
+    let dossier_deadline = date(&input.dossier_deadline, "dossier_deadline")?;
+    let scoring_from = date(&input.scoring_from, "scoring_from")?;
+    let scoring_until = date(&input.scoring_until, "scoring_until")?;
+    if scoring_until < scoring_from {
+        return Err(("scoring_until", "before_start"));
+    }
+    Ok(RoundSettings {
+        name: name.to_owned(),
+        year,
+        dossier_deadline,
+        scoring_from,
+        scoring_until,
+        assigned_only: input.assigned_only,
+        others_visible: OthersVisible::parse(&input.others_visible)
+            .unwrap_or(OthersVisible::AfterOwnSubmitted),
+        identity_hidden: input.identity_hidden,
+        aggregation: Aggregation::parse(&input.aggregation).unwrap_or(Aggregation::Mean),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +249,38 @@ mod tests {
             conflicted,
             own_sheet_submitted: submitted,
         }
+    }
+
+    #[test]
+    fn round_form_checks_names_years_and_the_scoring_window() {
+        let good = RoundInput {
+            name: "Đợt 1 năm 2026".into(),
+            year: "2026".into(),
+            dossier_deadline: "2026-05-31".into(),
+            scoring_from: "2026-06-10".into(),
+            scoring_until: "2026-06-30".into(),
+            others_visible: "never".into(),
+            aggregation: "median".into(),
+            ..RoundInput::default()
+        };
+        let settings = parse_settings(&good).unwrap();
+        assert_eq!(settings.others_visible, OthersVisible::Never);
+        assert_eq!(settings.aggregation, Aggregation::Median);
+        let bad = |f: fn(&mut RoundInput)| {
+            let mut input = good.clone();
+            f(&mut input);
+            parse_settings(&input).unwrap_err()
+        };
+        assert_eq!(bad(|i| i.name = " ".into()), ("name", "required"));
+        assert_eq!(bad(|i| i.year = "20x6".into()), ("year", "invalid_year"));
+        assert_eq!(
+            bad(|i| i.scoring_from = "30/06/2026".into()),
+            ("scoring_from", "invalid_date")
+        );
+        assert_eq!(
+            bad(|i| i.scoring_until = "2026-06-01".into()),
+            ("scoring_until", "before_start")
+        );
     }
 
     #[test]

@@ -167,6 +167,32 @@ pub enum Aggregation {
     Median,
 }
 
+impl Aggregation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Aggregation::Mean => "mean",
+            Aggregation::Median => "median",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Aggregation> {
+        [Aggregation::Mean, Aggregation::Median]
+            .into_iter()
+            .find(|a| a.as_str() == value)
+    }
+}
+
+/// Products at or above this score are proposed for national (5★) evaluation.
+pub const NATIONAL_FROM: Tenths = 900;
+
+/// A member's total this far (or farther) from the score is highlighted for discussion.
+pub const FAR_FROM_SCORE: Tenths = 100;
+
+/// Whether `total` lies far enough from the product's `score` to be discussed.
+pub fn far_from(total: Tenths, score: Tenths) -> bool {
+    total.abs_diff(score) >= FAR_FROM_SCORE
+}
+
 /// The product's score from the submitted totals (tenths, rounded half up); `None` without any.
 pub fn aggregate(totals: &[Tenths], how: Aggregation) -> Option<Tenths> {
     if totals.is_empty() {
@@ -188,6 +214,44 @@ pub fn aggregate(totals: &[Tenths], how: Aggregation) -> Option<Tenths> {
                 (sorted[mid - 1] + sorted[mid]).div_ceil(2)
             }
         }
+    })
+}
+
+/// The council's result for one product from its members' submitted sheets.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilResult {
+    pub score: Tenths,
+    pub stars: u8,
+    /// Star levels barred by mandatory criteria failed on more than half of the sheets.
+    pub barred: Vec<u8>,
+    /// 90 points or more, and no bar below 5★: proposed for national evaluation.
+    pub national: bool,
+}
+
+/// Aggregates the sheets' totals (`how`), takes the stars of that score and caps them by the
+/// mandatory criteria a majority of members failed. `None` without any sheet.
+pub fn council_result(sheets: &[SheetResult], how: Aggregation) -> Option<CouncilResult> {
+    let totals: Vec<Tenths> = sheets.iter().map(|s| s.total).collect();
+    let score = aggregate(&totals, how)?;
+    let mut counts: BTreeMap<(String, u8), usize> = BTreeMap::new();
+    for sheet in sheets {
+        for failure in &sheet.failures {
+            *counts.entry(failure.clone()).or_default() += 1;
+        }
+    }
+    let mut barred: Vec<u8> = counts
+        .into_iter()
+        .filter(|(_, n)| *n * 2 > sheets.len())
+        .map(|((_, level), _)| level)
+        .collect();
+    barred.sort_unstable();
+    barred.dedup();
+    let stars = capped(stars_for(score), barred.iter().copied());
+    Some(CouncilResult {
+        score,
+        stars,
+        national: score >= NATIONAL_FROM && stars == 5,
+        barred,
     })
 }
 
@@ -305,6 +369,29 @@ mod tests {
         assert_eq!(aggregate(&[], Aggregation::Mean), None);
     }
 
+    #[test]
+    fn the_council_caps_only_for_failures_most_members_found() {
+        let set = sample();
+        let full: Sheet = [("A1", 2), ("A2", 1), ("B1", 2), ("C1", 2)]
+            .into_iter()
+            .map(|(c, i)| (c.to_owned(), i))
+            .collect();
+        let mut failing = full.clone();
+        failing.insert("C1".into(), 0);
+        let sheets = |n_failing: usize| {
+            (0..3)
+                .map(|i| score(&set, if i < n_failing { &failing } else { &full }))
+                .collect::<Vec<_>>()
+        };
+        let one = council_result(&sheets(1), Aggregation::Mean).unwrap();
+        assert!(one.barred.is_empty());
+        let two = council_result(&sheets(2), Aggregation::Mean).unwrap();
+        assert_eq!(two.barred, vec![4]);
+        assert!(two.stars <= 3);
+        assert!(council_result(&[], Aggregation::Mean).is_none());
+        assert!(far_from(600, 700) && !far_from(650, 700));
+    }
+
     fn any_sheet() -> impl Strategy<Value = Sheet> {
         proptest::collection::btree_map("(A1|A2|B1|C1|X9)", 0usize..4, 0..6)
     }
@@ -334,6 +421,18 @@ mod tests {
             for level in levels {
                 prop_assert!(after < level);
             }
+        }
+
+        #[test]
+        fn the_council_result_stays_within_its_sheets(sheets in proptest::collection::vec(any_sheet(), 1..8)) {
+            let set = sample();
+            let results: Vec<SheetResult> = sheets.iter().map(|s| score(&set, s)).collect();
+            let r = council_result(&results, Aggregation::Mean).unwrap();
+            let lo = results.iter().map(|s| s.total).min().unwrap();
+            let hi = results.iter().map(|s| s.total).max().unwrap();
+            prop_assert!(lo <= r.score && r.score <= hi);
+            prop_assert!(r.stars <= stars_for(r.score));
+            prop_assert!(!r.national || r.score >= NATIONAL_FROM);
         }
 
         #[test]

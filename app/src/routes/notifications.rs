@@ -41,6 +41,7 @@ fn NotificationList() -> impl IntoView {
         "idea.submit" => t_string!(i18n, notifications.idea_submit).to_string(),
         "idea.accept" => t_string!(i18n, notifications.idea_accept).to_string(),
         "idea.decline" => t_string!(i18n, notifications.idea_decline).to_string(),
+        "round.decided" => t_string!(i18n, notifications.round_decided).to_string(),
         _ => t_string!(i18n, notifications.other).to_string(),
     };
     view! {

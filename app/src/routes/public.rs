@@ -1,4 +1,5 @@
 //! Pages anyone can open without signing in.
+pub mod certificate;
 pub mod home;
 pub mod not_found;
 pub mod subject;

@@ -41,6 +41,10 @@ pub fn ProducerHome() -> impl IntoView {
                     <h2>{t!(i18n, ideas.title)}</h2>
                     <p>{t!(i18n, ideas.hint)}</p>
                 </EntryCard>
+                <EntryCard href="/producer/certificates".into() testid="entry-certificates">
+                    <h2>{t!(i18n, certificates.mine)}</h2>
+                    <p>{t!(i18n, certificates.mine_hint)}</p>
+                </EntryCard>
                 <EntryCard href="/producer/products".into() testid="entry-products">
                     <h2>{t!(i18n, products.title)}</h2>
                     <p>{t!(i18n, areas.products_hint)}</p>
@@ -72,11 +76,20 @@ pub fn CommuneHome() -> impl IntoView {
 
 #[component]
 pub fn ProvinceHome() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <AreaGate area=Area::Province>
             <Greeting />
             <ul class="entry-cards">
                 <DossiersEntry href="/province/dossiers" hint=DossierHint::Province />
+                <EntryCard href="/province/rounds".into() testid="entry-rounds">
+                    <h2>{t!(i18n, rounds.title)}</h2>
+                    <p>{t!(i18n, rounds.hint)}</p>
+                </EntryCard>
+                <EntryCard href="/province/certificates".into() testid="entry-certificates">
+                    <h2>{t!(i18n, certificates.title)}</h2>
+                    <p>{t!(i18n, certificates.hint)}</p>
+                </EntryCard>
                 <RegistrationsEntry href="/province/registrations" />
                 <AccountsEntry />
                 <AuditEntry />
@@ -93,9 +106,10 @@ pub fn CouncilHome() -> impl IntoView {
     view! {
         <AreaGate area=Area::Council>
             <Greeting />
-            // Evaluation rounds and scoring sheets arrive with the evaluation module.
-            <p class="empty" data-testid="council-empty">{t!(i18n, areas.council_empty)}</p>
+            <h2>{t!(i18n, rounds.my_rounds)}</h2>
+            <crate::routes::rounds::list::RoundList />
             <ul class="entry-cards">
+                <CriteriaEntry />
                 <AccountEntry />
             </ul>
         </AreaGate>

@@ -316,7 +316,8 @@ const fn demo(
     }
 }
 
-/// One active account for every role (two commune officers, three producers).
+/// One active account for every role (two commune officers, three council members, three
+/// producers).
 pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
     demo(
         "quantri@demo.vn",
@@ -358,6 +359,21 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         "Triệu Văn Hội",
         Role::CouncilMember,
         None,
+        None,
+    ),
+    demo(
+        "hoidong2@demo.vn",
+        "Lăng Thị Đồng",
+        Role::CouncilMember,
+        None,
+        None,
+    ),
+    // Lives in Thất Khê: the system flags a conflict on that commune's dossiers.
+    demo(
+        "hoidong3@demo.vn",
+        "Mã Văn Đánh",
+        Role::CouncilMember,
+        Some("06040"),
         None,
     ),
     demo(

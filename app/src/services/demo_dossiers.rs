@@ -27,9 +27,13 @@ const PLAN: &[(&str, usize, DossierState)] = &[
     ("06046", 0, DossierState::Resubmitted),
     ("06046", 1, DossierState::Checked),
     ("06040", 0, DossierState::Draft),
-    ("06040", 1, DossierState::InEvaluation),
+    ("06040", 1, DossierState::Forwarded),
+    ("06040", 2, DossierState::Forwarded),
     ("06385", 0, DossierState::Forwarded),
     ("06385", 1, DossierState::Withdrawn),
+    ("06385", 2, DossierState::Forwarded),
+    ("06046", 3, DossierState::Forwarded),
+    ("06046", 2, DossierState::Forwarded),
 ];
 
 /// Adds the demo dossiers unless the database has dossiers already; returns how many.
@@ -58,7 +62,12 @@ pub async fn seed_dossiers(db: &DatabaseConnection, files: &dyn FileStore) -> Re
         let province = province.as_ref().map(to_actor).unwrap_or(Actor::Anonymous);
         walk_to(db, files, &p, [&owner, &officer, &province], *target)
             .await
-            .map_err(|e| DbErr::Custom(format!("demo dossier for product {}: {e}", p.id)))?;
+            .map_err(|e| {
+                DbErr::Custom(format!(
+                    "demo dossier for product {} ({commune} #{nth}): {e}",
+                    p.id
+                ))
+            })?;
         made += 1;
     }
     ideas(db)
@@ -284,7 +293,7 @@ async fn member_of(
 }
 
 /// The commune's officer, made if it has none.
-async fn officer_of(db: &DatabaseConnection, commune: &str) -> Result<Actor, DbErr> {
+pub async fn officer_of(db: &DatabaseConnection, commune: &str) -> Result<Actor, DbErr> {
     let existing = user_account::Entity::find()
         .filter(user_account::Column::Role.eq("commune_officer"))
         .filter(user_account::Column::CommuneCode.eq(commune))

@@ -89,7 +89,7 @@ async fn may_read(
                 dossier_party(actor, d.subject_id, &d.commune_code)
                     .is_some_and(|party| rules::visible_to(party, state))
             });
-            if visible {
+            if visible || crate::services::score_sheets::member_reads(db, actor, d.id).await? {
                 return Ok(true);
             }
         }

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod dossiers;
+pub mod rounds;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};

@@ -1,0 +1,36 @@
+//! An OCOP certificate (`domain::certificate` for its validity).
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "certificate")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    /// Printed on the certificate and in its QR code (`/certificates/{number}`).
+    #[sea_orm(unique)]
+    pub number: String,
+    pub round_id: Option<i32>,
+    pub dossier_id: Option<i32>,
+    pub product_id: i32,
+    pub subject_id: i32,
+    pub stars: i16,
+    /// Tenths of a point.
+    pub score: i32,
+    pub decision_number: String,
+    pub decision_date: Date,
+    pub valid_from: Date,
+    pub valid_until: Date,
+    /// 90 points or more: proposed for national (5★) evaluation.
+    pub national: bool,
+    pub revoked_on: Option<Date>,
+    pub revoke_reason: Option<String>,
+    pub revoke_decision: Option<String>,
+    /// The certificate that replaced this one (re-recognition or upgrade).
+    pub superseded_by: Option<i32>,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

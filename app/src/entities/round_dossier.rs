@@ -1,0 +1,23 @@
+//! A dossier that joined a round, with the criteria set it is scored against and, once
+//! decided, its score and stars.
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "round_dossier")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub round_id: i32,
+    pub dossier_id: i32,
+    pub criteria_set_id: i32,
+    /// The product's top-level group ("I"), for sub-councils.
+    pub group_code: String,
+    /// Tenths of a point, set by the decision.
+    pub score: Option<i32>,
+    pub stars: Option<i16>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,231 @@
+//! Evaluation rounds: `/province/rounds` (create, members, dossiers, phases, results,
+//! decision), `/council` (the member's rounds, scoring screen, conflicts), certificates.
+// The wasm side generates a constructor with every form field as an argument.
+#![allow(clippy::too_many_arguments)]
+use leptos::prelude::*;
+
+use crate::models::AppError;
+use crate::models::rounds::{
+    CertificateCheck, CertificateRow, RoundResults, RoundRow, RoundView, SheetView,
+};
+
+#[server(prefix = "/api", endpoint = "list_rounds")]
+pub async fn list_rounds() -> Result<Vec<RoundRow>, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(crate::services::rounds::list(&app.db, &actor).await?)
+}
+
+/// Creates a round; the checkboxes come as "on" when ticked. Returns its id.
+#[server(prefix = "/api", endpoint = "create_round")]
+pub async fn create_round(
+    name: String,
+    year: String,
+    dossier_deadline: String,
+    scoring_from: String,
+    scoring_until: String,
+    assigned_only: Option<String>,
+    others_visible: String,
+    identity_hidden: Option<String>,
+    aggregation: String,
+) -> Result<i32, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let input = crate::models::rounds::RoundInput {
+        name,
+        year,
+        dossier_deadline,
+        scoring_from,
+        scoring_until,
+        assigned_only: assigned_only.is_some(),
+        others_visible,
+        identity_hidden: identity_hidden.is_some(),
+        aggregation,
+    };
+    Ok(crate::services::rounds::create(&app.db, &actor, &input).await?)
+}
+
+#[server(prefix = "/api", endpoint = "get_round")]
+pub async fn get_round(round_id: i32) -> Result<RoundView, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(crate::services::rounds::view(&app.db, &actor, round_id).await?)
+}
+
+/// Adds a council or advisory member (`group_code` empty: every dossier).
+#[server(prefix = "/api", endpoint = "add_round_member")]
+pub async fn add_round_member(
+    round_id: i32,
+    user_id: i32,
+    group_code: String,
+) -> Result<(), AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(
+        crate::services::rounds::add_member(&app.db, &actor, round_id, user_id, Some(group_code))
+            .await?,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "remove_round_member")]
+pub async fn remove_round_member(round_id: i32, user_id: i32) -> Result<(), AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(crate::services::rounds::remove_member(&app.db, &actor, round_id, user_id).await?)
+}
+
+/// Brings forwarded dossiers into the round (`dossier_ids` comma-separated).
+#[server(prefix = "/api", endpoint = "add_round_dossiers")]
+pub async fn add_round_dossiers(round_id: i32, dossier_ids: String) -> Result<usize, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let ids: Vec<i32> = dossier_ids
+        .split(',')
+        .filter_map(|id| id.trim().parse().ok())
+        .collect();
+    Ok(crate::services::rounds::add_dossiers(&app.db, &actor, round_id, &ids).await?)
+}
+
+/// Moves the round to its next phase; returns the phase.
+#[server(prefix = "/api", endpoint = "advance_round")]
+pub async fn advance_round(round_id: i32, version: i32) -> Result<String, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let phase = crate::services::rounds::advance(&app.db, &actor, round_id, version).await?;
+    Ok(phase.as_str().to_owned())
+}
+
+#[server(prefix = "/api", endpoint = "declare_conflict")]
+pub async fn declare_conflict(
+    round_id: i32,
+    dossier_id: i32,
+    reason: String,
+) -> Result<(), AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(
+        crate::services::rounds::declare_conflict(&app.db, &actor, round_id, dossier_id, &reason)
+            .await?,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "get_score_sheet")]
+pub async fn get_score_sheet(round_id: i32, dossier_id: i32) -> Result<SheetView, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(crate::services::score_sheets::sheet(&app.db, &actor, round_id, dossier_id).await?)
+}
+
+/// Saves (or with `submit`, submits) the member's choices, given as the JSON of
+/// `domain::scoring::Sheet`; returns the sheet's new version.
+#[server(prefix = "/api", endpoint = "save_score_sheet")]
+pub async fn save_score_sheet(
+    round_id: i32,
+    dossier_id: i32,
+    version: i32,
+    choices: String,
+    submit: bool,
+) -> Result<i32, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let choices: crate::domain::scoring::Sheet = serde_json::from_str(&choices)
+        .map_err(|_| AppError::invalid("choices", "unknown_option"))?;
+    let saved = crate::services::score_sheets::save(
+        &app.db,
+        &actor,
+        (round_id, dossier_id),
+        version,
+        &choices,
+        submit,
+    )
+    .await?;
+    Ok(saved.version)
+}
+
+#[server(prefix = "/api", endpoint = "reopen_score_sheet")]
+pub async fn reopen_score_sheet(
+    round_id: i32,
+    dossier_id: i32,
+    member_id: i32,
+    reason: String,
+) -> Result<(), AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(crate::services::score_sheets::reopen(
+        &app.db,
+        &actor,
+        (round_id, dossier_id),
+        member_id,
+        &reason,
+    )
+    .await?)
+}
+
+#[server(prefix = "/api", endpoint = "get_round_results")]
+pub async fn get_round_results(round_id: i32) -> Result<RoundResults, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(crate::services::round_results::results(&app.db, &actor, round_id).await?)
+}
+
+/// Records and publishes the decision; returns how many certificates were issued.
+#[server(prefix = "/api", endpoint = "decide_round")]
+pub async fn decide_round(
+    round_id: i32,
+    version: i32,
+    number: String,
+    date: String,
+    signer: String,
+) -> Result<usize, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let input = crate::models::rounds::DecisionInput {
+        number,
+        date,
+        signer,
+    };
+    Ok(crate::services::round_decision::decide(
+        &app.db,
+        &actor,
+        round_id,
+        version,
+        &input,
+        &app.certificates,
+    )
+    .await?)
+}
+
+/// Certificates in one state ("" for all); a producer gets their own.
+#[server(prefix = "/api", endpoint = "list_certificates")]
+pub async fn list_certificates(state: String) -> Result<Vec<CertificateRow>, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let today = crate::services::today_in_vietnam();
+    Ok(
+        crate::services::certificates::list(&app.db, &actor, &state, today, &app.certificates)
+            .await?,
+    )
+}
+
+/// The public check behind a certificate's QR code.
+#[server(prefix = "/api", endpoint = "check_certificate")]
+pub async fn check_certificate(number: String) -> Result<CertificateCheck, AppError> {
+    let app = crate::state::app_state()?;
+    let today = crate::services::today_in_vietnam();
+    Ok(crate::services::certificates::check(&app.db, &number, today, &app.certificates).await?)
+}
+
+#[server(prefix = "/api", endpoint = "revoke_certificate")]
+pub async fn revoke_certificate(
+    number: String,
+    reason: String,
+    decision: String,
+    date: String,
+) -> Result<(), AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(
+        crate::services::certificates::revoke(&app.db, &actor, &number, &reason, &decision, &date)
+            .await?,
+    )
+}

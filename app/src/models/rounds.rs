@@ -1,0 +1,189 @@
+//! Evaluation rounds, score sheets, results and certificates as pages see them.
+use serde::{Deserialize, Serialize};
+
+pub use crate::domain::round::RoundInput;
+use crate::domain::scoring::{CriteriaSet, Sheet, Tenths};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundRow {
+    pub id: i32,
+    pub name: String,
+    pub year: i16,
+    /// `Phase::as_str`.
+    pub phase: String,
+    pub dossier_count: usize,
+    pub member_count: usize,
+    pub decision_number: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberRow {
+    pub user_id: i32,
+    pub name: String,
+    /// "council" or "advisory".
+    pub panel: String,
+    /// A sub-council of this product group only.
+    pub group_code: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundDossierRow {
+    pub dossier_id: i32,
+    pub product_name: String,
+    /// None when the round hides producers from its members.
+    pub subject_name: Option<String>,
+    pub commune_name: String,
+    pub group_code: String,
+    pub criteria_set_name: String,
+    /// Council sheets submitted / council members assigned.
+    pub submitted: usize,
+    pub expected: usize,
+    pub score: Option<Tenths>,
+    pub stars: Option<u8>,
+    /// For a member: "none", "draft" or "submitted"; "conflict" or "unassigned" when they
+    /// may not score it.
+    pub my_sheet: Option<String>,
+}
+
+/// Someone who could join the round, or a dossier that could.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: i32,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundView {
+    pub row: RoundRow,
+    pub input: RoundInput,
+    pub version: i32,
+    pub decision_date: Option<String>,
+    pub decision_signer: Option<String>,
+    pub members: Vec<MemberRow>,
+    pub dossiers: Vec<RoundDossierRow>,
+    /// For the provincial officer: forwarded dossiers in no round, and officials who may join.
+    pub waiting_dossiers: Vec<Choice>,
+    pub possible_members: Vec<Choice>,
+    pub manages: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetDocument {
+    pub file_id: i32,
+    pub item: String,
+    pub name: String,
+    pub media_type: String,
+}
+
+/// Another member's sheet, when the round lets this member see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherSheet {
+    pub member: String,
+    pub total: Tenths,
+    pub stars: u8,
+    pub submitted: bool,
+}
+
+/// The scoring screen of one member for one dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetView {
+    pub round_id: i32,
+    pub round_name: String,
+    pub phase: String,
+    pub panel: String,
+    pub dossier_id: i32,
+    pub product_name: String,
+    pub subject_name: Option<String>,
+    pub set_name: String,
+    pub set: CriteriaSet,
+    pub choices: Sheet,
+    /// 0 before the first save.
+    pub version: i32,
+    pub submitted: bool,
+    pub reopen_reason: Option<String>,
+    /// Why the member may not change it now (`ScoreRefused` as a key), if so.
+    pub locked_because: Option<String>,
+    pub documents: Vec<SheetDocument>,
+    pub others: Option<Vec<OtherSheet>>,
+}
+
+/// One member's total for one dossier in the results table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberTotal {
+    pub user_id: i32,
+    pub member: String,
+    pub total: Tenths,
+    pub submitted: bool,
+    /// Far from the product's score: to be discussed.
+    pub far: bool,
+}
+
+/// The spread of one criterion's points across the submitted sheets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CriterionSpread {
+    pub code: String,
+    pub min: Tenths,
+    pub max: Tenths,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResultRow {
+    pub dossier_id: i32,
+    pub product_name: String,
+    pub commune_name: String,
+    pub totals: Vec<MemberTotal>,
+    pub score: Option<Tenths>,
+    pub stars: Option<u8>,
+    /// Star levels barred by mandatory criteria the council failed.
+    pub barred: Vec<u8>,
+    pub national: bool,
+    pub spread: Option<(Tenths, Tenths)>,
+    /// Criteria on which submitted sheets differ, widest first.
+    pub criteria: Vec<CriterionSpread>,
+    /// Advisory group's mean, kept apart.
+    pub advisory_score: Option<Tenths>,
+    /// The certificate the decision issued.
+    pub certificate: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundResults {
+    pub round_id: i32,
+    pub phase: String,
+    pub aggregation: String,
+    pub rows: Vec<ResultRow>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionInput {
+    pub number: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub signer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateRow {
+    pub number: String,
+    pub product_id: i32,
+    pub product_name: String,
+    pub subject_name: String,
+    pub commune_name: String,
+    pub stars: u8,
+    pub score: Tenths,
+    pub decision_number: String,
+    pub decision_date: String,
+    pub valid_until: String,
+    /// `Validity::as_str`, or "superseded".
+    pub status: String,
+    pub national: bool,
+    pub revoke_reason: Option<String>,
+}
+
+/// What the public verification page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateCheck {
+    pub row: CertificateRow,
+    pub subject_address: Option<String>,
+    pub group_name: String,
+}
