@@ -8,6 +8,7 @@ use crate::models::AppError;
 pub mod account_admin;
 pub mod accounts;
 pub mod audit;
+pub mod certificate_pdf;
 pub mod certificates;
 pub mod commune_review;
 pub mod criteria_sets;

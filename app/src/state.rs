@@ -16,6 +16,8 @@ pub struct AppState {
     /// Uploaded files' bytes (content-addressed).
     pub files: std::sync::Arc<dyn crate::services::file_store::FileStore>,
     pub upload_limits: crate::services::uploads::UploadLimits,
+    /// The site's public address for QR codes (else the request's host).
+    pub public_url: Option<String>,
     /// Certificate numbering and the expiring window.
     pub certificates: crate::services::certificates::CertificateSettings,
     /// Notifications beyond the app (none by default).
@@ -35,6 +37,7 @@ impl AppState {
             reset_sender: std::sync::Arc::new(crate::services::password_reset::HandOver),
             files: std::sync::Arc::new(crate::services::file_store::LocalFolder::new("data/files")),
             upload_limits: crate::services::uploads::UploadLimits::default(),
+            public_url: None,
             certificates: Default::default(),
             notifier: std::sync::Arc::new(crate::services::notifications::InAppOnly),
         }

@@ -46,6 +46,10 @@ pub struct Config {
         default_value = "LS-{year}-{seq}"
     )]
     pub certificate_number_format: String,
+    /// The site's public address ("https://ocop.langson.gov.vn"), printed in certificates' QR
+    /// codes; without it, the address the request came to.
+    #[arg(long, env = "PUBLIC_URL")]
+    pub public_url: Option<String>,
     /// Days before expiry from which a certificate counts as expiring.
     #[arg(long, env = "CERTIFICATE_EXPIRING_DAYS", default_value_t = 90)]
     pub certificate_expiring_days: i64,

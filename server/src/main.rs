@@ -1,4 +1,5 @@
 //! The OCOP server binary: serves the app and runs maintenance commands.
+mod certificates;
 mod config;
 mod files;
 #[cfg(test)]
@@ -128,6 +129,7 @@ async fn serve(
         )),
         upload_limits: config.upload_limits(),
         certificates: config.certificate_settings(),
+        public_url: config.public_url.clone().filter(|u| !u.is_empty()),
         ..AppState::new(leptos_options, db)
     };
     let app = routes::router(state, config.cookie_secure);

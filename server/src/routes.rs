@@ -33,6 +33,7 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
         .route("/healthz", get(healthz))
         .route("/files/{id}", get(crate::files::file))
         .route("/files/{id}/thumb", get(crate::files::thumbnail))
+        .route("/certificates/{number}/pdf", get(crate::certificates::pdf))
         .leptos_routes_with_context(&state, routes, context, render)
         // Anything else: a file under the site root (wasm, CSS, favicon) or the 404 page.
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))

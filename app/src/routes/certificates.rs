@@ -61,7 +61,7 @@ fn Certificates(province: bool) -> impl IntoView {
         } else {
             format!("/province/certificates?state={s}")
         };
-        view! { <A href=href attr:class=move || if state() == s { "tab current" } else { "tab" }>{label}</A> }
+        view! { <A href=href attr:class=move || if state() == s { "tab active" } else { "tab" }>{label}</A> }
     };
     view! {
         <h1>{if province { t!(i18n, certificates.title).into_any() } else { t!(i18n, certificates.mine).into_any() }}</h1>
@@ -75,7 +75,7 @@ fn Certificates(province: bool) -> impl IntoView {
                         {(!province && rows.iter().any(|r| r.status == "expiring")).then(|| view! {
                             <p class="notice" data-testid="renew-reminder">{t!(i18n, certificates.reminder)}" "<A href="/producer/dossiers">{t!(i18n, dossiers.title)}</A></p>
                         })}
-                        <div class="table-scroll">
+                        <div class="table-wrap">
                             <table class="data-table" data-testid="certificates">
                                 <thead><tr>
                                     <th>{t!(i18n, certificates.number)}</th>

@@ -317,7 +317,7 @@ fn MemberList(
                             <ActionForm action=actions.remove_member attr:class="inline-form">
                                 <input type="hidden" name="round_id" value=round_id />
                                 <input type="hidden" name="user_id" value=m.user_id />
-                                <button type="submit" class="link-button">{t!(i18n, rounds.remove)}</button>
+                                <button type="submit" class="link-button dark">{t!(i18n, rounds.remove)}</button>
                             </ActionForm>
                         })}
                     </li>

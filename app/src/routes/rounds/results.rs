@@ -31,7 +31,7 @@ pub fn ResultsTable(round_id: i32, phase: Phase, reload: RwSignal<u32>) -> impl 
                 {move || Suspend::new(async move {
                     match results.await {
                         Ok(r) => view! {
-                            <div class="table-scroll">
+                            <div class="table-wrap">
                                 <table class="data-table results-table">
                                     <thead><tr>
                                         <th>{t!(i18n, rounds.product)}</th>

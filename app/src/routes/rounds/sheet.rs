@@ -127,7 +127,7 @@ fn Scoring(sheet: SheetView) -> impl IntoView {
                         let id = d.file_id;
                         view! {
                             <li class:selected=move || selected_doc.get() == Some(id)>
-                                <button type="button" class="link-button" on:click=move |_| selected_doc.set(Some(id))>{d.item.clone()}</button>
+                                <button type="button" class="link-button dark" on:click=move |_| selected_doc.set(Some(id))>{d.item.clone()}</button>
                                 " "<a href=format!("/files/{id}") target="_blank" rel="noopener" class="muted">{d.name.clone()}</a>
                             </li>
                         }
