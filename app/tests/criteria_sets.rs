@@ -53,3 +53,54 @@ async fn sample_sets_are_listed_valid_and_refused_to_producers() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn an_edited_set_is_checked_and_a_frozen_one_gets_a_new_version() {
+    use app::services::criteria_sets::save_version;
+    use support::dossiers::{actor, reason};
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let (db, province) = (&t.db, actor(&t.db, "so.nnmt@demo.vn").await);
+        let sample = list(db, &province).await.unwrap()[0].clone();
+        let json = detail(db, &province, sample.id).await.unwrap().json;
+        // Not used by a round: saved in place, no longer marked as a sample.
+        let same = save_version(db, &province, "I", "Bộ tiêu chí nhóm I (tỉnh)", &json)
+            .await
+            .unwrap();
+        assert_eq!(same, sample.id);
+        assert!(!detail(db, &province, same).await.unwrap().row.is_sample);
+        // Wrong sets are refused with the first problem.
+        let broken = json.replacen("\"points\": 50", "\"points\": 60", 1);
+        assert_eq!(
+            reason(save_version(db, &province, "I", "x", &broken).await),
+            ("json", "part_sum")
+        );
+        assert_eq!(
+            reason(save_version(db, &province, "I", "x", "{").await),
+            ("json", "unreadable")
+        );
+        assert_eq!(
+            reason(save_version(db, &province, "ZZ", "x", &json).await),
+            ("group_code", "unknown_group")
+        );
+        // Frozen by a round: a new version.
+        app::entities::criteria_set::Entity::update_many()
+            .col_expr(app::entities::criteria_set::Column::Frozen, true.into())
+            .filter(app::entities::criteria_set::Column::Id.eq(same))
+            .exec(db)
+            .await
+            .unwrap();
+        let next = save_version(db, &province, "I", "Bộ tiêu chí nhóm I (sửa)", &json)
+            .await
+            .unwrap();
+        assert_ne!(next, same);
+        assert_eq!(detail(db, &province, next).await.unwrap().row.version, 2);
+        for email in ["hoidong@demo.vn", "dongbanh@demo.vn"] {
+            assert!(matches!(
+                save_version(db, &actor(db, email).await, "I", "x", &json).await,
+                Err(ServiceError::Denied(_))
+            ));
+        }
+        t.cleanup().await;
+    }
+}

@@ -438,6 +438,12 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
             "number=LS-0000-0000&reason=x&decision=x&date=2026-01-01".into(),
             &[Province],
         ),
+        // Unreadable JSON: those who manage sets get past the check to a field error.
+        (
+            "/api/save_criteria_set",
+            "group_code=I&name=x&json=%7B".into(),
+            &[Province, Admin],
+        ),
         ("/api/unread_notifications", String::new(), EVERYONE),
         ("/api/list_notifications", String::new(), SIGNED_IN),
         ("/api/mark_notifications_read", String::new(), SIGNED_IN),

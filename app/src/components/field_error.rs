@@ -68,6 +68,11 @@ pub fn FieldError(
                 "assessment_missing" => {
                     t_string!(i18n, field_errors.assessment_missing).to_string()
                 }
+                "unreadable" => t_string!(i18n, field_errors.json_unreadable).to_string(),
+                "part_sum" => t_string!(i18n, field_errors.part_sum).to_string(),
+                "duplicate_code" => t_string!(i18n, field_errors.duplicate_code).to_string(),
+                "too_few_options" => t_string!(i18n, field_errors.too_few_options).to_string(),
+                "bad_level" => t_string!(i18n, field_errors.bad_level).to_string(),
                 "invalid_year" => t_string!(i18n, field_errors.invalid_year).to_string(),
                 "before_start" => t_string!(i18n, field_errors.before_start).to_string(),
                 "not_an_evaluator" => t_string!(i18n, field_errors.not_an_evaluator).to_string(),

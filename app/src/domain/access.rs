@@ -133,6 +133,8 @@ pub enum Action {
     ViewAuditLog,
     /// Read the criteria sets (the province, administrators, and the members who score).
     ViewCriteria,
+    /// Edit or import criteria sets (a new version once a set is in use).
+    ManageCriteria,
     /// Create rounds, set their members and dossiers, move their phases, decide, revoke.
     ManageRounds,
     /// Fill in score sheets (membership and assignment are checked against the round).
@@ -222,6 +224,7 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
         },
         (ListAccounts | ViewAuditLog, _) => province_wide,
         (ViewCriteria, _) => province_wide || matches!(role, AdvisoryMember | CouncilMember),
+        (ManageCriteria, _) => province_wide,
         (ManageRounds, _) => role == ProvincialOfficer,
         (ScoreDossiers, _) => matches!(role, AdvisoryMember | CouncilMember),
         (ViewCertificates, _) => province_wide,

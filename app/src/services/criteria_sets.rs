@@ -1,14 +1,19 @@
-//! Criteria sets (versioned master data): listing them and reading one with its validation.
-//! Editing and XLSX import/export come with the evaluation rounds.
+//! Criteria sets (versioned master data): listing them, reading one with its validation, and
+//! saving an edited or imported set (JSON): in place while no round uses the latest version,
+//! as a new version once it is frozen.
 use std::collections::HashMap;
 
-use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder,
+};
 
 use crate::auth::{Action, Actor, Resource, allowed};
 use crate::domain::scoring::{self, CriteriaSet};
 use crate::entities::{criteria_set, product_group};
 use crate::models::criteria::{CriteriaSetRow, CriteriaSetView};
 use crate::services::ServiceError;
+use crate::services::input::invalid;
 
 /// Every set, by group and version.
 ///
@@ -82,4 +87,72 @@ async fn group_names(db: &DatabaseConnection) -> Result<HashMap<String, String>,
         .filter(|g| g.scheme == "148")
         .map(|g| (g.code, g.name_vi))
         .collect())
+}
+
+/// Saves a set for a product group from its JSON; returns the id of the version written.
+///
+/// # Errors
+/// `Denied` for anyone but provincial officers and administrators; `Invalid` on `name`
+/// (`required`), `group_code` (`unknown_group`) or `json` (`unreadable`, or the first problem:
+/// `part_sum`, `duplicate_code`, `too_few_options`, `bad_level`).
+pub async fn save_version(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    group_code: &str,
+    name: &str,
+    json: &str,
+) -> Result<i32, ServiceError> {
+    allowed(actor, Action::ManageCriteria, Resource::Nothing).map_err(ServiceError::Denied)?;
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 300 {
+        return Err(invalid("name", "required"));
+    }
+    let group_code = group_code.trim();
+    if !group_names(db).await?.contains_key(group_code) {
+        return Err(invalid("group_code", "unknown_group"));
+    }
+    let set: CriteriaSet = serde_json::from_str(json).map_err(|_| invalid("json", "unreadable"))?;
+    if let Some(problem) = scoring::validate(&set).first() {
+        return Err(invalid(
+            "json",
+            match problem {
+                scoring::SetProblem::PartSum(..) => "part_sum",
+                scoring::SetProblem::DuplicateCode(_) => "duplicate_code",
+                scoring::SetProblem::TooFewOptions(_) => "too_few_options",
+                scoring::SetProblem::BadLevel(_) => "bad_level",
+            },
+        ));
+    }
+    let stored = serde_json::to_string(&set).unwrap_or_default();
+    let latest = criteria_set::Entity::find()
+        .filter(criteria_set::Column::Scheme.eq("148"))
+        .filter(criteria_set::Column::GroupCode.eq(group_code))
+        .order_by_desc(criteria_set::Column::Version)
+        .one(db)
+        .await?;
+    let saved = match latest {
+        Some(latest) if !latest.frozen => {
+            let mut active: criteria_set::ActiveModel = latest.into();
+            active.name = Set(name.to_owned());
+            active.set_json = Set(stored);
+            active.is_sample = Set(false);
+            active.update(db).await?
+        }
+        latest => {
+            criteria_set::ActiveModel {
+                scheme: Set("148".to_owned()),
+                group_code: Set(group_code.to_owned()),
+                name: Set(name.to_owned()),
+                version: Set(latest.map_or(1, |l| l.version + 1)),
+                is_sample: Set(false),
+                frozen: Set(false),
+                set_json: Set(stored),
+                created_at: Set(chrono::Utc::now()),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?
+        }
+    };
+    Ok(saved.id)
 }

@@ -160,7 +160,10 @@ fn LockControl(
             <button type="button" class="secondary" data-testid="lock-start" hidden=move || confirming.get() on:click=move |_| confirming.set(true)>
                 {t!(i18n, admin.lock)}
             </button>
-            <ActionForm action attr:class="stack-form narrow" attr:hidden=move || !confirming.get()>
+            // A reactive `hidden` on an `ActionForm` rendered in the browser does not follow its
+            // signal: it sits on a wrapper.
+            <div hidden=move || !confirming.get()>
+            <ActionForm action attr:class="stack-form narrow">
                 <input type="hidden" name="user_id" value=user_id.to_string() />
                 <input type="hidden" name="lock" value="true" />
                 <label for="lock-reason">{t!(i18n, admin.lock_reason)}</label>
@@ -172,6 +175,7 @@ fn LockControl(
                     <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{t!(i18n, admin.cancel)}</button>
                 </div>
             </ActionForm>
+            </div>
         </section>
     }
     .into_any()

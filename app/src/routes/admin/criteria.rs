@@ -7,9 +7,10 @@ use leptos_router::hooks::use_params_map;
 
 use crate::auth::Area;
 use crate::components::area_gate::AreaGate;
-use crate::components::error::ErrorMessage;
+use crate::components::error::{ErrorMessage, FormError};
+use crate::components::field_error::FieldError;
 use crate::domain::scoring::{CriteriaSet, SetProblem, Tenths};
-use crate::functions::criteria::{get_criteria_set, list_criteria_sets};
+use crate::functions::criteria::{SaveCriteriaSet, get_criteria_set, list_criteria_sets};
 use crate::i18n::{t, t_string, use_i18n};
 
 #[component]
@@ -46,6 +47,7 @@ fn CriteriaList() -> impl IntoView {
     view! {
         <h1>{t!(i18n, criteria.title)}</h1>
         <p class="muted">{t!(i18n, criteria.intro)}</p>
+        <SetEditor group_code=String::new() name=String::new() json=String::new() frozen=false />
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
                 match sets.await {
@@ -116,6 +118,7 @@ fn CriteriaDetail() -> impl IntoView {
                             {v.row.is_sample.then(|| view! { <p class="notice">{t!(i18n, criteria.sample_warning)}</p> })}
                             <Problems problems=v.problems.clone() />
                             <p><a href=download download=file class="button" data-testid="criteria-json">{t!(i18n, criteria.download_json)}</a></p>
+                            <SetEditor group_code=v.row.group_code.clone() name=v.row.name.clone() json=v.json.clone() frozen=v.row.frozen />
                             <SetTree set=v.set />
                         }.into_any()
                     }
@@ -171,4 +174,39 @@ fn SetTree(set: CriteriaSet) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+/// Edits a set as JSON (or imports one for a group): saved in place while no round uses it,
+/// as a new version once it is frozen. The page of the saved version opens.
+#[component]
+fn SetEditor(group_code: String, name: String, json: String, frozen: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let save = ServerAction::<SaveCriteriaSet>::new();
+    let error = Signal::derive(move || save.value().get().and_then(Result::err));
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = save.value().get() {
+            navigate(&format!("/admin/criteria/{id}"), Default::default());
+        }
+    });
+    let importing = json.is_empty();
+    view! {
+        <details class="panel" data-testid="criteria-editor">
+            <summary>{if importing { t!(i18n, criteria.import).into_any() } else { t!(i18n, criteria.edit).into_any() }}</summary>
+            <p class="muted">{if frozen { t!(i18n, criteria.frozen_note).into_any() } else { t!(i18n, criteria.edit_note).into_any() }}</p>
+            <FormError error />
+            <ActionForm action=save attr:class="stack-form wide-form">
+                <label for="set-group">{t!(i18n, criteria.group)}</label>
+                <input id="set-group" name="group_code" required maxlength="16" value=group_code.clone() readonly=!importing placeholder="I, II, …" />
+                <FieldError error field="group_code" />
+                <label for="set-name">{t!(i18n, criteria.name)}</label>
+                <input id="set-name" name="name" required maxlength="300" value=name />
+                <FieldError error field="name" />
+                <label for="set-json">"JSON"</label>
+                <textarea id="set-json" name="json" rows="16" class="code" required prop:value=json.clone()>{json.clone()}</textarea>
+                <FieldError error field="json" />
+                <button type="submit" data-testid="save-criteria" disabled=move || save.pending().get()>{t!(i18n, criteria.save)}</button>
+            </ActionForm>
+        </details>
+    }
 }

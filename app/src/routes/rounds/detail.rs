@@ -14,10 +14,11 @@ use crate::components::saved_count::reload_on_success;
 use crate::domain::round::Phase;
 use crate::functions::rounds::{
     AddRoundDossiers, AddRoundMember, AdvanceRound, DeclareConflict, RemoveRoundMember, get_round,
+    get_round_results,
 };
 use crate::i18n::{t, t_string, use_i18n};
 use crate::models::AppError;
-use crate::models::rounds::{RoundDossierRow, RoundView};
+use crate::models::rounds::{RoundDossierRow, RoundResults, RoundView};
 use crate::routes::rounds::results::{DecisionForm, ResultsTable};
 
 /// The actions of the round page, created once so forms keep working across reloads.
@@ -53,14 +54,29 @@ pub fn RoundPage() -> impl IntoView {
     reload_on_success(actions.remove_member, reload);
     reload_on_success(actions.add_dossiers, reload);
     reload_on_success(actions.conflict, reload);
-    let round = Resource::new(move || (round_id(), reload.get()), |(id, _)| get_round(id));
+    // The results come with the round (one resource: a second one nested inside the first
+    // made hydration fail now and then).
+    let round = Resource::new(
+        move || (round_id(), reload.get()),
+        |(id, _)| async move {
+            let round = get_round(id).await?;
+            let phase = Phase::parse(&round.row.phase).unwrap_or(Phase::Preparation);
+            let results = if round.manages && phase >= Phase::Scoring {
+                Some(get_round_results(id).await?)
+            } else {
+                None
+            };
+            Ok::<_, AppError>((round, results))
+        },
+    );
     view! {
         <SignedInGate>
             <Transition fallback=|| view! { <p class="muted">"…"</p> }>
                 {move || Suspend::new(async move {
                     match round.await {
-                        Ok(r) => view! { <Round round=r actions reload /> }.into_any(),
+                        Ok((r, results)) => view! { <Round round=r results actions reload /> }.into_any(),
                         Err(AppError::NotFound) => view! { <crate::routes::public::not_found::NotFound /> }.into_any(),
+                        Err(AppError::Forbidden) => view! { <crate::components::area_gate::NotAllowed /> }.into_any(),
                         Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
                     }
                 })}
@@ -70,8 +86,16 @@ pub fn RoundPage() -> impl IntoView {
 }
 
 #[component]
-fn Round(round: RoundView, actions: RoundActions, reload: RwSignal<u32>) -> impl IntoView {
+fn Round(
+    round: RoundView,
+    results: Option<RoundResults>,
+    actions: RoundActions,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    // Browser tests wait for this: the forms below answer in place only once hydrated.
+    let interactive = RwSignal::new(false);
+    Effect::new(move |_| interactive.set(true));
     let r = round;
     let phase = Phase::parse(&r.row.phase).unwrap_or(Phase::Preparation);
     let round_id = r.row.id;
@@ -93,6 +117,7 @@ fn Round(round: RoundView, actions: RoundActions, reload: RwSignal<u32>) -> impl
     let candidates = r.possible_members.clone();
     let version = r.version;
     view! {
+        {move || interactive.get().then(|| view! { <span data-testid="round-interactive" hidden></span> })}
         <p class="breadcrumb">{manages.then(|| view! { <A href="/province/rounds">{t!(i18n, rounds.title)}</A> })}</p>
         <h1 data-testid="round-name" data-version=version>{r.row.name.clone()}" "<PhaseBadge phase=r.row.phase.clone() /></h1>
         <dl class="facts">
@@ -121,7 +146,7 @@ fn Round(round: RoundView, actions: RoundActions, reload: RwSignal<u32>) -> impl
                 {(phase < Phase::Deliberation).then(|| view! { <AddMemberForm round_id candidates actions /> })}
             </section>
         })}
-        {(manages && phase >= Phase::Scoring).then(|| view! { <ResultsTable round_id phase reload /> })}
+        {results.map(|results| view! { <ResultsTable results phase reload /> })}
         {(manages && phase == Phase::Deliberation).then(|| view! { <DecisionForm round_id version reload /> })}
     }
 }
@@ -153,13 +178,17 @@ fn AdvanceForm(round_id: i32, version: i32, phase: Phase, actions: RoundActions)
             <button type="button" data-testid="advance-start" hidden=move || confirming.get() on:click=move |_| confirming.set(true)>
                 {t!(i18n, rounds.advance_to)}" "{move || phase_label(i18n, next)}
             </button>
-            <ActionForm action=actions.advance attr:class="inline-form" attr:hidden=move || !confirming.get()>
+            // The reactive `hidden` sits on a wrapper: on an `ActionForm` rendered in the browser
+            // (after a reload of the round) it did not follow the signal.
+            <div hidden=move || !confirming.get()>
+            <ActionForm action=actions.advance attr:class="inline-form">
                 <input type="hidden" name="round_id" value=round_id />
                 <input type="hidden" name="version" value=version />
                 <p>{t!(i18n, rounds.advance_confirm)}</p>
                 <button type="submit" data-testid="advance-confirm" disabled=move || actions.advance.pending().get()>{t!(i18n, rounds.advance_to)}" "{move || phase_label(i18n, next)}</button>
                 <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{t!(i18n, rounds.cancel)}</button>
             </ActionForm>
+            </div>
         </div>
     }
 }

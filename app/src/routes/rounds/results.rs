@@ -5,52 +5,43 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::error::{ErrorMessage, FormError};
+use crate::components::error::FormError;
 use crate::components::field_error::FieldError;
 use crate::components::labels::{Stars, points};
 use crate::components::saved_count::reload_on_success;
 use crate::domain::round::Phase;
-use crate::functions::rounds::{DecideRound, ReopenScoreSheet, get_round_results};
+use crate::functions::rounds::{DecideRound, ReopenScoreSheet};
 use crate::i18n::{t, use_i18n};
-use crate::models::rounds::ResultRow;
+use crate::models::rounds::{ResultRow, RoundResults};
 
 #[component]
-pub fn ResultsTable(round_id: i32, phase: Phase, reload: RwSignal<u32>) -> impl IntoView {
+pub fn ResultsTable(results: RoundResults, phase: Phase, reload: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let reopen = ServerAction::<ReopenScoreSheet>::new();
     reload_on_success(reopen, reload);
-    let results = Resource::new(move || reload.get(), move |_| get_round_results(round_id));
     let error = Signal::derive(move || reopen.value().get().and_then(Result::err));
+    let round_id = results.round_id;
     view! {
         <section class="panel" data-testid="results">
             <h2>{t!(i18n, rounds.results)}</h2>
             <p class="muted">{t!(i18n, rounds.results_hint)}</p>
             <FormError error />
             <FieldError error field="reason" />
-            <Transition fallback=|| view! { <p class="muted">"…"</p> }>
-                {move || Suspend::new(async move {
-                    match results.await {
-                        Ok(r) => view! {
-                            <div class="table-wrap">
-                                <table class="data-table results-table">
-                                    <thead><tr>
-                                        <th>{t!(i18n, rounds.product)}</th>
-                                        <th>{t!(i18n, rounds.member_totals)}</th>
-                                        <th class="num">{t!(i18n, rounds.score)}</th>
-                                        <th>{t!(i18n, rounds.stars)}</th>
-                                        <th>{t!(i18n, rounds.disagreement)}</th>
-                                        <th>{t!(i18n, rounds.certificate)}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {r.rows.into_iter().map(|row| view! { <ResultLine row round_id phase reopen /> }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
-                        }.into_any(),
-                        Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            <div class="table-wrap">
+                <table class="data-table results-table">
+                    <thead><tr>
+                        <th>{t!(i18n, rounds.product)}</th>
+                        <th>{t!(i18n, rounds.member_totals)}</th>
+                        <th class="num">{t!(i18n, rounds.score)}</th>
+                        <th>{t!(i18n, rounds.stars)}</th>
+                        <th>{t!(i18n, rounds.disagreement)}</th>
+                        <th>{t!(i18n, rounds.certificate)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {results.rows.into_iter().map(|row| view! { <ResultLine row round_id phase reopen /> }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
         </section>
     }
 }

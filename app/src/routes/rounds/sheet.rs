@@ -33,6 +33,7 @@ pub fn ScoreSheetPage() -> impl IntoView {
                     match sheet.await {
                         Ok(s) => view! { <Scoring sheet=s /> }.into_any(),
                         Err(AppError::NotFound) => view! { <crate::routes::public::not_found::NotFound /> }.into_any(),
+                        Err(AppError::Forbidden) => view! { <crate::components::area_gate::NotAllowed /> }.into_any(),
                         Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
                     }
                 })}
@@ -44,6 +45,9 @@ pub fn ScoreSheetPage() -> impl IntoView {
 #[component]
 fn Scoring(sheet: SheetView) -> impl IntoView {
     let i18n = use_i18n();
+    // Browser tests wait for this: the forms below answer in place only once hydrated.
+    let interactive = RwSignal::new(false);
+    Effect::new(move |_| interactive.set(true));
     let set = StoredValue::new(sheet.set.clone());
     let choices = RwSignal::new(sheet.choices.clone());
     let version = RwSignal::new(sheet.version);
@@ -107,6 +111,7 @@ fn Scoring(sheet: SheetView) -> impl IntoView {
         })
     };
     view! {
+        {move || interactive.get().then(|| view! { <span data-testid="sheet-interactive" hidden></span> })}
         <p class="breadcrumb"><A href=format!("/rounds/{round_id}")>{sheet.round_name.clone()}</A></p>
         <h1 data-testid="sheet-product">{sheet.product_name.clone()}</h1>
         <p class="muted">

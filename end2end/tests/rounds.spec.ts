@@ -1,0 +1,177 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { hydrated, signIn } from "./helpers";
+
+async function as(browser: Browser, login: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, login);
+  await expect(page).not.toHaveURL(/\/login/);
+  return page;
+}
+
+/** Waits until the round page's own forms are hydrated. */
+async function roundReady(page: Page) {
+  await hydrated(page);
+  await expect(page.getByTestId("round-interactive")).toBeAttached();
+}
+
+async function phase(page: Page, expected: string) {
+  await expect(page.getByTestId("round-phase").first()).toHaveAttribute("data-phase", expected);
+}
+
+async function advance(page: Page, to: string) {
+  await roundReady(page);
+  await page.getByTestId("advance-start").click();
+  await page.getByTestId("advance-confirm").click();
+  await phase(page, to);
+}
+
+/** Scores every dossier of the round on screen, picking option `pick` of each criterion. */
+async function scoreAll(page: Page, roundUrl: string, pick: number) {
+  await page.goto(roundUrl);
+  await roundReady(page);
+  const links = page.getByTestId("score-link");
+  await expect(links).toHaveCount(3);
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  for (const href of hrefs) {
+    await page.goto(href);
+    await hydrated(page);
+    await expect(page.getByTestId("sheet-interactive")).toBeAttached();
+    const total = page.getByTestId("live-total");
+    await expect(total).toHaveAttribute("data-total", "0");
+    const criteria = page.getByTestId("criterion");
+    const n = await criteria.count();
+    expect(n).toBeGreaterThan(10);
+    // The first pick changes the live total at once, before any save comes back.
+    await criteria.nth(0).locator("label.option").last().click();
+    await expect(total).not.toHaveAttribute("data-total", "0");
+    for (let i = 0; i < n; i++) {
+      const options = criteria.nth(i).locator("label.option");
+      const count = await options.count();
+      await options.nth(Math.min(pick, count - 1)).click();
+    }
+    await expect(page.getByTestId("answered")).toHaveText(`${n}/${n}`);
+    await expect(page.getByTestId("submit-sheet")).toBeEnabled();
+    await page.getByTestId("submit-sheet").click();
+    await expect(page.getByTestId("sheet-locked")).toBeVisible();
+  }
+}
+
+test("a round runs in the browser: three forwarded dossiers, three members scoring live, the decision, a certificate PDF and its valid check page", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const province = await as(browser, "so.nnmt@demo.vn");
+  await province.goto("/province/rounds");
+  await hydrated(province);
+  const name = `Đợt thử trình duyệt ${Date.now()}`;
+  await province.getByTestId("new-round").locator("summary").click();
+  const form = province.getByTestId("round-form");
+  // A scoring window that ends before it starts is refused and the form keeps what was typed.
+  await form.getByLabel("Tên đợt").fill(name);
+  await form.getByLabel("Hạn nộp hồ sơ").fill("2026-11-30");
+  await form.getByLabel("Chấm điểm từ ngày").fill("2026-12-10");
+  await form.getByLabel("Chấm điểm đến ngày").fill("2026-12-01");
+  await form.getByRole("button", { name: "Tạo đợt" }).click();
+  await expect(form.locator('[data-field="scoring_until"]')).toBeVisible();
+  await expect(form.getByLabel("Tên đợt")).toHaveValue(name);
+  await form.getByLabel("Chấm điểm đến ngày").fill("2026-12-20");
+  await form.getByRole("button", { name: "Tạo đợt" }).click();
+  await expect(province).toHaveURL(/\/rounds\/\d+$/);
+  const roundUrl = new URL(province.url()).pathname;
+  await expect(province.getByTestId("round-name")).toContainText(name);
+  await phase(province, "preparation");
+
+  for (const member of ["Triệu Văn Hội", "Lăng Thị Đồng", "Mã Văn Đánh"]) {
+    await roundReady(province);
+    const before = await province.getByTestId("round-member").count();
+    await province.getByTestId("add-member").getByLabel("Thêm thành viên").selectOption({ label: member });
+    await province.getByTestId("add-member-submit").click();
+    await expect(province.getByTestId("round-member")).toHaveCount(before + 1);
+  }
+  await roundReady(province);
+  const waiting = province.getByTestId("waiting-dossier");
+  expect(await waiting.count()).toBeGreaterThanOrEqual(3);
+  for (let i = 0; i < 3; i++) await waiting.nth(i).check();
+  await province.getByTestId("add-dossiers-submit").click();
+  await expect(province.getByTestId("round-dossier")).toHaveCount(3);
+  await expect(province.getByTestId("sheet-count").first()).toHaveText("0/3");
+  await advance(province, "advisory_review");
+  await advance(province, "scoring");
+
+  const picks: Record<string, number> = { "hoidong@demo.vn": 2, "hoidong2@demo.vn": 2, "hoidong3@demo.vn": 1 };
+  for (const [login, pick] of Object.entries(picks)) {
+    const member = await as(browser, login);
+    await scoreAll(member, roundUrl, pick);
+    await member.goto(roundUrl);
+    await roundReady(member);
+    await expect(member.getByTestId("my-sheet").filter({ hasText: "Đã nộp" })).toHaveCount(3);
+    await member.context().close();
+  }
+
+  await province.goto(roundUrl);
+  await roundReady(province);
+  await expect(province.getByTestId("sheet-count").first()).toHaveText("3/3");
+  const results = province.getByTestId("result-row");
+  await expect(results).toHaveCount(3);
+  await expect(results.first().getByTestId("result-score")).not.toHaveText("—");
+  await advance(province, "deliberation");
+  const today = new Date().toISOString().slice(0, 10);
+  const decision = province.getByTestId("decision-form");
+  await decision.getByLabel("Số quyết định").fill("999/QĐ-UBND");
+  await decision.getByLabel("Ngày quyết định").fill(today);
+  await decision.getByLabel("Người ký").fill("Chủ tịch UBND tỉnh");
+  await decision.getByTestId("decide").click();
+  await phase(province, "decided");
+  await expect(province.getByTestId("decision")).toContainText("999/QĐ-UBND");
+  const link = province.getByTestId("certificate-link").first();
+  await expect(link).toBeVisible();
+
+  const [download] = await Promise.all([
+    province.waitForEvent("download"),
+    province.getByTestId("certificate-pdf").first().click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^OCOP-LS-\d{4}-\d{4}\.pdf$/);
+  const path = await download.path();
+  const bytes = readFileSync(path);
+  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+
+  // The page the QR code opens, for anyone.
+  const number = (await link.textContent())!.trim();
+  const visitor = await (await browser.newContext()).newPage();
+  const response = await visitor.goto(`/certificates/${number}`);
+  expect(response?.status()).toBe(200);
+  await expect(visitor.getByTestId("certificate-check")).toHaveAttribute("data-status", "valid");
+  await expect(visitor.getByTestId("certificate-number")).toHaveText(number);
+  const unknown = await visitor.goto("/certificates/LS-1999-9999");
+  expect(unknown?.status()).toBe(404);
+});
+
+test("a producer sees their certificates and the public check shows a revoked one as revoked", async ({ browser, page }) => {
+  const producer = await as(browser, "dongbanh@demo.vn");
+  await producer.goto("/producer/certificates");
+  await hydrated(producer);
+  await expect(producer.getByTestId("certificate-row").first()).toBeVisible();
+  await signIn(page, "so.nnmt@demo.vn");
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/province/certificates?state=revoked");
+  await hydrated(page);
+  const row = page.getByTestId("certificate-row").first();
+  await expect(row).toHaveAttribute("data-status", "revoked");
+  const number = (await row.locator("a").first().textContent())!.trim();
+  await page.goto(`/certificates/${number}`);
+  await expect(page.getByTestId("certificate-check")).toHaveAttribute("data-status", "revoked");
+  await page.goto("/province/certificates?state=expiring");
+  await hydrated(page);
+  await expect(page.getByTestId("certificate-row").first()).toHaveAttribute("data-status", "expiring");
+});
+
+test("a council member cannot open the results or another round's sheet; a producer cannot open rounds", async ({ browser }) => {
+  const member = await as(browser, "hoidong@demo.vn");
+  await member.goto("/council");
+  await hydrated(member);
+  await expect(member.getByTestId("round-row").first()).toBeVisible();
+  const producer = await as(browser, "dongbanh@demo.vn");
+  const response = await producer.goto("/rounds/1");
+  await hydrated(producer);
+  await expect(producer.getByTestId("not-allowed")).toBeVisible();
+  expect(response?.status()).toBe(403);
+});
