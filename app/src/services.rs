@@ -13,6 +13,7 @@ pub mod certificates;
 pub mod commune_review;
 pub mod criteria_sets;
 pub mod demo;
+pub mod demo_accounts;
 pub mod demo_dossiers;
 pub mod demo_rounds;
 pub mod dossier_documents;

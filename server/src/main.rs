@@ -4,6 +4,8 @@ mod config;
 mod files;
 #[cfg(test)]
 mod permission_matrix;
+#[cfg(test)]
+mod permission_targets;
 mod routes;
 #[cfg(test)]
 mod session_tests;

@@ -1,0 +1,89 @@
+//! The demo rounds: past rounds with certificates in every state consistent with the
+//! products' stars, and an open round in scoring for a trainer.
+mod support;
+
+use app::services::certificates::{self, CertificateSettings};
+use app::services::demo::seed_demo;
+use app::services::{round_results, rounds};
+use sea_orm::EntityTrait;
+use support::dossiers::{files, people};
+use support::rounds::council;
+
+#[tokio::test]
+async fn the_demo_has_past_rounds_with_certificates_in_every_state_and_an_open_round() {
+    let t = support::sqlite().await;
+    seed_demo(&t.db).await.unwrap();
+    let (db, store) = (&t.db, files());
+    app::services::demo_dossiers::seed_dossiers(db, &store)
+        .await
+        .unwrap();
+    app::services::demo_rounds::seed_rounds(db).await.unwrap();
+    let p = people(db).await;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let settings = CertificateSettings::default();
+    let all = certificates::list(db, &p.province, "", today, &settings)
+        .await
+        .unwrap();
+    for state in ["valid", "expiring", "expired", "revoked", "superseded"] {
+        assert!(
+            all.iter().any(|c| c.status == state),
+            "no {state} certificate"
+        );
+    }
+    assert_eq!(all.iter().filter(|c| c.status == "revoked").count(), 1);
+    // Each product's stars are those of its current certificate (none once revoked).
+    let products = app::entities::product::Entity::find()
+        .all(db)
+        .await
+        .unwrap();
+    for c in all.iter().filter(|c| c.status != "superseded") {
+        let product = products.iter().find(|p| p.id == c.product_id).unwrap();
+        let expected = (c.status != "revoked").then_some(i16::from(c.stars));
+        assert_eq!(product.stars, expected, "{}", c.number);
+    }
+    // The open round: the trainer scores as hoidong@demo.vn; results already show sheets.
+    let rows = rounds::list(db, &council(db).await.members[0])
+        .await
+        .unwrap();
+    let open = rows
+        .iter()
+        .find(|r| r.phase == "scoring")
+        .expect("an open round");
+    let view = rounds::view(db, &council(db).await.members[0], open.id)
+        .await
+        .unwrap();
+    assert!(view.dossiers.len() >= 2);
+    assert!(
+        view.dossiers
+            .iter()
+            .all(|d| d.my_sheet.as_deref() == Some("none"))
+    );
+    let member3 = rounds::view(db, &council(db).await.members[2], open.id)
+        .await
+        .unwrap();
+    assert!(
+        member3
+            .dossiers
+            .iter()
+            .any(|d| d.my_sheet.as_deref() == Some("conflict")),
+        "Thất Khê"
+    );
+    let results = round_results::results(db, &p.province, open.id)
+        .await
+        .unwrap();
+    assert!(
+        results
+            .rows
+            .iter()
+            .all(|r| r.score.is_some() && r.advisory_score.is_some())
+    );
+    // Forwarded dossiers wait for a new round.
+    let fresh_round = rounds::create(db, &p.province, &support::rounds::input("Đợt 2"))
+        .await
+        .unwrap();
+    let waiting = rounds::view(db, &p.province, fresh_round)
+        .await
+        .unwrap()
+        .waiting_dossiers;
+    assert!(waiting.len() >= 3, "{waiting:?}");
+}

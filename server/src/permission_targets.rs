@@ -1,0 +1,138 @@
+//! The records the permission matrix aims its requests at, made through the services.
+
+/// A new product of the demo producer with a dossier brought to `state` (its commune is Chi
+/// Lăng).
+pub async fn dossier_in<F, Fut>(
+    db: &sea_orm::DatabaseConnection,
+    files: &app::services::file_store::LocalFolder,
+    account: &F,
+    name: &str,
+    state: app::domain::dossier::DossierState,
+) -> i32
+where
+    F: Fn(&'static str) -> Fut,
+    Fut: std::future::Future<Output = app::entities::user_account::Model>,
+{
+    use app::auth::current::to_actor;
+    let owner = to_actor(&account("dongbanh@demo.vn").await);
+    let commune = to_actor(&account("xa.chilang@demo.vn").await);
+    let province = to_actor(&account("so.nnmt@demo.vn").await);
+    let subject = account("dongbanh@demo.vn").await.subject_id.unwrap();
+    let input = app::models::products::ProductInput {
+        name: name.into(),
+        group_code: "I.1.a".into(),
+        ..Default::default()
+    };
+    let id = app::services::products::save_product(db, &owner, subject, input, None)
+        .await
+        .unwrap();
+    let product = {
+        use sea_orm::EntityTrait;
+        app::entities::product::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    app::services::demo_dossiers::walk_to(db, files, &product, [&owner, &commune, &province], state)
+        .await
+        .unwrap()
+}
+
+/// A round in scoring with the demo council and advisory members and one new forwarded
+/// dossier of the producer; returns (round, dossier).
+pub async fn scoring_round<F, Fut>(
+    db: &sea_orm::DatabaseConnection,
+    files: &app::services::file_store::LocalFolder,
+    account: &F,
+) -> (i32, i32)
+where
+    F: Fn(&'static str) -> Fut,
+    Fut: std::future::Future<Output = app::entities::user_account::Model>,
+{
+    use app::auth::current::to_actor;
+    use app::services::rounds;
+    let province = to_actor(&account("so.nnmt@demo.vn").await);
+    let dossier = dossier_in(
+        db,
+        files,
+        account,
+        "Sản phẩm của đợt bảng quyền",
+        app::domain::dossier::DossierState::Forwarded,
+    )
+    .await;
+    let input = app::models::rounds::RoundInput {
+        name: "Đợt của bảng quyền".into(),
+        year: "2026".into(),
+        dossier_deadline: "2026-05-31".into(),
+        scoring_from: "2026-06-01".into(),
+        scoring_until: "2026-06-30".into(),
+        ..Default::default()
+    };
+    let round = rounds::create(db, &province, &input).await.unwrap();
+    for email in ["hoidong@demo.vn", "tuvan@demo.vn"] {
+        let member = account(email).await.id;
+        rounds::add_member(db, &province, round, member, None)
+            .await
+            .unwrap();
+    }
+    rounds::add_dossiers(db, &province, round, &[dossier])
+        .await
+        .unwrap();
+    for version in 0..2 {
+        rounds::advance(db, &province, round, version)
+            .await
+            .unwrap();
+    }
+    (round, dossier)
+}
+
+/// A photo added to the first product of the account's subject.
+pub async fn photo_of(
+    db: &sea_orm::DatabaseConnection,
+    files: &app::services::file_store::LocalFolder,
+    member: &app::entities::user_account::Model,
+) -> i32 {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let product = app::entities::product::Entity::find()
+        .filter(app::entities::product::Column::SubjectId.eq(member.subject_id.unwrap()))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let upload = app::services::uploads::Upload {
+        name: "anh.png".into(),
+        bytes: app::services::demo_dossiers::demo_png(product.id),
+    };
+    app::services::product_photos::add_photo(
+        db,
+        files,
+        &Default::default(),
+        &app::auth::current::to_actor(member),
+        product.id,
+        upload,
+        None,
+    )
+    .await
+    .unwrap()
+}
+
+/// A document of a forwarded demo dossier of another subject than `not_of`.
+pub async fn foreign_document(db: &sea_orm::DatabaseConnection, not_of: Option<i32>) -> i32 {
+    use app::entities::{dossier, dossier_document};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let forwarded = dossier::Entity::find()
+        .filter(dossier::Column::State.eq("forwarded"))
+        .filter(dossier::Column::SubjectId.ne(not_of.unwrap_or_default()))
+        .one(db)
+        .await
+        .unwrap()
+        .expect("a forwarded demo dossier");
+    dossier_document::Entity::find()
+        .filter(dossier_document::Column::DossierId.eq(forwarded.id))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
