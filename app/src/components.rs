@@ -6,6 +6,7 @@ pub mod field_error;
 pub mod file_upload;
 pub mod labels;
 pub mod layout;
+pub mod minutes;
 pub mod pager;
 pub mod saved_count;
 pub mod session;

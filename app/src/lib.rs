@@ -59,7 +59,9 @@ use crate::routes::public::{
     certificate::CertificatePage, home::HomePage, not_found::NotFound, subject::SubjectPage,
     units::UnitsPage,
 };
-use crate::routes::rounds::{detail::RoundPage, list::ProvinceRoundsPage, sheet::ScoreSheetPage};
+use crate::routes::rounds::{
+    detail::RoundPage, list::ProvinceRoundsPage, minutes::MinutesPage, sheet::ScoreSheetPage,
+};
 use crate::routes::work_areas::{AdminHome, CommuneHome, CouncilHome, ProducerHome, ProvinceHome};
 
 /// The HTML document the server renders around the app.
@@ -132,6 +134,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/producer/certificates") view=ProducerCertificatesPage ssr=SsrMode::Async />
                         <Route path=path!("/rounds/:id") view=RoundPage ssr=SsrMode::Async />
                         <Route path=path!("/rounds/:id/dossiers/:dossier") view=ScoreSheetPage ssr=SsrMode::Async />
+                        <Route path=path!("/rounds/:id/minutes") view=MinutesPage ssr=SsrMode::Async />
                         <Route path=path!("/certificates/:number") view=CertificatePage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=AdminHome ssr=SsrMode::Async />
                         <Route path=path!("/admin/accounts") view=AccountsPage ssr=SsrMode::Async />

@@ -12,6 +12,7 @@ mod m20261129_000007_dossiers;
 mod m20261129_000008_product_ideas;
 mod m20261129_000009_criteria_sets;
 mod m20261129_000010_rounds;
+mod m20261129_000011_expiry_reminders;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000008_product_ideas::Migration),
             Box::new(m20261129_000009_criteria_sets::Migration),
             Box::new(m20261129_000010_rounds::Migration),
+            Box::new(m20261129_000011_expiry_reminders::Migration),
         ]
     }
 }

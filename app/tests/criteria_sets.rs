@@ -104,3 +104,51 @@ async fn an_edited_set_is_checked_and_a_frozen_one_gets_a_new_version() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn a_set_goes_out_as_xlsx_and_comes_back_in_checked() {
+    use app::services::criteria_sets::{export_xlsx, import_xlsx};
+    use support::dossiers::{actor, reason};
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let (db, province) = (&t.db, actor(&t.db, "so.nnmt@demo.vn").await);
+        let sample = list(db, &province).await.unwrap()[1].clone();
+        let before = detail(db, &province, sample.id).await.unwrap();
+        let (name, bytes) = export_xlsx(db, &province, sample.id).await.unwrap();
+        assert_eq!(name, format!("bo-tieu-chi-{}-v1.xlsx", sample.group_code));
+        // Members who score may read a set, so they may download it; producers may not.
+        assert!(
+            export_xlsx(db, &actor(db, "hoidong@demo.vn").await, sample.id)
+                .await
+                .is_ok()
+        );
+        assert!(matches!(
+            export_xlsx(db, &actor(db, "dongbanh@demo.vn").await, sample.id).await,
+            Err(ServiceError::Denied(_))
+        ));
+        // Imported into its own group (taken from the file): the same set, saved in place.
+        let id = import_xlsx(db, &province, "", &bytes).await.unwrap();
+        assert_eq!(id, sample.id, "{}", t.backend);
+        let after = detail(db, &province, id).await.unwrap();
+        assert_eq!(after.set, before.set);
+        assert!(!after.row.is_sample);
+        assert!(
+            after.set.parts[0].criteria[0].guidance.contains("hợp đồng"),
+            "guidance and evidence survive the round trip"
+        );
+        // Not a spreadsheet, or a group that does not exist: told on the file.
+        assert_eq!(
+            reason(import_xlsx(db, &province, "", b"%PDF-1.4").await),
+            ("file", "xlsx_unreadable")
+        );
+        assert_eq!(
+            reason(import_xlsx(db, &province, "ZZ", &bytes).await),
+            ("file", "unknown_group")
+        );
+        assert!(matches!(
+            import_xlsx(db, &actor(db, "hoidong@demo.vn").await, "", &bytes).await,
+            Err(ServiceError::Denied(_))
+        ));
+        t.cleanup().await;
+    }
+}

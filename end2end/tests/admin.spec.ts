@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { hydrated, signIn } from "./helpers";
 
@@ -121,4 +122,59 @@ test("a provincial officer reads the sample criteria sets, one per product group
   await expect(page.getByTestId("criteria-set-name")).toContainText("MẪU");
   await expect(page.getByTestId("criteria-part")).toHaveCount(3);
   await expect(page.getByTestId("criteria-json")).toHaveAttribute("href", /^data:application\/json/);
+});
+
+test("a criteria set downloads as XLSX and imports back; a file that is not a spreadsheet is refused with a message", async ({ page }) => {
+  await signIn(page, "so.nnmt@demo.vn");
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/admin/criteria");
+  await hydrated(page);
+  // Group VI (services): no demo dossier uses it, so the import saves in place.
+  const row = page.getByTestId("criteria-set-row").last();
+  await row.getByRole("link").click();
+  await expect(page.getByTestId("criteria-set-name")).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("criteria-xlsx").click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^bo-tieu-chi-VI-v\d+\.xlsx$/);
+  const xlsx = readFileSync(await download.path());
+  expect(xlsx.subarray(0, 2).toString()).toBe("PK");
+
+  await page.goto("/admin/criteria");
+  await hydrated(page);
+  const importer = page.getByTestId("criteria-xlsx-import");
+  await importer.locator("summary").click();
+  const upload = page.getByTestId("criteria-xlsx-upload");
+  await upload.locator('input[type="file"]').setInputFiles({ name: "sai.xlsx", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 not a sheet") });
+  await upload.getByRole("button", { name: "Tải lên" }).click();
+  await expect(upload.locator('[data-field="file"]')).toContainText("Excel");
+  await upload.locator('input[type="file"]').setInputFiles({ name: "bo-tieu-chi.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: xlsx });
+  await upload.getByRole("button", { name: "Tải lên" }).click();
+  await expect(upload.getByTestId("upload-done")).toBeVisible();
+  await expect(page.getByTestId("criteria-set-row").last()).toContainText("Hợp lệ");
+});
+
+test("a criteria set is edited in the form: the check runs as one types, and the saved set shows the change", async ({ page }) => {
+  await signIn(page, "so.nnmt@demo.vn");
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/admin/criteria");
+  await hydrated(page);
+  // Group V: no demo dossier uses it, so the set is saved in place.
+  await page.getByTestId("criteria-set-row").nth(4).getByRole("link").click();
+  await expect(page.getByTestId("criteria-set-name")).toBeVisible();
+  await hydrated(page);
+  const editor = page.getByTestId("criteria-form-editor");
+  await editor.locator("summary").click();
+  const first = editor.getByTestId("criterion-editor").first();
+  const text = "Nguồn nguyên liệu (sửa trên biểu mẫu)";
+  await first.getByLabel("Tiêu chí", { exact: true }).fill(text);
+  const best = first.getByLabel("Điểm", { exact: true }).last();
+  await best.fill("6");
+  await expect(editor.getByTestId("criteria-problems")).toBeVisible();
+  await expect(editor.getByTestId("save-criteria-form")).toBeDisabled();
+  await best.fill("5");
+  await expect(editor.getByTestId("criteria-problems")).toHaveCount(0);
+  await editor.getByTestId("save-criteria-form").click();
+  await expect(page.getByTestId("criteria-part").first()).toContainText(text);
 });

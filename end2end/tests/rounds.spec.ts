@@ -26,14 +26,16 @@ async function advance(page: Page, to: string) {
   await phase(page, to);
 }
 
-/** Scores every dossier of the round on screen, picking option `pick` of each criterion. */
-async function scoreAll(page: Page, roundUrl: string, pick: number) {
+/** Scores every dossier of the round on screen, picking option `picks[i]` of each criterion on
+ * the i-th dossier. */
+async function scoreAll(page: Page, roundUrl: string, picks: number[]) {
   await page.goto(roundUrl);
   await roundReady(page);
   const links = page.getByTestId("score-link");
   await expect(links).toHaveCount(3);
   const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-  for (const href of hrefs) {
+  for (const [d, href] of hrefs.entries()) {
+    const pick = picks[d];
     await page.goto(href);
     await hydrated(page);
     await expect(page.getByTestId("sheet-interactive")).toBeAttached();
@@ -80,6 +82,15 @@ test("a round runs in the browser: three forwarded dossiers, three members scori
   await expect(province.getByTestId("round-name")).toContainText(name);
   await phase(province, "preparation");
 
+  // The settings stay editable until the decision.
+  await roundReady(province);
+  await province.getByTestId("edit-round").locator("summary").click();
+  const edit = province.getByTestId("edit-round-form");
+  await expect(edit.getByLabel("Tên đợt")).toHaveValue(name);
+  await edit.getByLabel("Tên đợt").fill(`${name} (sửa)`);
+  await edit.getByTestId("save-round").click();
+  await expect(province.getByTestId("round-name")).toContainText(`${name} (sửa)`);
+
   for (const member of ["Triệu Văn Hội", "Lăng Thị Đồng", "Mã Văn Đánh"]) {
     await roundReady(province);
     const before = await province.getByTestId("round-member").count();
@@ -97,7 +108,12 @@ test("a round runs in the browser: three forwarded dossiers, three members scori
   await advance(province, "advisory_review");
   await advance(province, "scoring");
 
-  const picks: Record<string, number> = { "hoidong@demo.vn": 2, "hoidong2@demo.vn": 2, "hoidong3@demo.vn": 1 };
+  // The first dossier reaches 97 points on every sheet (proposed for 5★), the others about 80.
+  const picks: Record<string, number[]> = {
+    "hoidong@demo.vn": [2, 2, 2],
+    "hoidong2@demo.vn": [2, 2, 2],
+    "hoidong3@demo.vn": [2, 1, 1],
+  };
   for (const [login, pick] of Object.entries(picks)) {
     const member = await as(browser, login);
     await scoreAll(member, roundUrl, pick);
@@ -124,6 +140,20 @@ test("a round runs in the browser: three forwarded dossiers, three members scori
   await expect(province.getByTestId("decision")).toContainText("999/QĐ-UBND");
   const link = province.getByTestId("certificate-link").first();
   await expect(link).toBeVisible();
+
+  // The council's minutes, printable, and the archive for the national evaluation.
+  await province.getByTestId("minutes-link").click();
+  await expect(province).toHaveURL(/\/minutes$/);
+  await expect(province.getByTestId("minutes-row")).toHaveCount(3);
+  await expect(province.getByTestId("minutes-national").locator("li")).toHaveCount(1);
+  const [archive] = await Promise.all([
+    province.waitForEvent("download"),
+    province.getByTestId("escalation-zip").click(),
+  ]);
+  expect(archive.suggestedFilename()).toMatch(/\.zip$/);
+  expect(readFileSync(await archive.path()).subarray(0, 2).toString()).toBe("PK");
+  await province.goto(roundUrl);
+  await roundReady(province);
 
   const [download] = await Promise.all([
     province.waitForEvent("download"),

@@ -1,6 +1,7 @@
 //! The OCOP server binary: serves the app and runs maintenance commands.
 mod certificates;
 mod config;
+mod exports;
 mod files;
 #[cfg(test)]
 mod permission_matrix;
@@ -134,6 +135,7 @@ async fn serve(
         public_url: config.public_url.clone().filter(|u| !u.is_empty()),
         ..AppState::new(leptos_options, db)
     };
+    spawn_expiry_reminders(state.clone());
     let app = routes::router(state, config.cookie_secure);
     // Leptos streams a page in several writes; without TCP_NODELAY, Nagle's algorithm and delayed
     // ACKs hold each keep-alive response for ~40 ms.
@@ -147,6 +149,29 @@ async fn serve(
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     Ok(())
+}
+
+/// Every six hours (and at start-up), tells producers whose certificates are entering the
+/// expiring window; each certificate is announced once, so the interval only bounds the delay.
+fn spawn_expiry_reminders(state: AppState) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(6 * 3600));
+        loop {
+            every.tick().await;
+            let today = app::services::today_in_vietnam();
+            match app::services::certificate_reminders::remind_expiring(
+                &state.db,
+                today,
+                &state.certificates,
+            )
+            .await
+            {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(certificates = n, "expiry reminders sent"),
+                Err(err) => tracing::warn!(error = %err, "expiry reminders failed"),
+            }
+        }
+    });
 }
 
 /// Ctrl-C in a terminal, SIGTERM from a process manager: finish the requests in flight, then stop.

@@ -361,6 +361,21 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
                 .into(),
             &[Province],
         ),
+        // The round is in scoring: the provincial officer gets past the check to "not yet".
+        (
+            "/api/get_round_minutes",
+            format!("round_id={round}"),
+            &[Province],
+        ),
+        // An empty form: the provincial officer gets past the check to a field error.
+        (
+            "/api/update_round",
+            format!(
+                "round_id={round}&version=0&name=&year=&dossier_deadline=&scoring_from=\
+                 &scoring_until=&others_visible=&aggregation="
+            ),
+            &[Province],
+        ),
         (
             "/api/get_round",
             format!("round_id={round}"),
@@ -445,6 +460,12 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
             "group_code=I&name=x&json=%7B".into(),
             &[Province, Admin],
         ),
+        // Multipart with a PDF: those who manage sets get past the check to "unreadable".
+        (
+            "/api/import_criteria_xlsx",
+            String::new(),
+            &[Province, Admin],
+        ),
         ("/api/unread_notifications", String::new(), EVERYONE),
         ("/api/list_notifications", String::new(), SIGNED_IN),
         ("/api/mark_notifications_read", String::new(), SIGNED_IN),
@@ -465,7 +486,7 @@ async fn call(
 ) -> (u16, String, Option<String>) {
     if !matches!(
         path,
-        "/api/upload_dossier_document" | "/api/upload_product_photo"
+        "/api/upload_dossier_document" | "/api/upload_product_photo" | "/api/import_criteria_xlsx"
     ) {
         return post_with_status(app, path, body.to_owned(), cookie).await;
     }

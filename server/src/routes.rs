@@ -34,6 +34,14 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
         .route("/files/{id}", get(crate::files::file))
         .route("/files/{id}/thumb", get(crate::files::thumbnail))
         .route("/certificates/{number}/pdf", get(crate::certificates::pdf))
+        .route(
+            "/admin/criteria/{id}/xlsx",
+            get(crate::exports::criteria_xlsx),
+        )
+        .route(
+            "/rounds/{id}/escalation.zip",
+            get(crate::exports::escalation_zip),
+        )
         .leptos_routes_with_context(&state, routes, context, render)
         // Anything else: a file under the site root (wasm, CSS, favicon) or the 404 page.
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))

@@ -79,6 +79,9 @@ pub fn FieldError(
                 "incomplete" => t_string!(i18n, field_errors.sheet_incomplete).to_string(),
                 "no_criteria_set" => t_string!(i18n, field_errors.no_criteria_set).to_string(),
                 "empty" => t_string!(i18n, field_errors.round_empty).to_string(),
+                "xlsx_unreadable" => t_string!(i18n, field_errors.xlsx_unreadable).to_string(),
+                "xlsx_layout" => t_string!(i18n, field_errors.xlsx_layout).to_string(),
+                "xlsx_points" => t_string!(i18n, field_errors.xlsx_points).to_string(),
                 _ => t_string!(i18n, errors.invalid).to_string(),
             };
             Some(view! { <p class="field-error" role="alert" data-field=field>{text}</p> })

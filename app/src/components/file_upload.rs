@@ -10,6 +10,8 @@ use crate::models::AppError;
 /// What the browser accepts in the file picker (the server decides from the content anyway).
 pub const ACCEPT_DOCUMENTS: &str =
     "application/pdf,image/jpeg,image/png,image/webp,.pdf,.jpg,.jpeg,.png,.webp";
+pub const ACCEPT_XLSX: &str =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.xlsx";
 pub const ACCEPT_IMAGES: &str = "image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp";
 
 /// The state of the upload in progress (only the browser changes it).

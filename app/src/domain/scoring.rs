@@ -31,6 +31,12 @@ pub struct Criterion {
     /// Unique in the set: "A1", "B3.2".
     pub code: String,
     pub text: String,
+    /// How the council should judge it (shown beside the options on the scoring screen).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub guidance: String,
+    /// The dossier document that evidences it ("Giấy chứng nhận ATTP", …).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
     pub options: Vec<GradedOption>,
     /// A product that fails it cannot reach this star level (3, 4 or 5).
     pub mandatory_for: Option<u8>,
@@ -272,6 +278,8 @@ mod tests {
         Criterion {
             code: code.into(),
             text: code.into(),
+            guidance: String::new(),
+            evidence: String::new(),
             options: points.iter().copied().map(option).collect(),
             mandatory_for,
         }

@@ -27,6 +27,8 @@ pub struct Model {
     pub revoke_decision: Option<String>,
     /// The certificate that replaced this one (re-recognition or upgrade).
     pub superseded_by: Option<i32>,
+    /// When the holders were told it expires soon (the daily job tells them once).
+    pub expiry_reminded_on: Option<Date>,
     pub created_at: DateTimeUtc,
 }
 

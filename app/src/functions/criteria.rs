@@ -32,3 +32,20 @@ pub async fn save_criteria_set(
             .await?,
     )
 }
+
+/// Imports a set from an XLSX file (multipart: optional `group_code`, then `file`); returns the
+/// id of the version written.
+#[server(prefix = "/api", endpoint = "import_criteria_xlsx", input = leptos::server_fn::codec::MultipartFormData)]
+pub async fn import_criteria_xlsx(
+    data: leptos::server_fn::codec::MultipartData,
+) -> Result<i32, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let (fields, upload) =
+        crate::functions::dossiers::read_multipart(data, app.upload_limits.max_bytes).await?;
+    let group_code = fields.get("group_code").cloned().unwrap_or_default();
+    Ok(
+        crate::services::criteria_sets::import_xlsx(&app.db, &actor, &group_code, &upload.bytes)
+            .await?,
+    )
+}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::models::AppError;
 use crate::models::rounds::{
-    CertificateCheck, CertificateRow, RoundResults, RoundRow, RoundView, SheetView,
+    CertificateCheck, CertificateRow, Minutes, RoundResults, RoundRow, RoundView, SheetView,
 };
 
 #[server(prefix = "/api", endpoint = "list_rounds")]
@@ -43,6 +43,48 @@ pub async fn create_round(
         aggregation,
     };
     Ok(crate::services::rounds::create(&app.db, &actor, &input).await?)
+}
+
+/// Changes a round's settings until it is decided (same fields as `create_round`).
+#[server(prefix = "/api", endpoint = "update_round")]
+pub async fn update_round(
+    round_id: i32,
+    version: i32,
+    name: String,
+    year: String,
+    dossier_deadline: String,
+    scoring_from: String,
+    scoring_until: String,
+    assigned_only: Option<String>,
+    others_visible: String,
+    identity_hidden: Option<String>,
+    aggregation: String,
+) -> Result<(), AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let input = crate::models::rounds::RoundInput {
+        name,
+        year,
+        dossier_deadline,
+        scoring_from,
+        scoring_until,
+        assigned_only: assigned_only.is_some(),
+        others_visible,
+        identity_hidden: identity_hidden.is_some(),
+        aggregation,
+    };
+    Ok(
+        crate::services::rounds::update_settings(&app.db, &actor, round_id, version, &input)
+            .await?,
+    )
+}
+
+/// The council's minutes of a round in deliberation or decided (provincial officer).
+#[server(prefix = "/api", endpoint = "get_round_minutes")]
+pub async fn get_round_minutes(round_id: i32) -> Result<Minutes, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(crate::services::escalation::minutes(&app.db, &actor, round_id).await?)
 }
 
 #[server(prefix = "/api", endpoint = "get_round")]

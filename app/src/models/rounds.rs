@@ -130,6 +130,7 @@ pub struct CriterionSpread {
 pub struct ResultRow {
     pub dossier_id: i32,
     pub product_name: String,
+    pub subject_name: String,
     pub commune_name: String,
     pub totals: Vec<MemberTotal>,
     pub score: Option<Tenths>,
@@ -152,6 +153,31 @@ pub struct RoundResults {
     pub phase: String,
     pub aggregation: String,
     pub rows: Vec<ResultRow>,
+}
+
+/// The council's minutes (biên bản) of a round from deliberation on: who sat, each product's
+/// totals, score and stars, and the products proposed for national evaluation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Minutes {
+    pub round_id: i32,
+    pub round_name: String,
+    pub year: i16,
+    pub phase: String,
+    pub aggregation: String,
+    pub scoring_from: String,
+    pub scoring_until: String,
+    pub decision_number: Option<String>,
+    pub decision_date: Option<String>,
+    pub decision_signer: Option<String>,
+    /// Council members, by name.
+    pub members: Vec<String>,
+    pub rows: Vec<ResultRow>,
+}
+
+impl Minutes {
+    pub fn national_count(&self) -> usize {
+        self.rows.iter().filter(|r| r.national).count()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,4 +5,5 @@ pub mod account_new;
 pub mod accounts;
 pub mod audit;
 pub mod criteria;
+pub mod criteria_form;
 pub mod reset_link;

@@ -42,6 +42,7 @@ fn NotificationList() -> impl IntoView {
         "idea.accept" => t_string!(i18n, notifications.idea_accept).to_string(),
         "idea.decline" => t_string!(i18n, notifications.idea_decline).to_string(),
         "round.decided" => t_string!(i18n, notifications.round_decided).to_string(),
+        "certificate.expiring" => t_string!(i18n, notifications.certificate_expiring).to_string(),
         _ => t_string!(i18n, notifications.other).to_string(),
     };
     view! {
@@ -66,6 +67,7 @@ fn NotificationList() -> impl IntoView {
                                         {match n.dossier_id {
                                             Some(id) => view! { <A href=format!("/dossiers/{id}")>{t!(i18n, notifications.open)}</A> }.into_any(),
                                             None if n.kind.starts_with("idea.") => view! { <A href=ideas_path>{t!(i18n, ideas.title)}</A> }.into_any(),
+                                            None if n.kind.starts_with("certificate.") => view! { <A href="/producer/certificates">{t!(i18n, certificates.mine)}</A> }.into_any(),
                                             None => ().into_any(),
                                         }}
                                     </li>

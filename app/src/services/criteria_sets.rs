@@ -1,5 +1,5 @@
 //! Criteria sets (versioned master data): listing them, reading one with its validation, and
-//! saving an edited or imported set (JSON): in place while no round uses the latest version,
+//! saving an edited or imported set (JSON or XLSX): in place while no round uses the latest version,
 //! as a new version once it is frozen.
 use std::collections::HashMap;
 
@@ -13,6 +13,7 @@ use crate::domain::scoring::{self, CriteriaSet};
 use crate::entities::{criteria_set, product_group};
 use crate::models::criteria::{CriteriaSetRow, CriteriaSetView};
 use crate::services::ServiceError;
+use crate::services::criteria_xlsx::{self, ReadProblem};
 use crate::services::input::invalid;
 
 /// Every set, by group and version.
@@ -103,6 +104,91 @@ pub async fn save_version(
     json: &str,
 ) -> Result<i32, ServiceError> {
     allowed(actor, Action::ManageCriteria, Resource::Nothing).map_err(ServiceError::Denied)?;
+    let set: Result<CriteriaSet, _> = serde_json::from_str(json);
+    save_set(db, group_code, name, set.map_err(|_| "unreadable"), "json").await
+}
+
+/// The set as an XLSX workbook, with its file name.
+///
+/// # Errors
+/// `Denied` as for `list`; `NotFound`.
+pub async fn export_xlsx(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i32,
+) -> Result<(String, Vec<u8>), ServiceError> {
+    let view = detail(db, actor, id).await?;
+    let bytes = criteria_xlsx::write(
+        &view.row.group_code,
+        &view.row.name,
+        view.row.version,
+        &view.set,
+    )
+    .map_err(|err| {
+        tracing::error!(error = %err, "criteria xlsx");
+        ServiceError::Db(sea_orm::DbErr::Custom("xlsx".into()))
+    })?;
+    Ok((
+        format!(
+            "bo-tieu-chi-{}-v{}.xlsx",
+            view.row.group_code, view.row.version
+        ),
+        bytes,
+    ))
+}
+
+/// Saves a set imported from an XLSX file (the layout `export_xlsx` writes). The group and name
+/// come from the file unless given (a set's own page imports into its group).
+///
+/// # Errors
+/// As `save_version`, with the file's problems on `file`: `xlsx_unreadable`, `xlsx_layout`,
+/// `xlsx_points`, `bad_level`, or the set's first problem.
+pub async fn import_xlsx(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    group_code: &str,
+    bytes: &[u8],
+) -> Result<i32, ServiceError> {
+    allowed(actor, Action::ManageCriteria, Resource::Nothing).map_err(ServiceError::Denied)?;
+    let imported = criteria_xlsx::read(bytes).map_err(|problem| {
+        invalid(
+            "file",
+            match problem {
+                ReadProblem::Unreadable => "xlsx_unreadable",
+                ReadProblem::NoHeader | ReadProblem::Empty | ReadProblem::MissingCode(_) => {
+                    "xlsx_layout"
+                }
+                ReadProblem::BadPoints(_) => "xlsx_points",
+                ReadProblem::BadLevel(_) => "bad_level",
+            },
+        )
+    })?;
+    let group_code = if group_code.trim().is_empty() {
+        imported.group_code.as_str()
+    } else {
+        group_code
+    };
+    // The upload form has one field: its problems all show under the file.
+    if !group_names(db).await?.contains_key(group_code.trim()) {
+        return Err(invalid("file", "unknown_group"));
+    }
+    let name = if imported.name.is_empty() {
+        format!("Bộ tiêu chí nhóm {group_code}")
+    } else {
+        imported.name.chars().take(300).collect()
+    };
+    save_set(db, group_code, &name, Ok(imported.set), "file").await
+}
+
+/// Checks and stores a set: in place while the group's latest version is unused, else as a new
+/// version. `field` names the form field the set came from, for its problems.
+async fn save_set(
+    db: &DatabaseConnection,
+    group_code: &str,
+    name: &str,
+    set: Result<CriteriaSet, &'static str>,
+    field: &'static str,
+) -> Result<i32, ServiceError> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 300 {
         return Err(invalid("name", "required"));
@@ -111,10 +197,10 @@ pub async fn save_version(
     if !group_names(db).await?.contains_key(group_code) {
         return Err(invalid("group_code", "unknown_group"));
     }
-    let set: CriteriaSet = serde_json::from_str(json).map_err(|_| invalid("json", "unreadable"))?;
+    let set = set.map_err(|reason| invalid(field, reason))?;
     if let Some(problem) = scoring::validate(&set).first() {
         return Err(invalid(
-            "json",
+            field,
             match problem {
                 scoring::SetProblem::PartSum(..) => "part_sum",
                 scoring::SetProblem::DuplicateCode(_) => "duplicate_code",

@@ -2,7 +2,7 @@
 //! is in their hands, and removes them; each change raises the dossier's version.
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
 
 use crate::auth::{Actor, Denied};
@@ -118,4 +118,35 @@ pub async fn remove(
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// The documents of the dossiers with their stored files, in upload order (two queries).
+///
+/// # Errors
+/// A database error.
+pub(crate) async fn with_files(
+    db: &impl sea_orm::ConnectionTrait,
+    dossier_ids: impl IntoIterator<Item = i32>,
+) -> Result<Vec<(dossier_document::Model, crate::entities::stored_file::Model)>, ServiceError> {
+    use crate::entities::stored_file;
+    let docs = dossier_document::Entity::find()
+        .filter(dossier_document::Column::DossierId.is_in(dossier_ids))
+        .order_by_asc(dossier_document::Column::Id)
+        .all(db)
+        .await?;
+    let files: std::collections::HashMap<i32, stored_file::Model> = stored_file::Entity::find()
+        .filter(stored_file::Column::Id.is_in(docs.iter().map(|d| d.file_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| (f.id, f))
+        .collect();
+    Ok(docs
+        .into_iter()
+        .filter_map(|d| {
+            // A file shared by two documents (same bytes) is cloned for the second.
+            let file = files.get(&d.file_id).cloned();
+            file.map(|f| (d, f))
+        })
+        .collect())
 }

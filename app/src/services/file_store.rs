@@ -59,7 +59,10 @@ impl FileStore for LocalFolder {
         tokio::fs::create_dir_all(folder).await?;
         // Written aside, then renamed: a reader never sees half a file, and a crash leaves
         // only a stray temporary file.
-        let partial = folder.join(format!("{sha}.{}.part", std::process::id()));
+        // Unique per write: two uploads of the same bytes at once must not share a temporary.
+        static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let partial = folder.join(format!("{sha}.{}.{n}.part", std::process::id()));
         tokio::fs::write(&partial, bytes).await?;
         tokio::fs::rename(&partial, &path).await?;
         Ok(sha)

@@ -26,6 +26,14 @@ pub async fn results(
     round_id: i32,
 ) -> Result<RoundResults, ServiceError> {
     manage(actor)?;
+    Ok(load(db, round_id).await?.1)
+}
+
+/// The round's data and its results (no access check: the callers make it).
+pub(crate) async fn load(
+    db: &sea_orm::DatabaseConnection,
+    round_id: i32,
+) -> Result<(RoundData, RoundResults), ServiceError> {
     let data = round_data::load(db, round_id).await?;
     let how = Aggregation::parse(&data.round.aggregation).unwrap_or(Aggregation::Mean);
     let certificates: HashMap<i32, String> = certificate::Entity::find()
@@ -35,7 +43,7 @@ pub async fn results(
         .into_iter()
         .filter_map(|c| Some((c.dossier_id?, c.number)))
         .collect();
-    Ok(RoundResults {
+    let results = RoundResults {
         round_id,
         phase: data.phase.as_str().to_owned(),
         aggregation: how.as_str().to_owned(),
@@ -47,7 +55,8 @@ pub async fn results(
                 ..row(&data, e.dossier_id, e.criteria_set_id, how)
             })
             .collect(),
-    })
+    };
+    Ok((data, results))
 }
 
 /// The council's result of every dossier (for the decision).
@@ -65,19 +74,19 @@ pub(crate) fn council_results(data: &RoundData) -> Vec<(i32, Option<scoring::Cou
         .collect()
 }
 
-fn set(data: &RoundData, set_id: i32) -> CriteriaSet {
+pub(crate) fn set(data: &RoundData, set_id: i32) -> CriteriaSet {
     data.sets
         .get(&set_id)
         .and_then(|s| serde_json::from_str(&s.set_json).ok())
         .unwrap_or(CriteriaSet { parts: Vec::new() })
 }
 
-fn choices(sheet: &score_sheet::Model) -> Sheet {
+pub(crate) fn choices(sheet: &score_sheet::Model) -> Sheet {
     serde_json::from_str(&sheet.choices_json).unwrap_or_default()
 }
 
 /// Submitted sheets of one panel for the dossier, from members still entitled to score it.
-fn submitted(
+pub(crate) fn submitted(
     data: &RoundData,
     dossier_id: i32,
     panel: Panel,
@@ -126,6 +135,7 @@ fn row(data: &RoundData, dossier_id: i32, set_id: i32, how: Aggregation) -> Resu
     ResultRow {
         dossier_id,
         product_name: data.product_name(dossier_id),
+        subject_name: data.subject_name(dossier_id),
         commune_name: data.commune_name(dossier_id),
         spread: results
             .iter()

@@ -76,6 +76,72 @@ pub async fn create(
     Ok(created.id)
 }
 
+/// Changes a round's settings (name, dates, switches, aggregation) until it is decided; the
+/// phase and membership are changed by their own actions.
+///
+/// # Errors
+/// `Denied` for anyone but a provincial officer; `NotFound`; `Conflict("phase")` once decided,
+/// `Conflict("changed_meanwhile")` when `version` is not the round's; `Invalid` for a wrong
+/// field.
+pub async fn update_settings(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    round_id: i32,
+    version: i32,
+    input: &RoundInput,
+) -> Result<(), ServiceError> {
+    let by = manage(actor)?;
+    let s = round::parse_settings(input).map_err(|(f, r)| invalid(f, r))?;
+    let found = evaluation_round::Entity::find_by_id(round_id)
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if Phase::parse(&found.phase) == Some(Phase::Decided) {
+        return Err(ServiceError::Conflict("phase"));
+    }
+    let txn = db.begin().await?;
+    let updated = evaluation_round::Entity::update_many()
+        .col_expr(evaluation_round::Column::Name, s.name.clone().into())
+        .col_expr(evaluation_round::Column::Year, s.year.into())
+        .col_expr(
+            evaluation_round::Column::DossierDeadline,
+            s.dossier_deadline.into(),
+        )
+        .col_expr(evaluation_round::Column::ScoringFrom, s.scoring_from.into())
+        .col_expr(
+            evaluation_round::Column::ScoringUntil,
+            s.scoring_until.into(),
+        )
+        .col_expr(
+            evaluation_round::Column::AssignedOnly,
+            s.assigned_only.into(),
+        )
+        .col_expr(
+            evaluation_round::Column::OthersVisible,
+            s.others_visible.as_str().into(),
+        )
+        .col_expr(
+            evaluation_round::Column::IdentityHidden,
+            s.identity_hidden.into(),
+        )
+        .col_expr(
+            evaluation_round::Column::Aggregation,
+            s.aggregation.as_str().into(),
+        )
+        .col_expr(evaluation_round::Column::Version, (version + 1).into())
+        .filter(evaluation_round::Column::Id.eq(round_id))
+        .filter(evaluation_round::Column::Version.eq(version))
+        .filter(evaluation_round::Column::Phase.ne(Phase::Decided.as_str()))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(ServiceError::Conflict("changed_meanwhile"));
+    }
+    audit::append(&txn, entry(by, "round.settings", round_id, s.name)).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// The rounds the actor works on: every round for the province, the rounds they sit on for a
 /// member; newest first.
 ///

@@ -13,7 +13,7 @@ use sea_orm::{
 use crate::auth::{Action, Actor, Resource, allowed};
 use crate::domain::round::{self, OthersVisible, Panel, ScoreRefused};
 use crate::domain::scoring::{self, CriteriaSet, Sheet, SheetResult};
-use crate::entities::{dossier_checklist_item, dossier_document, score_sheet, stored_file};
+use crate::entities::{dossier_checklist_item, score_sheet};
 use crate::models::rounds::{OtherSheet, SheetDocument, SheetView};
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
@@ -114,17 +114,7 @@ async fn documents_of(
     db: &DatabaseConnection,
     dossier_id: i32,
 ) -> Result<Vec<SheetDocument>, ServiceError> {
-    let docs = dossier_document::Entity::find()
-        .filter(dossier_document::Column::DossierId.eq(dossier_id))
-        .all(db)
-        .await?;
-    let files: HashMap<i32, stored_file::Model> = stored_file::Entity::find()
-        .filter(stored_file::Column::Id.is_in(docs.iter().map(|d| d.file_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|f| (f.id, f))
-        .collect();
+    let docs = crate::services::dossier_documents::with_files(db, [dossier_id]).await?;
     let items: HashMap<String, String> = dossier_checklist_item::Entity::find()
         .all(db)
         .await?
@@ -133,14 +123,11 @@ async fn documents_of(
         .collect();
     Ok(docs
         .into_iter()
-        .filter_map(|d| {
-            let file = files.get(&d.file_id)?;
-            Some(SheetDocument {
-                file_id: file.id,
-                item: items.get(&d.item_code).cloned().unwrap_or(d.item_code),
-                name: file.original_name.clone(),
-                media_type: file.media_type.clone(),
-            })
+        .map(|(d, file)| SheetDocument {
+            file_id: file.id,
+            item: items.get(&d.item_code).cloned().unwrap_or(d.item_code),
+            name: file.original_name,
+            media_type: file.media_type,
         })
         .collect())
 }

@@ -9,9 +9,11 @@ use crate::auth::Area;
 use crate::components::area_gate::AreaGate;
 use crate::components::error::{ErrorMessage, FormError};
 use crate::components::field_error::FieldError;
+use crate::components::file_upload::{ACCEPT_XLSX, FileUpload};
 use crate::domain::scoring::{CriteriaSet, SetProblem, Tenths};
 use crate::functions::criteria::{SaveCriteriaSet, get_criteria_set, list_criteria_sets};
 use crate::i18n::{t, t_string, use_i18n};
+use crate::routes::admin::criteria_form::SetFormEditor;
 
 #[component]
 pub fn CriteriaSetsPage() -> impl IntoView {
@@ -48,6 +50,7 @@ fn CriteriaList() -> impl IntoView {
         <h1>{t!(i18n, criteria.title)}</h1>
         <p class="muted">{t!(i18n, criteria.intro)}</p>
         <SetEditor group_code=String::new() name=String::new() json=String::new() frozen=false />
+        <XlsxImport group_code=String::new() on_done=Callback::new(move |()| sets.refetch()) />
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
                 match sets.await {
@@ -117,8 +120,13 @@ fn CriteriaDetail() -> impl IntoView {
                             <h1 data-testid="criteria-set-name">{v.row.name.clone()}</h1>
                             {v.row.is_sample.then(|| view! { <p class="notice">{t!(i18n, criteria.sample_warning)}</p> })}
                             <Problems problems=v.problems.clone() />
-                            <p><a href=download download=file class="button" data-testid="criteria-json">{t!(i18n, criteria.download_json)}</a></p>
+                            <p class="actions">
+                                <a href=format!("/admin/criteria/{}/xlsx", v.row.id) download class="button" data-testid="criteria-xlsx">{t!(i18n, criteria.download_xlsx)}</a>
+                                " "<a href=download download=file class="button secondary" data-testid="criteria-json">{t!(i18n, criteria.download_json)}</a>
+                            </p>
+                            <SetFormEditor group_code=v.row.group_code.clone() name=v.row.name.clone() set=v.set.clone() frozen=v.row.frozen />
                             <SetEditor group_code=v.row.group_code.clone() name=v.row.name.clone() json=v.json.clone() frozen=v.row.frozen />
+                            <XlsxImport group_code=v.row.group_code.clone() on_done=Callback::new(|()| { let _ = window().location().set_href("/admin/criteria"); }) />
                             <SetTree set=v.set />
                         }.into_any()
                     }
@@ -130,7 +138,7 @@ fn CriteriaDetail() -> impl IntoView {
 }
 
 #[component]
-fn Problems(problems: Vec<SetProblem>) -> impl IntoView {
+pub fn Problems(problems: Vec<SetProblem>) -> impl IntoView {
     let i18n = use_i18n();
     (!problems.is_empty()).then(|| view! {
         <div class="error-box" role="alert" data-testid="criteria-problems">
@@ -164,6 +172,7 @@ fn SetTree(set: CriteriaSet) -> impl IntoView {
                             <li>
                                 <strong class="code">{c.code.clone()}</strong>" "{c.text.clone()}
                                 {c.mandatory_for.map(|level| view! { " "<span class="badge mandatory">{t!(i18n, criteria.mandatory_for)}" "{level}"★"</span> })}
+                                <crate::routes::rounds::sheet::CriterionHints guidance=c.guidance.clone() evidence=c.evidence.clone() />
                                 <ul class="options">
                                     {c.options.into_iter().map(|o| view! { <li>{o.text}" — "<strong>{points(o.points)}</strong></li> }).collect_view()}
                                 </ul>
@@ -183,12 +192,7 @@ fn SetEditor(group_code: String, name: String, json: String, frozen: bool) -> im
     let i18n = use_i18n();
     let save = ServerAction::<SaveCriteriaSet>::new();
     let error = Signal::derive(move || save.value().get().and_then(Result::err));
-    let navigate = leptos_router::hooks::use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(id)) = save.value().get() {
-            navigate(&format!("/admin/criteria/{id}"), Default::default());
-        }
-    });
+    open_saved_set(save);
     let importing = json.is_empty();
     view! {
         <details class="panel" data-testid="criteria-editor">
@@ -209,4 +213,37 @@ fn SetEditor(group_code: String, name: String, json: String, frozen: bool) -> im
             </ActionForm>
         </details>
     }
+}
+
+/// Imports a set from an XLSX file (the layout of the download): into the file's own group on
+/// the list, into this set's group on a set's page.
+#[component]
+fn XlsxImport(group_code: String, on_done: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <details class="panel" data-testid="criteria-xlsx-import">
+            <summary>{t!(i18n, criteria.import_xlsx)}</summary>
+            <p class="muted">{t!(i18n, criteria.import_xlsx_note)}</p>
+            <FileUpload
+                endpoint="/api/import_criteria_xlsx"
+                fields=vec![("group_code", group_code)]
+                max_mb=5
+                on_done
+                testid="criteria-xlsx-upload"
+                accept=ACCEPT_XLSX
+            />
+        </details>
+    }
+}
+
+/// Once `save` succeeds, loads the saved version's page in full: saved in place, its id (and so
+/// the route) is the same, and a client-side navigation would not fetch it again.
+pub fn open_saved_set(save: ServerAction<SaveCriteriaSet>) {
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = save.value().get() {
+            let _ = window()
+                .location()
+                .set_href(&format!("/admin/criteria/{id}"));
+        }
+    });
 }

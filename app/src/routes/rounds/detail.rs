@@ -13,13 +13,14 @@ use crate::components::labels::{PhaseBadge, Stars, phase_label, points};
 use crate::components::saved_count::reload_on_success;
 use crate::domain::round::Phase;
 use crate::functions::rounds::{
-    AddRoundDossiers, AddRoundMember, AdvanceRound, DeclareConflict, RemoveRoundMember, get_round,
-    get_round_results,
+    AddRoundDossiers, AddRoundMember, AdvanceRound, DeclareConflict, RemoveRoundMember,
+    UpdateRound, get_round, get_round_results,
 };
 use crate::i18n::{t, t_string, use_i18n};
 use crate::models::AppError;
 use crate::models::rounds::{RoundDossierRow, RoundResults, RoundView};
 use crate::routes::rounds::results::{DecisionForm, ResultsTable};
+use crate::routes::rounds::settings::EditRoundForm;
 
 /// The actions of the round page, created once so forms keep working across reloads.
 #[derive(Clone, Copy)]
@@ -29,6 +30,7 @@ struct RoundActions {
     remove_member: ServerAction<RemoveRoundMember>,
     add_dossiers: ServerAction<AddRoundDossiers>,
     conflict: ServerAction<DeclareConflict>,
+    edit: ServerAction<UpdateRound>,
 }
 
 #[component]
@@ -47,6 +49,7 @@ pub fn RoundPage() -> impl IntoView {
         remove_member: ServerAction::new(),
         add_dossiers: ServerAction::new(),
         conflict: ServerAction::new(),
+        edit: ServerAction::new(),
     };
     let reload = RwSignal::new(0u32);
     reload_on_success(actions.advance, reload);
@@ -54,6 +57,7 @@ pub fn RoundPage() -> impl IntoView {
     reload_on_success(actions.remove_member, reload);
     reload_on_success(actions.add_dossiers, reload);
     reload_on_success(actions.conflict, reload);
+    reload_on_success(actions.edit, reload);
     // The results come with the round (one resource: a second one nested inside the first
     // made hydration fail now and then).
     let round = Resource::new(
@@ -132,6 +136,7 @@ fn Round(
                 <dd data-testid="decision">{n}" · "{r.decision_date.clone().unwrap_or_default()}" · "{r.decision_signer.clone().unwrap_or_default()}</dd>
             })}
         </dl>
+        {(manages && phase < Phase::Decided).then(|| view! { <EditRoundForm round_id version input=r.input.clone() action=actions.edit /> })}
         <PhaseSteps phase />
         {(manages && phase < Phase::Deliberation).then(|| view! { <AdvanceForm round_id version phase actions /> })}
         <section class="panel">
@@ -145,6 +150,9 @@ fn Round(
                 <MemberList round_id members phase actions />
                 {(phase < Phase::Deliberation).then(|| view! { <AddMemberForm round_id candidates actions /> })}
             </section>
+        })}
+        {(manages && phase >= Phase::Deliberation).then(|| view! {
+            <p><A href=format!("/rounds/{round_id}/minutes") attr:data-testid="minutes-link">{t!(i18n, rounds.minutes)}</A></p>
         })}
         {results.map(|results| view! { <ResultsTable results phase reload /> })}
         {(manages && phase == Phase::Deliberation).then(|| view! { <DecisionForm round_id version reload /> })}

@@ -10,6 +10,8 @@ use crate::components::field_error::FieldError;
 use crate::components::labels::PhaseBadge;
 use crate::functions::rounds::{CreateRound, list_rounds};
 use crate::i18n::{t, use_i18n};
+use crate::models::AppError;
+use crate::models::rounds::RoundInput;
 
 #[component]
 pub fn ProvinceRoundsPage() -> impl IntoView {
@@ -81,36 +83,47 @@ fn NewRoundForm() -> impl IntoView {
             <summary>{t!(i18n, rounds.new_round)}</summary>
             <FormError error />
             <ActionForm action=create attr:class="stack-form wide-form" attr:data-testid="round-form">
-                <label for="round-name">{t!(i18n, rounds.name)}</label>
-                <input id="round-name" name="name" required maxlength="300" placeholder="Đợt 2 năm 2026" />
-                <FieldError error field="name" />
-                <label for="round-year">{t!(i18n, rounds.year)}</label>
-                <input id="round-year" name="year" required inputmode="numeric" maxlength="4" value="2026" />
-                <FieldError error field="year" />
-                <label for="round-deadline">{t!(i18n, rounds.dossier_deadline)}</label>
-                <input id="round-deadline" name="dossier_deadline" type="date" required />
-                <FieldError error field="dossier_deadline" />
-                <label for="round-from">{t!(i18n, rounds.scoring_from)}</label>
-                <input id="round-from" name="scoring_from" type="date" required />
-                <FieldError error field="scoring_from" />
-                <label for="round-until">{t!(i18n, rounds.scoring_until)}</label>
-                <input id="round-until" name="scoring_until" type="date" required />
-                <FieldError error field="scoring_until" />
-                <label for="round-others">{t!(i18n, rounds.others_visible)}</label>
-                <select id="round-others" name="others_visible">
-                    <option value="after_own" selected>{t!(i18n, rounds.others_after_own)}</option>
-                    <option value="never">{t!(i18n, rounds.others_never)}</option>
-                    <option value="always">{t!(i18n, rounds.others_always)}</option>
-                </select>
-                <label for="round-aggregation">{t!(i18n, rounds.aggregation)}</label>
-                <select id="round-aggregation" name="aggregation">
-                    <option value="mean" selected>{t!(i18n, rounds.mean)}</option>
-                    <option value="median">{t!(i18n, rounds.median)}</option>
-                </select>
-                <label class="check"><input type="checkbox" name="assigned_only" checked />" "{t!(i18n, rounds.assigned_only)}</label>
-                <label class="check"><input type="checkbox" name="identity_hidden" />" "{t!(i18n, rounds.identity_hidden)}</label>
+                <RoundFields input=RoundInput { year: "2026".into(), assigned_only: true, others_visible: "after_own".into(), aggregation: "mean".into(), ..Default::default() } error />
                 <button type="submit" disabled=move || create.pending().get()>{t!(i18n, rounds.create)}</button>
             </ActionForm>
         </details>
+    }
+}
+
+/// The round's settings as form fields, filled from `input` (new round or editing one).
+#[component]
+pub(super) fn RoundFields(input: RoundInput, error: Signal<Option<AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let others = input.others_visible.clone();
+    let median = input.aggregation == "median";
+    view! {
+        <label for="round-name">{t!(i18n, rounds.name)}</label>
+        <input id="round-name" name="name" required maxlength="300" placeholder="Đợt 2 năm 2026" value=input.name />
+        <FieldError error field="name" />
+        <label for="round-year">{t!(i18n, rounds.year)}</label>
+        <input id="round-year" name="year" required inputmode="numeric" maxlength="4" value=input.year />
+        <FieldError error field="year" />
+        <label for="round-deadline">{t!(i18n, rounds.dossier_deadline)}</label>
+        <input id="round-deadline" name="dossier_deadline" type="date" required value=input.dossier_deadline />
+        <FieldError error field="dossier_deadline" />
+        <label for="round-from">{t!(i18n, rounds.scoring_from)}</label>
+        <input id="round-from" name="scoring_from" type="date" required value=input.scoring_from />
+        <FieldError error field="scoring_from" />
+        <label for="round-until">{t!(i18n, rounds.scoring_until)}</label>
+        <input id="round-until" name="scoring_until" type="date" required value=input.scoring_until />
+        <FieldError error field="scoring_until" />
+        <label for="round-others">{t!(i18n, rounds.others_visible)}</label>
+        <select id="round-others" name="others_visible">
+            <option value="after_own" selected=others == "after_own">{t!(i18n, rounds.others_after_own)}</option>
+            <option value="never" selected=others == "never">{t!(i18n, rounds.others_never)}</option>
+            <option value="always" selected=others == "always">{t!(i18n, rounds.others_always)}</option>
+        </select>
+        <label for="round-aggregation">{t!(i18n, rounds.aggregation)}</label>
+        <select id="round-aggregation" name="aggregation">
+            <option value="mean" selected=!median>{t!(i18n, rounds.mean)}</option>
+            <option value="median" selected=median>{t!(i18n, rounds.median)}</option>
+        </select>
+        <label class="check"><input type="checkbox" name="assigned_only" checked=input.assigned_only />" "{t!(i18n, rounds.assigned_only)}</label>
+        <label class="check"><input type="checkbox" name="identity_hidden" checked=input.identity_hidden />" "{t!(i18n, rounds.identity_hidden)}</label>
     }
 }

@@ -183,6 +183,7 @@ fn Scoring(sheet: SheetView) -> impl IntoView {
                                     <legend><span class="code">{c.code.clone()}</span>" "{c.text.clone()}
                                         {c.mandatory_for.map(|l| view! { " "<span class="badge mandatory">{t!(i18n, criteria.mandatory_for)}" "{l}"★"</span> })}
                                     </legend>
+                                    <CriterionHints guidance=c.guidance.clone() evidence=c.evidence.clone() />
                                     {c.options.into_iter().enumerate().map(|(i, o)| {
                                         let code = code.clone();
                                         let checked_code = code.clone();
@@ -230,4 +231,14 @@ fn failed(failures: &[(String, u8)]) -> String {
         .map(|(code, level)| format!("{code} ({level}★)"))
         .collect();
     failed.join(", ")
+}
+
+/// A criterion's guidance and the document that evidences it, when the set gives them.
+#[component]
+pub fn CriterionHints(guidance: String, evidence: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        {(!guidance.is_empty()).then(|| view! { <p class="hint">{guidance}</p> })}
+        {(!evidence.is_empty()).then(|| view! { <p class="hint">{t!(i18n, criteria.evidence)}": "{evidence}</p> })}
+    }
 }

@@ -1,0 +1,148 @@
+//! Downloads made on request for signed-in users: a criteria set as XLSX, a round's escalation
+//! archive. The services check who may have them; this turns their answer into a response.
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use tower_sessions::Session;
+
+use app::auth::Actor;
+use app::services::ServiceError;
+use app::state::AppState;
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+pub async fn criteria_xlsx(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i32>,
+) -> Response {
+    let actor = match actor(&state, &session).await {
+        Ok(actor) => actor,
+        Err(response) => return response,
+    };
+    let result = app::services::criteria_sets::export_xlsx(&state.db, &actor, id).await;
+    attachment(result, XLSX)
+}
+
+pub async fn escalation_zip(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i32>,
+) -> Response {
+    let actor = match actor(&state, &session).await {
+        Ok(actor) => actor,
+        Err(response) => return response,
+    };
+    let result =
+        app::services::escalation::archive(&state.db, state.files.as_ref(), &actor, id).await;
+    attachment(result, "application/zip")
+}
+
+pub(crate) async fn actor(state: &AppState, session: &Session) -> Result<Actor, Response> {
+    match app::auth::current::account(state, session).await {
+        Ok(account) => Ok(account
+            .as_ref()
+            .map_or(Actor::Anonymous, app::auth::current::to_actor)),
+        Err(_) => Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
+    }
+}
+
+/// A file to save (`Content-Disposition: attachment`), or the refusal's status.
+pub(crate) fn attachment(
+    result: Result<(String, Vec<u8>), ServiceError>,
+    media_type: &'static str,
+) -> Response {
+    match result {
+        Ok((name, bytes)) => {
+            let mut response = bytes.into_response();
+            let headers = response.headers_mut();
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(media_type));
+            if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+                headers.insert(header::CONTENT_DISPOSITION, value);
+            }
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response
+        }
+        Err(ServiceError::NotFound) => {
+            (StatusCode::NOT_FOUND, "Không tìm thấy / Not found").into_response()
+        }
+        Err(ServiceError::Denied(app::auth::Denied::SignInRequired)) => {
+            (StatusCode::UNAUTHORIZED, "Cần đăng nhập / Please sign in").into_response()
+        }
+        Err(ServiceError::Denied(_)) => {
+            (StatusCode::FORBIDDEN, "Không có quyền / Not allowed").into_response()
+        }
+        Err(ServiceError::Conflict("no_national")) => (
+            StatusCode::CONFLICT,
+            "Không có sản phẩm từ 90 điểm / No product reached 90 points",
+        )
+            .into_response(),
+        Err(ServiceError::Conflict(_)) => (
+            StatusCode::CONFLICT,
+            "Chưa đến giai đoạn thảo luận / Not yet in deliberation",
+        )
+            .into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "export");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::{Body, to_bytes};
+    use axum::http::{Request, StatusCode, header};
+    use tower::ServiceExt;
+
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    use crate::test_support::{demo_app, sign_in};
+
+    async fn get(app: &axum::Router, path: &str, cookie: Option<&str>) -> (StatusCode, Vec<u8>) {
+        let mut request = Request::get(path).header(header::HOST, "ocop.test");
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        let response = app
+            .clone()
+            .oneshot(request.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        let body = to_bytes(response.into_body(), 10 << 20).await.unwrap();
+        (status, body.to_vec())
+    }
+
+    #[tokio::test]
+    async fn a_criteria_set_downloads_as_xlsx_for_those_who_read_sets_only() {
+        let t = demo_app(app::state::AuthSettings::default()).await;
+        let (status, _) = get(&t.router, "/admin/criteria/1/xlsx", None).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        let producer = sign_in(&t.router, "dongbanh@demo.vn", None).await;
+        let (status, _) = get(&t.router, "/admin/criteria/1/xlsx", Some(&producer)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let province = sign_in(&t.router, "so.nnmt@demo.vn", None).await;
+        let (status, body) = get(&t.router, "/admin/criteria/1/xlsx", Some(&province)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(&body[..2], b"PK");
+        let (status, _) = get(&t.router, "/admin/criteria/999/xlsx", Some(&province)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        // The demo's open round is still scoring: no escalation archive yet.
+        let open = app::entities::evaluation_round::Entity::find()
+            .filter(app::entities::evaluation_round::Column::Phase.eq("scoring"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let path = format!("/rounds/{}/escalation.zip", open.id);
+        assert_eq!(
+            get(&t.router, &path, Some(&province)).await.0,
+            StatusCode::CONFLICT
+        );
+        assert_eq!(
+            get(&t.router, &path, Some(&producer)).await.0,
+            StatusCode::FORBIDDEN
+        );
+    }
+}
