@@ -33,6 +33,8 @@ pub mod password_reset;
 pub mod product_ideas;
 pub mod product_photos;
 pub mod products;
+pub mod public_products;
+pub mod qr;
 pub mod round_data;
 pub mod round_decision;
 pub mod round_results;

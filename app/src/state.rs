@@ -25,6 +25,16 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The address Digital Links and QR codes start with: `PUBLIC_URL`, else `http://` and the
+    /// host the request came to.
+    pub fn public_base(&self, host: Option<&str>) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", host.unwrap_or("localhost")))
+            .trim_end_matches('/')
+            .to_owned()
+    }
+
     /// A state with the default settings: not demo mode, links handed over by the officer,
     /// files under `data/files`, 20 MB per upload, in-app notifications only.
     pub fn new(leptos_options: LeptosOptions, db: DatabaseConnection) -> Self {

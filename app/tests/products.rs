@@ -222,3 +222,75 @@ async fn members_keep_photos_with_one_cover_and_others_may_not() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn a_product_page_is_public_with_its_certificate_its_digital_link_and_codes() {
+    use app::entities::certificate;
+    use app::services::public_products::{by_gtin14, product};
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let db = &t.db;
+        let store = support::dossiers::files();
+        app::services::demo_dossiers::seed_dossiers(db, &store)
+            .await
+            .unwrap();
+        app::services::demo_rounds::seed_rounds(db).await.unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let settings = app::services::certificates::CertificateSettings::default();
+        let base = "https://ocop.example";
+        let valid = certificate::Entity::find()
+            .filter(certificate::Column::RevokedOn.is_null())
+            .filter(certificate::Column::SupersededBy.is_null())
+            .filter(certificate::Column::ValidUntil.gt(today + chrono::Duration::days(365)))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let page = product(db, valid.product_id, base, today, &settings)
+            .await
+            .unwrap();
+        let c = page.certificate.clone().unwrap();
+        assert_eq!(
+            (c.number.as_str(), c.status.as_str()),
+            (valid.number.as_str(), "valid"),
+            "{}",
+            t.backend
+        );
+        let gtin = page.gtin.clone().unwrap();
+        assert_eq!(
+            page.digital_link.as_deref(),
+            Some(format!("{base}/01/0{gtin}").as_str())
+        );
+        assert!(
+            page.qr_svg
+                .as_deref()
+                .is_some_and(|s| s.starts_with("<svg"))
+        );
+        assert!(
+            page.barcode_svg
+                .as_deref()
+                .is_some_and(|s| s.contains(&gtin))
+        );
+        let resolved = by_gtin14(db, &format!("0{gtin}")).await.unwrap().unwrap();
+        assert_eq!(resolved.product_id, valid.product_id);
+        assert_eq!(resolved.certificate.as_deref(), Some(valid.number.as_str()));
+
+        // The revoked certificate's product warns.
+        let revoked = certificate::Entity::find()
+            .filter(certificate::Column::RevokedOn.is_not_null())
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let page = product(db, revoked.product_id, base, today, &settings)
+            .await
+            .unwrap();
+        assert_eq!(page.certificate.unwrap().status, "revoked");
+        assert!(matches!(
+            product(db, 999_999, base, today, &settings).await,
+            Err(ServiceError::NotFound)
+        ));
+        assert_eq!(by_gtin14(db, "00000000000000").await.unwrap(), None);
+        t.cleanup().await;
+    }
+}

@@ -27,18 +27,8 @@ pub async fn pdf(
             }
             Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         };
-    let base = state.public_url.clone().unwrap_or_else(|| {
-        let host = headers
-            .get(header::HOST)
-            .and_then(|h| h.to_str().ok())
-            .unwrap_or("localhost");
-        format!("http://{host}")
-    });
-    let url = format!(
-        "{}/certificates/{}",
-        base.trim_end_matches('/'),
-        check.row.number
-    );
+    let base = state.public_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()));
+    let url = format!("{}/certificates/{}", base, check.row.number);
     match app::services::certificate_pdf::render(&check, &url) {
         Ok(bytes) => {
             let mut response = bytes.into_response();

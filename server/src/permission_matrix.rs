@@ -466,6 +466,8 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
             String::new(),
             &[Province, Admin],
         ),
+        // Public: any product of an active subject.
+        ("/api/get_public_product", "id=1".into(), EVERYONE),
         ("/api/unread_notifications", String::new(), EVERYONE),
         ("/api/list_notifications", String::new(), SIGNED_IN),
         ("/api/mark_notifications_read", String::new(), SIGNED_IN),

@@ -42,6 +42,8 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
             "/rounds/{id}/escalation.zip",
             get(crate::exports::escalation_zip),
         )
+        // GS1 Digital Links (what QR stamps carry).
+        .route("/01/{*rest}", get(crate::resolver::resolve))
         .leptos_routes_with_context(&state, routes, context, render)
         // Anything else: a file under the site root (wasm, CSS, favicon) or the 404 page.
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))

@@ -66,3 +66,41 @@ pub struct ProductInput {
     pub story: String,
     pub gtin: String,
 }
+
+/// What anyone may see of a product (`/products/{id}`, what its QR code opens).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicProduct {
+    pub id: i32,
+    pub name: String,
+    pub group_name: String,
+    pub subject_id: i32,
+    pub subject_name: String,
+    pub subject_address: Option<String>,
+    pub commune_name: String,
+    pub description: Option<String>,
+    pub story: Option<String>,
+    pub net_quantity: Option<String>,
+    pub shelf_life: Option<String>,
+    pub raw_material_area: Option<String>,
+    pub price_min: Option<i64>,
+    pub price_max: Option<i64>,
+    /// Photo file ids, the cover first.
+    pub photos: Vec<i32>,
+    /// The product's current certificate, if it ever had one.
+    pub certificate: Option<PublicCertificate>,
+    pub gtin: Option<String>,
+    /// The GS1 Digital Link its QR code carries, and that QR code as SVG.
+    pub digital_link: Option<String>,
+    pub qr_svg: Option<String>,
+    /// EAN-13 barcode as SVG (GTIN-13 only).
+    pub barcode_svg: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicCertificate {
+    pub number: String,
+    pub stars: u8,
+    pub valid_until: String,
+    /// `domain::certificate::Validity::as_str`.
+    pub status: String,
+}

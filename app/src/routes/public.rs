@@ -2,5 +2,6 @@
 pub mod certificate;
 pub mod home;
 pub mod not_found;
+pub mod product;
 pub mod subject;
 pub mod units;

@@ -276,6 +276,7 @@ impl Seeder<'_> {
             commune_code: Set(p.commune_code),
             stars: Set(p.stars),
             certified_year: Set(p.year),
+            gtin: Set(Some(demo_gtin(p.subject_id, self.products))),
             data_source: Set(p.data_source.to_owned()),
             note: Set(p.note),
             created_at: Set(chrono::Utc::now()),
@@ -286,6 +287,17 @@ impl Seeder<'_> {
         self.products += 1;
         Ok(())
     }
+}
+
+/// A GTIN-13 for a demo product: Vietnam's prefix 893, a made-up company number per subject
+/// (5000 + its id), the product's sequence and the GS1 check digit — valid, never real.
+fn demo_gtin(subject_id: i32, sequence: u64) -> String {
+    let body = format!(
+        "893{:04}{:05}",
+        5000 + subject_id % 5000,
+        sequence % 100_000
+    );
+    format!("{body}{}", crate::domain::gtin::check_digit(&body))
 }
 
 pub use crate::services::demo_accounts::{DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount};

@@ -49,7 +49,7 @@ pub fn SetFormEditor(
             <summary>{t!(i18n, criteria.edit_form)}</summary>
             <p class="muted">{if frozen { t!(i18n, criteria.frozen_note).into_any() } else { t!(i18n, criteria.edit_note).into_any() }}</p>
             <label for="form-set-name">{t!(i18n, criteria.name)}</label>
-            <input id="form-set-name" maxlength="300" prop:value=name on:input=move |ev| name.set(event_target_value(&ev)) />
+            <input id="form-set-name" class="full-width" maxlength="300" prop:value=name on:input=move |ev| name.set(event_target_value(&ev)) />
             {move || {
                 shape.track();
                 draft.get_untracked().parts.into_iter().enumerate().map(|(p, part)| view! {

@@ -1,0 +1,88 @@
+//! `/products/:id`: a product's public page — what its QR code opens (through the Digital Link
+//! resolver): photos, story, subject and commune, stars with the certificate and whether it is
+//! valid (a clear warning when not), the GTIN with its barcode, and the QR code itself.
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::error::ErrorMessage;
+use crate::components::labels::{CertificateStatus, Stars};
+use crate::functions::products::get_public_product;
+use crate::i18n::{t, use_i18n};
+use crate::models::AppError;
+use crate::models::products::PublicProduct;
+
+#[component]
+pub fn PublicProductPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i32>().ok())
+            .unwrap_or(0)
+    };
+    let product = Resource::new(id, get_public_product);
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"…"</p> }>
+            {move || Suspend::new(async move {
+                match product.await {
+                    Ok(p) => view! { <Product p /> }.into_any(),
+                    Err(AppError::NotFound) => view! { <crate::routes::public::not_found::NotFound /> }.into_any(),
+                    Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Product(p: PublicProduct) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = p.certificate.as_ref().map(|c| c.status.clone());
+    let certified = status
+        .as_deref()
+        .is_some_and(|s| matches!(s, "valid" | "expiring"));
+    view! {
+        <article class="public-product" data-testid="public-product">
+            <p class="muted">{p.group_name.clone()}</p>
+            <h1 data-testid="product-name">{p.name.clone()}</h1>
+            {p.certificate.clone().map(|c| view! {
+                <p class=if certified { "certificate-verdict" } else { "certificate-verdict warning" } data-testid="product-certificate" data-status=c.status.clone()>
+                    {certified.then(|| view! { <Stars stars=c.stars />" " })}
+                    <CertificateStatus status=c.status.clone() />" "
+                    {if certified { t!(i18n, products.public_certified).into_any() } else { t!(i18n, products.public_not_certified).into_any() }}
+                    " "<A href=format!("/certificates/{}", c.number)>{c.number.clone()}</A>
+                    " ("{t!(i18n, certificates.valid_until)}" "{c.valid_until.clone()}")"
+                </p>
+            })}
+            {(!p.photos.is_empty()).then(|| view! {
+                <ul class="photo-grid">
+                    {p.photos.iter().map(|id| view! { <li class="photo"><img src=format!("/files/{id}/thumb") alt=p.name.clone() loading="lazy" /></li> }).collect_view()}
+                </ul>
+            })}
+            <dl class="facts">
+                <dt>{t!(i18n, certificates.subject)}</dt><dd><A href=format!("/subjects/{}", p.subject_id)>{p.subject_name.clone()}</A></dd>
+                {p.subject_address.clone().map(|a| view! { <dt>{t!(i18n, certificates.address)}</dt><dd>{a}</dd> })}
+                <dt>{t!(i18n, certificates.commune)}</dt><dd>{p.commune_name.clone()}</dd>
+                {p.net_quantity.clone().map(|v| view! { <dt>{t!(i18n, products.net_quantity)}</dt><dd>{v}</dd> })}
+                {p.shelf_life.clone().map(|v| view! { <dt>{t!(i18n, products.shelf_life)}</dt><dd>{v}</dd> })}
+                {p.raw_material_area.clone().map(|v| view! { <dt>{t!(i18n, products.raw_material_area)}</dt><dd>{v}</dd> })}
+                {p.gtin.clone().map(|g| view! { <dt>"GTIN"</dt><dd class="code" data-testid="product-gtin">{g}</dd> })}
+            </dl>
+            {p.description.clone().map(|d| view! { <p>{d}</p> })}
+            {p.story.clone().map(|s| view! {
+                <section><h2>{t!(i18n, products.story)}</h2>{s.split("\n\n").map(|para| view! { <p>{para.to_owned()}</p> }).collect_view()}</section>
+            })}
+            <div class="codes">
+                {p.barcode_svg.clone().map(|svg| view! { <div class="barcode" inner_html=svg></div> })}
+                {p.qr_svg.clone().map(|svg| view! {
+                    <figure class="qr">
+                        <div inner_html=svg></div>
+                        <figcaption class="muted code" data-testid="digital-link">{p.digital_link.clone().unwrap_or_default()}</figcaption>
+                    </figure>
+                })}
+            </div>
+        </article>
+    }
+}
