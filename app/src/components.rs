@@ -11,6 +11,19 @@ pub mod pager;
 pub mod saved_count;
 pub mod session;
 
+/// A numeric route parameter (0 when missing or not a number: the server answers "not found").
+pub fn id_param(name: &'static str) -> impl Fn() -> i32 + Copy + Send + Sync + 'static {
+    use leptos::prelude::Read;
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        params
+            .read()
+            .get(name)
+            .and_then(|id| id.parse::<i32>().ok())
+            .unwrap_or(0)
+    }
+}
+
 /// Sets the HTTP status of a server-rendered page; nothing to do once in the browser.
 pub fn set_http_status(code: u16) {
     #[cfg(feature = "ssr")]

@@ -10,6 +10,7 @@ pub mod dossier_form;
 pub mod ean13;
 pub mod file_kind;
 pub mod gtin;
+pub mod lot;
 pub mod password;
 pub mod pre_assessment;
 pub mod product_form;

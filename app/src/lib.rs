@@ -53,11 +53,14 @@ use crate::routes::dossiers::report::AssessmentReportPage;
 use crate::routes::ideas::{CommuneIdeasPage, ProducerIdeasPage};
 use crate::routes::notifications::NotificationsPage;
 use crate::routes::producer::{
-    product_form::ProductFormPage, products::ProductsPage, subject_profile::SubjectProfilePage,
+    lots::{LotPage, ProductLotsPage},
+    product_form::ProductFormPage,
+    products::ProductsPage,
+    subject_profile::SubjectProfilePage,
 };
 use crate::routes::public::{
-    certificate::CertificatePage, home::HomePage, not_found::NotFound, product::PublicProductPage,
-    subject::SubjectPage, units::UnitsPage,
+    certificate::CertificatePage, home::HomePage, lot::PublicLotPage, not_found::NotFound,
+    product::PublicProductPage, subject::SubjectPage, units::UnitsPage,
 };
 use crate::routes::rounds::{
     detail::RoundPage, list::ProvinceRoundsPage, minutes::MinutesPage, sheet::ScoreSheetPage,
@@ -111,12 +114,15 @@ pub fn App() -> impl IntoView {
                         // need headers not yet sent.
                         <Route path=path!("/subjects/:id") view=SubjectPage ssr=SsrMode::Async />
                         <Route path=path!("/products/:id") view=PublicProductPage ssr=SsrMode::Async />
+                        <Route path=path!("/lots/:id") view=PublicLotPage ssr=SsrMode::Async />
                         <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                         <Route path=path!("/producer") view=ProducerHome ssr=SsrMode::Async />
                         <Route path=path!("/producer/subject") view=SubjectProfilePage ssr=SsrMode::Async />
                         <Route path=path!("/producer/products") view=ProductsPage ssr=SsrMode::Async />
                         <Route path=path!("/producer/products/new") view=ProductFormPage ssr=SsrMode::Async />
                         <Route path=path!("/producer/products/:id") view=ProductFormPage ssr=SsrMode::Async />
+                        <Route path=path!("/producer/products/:id/lots") view=ProductLotsPage ssr=SsrMode::Async />
+                        <Route path=path!("/producer/lots/:id") view=LotPage ssr=SsrMode::Async />
                         <Route path=path!("/producer/dossiers") view=ProducerDossiersPage ssr=SsrMode::Async />
                         <Route path=path!("/producer/ideas") view=ProducerIdeasPage ssr=SsrMode::Async />
                         <Route path=path!("/commune/ideas") view=CommuneIdeasPage ssr=SsrMode::Async />

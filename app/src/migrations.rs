@@ -13,6 +13,7 @@ mod m20261129_000008_product_ideas;
 mod m20261129_000009_criteria_sets;
 mod m20261129_000010_rounds;
 mod m20261129_000011_expiry_reminders;
+mod m20261129_000012_lots;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000009_criteria_sets::Migration),
             Box::new(m20261129_000010_rounds::Migration),
             Box::new(m20261129_000011_expiry_reminders::Migration),
+            Box::new(m20261129_000012_lots::Migration),
         ]
     }
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { hydrated, signIn } from "./helpers";
 
@@ -33,4 +34,64 @@ test("a product's Digital Link opens its public page with the certificate's stan
   const set = (await linkset.json()).linkset[0];
   expect(set.anchor).toMatch(new RegExp(`/01/0${gtin}$`));
   expect(set["https://gs1.org/voc/pip"][0].href).toMatch(/\/products\/\d+$/);
+});
+
+test("a producer records a lot with three events from the phone; its QR link opens the public timeline in order", async ({ browser }) => {
+  const producer = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+  await signIn(producer, "dongbanh@demo.vn");
+  await expect(producer).not.toHaveURL(/\/login/);
+  await producer.goto("/producer/products");
+  await hydrated(producer);
+  await producer.getByTestId("product-row").filter({ hasText: "★" }).first().getByRole("link").click();
+  await producer.getByTestId("lots-link").click();
+  await expect(producer).toHaveURL(/\/lots$/);
+  await hydrated(producer);
+  const code = `E2E-${Date.now() % 1_000_000}`;
+  const form = producer.getByTestId("lot-form");
+  // A code that cannot go into a QR link is refused; the form keeps what was typed.
+  await form.getByLabel("Mã lô").fill("Lô một");
+  await form.getByLabel("Ngày sản xuất").fill("2026-11-20");
+  await form.getByTestId("create-lot").click();
+  await expect(form.locator('[data-field="code"]')).toBeVisible();
+  await expect(form.getByLabel("Ngày sản xuất")).toHaveValue("2026-11-20");
+  await form.getByLabel("Mã lô").fill(code);
+  await form.getByTestId("create-lot").click();
+  await expect(producer).toHaveURL(/\/producer\/lots\/\d+$/);
+  await expect(producer.getByTestId("lot-interactive")).toBeAttached();
+
+  const steps: [string, string][] = [
+    ["Thu hoạch", "2026-11-20T06:30"],
+    ["Chế biến", "2026-11-21T08:00"],
+    ["Đóng gói", "2026-11-22T15:00"],
+  ];
+  for (const [i, [kind, at]] of steps.entries()) {
+    const event = producer.getByTestId("event-form");
+    await event.getByLabel(kind, { exact: true }).check();
+    await event.getByLabel("Thời gian").fill(at);
+    await event.getByTestId("save-event").click();
+    await expect(producer.getByTestId("timeline-event")).toHaveCount(i + 1);
+    await expect(producer.getByTestId("lot-interactive")).toBeAttached();
+  }
+  const link = (await producer.getByTestId("lot-link").textContent())!.trim();
+  expect(link).toContain(`/10/${code}`);
+
+  // The stamp sheet: a preview in the page, then the PDF.
+  await producer.getByTestId("stamp-preview").click();
+  await expect(producer.locator("iframe.stamp-preview")).toHaveAttribute("src", /stamps\.pdf\?size=40&count=16$/);
+  await producer.getByLabel("Số tem").fill("20");
+  const [sheet] = await Promise.all([
+    producer.waitForEvent("download"),
+    producer.getByTestId("stamp-pdf").click(),
+  ]);
+  expect(sheet.suggestedFilename()).toBe(`tem-qr-lo-${code}.pdf`);
+  expect(readFileSync(await sheet.path()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(new URL(link).pathname);
+  await expect(visitor).toHaveURL(/\/lots\/\d+$/);
+  await expect(visitor.getByTestId("lot-code")).toHaveText(code);
+  await expect(visitor.getByTestId("timeline-event")).toHaveCount(3);
+  const kinds = await visitor.getByTestId("timeline-event").evaluateAll((es) => es.map((e) => e.getAttribute("data-kind")));
+  expect(kinds).toEqual(["harvest", "processing", "packing"]);
+  await expect(visitor.getByTestId("product-certificate")).toHaveAttribute("data-status", /^(valid|expiring|expired|revoked)$/);
 });

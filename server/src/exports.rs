@@ -38,6 +38,51 @@ pub async fn escalation_zip(
     attachment(result, "application/zip")
 }
 
+/// `?size=<mm>&count=<n>`: the lot's stamp sheet, shown in the browser (the page previews it
+/// in a frame) and saved under its name.
+pub async fn lot_stamps(
+    State(state): State<AppState>,
+    session: Session,
+    headers: axum::http::HeaderMap,
+    Path(id): Path<i32>,
+    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Response {
+    let actor = match actor(&state, &session).await {
+        Ok(actor) => actor,
+        Err(response) => return response,
+    };
+    let number = |key: &str, default: u32| {
+        query
+            .get(key)
+            .and_then(|v| v.parse::<u32>().ok())
+            .unwrap_or(default)
+    };
+    let layout = app::services::stamp_sheet::Layout::new(number("size", 40), number("count", 16));
+    let base = state.public_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()));
+    let today = app::services::today_in_vietnam();
+    let result = app::services::lots::stamps(
+        &state.db,
+        &actor,
+        id,
+        &base,
+        today,
+        &state.certificates,
+        layout,
+    )
+    .await;
+    let mut response = attachment(result, "application/pdf");
+    // Inline: the lot page previews the sheet in a frame; the file name still applies on save.
+    if let Some(value) = response.headers().get(header::CONTENT_DISPOSITION).cloned()
+        && let Ok(text) = value.to_str()
+        && let Ok(inline) = HeaderValue::from_str(&text.replacen("attachment", "inline", 1))
+    {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, inline);
+    }
+    response
+}
+
 pub(crate) async fn actor(state: &AppState, session: &Session) -> Result<Actor, Response> {
     match app::auth::current::account(state, session).await {
         Ok(account) => Ok(account
@@ -144,5 +189,37 @@ mod tests {
             get(&t.router, &path, Some(&producer)).await.0,
             StatusCode::FORBIDDEN
         );
+    }
+
+    #[tokio::test]
+    async fn a_lots_stamp_sheet_is_for_those_who_see_its_subject() {
+        let t = demo_app(app::state::AuthSettings::default()).await;
+        let producer = sign_in(&t.router, "dongbanh@demo.vn", None).await;
+        let subject = app::entities::user_account::Entity::find()
+            .filter(app::entities::user_account::Column::Email.eq("dongbanh@demo.vn"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .subject_id;
+        let lot = app::entities::lot::Entity::find()
+            .filter(app::entities::lot::Column::SubjectId.eq(subject))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let path = format!("/lots/{}/stamps.pdf?size=30&count=40", lot.id);
+        assert_eq!(
+            get(&t.router, &path, None).await.0,
+            StatusCode::UNAUTHORIZED
+        );
+        let other = sign_in(&t.router, "thachden@demo.vn", None).await;
+        assert_eq!(
+            get(&t.router, &path, Some(&other)).await.0,
+            StatusCode::FORBIDDEN
+        );
+        let (status, body) = get(&t.router, &path, Some(&producer)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(&body[..5], b"%PDF-");
     }
 }

@@ -89,11 +89,13 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                     let files = app::services::file_store::LocalFolder::new(&cli.config.files_dir);
                     let dossiers = app::services::demo_dossiers::seed_dossiers(&db, &files).await?;
                     let certificates = app::services::demo_rounds::seed_rounds(&db).await?;
+                    let lots = app::services::demo_lots::seed_lots(&db).await?;
                     tracing::info!(
                         subjects = s.subjects,
                         products = s.products,
                         dossiers,
                         certificates,
+                        lots,
                         "demo data loaded"
                     );
                 }

@@ -70,6 +70,8 @@ struct Targets {
     /// A round in its scoring phase with the council and advisory members, and its dossier.
     round: i32,
     round_dossier: i32,
+    /// A demo lot of the producer's product.
+    own_lot: i32,
 }
 
 /// Who takes part in the producer's dossier: the producer and Chi Lăng's officer.
@@ -103,6 +105,7 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
         waiting_idea,
         round,
         round_dossier,
+        own_lot,
     } = *ids;
     vec![
         ("/api/get_home_figures", String::new(), EVERYONE),
@@ -466,6 +469,35 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
             String::new(),
             &[Province, Admin],
         ),
+        (
+            "/api/list_product_lots",
+            format!("product_id={active_product}"),
+            &[Producer, OtherCommune, Province, Admin],
+        ),
+        // An empty form: the producer gets past the check to a field error.
+        (
+            "/api/create_lot",
+            format!(
+                "product_id={active_product}&code=&produced_on=&expires_on=&quantity=&unit=\
+                 &origin_commune_code=&origin_note="
+            ),
+            &[Producer],
+        ),
+        (
+            "/api/get_lot",
+            format!("lot_id={own_lot}"),
+            &[Producer, OtherCommune, Province, Admin],
+        ),
+        // No kind: the producer gets past the check to a field error.
+        (
+            "/api/add_lot_event",
+            format!(
+                "lot_id={own_lot}&kind=&happened_at=&commune_code=&place=&actor_name=&note=\
+                 &inputs="
+            ),
+            &[Producer],
+        ),
+        ("/api/get_public_lot", format!("lot_id={own_lot}"), EVERYONE),
         // Public: any product of an active subject.
         ("/api/get_public_product", "id=1".into(), EVERYONE),
         ("/api/unread_notifications", String::new(), EVERYONE),
@@ -570,6 +602,17 @@ async fn every_server_function_allows_and_denies_as_the_table_says() {
         },
         round: 0,
         round_dossier: 0,
+        own_lot: {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            let subject = account("dongbanh@demo.vn").await.subject_id.unwrap();
+            app::entities::lot::Entity::find()
+                .filter(app::entities::lot::Column::SubjectId.eq(subject))
+                .one(&db)
+                .await
+                .unwrap()
+                .expect("a demo lot of the producer")
+                .id
+        },
     };
     let (round, round_dossier) = scoring_round(&db, &files, &account).await;
     let targets = Targets {

@@ -1,5 +1,6 @@
 //! The GS1-conformant resolver for Digital Links (`/01/<GTIN-14>[/22/…][/10/…][/21/…]`):
-//! a browser is redirected (307) to the product's page, which speaks the visitor's language
+//! a browser is redirected (307) to the lot's trace page when the link names a recorded lot, else
+//! to the product's page, which speaks the visitor's language
 //! (Accept-Language); `?linkType=linkset` (or `all`) or `Accept: application/linkset+json` gets
 //! the RFC 9264 link set; `?linkType=gs1:pip` / `gs1:certificationInfo` (or their full URIs) pick
 //! a link. Every answer carries a `Link` header to the link set. A malformed path gets a 400 page
@@ -74,6 +75,21 @@ pub async fn resolve(State(state): State<AppState>, headers: HeaderMap, uri: Uri
             _ => None,
         }
         .unwrap_or_else(|| pip_path(&product, &link));
+        // A lot the producer recorded opens its trace page.
+        let target = match &link.lot {
+            Some(code)
+                if !matches!(
+                    link_type.as_deref().map(short_type),
+                    Some("certificationInfo")
+                ) =>
+            {
+                match app::services::lots::by_code(&state.db, product.product_id, code).await {
+                    Ok(Some(lot_id)) => format!("/lots/{lot_id}"),
+                    _ => target,
+                }
+            }
+            _ => target,
+        };
         let mut response = StatusCode::TEMPORARY_REDIRECT.into_response();
         if let Ok(location) = HeaderValue::from_str(&target) {
             response.headers_mut().insert(header::LOCATION, location);
@@ -272,6 +288,17 @@ mod tests {
         assert_eq!(
             lot.headers()[header::LOCATION],
             format!("/products/{}?lot=NA-01", product.id).as_str()
+        );
+        let recorded = app::entities::lot::Entity::find()
+            .filter(app::entities::lot::Column::ProductId.eq(product.id))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .expect("the demo gives certified products a lot");
+        let lot_page = get(&t.router, &format!("{path}/10/{}", recorded.code), None).await;
+        assert_eq!(
+            lot_page.headers()[header::LOCATION],
+            format!("/lots/{}", recorded.id).as_str()
         );
         let certificate_info = get(
             &t.router,

@@ -42,6 +42,7 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
             "/rounds/{id}/escalation.zip",
             get(crate::exports::escalation_zip),
         )
+        .route("/lots/{id}/stamps.pdf", get(crate::exports::lot_stamps))
         // GS1 Digital Links (what QR stamps carry).
         .route("/01/{*rest}", get(crate::resolver::resolve))
         .leptos_routes_with_context(&state, routes, context, render)

@@ -25,6 +25,7 @@ pub async fn demo_app(auth: AuthSettings) -> TestApp {
         .await
         .unwrap();
     app::services::demo_rounds::seed_rounds(&db).await.unwrap();
+    app::services::demo_lots::seed_lots(&db).await.unwrap();
     let leptos_options = LeptosOptions::builder().output_name("ocop").build();
     let state = AppState {
         auth,

@@ -79,6 +79,12 @@ pub fn FieldError(
                 "incomplete" => t_string!(i18n, field_errors.sheet_incomplete).to_string(),
                 "no_criteria_set" => t_string!(i18n, field_errors.no_criteria_set).to_string(),
                 "empty" => t_string!(i18n, field_errors.round_empty).to_string(),
+                "lot_code" => t_string!(i18n, field_errors.lot_code).to_string(),
+                "lot_taken" => t_string!(i18n, field_errors.lot_taken).to_string(),
+                "inputs_processing_only" => {
+                    t_string!(i18n, field_errors.inputs_processing_only).to_string()
+                }
+                "unknown_lot" => t_string!(i18n, field_errors.unknown_lot).to_string(),
                 "xlsx_unreadable" => t_string!(i18n, field_errors.xlsx_unreadable).to_string(),
                 "xlsx_layout" => t_string!(i18n, field_errors.xlsx_layout).to_string(),
                 "xlsx_points" => t_string!(i18n, field_errors.xlsx_points).to_string(),

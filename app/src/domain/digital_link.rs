@@ -119,8 +119,8 @@ pub fn parse(path: &str, query: Option<&str>) -> Result<DigitalLink, PathProblem
     Ok(link)
 }
 
-/// GS1 AI encodable character set 82, at most 20 characters.
-fn valid_value(value: &str) -> bool {
+/// GS1 AI encodable character set 82, at most 20 characters (lot and serial values).
+pub fn valid_value(value: &str) -> bool {
     let n = value.chars().count();
     (1..=20).contains(&n)
         && value

@@ -130,14 +130,7 @@ pub async fn get_public_product(
     id: i32,
 ) -> Result<crate::models::products::PublicProduct, AppError> {
     let app = crate::state::app_state()?;
-    let host = use_context::<axum::http::request::Parts>().and_then(|parts| {
-        parts
-            .headers
-            .get(axum::http::header::HOST)
-            .and_then(|h| h.to_str().ok())
-            .map(str::to_owned)
-    });
-    let base = app.public_base(host.as_deref());
+    let base = crate::functions::request_base(&app);
     let today = crate::services::today_in_vietnam();
     Ok(
         crate::services::public_products::product(&app.db, id, &base, today, &app.certificates)

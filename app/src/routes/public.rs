@@ -1,6 +1,7 @@
 //! Pages anyone can open without signing in.
 pub mod certificate;
 pub mod home;
+pub mod lot;
 pub mod not_found;
 pub mod product;
 pub mod subject;

@@ -13,12 +13,12 @@ use krilla::text::{Font, TextDirection};
 use crate::models::rounds::CertificateCheck;
 use crate::services::ServiceError;
 
-static REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+pub(crate) static REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
+pub(crate) static BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
 
 const WIDTH: f32 = 842.0;
 const HEIGHT: f32 = 595.0;
-const GREEN: (u8, u8, u8) = (0x1b, 0x5e, 0x20);
+pub(crate) const GREEN: (u8, u8, u8) = (0x1b, 0x5e, 0x20);
 
 /// "2026-07-15" as "15/07/2026".
 fn vn_date(iso: &str) -> String {
@@ -30,7 +30,7 @@ fn vn_date(iso: &str) -> String {
 }
 
 /// Splits `text` into lines of at most `width` characters at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         match lines.last_mut() {
@@ -44,14 +44,14 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-struct Pen<'a, 'b> {
-    surface: &'a mut Surface<'b>,
-    regular: Font,
-    bold: Font,
+pub(crate) struct Pen<'a, 'b> {
+    pub surface: &'a mut Surface<'b>,
+    pub regular: Font,
+    pub bold: Font,
 }
 
 impl Pen<'_, '_> {
-    fn text(&mut self, x: f32, y: f32, size: f32, bold: bool, color: (u8, u8, u8), text: &str) {
+    pub fn text(&mut self, x: f32, y: f32, size: f32, bold: bool, color: (u8, u8, u8), text: &str) {
         self.surface.set_fill(Some(Fill {
             paint: rgb::Color::new(color.0, color.1, color.2).into(),
             ..Default::default()
@@ -197,7 +197,7 @@ fn frame(surface: &mut Surface<'_>) {
 }
 
 /// The QR code of `url`, `size` points wide, with its top-left corner at (`x`, `y`).
-fn qr(surface: &mut Surface<'_>, url: &str, x: f32, y: f32, size: f32) -> Option<()> {
+pub(crate) fn qr(surface: &mut Surface<'_>, url: &str, x: f32, y: f32, size: f32) -> Option<()> {
     let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
     let n = code.width();
     let module = size / n as f32;

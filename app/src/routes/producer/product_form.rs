@@ -68,7 +68,13 @@ fn ProductLoader() -> impl IntoView {
                     Ok(p) => {
                         let photos = p.as_ref().map(|p| {
                             let (id, photos, max_mb) = (p.id, p.photos.clone(), p.max_upload_mb);
-                            view! { <ProductPhotos product_id=id photos max_mb reload=photos_changed /> }
+                            view! {
+                                <p class="actions">
+                                    <A href=format!("/producer/products/{id}/lots") attr:data-testid="lots-link">{t!(i18n, lots.lots_link)}</A>
+                                    " · "<A href=format!("/products/{id}")>{t!(i18n, lots.public_product)}</A>
+                                </p>
+                                <ProductPhotos product_id=id photos max_mb reload=photos_changed />
+                            }
                         });
                         view! { <ProductForm product=p groups save />{photos} }.into_any()
                     }

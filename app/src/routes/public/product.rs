@@ -3,10 +3,8 @@
 //! valid (a clear warning when not), the GTIN with its barcode, and the QR code itself.
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::error::ErrorMessage;
-use crate::components::labels::{CertificateStatus, Stars};
 use crate::functions::products::get_public_product;
 use crate::i18n::{t, use_i18n};
 use crate::models::AppError;
@@ -14,14 +12,7 @@ use crate::models::products::PublicProduct;
 
 #[component]
 pub fn PublicProductPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = crate::components::id_param("id");
     let product = Resource::new(id, get_public_product);
     view! {
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
@@ -39,23 +30,11 @@ pub fn PublicProductPage() -> impl IntoView {
 #[component]
 fn Product(p: PublicProduct) -> impl IntoView {
     let i18n = use_i18n();
-    let status = p.certificate.as_ref().map(|c| c.status.clone());
-    let certified = status
-        .as_deref()
-        .is_some_and(|s| matches!(s, "valid" | "expiring"));
     view! {
         <article class="public-product" data-testid="public-product">
             <p class="muted">{p.group_name.clone()}</p>
             <h1 data-testid="product-name">{p.name.clone()}</h1>
-            {p.certificate.clone().map(|c| view! {
-                <p class=if certified { "certificate-verdict" } else { "certificate-verdict warning" } data-testid="product-certificate" data-status=c.status.clone()>
-                    {certified.then(|| view! { <Stars stars=c.stars />" " })}
-                    <CertificateStatus status=c.status.clone() />" "
-                    {if certified { t!(i18n, products.public_certified).into_any() } else { t!(i18n, products.public_not_certified).into_any() }}
-                    " "<A href=format!("/certificates/{}", c.number)>{c.number.clone()}</A>
-                    " ("{t!(i18n, certificates.valid_until)}" "{c.valid_until.clone()}")"
-                </p>
-            })}
+            <crate::routes::public::lot::CertificateStanding certificate=p.certificate.clone() />
             {(!p.photos.is_empty()).then(|| view! {
                 <ul class="photo-grid">
                     {p.photos.iter().map(|id| view! { <li class="photo"><img src=format!("/files/{id}/thumb") alt=p.name.clone() loading="lazy" /></li> }).collect_view()}
