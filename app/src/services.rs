@@ -23,6 +23,7 @@ pub mod dossier_documents;
 pub mod dossier_flow;
 pub mod dossier_view;
 pub mod dossiers;
+pub mod epcis;
 pub mod escalation;
 pub mod file_store;
 pub mod files;

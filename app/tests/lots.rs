@@ -165,6 +165,50 @@ async fn a_producer_records_a_lot_with_its_timeline_and_the_public_reads_it_in_o
             lots::public_trace(db, 999_999, "http://h", today, &settings).await,
             Err(ServiceError::NotFound)
         ));
+
+        // The same timeline as EPCIS 2.0: commissioning, the transformation from the fruit
+        // lot, then an observation; only those who see the subject get it.
+        let (name, bytes) =
+            app::services::epcis::lot_document(db, &p.owner, batch, "http://h", today, &settings)
+                .await
+                .unwrap();
+        assert!(name.ends_with(".jsonld"));
+        let doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(doc["type"], "EPCISDocument");
+        let events = doc["epcisBody"]["eventList"].as_array().unwrap();
+        let shape: Vec<(&str, &str)> = events
+            .iter()
+            .map(|e| (e["type"].as_str().unwrap(), e["bizStep"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("ObjectEvent", "commissioning"),
+                ("TransformationEvent", "creating_class_instance"),
+                ("ObjectEvent", "packing"),
+            ]
+        );
+        assert_eq!(events[0]["action"], "ADD");
+        assert_eq!(
+            events[0]["eventTime"], "2026-08-31T23:30:00Z",
+            "06:30 in Vietnam"
+        );
+        assert_eq!(events[0]["quantityList"][0]["uom"], "KGM");
+        assert_eq!(
+            events[1]["inputQuantityList"][0]["epcClass"],
+            format!("http://h/lots/{fruit}")
+        );
+        assert!(denied(
+            app::services::epcis::lot_document(
+                db,
+                &p.other_producer,
+                batch,
+                "http://h",
+                today,
+                &settings
+            )
+            .await
+        ));
         t.cleanup().await;
     }
 }

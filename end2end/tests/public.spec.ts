@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import Ajv from "ajv";
+import addFormats from "ajv-formats";
 import { hydrated, signIn } from "./helpers";
 
 test("a product's Digital Link opens its public page with the certificate's standing; a wrong check digit gets a clear 400 page; machines get the link set", async ({ browser }) => {
@@ -74,6 +77,20 @@ test("a producer records a lot with three events from the phone; its QR link ope
   }
   const link = (await producer.getByTestId("lot-link").textContent())!.trim();
   expect(link).toContain(`/10/${code}`);
+
+  // The timeline as EPCIS 2.0 JSON-LD, valid against GS1's schema (vendored in testdata/).
+  const [epcis] = await Promise.all([
+    producer.waitForEvent("download"),
+    producer.getByTestId("lot-epcis").click(),
+  ]);
+  const document = JSON.parse(readFileSync(await epcis.path(), "utf8"));
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const schema = JSON.parse(readFileSync(join(__dirname, "../testdata/epcis/EPCISDocument.schema.json"), "utf8"));
+  const valid = ajv.validate(schema, document);
+  expect(ajv.errors ?? [], JSON.stringify(ajv.errors)).toEqual([]);
+  expect(valid).toBe(true);
+  expect(document.epcisBody.eventList.map((e: { type: string }) => e.type)).toEqual(["ObjectEvent", "ObjectEvent", "ObjectEvent"]);
 
   // The stamp sheet: a preview in the page, then the PDF.
   await producer.getByTestId("stamp-preview").click();

@@ -83,6 +83,31 @@ pub async fn lot_stamps(
     response
 }
 
+/// The lot's events as an EPCIS 2.0 JSON-LD document.
+pub async fn lot_epcis(
+    State(state): State<AppState>,
+    session: Session,
+    headers: axum::http::HeaderMap,
+    Path(id): Path<i32>,
+) -> Response {
+    let actor = match actor(&state, &session).await {
+        Ok(actor) => actor,
+        Err(response) => return response,
+    };
+    let base = state.public_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()));
+    let today = app::services::today_in_vietnam();
+    let result = app::services::epcis::lot_document(
+        &state.db,
+        &actor,
+        id,
+        &base,
+        today,
+        &state.certificates,
+    )
+    .await;
+    attachment(result, "application/ld+json")
+}
+
 pub(crate) async fn actor(state: &AppState, session: &Session) -> Result<Actor, Response> {
     match app::auth::current::account(state, session).await {
         Ok(account) => Ok(account

@@ -43,6 +43,7 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
             get(crate::exports::escalation_zip),
         )
         .route("/lots/{id}/stamps.pdf", get(crate::exports::lot_stamps))
+        .route("/lots/{id}/epcis.jsonld", get(crate::exports::lot_epcis))
         // GS1 Digital Links (what QR stamps carry).
         .route("/01/{*rest}", get(crate::resolver::resolve))
         .leptos_routes_with_context(&state, routes, context, render)

@@ -177,7 +177,10 @@ fn Lot(l: LotView, add: ServerAction<AddLotEvent>) -> impl IntoView {
                 </figure>
             })}
         </div>
-        <p><A href=format!("/lots/{}", l.id) attr:data-testid="public-lot-link">{t!(i18n, lots.public_page)}</A></p>
+        <p class="actions">
+            <A href=format!("/lots/{}", l.id) attr:data-testid="public-lot-link">{t!(i18n, lots.public_page)}</A>
+            " · "<a href=format!("/lots/{}/epcis.jsonld", l.id) download data-testid="lot-epcis">{t!(i18n, lots.epcis)}</a>
+        </p>
         <StampSheet lot_id=l.id />
         {l.may_edit.then(|| view! { <AddEventForm lot_id=l.id commune_code=l.subject_commune_code.clone() now=l.now_local.clone() others=l.other_lots.clone() add /> })}
         <h2>{t!(i18n, lots.events)}</h2>
