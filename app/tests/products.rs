@@ -291,6 +291,13 @@ async fn a_product_page_is_public_with_its_certificate_its_digital_link_and_code
             Err(ServiceError::NotFound)
         ));
         assert_eq!(by_gtin14(db, "00000000000000").await.unwrap(), None);
+        // Without a GTIN the QR code opens the page's own stable address.
+        let owner = support::dossiers::actor(db, "dongbanh@demo.vn").await;
+        let plain = support::dossiers::new_product(db, &owner, "Sản phẩm chưa có mã vạch").await;
+        let page = product(db, plain.id, base, today, &settings).await.unwrap();
+        assert_eq!(page.digital_link, None);
+        assert_eq!(page.qr_link, format!("{base}/products/{}", plain.id));
+        assert!(page.qr_svg.is_some() && page.barcode_svg.is_none());
         t.cleanup().await;
     }
 }

@@ -89,8 +89,11 @@ pub struct PublicProduct {
     /// The product's current certificate, if it ever had one.
     pub certificate: Option<PublicCertificate>,
     pub gtin: Option<String>,
-    /// The GS1 Digital Link its QR code carries, and that QR code as SVG.
+    /// The GS1 Digital Link (products with a GTIN).
     pub digital_link: Option<String>,
+    /// What the QR code opens — the Digital Link, or this page's stable address for a product
+    /// without a GTIN — and the QR code as SVG.
+    pub qr_link: String,
     pub qr_svg: Option<String>,
     /// EAN-13 barcode as SVG (GTIN-13 only).
     pub barcode_svg: Option<String>,

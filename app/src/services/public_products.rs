@@ -69,6 +69,9 @@ pub async fn product(
         .as_deref()
         .and_then(|g| digital_link::for_gtin(g).ok())
         .map(|l| digital_link::build(base, &l));
+    let qr_link = link
+        .clone()
+        .unwrap_or_else(|| format!("{base}/products/{id}"));
     Ok(PublicProduct {
         id,
         name: p.name,
@@ -86,7 +89,8 @@ pub async fn product(
         price_max: p.price_max,
         photos,
         certificate,
-        qr_svg: link.as_deref().and_then(crate::services::qr::svg),
+        qr_svg: crate::services::qr::svg(&qr_link),
+        qr_link,
         barcode_svg: p.gtin.as_deref().and_then(ean13::svg),
         digital_link: link,
         gtin: p.gtin,

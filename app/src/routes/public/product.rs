@@ -58,7 +58,7 @@ fn Product(p: PublicProduct) -> impl IntoView {
                 {p.qr_svg.clone().map(|svg| view! {
                     <figure class="qr">
                         <div inner_html=svg></div>
-                        <figcaption class="muted code" data-testid="digital-link">{p.digital_link.clone().unwrap_or_default()}</figcaption>
+                        <figcaption class="muted code" data-testid="digital-link">{p.qr_link.clone()}</figcaption>
                     </figure>
                 })}
             </div>
