@@ -24,6 +24,9 @@ test("a product's Digital Link opens its public page with the certificate's stan
   const standing = visitor.getByTestId("product-certificate");
   await expect(standing).toHaveAttribute("data-status", /^(valid|expiring|expired|revoked)$/);
   await expect(visitor.getByTestId("digital-link")).toContainText(`/01/0${gtin}`);
+  const [png] = await Promise.all([visitor.waitForEvent("download"), visitor.getByTestId("qr-png").click()]);
+  expect(png.suggestedFilename()).toMatch(/^qr-san-pham-\d+\.png$/);
+  expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe("PNG");
 
   const last = Number(gtin.at(-1));
   const wrong = `/01/0${gtin.slice(0, -1)}${(last + 1) % 10}`;

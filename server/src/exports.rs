@@ -108,6 +108,50 @@ pub async fn lot_epcis(
     attachment(result, "application/ld+json")
 }
 
+/// `/products/{id}/qr.png` and `/lots/{id}/qr.png`: the QR code of a public page's link as a
+/// PNG image (for producers' own labels and leaflets); public like the pages.
+pub async fn product_qr(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    Path(id): Path<i32>,
+) -> Response {
+    let base = state.public_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()));
+    let today = app::services::today_in_vietnam();
+    let link =
+        app::services::public_products::product(&state.db, id, &base, today, &state.certificates)
+            .await
+            .map(|p| p.qr_link);
+    qr_png(link, &format!("qr-san-pham-{id}.png"))
+}
+
+pub async fn lot_qr(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    Path(id): Path<i32>,
+) -> Response {
+    let base = state.public_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()));
+    let today = app::services::today_in_vietnam();
+    let link = app::services::lots::public_trace(&state.db, id, &base, today, &state.certificates)
+        .await
+        .map(|l| {
+            l.digital_link
+                .unwrap_or_else(|| format!("{base}/lots/{id}"))
+        });
+    qr_png(link, &format!("qr-lo-{id}.png"))
+}
+
+fn qr_png(link: Result<String, ServiceError>, name: &str) -> Response {
+    let result = link.and_then(|link| {
+        app::services::qr::png(&link, 10)
+            .map(|bytes| (name.to_owned(), bytes))
+            .ok_or(ServiceError::Invalid {
+                field: "qr",
+                reason: "too_long",
+            })
+    });
+    attachment(result, "image/png")
+}
+
 pub(crate) async fn actor(state: &AppState, session: &Session) -> Result<Actor, Response> {
     match app::auth::current::account(state, session).await {
         Ok(account) => Ok(account
@@ -213,6 +257,20 @@ mod tests {
         assert_eq!(
             get(&t.router, &path, Some(&producer)).await.0,
             StatusCode::FORBIDDEN
+        );
+    }
+
+    #[tokio::test]
+    async fn qr_codes_of_public_pages_download_as_png() {
+        let t = demo_app(app::state::AuthSettings::default()).await;
+        for path in ["/products/1/qr.png", "/lots/1/qr.png"] {
+            let (status, body) = get(&t.router, path, None).await;
+            assert_eq!(status, StatusCode::OK, "{path}");
+            assert_eq!(&body[1..4], b"PNG");
+        }
+        assert_eq!(
+            get(&t.router, "/lots/99999/qr.png", None).await.0,
+            StatusCode::NOT_FOUND
         );
     }
 

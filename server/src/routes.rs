@@ -44,6 +44,8 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
         )
         .route("/lots/{id}/stamps.pdf", get(crate::exports::lot_stamps))
         .route("/lots/{id}/epcis.jsonld", get(crate::exports::lot_epcis))
+        .route("/lots/{id}/qr.png", get(crate::exports::lot_qr))
+        .route("/products/{id}/qr.png", get(crate::exports::product_qr))
         // GS1 Digital Links (what QR stamps carry).
         .route("/01/{*rest}", get(crate::resolver::resolve))
         .leptos_routes_with_context(&state, routes, context, render)

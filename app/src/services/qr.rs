@@ -1,4 +1,4 @@
-//! QR codes as SVG for pages (the certificate PDF draws its own into the PDF).
+//! QR codes as SVG for pages and as PNG files to download (the PDFs draw their own).
 
 /// The QR code of `text` as an SVG document, one unit per module with a 4-module quiet zone;
 /// `None` if the text is too long for a QR code.
@@ -19,11 +19,53 @@ pub fn svg(text: &str) -> Option<String> {
     ))
 }
 
+/// The QR code of `text` as a PNG image, `scale` pixels per module, with a 4-module quiet zone;
+/// `None` if the text is too long for a QR code.
+pub fn png(text: &str, scale: u32) -> Option<Vec<u8>> {
+    let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
+    let n = u32::try_from(code.width()).ok()?;
+    let colors = code.to_colors();
+    let side = (n + 8) * scale;
+    let image = image::GrayImage::from_fn(side, side, |x, y| {
+        let (col, row) = ((x / scale).checked_sub(4), (y / scale).checked_sub(4));
+        let dark = match (col, row) {
+            (Some(c), Some(r)) if c < n && r < n => {
+                colors[(r * n + c) as usize] == qrcode::Color::Dark
+            }
+            _ => false,
+        };
+        image::Luma([if dark { 0 } else { 255 }])
+    });
+    let mut bytes = Vec::new();
+    image
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .ok()?;
+    Some(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn a_link_becomes_an_svg_of_dark_modules() {
         let svg = super::svg("https://ocop.langson.gov.vn/01/08934588012228").unwrap();
         assert!(svg.starts_with("<svg") && svg.contains("h1v1h-1z"));
+    }
+
+    #[test]
+    fn a_link_becomes_a_png_with_its_quiet_zone() {
+        let link = "https://ocop.langson.gov.vn/01/08934588012228";
+        let png = super::png(link, 8).unwrap();
+        let image = image::load_from_memory(&png).unwrap().to_luma8();
+        let modules = qrcode::QrCode::new(link.as_bytes()).unwrap().width() as u32;
+        assert_eq!(image.width(), (modules + 8) * 8);
+        assert_eq!(image.get_pixel(0, 0).0, [255], "quiet zone");
+        assert_eq!(
+            image.get_pixel(4 * 8, 4 * 8).0,
+            [0],
+            "finder pattern corner"
+        );
     }
 }

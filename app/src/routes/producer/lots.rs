@@ -174,6 +174,7 @@ fn Lot(l: LotView, add: ServerAction<AddLotEvent>) -> impl IntoView {
                 <figure class="qr">
                     <div inner_html=svg></div>
                     <figcaption class="muted code" data-testid="lot-link">{l.digital_link.clone().unwrap_or_default()}</figcaption>
+                    <a href=format!("/lots/{}/qr.png", l.id) download data-testid="lot-qr-png">{t!(i18n, products.qr_png)}</a>
                 </figure>
             })}
         </div>

@@ -59,6 +59,7 @@ fn Product(p: PublicProduct) -> impl IntoView {
                     <figure class="qr">
                         <div inner_html=svg></div>
                         <figcaption class="muted code" data-testid="digital-link">{p.qr_link.clone()}</figcaption>
+                        <a href=format!("/products/{}/qr.png", p.id) download data-testid="qr-png">{t!(i18n, products.qr_png)}</a>
                     </figure>
                 })}
             </div>
