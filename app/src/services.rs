@@ -40,6 +40,7 @@ pub mod public_products;
 pub mod qr;
 pub mod round_data;
 pub mod round_decision;
+pub mod round_members;
 pub mod round_results;
 pub mod rounds;
 pub mod score_sheets;

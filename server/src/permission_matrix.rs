@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use app::services::demo::{DEMO_PASSWORD, DEMO_PENDING_EMAIL};
 
-use crate::permission_targets::{dossier_in, foreign_document, photo_of, scoring_round};
+use crate::permission_targets::{Targets, targets};
 use crate::test_support::{TestApp, demo_app, multipart, post_typed, post_with_status, sign_in};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,32 +46,6 @@ fn login(who: Who) -> Option<&'static str> {
         Council => "hoidong@demo.vn",
         Admin => "quantri@demo.vn",
     })
-}
-
-/// Ids in the demo data the table's requests point at.
-struct Targets {
-    /// The producer registration waiting in Tràng Định (and its new, pending subject).
-    pending_user: i32,
-    pending_subject: i32,
-    /// An official (the advisory member) whose role the table tries to change.
-    official: i32,
-    /// An active subject (public) and one of its products.
-    active_subject: i32,
-    active_product: i32,
-    /// A dossier of the producer's subject returned by its commune (Chi Lăng, the table's
-    /// "other commune"), and a document of another subject's forwarded dossier.
-    returned_dossier: i32,
-    foreign_document: i32,
-    /// A photo of the producer's product, and one of another subject's product.
-    own_photo: i32,
-    foreign_photo: i32,
-    /// The demo product idea of the producer's subject waiting for Chi Lăng.
-    waiting_idea: i32,
-    /// A round in its scoring phase with the council and advisory members, and its dossier.
-    round: i32,
-    round_dossier: i32,
-    /// A demo lot of the producer's product.
-    own_lot: i32,
 }
 
 /// Who takes part in the producer's dossier: the producer and Chi Lăng's officer.
@@ -548,78 +522,7 @@ async fn every_server_function_allows_and_denies_as_the_table_says() {
     let pending =
         app::services::accounts::authenticate(&db, DEMO_PENDING_EMAIL, DEMO_PASSWORD).await;
     assert!(pending.is_err(), "the demo registration waits");
-    let account = |email: &'static str| {
-        let db = db.clone();
-        async move {
-            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-            app::entities::user_account::Entity::find()
-                .filter(app::entities::user_account::Column::Email.eq(email))
-                .one(&db)
-                .await
-                .unwrap()
-                .unwrap()
-        }
-    };
-    let pending = account(DEMO_PENDING_EMAIL).await;
-    let targets = Targets {
-        pending_user: pending.id,
-        pending_subject: pending.subject_id.unwrap(),
-        official: account("tuvan@demo.vn").await.id,
-        active_subject: account("dongbanh@demo.vn").await.subject_id.unwrap(),
-        active_product: {
-            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-            let subject = account("dongbanh@demo.vn").await.subject_id.unwrap();
-            app::entities::product::Entity::find()
-                .filter(app::entities::product::Column::SubjectId.eq(subject))
-                .one(&db)
-                .await
-                .unwrap()
-                .unwrap()
-                .id
-        },
-        returned_dossier: dossier_in(
-            &db,
-            &files,
-            &account,
-            "Sản phẩm của bảng quyền",
-            app::domain::dossier::DossierState::Returned,
-        )
-        .await,
-        foreign_document: foreign_document(&db, account("dongbanh@demo.vn").await.subject_id).await,
-        own_photo: photo_of(&db, &files, &account("dongbanh@demo.vn").await).await,
-        foreign_photo: photo_of(&db, &files, &account("thachden@demo.vn").await).await,
-        waiting_idea: {
-            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-            let subject = account("dongbanh@demo.vn").await.subject_id;
-            app::entities::product_idea::Entity::find()
-                .filter(app::entities::product_idea::Column::SubjectId.eq(subject.unwrap()))
-                .filter(app::entities::product_idea::Column::State.eq("submitted"))
-                .one(&db)
-                .await
-                .unwrap()
-                .expect("a demo idea waits")
-                .id
-        },
-        round: 0,
-        round_dossier: 0,
-        own_lot: {
-            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-            let subject = account("dongbanh@demo.vn").await.subject_id.unwrap();
-            app::entities::lot::Entity::find()
-                .filter(app::entities::lot::Column::SubjectId.eq(subject))
-                .one(&db)
-                .await
-                .unwrap()
-                .expect("a demo lot of the producer")
-                .id
-        },
-    };
-    let (round, round_dossier) = scoring_round(&db, &files, &account).await;
-    let targets = Targets {
-        round,
-        round_dossier,
-        ..targets
-    };
+    let targets = targets(&db, &files).await;
     let table = matrix(&targets);
     let in_table: BTreeSet<&str> = table.iter().map(|(path, _, _)| *path).collect();
     let registered: BTreeSet<&str> = leptos::server_fn::axum::server_fn_paths()

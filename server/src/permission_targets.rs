@@ -136,3 +136,109 @@ pub async fn foreign_document(db: &sea_orm::DatabaseConnection, not_of: Option<i
         .unwrap()
         .id
 }
+
+/// Ids in the demo data the table's requests point at.
+pub struct Targets {
+    /// The producer registration waiting in Tràng Định (and its new, pending subject).
+    pub pending_user: i32,
+    pub pending_subject: i32,
+    /// An official (the advisory member) whose role the table tries to change.
+    pub official: i32,
+    /// An active subject (public) and one of its products.
+    pub active_subject: i32,
+    pub active_product: i32,
+    /// A dossier of the producer's subject returned by its commune (Chi Lăng, the table's
+    /// "other commune"), and a document of another subject's forwarded dossier.
+    pub returned_dossier: i32,
+    pub foreign_document: i32,
+    /// A photo of the producer's product, and one of another subject's product.
+    pub own_photo: i32,
+    pub foreign_photo: i32,
+    /// The demo product idea of the producer's subject waiting for Chi Lăng.
+    pub waiting_idea: i32,
+    /// A round in its scoring phase with the council and advisory members, and its dossier.
+    pub round: i32,
+    pub round_dossier: i32,
+    /// A demo lot of the producer's product.
+    pub own_lot: i32,
+}
+
+/// The records the matrix aims at: demo ones, and a few made for it through the services.
+pub async fn targets(
+    db: &sea_orm::DatabaseConnection,
+    files: &app::services::file_store::LocalFolder,
+) -> Targets {
+    let (db, files) = (db.clone(), files.clone());
+    let account = |email: &'static str| {
+        let db = db.clone();
+        async move {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            app::entities::user_account::Entity::find()
+                .filter(app::entities::user_account::Column::Email.eq(email))
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+        }
+    };
+    let pending = account(app::services::demo::DEMO_PENDING_EMAIL).await;
+    let targets = Targets {
+        pending_user: pending.id,
+        pending_subject: pending.subject_id.unwrap(),
+        official: account("tuvan@demo.vn").await.id,
+        active_subject: account("dongbanh@demo.vn").await.subject_id.unwrap(),
+        active_product: {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            let subject = account("dongbanh@demo.vn").await.subject_id.unwrap();
+            app::entities::product::Entity::find()
+                .filter(app::entities::product::Column::SubjectId.eq(subject))
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+                .id
+        },
+        returned_dossier: dossier_in(
+            &db,
+            &files,
+            &account,
+            "Sản phẩm của bảng quyền",
+            app::domain::dossier::DossierState::Returned,
+        )
+        .await,
+        foreign_document: foreign_document(&db, account("dongbanh@demo.vn").await.subject_id).await,
+        own_photo: photo_of(&db, &files, &account("dongbanh@demo.vn").await).await,
+        foreign_photo: photo_of(&db, &files, &account("thachden@demo.vn").await).await,
+        waiting_idea: {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            let subject = account("dongbanh@demo.vn").await.subject_id;
+            app::entities::product_idea::Entity::find()
+                .filter(app::entities::product_idea::Column::SubjectId.eq(subject.unwrap()))
+                .filter(app::entities::product_idea::Column::State.eq("submitted"))
+                .one(&db)
+                .await
+                .unwrap()
+                .expect("a demo idea waits")
+                .id
+        },
+        round: 0,
+        round_dossier: 0,
+        own_lot: {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            let subject = account("dongbanh@demo.vn").await.subject_id.unwrap();
+            app::entities::lot::Entity::find()
+                .filter(app::entities::lot::Column::SubjectId.eq(subject))
+                .one(&db)
+                .await
+                .unwrap()
+                .expect("a demo lot of the producer")
+                .id
+        },
+    };
+    let (round, round_dossier) = scoring_round(&db, &files, &account).await;
+    Targets {
+        round,
+        round_dossier,
+        ..targets
+    }
+}
