@@ -58,8 +58,7 @@ pub async fn lot_stamps(
             .unwrap_or(default)
     };
     let layout = app::services::stamp_sheet::Layout::new(number("size", 40), number("count", 16));
-    let base = state.public_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()));
-    let today = app::services::today_in_vietnam();
+    let (base, today) = base_and_today(&state, &headers);
     let result = app::services::lots::stamps(
         &state.db,
         &actor,
@@ -94,8 +93,7 @@ pub async fn lot_epcis(
         Ok(actor) => actor,
         Err(response) => return response,
     };
-    let base = state.public_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()));
-    let today = app::services::today_in_vietnam();
+    let (base, today) = base_and_today(&state, &headers);
     let result = app::services::epcis::lot_document(
         &state.db,
         &actor,
@@ -115,8 +113,7 @@ pub async fn product_qr(
     headers: axum::http::HeaderMap,
     Path(id): Path<i32>,
 ) -> Response {
-    let base = state.public_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()));
-    let today = app::services::today_in_vietnam();
+    let (base, today) = base_and_today(&state, &headers);
     let link =
         app::services::public_products::product(&state.db, id, &base, today, &state.certificates)
             .await
@@ -129,8 +126,7 @@ pub async fn lot_qr(
     headers: axum::http::HeaderMap,
     Path(id): Path<i32>,
 ) -> Response {
-    let base = state.public_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()));
-    let today = app::services::today_in_vietnam();
+    let (base, today) = base_and_today(&state, &headers);
     let link = app::services::lots::public_trace(&state.db, id, &base, today, &state.certificates)
         .await
         .map(|l| {
@@ -150,6 +146,16 @@ fn qr_png(link: Result<String, ServiceError>, name: &str) -> Response {
             })
     });
     attachment(result, "image/png")
+}
+
+/// The public address the request came to (`PUBLIC_URL` first) and today's date in Vietnam:
+/// what links, QR codes and certificate standings depend on.
+fn base_and_today(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+) -> (String, sea_orm::prelude::ChronoDate) {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    (state.public_base(host), app::services::today_in_vietnam())
 }
 
 pub(crate) async fn actor(state: &AppState, session: &Session) -> Result<Actor, Response> {
