@@ -10,6 +10,7 @@ pub mod dossier_form;
 pub mod ean13;
 pub mod file_kind;
 pub mod gtin;
+pub mod label;
 pub mod lot;
 pub mod password;
 pub mod pre_assessment;

@@ -42,6 +42,7 @@ use crate::routes::admin::{
     accounts::AccountsPage,
     audit::AuditPage,
     criteria::{CriteriaSetPage, CriteriaSetsPage},
+    label_checklist::LabelChecklistPage,
 };
 use crate::routes::certificates::{ProducerCertificatesPage, ProvinceCertificatesPage};
 use crate::routes::commune::registrations::{ProvinceRegistrationsPage, RegistrationsPage};
@@ -51,6 +52,7 @@ use crate::routes::dossiers::list::{
 };
 use crate::routes::dossiers::report::AssessmentReportPage;
 use crate::routes::ideas::{CommuneIdeasPage, ProducerIdeasPage};
+use crate::routes::labels::LabelPage;
 use crate::routes::notifications::NotificationsPage;
 use crate::routes::producer::{
     lots::{LotPage, ProductLotsPage},
@@ -150,6 +152,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/criteria") view=CriteriaSetsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/criteria/:id") view=CriteriaSetPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/label-checklist") view=LabelChecklistPage ssr=SsrMode::Async />
+                        <Route path=path!("/labels/:id") view=LabelPage ssr=SsrMode::Async />
                     </Routes>
                 </Layout>
             </Router>

@@ -14,6 +14,8 @@ mod m20261129_000009_criteria_sets;
 mod m20261129_000010_rounds;
 mod m20261129_000011_expiry_reminders;
 mod m20261129_000012_lots;
+mod m20261129_000013_labels;
+mod m20261129_000014_event_photos_points_of_sale;
 
 pub struct Migrator;
 
@@ -33,6 +35,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000010_rounds::Migration),
             Box::new(m20261129_000011_expiry_reminders::Migration),
             Box::new(m20261129_000012_lots::Migration),
+            Box::new(m20261129_000013_labels::Migration),
+            Box::new(m20261129_000014_event_photos_points_of_sale::Migration),
         ]
     }
 }

@@ -6,6 +6,7 @@ pub mod criteria;
 pub mod dossiers;
 pub mod error;
 pub mod home;
+pub mod labels;
 pub mod lots;
 pub mod notifications;
 pub mod product_ideas;

@@ -5,6 +5,7 @@ pub mod certificates;
 pub mod commune;
 pub mod dossiers;
 pub mod ideas;
+pub mod labels;
 pub mod notifications;
 pub mod producer;
 pub mod public;

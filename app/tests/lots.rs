@@ -251,3 +251,74 @@ async fn demo_lots_carry_a_digital_link_and_a_timeline() {
     );
     t.cleanup().await;
 }
+
+#[tokio::test]
+async fn event_photos_are_added_by_the_subject_and_public_with_the_trace() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let (db, p) = (&t.db, people(&t.db).await);
+        let files = app::services::file_store::LocalFolder::new(
+            std::env::temp_dir().join(format!("ocop-event-photo-test-{}", std::process::id())),
+        );
+        let limits = app::services::uploads::UploadLimits::default();
+        let product = new_product(db, &p.owner, "Hồi khô (ảnh thử)").await;
+        let lot_id = lots::create(db, &p.owner, product.id, &lot("HOI-2611"))
+            .await
+            .unwrap();
+        let event = lots::add_event(
+            db,
+            &p.owner,
+            lot_id,
+            &event("harvest", "2026-11-02T07:00", vec![]),
+        )
+        .await
+        .unwrap();
+        let photo = |seed: i32| app::services::uploads::Upload {
+            name: format!("thu-hoach-{seed}.png"),
+            bytes: app::services::demo_dossiers::demo_png(seed),
+        };
+        let file_id =
+            app::services::lot_photos::add_photo(db, &files, &limits, &p.owner, event, photo(1))
+                .await
+                .unwrap();
+        for who in [&p.other_producer, &p.commune, &p.province] {
+            assert!(
+                denied(
+                    app::services::lot_photos::add_photo(db, &files, &limits, who, event, photo(2))
+                        .await
+                ),
+                "{}",
+                t.backend
+            );
+        }
+        let pdf = app::services::uploads::Upload {
+            name: "x.pdf".into(),
+            bytes: app::services::demo_dossiers::demo_pdf("x", "y"),
+        };
+        assert_eq!(
+            reason(
+                app::services::lot_photos::add_photo(db, &files, &limits, &p.owner, event, pdf)
+                    .await
+            ),
+            ("file", "file_type")
+        );
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let view = lots::public_trace(
+            db,
+            lot_id,
+            "https://ocop.example",
+            today,
+            &CertificateSettings::default(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(view.events[0].photos, [file_id]);
+        let anonymous = app::auth::Actor::Anonymous;
+        assert!(
+            app::services::files::download(db, &files, &anonymous, file_id, true)
+                .await
+                .is_ok()
+        );
+        t.cleanup().await;
+    }
+}

@@ -13,13 +13,14 @@ async fn loads_units_groups_and_the_checklist_once() {
     for t in support::databases().await {
         let first = load(&t.db).await.unwrap();
         // 1 province + 11 former districts + 65 communes; 6 groups with 13 sub-groups; 18
-        // dossier checklist items; a sample criteria set per group.
+        // dossier checklist items; 13 label checklist items; a sample criteria set per group.
         assert_eq!(
             first,
             LoadSummary {
                 units_added: 77,
                 groups_added: 19,
                 checklist_added: 18,
+                label_items_added: 13,
                 criteria_sets_added: 6
             },
             "{}",
@@ -32,6 +33,7 @@ async fn loads_units_groups_and_the_checklist_once() {
                 units_added: 0,
                 groups_added: 0,
                 checklist_added: 0,
+                label_items_added: 0,
                 criteria_sets_added: 0
             },
             "{}",

@@ -5,6 +5,12 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { hydrated, signIn } from "./helpers";
 
+/** A 2×2 PNG (the same picture as the dossier tests'). */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==",
+  "base64",
+);
+
 test("a product's Digital Link opens its public page with the certificate's standing; a wrong check digit gets a clear 400 page; machines get the link set", async ({ browser }) => {
   // The GTIN the demo gave one of Đồng Bành's certified products, as its member sees it.
   const producer = await (await browser.newContext()).newPage();
@@ -42,13 +48,19 @@ test("a product's Digital Link opens its public page with the certificate's stan
   expect(set["https://gs1.org/voc/pip"][0].href).toMatch(/\/products\/\d+$/);
 });
 
-test("a producer records a lot with three events from the phone; its QR link opens the public timeline in order", async ({ browser }) => {
+test("a producer records a lot with three events from the phone; its QR link opens the public timeline in order with a valid certificate, and after the certificate is revoked the same link shows the warning", async ({ browser }) => {
   const producer = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
   await signIn(producer, "dongbanh@demo.vn");
   await expect(producer).not.toHaveURL(/\/login/);
+  // A product of theirs whose certificate is valid today.
+  await producer.goto("/producer/certificates");
+  await hydrated(producer);
+  const valid = producer.locator('[data-testid="certificate-row"][data-status="valid"]').first();
+  const number = (await valid.locator("a").first().textContent())!.trim();
+  const productName = (await valid.locator("td").nth(1).evaluate((td) => td.firstChild?.textContent ?? ""))!.trim();
   await producer.goto("/producer/products");
   await hydrated(producer);
-  await producer.getByTestId("product-row").filter({ hasText: "★" }).first().getByRole("link").click();
+  await producer.getByTestId("product-row").filter({ hasText: productName }).first().getByRole("link").first().click();
   await producer.getByTestId("lots-link").click();
   await expect(producer).toHaveURL(/\/lots$/);
   await hydrated(producer);
@@ -78,6 +90,12 @@ test("a producer records a lot with three events from the phone; its QR link ope
     await expect(producer.getByTestId("timeline-event")).toHaveCount(i + 1);
     await expect(producer.getByTestId("lot-interactive")).toBeAttached();
   }
+  // A photo on the harvest, taken on the phone.
+  const harvest = producer.getByTestId("timeline-event").first();
+  await harvest.locator("summary").click();
+  await harvest.locator('input[type="file"]').setInputFiles({ name: "thu-hoach.png", mimeType: "image/png", buffer: PNG });
+  await harvest.getByRole("button", { name: "Tải lên" }).click();
+  await expect(producer.getByTestId("timeline-event").first().getByTestId("event-photo")).toHaveCount(1);
   const link = (await producer.getByTestId("lot-link").textContent())!.trim();
   expect(link).toContain(`/10/${code}`);
 
@@ -113,5 +131,23 @@ test("a producer records a lot with three events from the phone; its QR link ope
   await expect(visitor.getByTestId("timeline-event")).toHaveCount(3);
   const kinds = await visitor.getByTestId("timeline-event").evaluateAll((es) => es.map((e) => e.getAttribute("data-kind")));
   expect(kinds).toEqual(["harvest", "processing", "packing"]);
-  await expect(visitor.getByTestId("product-certificate")).toHaveAttribute("data-status", /^(valid|expiring|expired|revoked)$/);
+  await expect(visitor.getByTestId("timeline-event").first().getByTestId("event-photo")).toHaveCount(1);
+  await expect(visitor.getByTestId("product-certificate")).toHaveAttribute("data-status", "valid");
+
+  // The province revokes the certificate; the same QR link now warns.
+  const province = await (await browser.newContext()).newPage();
+  await signIn(province, "so.nnmt@demo.vn");
+  await expect(province).not.toHaveURL(/\/login/);
+  await province.goto("/province/certificates?state=valid");
+  await hydrated(province);
+  const row = province.getByTestId("certificate-row").filter({ hasText: number });
+  await row.locator("summary").click();
+  await row.getByLabel("Lý do thu hồi").fill("Kiểm tra thấy nhãn sai quy định (thử nghiệm)");
+  await row.getByLabel("Số quyết định thu hồi").fill("99/QĐ-UBND");
+  await row.getByLabel("Ngày thu hồi").fill("2026-11-30");
+  await row.getByRole("button", { name: "Thu hồi" }).click();
+  await expect(province.getByTestId("certificate-row").filter({ hasText: number })).toHaveCount(0);
+  await visitor.goto(new URL(link).pathname);
+  await expect(visitor.getByTestId("product-certificate")).toHaveAttribute("data-status", "revoked");
+  await expect(visitor.getByTestId("product-certificate")).toHaveAttribute("role", "alert");
 });

@@ -90,12 +90,14 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                     let dossiers = app::services::demo_dossiers::seed_dossiers(&db, &files).await?;
                     let certificates = app::services::demo_rounds::seed_rounds(&db).await?;
                     let lots = app::services::demo_lots::seed_lots(&db).await?;
+                    let labels = app::services::demo_labels::seed_labels(&db, &files).await?;
                     tracing::info!(
                         subjects = s.subjects,
                         products = s.products,
                         dossiers,
                         certificates,
                         lots,
+                        labels,
                         "demo data loaded"
                     );
                 }

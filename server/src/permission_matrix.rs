@@ -80,6 +80,7 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
         round,
         round_dossier,
         own_lot,
+        own_event,
     } = *ids;
     vec![
         ("/api/get_home_figures", String::new(), EVERYONE),
@@ -472,6 +473,36 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
             &[Producer],
         ),
         ("/api/get_public_lot", format!("lot_id={own_lot}"), EVERYONE),
+        // Multipart with a PDF: the producer gets past the check to "not an image".
+        (
+            "/api/upload_event_photo",
+            format!("event_id={own_event}"),
+            &[Producer],
+        ),
+        (
+            "/api/get_product_label",
+            format!("product_id={active_product}"),
+            &[Producer, OtherCommune, Province, Admin],
+        ),
+        // The mark ticked without stars: the producer gets past the check to a field error.
+        (
+            "/api/save_product_label",
+            format!("product_id={active_product}&version=0&shows_mark=on&shown_stars="),
+            &[Producer],
+        ),
+        // Multipart with a PDF: the producer adds an artwork version.
+        (
+            "/api/upload_label_artwork",
+            format!("product_id={active_product}"),
+            &[Producer],
+        ),
+        ("/api/list_label_checklist", String::new(), ADMINS),
+        // No Vietnamese name: those who manage master data get past the check to a field error.
+        (
+            "/api/save_label_checklist_item",
+            "id=0&code=x&name_vi=&name_en=x&groups=&check=text&sort=1&basis=".into(),
+            ADMINS,
+        ),
         // Public: any product of an active subject.
         ("/api/get_public_product", "id=1".into(), EVERYONE),
         ("/api/unread_notifications", String::new(), EVERYONE),
@@ -494,7 +525,11 @@ async fn call(
 ) -> (u16, String, Option<String>) {
     if !matches!(
         path,
-        "/api/upload_dossier_document" | "/api/upload_product_photo" | "/api/import_criteria_xlsx"
+        "/api/upload_dossier_document"
+            | "/api/upload_product_photo"
+            | "/api/import_criteria_xlsx"
+            | "/api/upload_label_artwork"
+            | "/api/upload_event_photo"
     ) {
         return post_with_status(app, path, body.to_owned(), cookie).await;
     }

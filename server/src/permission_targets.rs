@@ -159,8 +159,9 @@ pub struct Targets {
     /// A round in its scoring phase with the council and advisory members, and its dossier.
     pub round: i32,
     pub round_dossier: i32,
-    /// A demo lot of the producer's product.
+    /// A demo lot of the producer's product, and an event on it.
     pub own_lot: i32,
+    pub own_event: i32,
 }
 
 /// The records the matrix aims at: demo ones, and a few made for it through the services.
@@ -223,6 +224,7 @@ pub async fn targets(
         },
         round: 0,
         round_dossier: 0,
+        own_event: 0,
         own_lot: {
             use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
             let subject = account("dongbanh@demo.vn").await.subject_id.unwrap();
@@ -239,6 +241,16 @@ pub async fn targets(
     Targets {
         round,
         round_dossier,
+        own_event: {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            app::entities::lot_event::Entity::find()
+                .filter(app::entities::lot_event::Column::LotId.eq(targets.own_lot))
+                .one(&db)
+                .await
+                .unwrap()
+                .expect("a demo event of the producer's lot")
+                .id
+        },
         ..targets
     }
 }

@@ -26,6 +26,9 @@ pub async fn demo_app(auth: AuthSettings) -> TestApp {
         .unwrap();
     app::services::demo_rounds::seed_rounds(&db).await.unwrap();
     app::services::demo_lots::seed_lots(&db).await.unwrap();
+    app::services::demo_labels::seed_labels(&db, &files)
+        .await
+        .unwrap();
     let leptos_options = LeptosOptions::builder().output_name("ocop").build();
     let state = AppState {
         auth,

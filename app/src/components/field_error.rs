@@ -80,6 +80,11 @@ pub fn FieldError(
                 "no_criteria_set" => t_string!(i18n, field_errors.no_criteria_set).to_string(),
                 "empty" => t_string!(i18n, field_errors.round_empty).to_string(),
                 "lot_code" => t_string!(i18n, field_errors.lot_code).to_string(),
+                "stars_range" => t_string!(i18n, field_errors.stars_range).to_string(),
+                "group_codes" => t_string!(i18n, field_errors.group_codes).to_string(),
+                "item_code" => t_string!(i18n, field_errors.item_code).to_string(),
+                "number" => t_string!(i18n, field_errors.number).to_string(),
+                "code_taken" => t_string!(i18n, field_errors.code_taken).to_string(),
                 "lot_taken" => t_string!(i18n, field_errors.lot_taken).to_string(),
                 "inputs_processing_only" => {
                     t_string!(i18n, field_errors.inputs_processing_only).to_string()

@@ -141,6 +141,8 @@ pub enum Action {
     ScoreDossiers,
     /// The certificate lists (expiring, expired, revoked, superseded).
     ViewCertificates,
+    /// Edit master data such as the label checklist.
+    ManageMasterData,
     OpenArea(Area),
 }
 
@@ -224,7 +226,7 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
         },
         (ListAccounts | ViewAuditLog, _) => province_wide,
         (ViewCriteria, _) => province_wide || matches!(role, AdvisoryMember | CouncilMember),
-        (ManageCriteria, _) => province_wide,
+        (ManageCriteria | ManageMasterData, _) => province_wide,
         (ManageRounds, _) => role == ProvincialOfficer,
         (ScoreDossiers, _) => matches!(role, AdvisoryMember | CouncilMember),
         (ViewCertificates, _) => province_wide,

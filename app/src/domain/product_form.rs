@@ -21,6 +21,7 @@ pub struct ProductFields {
     pub raw_material_area: Option<String>,
     pub story: Option<String>,
     pub gtin: Option<String>,
+    pub points_of_sale: Option<String>,
 }
 
 /// The field that is wrong and why (stable keys the pages translate).
@@ -61,6 +62,7 @@ pub fn parse(input: &ProductInput) -> Result<ProductFields, FieldProblem> {
         raw_material_area: text(&input.raw_material_area, "raw_material_area", 500)?,
         story: text(&input.story, "story", MAX_STORY_CHARS)?,
         gtin,
+        points_of_sale: text(&input.points_of_sale, "points_of_sale", 2000)?,
     })
 }
 

@@ -33,6 +33,8 @@ pub struct Model {
     pub gtin: Option<String>,
     /// Raised by every save; a save naming an older version is refused.
     pub version: i32,
+    /// Where to buy it, one place per line (shop, market stall, online store).
+    pub points_of_sale: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

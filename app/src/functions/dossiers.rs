@@ -218,6 +218,21 @@ pub async fn remove_dossier_document(document_id: i32) -> Result<(), AppError> {
     Ok(crate::services::dossier_documents::remove(&app.db, &actor, document_id, ip).await?)
 }
 
+/// A multipart upload for one record: its id in the text field `field`, then the `file`.
+#[cfg(feature = "ssr")]
+pub(crate) async fn read_upload_for(
+    data: MultipartData,
+    max_bytes: usize,
+    field: &'static str,
+) -> Result<(i32, crate::services::uploads::Upload), AppError> {
+    let (fields, upload) = read_multipart(data, max_bytes).await?;
+    let id = fields
+        .get(field)
+        .and_then(|id| id.trim().parse::<i32>().ok())
+        .ok_or_else(|| AppError::invalid(field, "required"))?;
+    Ok((id, upload))
+}
+
 /// The text fields and the one `file` of a multipart form. The file is read in chunks and
 /// refused as soon as it passes `max_bytes`, so an oversize upload is never held whole.
 #[cfg(feature = "ssr")]

@@ -40,6 +40,27 @@ pub async fn create_lot(
     Ok(crate::services::lots::create(&app.db, &actor, product_id, &input).await?)
 }
 
+/// Adds a photo to an event (multipart fields `event_id`, then `file`); returns the file's id.
+#[server(prefix = "/api", endpoint = "upload_event_photo", input = leptos::server_fn::codec::MultipartFormData)]
+pub async fn upload_event_photo(
+    data: leptos::server_fn::codec::MultipartData,
+) -> Result<i32, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let (event_id, upload) =
+        crate::functions::dossiers::read_upload_for(data, app.upload_limits.max_bytes, "event_id")
+            .await?;
+    Ok(crate::services::lot_photos::add_photo(
+        &app.db,
+        app.files.as_ref(),
+        &app.upload_limits,
+        &actor,
+        event_id,
+        upload,
+    )
+    .await?)
+}
+
 #[server(prefix = "/api", endpoint = "get_lot")]
 pub async fn get_lot(lot_id: i32) -> Result<LotView, AppError> {
     let app = crate::state::app_state()?;

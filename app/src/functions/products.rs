@@ -44,6 +44,7 @@ pub async fn save_product(
     raw_material_area: String,
     story: String,
     gtin: String,
+    #[server(default)] points_of_sale: String,
 ) -> Result<i32, AppError> {
     use crate::models::products::ProductInput;
     let state = crate::state::app_state()?;
@@ -64,6 +65,7 @@ pub async fn save_product(
         raw_material_area,
         story,
         gtin,
+        points_of_sale,
     };
     Ok(crate::services::products::save_product(&state.db, &actor, subject_id, input, ip).await?)
 }
@@ -76,12 +78,12 @@ pub async fn upload_product_photo(
     let state = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&state).await?;
     let ip = crate::auth::current::client_ip(&state).await;
-    let (fields, upload) =
-        crate::functions::dossiers::read_multipart(data, state.upload_limits.max_bytes).await?;
-    let product_id = fields
-        .get("product_id")
-        .and_then(|id| id.trim().parse::<i32>().ok())
-        .ok_or_else(|| AppError::invalid("product_id", "required"))?;
+    let (product_id, upload) = crate::functions::dossiers::read_upload_for(
+        data,
+        state.upload_limits.max_bytes,
+        "product_id",
+    )
+    .await?;
     Ok(crate::services::product_photos::add_photo(
         &state.db,
         state.files.as_ref(),

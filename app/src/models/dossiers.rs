@@ -131,6 +131,8 @@ pub struct DossierView {
     pub history: Vec<HistoryEntry>,
     pub max_upload_mb: usize,
     pub max_files_per_item: usize,
+    /// The product's label against the label checklist, and its OCOP mark.
+    pub label: crate::models::labels::LabelSummary,
 }
 
 /// A product of the producer's subject a dossier may be opened for.

@@ -42,12 +42,16 @@ pub struct EventView {
     pub note: Option<String>,
     /// Codes of the lots that went in (processing).
     pub inputs: Vec<String>,
+    /// File ids of its photos (`/files/{id}`, thumbnails at `/files/{id}/thumb`).
+    pub photos: Vec<i32>,
 }
 
 /// A lot with its timeline: the producer's page (`/producer/lots/{id}`) and, without the
 /// form's extras, the public trace page (`/lots/{id}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LotView {
+    /// The upload limit, for the event photo form.
+    pub max_upload_mb: usize,
     pub id: i32,
     pub code: String,
     pub product_id: i32,

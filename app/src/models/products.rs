@@ -30,6 +30,7 @@ pub struct ProductDetail {
     pub raw_material_area: Option<String>,
     pub story: Option<String>,
     pub gtin: Option<String>,
+    pub points_of_sale: Option<String>,
     pub version: i32,
     pub may_edit: bool,
     /// In order, the cover first.
@@ -65,6 +66,8 @@ pub struct ProductInput {
     pub raw_material_area: String,
     pub story: String,
     pub gtin: String,
+    /// One place per line.
+    pub points_of_sale: String,
 }
 
 /// What anyone may see of a product (`/products/{id}`, what its QR code opens).
@@ -97,6 +100,10 @@ pub struct PublicProduct {
     pub qr_svg: Option<String>,
     /// EAN-13 barcode as SVG (GTIN-13 only).
     pub barcode_svg: Option<String>,
+    /// What the label says, item by item: (Vietnamese name, English name, text).
+    pub label_facts: Vec<(String, String, String)>,
+    /// Where to buy it, one place per line.
+    pub points_of_sale: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,4 +6,5 @@ pub mod accounts;
 pub mod audit;
 pub mod criteria;
 pub mod criteria_form;
+pub mod label_checklist;
 pub mod reset_link;

@@ -94,6 +94,7 @@ pub fn ProvinceHome() -> impl IntoView {
                 <AccountsEntry />
                 <AuditEntry />
                 <CriteriaEntry />
+                <LabelChecklistEntry />
                 <AccountEntry />
             </ul>
         </AreaGate>
@@ -130,6 +131,7 @@ pub fn AdminHome() -> impl IntoView {
                 </EntryCard>
                 <AuditEntry />
                 <CriteriaEntry />
+                <LabelChecklistEntry />
                 <AccountEntry />
             </ul>
         </AreaGate>
@@ -200,6 +202,17 @@ fn CriteriaEntry() -> impl IntoView {
         <EntryCard href="/admin/criteria".into() testid="entry-criteria">
             <h2>{t!(i18n, criteria.title)}</h2>
             <p>{t!(i18n, criteria.hint)}</p>
+        </EntryCard>
+    }
+}
+
+#[component]
+fn LabelChecklistEntry() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <EntryCard href="/admin/label-checklist".into() testid="entry-label-checklist">
+            <h2>{t!(i18n, labels.checklist_title)}</h2>
+            <p>{t!(i18n, labels.checklist_hint)}</p>
         </EntryCard>
     }
 }

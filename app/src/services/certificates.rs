@@ -104,6 +104,23 @@ async fn rows(
 /// The public check of a certificate by its number (what its QR code opens).
 ///
 /// # Errors
+/// The product's current certificate: the newest one not replaced by another (valid or not:
+/// callers judge its validity).
+///
+/// # Errors
+/// A database error.
+pub async fn current(
+    db: &impl sea_orm::ConnectionTrait,
+    product_id: i32,
+) -> Result<Option<cert::Model>, ServiceError> {
+    Ok(cert::Entity::find()
+        .filter(cert::Column::ProductId.eq(product_id))
+        .filter(cert::Column::SupersededBy.is_null())
+        .order_by_desc(cert::Column::DecisionDate)
+        .one(db)
+        .await?)
+}
+
 /// `NotFound` for an unknown number.
 pub async fn check(
     db: &DatabaseConnection,

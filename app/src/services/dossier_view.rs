@@ -152,6 +152,14 @@ pub async fn dossier_view(
         .map(|s| s.name)
         .unwrap_or_default();
     let communes = commune_names(db).await?;
+    // The mark is judged on today's date; the expiring window does not change the verdict.
+    let label = crate::services::labels::summary(
+        db,
+        product.id,
+        crate::services::today_in_vietnam(),
+        &crate::services::certificates::CertificateSettings::default(),
+    )
+    .await?;
     Ok(DossierView {
         id: d.id,
         version: d.version,
@@ -188,6 +196,7 @@ pub async fn dossier_view(
             .collect(),
         max_upload_mb: limits.max_bytes / (1024 * 1024),
         max_files_per_item: limits.max_files_per_item,
+        label,
     })
 }
 

@@ -1,6 +1,6 @@
-//! Downloading a stored file through an access check: a product photo is public with its
-//! (active) subject; a dossier document only for those who see a dossier it is filed in (or
-//! the subject's own members). Anyone else gets "not found", as for a file that does not exist,
+//! Downloading a stored file through an access check: a product or lot-event photo is public
+//! with its (active) subject; label artwork is for the subject and its officials; a dossier
+//! document only for those who see a dossier it is filed in (or the subject's own members). Anyone else gets "not found", as for a file that does not exist,
 //! so ids cannot be probed.
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
@@ -76,8 +76,14 @@ async fn may_read(
     if dossier_party(actor, owner.id, &owner.commune_code) == Some(Party::Owner) {
         return Ok(true);
     }
-    if file.purpose == "product_photo" {
-        return Ok(owner.status == "active");
+    match file.purpose.as_str() {
+        // Public with the product's page and the lot's trace.
+        "product_photo" | "event_photo" => return Ok(owner.status == "active"),
+        // The label's officials: the subject's commune and the province.
+        "label_artwork" => {
+            return Ok(dossier_party(actor, owner.id, &owner.commune_code).is_some());
+        }
+        _ => {}
     }
     let filed_in = dossier_document::Entity::find()
         .filter(dossier_document::Column::FileId.eq(file.id))

@@ -43,7 +43,9 @@ async fn lot_and_subject(
     Ok((found, s))
 }
 
-fn check(actor: &Actor, action: Action, s: &subject::Model) -> Result<(), ServiceError> {
+/// Whether `actor` may do `action` on subject `s` (view: its members, its commune's officers
+/// and the province; edit: its members).
+pub(crate) fn check(actor: &Actor, action: Action, s: &subject::Model) -> Result<(), ServiceError> {
     allowed(
         actor,
         action,
@@ -350,6 +352,8 @@ async fn view_of(
         .into_iter()
         .map(|x| (x.id, x.code))
         .collect();
+    let mut photos =
+        crate::services::lot_photos::of_events(db, events.iter().map(|e| e.id)).await?;
     let codes = events
         .iter()
         .filter_map(|e| e.commune_code.clone())
@@ -374,6 +378,7 @@ async fn view_of(
             )
         });
     Ok(LotView {
+        max_upload_mb: crate::services::uploads::UploadLimits::default().max_bytes / (1024 * 1024),
         id: l.id,
         product_id: l.product_id,
         product_name,
@@ -397,6 +402,7 @@ async fn view_of(
                     .filter(|i| i.event_id == e.id)
                     .filter_map(|i| input_codes.get(&i.input_lot_id).cloned())
                     .collect(),
+                photos: photos.remove(&e.id).unwrap_or_default(),
                 id: e.id,
                 kind: e.kind,
                 happened_at: (e.happened_at + chrono::Duration::hours(VIETNAM_OFFSET_HOURS))

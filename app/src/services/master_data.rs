@@ -1,5 +1,5 @@
 //! Loading master data from the files shipped in `app/seed/`: administrative units, product
-//! groups, the dossier checklist, and a sample criteria set for each product group.
+//! groups, the dossier and label checklists, and a sample criteria set for each product group.
 //!
 //! Loading is idempotent: a row whose key is already present is left as it is, so running it
 //! twice changes nothing and never overwrites what an administrator edited.
@@ -11,11 +11,14 @@ use sea_orm::{
 use serde::Deserialize;
 
 use crate::domain::text::fold;
-use crate::entities::{admin_unit, criteria_set, dossier_checklist_item, product_group};
+use crate::entities::{
+    admin_unit, criteria_set, dossier_checklist_item, label_checklist_item, product_group,
+};
 
 const UNITS_CSV: &str = include_str!("../../seed/lang-son-units.csv");
 const GROUPS_CSV: &str = include_str!("../../seed/product-groups.csv");
 const CHECKLIST_CSV: &str = include_str!("../../seed/dossier-checklist.csv");
+const LABEL_CHECKLIST_CSV: &str = include_str!("../../seed/label-checklist.csv");
 /// One sample set, shipped for every top-level group until the official Appendix III text is
 /// imported (`domain::scoring` tests that it is valid).
 const SAMPLE_CRITERIA_JSON: &str = include_str!("../../seed/criteria-sample-148.json");
@@ -25,6 +28,7 @@ pub struct LoadSummary {
     pub units_added: u64,
     pub groups_added: u64,
     pub checklist_added: u64,
+    pub label_items_added: u64,
     pub criteria_sets_added: u64,
 }
 
@@ -50,6 +54,18 @@ struct ChecklistRecord {
     mandatory: bool,
     groups: String,
     sort: i32,
+}
+
+#[derive(Deserialize)]
+struct LabelItemRecord {
+    code: String,
+    name_vi: String,
+    name_en: String,
+    groups: String,
+    required: bool,
+    check: String,
+    sort: i32,
+    basis: String,
 }
 
 #[derive(Deserialize)]
@@ -129,6 +145,33 @@ pub async fn load(db: &DatabaseConnection) -> Result<LoadSummary, DbErr> {
         .do_nothing()
         .to_owned();
         summary.checklist_added += dossier_checklist_item::Entity::insert(row)
+            .on_conflict(conflict)
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    for record in parse::<LabelItemRecord>(LABEL_CHECKLIST_CSV)? {
+        if crate::domain::label::CheckKind::parse(&record.check).is_none() {
+            return Err(DbErr::Custom(format!(
+                "label-checklist.csv: unknown check {:?}",
+                record.check
+            )));
+        }
+        let row = label_checklist_item::ActiveModel {
+            code: Set(record.code),
+            name_vi: Set(record.name_vi),
+            name_en: Set(record.name_en),
+            groups: Set(record.groups),
+            required: Set(record.required),
+            check_kind: Set(record.check),
+            sort: Set(record.sort),
+            basis: Set(record.basis),
+            active: Set(true),
+            ..Default::default()
+        };
+        let conflict = OnConflict::column(label_checklist_item::Column::Code)
+            .do_nothing()
+            .to_owned();
+        summary.label_items_added += label_checklist_item::Entity::insert(row)
             .on_conflict(conflict)
             .exec_without_returning(&txn)
             .await?;

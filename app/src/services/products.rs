@@ -91,6 +91,7 @@ pub async fn product_detail(
         price_max: p.price_max,
         raw_material_area: p.raw_material_area,
         story: p.story,
+        points_of_sale: p.points_of_sale,
         photos: crate::services::product_photos::photos_of(db, p.id).await?,
         max_upload_mb: crate::services::uploads::UploadLimits::default().max_bytes / (1024 * 1024),
         gtin: p.gtin,
@@ -179,6 +180,7 @@ async fn create(
         raw_material_area: Set(f.raw_material_area.clone()),
         story: Set(f.story.clone()),
         gtin: Set(f.gtin.clone()),
+        points_of_sale: Set(f.points_of_sale.clone()),
         ..Default::default()
     }
     .insert(txn)
@@ -218,6 +220,10 @@ async fn update(
         )
         .col_expr(product::Column::Story, f.story.clone().into())
         .col_expr(product::Column::Gtin, f.gtin.clone().into())
+        .col_expr(
+            product::Column::PointsOfSale,
+            f.points_of_sale.clone().into(),
+        )
         .col_expr(product::Column::Version, (input.version + 1).into())
         .filter(product::Column::Id.eq(input.product_id))
         .filter(product::Column::SubjectId.eq(owner_id))

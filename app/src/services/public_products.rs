@@ -1,9 +1,9 @@
 //! The public face of a product: its page (`/products/{id}`, what a QR scan opens) and the
 //! lookup of a GTIN for the Digital Link resolver. Only products of active subjects are shown.
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::domain::{certificate, digital_link, ean13};
-use crate::entities::{admin_unit, certificate as cert, product, product_group, subject};
+use crate::entities::{admin_unit, product, product_group, subject};
 use crate::models::products::{PublicCertificate, PublicProduct};
 use crate::services::ServiceError;
 use crate::services::certificates::CertificateSettings;
@@ -40,11 +40,7 @@ pub async fn product(
         .map(|u| u.name)
         .unwrap_or_default();
     // The current certificate: the newest one not replaced by another.
-    let certificate = cert::Entity::find()
-        .filter(cert::Column::ProductId.eq(id))
-        .filter(cert::Column::SupersededBy.is_null())
-        .order_by_desc(cert::Column::DecisionDate)
-        .one(db)
+    let certificate = crate::services::certificates::current(db, id)
         .await?
         .map(|c| PublicCertificate {
             status: certificate::validity(
@@ -72,7 +68,19 @@ pub async fn product(
     let qr_link = link
         .clone()
         .unwrap_or_else(|| format!("{base}/products/{id}"));
+    let label_facts = crate::services::labels::public_facts(db, &p).await?;
+    let points_of_sale = p
+        .points_of_sale
+        .as_deref()
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect();
     Ok(PublicProduct {
+        points_of_sale,
+        label_facts,
         id,
         name: p.name,
         group_name,
@@ -137,11 +145,7 @@ pub async fn by_gtin14(
     if !active {
         return Ok(None);
     }
-    let certificate = cert::Entity::find()
-        .filter(cert::Column::ProductId.eq(p.id))
-        .filter(cert::Column::SupersededBy.is_null())
-        .order_by_desc(cert::Column::DecisionDate)
-        .one(db)
+    let certificate = crate::services::certificates::current(db, p.id)
         .await?
         .map(|c| c.number);
     Ok(Some(Resolved {

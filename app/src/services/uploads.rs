@@ -39,6 +39,10 @@ pub enum Purpose {
     DossierDocument,
     /// Public with its product.
     ProductPhoto,
+    /// Label artwork (image or PDF): the subject's members and its officials.
+    LabelArtwork,
+    /// A photo of a lot event: public with the lot's trace.
+    EventPhoto,
 }
 
 impl Purpose {
@@ -46,6 +50,8 @@ impl Purpose {
         match self {
             Purpose::DossierDocument => "dossier_document",
             Purpose::ProductPhoto => "product_photo",
+            Purpose::LabelArtwork => "label_artwork",
+            Purpose::EventPhoto => "event_photo",
         }
     }
 }
@@ -67,7 +73,7 @@ pub async fn store(
 ) -> Result<stored_file::Model, ServiceError> {
     let kind = file_kind::sniff(&upload.bytes, limits.max_bytes)
         .map_err(|rejected| invalid("file", rejected.reason()))?;
-    if purpose == Purpose::ProductPhoto && !kind.is_image() {
+    if matches!(purpose, Purpose::ProductPhoto | Purpose::EventPhoto) && !kind.is_image() {
         return Err(invalid("file", "file_type"));
     }
     let (bytes, thumbnail) = if kind.is_image() {

@@ -147,7 +147,7 @@ pub fn LotPage() -> impl IntoView {
             <Transition fallback=|| view! { <p class="muted">"…"</p> }>
                 {move || Suspend::new(async move {
                     match lot.await {
-                        Ok(l) => view! { <Lot l add /> }.into_any(),
+                        Ok(l) => view! { <Lot l add reload /> }.into_any(),
                         Err(e) => failure(e),
                     }
                 })}
@@ -157,7 +157,7 @@ pub fn LotPage() -> impl IntoView {
 }
 
 #[component]
-fn Lot(l: LotView, add: ServerAction<AddLotEvent>) -> impl IntoView {
+fn Lot(l: LotView, add: ServerAction<AddLotEvent>, reload: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     // Browser tests wait for this: the event form answers in place only once hydrated.
     let interactive = RwSignal::new(false);
@@ -185,7 +185,11 @@ fn Lot(l: LotView, add: ServerAction<AddLotEvent>) -> impl IntoView {
         <StampSheet lot_id=l.id />
         {l.may_edit.then(|| view! { <AddEventForm lot_id=l.id commune_code=l.subject_commune_code.clone() now=l.now_local.clone() others=l.other_lots.clone() add /> })}
         <h2>{t!(i18n, lots.events)}</h2>
-        <LotTimeline events=l.events.clone() />
+        {if l.may_edit {
+            view! { <LotTimeline events=l.events.clone() uploads=(l.max_upload_mb, reload) /> }.into_any()
+        } else {
+            view! { <LotTimeline events=l.events.clone() /> }.into_any()
+        }}
     }
 }
 

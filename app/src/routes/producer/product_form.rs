@@ -71,6 +71,7 @@ fn ProductLoader() -> impl IntoView {
                             view! {
                                 <p class="actions">
                                     <A href=format!("/producer/products/{id}/lots") attr:data-testid="lots-link">{t!(i18n, lots.lots_link)}</A>
+                                    " · "<A href=format!("/labels/{id}") attr:data-testid="label-link">{t!(i18n, labels.title)}</A>
                                     " · "<A href=format!("/products/{id}")>{t!(i18n, lots.public_product)}</A>
                                 </p>
                                 <ProductPhotos product_id=id photos max_mb reload=photos_changed />
@@ -153,6 +154,12 @@ fn ProductForm(
                 <textarea id="story" name="story" rows="10" maxlength="20000" aria-label=move || crate::i18n::t_string!(i18n, products.story).to_string() prop:value=text(&p.story)>{text(&p.story)}</textarea>
                 <FieldError error field="story" />
             </fieldset>
+            <fieldset>
+                <legend>{t!(i18n, products.points_of_sale)}</legend>
+                <p class="muted">{t!(i18n, products.points_of_sale_hint)}</p>
+                <textarea id="points_of_sale" name="points_of_sale" rows="4" maxlength="2000" data-testid="points-of-sale" aria-label=move || crate::i18n::t_string!(i18n, products.points_of_sale).to_string() prop:value=text(&p.points_of_sale)>{text(&p.points_of_sale)}</textarea>
+                <FieldError error field="points_of_sale" />
+            </fieldset>
             <button type="submit" disabled=move || save.pending().get()>{t!(i18n, products.save)}</button>
         </ActionForm>
     }
@@ -175,6 +182,7 @@ fn empty_product() -> ProductDetail {
         raw_material_area: None,
         story: None,
         gtin: None,
+        points_of_sale: None,
         version: 0,
         may_edit: true,
         photos: Vec::new(),

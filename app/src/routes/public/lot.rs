@@ -53,7 +53,7 @@ pub fn CertificateStanding(
     certificate.map(|c| {
         let certified = matches!(c.status.as_str(), "valid" | "expiring");
         view! {
-            <p class=if certified { "certificate-verdict" } else { "certificate-verdict warning" } data-testid="product-certificate" data-status=c.status.clone()>
+            <p class=if certified { "certificate-verdict" } else { "certificate-verdict warning" } data-testid="product-certificate" data-status=c.status.clone() role=(!certified).then_some("alert")>
                 {certified.then(|| view! { <Stars stars=c.stars />" " })}
                 <CertificateStatus status=c.status.clone() />" "
                 {if certified { t!(i18n, products.public_certified).into_any() } else { t!(i18n, products.public_not_certified).into_any() }}
@@ -91,7 +91,13 @@ pub fn LotFacts(l: LotView) -> impl IntoView {
 
 /// The lot's events, oldest first.
 #[component]
-pub fn LotTimeline(events: Vec<EventView>) -> impl IntoView {
+pub fn LotTimeline(
+    events: Vec<EventView>,
+    /// On the producer's page: a photo upload under each event (its size limit), and the
+    /// signal to reload after one.
+    #[prop(optional)]
+    uploads: Option<(usize, RwSignal<u32>)>,
+) -> impl IntoView {
     let i18n = use_i18n();
     if events.is_empty() {
         return view! { <p class="empty">{t!(i18n, lots.no_events)}</p> }.into_any();
@@ -108,6 +114,22 @@ pub fn LotTimeline(events: Vec<EventView>) -> impl IntoView {
                         {e.actor_name.clone().map(|a| view! { <div>{a}</div> })}
                         {(!e.inputs.is_empty()).then(|| view! { <div>{t!(i18n, lots.from_lots)}": "{e.inputs.join(", ")}</div> })}
                         {e.note.clone().map(|n| view! { <div class="muted">{n}</div> })}
+                        {(!e.photos.is_empty()).then(|| view! {
+                            <ul class="photo-grid event-photos">
+                                {e.photos.iter().map(|id| view! {
+                                    <li class="photo" data-testid="event-photo"><a href=format!("/files/{id}") target="_blank" rel="noopener"><img src=format!("/files/{id}/thumb") alt="" loading="lazy" /></a></li>
+                                }).collect_view()}
+                            </ul>
+                        })}
+                        {uploads.map(|(max_mb, reload)| view! {
+                            <details class="event-photo-upload">
+                                <summary>{t!(i18n, lots.add_photo)}</summary>
+                                <crate::components::file_upload::FileUpload endpoint="/api/upload_event_photo"
+                                    fields=vec![("event_id", e.id.to_string())] max_mb
+                                    on_done=move |()| reload.update(|n| *n += 1) testid="upload-event-photo"
+                                    accept=crate::components::file_upload::ACCEPT_IMAGES />
+                            </details>
+                        })}
                     </li>
                 }
             }).collect_view()}

@@ -50,6 +50,26 @@ fn Product(p: PublicProduct) -> impl IntoView {
                 {p.gtin.clone().map(|g| view! { <dt>"GTIN"</dt><dd class="code" data-testid="product-gtin">{g}</dd> })}
             </dl>
             {p.description.clone().map(|d| view! { <p>{d}</p> })}
+            {(!p.label_facts.is_empty()).then(|| view! {
+                <section data-testid="label-facts">
+                    <h2>{t!(i18n, labels.public_title)}</h2>
+                    <dl class="facts">
+                        {p.label_facts.iter().map(|(vi, en, text)| {
+                            let (vi, en) = (vi.clone(), en.clone());
+                            view! {
+                                <dt>{move || if i18n.get_locale() == crate::i18n::Locale::en { en.clone() } else { vi.clone() }}</dt>
+                                <dd class="prewrap">{text.clone()}</dd>
+                            }
+                        }).collect_view()}
+                    </dl>
+                </section>
+            })}
+            {(!p.points_of_sale.is_empty()).then(|| view! {
+                <section data-testid="points-of-sale">
+                    <h2>{t!(i18n, products.points_of_sale)}</h2>
+                    <ul>{p.points_of_sale.iter().map(|place| view! { <li>{place.clone()}</li> }).collect_view()}</ul>
+                </section>
+            })}
             {p.story.clone().map(|s| view! {
                 <section><h2>{t!(i18n, products.story)}</h2>{s.split("\n\n").map(|para| view! { <p>{para.to_owned()}</p> }).collect_view()}</section>
             })}

@@ -1,0 +1,108 @@
+//! Product labels (`/labels/{product_id}`) and the label checklist master data
+//! (`/admin/label-checklist`).
+#![allow(clippy::too_many_arguments)]
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use crate::models::AppError;
+use crate::models::labels::{ChecklistRow, ChecklistRowInput, ProductLabelView};
+
+#[server(prefix = "/api", endpoint = "get_product_label")]
+pub async fn get_product_label(product_id: i32) -> Result<ProductLabelView, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(crate::services::labels::for_product(
+        &app.db,
+        &actor,
+        product_id,
+        crate::services::today_in_vietnam(),
+        &app.certificates,
+        &app.upload_limits,
+    )
+    .await?)
+}
+
+/// Saves the label's content (`content[code]=text`, one per checklist item); returns the new
+/// version. `shows_mark` is a checkbox: present when ticked.
+#[server(prefix = "/api", endpoint = "save_product_label")]
+pub async fn save_product_label(
+    product_id: i32,
+    version: i32,
+    #[server(default)] content: BTreeMap<String, String>,
+    #[server(default)] shows_mark: Option<String>,
+    #[server(default)] shown_stars: String,
+) -> Result<i32, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let input = crate::services::labels::LabelInput {
+        content,
+        shows_mark: shows_mark.is_some(),
+        shown_stars,
+        version,
+    };
+    Ok(crate::services::labels::save(&app.db, &actor, product_id, input).await?)
+}
+
+/// Adds a version of the label artwork (multipart fields `product_id`, then `file`); returns
+/// its version number.
+#[server(prefix = "/api", endpoint = "upload_label_artwork", input = leptos::server_fn::codec::MultipartFormData)]
+pub async fn upload_label_artwork(
+    data: leptos::server_fn::codec::MultipartData,
+) -> Result<i32, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let (product_id, upload) = crate::functions::dossiers::read_upload_for(
+        data,
+        app.upload_limits.max_bytes,
+        "product_id",
+    )
+    .await?;
+    Ok(crate::services::labels::add_artwork(
+        &app.db,
+        app.files.as_ref(),
+        &app.upload_limits,
+        &actor,
+        product_id,
+        upload,
+    )
+    .await?)
+}
+
+#[server(prefix = "/api", endpoint = "list_label_checklist")]
+pub async fn list_label_checklist() -> Result<Vec<ChecklistRow>, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(crate::services::label_checklist::rows(&app.db, &actor).await?)
+}
+
+/// Adds (`id` 0) or changes a checklist row; returns its id.
+#[server(prefix = "/api", endpoint = "save_label_checklist_item")]
+pub async fn save_label_checklist_item(
+    id: i32,
+    #[server(default)] code: String,
+    name_vi: String,
+    name_en: String,
+    #[server(default)] groups: String,
+    #[server(default)] required: Option<String>,
+    check: String,
+    sort: String,
+    #[server(default)] basis: String,
+    #[server(default)] active: Option<String>,
+) -> Result<i32, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let input = ChecklistRowInput {
+        code,
+        name_vi,
+        name_en,
+        groups,
+        required: required.is_some(),
+        check,
+        sort,
+        basis,
+        active: active.is_some(),
+    };
+    let id = (id > 0).then_some(id);
+    Ok(crate::services::label_checklist::save_row(&app.db, &actor, id, input).await?)
+}
