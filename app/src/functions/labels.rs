@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::models::AppError;
-use crate::models::labels::{ChecklistRow, ChecklistRowInput, ProductLabelView};
+use crate::models::labels::{ChecklistRow, ProductLabelView};
 
 #[server(prefix = "/api", endpoint = "get_product_label")]
 pub async fn get_product_label(product_id: i32) -> Result<ProductLabelView, AppError> {
@@ -92,7 +92,7 @@ pub async fn save_label_checklist_item(
 ) -> Result<i32, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    let input = ChecklistRowInput {
+    let input = crate::models::labels::ChecklistRowInput {
         code,
         name_vi,
         name_en,
