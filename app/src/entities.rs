@@ -24,6 +24,7 @@ pub mod product_group;
 pub mod product_idea;
 pub mod product_label;
 pub mod product_photo;
+pub mod public_document;
 pub mod round_conflict;
 pub mod round_dossier;
 pub mod round_member;

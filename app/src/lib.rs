@@ -61,8 +61,8 @@ use crate::routes::producer::{
     subject_profile::SubjectProfilePage,
 };
 use crate::routes::public::{
-    certificate::CertificatePage, home::HomePage, lot::PublicLotPage, not_found::NotFound,
-    product::PublicProductPage, subject::SubjectPage, units::UnitsPage,
+    certificate::CertificatePage, home::HomePage, not_found::NotFound, subject::SubjectPage,
+    units::UnitsPage,
 };
 use crate::routes::rounds::{
     detail::RoundPage, list::ProvinceRoundsPage, minutes::MinutesPage, sheet::ScoreSheetPage,
@@ -115,8 +115,6 @@ pub fn App() -> impl IntoView {
                         // Async: the page may answer with a redirect or a 403/404 status, which
                         // need headers not yet sent.
                         <Route path=path!("/subjects/:id") view=SubjectPage ssr=SsrMode::Async />
-                        <Route path=path!("/products/:id") view=PublicProductPage ssr=SsrMode::Async />
-                        <Route path=path!("/lots/:id") view=PublicLotPage ssr=SsrMode::Async />
                         <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                         <Route path=path!("/producer") view=ProducerHome ssr=SsrMode::Async />
                         <Route path=path!("/producer/subject") view=SubjectProfilePage ssr=SsrMode::Async />

@@ -16,6 +16,7 @@ mod m20261129_000011_expiry_reminders;
 mod m20261129_000012_lots;
 mod m20261129_000013_labels;
 mod m20261129_000014_event_photos_points_of_sale;
+mod m20261129_000015_public_documents;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000012_lots::Migration),
             Box::new(m20261129_000013_labels::Migration),
             Box::new(m20261129_000014_event_photos_points_of_sale::Migration),
+            Box::new(m20261129_000015_public_documents::Migration),
         ]
     }
 }

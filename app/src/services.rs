@@ -40,6 +40,7 @@ pub mod password_reset;
 pub mod product_ideas;
 pub mod product_photos;
 pub mod products;
+pub mod public_documents;
 pub mod public_products;
 pub mod qr;
 pub mod round_data;

@@ -486,3 +486,108 @@ async fn the_province_edits_the_checklist_and_a_new_item_applies_at_once() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn only_the_standard_and_test_reports_the_producer_chooses_become_public() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let (db, p) = (&t.db, people(&t.db).await);
+        let files = LocalFolder::new(
+            std::env::temp_dir().join(format!("ocop-public-doc-test-{}", std::process::id())),
+        );
+        let limits = UploadLimits::default();
+        let product = new_product(db, &p.owner, "Miến dong (giấy tờ thử)").await;
+        let dossier = app::services::demo_dossiers::walk_to(
+            db,
+            &files,
+            &product,
+            [&p.owner, &p.commune, &p.province],
+            app::domain::dossier::DossierState::Draft,
+        )
+        .await
+        .unwrap();
+        let report = Upload {
+            name: "kiem-nghiem.pdf".into(),
+            bytes: app::services::demo_dossiers::demo_pdf("Miến dong", "Test report"),
+        };
+        app::services::dossier_documents::attach(
+            db,
+            &files,
+            &limits,
+            &p.owner,
+            (dossier, "test_report"),
+            report,
+            None,
+        )
+        .await
+        .unwrap();
+        let choices = app::services::public_documents::choices(db, &p.owner, product.id)
+            .await
+            .unwrap();
+        assert_eq!(choices.len(), 1, "{}", t.backend);
+        let report = choices[0].clone();
+        assert!(!report.public && report.item_code == "test_report");
+        let anonymous = app::auth::Actor::Anonymous;
+        let download = |who: app::auth::Actor, id: i32| {
+            let files = files.clone();
+            async move { app::services::files::download(db, &files, &who, id, false).await }
+        };
+        assert!(download(anonymous.clone(), report.file_id).await.is_err());
+        for who in [&p.other_producer, &p.commune, &p.province, &anonymous] {
+            assert!(denied(
+                app::services::public_documents::set_public(
+                    db,
+                    who,
+                    product.id,
+                    report.file_id,
+                    true
+                )
+                .await
+            ));
+        }
+        // The registration form of the same dossier can never be published.
+        let form_file = {
+            use sea_orm::{ColumnTrait, QueryFilter};
+            app::entities::dossier_document::Entity::find()
+                .filter(app::entities::dossier_document::Column::DossierId.eq(dossier))
+                .filter(app::entities::dossier_document::Column::ItemCode.eq("registration_form"))
+                .one(db)
+                .await
+                .unwrap()
+                .unwrap()
+                .file_id
+        };
+        assert!(matches!(
+            app::services::public_documents::set_public(db, &p.owner, product.id, form_file, true)
+                .await,
+            Err(ServiceError::NotFound)
+        ));
+        app::services::public_documents::set_public(db, &p.owner, product.id, report.file_id, true)
+            .await
+            .unwrap();
+        assert!(download(anonymous.clone(), report.file_id).await.is_ok());
+        assert!(download(anonymous.clone(), form_file).await.is_err());
+        let page = app::services::public_products::product(
+            db,
+            product.id,
+            "https://ocop.example",
+            day("2026-11-30"),
+            &CertificateSettings::default(),
+        )
+        .await
+        .unwrap();
+        let shown: Vec<i32> = page.documents.iter().map(|d| d.file_id).collect();
+        assert_eq!(shown, [report.file_id]);
+        app::services::public_documents::set_public(
+            db,
+            &p.owner,
+            product.id,
+            report.file_id,
+            false,
+        )
+        .await
+        .unwrap();
+        assert!(download(anonymous.clone(), report.file_id).await.is_err());
+        t.cleanup().await;
+    }
+}

@@ -34,6 +34,16 @@ test("a product's Digital Link opens its public page with the certificate's stan
   expect(png.suggestedFilename()).toMatch(/^qr-san-pham-\d+\.png$/);
   expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe("PNG");
 
+  // A light page: HTML and the stylesheet, no script at all; in the visitor's language.
+  await expect(visitor.locator("script")).toHaveCount(0);
+  await expect(visitor.locator("html")).toHaveAttribute("lang", "vi");
+  const english = await (await browser.newContext({ locale: "en-US" })).newPage();
+  await english.goto(`/01/0${gtin}`);
+  await expect(english.locator("html")).toHaveAttribute("lang", "en");
+  await expect(english.getByTestId("lang-switch")).toHaveText("Tiếng Việt");
+  await english.getByTestId("lang-switch").click();
+  await expect(english.locator("html")).toHaveAttribute("lang", "vi");
+
   const last = Number(gtin.at(-1));
   const wrong = `/01/0${gtin.slice(0, -1)}${(last + 1) % 10}`;
   const bad = await visitor.goto(wrong);
@@ -50,14 +60,15 @@ test("a product's Digital Link opens its public page with the certificate's stan
 
 test("a producer records a lot with three events from the phone; its QR link opens the public timeline in order with a valid certificate, and after the certificate is revoked the same link shows the warning", async ({ browser }) => {
   const producer = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
-  await signIn(producer, "dongbanh@demo.vn");
+  // Hữu Lũng's cooperative: its organic spinach holds a certificate valid until 2028.
+  await signIn(producer, "huulung@demo.vn");
   await expect(producer).not.toHaveURL(/\/login/);
   // A product of theirs whose certificate is valid today.
   await producer.goto("/producer/certificates");
   await hydrated(producer);
-  const valid = producer.locator('[data-testid="certificate-row"][data-status="valid"]').first();
-  const number = (await valid.locator("a").first().textContent())!.trim();
-  const productName = (await valid.locator("td").nth(1).evaluate((td) => td.firstChild?.textContent ?? ""))!.trim();
+  const validRow = producer.locator('[data-testid="certificate-row"][data-status="valid"]').first();
+  const number = (await validRow.locator("a").first().textContent())!.trim();
+  const productName = (await validRow.locator("td").nth(1).evaluate((td) => td.firstChild?.textContent ?? ""))!.trim();
   await producer.goto("/producer/products");
   await hydrated(producer);
   await producer.getByTestId("product-row").filter({ hasText: productName }).first().getByRole("link").first().click();

@@ -150,7 +150,7 @@ fn qr_png(link: Result<String, ServiceError>, name: &str) -> Response {
 
 /// The public address the request came to (`PUBLIC_URL` first) and today's date in Vietnam:
 /// what links, QR codes and certificate standings depend on.
-fn base_and_today(
+pub(crate) fn base_and_today(
     state: &AppState,
     headers: &axum::http::HeaderMap,
 ) -> (String, sea_orm::prelude::ChronoDate) {

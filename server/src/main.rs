@@ -7,6 +7,7 @@ mod files;
 mod permission_matrix;
 #[cfg(test)]
 mod permission_targets;
+mod public_pages;
 mod resolver;
 mod routes;
 #[cfg(test)]

@@ -496,6 +496,12 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
             format!("product_id={active_product}"),
             &[Producer],
         ),
+        // A file that is no standard of the product: the producer gets past the check to 404.
+        (
+            "/api/set_document_public",
+            format!("product_id={active_product}&file_id=0&public=true"),
+            &[Producer],
+        ),
         ("/api/list_label_checklist", String::new(), ADMINS),
         // No Vietnamese name: those who manage master data get past the check to a field error.
         (

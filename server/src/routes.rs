@@ -46,6 +46,9 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
         .route("/lots/{id}/epcis.jsonld", get(crate::exports::lot_epcis))
         .route("/lots/{id}/qr.png", get(crate::exports::lot_qr))
         .route("/products/{id}/qr.png", get(crate::exports::product_qr))
+        // What QR codes open: light pages, HTML with no script.
+        .route("/products/{id}", get(crate::public_pages::product))
+        .route("/lots/{id}", get(crate::public_pages::lot))
         // GS1 Digital Links (what QR stamps carry).
         .route("/01/{*rest}", get(crate::resolver::resolve))
         .leptos_routes_with_context(&state, routes, context, render)

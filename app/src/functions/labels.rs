@@ -69,6 +69,21 @@ pub async fn upload_label_artwork(
     .await?)
 }
 
+/// Makes a standard or test report of the product's dossiers public (`public` true) or not.
+#[server(prefix = "/api", endpoint = "set_document_public")]
+pub async fn set_document_public(
+    product_id: i32,
+    file_id: i32,
+    public: bool,
+) -> Result<(), AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(
+        crate::services::public_documents::set_public(&app.db, &actor, product_id, file_id, public)
+            .await?,
+    )
+}
+
 #[server(prefix = "/api", endpoint = "list_label_checklist")]
 pub async fn list_label_checklist() -> Result<Vec<ChecklistRow>, AppError> {
     let app = crate::state::app_state()?;

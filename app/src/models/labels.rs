@@ -55,6 +55,8 @@ pub struct ProductLabelView {
     pub version: i32,
     /// A member of the subject (the others read).
     pub may_edit: bool,
+    /// The standards and test reports of its dossiers, and which are public.
+    pub documents: Vec<PublicDocumentView>,
     pub max_upload_mb: usize,
 }
 
@@ -71,6 +73,17 @@ pub struct LabelSummary {
     pub malformed: Vec<(String, String)>,
     pub mark: MarkCheck,
     pub artwork_versions: usize,
+}
+
+/// A standard or test report filed in the product's dossiers, which the producer may make
+/// public with the product.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicDocumentView {
+    pub file_id: i32,
+    /// `product_standard` or `test_report`.
+    pub item_code: String,
+    pub name: String,
+    pub public: bool,
 }
 
 /// A checklist row on the master-data page.

@@ -104,6 +104,8 @@ pub struct PublicProduct {
     pub label_facts: Vec<(String, String, String)>,
     /// Where to buy it, one place per line.
     pub points_of_sale: Vec<String>,
+    /// The standard and test reports the producer made public.
+    pub documents: Vec<crate::models::labels::PublicDocumentView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

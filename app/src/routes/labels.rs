@@ -12,7 +12,7 @@ use crate::components::file_upload::FileUpload;
 use crate::components::id_param;
 use crate::components::saved_count::reload_on_success;
 use crate::domain::label::{self as rules, MarkCheck, MarkClaim, Problem, Status};
-use crate::functions::labels::{SaveProductLabel, get_product_label};
+use crate::functions::labels::{SaveProductLabel, SetDocumentPublic, get_product_label};
 use crate::i18n::{Locale, t, t_string, use_i18n};
 use crate::models::AppError;
 use crate::models::labels::{ArtworkView, LabelItemView, ProductLabelView};
@@ -62,7 +62,8 @@ fn Label(
     let crumb = l.product_name.clone();
     view! {
         {move || interactive.get().then(|| view! { <span data-testid="label-interactive" hidden></span> })}
-        <p class="breadcrumb"><A href=back>{crumb}</A></p>
+        // The public product page is served outside the router (a light page).
+        <p class="breadcrumb"><a href=back rel="external">{crumb}</a></p>
         <h1>{t!(i18n, labels.title)}": "{l.product_name.clone()}</h1>
         <p class="muted">{t!(i18n, labels.intro)}" "<span data-testid="label-group">{l.group_code.clone()}" "{l.group_name.clone()}</span></p>
         {exempt.then(|| view! { <p class="empty" data-testid="label-exempt">{t!(i18n, labels.exempt)}</p> })}
@@ -72,6 +73,7 @@ fn Label(
             view! { <LabelReadOnly l=l.clone() /> }.into_any()
         }}
         <Artworks product_id=l.product_id artworks=l.artworks.clone() may_edit=l.may_edit max_mb=l.max_upload_mb reload />
+        <PublicDocuments product_id=l.product_id documents=l.documents.clone() may_edit=l.may_edit reload />
     }
 }
 
@@ -361,4 +363,58 @@ pub fn LabelSummaryPanel(s: crate::models::labels::LabelSummary) -> impl IntoVie
             <p><A href=format!("/labels/{}", s.product_id) attr:data-testid="dossier-label-link">{t!(i18n, labels.open_label)}</A></p>
         </section>
     }
+}
+
+/// The standard and test reports of the product's dossiers: the producer chooses which the
+/// public product page offers (nothing else of a dossier is ever public).
+#[component]
+fn PublicDocuments(
+    product_id: i32,
+    documents: Vec<crate::models::labels::PublicDocumentView>,
+    may_edit: bool,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let set = ServerAction::<SetDocumentPublic>::new();
+    reload_on_success(set, reload);
+    let empty = documents.is_empty();
+    view! {
+        <section class="panel" data-testid="public-documents">
+            <h2>{t!(i18n, labels.documents_title)}</h2>
+            <p class="muted">{t!(i18n, labels.documents_hint)}</p>
+            <FormError error=Signal::derive(move || set.value().get().and_then(Result::err)) />
+            {empty.then(|| view! { <p class="empty">{t!(i18n, labels.no_documents)}</p> })}
+            <ul class="documents">
+                {documents.into_iter().map(|d| {
+                    let kind = document_kind(i18n, &d.item_code);
+                    view! {
+                        <li data-testid="public-document" data-public=d.public.to_string()>
+                            <a href=format!("/files/{}", d.file_id) target="_blank" rel="noopener">{d.name.clone()}</a>
+                            " · "<span class="muted">{kind}</span>" "
+                            {d.public.then(|| view! { <span class="badge">{t!(i18n, labels.public_badge)}</span> })}
+                            {may_edit.then(|| view! {
+                                <ActionForm action=set attr:class="inline-form">
+                                    <input type="hidden" name="product_id" value=product_id />
+                                    <input type="hidden" name="file_id" value=d.file_id />
+                                    <input type="hidden" name="public" value=(!d.public).to_string() />
+                                    <button type="submit" class="link-button" data-testid="toggle-public">
+                                        {if d.public { t!(i18n, labels.make_private).into_any() } else { t!(i18n, labels.make_public).into_any() }}
+                                    </button>
+                                </ActionForm>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// "Declared standard" or "Test report", in the visitor's language.
+pub fn document_kind(i18n: I18nContext<Locale>, item_code: &str) -> String {
+    match item_code {
+        "product_standard" => t_string!(i18n, labels.doc_standard),
+        _ => t_string!(i18n, labels.doc_test_report),
+    }
+    .to_string()
 }

@@ -1,6 +1,8 @@
 //! Pages anyone can open without signing in.
 pub mod certificate;
 pub mod home;
+#[cfg(feature = "ssr")]
+pub mod light;
 pub mod lot;
 pub mod not_found;
 pub mod product;

@@ -83,6 +83,12 @@ async fn may_read(
         "label_artwork" => {
             return Ok(dossier_party(actor, owner.id, &owner.commune_code).is_some());
         }
+        // A standard or test report the producer made public with its product.
+        _ if owner.status == "active"
+            && crate::services::public_documents::is_public(db, file.id).await? =>
+        {
+            return Ok(true);
+        }
         _ => {}
     }
     let filed_in = dossier_document::Entity::find()

@@ -166,6 +166,7 @@ pub async fn for_product(
         artworks: artworks(db, product_id).await?,
         version: c.label.map_or(0, |l| l.version),
         may_edit,
+        documents: crate::services::public_documents::choices(db, actor, product_id).await?,
         max_upload_mb: limits.max_bytes / (1024 * 1024),
     })
 }

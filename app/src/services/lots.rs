@@ -19,7 +19,8 @@ use crate::services::input::invalid;
 /// Vietnam is UTC+7 all year.
 const VIETNAM_OFFSET_HOURS: i64 = 7;
 
-async fn product_and_subject(
+/// A product with its subject.
+pub(crate) async fn product_and_subject(
     db: &DatabaseConnection,
     product_id: i32,
 ) -> Result<(product::Model, subject::Model), ServiceError> {

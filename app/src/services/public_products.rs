@@ -78,7 +78,9 @@ pub async fn product(
         .filter(|l| !l.is_empty())
         .map(str::to_owned)
         .collect();
+    let documents = crate::services::public_documents::published(db, id).await?;
     Ok(PublicProduct {
+        documents,
         points_of_sale,
         label_facts,
         id,

@@ -179,7 +179,7 @@ fn Lot(l: LotView, add: ServerAction<AddLotEvent>, reload: RwSignal<u32>) -> imp
             })}
         </div>
         <p class="actions">
-            <A href=format!("/lots/{}", l.id) attr:data-testid="public-lot-link">{t!(i18n, lots.public_page)}</A>
+            <a href=format!("/lots/{}", l.id) rel="external" data-testid="public-lot-link">{t!(i18n, lots.public_page)}</a>
             " · "<a href=format!("/lots/{}/epcis.jsonld", l.id) download data-testid="lot-epcis">{t!(i18n, lots.epcis)}</a>
         </p>
         <StampSheet lot_id=l.id />

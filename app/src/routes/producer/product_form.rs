@@ -72,7 +72,7 @@ fn ProductLoader() -> impl IntoView {
                                 <p class="actions">
                                     <A href=format!("/producer/products/{id}/lots") attr:data-testid="lots-link">{t!(i18n, lots.lots_link)}</A>
                                     " · "<A href=format!("/labels/{id}") attr:data-testid="label-link">{t!(i18n, labels.title)}</A>
-                                    " · "<A href=format!("/products/{id}")>{t!(i18n, lots.public_product)}</A>
+                                    " · "<a href=format!("/products/{id}") rel="external" data-testid="public-product-link">{t!(i18n, lots.public_product)}</a>
                                 </p>
                                 <ProductPhotos product_id=id photos max_mb reload=photos_changed />
                             }

@@ -1,41 +1,21 @@
 //! `/lots/:id`: a lot's public trace — what a lot's QR stamp opens: the product and its
 //! subject, whether its OCOP certificate is valid (a clear warning when not), the lot's dates
-//! and raw-material origin, and its timeline from raw material to pack.
-use leptos::prelude::*;
-use leptos_router::components::A;
-
-use crate::components::error::ErrorMessage;
+//! and raw-material origin, and its timeline from raw material to pack. Served as a light page
+//! (`light.rs`): HTML, no script.
 use crate::components::labels::{CertificateStatus, Stars};
-use crate::functions::lots::get_public_lot;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::models::AppError;
 use crate::models::lots::{EventView, LotView};
+use leptos::prelude::*;
 
+/// The page's body (`light::document` puts the site frame around it).
 #[component]
-pub fn PublicLotPage() -> impl IntoView {
-    let id = crate::components::id_param("id");
-    let lot = Resource::new(id, get_public_lot);
-    view! {
-        <Transition fallback=|| view! { <p class="muted">"…"</p> }>
-            {move || Suspend::new(async move {
-                match lot.await {
-                    Ok(l) => view! { <Trace l /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <crate::routes::public::not_found::NotFound /> }.into_any(),
-                    Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
-}
-
-#[component]
-fn Trace(l: LotView) -> impl IntoView {
+pub fn PublicLotView(l: LotView) -> impl IntoView {
     let i18n = use_i18n();
     let name = l.product_name.clone();
     view! {
         <article class="public-product lot-trace" data-testid="lot-trace">
             <p class="muted">{t!(i18n, lots.trace_title)}</p>
-            <h1><A href=format!("/products/{}", l.product_id)>{name}</A></h1>
+            <h1><a href=format!("/products/{}", l.product_id) rel="external">{name}</a></h1>
             <CertificateStanding certificate=l.certificate.clone() />
             <LotFacts l=l.clone() />
             <h2>{t!(i18n, lots.events)}</h2>
@@ -57,7 +37,7 @@ pub fn CertificateStanding(
                 {certified.then(|| view! { <Stars stars=c.stars />" " })}
                 <CertificateStatus status=c.status.clone() />" "
                 {if certified { t!(i18n, products.public_certified).into_any() } else { t!(i18n, products.public_not_certified).into_any() }}
-                " "<A href=format!("/certificates/{}", c.number)>{c.number.clone()}</A>
+                " "<a href=format!("/certificates/{}", c.number)>{c.number.clone()}</a>
                 " ("{t!(i18n, certificates.valid_until)}" "{c.valid_until.clone()}")"
             </p>
         }
@@ -79,7 +59,7 @@ pub fn LotFacts(l: LotView) -> impl IntoView {
     view! {
         <dl class="facts">
             <dt>{t!(i18n, lots.code)}</dt><dd class="code" data-testid="lot-code">{l.code.clone()}</dd>
-            <dt>{t!(i18n, certificates.subject)}</dt><dd><A href=format!("/subjects/{}", l.subject_id)>{l.subject_name.clone()}</A></dd>
+            <dt>{t!(i18n, certificates.subject)}</dt><dd><a href=format!("/subjects/{}", l.subject_id)>{l.subject_name.clone()}</a></dd>
             {(!l.commune_name.is_empty()).then(|| view! { <dt>{t!(i18n, certificates.commune)}</dt><dd>{l.commune_name.clone()}</dd> })}
             <dt>{t!(i18n, lots.produced_on)}</dt><dd>{l.produced_on.clone()}</dd>
             {l.expires_on.clone().map(|d| view! { <dt>{t!(i18n, lots.expires_on)}</dt><dd>{d}</dd> })}

@@ -1,34 +1,14 @@
 //! `/products/:id`: a product's public page — what its QR code opens (through the Digital Link
 //! resolver): photos, story, subject and commune, stars with the certificate and whether it is
-//! valid (a clear warning when not), the GTIN with its barcode, and the QR code itself.
-use leptos::prelude::*;
-use leptos_router::components::A;
-
-use crate::components::error::ErrorMessage;
-use crate::functions::products::get_public_product;
+//! valid (a clear warning when not), the label's content, where to buy it, the GTIN with its
+//! barcode, and the QR code itself. Served as a light page (`light.rs`): HTML, no script.
 use crate::i18n::{t, use_i18n};
-use crate::models::AppError;
 use crate::models::products::PublicProduct;
+use leptos::prelude::*;
 
+/// The page's body (`light::document` puts the site frame around it).
 #[component]
-pub fn PublicProductPage() -> impl IntoView {
-    let id = crate::components::id_param("id");
-    let product = Resource::new(id, get_public_product);
-    view! {
-        <Transition fallback=|| view! { <p class="muted">"…"</p> }>
-            {move || Suspend::new(async move {
-                match product.await {
-                    Ok(p) => view! { <Product p /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <crate::routes::public::not_found::NotFound /> }.into_any(),
-                    Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
-}
-
-#[component]
-fn Product(p: PublicProduct) -> impl IntoView {
+pub fn PublicProductView(p: PublicProduct) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <article class="public-product" data-testid="public-product">
@@ -41,7 +21,7 @@ fn Product(p: PublicProduct) -> impl IntoView {
                 </ul>
             })}
             <dl class="facts">
-                <dt>{t!(i18n, certificates.subject)}</dt><dd><A href=format!("/subjects/{}", p.subject_id)>{p.subject_name.clone()}</A></dd>
+                <dt>{t!(i18n, certificates.subject)}</dt><dd><a href=format!("/subjects/{}", p.subject_id)>{p.subject_name.clone()}</a></dd>
                 {p.subject_address.clone().map(|a| view! { <dt>{t!(i18n, certificates.address)}</dt><dd>{a}</dd> })}
                 <dt>{t!(i18n, certificates.commune)}</dt><dd>{p.commune_name.clone()}</dd>
                 {p.net_quantity.clone().map(|v| view! { <dt>{t!(i18n, products.net_quantity)}</dt><dd>{v}</dd> })}
@@ -62,6 +42,17 @@ fn Product(p: PublicProduct) -> impl IntoView {
                             }
                         }).collect_view()}
                     </dl>
+                </section>
+            })}
+            {(!p.documents.is_empty()).then(|| view! {
+                <section data-testid="product-documents">
+                    <h2>{t!(i18n, labels.documents_public_title)}</h2>
+                    <ul>
+                        {p.documents.iter().map(|d| {
+                            let kind = crate::routes::labels::document_kind(i18n, &d.item_code);
+                            view! { <li><a href=format!("/files/{}", d.file_id)>{kind}": "{d.name.clone()}</a></li> }
+                        }).collect_view()}
+                    </ul>
                 </section>
             })}
             {(!p.points_of_sale.is_empty()).then(|| view! {

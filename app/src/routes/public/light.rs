@@ -1,0 +1,172 @@
+//! Light public pages: what a QR code opens (`/products/{id}`, `/lots/{id}`) is rendered on
+//! the server as plain HTML with the site's stylesheet and **no script** — nothing on these
+//! pages is interactive, so a cheap phone on a slow network loads a few kilobytes instead of the
+//! whole wasm client. The same components as everywhere else render them, outside the router,
+//! in the visitor's language: `?lang=` (which also sets the site's language cookie), else the
+//! cookie, else Accept-Language, else Vietnamese.
+use leptos::prelude::*;
+
+use crate::i18n::{I18nContextProvider, Locale, t, use_i18n};
+
+/// The cookie in which the app keeps the chosen language (leptos_i18n's default name).
+pub const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
+
+/// The language of a light page: `query` (`?lang=`), else `cookie`, else the first of "vi"
+/// and "en" in `accept_language` by preference, else Vietnamese.
+pub fn pick_locale(
+    query: Option<&str>,
+    cookie: Option<&str>,
+    accept_language: Option<&str>,
+) -> Locale {
+    let known = |s: &str| match s.trim().to_ascii_lowercase().as_str() {
+        "en" => Some(Locale::en),
+        "vi" => Some(Locale::vi),
+        _ => None,
+    };
+    if let Some(l) = query.and_then(known).or_else(|| cookie.and_then(known)) {
+        return l;
+    }
+    // "en-GB,en;q=0.9,vi;q=0.5": the highest q of a language we speak wins.
+    let mut best: Option<(f32, Locale)> = None;
+    for part in accept_language.unwrap_or_default().split(',') {
+        let mut pieces = part.split(';');
+        let tag = pieces.next().unwrap_or_default().trim();
+        let primary = tag.split('-').next().unwrap_or_default();
+        let q = pieces
+            .find_map(|p| p.trim().strip_prefix("q="))
+            .and_then(|q| q.parse::<f32>().ok())
+            .unwrap_or(1.0);
+        if let Some(l) = known(primary)
+            && best.is_none_or(|(b, _)| q > b)
+        {
+            best = Some((q, l));
+        }
+    }
+    best.map_or(Locale::vi, |(_, l)| l)
+}
+
+/// A whole HTML document around `body`, rendered in `locale`; `path` is the page's own path
+/// (for the language link).
+pub fn document(
+    locale: Locale,
+    title: &str,
+    path: &str,
+    body: impl FnOnce() -> AnyView + Send + 'static,
+) -> String {
+    let lang = match locale {
+        Locale::en => "en",
+        Locale::vi => "vi",
+    };
+    let path = path.to_owned();
+    let html = Owner::new().with(move || {
+        let header = lang.to_owned();
+        view! {
+            <I18nContextProvider
+                enable_cookie=false
+                set_lang_attr_on_html=false
+                set_dir_attr_on_html=false
+                ssr_lang_header_getter=leptos_use::UseLocalesOptions::default()
+                    .ssr_lang_header_getter(move || Some(header.clone()))
+            >
+                <Frame path>{body()}</Frame>
+            </I18nContextProvider>
+        }
+        .to_html()
+        // The i18n provider leaves an empty <script> for translations it would embed; a light
+        // page has none to embed.
+        .replace("<script></script>", "")
+    });
+    format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{} — OCOP Lạng Sơn</title><link rel=\"icon\" href=\"/favicon.svg\" \
+         type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/pkg/ocop.css\"></head>\
+         <body data-light=\"true\">{html}</body></html>",
+        escape(title)
+    )
+}
+
+/// The site's header and footer without anything that needs a script: the language is a link.
+#[component]
+fn Frame(path: String, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let other = match i18n.get_locale_untracked() {
+        Locale::vi => "en",
+        Locale::en => "vi",
+    };
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <header class="site-header">
+            <a href="/" class="brand">
+                <span class="brand-mark" aria-hidden="true">"OCOP"</span>
+                <span class="brand-name">{t!(i18n, app_name)}</span>
+            </a>
+            <a class="lang-switch" href=format!("{path}?lang={other}") hreflang=other data-testid="lang-switch">{t!(i18n, lang.switch)}</a>
+            <nav class="site-nav">
+                <a href="/">{t!(i18n, nav.home)}</a>
+                <a href="/login">{t!(i18n, nav.sign_in)}</a>
+            </nav>
+        </header>
+        <main id="main" class="site-main">{children()}</main>
+        <footer class="site-footer">
+            <p>{t!(i18n, footer.owner)}</p>
+            <p class="muted">{t!(i18n, footer.demo_note)}</p>
+        </footer>
+    }
+}
+
+/// The "not found" page body for a light page.
+#[component]
+pub fn LightNotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="not-found" data-testid="not-found">
+            <h1>{t!(i18n, not_found.title)}</h1>
+            <p>{t!(i18n, not_found.body)}</p>
+            <p><a href="/">{t!(i18n, not_found.home)}</a></p>
+        </section>
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_follows_the_link_then_the_cookie_then_the_browser() {
+        assert_eq!(pick_locale(None, None, None), Locale::vi);
+        assert_eq!(pick_locale(None, None, Some("en-US,en;q=0.9")), Locale::en);
+        assert_eq!(
+            pick_locale(None, None, Some("fr,en;q=0.4,vi;q=0.8")),
+            Locale::vi
+        );
+        assert_eq!(pick_locale(None, None, Some("fr,de")), Locale::vi);
+        assert_eq!(pick_locale(None, Some("en"), Some("vi")), Locale::en);
+        assert_eq!(pick_locale(Some("vi"), Some("en"), Some("en")), Locale::vi);
+        assert_eq!(pick_locale(Some("xx"), None, Some("en")), Locale::en);
+    }
+
+    #[tokio::test]
+    async fn a_document_is_whole_html_in_its_language_without_scripts() {
+        // The server runs on tokio's executor (leptos_axum sets it); a test sets it itself.
+        let _ = any_spawner::Executor::init_tokio();
+        let html = document(Locale::en, "Na <Chi Lăng>", "/products/1", || {
+            view! { <LightNotFound /> }.into_any()
+        });
+        assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\">"));
+        assert!(html.contains("Na &lt;Chi Lăng&gt;"));
+        assert!(html.contains("/products/1?lang=vi"));
+        assert!(!html.contains("<script"), "{html}");
+        let vi = document(Locale::vi, "x", "/", || {
+            view! { <LightNotFound /> }.into_any()
+        });
+        assert!(vi.contains("Không tìm thấy trang"));
+    }
+}
