@@ -46,6 +46,11 @@ tools: end2end/node_modules/.installed
 	  || { echo "installing Debian's chromium"; \
 	       if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	       $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+	@# pdftoppm renders the printed stamp sheet in the browser tests, whose QR code is then scanned.
+	@command -v pdftoppm >/dev/null \
+	  || { echo "installing Debian's poppler-utils"; \
+	       if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	       $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq poppler-utils; }
 
 end2end/node_modules/.installed: end2end/package.json end2end/package-lock.json
 	@echo "==> installing npm packages for end2end (Playwright, binaryen)"

@@ -69,6 +69,10 @@ try {
     ...process.env,
     BASE_URL: baseURL,
   });
+  // What a QR scan downloads beside a hydrated page, on the same server (printed, not judged).
+  if (code === 0 && process.argv.length <= 2) {
+    await run(process.execPath, [join(root, "bench/page-weight.mjs"), baseURL, "/products/1", "/lots/1", "/units"], process.env);
+  }
 } catch (err) {
   console.error(`e2e: ${err.message}`);
 } finally {

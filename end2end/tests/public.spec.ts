@@ -1,8 +1,12 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
+import jsQR from "jsqr";
+import { PNG as PngFile } from "pngjs";
 import { hydrated, signIn } from "./helpers";
 
 /** A 2×2 PNG (the same picture as the dossier tests'). */
@@ -135,8 +139,17 @@ test("a producer records a lot with three events from the phone; its QR link ope
   expect(sheet.suggestedFilename()).toBe(`tem-qr-lo-${code}.pdf`);
   expect(readFileSync(await sheet.path()).subarray(0, 5).toString()).toBe("%PDF-");
 
+  // "Scanning" the printed stamp: its first page rendered at 150 dpi by poppler's pdftoppm (as a
+  // printer would), the first stamp's QR code decoded (jsQR, as a phone camera app would): it
+  // carries the lot's Digital Link, and that link opens the trace page.
+  const stamp = join(tmpdir(), `stamp-${code}`);
+  execFileSync("pdftoppm", ["-r", "150", "-f", "1", "-l", "1", "-x", "40", "-y", "40", "-W", "240", "-H", "260", "-png", "-singlefile", await sheet.path(), stamp]);
+  const picture = PngFile.sync.read(readFileSync(`${stamp}.png`));
+  const scanned = jsQR(new Uint8ClampedArray(picture.data), picture.width, picture.height);
+  expect(scanned?.data).toBe(link);
+
   const visitor = await (await browser.newContext()).newPage();
-  await visitor.goto(new URL(link).pathname);
+  await visitor.goto(new URL(scanned!.data).pathname);
   await expect(visitor).toHaveURL(/\/lots\/\d+$/);
   await expect(visitor.getByTestId("lot-code")).toHaveText(code);
   await expect(visitor.getByTestId("timeline-event")).toHaveCount(3);
