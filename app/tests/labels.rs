@@ -328,6 +328,15 @@ async fn liquor_labels_need_the_ethanol_content_and_revoked_certificates_are_fla
             .await
             .unwrap();
         assert_eq!(view.mark, MarkCheck::Revoked, "{}", t.backend);
+        // The producer is told at once to take the mark off.
+        let told = app::services::notifications::list(db, &p.owner)
+            .await
+            .unwrap();
+        assert!(
+            told.iter()
+                .any(|n| n.kind == "certificate.revoked" && n.about.contains(&number)),
+            "{told:?}"
+        );
         t.cleanup().await;
     }
 }

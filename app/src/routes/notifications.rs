@@ -43,6 +43,7 @@ fn NotificationList() -> impl IntoView {
         "idea.decline" => t_string!(i18n, notifications.idea_decline).to_string(),
         "round.decided" => t_string!(i18n, notifications.round_decided).to_string(),
         "certificate.expiring" => t_string!(i18n, notifications.certificate_expiring).to_string(),
+        "certificate.revoked" => t_string!(i18n, notifications.certificate_revoked).to_string(),
         _ => t_string!(i18n, notifications.other).to_string(),
     };
     view! {

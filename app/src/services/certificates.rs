@@ -240,6 +240,23 @@ pub async fn revoke(
         .filter(product::Column::Id.eq(found.product_id))
         .exec(&txn)
         .await?;
+    // The producer must take the OCOP mark off labels and stamps at once: tell them.
+    let product_name = product::Entity::find_by_id(found.product_id)
+        .one(&txn)
+        .await?
+        .map(|p| p.name)
+        .unwrap_or_default();
+    crate::services::notifications::notify(
+        &txn,
+        actor,
+        &[crate::services::notifications::Audience::SubjectMembers(
+            found.subject_id,
+        )],
+        "certificate.revoked",
+        None,
+        &format!("{product_name} — {number} ({decision}): {reason}"),
+    )
+    .await?;
     audit::append(
         &txn,
         Entry {
