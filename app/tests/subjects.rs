@@ -71,6 +71,12 @@ async fn members_are_shown_to_the_subject_its_commune_and_the_province_only() {
             let view = subject_view(&t.db, &who, subject_id).await.unwrap();
             assert_eq!(view.name, "HTX Dịch vụ và Sản xuất nông nghiệp Đồng Bành");
             assert!(!view.may_view_members);
+            // Its products are listed for everyone, each linking to its public page.
+            assert!(
+                view.products.iter().any(|p| p.name == "Na Chi Lăng"),
+                "{:?}",
+                view.products
+            );
         }
         // A subject still waiting for approval is not public.
         let pending = account(&t.db, DEMO_PENDING_EMAIL).await;

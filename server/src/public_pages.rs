@@ -21,15 +21,26 @@ type LangQuery = std::collections::HashMap<String, String>;
 pub async fn product(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Path(id): Path<i32>,
+    Path(id): Path<String>,
     Query(query): Query<LangQuery>,
 ) -> Response {
     let locale = locale_of(&headers, query.get("lang").map(String::as_str));
     let (base, today) = base_and_today(&state, &headers);
     let path = format!("/products/{id}");
-    let found =
-        app::services::public_products::product(&state.db, id, &base, today, &state.certificates)
-            .await;
+    let found = match id.parse() {
+        Ok(id) => {
+            app::services::public_products::product(
+                &state.db,
+                id,
+                &base,
+                today,
+                &state.certificates,
+            )
+            .await
+        }
+        // "/products/abc" is simply not a product.
+        Err(_) => Err(ServiceError::NotFound),
+    };
     respond(
         found,
         locale,
@@ -43,14 +54,19 @@ pub async fn product(
 pub async fn lot(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Path(id): Path<i32>,
+    Path(id): Path<String>,
     Query(query): Query<LangQuery>,
 ) -> Response {
     let locale = locale_of(&headers, query.get("lang").map(String::as_str));
     let (base, today) = base_and_today(&state, &headers);
     let path = format!("/lots/{id}");
-    let found =
-        app::services::lots::public_trace(&state.db, id, &base, today, &state.certificates).await;
+    let found = match id.parse() {
+        Ok(id) => {
+            app::services::lots::public_trace(&state.db, id, &base, today, &state.certificates)
+                .await
+        }
+        Err(_) => Err(ServiceError::NotFound),
+    };
     respond(
         found,
         locale,
@@ -135,4 +151,63 @@ fn with_language(mut response: Response, query: Option<&str>) -> Response {
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::{Body, to_bytes};
+    use axum::http::{Request, StatusCode, header};
+    use tower::ServiceExt;
+
+    use crate::test_support::demo_app;
+
+    async fn get(
+        app: &axum::Router,
+        path: &str,
+        language: Option<&str>,
+    ) -> (StatusCode, Option<String>, String) {
+        let mut request = Request::get(path).header(header::HOST, "ocop.test");
+        if let Some(language) = language {
+            request = request.header(header::ACCEPT_LANGUAGE, language);
+        }
+        let response = app
+            .clone()
+            .oneshot(request.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        let cookie = response
+            .headers()
+            .get(header::SET_COOKIE)
+            .map(|v| v.to_str().unwrap().to_owned());
+        let bytes = to_bytes(response.into_body(), 1 << 22).await.unwrap();
+        (status, cookie, String::from_utf8(bytes.to_vec()).unwrap())
+    }
+
+    #[tokio::test]
+    async fn qr_pages_are_html_without_script_in_the_visitors_language() {
+        let t = demo_app(Default::default()).await;
+        let (status, cookie, html) = get(&t.router, "/products/1", None).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(cookie.is_none());
+        assert!(html.starts_with("<!DOCTYPE html><html lang=\"vi\">"));
+        assert!(html.contains("data-testid=\"public-product\""));
+        assert!(!html.contains("<script"), "a light page has no script");
+        assert!(!html.contains(".wasm"));
+
+        let (_, _, english) = get(&t.router, "/lots/1", Some("en-GB,en;q=0.9")).await;
+        assert!(english.starts_with("<!DOCTYPE html><html lang=\"en\">"));
+        assert!(english.contains("data-testid=\"lot-trace\""));
+        assert!(!english.contains("<script"));
+
+        let (_, cookie, chosen) = get(&t.router, "/products/1?lang=en", Some("vi")).await;
+        assert!(chosen.contains("lang=\"en\""));
+        assert!(cookie.is_some_and(|c| c.starts_with("i18n_pref_locale=en;")));
+
+        for path in ["/products/999999", "/products/abc", "/lots/0", "/lots/x1"] {
+            let (status, _, html) = get(&t.router, path, None).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+            assert!(html.contains("Không tìm thấy trang"), "{path}");
+        }
+    }
 }

@@ -30,6 +30,8 @@ pub struct SubjectView {
     pub version: i32,
     /// Whether the viewer may see the member accounts.
     pub may_view_members: bool,
+    /// Its products, by name, each with its stars and cover photo's file id.
+    pub products: Vec<SubjectProduct>,
     /// Whether the viewer may edit the profile (its active members).
     pub may_edit: bool,
 }
@@ -68,4 +70,13 @@ pub struct SubjectMember {
     pub status: String,
     /// "dd/mm/yyyy".
     pub joined: String,
+}
+
+/// A product on its subject's page (linking to the product's public page).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubjectProduct {
+    pub id: i32,
+    pub name: String,
+    pub stars: Option<i16>,
+    pub cover_file_id: Option<i32>,
 }

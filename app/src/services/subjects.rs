@@ -7,8 +7,8 @@ use sea_orm::{
 
 use crate::auth::{Action, Actor, Resource, Role, allowed};
 use crate::domain::subject_profile::{self, SubjectProfile};
-use crate::entities::{admin_unit, subject, user_account};
-use crate::models::subjects::{SubjectMember, SubjectProfileInput, SubjectView};
+use crate::entities::{admin_unit, product, subject, user_account};
+use crate::models::subjects::{SubjectMember, SubjectProduct, SubjectProfileInput, SubjectView};
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 use crate::services::input::invalid;
@@ -42,7 +42,26 @@ pub async fn subject_view(
         .await?
         .map(|u| u.name)
         .unwrap_or_else(|| s.commune_code.clone());
+    let mut products = Vec::new();
+    for p in product::Entity::find()
+        .filter(product::Column::SubjectId.eq(s.id))
+        .order_by_asc(product::Column::NameFolded)
+        .all(db)
+        .await?
+    {
+        let cover = crate::services::product_photos::photos_of(db, p.id)
+            .await?
+            .first()
+            .map(|photo| photo.file_id);
+        products.push(SubjectProduct {
+            id: p.id,
+            name: p.name,
+            stars: p.stars,
+            cover_file_id: cover,
+        });
+    }
     Ok(SubjectView {
+        products,
         id: s.id,
         name: s.name,
         subject_type: s.subject_type,

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::error::ErrorMessage;
-use crate::components::labels::{AccountStatus, RoleName};
+use crate::components::labels::{AccountStatus, RoleName, Stars};
 use crate::functions::subjects::{get_subject, list_subject_members};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::models::AppError;
@@ -74,6 +74,23 @@ fn SubjectFacts(subject: SubjectView) -> impl IntoView {
             })}
         </dl>
         {s.introduction.map(|text| view! { <p class="introduction" data-testid="subject-introduction">{text}</p> })}
+        {(!s.products.is_empty()).then(|| view! {
+            <section>
+                <h2>{t!(i18n, subjects.products)}</h2>
+                // The product pages are light pages outside the router: full page loads.
+                <ul class="photo-grid subject-products" data-testid="subject-products">
+                    {s.products.into_iter().map(|p| view! {
+                        <li class="photo">
+                            <a href=format!("/products/{}", p.id) rel="external">
+                                {p.cover_file_id.map(|f| view! { <img src=format!("/files/{f}/thumb") alt="" loading="lazy" /> })}
+                                <span>{p.name}</span>
+                                {p.stars.map(|n| view! { " "<Stars stars=u8::try_from(n).unwrap_or_default() /> })}
+                            </a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
         {s.may_edit.then(|| view! { <p><A href="/producer/subject" attr:data-testid="edit-profile">{t!(i18n, profile.title)}</A></p> })}
         {members}
     }
