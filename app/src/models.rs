@@ -2,6 +2,7 @@
 pub mod account_admin;
 pub mod accounts;
 pub mod audit;
+pub mod catalog;
 pub mod criteria;
 pub mod dossiers;
 pub mod error;

@@ -8,6 +8,7 @@ use crate::models::AppError;
 pub mod account_admin;
 pub mod accounts;
 pub mod audit;
+pub mod catalog;
 pub mod certificate_pdf;
 pub mod certificate_reminders;
 pub mod certificates;

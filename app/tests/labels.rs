@@ -6,10 +6,9 @@ mod support;
 
 use std::collections::BTreeMap;
 
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+use sea_orm::EntityTrait;
 
 use app::domain::label::{MarkCheck, Problem, Status};
-use app::entities::certificate;
 use app::models::labels::ChecklistRowInput;
 use app::services::ServiceError;
 use app::services::certificates::CertificateSettings;
@@ -18,6 +17,7 @@ use app::services::file_store::LocalFolder;
 use app::services::labels::{self, LabelInput};
 use app::services::uploads::{Upload, UploadLimits};
 use app::services::{label_checklist, products};
+use support::certify;
 use support::dossiers::{new_product, people, reason};
 
 fn day(s: &str) -> chrono::NaiveDate {
@@ -33,32 +33,6 @@ fn content(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
 
 fn denied<T: std::fmt::Debug>(result: Result<T, ServiceError>) -> bool {
     matches!(result, Err(ServiceError::Denied(_)))
-}
-
-async fn certify(db: &sea_orm::DatabaseConnection, product_id: i32, stars: i16, decided: &str) {
-    let p = app::entities::product::Entity::find_by_id(product_id)
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
-    let decided = day(decided);
-    certificate::ActiveModel {
-        number: Set(format!("T-{product_id}-{decided}")),
-        product_id: Set(product_id),
-        subject_id: Set(p.subject_id),
-        stars: Set(stars),
-        score: Set(700),
-        decision_number: Set("1/QĐ-UBND".into()),
-        decision_date: Set(decided),
-        valid_from: Set(decided),
-        valid_until: Set(app::domain::certificate::valid_until(decided)),
-        national: Set(false),
-        created_at: Set(chrono::Utc::now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap();
 }
 
 #[tokio::test]

@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { hydrated, signIn } from "./helpers";
 
 test("a producer fills a label on the phone, sees each item checked as typed and the OCOP mark judged against the certificate, and uploads two artwork versions; the commune sees the result in the dossier", async ({ browser }) => {
+  // A long journey (three accounts, uploads): more than the default 30 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   const producer = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
   await signIn(producer, "dongbanh@demo.vn");
   await expect(producer).not.toHaveURL(/\/login/);

@@ -63,6 +63,9 @@ test("a product's Digital Link opens its public page with the certificate's stan
 });
 
 test("a producer records a lot with three events from the phone; its QR link opens the public timeline in order with a valid certificate, and after the certificate is revoked the same link shows the warning", async ({ browser }) => {
+  // A long journey (three accounts, uploads, a PDF rendered and scanned): more than 30 s on a
+  // busy 2-core machine.
+  test.setTimeout(90_000);
   const producer = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
   // Hữu Lũng's cooperative: its organic spinach holds a certificate valid until 2028.
   await signIn(producer, "huulung@demo.vn");
@@ -174,4 +177,25 @@ test("a producer records a lot with three events from the phone; its QR link ope
   await visitor.goto(new URL(link).pathname);
   await expect(visitor.getByTestId("product-certificate")).toHaveAttribute("data-status", "revoked");
   await expect(visitor.getByTestId("product-certificate")).toHaveAttribute("role", "alert");
+});
+
+test("the public catalogue finds a product typed without diacritics; it is a light page", async ({ page }) => {
+  await page.goto("/catalog");
+  await expect(page.locator("script")).toHaveCount(0);
+  const all = Number(await page.getByTestId("catalog-total").getAttribute("data-total"));
+  expect(all).toBeGreaterThan(20);
+  await page.getByTestId("catalog-q").fill("mat ong");
+  await page.getByTestId("catalog-search").click();
+  await expect(page).toHaveURL(/[?&]q=mat\+ong/);
+  const found = Number(await page.getByTestId("catalog-total").getAttribute("data-total"));
+  expect(found).toBeGreaterThan(0);
+  expect(found).toBeLessThan(all);
+  for (const name of await page.getByTestId("catalog-card").locator("strong").allTextContents()) {
+    expect(name).toMatch(/Mật ong/i);
+  }
+  // The search is kept in the box; a card opens the product's page.
+  await expect(page.getByTestId("catalog-q")).toHaveValue("mat ong");
+  await page.getByTestId("catalog-card").first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/products\/\d+$/);
+  await expect(page.getByTestId("product-name")).toContainText("Mật ong");
 });

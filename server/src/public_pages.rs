@@ -7,6 +7,7 @@ use axum::response::{Html, IntoResponse, Response};
 use leptos::prelude::*;
 
 use app::i18n::Locale;
+use app::routes::public::catalog::CatalogView;
 use app::routes::public::light::{self, LANGUAGE_COOKIE, LightNotFound};
 use app::routes::public::lot::PublicLotView;
 use app::routes::public::product::PublicProductView;
@@ -94,6 +95,35 @@ fn respond<T: Send + 'static>(
         Err(err) => failure(err, locale, path),
     };
     with_language(response, query.get("lang").map(String::as_str))
+}
+
+/// `/catalog?q=&group=&commune=&stars=&kind=&sort=&page=`: the public catalogue.
+pub async fn catalog(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<LangQuery>,
+) -> Response {
+    let locale = locale_of(&headers, query.get("lang").map(String::as_str));
+    let field = |name: &str| query.get(name).cloned().unwrap_or_default();
+    let wanted = app::models::catalog::CatalogQuery {
+        q: field("q").chars().take(100).collect(),
+        group: field("group"),
+        commune: field("commune"),
+        stars: field("stars"),
+        kind: field("kind"),
+        sort: field("sort"),
+        page: field("page").parse().unwrap_or(1),
+    };
+    let found =
+        app::services::catalog::search(&state.db, &wanted, app::services::today_in_vietnam()).await;
+    respond(
+        found,
+        locale,
+        "/catalog",
+        &query,
+        |_| "Danh mục sản phẩm OCOP / OCOP catalogue".to_owned(),
+        |c| view! { <CatalogView c /> }.into_any(),
+    )
 }
 
 fn locale_of(headers: &HeaderMap, query: Option<&str>) -> Locale {
@@ -203,6 +233,13 @@ mod tests {
         let (_, cookie, chosen) = get(&t.router, "/products/1?lang=en", Some("vi")).await;
         assert!(chosen.contains("lang=\"en\""));
         assert!(cookie.is_some_and(|c| c.starts_with("i18n_pref_locale=en;")));
+
+        // The catalogue: a light page too; nonsense parameters are ignored, not errors.
+        let (status, _, catalog) =
+            get(&t.router, "/catalog?q=mat+ong&page=abc&stars=x", None).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(catalog.contains("data-testid=\"catalog-card\""));
+        assert!(!catalog.contains("<script"));
 
         for path in ["/products/999999", "/products/abc", "/lots/0", "/lots/x1"] {
             let (status, _, html) = get(&t.router, path, None).await;

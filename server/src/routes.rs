@@ -49,6 +49,7 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
         // What QR codes open: light pages, HTML with no script.
         .route("/products/{id}", get(crate::public_pages::product))
         .route("/lots/{id}", get(crate::public_pages::lot))
+        .route("/catalog", get(crate::public_pages::catalog))
         // GS1 Digital Links (what QR stamps carry).
         .route("/01/{*rest}", get(crate::resolver::resolve))
         .leptos_routes_with_context(&state, routes, context, render)

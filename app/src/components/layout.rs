@@ -21,6 +21,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                 // Public pages; the signed-in user's work area is linked from the user menu.
                 <A href="/" exact=true>{t!(i18n, nav.home)}</A>
                 <A href="/units">{t!(i18n, nav.units)}</A>
+                // A light page outside the router: a full page load.
+                <a href="/catalog" rel="external" data-testid="nav-catalog">{t!(i18n, nav.catalog)}</a>
             </nav>
         </header>
         <main id="main" class="site-main">{children()}</main>

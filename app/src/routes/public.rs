@@ -1,4 +1,5 @@
 //! Pages anyone can open without signing in.
+pub mod catalog;
 pub mod certificate;
 pub mod home;
 #[cfg(feature = "ssr")]

@@ -102,3 +102,36 @@ pub async fn with_master_data() -> Vec<TestDb> {
     }
     dbs
 }
+
+/// A certificate of `stars` for the product, decided on `decided` (`YYYY-MM-DD`), valid 36
+/// months.
+pub async fn certify(db: &sea_orm::DatabaseConnection, product_id: i32, stars: i16, decided: &str) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    let p = app::entities::product::Entity::find_by_id(product_id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let decided = chrono::NaiveDate::parse_from_str(decided, "%Y-%m-%d").unwrap();
+    app::entities::certificate::ActiveModel {
+        number: Set(format!("T-{product_id}-{decided}")),
+        product_id: Set(product_id),
+        subject_id: Set(p.subject_id),
+        stars: Set(stars),
+        score: Set(700),
+        decision_number: Set("1/QĐ-UBND".into()),
+        decision_date: Set(decided),
+        valid_from: Set(decided),
+        valid_until: Set(app::domain::certificate::valid_until(decided)),
+        national: Set(false),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    // As a decision does: the product carries the certificate's stars.
+    let mut product: app::entities::product::ActiveModel = p.into();
+    product.stars = Set(Some(stars));
+    product.update(db).await.unwrap();
+}

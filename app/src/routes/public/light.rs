@@ -104,6 +104,7 @@ fn Frame(path: String, children: Children) -> impl IntoView {
             <a class="lang-switch" href=format!("{path}?lang={other}") hreflang=other data-testid="lang-switch">{t!(i18n, lang.switch)}</a>
             <nav class="site-nav">
                 <a href="/">{t!(i18n, nav.home)}</a>
+                <a href="/catalog">{t!(i18n, nav.catalog)}</a>
                 <a href="/login">{t!(i18n, nav.sign_in)}</a>
             </nav>
         </header>

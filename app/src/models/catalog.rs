@@ -1,0 +1,108 @@
+//! The public catalogue (`/catalog`): every product with a valid OCOP certificate, searched
+//! without regard to diacritics, filtered, sorted and paged.
+use serde::{Deserialize, Serialize};
+
+/// Products per page.
+pub const PAGE_SIZE: u64 = 24;
+
+/// The catalogue's query string as typed (`?q=&group=&commune=&stars=&kind=&sort=&page=`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogQuery {
+    pub q: String,
+    /// A product group or sub-group code ("I", "II.1").
+    pub group: String,
+    pub commune: String,
+    /// "3", "4" or "5".
+    pub stars: String,
+    /// A subject type: "DN", "HTX", "THT", "HO".
+    pub kind: String,
+    /// "name" (default), "stars" or "newest".
+    pub sort: String,
+    /// 1-based.
+    pub page: u64,
+}
+
+/// One product card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogCard {
+    pub id: i32,
+    pub name: String,
+    pub stars: u8,
+    pub group_name: String,
+    pub commune_name: String,
+    pub subject_name: String,
+    pub cover_file_id: Option<i32>,
+    /// `dd/mm/yyyy`.
+    pub valid_until: String,
+}
+
+/// One page of results with what the filter form offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogPage {
+    pub query: CatalogQuery,
+    pub cards: Vec<CatalogCard>,
+    pub total: u64,
+    pub page: u64,
+    pub pages: u64,
+    /// (code, name) of the product groups and sub-groups, in code order.
+    pub groups: Vec<(String, String)>,
+    /// (code, name) of the communes, by name.
+    pub communes: Vec<(String, String)>,
+}
+
+impl CatalogQuery {
+    /// The query string of this query on another page (for the pager's links).
+    pub fn on_page(&self, page: u64) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        for (key, value) in [
+            ("q", &self.q),
+            ("group", &self.group),
+            ("commune", &self.commune),
+            ("stars", &self.stars),
+            ("kind", &self.kind),
+            ("sort", &self.sort),
+        ] {
+            if !value.trim().is_empty() {
+                pairs.push((key, value.trim().to_owned()));
+            }
+        }
+        if page > 1 {
+            pairs.push(("page", page.to_string()));
+        }
+        pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
+/// Percent-encoding for a query-string value (UTF-8 bytes; unreserved characters kept).
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pager_links_keep_the_filters() {
+        let q = CatalogQuery {
+            q: "mật ong".into(),
+            stars: "4".into(),
+            ..Default::default()
+        };
+        assert_eq!(q.on_page(1), "q=m%E1%BA%ADt%20ong&stars=4");
+        assert_eq!(q.on_page(3), "q=m%E1%BA%ADt%20ong&stars=4&page=3");
+        assert_eq!(CatalogQuery::default().on_page(1), "");
+    }
+}

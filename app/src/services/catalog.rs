@@ -1,0 +1,175 @@
+//! The public catalogue: every product of an active subject with a certificate valid today,
+//! searched by words that ignore diacritics and case ("mat ong huu lung" finds "Mật ong … Hữu
+//! Lũng": each word must start a word of the product's folded name or its commune's), filtered by group,
+//! commune, stars and subject type, sorted and paged in the database. A page costs a fixed
+//! number of queries whatever the catalogue's size.
+use std::collections::HashMap;
+
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, RelationTrait,
+};
+
+use crate::domain::text::fold;
+use crate::entities::{
+    admin_unit, certificate as cert, product, product_group, product_photo, subject,
+};
+use crate::models::catalog::{CatalogCard, CatalogPage, CatalogQuery, PAGE_SIZE};
+use crate::services::ServiceError;
+
+/// One page of the catalogue for `query` on `today`.
+///
+/// # Errors
+/// A database error.
+pub async fn search(
+    db: &impl ConnectionTrait,
+    query: &CatalogQuery,
+    today: chrono::NaiveDate,
+) -> Result<CatalogPage, ServiceError> {
+    let groups = product_group::Entity::find()
+        .order_by_asc(product_group::Column::Code)
+        .all(db)
+        .await?;
+    let communes = admin_unit::Entity::find()
+        .filter(admin_unit::Column::Level.eq("commune"))
+        .order_by_asc(admin_unit::Column::NameFolded)
+        .all(db)
+        .await?;
+
+    // The products whose current certificate is valid today.
+    let valid = Query::select()
+        .column(cert::Column::ProductId)
+        .from(cert::Entity)
+        .and_where(Expr::col(cert::Column::SupersededBy).is_null())
+        .and_where(Expr::col(cert::Column::RevokedOn).is_null())
+        .and_where(Expr::col(cert::Column::ValidUntil).gte(today))
+        .to_owned();
+    let mut select = product::Entity::find()
+        .join(JoinType::InnerJoin, product::Relation::Subject.def())
+        .filter(subject::Column::Status.eq("active"))
+        .filter(product::Column::Id.in_subquery(valid));
+    for word in fold(&query.q).split_whitespace() {
+        // A word matches the start of a word of the product's folded name ("ong" finds "Mật
+        // ong", not "Hồng"), or of its commune's name.
+        let in_communes: Vec<String> = communes
+            .iter()
+            .filter(|c| c.name_folded.split(' ').any(|w| w.starts_with(word)))
+            .map(|c| c.code.clone())
+            .collect();
+        select = select.filter(
+            Condition::any()
+                .add(product::Column::NameFolded.starts_with(word))
+                .add(product::Column::NameFolded.contains(format!(" {word}")))
+                .add(product::Column::CommuneCode.is_in(in_communes)),
+        );
+    }
+    let group = query.group.trim();
+    if !group.is_empty() {
+        let ids: Vec<i32> = groups
+            .iter()
+            .filter(|g| g.code == group || g.code.starts_with(&format!("{group}.")))
+            .map(|g| g.id)
+            .collect();
+        select = select.filter(product::Column::ProductGroupId.is_in(ids));
+    }
+    if !query.commune.trim().is_empty() {
+        select = select.filter(product::Column::CommuneCode.eq(query.commune.trim()));
+    }
+    if let Ok(stars) = query.stars.trim().parse::<i16>() {
+        select = select.filter(product::Column::Stars.eq(stars));
+    }
+    if !query.kind.trim().is_empty() {
+        select = select.filter(subject::Column::SubjectType.eq(query.kind.trim()));
+    }
+    select = match query.sort.as_str() {
+        "stars" => select
+            .order_by_desc(product::Column::Stars)
+            .order_by_asc(product::Column::NameFolded),
+        "newest" => select
+            .order_by_desc(product::Column::CertifiedYear)
+            .order_by_asc(product::Column::NameFolded),
+        _ => select.order_by_asc(product::Column::NameFolded),
+    }
+    .order_by_asc(product::Column::Id);
+
+    let paginator = select.paginate(db, PAGE_SIZE);
+    let total = paginator.num_items().await?;
+    let pages = std::cmp::max(total.div_ceil(PAGE_SIZE), 1);
+    let page = query.page.clamp(1, pages);
+    let rows = paginator.fetch_page(page - 1).await?;
+
+    let ids: Vec<i32> = rows.iter().map(|p| p.id).collect();
+    let subjects: HashMap<i32, String> = subject::Entity::find()
+        .filter(subject::Column::Id.is_in(rows.iter().map(|p| p.subject_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
+    let mut covers: HashMap<i32, i32> = HashMap::new();
+    for photo in product_photo::Entity::find()
+        .filter(product_photo::Column::ProductId.is_in(ids.clone()))
+        .order_by_desc(product_photo::Column::IsCover)
+        .order_by_asc(product_photo::Column::Sort)
+        .all(db)
+        .await?
+    {
+        covers.entry(photo.product_id).or_insert(photo.file_id);
+    }
+    let certificates: HashMap<i32, cert::Model> = cert::Entity::find()
+        .filter(cert::Column::ProductId.is_in(ids))
+        .filter(cert::Column::SupersededBy.is_null())
+        .filter(cert::Column::RevokedOn.is_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.product_id, c))
+        .collect();
+    let group_names: HashMap<i32, String> =
+        groups.iter().map(|g| (g.id, g.name_vi.clone())).collect();
+    let commune_names: HashMap<&str, &str> = communes
+        .iter()
+        .map(|c| (c.code.as_str(), c.name.as_str()))
+        .collect();
+    let cards = rows
+        .into_iter()
+        .map(|p| {
+            let c = certificates.get(&p.id);
+            CatalogCard {
+                id: p.id,
+                stars: c
+                    .map(|c| c.stars)
+                    .or(p.stars)
+                    .and_then(|s| u8::try_from(s).ok())
+                    .unwrap_or_default(),
+                valid_until: c
+                    .map(|c| c.valid_until.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default(),
+                group_name: group_names
+                    .get(&p.product_group_id)
+                    .cloned()
+                    .unwrap_or_default(),
+                commune_name: commune_names
+                    .get(p.commune_code.as_str())
+                    .map(|n| (*n).to_owned())
+                    .unwrap_or_default(),
+                subject_name: subjects.get(&p.subject_id).cloned().unwrap_or_default(),
+                cover_file_id: covers.get(&p.id).copied(),
+                name: p.name,
+            }
+        })
+        .collect();
+    Ok(CatalogPage {
+        query: CatalogQuery {
+            page,
+            ..query.clone()
+        },
+        cards,
+        total,
+        page,
+        pages,
+        groups: groups.into_iter().map(|g| (g.code, g.name_vi)).collect(),
+        communes: communes.into_iter().map(|c| (c.code, c.name)).collect(),
+    })
+}

@@ -1,0 +1,145 @@
+//! The public catalogue against real databases: only products whose certificate is valid today,
+//! search without diacritics (a word may name the commune), filters, sorting and pages.
+mod support;
+
+use app::models::catalog::{CatalogQuery, PAGE_SIZE};
+use app::services::catalog::search;
+use app::services::demo::seed_demo;
+use support::certify;
+use support::dossiers::{new_product, people};
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+}
+
+fn names(page: &app::models::catalog::CatalogPage) -> Vec<&str> {
+    page.cards.iter().map(|c| c.name.as_str()).collect()
+}
+
+#[tokio::test]
+async fn the_catalogue_lists_valid_products_found_without_diacritics() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let (db, p) = (&t.db, people(&t.db).await);
+        // seed_demo alone certifies nothing: the catalogue starts empty.
+        let empty = search(db, &CatalogQuery::default(), today()).await.unwrap();
+        assert_eq!(
+            (empty.total, empty.pages, empty.page),
+            (0, 1, 1),
+            "{}",
+            t.backend
+        );
+
+        let honey = new_product(db, &p.owner, "Mật ong bạc hà thử").await;
+        let old = new_product(db, &p.owner, "Mật ong rừng thử").await;
+        let tea = new_product(db, &p.owner, "Trà hoa vàng thử").await;
+        certify(db, honey.id, 4, "2025-06-01").await;
+        certify(db, old.id, 3, "2022-01-10").await; // expired on 9 Jan 2025
+        certify(db, tea.id, 3, "2024-03-01").await;
+
+        let find = |q: &str| CatalogQuery {
+            q: q.into(),
+            ..Default::default()
+        };
+        let all = search(db, &find(""), today()).await.unwrap();
+        assert_eq!(names(&all), ["Mật ong bạc hà thử", "Trà hoa vàng thử"]);
+        let card = &all.cards[0];
+        assert_eq!((card.stars, card.valid_until.as_str()), (4, "31/05/2028"));
+        assert_eq!(
+            card.subject_name,
+            "HTX Dịch vụ và Sản xuất nông nghiệp Đồng Bành"
+        );
+        // Without diacritics, in any case, a word of the commune's name counting too.
+        for q in [
+            "mat ong bac ha",
+            "MẬT ONG",
+            "mat ong chi lang",
+            "  bac   HA ",
+        ] {
+            assert_eq!(
+                names(&search(db, &find(q), today()).await.unwrap()),
+                ["Mật ong bạc hà thử"],
+                "{q}"
+            );
+        }
+        assert!(
+            search(db, &find("mat ong huu lung"), today())
+                .await
+                .unwrap()
+                .cards
+                .is_empty()
+        );
+
+        // Filters and sorting.
+        let with = |f: fn(&mut CatalogQuery)| {
+            let mut q = CatalogQuery::default();
+            f(&mut q);
+            q
+        };
+        let four = search(db, &with(|q| q.stars = "4".into()), today())
+            .await
+            .unwrap();
+        assert_eq!(names(&four), ["Mật ong bạc hà thử"]);
+        let drinks = search(db, &with(|q| q.group = "II".into()), today())
+            .await
+            .unwrap();
+        assert_eq!(drinks.total, 0);
+        let fresh = search(db, &with(|q| q.group = "I.1".into()), today())
+            .await
+            .unwrap();
+        assert_eq!(fresh.total, 2);
+        let elsewhere = search(db, &with(|q| q.commune = "06046".into()), today())
+            .await
+            .unwrap();
+        assert_eq!(elsewhere.total, 0);
+        let by_stars = search(db, &with(|q| q.sort = "stars".into()), today())
+            .await
+            .unwrap();
+        assert_eq!(by_stars.cards[0].stars, 4);
+        assert!(!all.groups.is_empty() && all.communes.len() == 65);
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn pages_hold_a_fixed_number_of_cards_and_out_of_range_pages_are_clamped() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let (db, p) = (&t.db, people(&t.db).await);
+        let count = usize::try_from(PAGE_SIZE).unwrap() + 6;
+        for i in 0..count {
+            let product = new_product(db, &p.owner, &format!("Sản phẩm trang {i:02}")).await;
+            certify(db, product.id, 3, "2025-01-15").await;
+        }
+        let page = |n: u64| CatalogQuery {
+            q: "san pham trang".into(),
+            page: n,
+            ..Default::default()
+        };
+        let first = search(db, &page(1), today()).await.unwrap();
+        assert_eq!(
+            (first.total, first.pages),
+            (PAGE_SIZE + 6, 2),
+            "{}",
+            t.backend
+        );
+        assert_eq!(first.cards.len(), usize::try_from(PAGE_SIZE).unwrap());
+        let second = search(db, &page(2), today()).await.unwrap();
+        assert_eq!(
+            names(&second),
+            [
+                "Sản phẩm trang 24",
+                "Sản phẩm trang 25",
+                "Sản phẩm trang 26",
+                "Sản phẩm trang 27",
+                "Sản phẩm trang 28",
+                "Sản phẩm trang 29"
+            ]
+        );
+        let beyond = search(db, &page(99), today()).await.unwrap();
+        assert_eq!(beyond.page, 2);
+        let zero = search(db, &page(0), today()).await.unwrap();
+        assert_eq!(zero.page, 1);
+        t.cleanup().await;
+    }
+}
