@@ -58,14 +58,7 @@ async fn serve(State(state): State<AppState>, session: Session, id: i32, thumb: 
 
 /// RFC 5987: everything but unreserved characters as %XX of its UTF-8 bytes.
 fn percent_encode(name: &str) -> String {
-    name.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    app::domain::text::percent_encode(name)
 }
 
 #[cfg(test)]

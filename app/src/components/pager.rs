@@ -20,17 +20,7 @@ pub fn href_with(path: &str, params: &[(&str, String)]) -> String {
 }
 
 /// Percent-encodes everything but unreserved characters (a query value, a `data:` URL).
-pub fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
+pub use crate::domain::text::percent_encode as encode;
 
 /// Links to the neighbouring pages. `pages` is the page count when known; `has_more` says
 /// whether a next page exists when it is not.

@@ -130,15 +130,7 @@ pub fn valid_value(value: &str) -> bool {
 
 /// Percent-encodes everything but unreserved characters (RFC 3986).
 fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    crate::domain::text::percent_encode(value)
 }
 
 /// Percent-decodes; `None` for a broken escape or bytes that are not UTF-8.

@@ -71,23 +71,10 @@ impl CatalogQuery {
         }
         pairs
             .iter()
-            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .map(|(k, v)| format!("{k}={}", crate::domain::text::percent_encode(v)))
             .collect::<Vec<_>>()
             .join("&")
     }
-}
-
-/// Percent-encoding for a query-string value (UTF-8 bytes; unreserved characters kept).
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[cfg(test)]
