@@ -11,6 +11,7 @@ pub mod ean13;
 pub mod file_kind;
 pub mod gtin;
 pub mod label;
+pub mod label_format;
 pub mod lot;
 pub mod password;
 pub mod pre_assessment;

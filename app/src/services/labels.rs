@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
 
 use crate::auth::{Action, Actor};
@@ -224,11 +224,13 @@ pub async fn summary(
         missing: names(|s| s == rules::Status::Missing),
         malformed: names(|s| matches!(s, rules::Status::Malformed(_))),
         mark: c.mark,
-        artwork_versions: label_artwork::Entity::find()
-            .filter(label_artwork::Column::ProductId.eq(product_id))
-            .all(db)
-            .await?
-            .len(),
+        artwork_versions: usize::try_from(
+            label_artwork::Entity::find()
+                .filter(label_artwork::Column::ProductId.eq(product_id))
+                .count(db)
+                .await?,
+        )
+        .unwrap_or(usize::MAX),
     })
 }
 
