@@ -12,9 +12,7 @@ use sea_orm::{
 };
 
 use crate::domain::text::fold;
-use crate::entities::{
-    admin_unit, certificate as cert, product, product_group, product_photo, subject,
-};
+use crate::entities::{admin_unit, certificate as cert, product, product_group, subject};
 use crate::models::catalog::{CatalogCard, CatalogPage, CatalogQuery, PAGE_SIZE};
 use crate::services::ServiceError;
 
@@ -107,16 +105,7 @@ pub async fn search(
         .into_iter()
         .map(|s| (s.id, s.name))
         .collect();
-    let mut covers: HashMap<i32, i32> = HashMap::new();
-    for photo in product_photo::Entity::find()
-        .filter(product_photo::Column::ProductId.is_in(ids.clone()))
-        .order_by_desc(product_photo::Column::IsCover)
-        .order_by_asc(product_photo::Column::Sort)
-        .all(db)
-        .await?
-    {
-        covers.entry(photo.product_id).or_insert(photo.file_id);
-    }
+    let covers = crate::services::product_photos::covers(db, ids.clone()).await?;
     let certificates: HashMap<i32, cert::Model> = cert::Entity::find()
         .filter(cert::Column::ProductId.is_in(ids))
         .filter(cert::Column::SupersededBy.is_null())

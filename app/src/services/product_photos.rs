@@ -47,6 +47,27 @@ pub async fn photos_of(
         .collect())
 }
 
+/// The cover photo's file id of each of `products` that has a photo, in one query.
+///
+/// # Errors
+/// A database error.
+pub async fn covers(
+    db: &impl ConnectionTrait,
+    products: impl IntoIterator<Item = i32>,
+) -> Result<std::collections::HashMap<i32, i32>, ServiceError> {
+    let mut out = std::collections::HashMap::new();
+    for photo in product_photo::Entity::find()
+        .filter(product_photo::Column::ProductId.is_in(products))
+        .order_by_desc(product_photo::Column::IsCover)
+        .order_by_asc(product_photo::Column::Sort)
+        .all(db)
+        .await?
+    {
+        out.entry(photo.product_id).or_insert(photo.file_id);
+    }
+    Ok(out)
+}
+
 /// Adds a photo (an image; re-encoded with a thumbnail); returns the photo's id.
 ///
 /// # Errors

@@ -61,18 +61,24 @@ pub async fn published(
         .order_by_asc(public_document::Column::Id)
         .all(db)
         .await?;
-    let mut out = Vec::new();
-    for row in rows {
-        if let Some(file) = stored_file::Entity::find_by_id(row.file_id).one(db).await? {
-            out.push(PublicDocumentView {
+    let names: std::collections::HashMap<i32, String> = stored_file::Entity::find()
+        .filter(stored_file::Column::Id.is_in(rows.iter().map(|r| r.file_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| (f.id, f.original_name))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            names.get(&row.file_id).map(|name| PublicDocumentView {
                 file_id: row.file_id,
                 item_code: row.item_code,
-                name: file.original_name,
+                name: name.clone(),
                 public: true,
-            });
-        }
-    }
-    Ok(out)
+            })
+        })
+        .collect())
 }
 
 /// Makes a file of the product's dossiers public, or private again.

@@ -42,24 +42,21 @@ pub async fn subject_view(
         .await?
         .map(|u| u.name)
         .unwrap_or_else(|| s.commune_code.clone());
-    let mut products = Vec::new();
-    for p in product::Entity::find()
+    let rows = product::Entity::find()
         .filter(product::Column::SubjectId.eq(s.id))
         .order_by_asc(product::Column::NameFolded)
         .all(db)
-        .await?
-    {
-        let cover = crate::services::product_photos::photos_of(db, p.id)
-            .await?
-            .first()
-            .map(|photo| photo.file_id);
-        products.push(SubjectProduct {
+        .await?;
+    let covers = crate::services::product_photos::covers(db, rows.iter().map(|p| p.id)).await?;
+    let products = rows
+        .into_iter()
+        .map(|p| SubjectProduct {
+            cover_file_id: covers.get(&p.id).copied(),
             id: p.id,
             name: p.name,
             stars: p.stars,
-            cover_file_id: cover,
-        });
-    }
+        })
+        .collect();
     Ok(SubjectView {
         products,
         id: s.id,
