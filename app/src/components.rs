@@ -1,5 +1,6 @@
 //! Reusable UI pieces.
 pub mod area_gate;
+pub mod chart;
 pub mod commune_options;
 pub mod error;
 pub mod field_error;

@@ -1,6 +1,7 @@
 //! Pure OCOP rules: no I/O, compiled for both the server and the browser.
 pub mod access;
 pub mod certificate;
+pub mod chart;
 pub mod checklist;
 pub mod contact;
 pub mod digital_link;
@@ -17,6 +18,7 @@ pub mod password;
 pub mod pre_assessment;
 pub mod product_form;
 pub mod product_idea;
+pub mod report;
 pub mod round;
 pub mod scoring;
 pub mod subject_profile;

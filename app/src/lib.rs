@@ -46,6 +46,7 @@ use crate::routes::admin::{
 };
 use crate::routes::certificates::{ProducerCertificatesPage, ProvinceCertificatesPage};
 use crate::routes::commune::registrations::{ProvinceRegistrationsPage, RegistrationsPage};
+use crate::routes::dashboard::DashboardPage;
 use crate::routes::dossiers::detail::DossierPage;
 use crate::routes::dossiers::list::{
     CommuneDossiersPage, ProducerDossiersPage, ProvinceDossiersPage,
@@ -64,6 +65,7 @@ use crate::routes::public::{
     certificate::CertificatePage, home::HomePage, not_found::NotFound, subject::SubjectPage,
     units::UnitsPage,
 };
+use crate::routes::reports::{detail::ReportPage, list::ReportsPage};
 use crate::routes::rounds::{
     detail::RoundPage, list::ProvinceRoundsPage, minutes::MinutesPage, sheet::ScoreSheetPage,
 };
@@ -152,6 +154,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/criteria/:id") view=CriteriaSetPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/label-checklist") view=LabelChecklistPage ssr=SsrMode::Async />
                         <Route path=path!("/labels/:id") view=LabelPage ssr=SsrMode::Async />
+                        <Route path=path!("/reports") view=ReportsPage ssr=SsrMode::Async />
+                        <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
+                        <Route path=path!("/reports/:period/:scope") view=ReportPage ssr=SsrMode::Async />
                     </Routes>
                 </Layout>
             </Router>

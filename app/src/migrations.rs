@@ -17,6 +17,7 @@ mod m20261129_000012_lots;
 mod m20261129_000013_labels;
 mod m20261129_000014_event_photos_points_of_sale;
 mod m20261129_000015_public_documents;
+mod m20261129_000016_reports;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000013_labels::Migration),
             Box::new(m20261129_000014_event_photos_points_of_sale::Migration),
             Box::new(m20261129_000015_public_documents::Migration),
+            Box::new(m20261129_000016_reports::Migration),
         ]
     }
 }

@@ -13,7 +13,8 @@ async fn loads_units_groups_and_the_checklist_once() {
     for t in support::databases().await {
         let first = load(&t.db).await.unwrap();
         // 1 province + 11 former districts + 65 communes; 6 groups with 13 sub-groups; 18
-        // dossier checklist items; 13 label checklist items; a sample criteria set per group.
+        // dossier checklist items; 13 label checklist items; a sample criteria set per group;
+        // 15 report periods (2023–2027: half-year, nine-month, annual) and the 2025 target.
         assert_eq!(
             first,
             LoadSummary {
@@ -21,7 +22,8 @@ async fn loads_units_groups_and_the_checklist_once() {
                 groups_added: 19,
                 checklist_added: 18,
                 label_items_added: 13,
-                criteria_sets_added: 6
+                criteria_sets_added: 6,
+                report_settings_added: 16
             },
             "{}",
             t.backend
@@ -34,7 +36,8 @@ async fn loads_units_groups_and_the_checklist_once() {
                 groups_added: 0,
                 checklist_added: 0,
                 label_items_added: 0,
-                criteria_sets_added: 0
+                criteria_sets_added: 0,
+                report_settings_added: 0
             },
             "{}",
             t.backend

@@ -82,6 +82,61 @@ pub async fn lot_stamps(
     response
 }
 
+/// `/reports/{period}/{scope}/report.xlsx` and `…/report.pdf`: a periodic report's files.
+pub async fn report_xlsx(
+    state: State<AppState>,
+    session: Session,
+    path: Path<(i32, String)>,
+) -> Response {
+    report_file(
+        state,
+        session,
+        path,
+        app::services::reports::ExportFormat::Xlsx,
+    )
+    .await
+}
+
+pub async fn report_pdf(
+    state: State<AppState>,
+    session: Session,
+    path: Path<(i32, String)>,
+) -> Response {
+    report_file(
+        state,
+        session,
+        path,
+        app::services::reports::ExportFormat::Pdf,
+    )
+    .await
+}
+
+async fn report_file(
+    State(state): State<AppState>,
+    session: Session,
+    Path((period, scope)): Path<(i32, String)>,
+    format: app::services::reports::ExportFormat,
+) -> Response {
+    let actor = match actor(&state, &session).await {
+        Ok(actor) => actor,
+        Err(response) => return response,
+    };
+    let result = app::services::reports::export(
+        &state.db,
+        &actor,
+        period,
+        &scope,
+        app::services::today_in_vietnam(),
+        format,
+    )
+    .await;
+    let media = match format {
+        app::services::reports::ExportFormat::Xlsx => XLSX,
+        app::services::reports::ExportFormat::Pdf => "application/pdf",
+    };
+    attachment(result, media)
+}
+
 /// The lot's events as an EPCIS 2.0 JSON-LD document.
 pub async fn lot_epcis(
     State(state): State<AppState>,

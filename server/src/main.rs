@@ -92,6 +92,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                     let certificates = app::services::demo_rounds::seed_rounds(&db).await?;
                     let lots = app::services::demo_lots::seed_lots(&db).await?;
                     let labels = app::services::demo_labels::seed_labels(&db, &files).await?;
+                    let reports = app::services::demo_reports::seed_reports(&db).await?;
                     tracing::info!(
                         subjects = s.subjects,
                         products = s.products,
@@ -99,6 +100,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                         certificates,
                         lots,
                         labels,
+                        reports,
                         "demo data loaded"
                     );
                 }

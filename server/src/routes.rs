@@ -43,6 +43,14 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
             get(crate::exports::escalation_zip),
         )
         .route("/lots/{id}/stamps.pdf", get(crate::exports::lot_stamps))
+        .route(
+            "/reports/{period}/{scope}/report.xlsx",
+            get(crate::exports::report_xlsx),
+        )
+        .route(
+            "/reports/{period}/{scope}/report.pdf",
+            get(crate::exports::report_pdf),
+        )
         .route("/lots/{id}/epcis.jsonld", get(crate::exports::lot_epcis))
         .route("/lots/{id}/qr.png", get(crate::exports::lot_qr))
         .route("/products/{id}/qr.png", get(crate::exports::product_qr))

@@ -29,6 +29,9 @@ pub async fn demo_app(auth: AuthSettings) -> TestApp {
     app::services::demo_labels::seed_labels(&db, &files)
         .await
         .unwrap();
+    app::services::demo_reports::seed_reports(&db)
+        .await
+        .unwrap();
     let leptos_options = LeptosOptions::builder().output_name("ocop").build();
     let state = AppState {
         auth,

@@ -28,6 +28,8 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
             "conflicted" => t_string!(i18n, errors.conflicted).to_string(),
             "submitted" => t_string!(i18n, errors.sheet_submitted).to_string(),
             "has_sheets" => t_string!(i18n, errors.has_sheets).to_string(),
+            "not_editable" => t_string!(i18n, errors.not_editable).to_string(),
+            "not_submitted" => t_string!(i18n, errors.not_submitted).to_string(),
             _ => t_string!(i18n, errors.conflict).to_string(),
         },
         AppError::Internal => t_string!(i18n, errors.internal).to_string(),

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::functions::accounts::{DemoSignIn, SignIn, SignOut, get_current_user};
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{Locale, td_string, use_i18n};
 use crate::models::AppError;
 use crate::models::accounts::CurrentUser;
 
@@ -44,34 +44,41 @@ pub fn use_session() -> SessionContext {
 }
 
 /// Header corner: "Sign in", or the user's name and a sign-out button.
+///
+/// The locale is read (tracked) before the `Suspend` and the texts inside it are fixed strings
+/// of that locale: a signal read after the await could run once the request's owner is gone (a
+/// browser that left while the streamed render waited for the session), which panics.
 #[component]
 pub fn UserMenu() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     view! {
         <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
+            {move || {
+                let locale = i18n.get_locale();
+                Suspend::new(async move {
                 match session.user.await {
                     Ok(Some(user)) => view! {
                         <div class="user-menu">
-                            <A href=user.role.area().path() attr:data-testid="work-area">{t!(i18n, nav.work_area)}</A>
-                            <NotificationBadge />
+                            <A href=user.role.area().path() attr:data-testid="work-area">{td_string!(locale, nav.work_area)}</A>
+                            <NotificationBadge locale />
                             <A href="/account" attr:data-testid="user-name">{user.full_name}</A>
                             <ActionForm action=session.sign_out attr:class="inline-form">
-                                <button type="submit" class="link-button">{t!(i18n, login.sign_out)}</button>
+                                <button type="submit" class="link-button">{td_string!(locale, login.sign_out)}</button>
                             </ActionForm>
                         </div>
                     }
                     .into_any(),
                     _ => view! {
                         <div class="user-menu">
-                            <A href="/register">{t!(i18n, nav.register)}</A>
-                            <A href="/login" attr:class="sign-in-link">{t!(i18n, nav.sign_in)}</A>
+                            <A href="/register">{td_string!(locale, nav.register)}</A>
+                            <A href="/login" attr:class="sign-in-link">{td_string!(locale, nav.sign_in)}</A>
                         </div>
                     }
                     .into_any(),
                 }
-            })}
+            })
+            }}
         </Transition>
     }
 }
@@ -81,8 +88,7 @@ pub fn UserMenu() -> impl IntoView {
 /// the page is hydrated (effects run after hydration): the server renders the link alone, and
 /// a count that arrived early must not make the browser's first render differ from it.
 #[component]
-fn NotificationBadge() -> impl IntoView {
-    let i18n = use_i18n();
+fn NotificationBadge(locale: Locale) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let unread = LocalResource::new(move || {
         location.pathname.track();
@@ -98,7 +104,7 @@ fn NotificationBadge() -> impl IntoView {
     };
     view! {
         <A href="/notifications" attr:data-testid="notifications-link">
-            {t!(i18n, nav.notifications)}
+            {td_string!(locale, nav.notifications)}
             {count}
         </A>
     }

@@ -143,6 +143,15 @@ pub enum Action {
     ViewCertificates,
     /// Edit master data such as the label checklist.
     ManageMasterData,
+    /// Read a periodic report: a commune's (`Resource::Commune`) or the province's
+    /// (`Resource::Nothing`).
+    ViewReport,
+    /// Write and submit it: the commune's own officers; the province's report, its officers.
+    WriteReport,
+    /// The communes' report statuses; return or accept a submitted report.
+    ReviewReports,
+    /// The dashboard of the province (`Nothing`), a commune, or a subject's own.
+    ViewDashboard,
     OpenArea(Area),
 }
 
@@ -230,6 +239,13 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
         (ManageRounds, _) => role == ProvincialOfficer,
         (ScoreDossiers, _) => matches!(role, AdvisoryMember | CouncilMember),
         (ViewCertificates, _) => province_wide,
+        (ViewReport | ViewDashboard, Resource::Nothing) => province_wide,
+        (ViewReport | ViewDashboard, Resource::Commune(commune)) => {
+            province_wide || in_commune(Some(commune))
+        }
+        (ViewDashboard, Resource::Subject { id, .. }) => own_subject == Some(id),
+        (WriteReport, Resource::Commune(commune)) => in_commune(Some(commune)),
+        (WriteReport, Resource::Nothing) | (ReviewReports, _) => role == ProvincialOfficer,
         (
             LockAccount | IssueResetLink | ChangeRole,
             Resource::Account {
@@ -313,6 +329,55 @@ mod tests {
                 Err(Denied::SignInRequired)
             );
         }
+    }
+
+    #[test]
+    fn reports_belong_to_their_commune_and_the_province() {
+        let officer = user(Role::CommuneOfficer, Some("06046"), None);
+        let province = user(Role::ProvincialOfficer, None, None);
+        let producer = user(Role::Producer, Some("06046"), Some(3));
+        let own = Resource::Commune("06046");
+        let other = Resource::Commune("06463");
+        for action in [Action::ViewReport, Action::WriteReport] {
+            assert_eq!(allowed(&officer, action, own), Ok(()));
+            assert_eq!(allowed(&officer, action, other), Err(Denied::NotAllowed));
+            assert_eq!(
+                allowed(&officer, action, Resource::Nothing),
+                Err(Denied::NotAllowed)
+            );
+            assert_eq!(allowed(&producer, action, own), Err(Denied::NotAllowed));
+        }
+        assert_eq!(allowed(&province, Action::ViewReport, other), Ok(()));
+        assert_eq!(
+            allowed(&province, Action::WriteReport, other),
+            Err(Denied::NotAllowed)
+        );
+        assert_eq!(
+            allowed(&province, Action::WriteReport, Resource::Nothing),
+            Ok(())
+        );
+        assert_eq!(
+            allowed(&province, Action::ReviewReports, Resource::Nothing),
+            Ok(())
+        );
+        assert_eq!(
+            allowed(&officer, Action::ReviewReports, own),
+            Err(Denied::NotAllowed)
+        );
+        let mine = Resource::Subject {
+            id: 3,
+            commune_code: "06046",
+        };
+        assert_eq!(allowed(&producer, Action::ViewDashboard, mine), Ok(()));
+        assert_eq!(
+            allowed(&producer, Action::ViewDashboard, own),
+            Err(Denied::NotAllowed)
+        );
+        assert_eq!(allowed(&officer, Action::ViewDashboard, own), Ok(()));
+        assert_eq!(
+            allowed(&officer, Action::ViewDashboard, other),
+            Err(Denied::NotAllowed)
+        );
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub fn ProducerHome() -> impl IntoView {
             <Greeting />
             <ul class="entry-cards">
                 {subject_link}
+                <DashboardEntry />
                 <DossiersEntry href="/producer/dossiers" hint=DossierHint::Producer />
                 <EntryCard href="/producer/ideas".into() testid="entry-ideas">
                     <h2>{t!(i18n, ideas.title)}</h2>
@@ -68,6 +69,8 @@ pub fn CommuneHome() -> impl IntoView {
                 <DossiersEntry href="/commune/dossiers" hint=DossierHint::Commune />
                 <IdeasEntry />
                 <RegistrationsEntry href="/commune/registrations" />
+                <DashboardEntry />
+                <ReportsEntry />
                 <AccountEntry />
             </ul>
         </AreaGate>
@@ -91,6 +94,8 @@ pub fn ProvinceHome() -> impl IntoView {
                     <p>{t!(i18n, certificates.hint)}</p>
                 </EntryCard>
                 <RegistrationsEntry href="/province/registrations" />
+                <DashboardEntry />
+                <ReportsEntry />
                 <AccountsEntry />
                 <AuditEntry />
                 <CriteriaEntry />
@@ -269,6 +274,28 @@ fn IdeasEntry() -> impl IntoView {
         <EntryCard href="/commune/ideas".into() testid="entry-ideas">
             <h2>{t!(i18n, ideas.title)}</h2>
             <p>{t!(i18n, ideas.commune_hint)}</p>
+        </EntryCard>
+    }
+}
+
+#[component]
+fn DashboardEntry() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <EntryCard href="/dashboard".into() testid="entry-dashboard">
+            <h2>{t!(i18n, dashboard.title)}</h2>
+            <p>{t!(i18n, dashboard.hint)}</p>
+        </EntryCard>
+    }
+}
+
+#[component]
+fn ReportsEntry() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <EntryCard href="/reports".into() testid="entry-reports">
+            <h2>{t!(i18n, reports.title)}</h2>
+            <p>{t!(i18n, reports.hint)}</p>
         </EntryCard>
     }
 }

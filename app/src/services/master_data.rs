@@ -30,6 +30,7 @@ pub struct LoadSummary {
     pub checklist_added: u64,
     pub label_items_added: u64,
     pub criteria_sets_added: u64,
+    pub report_settings_added: u64,
 }
 
 #[derive(Deserialize)]
@@ -210,6 +211,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<LoadSummary, DbErr> {
             .exec_without_returning(&txn)
             .await?;
     }
+    summary.report_settings_added = crate::services::report_master_data::load(&txn).await?;
     txn.commit().await?;
     Ok(summary)
 }

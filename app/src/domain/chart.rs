@@ -1,0 +1,120 @@
+//! Horizontal bar charts as geometry: where each bar and label goes. The page draws it as SVG
+//! (`components::chart`), the PDF report with krilla — the same layout either way.
+use serde::{Deserialize, Serialize};
+
+/// One bar's data: what it counts, its label, its value, and where clicking it leads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartItem {
+    pub key: String,
+    pub label: String,
+    pub value: i64,
+    pub href: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlacedBar {
+    pub item: ChartItem,
+    /// Top of the row.
+    pub y: f32,
+    /// The bar's length (0 for a zero value).
+    pub length: f32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BarChart {
+    pub width: f32,
+    pub height: f32,
+    /// Labels take the left part; bars start here.
+    pub bar_x: f32,
+    pub row_height: f32,
+    pub bar_height: f32,
+    pub bars: Vec<PlacedBar>,
+}
+
+/// Room for the value written after the longest bar.
+const VALUE_ROOM: f32 = 44.0;
+
+/// Lays out `items` in rows of `row_height` across `width`, the labels in the left
+/// `label_share` of it; bar lengths are proportional to the values (the largest fills the
+/// room left), negative values count as zero.
+pub fn bar_chart(items: Vec<ChartItem>, width: f32, row_height: f32, label_share: f32) -> BarChart {
+    let bar_x = (width * label_share.clamp(0.0, 0.9)).round();
+    let room = (width - bar_x - VALUE_ROOM).max(0.0);
+    let max = items.iter().map(|i| i.value.max(0)).max().unwrap_or(0);
+    let bars: Vec<PlacedBar> = items
+        .into_iter()
+        .enumerate()
+        .map(|(n, item)| {
+            let length = if max == 0 {
+                0.0
+            } else {
+                (room * item.value.max(0) as f32 / max as f32).round()
+            };
+            PlacedBar {
+                y: n as f32 * row_height,
+                length,
+                item,
+            }
+        })
+        .collect();
+    BarChart {
+        width,
+        height: bars.len() as f32 * row_height,
+        bar_x,
+        row_height,
+        bar_height: (row_height * 0.7).round(),
+        bars,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn item(value: i64) -> ChartItem {
+        ChartItem {
+            key: value.to_string(),
+            label: format!("v{value}"),
+            value,
+            href: None,
+        }
+    }
+
+    #[test]
+    fn largest_fills_the_room_and_rows_stack() {
+        let chart = bar_chart(vec![item(10), item(5), item(0)], 400.0, 20.0, 0.4);
+        assert_eq!(chart.bar_x, 160.0);
+        assert_eq!(chart.bars[0].length, 400.0 - 160.0 - VALUE_ROOM);
+        assert_eq!(
+            chart.bars[1].length,
+            ((400.0 - 160.0 - VALUE_ROOM) / 2.0_f32).round()
+        );
+        assert_eq!(chart.bars[2].length, 0.0);
+        assert_eq!(chart.bars[2].y, 40.0);
+        assert_eq!(chart.height, 60.0);
+    }
+
+    #[test]
+    fn empty_and_all_zero_charts_have_no_bars_drawn() {
+        assert!(bar_chart(Vec::new(), 300.0, 20.0, 0.3).bars.is_empty());
+        let zeros = bar_chart(vec![item(0), item(-3)], 300.0, 20.0, 0.3);
+        assert!(zeros.bars.iter().all(|b| b.length == 0.0));
+    }
+
+    proptest! {
+        #[test]
+        fn bars_stay_inside_and_keep_their_order(values in proptest::collection::vec(-5i64..10_000, 0..40)) {
+            let chart = bar_chart(values.iter().map(|v| item(*v)).collect(), 500.0, 18.0, 0.35);
+            for bar in &chart.bars {
+                prop_assert!(bar.length >= 0.0);
+                prop_assert!(chart.bar_x + bar.length + VALUE_ROOM <= chart.width + 0.5);
+            }
+            for pair in chart.bars.windows(2) {
+                if pair[0].item.value >= pair[1].item.value {
+                    prop_assert!(pair[0].length >= pair[1].length);
+                }
+            }
+        }
+    }
+}

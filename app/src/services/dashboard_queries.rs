@@ -1,0 +1,253 @@
+//! The dashboard's aggregates, each one `GROUP BY` query in the database — the same counts a
+//! person would write in SQL — so their number is fixed and their cost follows the database's,
+//! not the data's size through the application.
+use chrono::NaiveDate;
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait, RelationTrait, Select,
+};
+
+use crate::entities::{certificate as cert, dossier, product, subject};
+use crate::services::ServiceError;
+
+/// The filters as the queries take them (codes already checked, groups expanded to ids).
+#[derive(Clone, Debug, Default)]
+pub struct Scope {
+    pub commune: Option<String>,
+    pub subject: Option<i32>,
+    pub group_ids: Option<Vec<i32>>,
+    pub stars: Option<i16>,
+    pub kind: Option<String>,
+}
+
+fn to_product() -> sea_orm::RelationDef {
+    cert::Entity::belongs_to(product::Entity)
+        .from(cert::Column::ProductId)
+        .to(product::Column::Id)
+        .into()
+}
+
+/// Certificates joined to their product and its subject, filtered by `scope`.
+fn certificates(scope: &Scope) -> Select<cert::Entity> {
+    let mut select = cert::Entity::find()
+        .join(JoinType::InnerJoin, to_product())
+        .join(JoinType::InnerJoin, product::Relation::Subject.def())
+        .filter(subject::Column::Status.eq("active"));
+    if let Some(code) = &scope.commune {
+        select = select.filter(product::Column::CommuneCode.eq(code.as_str()));
+    }
+    if let Some(id) = scope.subject {
+        select = select.filter(product::Column::SubjectId.eq(id));
+    }
+    if let Some(ids) = &scope.group_ids {
+        select = select.filter(product::Column::ProductGroupId.is_in(ids.clone()));
+    }
+    if let Some(stars) = scope.stars {
+        select = select.filter(cert::Column::Stars.eq(stars));
+    }
+    if let Some(kind) = &scope.kind {
+        select = select.filter(subject::Column::SubjectType.eq(kind.as_str()));
+    }
+    select
+}
+
+/// Valid on `day`: decided by then, not expired, not revoked by then, and not yet replaced
+/// by a certificate decided by then.
+fn valid_on(select: Select<cert::Entity>, day: NaiveDate) -> Select<cert::Entity> {
+    let replaced_by_then = Query::select()
+        .column(cert::Column::Id)
+        .from(cert::Entity)
+        .and_where(Expr::col(cert::Column::DecisionDate).lte(day))
+        .to_owned();
+    select
+        .filter(cert::Column::DecisionDate.lte(day))
+        .filter(cert::Column::ValidUntil.gte(day))
+        .filter(
+            Condition::any()
+                .add(cert::Column::RevokedOn.is_null())
+                .add(cert::Column::RevokedOn.gt(day)),
+        )
+        .filter(
+            Condition::any()
+                .add(cert::Column::SupersededBy.is_null())
+                .add(cert::Column::SupersededBy.not_in_subquery(replaced_by_then)),
+        )
+}
+
+/// Valid products on `day` counted by `column` (commune, group id, subject type, stars).
+pub async fn valid_by<C, K>(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    day: NaiveDate,
+    column: C,
+) -> Result<Vec<(K, i64)>, ServiceError>
+where
+    C: ColumnTrait,
+    K: sea_orm::TryGetable,
+{
+    Ok(valid_on(certificates(scope), day)
+        .select_only()
+        .column(column)
+        .column_as(
+            Expr::col((cert::Entity, cert::Column::ProductId)).count_distinct(),
+            "n",
+        )
+        .group_by(column)
+        .into_tuple::<(K, i64)>()
+        .all(db)
+        .await?)
+}
+
+/// Valid on `day` and running out within `days` days.
+pub async fn expiring(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    day: NaiveDate,
+    days: u64,
+) -> Result<i64, ServiceError> {
+    let until = day + chrono::Days::new(days);
+    let n: Option<i64> = valid_on(certificates(scope), day)
+        .filter(cert::Column::ValidUntil.lte(until))
+        .select_only()
+        .column_as(
+            Expr::col((cert::Entity, cert::Column::ProductId)).count_distinct(),
+            "n",
+        )
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(n.unwrap_or(0))
+}
+
+/// First recognitions of 3★ or more decided between `from` and `to`: certificates that
+/// replaced none and whose dossier, if any, was a first evaluation (as `domain::report`).
+pub async fn new_3star(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<i64, ServiceError> {
+    let replacing = Query::select()
+        .column(cert::Column::SupersededBy)
+        .from(cert::Entity)
+        .and_where(Expr::col(cert::Column::SupersededBy).is_not_null())
+        .to_owned();
+    let later_cycles = Query::select()
+        .column(dossier::Column::Id)
+        .from(dossier::Entity)
+        .and_where(Expr::col(dossier::Column::Cycle).ne("first"))
+        .to_owned();
+    let n: Option<i64> = certificates(scope)
+        .filter(cert::Column::DecisionDate.between(from, to))
+        .filter(cert::Column::Stars.gte(3))
+        .filter(cert::Column::Id.not_in_subquery(replacing))
+        .filter(
+            Condition::any()
+                .add(cert::Column::DossierId.is_null())
+                .add(cert::Column::DossierId.not_in_subquery(later_cycles)),
+        )
+        .select_only()
+        .column_as(Expr::col((cert::Entity, cert::Column::Id)).count(), "n")
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(n.unwrap_or(0))
+}
+
+/// Certificates decided per decision day up to `to` (the page sums them by year).
+pub async fn decided_by_day(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    to: NaiveDate,
+) -> Result<Vec<(NaiveDate, i64)>, ServiceError> {
+    Ok(certificates(scope)
+        .filter(cert::Column::DecisionDate.lte(to))
+        .select_only()
+        .column(cert::Column::DecisionDate)
+        .column_as(Expr::col((cert::Entity, cert::Column::Id)).count(), "n")
+        .group_by(cert::Column::DecisionDate)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// Dossiers by state (not drafts), filtered like the certificates but by the dossier's own
+/// commune (stars do not apply to a dossier).
+pub async fn dossiers_by_state(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+) -> Result<Vec<(String, i64)>, ServiceError> {
+    let mut select = dossier::Entity::find()
+        .join(
+            JoinType::InnerJoin,
+            dossier::Entity::belongs_to(product::Entity)
+                .from(dossier::Column::ProductId)
+                .to(product::Column::Id)
+                .into(),
+        )
+        .join(JoinType::InnerJoin, product::Relation::Subject.def())
+        .filter(dossier::Column::State.ne("draft"));
+    if let Some(code) = &scope.commune {
+        select = select.filter(dossier::Column::CommuneCode.eq(code.as_str()));
+    }
+    if let Some(id) = scope.subject {
+        select = select.filter(dossier::Column::SubjectId.eq(id));
+    }
+    if let Some(ids) = &scope.group_ids {
+        select = select.filter(product::Column::ProductGroupId.is_in(ids.clone()));
+    }
+    if let Some(kind) = &scope.kind {
+        select = select.filter(subject::Column::SubjectType.eq(kind.as_str()));
+    }
+    Ok(select
+        .select_only()
+        .column(dossier::Column::State)
+        .column_as(
+            Expr::col((dossier::Entity, dossier::Column::Id)).count(),
+            "n",
+        )
+        .group_by(dossier::Column::State)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// The first `limit` valid products on `day` (most stars first, then by name): id, name,
+/// commune, stars, last valid day.
+pub async fn valid_products(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    day: NaiveDate,
+    limit: u64,
+) -> Result<Vec<(i32, String, String, i16, NaiveDate)>, ServiceError> {
+    Ok(valid_on(certificates(scope), day)
+        .select_only()
+        .column(product::Column::Id)
+        .column(product::Column::Name)
+        .column(product::Column::CommuneCode)
+        .column(cert::Column::Stars)
+        .column(cert::Column::ValidUntil)
+        .order_by_desc(cert::Column::Stars)
+        .order_by_asc(product::Column::NameFolded)
+        .order_by_asc(product::Column::Id)
+        .limit(limit)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// The SQL of the valid-products-by-commune query, for the benchmark to run the same
+/// aggregate in the sqlite3 shell.
+pub fn valid_by_commune_sql(backend: sea_orm::DbBackend, day: NaiveDate) -> String {
+    valid_on(certificates(&Scope::default()), day)
+        .select_only()
+        .column(product::Column::CommuneCode)
+        .column_as(
+            Expr::col((cert::Entity, cert::Column::ProductId)).count_distinct(),
+            "n",
+        )
+        .group_by(product::Column::CommuneCode)
+        .build(backend)
+        .to_string()
+}

@@ -1,0 +1,227 @@
+//! The dashboard against real databases: tiles and charts of a fixture counted by hand, the
+//! filters, what each role sees, and a number of queries that does not grow with the data.
+mod support;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+
+use app::entities::certificate;
+use app::models::dashboard::{Dashboard, DashboardFilter};
+use app::services::ServiceError;
+use app::services::dashboard::dashboard;
+use app::services::demo::seed_demo;
+use support::certify;
+use support::dossiers::{new_product, people};
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+}
+
+fn tile(d: &Dashboard, key: &str) -> i64 {
+    d.tiles.iter().find(|t| t.key == key).unwrap().value
+}
+
+fn bar(d: &Dashboard, chart: &str, key: &str) -> i64 {
+    d.charts
+        .iter()
+        .find(|c| c.key == chart)
+        .unwrap_or_else(|| panic!("no chart {chart}"))
+        .items
+        .iter()
+        .find(|i| i.key == key)
+        .map_or(0, |i| i.value)
+}
+
+async fn only(db: &sea_orm::DatabaseConnection, product_id: i32) -> certificate::Model {
+    certificate::Entity::find()
+        .filter(certificate::Column::ProductId.eq(product_id))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// Chi Lăng (Đồng Bành): honey 4★ (March 2026), tea 3★ (June 2026), cake 3★ (July 2026),
+/// "old" 3★ (Feb 2023, expired 31 Jan 2026), an upgrade 3★ (May 2023) → 4★ (April 2026),
+/// last year's 3★ (March 2025), a 3★ of May 2025 revoked on 2 Feb 2026; Thất Khê (Thạch
+/// Đền's household): one 3★ of Feb 2026.
+async fn fixture(db: &sea_orm::DatabaseConnection) {
+    let p = people(db).await;
+    for (name, stars, decided) in [
+        ("Mật ong thử", 4, "2026-03-01"),
+        ("Trà thử", 3, "2026-06-30"),
+        ("Bánh thử", 3, "2026-07-01"),
+        ("Cũ thử", 3, "2023-02-01"),
+        ("Năm trước thử", 3, "2025-03-01"),
+    ] {
+        let product = new_product(db, &p.owner, name).await;
+        certify(db, product.id, stars, decided).await;
+    }
+    let upgraded = new_product(db, &p.owner, "Nâng hạng thử").await;
+    certify(db, upgraded.id, 3, "2023-05-01").await;
+    let first = only(db, upgraded.id).await;
+    certify(db, upgraded.id, 4, "2026-04-01").await;
+    let second = certificate::Entity::find()
+        .filter(certificate::Column::ProductId.eq(upgraded.id))
+        .filter(certificate::Column::Stars.eq(4))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut replaced: certificate::ActiveModel = first.into();
+    replaced.superseded_by = Set(Some(second.id));
+    replaced.update(db).await.unwrap();
+    let revoked = new_product(db, &p.owner, "Thu hồi thử").await;
+    certify(db, revoked.id, 3, "2025-05-01").await;
+    let mut c: certificate::ActiveModel = only(db, revoked.id).await.into();
+    c.revoked_on = Set(Some(chrono::NaiveDate::from_ymd_opt(2026, 2, 2).unwrap()));
+    c.update(db).await.unwrap();
+    let elsewhere = new_product(db, &p.other_producer, "Tràng Định thử").await;
+    certify(db, elsewhere.id, 3, "2026-02-01").await;
+}
+
+fn filter(pairs: &[(&str, &str)]) -> DashboardFilter {
+    let mut f = DashboardFilter::default();
+    for (k, v) in pairs {
+        let v = (*v).to_owned();
+        match *k {
+            "year" => f.year = v,
+            "commune" => f.commune = v,
+            "group" => f.group = v,
+            "stars" => f.stars = v,
+            _ => f.kind = v,
+        }
+    }
+    f
+}
+
+#[tokio::test]
+async fn tiles_and_charts_follow_the_filters_and_the_role() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        fixture(&t.db).await;
+        let (db, p) = (&t.db, people(&t.db).await);
+        let b = t.backend;
+        let all = dashboard(db, &p.province, &filter(&[]), today())
+            .await
+            .unwrap();
+        // Valid today: honey, tea, cake, the upgrade, last year's, Tràng Định's.
+        assert_eq!(tile(&all, "valid"), 6, "{b}");
+        assert_eq!(tile(&all, "communes"), 2, "{b}");
+        // New 3★+ in 2026: honey, tea, cake, Tràng Định's (not the upgrade).
+        assert_eq!(tile(&all, "new_this_year"), 4, "{b}");
+        assert_eq!(bar(&all, "by_commune", "06463"), 5, "{b}");
+        assert_eq!(bar(&all, "by_stars", "4"), 2, "{b}");
+        assert_eq!(bar(&all, "by_stars", "3"), 4, "{b}");
+        assert_eq!(bar(&all, "by_group", "I"), 6, "{b}");
+        assert_eq!(bar(&all, "by_year", "2023"), 2, "{b}");
+        assert_eq!(bar(&all, "by_year", "2026"), 5, "{b}");
+        assert_eq!(all.product_count, 6, "{b}");
+        assert_eq!(all.products[0].stars, 4, "{b}: most stars first");
+        // A bar leads to the same dashboard narrowed to it.
+        let chi_lang = all.charts[0]
+            .items
+            .iter()
+            .find(|i| i.key == "06463")
+            .unwrap();
+        assert_eq!(
+            chi_lang.href.as_deref(),
+            Some("/dashboard?year=2026&commune=06463"),
+            "{b}"
+        );
+
+        let four = dashboard(db, &p.province, &filter(&[("stars", "4")]), today())
+            .await
+            .unwrap();
+        assert_eq!((tile(&four, "valid"), four.product_count), (2, 2), "{b}");
+        assert_eq!(tile(&four, "communes"), 1, "{b}");
+        let that_khe = dashboard(db, &p.province, &filter(&[("commune", "06040")]), today())
+            .await
+            .unwrap();
+        assert_eq!(tile(&that_khe, "valid"), 1, "{b}");
+        // On 31 Dec 2025: old, the upgrade's first certificate, last year's, the revoked one.
+        let y2025 = dashboard(db, &p.province, &filter(&[("year", "2025")]), today())
+            .await
+            .unwrap();
+        assert_eq!(
+            (tile(&y2025, "valid"), y2025.as_of.as_str()),
+            (4, "2025-12-31"),
+            "{b}"
+        );
+        assert_eq!(tile(&y2025, "new_this_year"), 2, "{b}");
+        let none = dashboard(db, &p.province, &filter(&[("group", "IV")]), today())
+            .await
+            .unwrap();
+        assert_eq!((tile(&none, "valid"), none.products.len()), (0, 0), "{b}");
+
+        // A commune officer sees their commune whatever is asked.
+        let own = dashboard(db, &p.commune, &filter(&[("commune", "06046")]), today())
+            .await
+            .unwrap();
+        assert_eq!(
+            (own.level.as_str(), own.filter.commune.as_str()),
+            ("commune", "06463"),
+            "{b}"
+        );
+        assert_eq!(tile(&own, "valid"), 5, "{b}");
+        assert!(own.communes.is_empty(), "{b}: no commune choice");
+        // A producer sees their own subject's products.
+        let mine = dashboard(db, &p.other_producer, &filter(&[]), today())
+            .await
+            .unwrap();
+        assert_eq!(
+            (mine.level.as_str(), tile(&mine, "valid")),
+            ("producer", 1),
+            "{b}"
+        );
+        for who in [&p.council, &app::auth::Actor::Anonymous] {
+            assert!(
+                matches!(
+                    dashboard(db, who, &filter(&[]), today()).await,
+                    Err(ServiceError::Denied(_))
+                ),
+                "{b}"
+            );
+        }
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn the_number_of_queries_does_not_grow_with_the_data() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        fixture(&t.db).await;
+        let p = people(&t.db).await;
+        let b = t.backend;
+        let statements = Arc::new(AtomicUsize::new(0));
+        let mut db = t.db.clone();
+        let counter = statements.clone();
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, Ordering::Relaxed);
+        });
+        let count = |db: sea_orm::DatabaseConnection, who: app::auth::Actor| {
+            let statements = statements.clone();
+            async move {
+                statements.store(0, Ordering::Relaxed);
+                dashboard(&db, &who, &filter(&[]), today()).await.unwrap();
+                statements.load(Ordering::Relaxed)
+            }
+        };
+        let small = count(db.clone(), p.province.clone()).await;
+        let commune_small = count(db.clone(), p.commune.clone()).await;
+        for n in 0..25 {
+            let product = new_product(&t.db, &p.owner, &format!("Thêm {n}")).await;
+            certify(&t.db, product.id, 3 + (n % 2) as i16, "2026-05-01").await;
+        }
+        let large = count(db.clone(), p.province.clone()).await;
+        let commune_large = count(db.clone(), p.commune.clone()).await;
+        assert!(small > 0, "{b}: the callback counts");
+        assert_eq!(small, large, "{b}: province");
+        assert_eq!(commune_small, commune_large, "{b}: commune");
+        assert!(large <= 20, "{b}: {large} queries");
+        t.cleanup().await;
+    }
+}

@@ -1,0 +1,120 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { hydrated, signIn } from "./helpers";
+
+// The reporting cycle on the demo data: Chi Lăng's half-year 2026 report is the one the demo
+// leaves unwritten. The commune writes and submits it; the province accepts it and downloads
+// it as XLSX and PDF.
+test("a commune submits its half-year report and the province accepts and downloads it", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const commune = await (await browser.newContext()).newPage();
+  await signIn(commune, "xa.chilang@demo.vn");
+  await expect(commune).not.toHaveURL(/\/login/);
+  await commune.goto("/reports");
+  await hydrated(commune);
+  await expect(commune.getByTestId("report-scope")).toHaveText("Chi Lăng");
+  const half = commune.locator('[data-testid="period-row"][data-kind="half_year"][data-year="2026"]');
+  await expect(half.getByTestId("standing")).toHaveText("Chưa nộp (quá hạn)");
+  await half.getByRole("link").click();
+  await expect(commune.getByTestId("report-title")).toContainText("6 tháng đầu năm 2026");
+  await hydrated(commune);
+  await expect(commune.getByTestId("table-certified")).toBeVisible();
+  await expect(commune.getByTestId("chart-stars")).toBeVisible();
+  await expect(commune.getByTestId("report-state")).toHaveAttribute("data-state", "draft");
+
+  // Submitting without results is refused; what was typed stays.
+  await commune.getByTestId("difficulties").fill("Chi phí kiểm nghiệm cao.");
+  await commune.getByTestId("submit-start").click();
+  await commune.getByTestId("submit-report").click();
+  await expect(commune.locator(".field-error, [role=alert]").first()).toBeVisible();
+  await expect(commune.getByTestId("difficulties")).toHaveValue("Chi phí kiểm nghiệm cao.");
+
+  await commune.getByTestId("results").fill("Xã hướng dẫn 3 chủ thể hoàn thiện hồ sơ OCOP.");
+  await commune.getByTestId("proposals").fill("Hỗ trợ kinh phí tem truy xuất.");
+  await commune.getByTestId("save-report").click();
+  await expect(commune.getByRole("status")).toContainText("Đã lưu");
+  await commune.getByTestId("submit-start").click();
+  await commune.getByTestId("submit-report").click();
+  await expect(commune.getByTestId("report-state")).toHaveAttribute("data-state", "submitted");
+  await expect(commune.getByTestId("figures-basis")).toContainText("đã được chốt");
+  await expect(commune.getByTestId("sections-read")).toContainText("hoàn thiện hồ sơ OCOP");
+
+  // The province sees Chi Lăng's report submitted (late: due 25 June) and accepts it.
+  const province = await (await browser.newContext()).newPage();
+  await signIn(province, "so.nnmt@demo.vn");
+  await expect(province).not.toHaveURL(/\/login/);
+  await province.goto("/reports");
+  await hydrated(province);
+  await province
+    .locator('[data-testid="period-row"][data-kind="half_year"][data-year="2026"]')
+    .getByRole("link")
+    .click();
+  const row = province.locator('[data-testid="commune-status"][data-code="06463"]');
+  await expect(row.getByTestId("standing")).toHaveText("Nộp muộn");
+  await row.getByRole("link").click();
+  await expect(province.getByTestId("report-title")).toContainText("Chi Lăng");
+  await hydrated(province);
+  await province.getByTestId("accept-report").click();
+  await expect(province.getByTestId("report-state")).toHaveAttribute("data-state", "accepted");
+  await expect(province.getByTestId("accepted-note")).toBeVisible();
+
+  const [xlsx] = await Promise.all([
+    province.waitForEvent("download"),
+    province.getByTestId("download-xlsx").click(),
+  ]);
+  expect(xlsx.suggestedFilename()).toBe("bao-cao-half_year-2026-06463.xlsx");
+  expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe("PK");
+  const [pdf] = await Promise.all([
+    province.waitForEvent("download"),
+    province.getByTestId("download-pdf").click(),
+  ]);
+  expect(pdf.suggestedFilename()).toBe("bao-cao-half_year-2026-06463.pdf");
+  expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  // The commune sees the province's decision.
+  await commune.reload();
+  await expect(commune.getByTestId("report-state")).toHaveAttribute("data-state", "accepted");
+});
+
+test("another commune cannot open Chi Lăng's report", async ({ page }) => {
+  await signIn(page, "xa.trangdinh@demo.vn");
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/reports");
+  await hydrated(page);
+  const href = await page
+    .locator('[data-testid="period-row"][data-kind="annual"][data-year="2025"]')
+    .getByRole("link")
+    .getAttribute("href");
+  await page.goto(href!.replace("06046", "06463"));
+  await expect(page.getByRole("alert")).toContainText("không có quyền");
+});
+
+test("a dashboard filter changes the tiles and charts without reloading the page", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, "so.nnmt@demo.vn");
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/dashboard");
+  await hydrated(page);
+  const valid = page.getByTestId("tile-valid").getByTestId("tile-value");
+  const before = Number(await valid.textContent());
+  expect(before).toBeGreaterThan(0);
+  // A marker on the window survives only if the page is not reloaded.
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await page.getByTestId("filter-stars").selectOption("4");
+  await expect(page).toHaveURL(/stars=4/);
+  await expect(valid).not.toHaveText(String(before));
+  const four = Number(await valid.textContent());
+  expect(four).toBeLessThan(before);
+  await expect(page.locator('[data-testid="chart-by_stars"] [data-key="3"]')).toHaveAttribute("data-value", "0");
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+
+  // Clicking a commune's bar narrows everything to that commune, still without a reload.
+  const bar = page.locator('[data-testid="chart-by_commune"] .chart-bar').first();
+  const code = await bar.getAttribute("data-key");
+  const count = await bar.getAttribute("data-value");
+  await bar.click();
+  await expect(page).toHaveURL(new RegExp(`commune=${code}`));
+  await expect(page.getByTestId("product-count")).toHaveText(count!);
+  await expect(page.getByTestId("filter-commune")).toHaveValue(code!);
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+});
