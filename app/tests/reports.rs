@@ -414,3 +414,56 @@ async fn exports_carry_the_same_figures_as_numbers() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn the_demo_has_past_reports_a_draft_and_chi_lang_s_half_year_left_to_write() {
+    let t = support::sqlite().await;
+    seed_demo(&t.db).await.unwrap();
+    let db = &t.db;
+    app::services::demo_dossiers::seed_dossiers(db, &support::dossiers::files())
+        .await
+        .unwrap();
+    app::services::demo_rounds::seed_rounds(db).await.unwrap();
+    let made = app::services::demo_reports::seed_reports(db).await.unwrap();
+    assert!(made > 10, "{made} reports");
+    assert_eq!(
+        app::services::demo_reports::seed_reports(db).await.unwrap(),
+        0,
+        "once"
+    );
+    let p = people(db).await;
+    let today = day("2026-11-30");
+    let (annual_2025, half, annual_2026) = (
+        period_id(db, "annual", 2025).await,
+        period_id(db, "half_year", 2026).await,
+        period_id(db, "annual", 2026).await,
+    );
+    let past = open(db, &p.commune, annual_2025, CHI_LANG, today)
+        .await
+        .unwrap();
+    assert_eq!((past.state.as_str(), past.frozen), ("accepted", true));
+    assert!(!past.results.is_empty());
+    let left = open(db, &p.commune, half, CHI_LANG, today).await.unwrap();
+    assert_eq!((left.state.as_str(), left.version), ("draft", 0));
+    let waiting = open(db, &p.province, half, "06046", today).await.unwrap();
+    assert!(
+        waiting.can_review,
+        "Tràng Định's half-year waits for the province"
+    );
+    let draft = open(db, &p.other_commune, annual_2026, "06046", today)
+        .await
+        .unwrap();
+    assert_eq!((draft.state.as_str(), draft.can_edit), ("draft", true));
+    assert!(draft.version > 0, "a saved draft");
+    let province = open(db, &p.province, annual_2025, PROVINCE, today)
+        .await
+        .unwrap();
+    assert_eq!(province.state, "submitted");
+    assert!(province.communes.iter().any(|c| c.standing == "late"));
+    assert!(province.communes.iter().any(|c| c.standing == "on_time"));
+    // Targets for 2026 are part of the demo.
+    let current = open(db, &p.province, annual_2026, PROVINCE, today)
+        .await
+        .unwrap();
+    assert_eq!(current.figures.targets[0].target, Some(20));
+}

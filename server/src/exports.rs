@@ -290,6 +290,51 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_report_downloads_as_xlsx_and_pdf_for_its_commune_and_the_province_only() {
+        let t = demo_app(app::state::AuthSettings::default()).await;
+        let annual = app::entities::report_period::Entity::find()
+            .filter(app::entities::report_period::Column::Kind.eq("annual"))
+            .filter(app::entities::report_period::Column::Year.eq(2025))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let base = format!("/reports/{}/06463/report", annual.id);
+        let (xlsx, pdf) = (format!("{base}.xlsx"), format!("{base}.pdf"));
+        assert_eq!(get(&t.router, &pdf, None).await.0, StatusCode::UNAUTHORIZED);
+        for email in [
+            "dongbanh@demo.vn",
+            "xa.trangdinh@demo.vn",
+            "hoidong@demo.vn",
+        ] {
+            let cookie = sign_in(&t.router, email, None).await;
+            assert_eq!(
+                get(&t.router, &xlsx, Some(&cookie)).await.0,
+                StatusCode::FORBIDDEN,
+                "{email}"
+            );
+        }
+        for email in ["xa.chilang@demo.vn", "so.nnmt@demo.vn"] {
+            let cookie = sign_in(&t.router, email, None).await;
+            let (status, body) = get(&t.router, &xlsx, Some(&cookie)).await;
+            assert_eq!(
+                (status, &body[..2]),
+                (StatusCode::OK, &b"PK"[..]),
+                "{email}"
+            );
+            let (status, body) = get(&t.router, &pdf, Some(&cookie)).await;
+            assert_eq!(
+                (status, &body[..5]),
+                (StatusCode::OK, &b"%PDF-"[..]),
+                "{email}"
+            );
+        }
+        let province = sign_in(&t.router, "so.nnmt@demo.vn", None).await;
+        let missing = get(&t.router, "/reports/9999/06463/report.pdf", Some(&province)).await;
+        assert_eq!(missing.0, StatusCode::NOT_FOUND);
+    }
+
+    #[tokio::test]
     async fn a_criteria_set_downloads_as_xlsx_for_those_who_read_sets_only() {
         let t = demo_app(app::state::AuthSettings::default()).await;
         let (status, _) = get(&t.router, "/admin/criteria/1/xlsx", None).await;

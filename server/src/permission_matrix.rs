@@ -509,6 +509,34 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
             "id=0&code=x&name_vi=&name_en=x&groups=&check=text&sort=1&basis=".into(),
             ADMINS,
         ),
+        // Reports: a commune's own, the province's everything; period 1 is master data.
+        (
+            "/api/get_reports_home",
+            String::new(),
+            &[OwnCommune, OtherCommune, Province, Admin],
+        ),
+        (
+            "/api/get_report",
+            "period_id=1&scope=06046".into(),
+            &[OwnCommune, Province, Admin],
+        ),
+        // An old version: the commune gets past the check to "changed meanwhile".
+        (
+            "/api/save_report",
+            "period_id=1&scope=06046&version=99&results=x".into(),
+            &[OwnCommune],
+        ),
+        // A return without a comment: the province gets past the check to a field error.
+        (
+            "/api/review_report",
+            "period_id=1&scope=06046&version=1&decision=return&comment=".into(),
+            &[Province],
+        ),
+        (
+            "/api/get_dashboard",
+            "filter[year]=2026".into(),
+            &[Producer, OwnCommune, OtherCommune, Province, Admin],
+        ),
         // Public: any product of an active subject.
         ("/api/get_public_product", "id=1".into(), EVERYONE),
         ("/api/unread_notifications", String::new(), EVERYONE),
