@@ -18,6 +18,7 @@ mod m20261129_000013_labels;
 mod m20261129_000014_event_photos_points_of_sale;
 mod m20261129_000015_public_documents;
 mod m20261129_000016_reports;
+mod m20261129_000017_catalog_search;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000014_event_photos_points_of_sale::Migration),
             Box::new(m20261129_000015_public_documents::Migration),
             Box::new(m20261129_000016_reports::Migration),
+            Box::new(m20261129_000017_catalog_search::Migration),
         ]
     }
 }

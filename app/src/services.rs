@@ -39,6 +39,7 @@ pub mod labels;
 pub mod lot_photos;
 pub mod lots;
 pub mod master_data;
+pub mod national_data;
 pub mod notifications;
 pub mod password_reset;
 pub mod product_ideas;

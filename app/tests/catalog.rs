@@ -5,6 +5,7 @@ mod support;
 use app::models::catalog::{CatalogQuery, PAGE_SIZE};
 use app::services::catalog::search;
 use app::services::demo::seed_demo;
+use sea_orm::EntityTrait;
 use support::certify;
 use support::dossiers::{new_product, people};
 
@@ -140,6 +141,51 @@ async fn pages_hold_a_fixed_number_of_cards_and_out_of_range_pages_are_clamped()
         assert_eq!(beyond.page, 2);
         let zero = search(db, &page(0), today()).await.unwrap();
         assert_eq!(zero.page, 1);
+        t.cleanup().await;
+    }
+}
+
+/// The word search reads the database's full-text index, kept by the database itself: a
+/// renamed product is found by its new name only.
+#[tokio::test]
+async fn the_search_index_follows_renames() {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let (db, p) = (&t.db, people(&t.db).await);
+        let product = new_product(db, &p.owner, "Khau nhục thử").await;
+        certify(db, product.id, 3, "2025-01-15").await;
+        let find = |q: &str| CatalogQuery {
+            q: q.into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            names(&search(db, &find("khau nhuc"), today()).await.unwrap()),
+            ["Khau nhục thử"]
+        );
+        let mut renamed: app::entities::product::ActiveModel =
+            app::entities::product::Entity::find_by_id(product.id)
+                .one(db)
+                .await
+                .unwrap()
+                .unwrap()
+                .into();
+        renamed.name = Set("Vịt quay thử".into());
+        renamed.name_folded = Set(app::domain::text::fold("Vịt quay thử"));
+        renamed.update(db).await.unwrap();
+        assert!(
+            search(db, &find("khau"), today())
+                .await
+                .unwrap()
+                .cards
+                .is_empty(),
+            "{}",
+            t.backend
+        );
+        assert_eq!(
+            names(&search(db, &find("vit qu"), today()).await.unwrap()),
+            ["Vịt quay thử"]
+        );
         t.cleanup().await;
     }
 }

@@ -42,6 +42,13 @@ enum Command {
     Migrate,
     /// Fill an empty database with the Lạng Sơn demo data set (does nothing if products exist).
     SeedDemo,
+    /// Add a national-scale benchmark data set beside what the database holds: synthetic
+    /// communes, subjects, products with a certificate each, and evaluations (see bench/).
+    GenerateNational {
+        /// Products (and certificates); subjects are half as many, evaluations three times.
+        #[arg(long, default_value_t = 20_000)]
+        products: usize,
+    },
     /// Create an administrator account (the first one has to come from here).
     CreateAdmin {
         #[arg(long)]
@@ -106,6 +113,19 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 }
                 None => tracing::info!("database already has products: demo data not loaded"),
             }
+            Ok(())
+        }
+        Command::GenerateNational { products } => {
+            let scale = app::services::national_data::Scale::with_products(products);
+            let made = app::services::national_data::generate(&db, scale).await?;
+            tracing::info!(
+                communes = made.communes,
+                subjects = made.subjects,
+                products = made.products,
+                certificates = made.certificates,
+                evaluations = made.evaluations,
+                "benchmark data generated"
+            );
             Ok(())
         }
         Command::CreateAdmin {

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::domain::chart::{BarChart, ChartItem, bar_chart};
 
-const WIDTH: f32 = 520.0;
-const ROW: f32 = 24.0;
+const WIDTH: f32 = 380.0;
+const ROW: f32 = 22.0;
 
 /// `title` names the chart for screen readers; `testid` marks it for tests.
 #[component]
@@ -28,7 +28,7 @@ pub fn BarChartView(
         .into_iter()
         .map(|bar| {
             let text_y = bar.y + bar_height * 0.8;
-            let label: String = bar.item.label.chars().take(34).collect();
+            let label: String = bar.item.label.chars().take(24).collect();
             let link = bar.item.href.clone();
             let go = navigate.clone();
             let open = move || {

@@ -1,6 +1,7 @@
 //! The public catalogue: every product of an active subject with a certificate valid today,
 //! searched by words that ignore diacritics and case ("mat ong huu lung" finds "Mật ong … Hữu
-//! Lũng": each word must start a word of the product's folded name or its commune's), filtered by group,
+//! Lũng": each word must start a word of the product's folded name — found in the database's
+//! full-text index — or of its commune's), filtered by group,
 //! commune, stars and subject type, sorted and paged in the database. A page costs a fixed
 //! number of queries whatever the catalogue's size.
 use std::collections::HashMap;
@@ -15,6 +16,25 @@ use crate::domain::text::fold;
 use crate::entities::{admin_unit, certificate as cert, product, product_group, subject};
 use crate::models::catalog::{CatalogCard, CatalogPage, CatalogQuery, PAGE_SIZE};
 use crate::services::ServiceError;
+
+/// Products whose folded name has a word starting with `word` (letters and digits only, as
+/// `fold` leaves them), answered by the database's full-text index
+/// (`m20261129_000017_catalog_search`).
+fn name_has_word_starting(
+    backend: sea_orm::DbBackend,
+    word: &str,
+) -> sea_orm::sea_query::SimpleExpr {
+    match backend {
+        sea_orm::DbBackend::Sqlite => Expr::cust_with_values(
+            "\"product\".\"id\" IN (SELECT rowid FROM product_search WHERE product_search MATCH ?)",
+            [format!("\"{word}\"*")],
+        ),
+        _ => Expr::cust_with_values(
+            "to_tsvector('simple', \"product\".\"name_folded\") @@ to_tsquery('simple', $1)",
+            [format!("{word}:*")],
+        ),
+    }
+}
 
 /// One page of the catalogue for `query` on `today`.
 ///
@@ -47,6 +67,7 @@ pub async fn search(
         .join(JoinType::InnerJoin, product::Relation::Subject.def())
         .filter(subject::Column::Status.eq("active"))
         .filter(product::Column::Id.in_subquery(valid));
+    let backend = db.get_database_backend();
     for word in fold(&query.q).split_whitespace() {
         // A word matches the start of a word of the product's folded name ("ong" finds "Mật
         // ong", not "Hồng"), or of its commune's name.
@@ -57,8 +78,7 @@ pub async fn search(
             .collect();
         select = select.filter(
             Condition::any()
-                .add(product::Column::NameFolded.starts_with(word))
-                .add(product::Column::NameFolded.contains(format!(" {word}")))
+                .add(name_has_word_starting(backend, word))
                 .add(product::Column::CommuneCode.is_in(in_communes)),
         );
     }

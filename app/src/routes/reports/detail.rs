@@ -162,7 +162,7 @@ fn Table(table: FigureTable, english: bool) -> impl IntoView {
     view! {
         <h3>{table.title.get(english).to_owned()}</h3>
         <div class="table-wrap">
-            <table class="data-table figures" data-testid=format!("table-{}", table.key)>
+            <table class="data-table figure-table" data-testid=format!("table-{}", table.key)>
                 <thead><tr>
                     <th></th>
                     {table.columns.iter().map(|c| view! { <th class="num">{c.get(english).to_owned()}</th> }).collect_view()}
