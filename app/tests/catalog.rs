@@ -129,12 +129,12 @@ async fn pages_hold_a_fixed_number_of_cards_and_out_of_range_pages_are_clamped()
         assert_eq!(
             names(&second),
             [
-                "Sản phẩm trang 24",
-                "Sản phẩm trang 25",
-                "Sản phẩm trang 26",
-                "Sản phẩm trang 27",
-                "Sản phẩm trang 28",
-                "Sản phẩm trang 29"
+                "Sản phẩm trang 50",
+                "Sản phẩm trang 51",
+                "Sản phẩm trang 52",
+                "Sản phẩm trang 53",
+                "Sản phẩm trang 54",
+                "Sản phẩm trang 55"
             ]
         );
         let beyond = search(db, &page(99), today()).await.unwrap();

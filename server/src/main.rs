@@ -3,6 +3,7 @@ mod certificates;
 mod config;
 mod exports;
 mod files;
+mod page_cache;
 #[cfg(test)]
 mod permission_matrix;
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! The light public pages (`/products/{id}`, `/lots/{id}`): what QR codes open, rendered by
 //! `app::routes::public::light` as HTML with no script, in the visitor's language. `?lang=`
 //! also sets the site's language cookie, so the rest of the site follows.
-use axum::extract::{Path, Query, State};
+use axum::body::Bytes;
+use axum::extract::{Extension, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use leptos::prelude::*;
@@ -15,19 +16,24 @@ use app::services::ServiceError;
 use app::state::AppState;
 
 use crate::exports::base_and_today;
+use crate::page_cache::{Key, Page, PageCache};
 
 /// The query string; only `lang` is read.
 type LangQuery = std::collections::HashMap<String, String>;
 
 pub async fn product(
     State(state): State<AppState>,
+    Extension(cache): Extension<PageCache>,
     headers: HeaderMap,
     Path(id): Path<String>,
     Query(query): Query<LangQuery>,
 ) -> Response {
     let locale = locale_of(&headers, query.get("lang").map(String::as_str));
     let (base, today) = base_and_today(&state, &headers);
-    let path = format!("/products/{id}");
+    let key = key("/products", &id, locale, &base, today);
+    if let Some(page) = cache.get(&key) {
+        return serve(page, &headers, &query);
+    }
     let found = match id.parse() {
         Ok(id) => {
             app::services::public_products::product(
@@ -42,25 +48,29 @@ pub async fn product(
         // "/products/abc" is simply not a product.
         Err(_) => Err(ServiceError::NotFound),
     };
-    respond(
+    let rendered = render(
         found,
         locale,
-        &path,
-        &query,
+        &key.path,
         |p| p.name.clone(),
         |p| view! { <PublicProductView p /> }.into_any(),
-    )
+    );
+    cached(&cache, key, rendered, &headers, &query)
 }
 
 pub async fn lot(
     State(state): State<AppState>,
+    Extension(cache): Extension<PageCache>,
     headers: HeaderMap,
     Path(id): Path<String>,
     Query(query): Query<LangQuery>,
 ) -> Response {
     let locale = locale_of(&headers, query.get("lang").map(String::as_str));
     let (base, today) = base_and_today(&state, &headers);
-    let path = format!("/lots/{id}");
+    let key = key("/lots", &id, locale, &base, today);
+    if let Some(page) = cache.get(&key) {
+        return serve(page, &headers, &query);
+    }
     let found = match id.parse() {
         Ok(id) => {
             app::services::lots::public_trace(&state.db, id, &base, today, &state.certificates)
@@ -68,33 +78,100 @@ pub async fn lot(
         }
         Err(_) => Err(ServiceError::NotFound),
     };
-    respond(
+    let rendered = render(
         found,
         locale,
-        &path,
-        &query,
+        &key.path,
         |l| format!("{} — {}", l.product_name, l.code),
         |l| view! { <PublicLotView l /> }.into_any(),
-    )
+    );
+    cached(&cache, key, rendered, &headers, &query)
 }
 
-/// The page for what was found (or the 404 page), with the language cookie when `?lang=` chose.
-fn respond<T: Send + 'static>(
+fn key(
+    prefix: &str,
+    id: &str,
+    locale: Locale,
+    base: &str,
+    day: sea_orm::prelude::ChronoDate,
+) -> Key {
+    Key {
+        path: format!("{prefix}/{id}"),
+        locale: match locale {
+            Locale::en => "en",
+            Locale::vi => "vi",
+        },
+        base: base.to_owned(),
+        day,
+    }
+}
+
+/// Keeps a rendered page (found or 404) and serves it; a failure is answered, not kept.
+fn cached(
+    cache: &PageCache,
+    key: Key,
+    rendered: Result<(StatusCode, String), Response>,
+    headers: &HeaderMap,
+    query: &LangQuery,
+) -> Response {
+    match rendered {
+        Ok((status, html)) => {
+            let page = Page::new(status, Bytes::from(html));
+            cache.put(key, page.clone());
+            serve(page, headers, query)
+        }
+        Err(response) => response,
+    }
+}
+
+/// The page, or 304 when the visitor holds it already; browsers revalidate every time
+/// (`no-cache`), so a change shows at once.
+fn serve(page: Page, headers: &HeaderMap, query: &LangQuery) -> Response {
+    let mut response = if page.status == StatusCode::OK && page.matches(headers) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        (page.status, Html(page.body.clone())).into_response()
+    };
+    let out = response.headers_mut();
+    if let Ok(etag) = HeaderValue::from_str(&page.etag) {
+        out.insert(header::ETAG, etag);
+    }
+    out.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    // The language decides the page; shared caches must keep one copy per language.
+    out.insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
+    with_language(response, query.get("lang").map(String::as_str))
+}
+
+/// The HTML of what was found (or of the 404 page), or the response to a failure.
+fn render<T: Send + 'static>(
     found: Result<T, ServiceError>,
     locale: Locale,
     path: &str,
-    query: &LangQuery,
     title: impl FnOnce(&T) -> String,
     body: fn(T) -> AnyView,
-) -> Response {
-    let response = match found {
+) -> Result<(StatusCode, String), Response> {
+    match found {
         Ok(found) => {
             let title = title(&found);
-            page(StatusCode::OK, locale, &title, path, move || body(found))
+            Ok((
+                StatusCode::OK,
+                light::document(locale, &title, path, move || body(found)),
+            ))
         }
-        Err(err) => failure(err, locale, path),
-    };
-    with_language(response, query.get("lang").map(String::as_str))
+        Err(ServiceError::NotFound) => Ok((
+            StatusCode::NOT_FOUND,
+            light::document(locale, "404", path, || {
+                view! { <LightNotFound /> }.into_any()
+            }),
+        )),
+        Err(err) => {
+            tracing::error!(error = %err, path, "public page");
+            Err(StatusCode::INTERNAL_SERVER_ERROR.into_response())
+        }
+    }
 }
 
 /// `/catalog?q=&group=&commune=&stars=&kind=&sort=&page=`: the public catalogue.
@@ -116,14 +193,17 @@ pub async fn catalog(
     };
     let found =
         app::services::catalog::search(&state.db, &wanted, app::services::today_in_vietnam()).await;
-    respond(
+    // A real query every time (not kept: the combinations of filters are endless).
+    match render(
         found,
         locale,
         "/catalog",
-        &query,
         |_| "Danh mục sản phẩm OCOP / OCOP catalogue".to_owned(),
         |c| view! { <CatalogView c /> }.into_any(),
-    )
+    ) {
+        Ok((status, html)) => serve(Page::new(status, Bytes::from(html)), &headers, &query),
+        Err(response) => response,
+    }
 }
 
 fn locale_of(headers: &HeaderMap, query: Option<&str>) -> Locale {
@@ -141,34 +221,6 @@ fn locale_of(headers: &HeaderMap, query: Option<&str>) -> Locale {
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok());
     light::pick_locale(query, cookie, accept)
-}
-
-fn page(
-    status: StatusCode,
-    locale: Locale,
-    title: &str,
-    path: &str,
-    body: impl FnOnce() -> AnyView + Send + 'static,
-) -> Response {
-    let mut response = (status, Html(light::document(locale, title, path, body))).into_response();
-    // The language decides the page; shared caches must keep one copy per language.
-    response.headers_mut().insert(
-        header::VARY,
-        HeaderValue::from_static("Accept-Language, Cookie"),
-    );
-    response
-}
-
-fn failure(err: ServiceError, locale: Locale, path: &str) -> Response {
-    match err {
-        ServiceError::NotFound => page(StatusCode::NOT_FOUND, locale, "404", path, || {
-            view! { <LightNotFound /> }.into_any()
-        }),
-        err => {
-            tracing::error!(error = %err, path, "public page");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
 }
 
 /// `?lang=vi|en` is remembered like the site's own language switch.
@@ -212,6 +264,65 @@ mod tests {
             .map(|v| v.to_str().unwrap().to_owned());
         let bytes = to_bytes(response.into_body(), 1 << 22).await.unwrap();
         (status, cookie, String::from_utf8(bytes.to_vec()).unwrap())
+    }
+
+    /// A QR page is rendered once and answered from memory with its ETag (304 when the
+    /// visitor holds it); any write through the server empties the cache.
+    #[tokio::test]
+    async fn qr_pages_are_kept_with_an_etag_until_something_changes() {
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+        let t = demo_app(Default::default()).await;
+        let fetch = |etag: Option<String>| {
+            let app = t.router.clone();
+            async move {
+                let mut request = Request::get("/products/1").header(header::HOST, "ocop.test");
+                if let Some(etag) = etag {
+                    request = request.header(header::IF_NONE_MATCH, etag);
+                }
+                let response = app
+                    .oneshot(request.body(Body::empty()).unwrap())
+                    .await
+                    .unwrap();
+                let status = response.status();
+                let etag = response
+                    .headers()
+                    .get(header::ETAG)
+                    .map(|v| v.to_str().unwrap().to_owned());
+                let body = to_bytes(response.into_body(), 1 << 22).await.unwrap();
+                (status, etag, String::from_utf8(body.to_vec()).unwrap())
+            }
+        };
+        let (status, etag, first) = fetch(None).await;
+        assert_eq!(status, StatusCode::OK);
+        let etag = etag.expect("an ETag");
+        let (status, again, body) = fetch(Some(etag.clone())).await;
+        assert_eq!(
+            (status, again.as_deref(), body.as_str()),
+            (StatusCode::NOT_MODIFIED, Some(etag.as_str()), "")
+        );
+
+        // Changed behind the server's back: still the kept page.
+        let product = app::entities::product::Entity::find_by_id(1)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut renamed: app::entities::product::ActiveModel = product.into();
+        renamed.name = Set("Tên mới sau khi sửa".into());
+        renamed.update(&t.db).await.unwrap();
+        assert_eq!(fetch(None).await.2, first);
+        // Any write through the server (here a sign-out) empties the cache.
+        let sign_out = Request::post("/api/sign_out")
+            .header(header::HOST, "ocop.test")
+            .header(header::ORIGIN, "http://ocop.test")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::empty())
+            .unwrap();
+        t.router.clone().oneshot(sign_out).await.unwrap();
+        let (status, changed_etag, fresh) = fetch(Some(etag.clone())).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(fresh.contains("Tên mới sau khi sửa"));
+        assert_ne!(changed_etag.as_deref(), Some(etag.as_str()));
     }
 
     #[tokio::test]

@@ -21,6 +21,7 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
     let sessions = session_layer(&state, cookie_secure);
     let upload_body_limit = state.upload_limits.max_bytes + 1024 * 1024;
     let routes = generate_route_list(App);
+    let page_cache = crate::page_cache::PageCache::default();
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())
@@ -65,6 +66,11 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         // Uploads (multipart server functions) may be as large as the limit, plus the form.
         .layer(DefaultBodyLimit::max(upload_body_limit))
+        .layer(axum::Extension(page_cache.clone()))
+        .layer(middleware::from_fn_with_state(
+            page_cache,
+            crate::page_cache::clear_after_writes,
+        ))
         .layer(middleware::from_fn(same_origin_only))
         .layer(sessions)
         .layer(middleware::from_fn(cache_headers))

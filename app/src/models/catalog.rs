@@ -2,8 +2,8 @@
 //! without regard to diacritics, filtered, sorted and paged.
 use serde::{Deserialize, Serialize};
 
-/// Products per page.
-pub const PAGE_SIZE: u64 = 24;
+/// Products per page (fifty cards: one long scroll on a phone, covers load lazily).
+pub const PAGE_SIZE: u64 = 50;
 
 /// The catalogue's query string as typed (`?q=&group=&commune=&stars=&kind=&sort=&page=`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
