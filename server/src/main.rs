@@ -50,6 +50,12 @@ enum Command {
         #[arg(long, default_value_t = 20_000)]
         products: usize,
     },
+    /// Time this year's annual province report as XLSX + PDF against its queries alone
+    /// (used by bench/national.sh; prints one line of medians).
+    BenchReport {
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
     /// Create an administrator account (the first one has to come from here).
     CreateAdmin {
         #[arg(long)]
@@ -129,6 +135,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             );
             Ok(())
         }
+        Command::BenchReport { runs } => bench_report(&db, runs).await,
         Command::CreateAdmin {
             name,
             email,
@@ -145,6 +152,59 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         },
         Command::Serve => serve(db, &cli.config).await,
     }
+}
+
+async fn bench_report(
+    db: &sea_orm::DatabaseConnection,
+    runs: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let today = app::services::today_in_vietnam();
+    let year = i16::try_from(chrono_year(today))?;
+    let period = app::entities::report_period::Entity::find()
+        .filter(app::entities::report_period::Column::Kind.eq("annual"))
+        .filter(app::entities::report_period::Column::Year.eq(year))
+        .one(db)
+        .await?
+        .ok_or("no annual period this year")?;
+    let province = app::auth::Actor::User {
+        user_id: 0,
+        role: app::auth::Role::ProvincialOfficer,
+        commune_code: None,
+        subject_id: None,
+    };
+    let scope = app::services::report_facts::PROVINCE_CODE;
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (mut queries, mut files) = (Vec::new(), Vec::new());
+    let (mut rows, mut sizes) = (0, (0, 0));
+    for _ in 0..runs.max(1) {
+        let start = std::time::Instant::now();
+        rows = app::services::reports::queries_only(db, period.id, scope).await?;
+        queries.push(start.elapsed().as_secs_f64() * 1000.0);
+        let start = std::time::Instant::now();
+        let (xlsx, pdf) =
+            app::services::reports::export_both(db, &province, period.id, scope, today).await?;
+        files.push(start.elapsed().as_secs_f64() * 1000.0);
+        sizes = (xlsx.len(), pdf.len());
+    }
+    let (q, f) = (median(queries), median(files));
+    println!(
+        "report: queries alone {q:.1} ms ({rows} rows), XLSX + PDF {f:.1} ms ({} + {} bytes), ratio {:.2}",
+        sizes.0,
+        sizes.1,
+        f / q
+    );
+    Ok(())
+}
+
+fn chrono_year(day: sea_orm::prelude::ChronoDate) -> i32 {
+    sea_orm::prelude::ChronoDate::format(&day, "%Y")
+        .to_string()
+        .parse()
+        .unwrap_or(2026)
 }
 
 async fn serve(

@@ -523,3 +523,54 @@ pub async fn export(
             .map(|bytes| (format!("{stem}.pdf"), bytes)),
     }
 }
+
+/// A report's XLSX and PDF from one model (what `bench/national.sh` times).
+///
+/// # Errors
+/// As `export`.
+pub async fn export_both(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    period_id: i32,
+    scope: &str,
+    today: NaiveDate,
+) -> Result<(Vec<u8>, Vec<u8>), ServiceError> {
+    let view = open(db, actor, period_id, scope, today).await?;
+    let xlsx =
+        crate::services::report_xlsx::render(&view).map_err(|_| invalid("report", "xlsx"))?;
+    let pdf = crate::services::report_pdf::render(&view, today)?;
+    Ok((xlsx, pdf))
+}
+
+/// Runs the queries a report's page makes — and nothing else: no counting, no rendering —
+/// returning how many rows they read (the benchmark's yardstick for `export_both`).
+///
+/// # Errors
+/// A database error; `NotFound` for an unknown period.
+pub async fn queries_only(
+    db: &impl ConnectionTrait,
+    period_id: i32,
+    scope: &str,
+) -> Result<usize, ServiceError> {
+    let p = period(db, period_id).await?;
+    let saved = find(db, period_id, scope).await?;
+    let facts = report_facts::load(db, scope).await?;
+    let groups = product_group::Entity::find().all(db).await?;
+    let communes = communes(db).await?;
+    let targets = targets(db, p.year, scope).await?;
+    let reports = report::Entity::find()
+        .filter(report::Column::PeriodId.eq(p.id))
+        .all(db)
+        .await?;
+    let name = unit_name(db, scope).await?;
+    Ok(usize::from(saved.is_some())
+        + facts.certificates.len()
+        + facts.ideas.len()
+        + facts.dossiers.len()
+        + facts.subjects.len()
+        + groups.len()
+        + communes.len()
+        + usize::from(targets.new_3star.is_some())
+        + reports.len()
+        + usize::from(!name.is_empty()))
+}
