@@ -14,7 +14,7 @@ export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 LEPTOS_RUSTFLAGS := --cfg erase_components
 SERVER_DEBUG := target/debug/server
 
-.PHONY: run test release tools check lint unit-test build-for-e2e wasm-size e2e clean-data
+.PHONY: run test release bench tools check lint unit-test build-for-e2e wasm-size e2e clean-data
 
 run: tools
 	@echo "==> building server and wasm client (debug)"
@@ -30,6 +30,16 @@ test: tools lint unit-test build-for-e2e wasm-size e2e
 # What a deployment runs: the release server and the release wasm client.
 release: tools
 	cargo leptos build --release
+
+# The national-scale benchmark (README, "Performance"): five ratios measured in one run against
+# the release server, nginx and the sqlite3 shell (Debian's packages). Not part of `make test`.
+bench: tools
+	@{ command -v nginx && command -v wrk && command -v sqlite3; } >/dev/null \
+	  || { echo "installing Debian's nginx, wrk and sqlite3"; \
+	       if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	       $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx wrk sqlite3; }
+	cargo leptos build --release
+	node bench/national.mjs
 
 # ---- tools: each step is skipped when the right version is already there -------------------
 tools: end2end/node_modules/.installed

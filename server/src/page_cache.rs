@@ -1,6 +1,7 @@
-//! Rendered light pages (what QR codes open), kept in memory with an ETag so a scan costs a
-//! map lookup and a repeat visit a 304. A page depends on the data, the language, the site's
-//! address and the day (certificate validity); the key holds the last three, and the whole
+//! Rendered light pages (what QR codes open, and catalogue searches), kept in memory with an
+//! ETag so a scan costs a map lookup and a repeat visit a 304. A page depends on the data, the
+//! language, the site's address and the day (certificate validity); the key holds the last
+//! three (and the search), and the whole
 //! cache is emptied after every request that may change data (anything but GET and HEAD), so
 //! a changed product — or its certificate, label, lots — is never served stale by this server.
 use std::collections::HashMap;

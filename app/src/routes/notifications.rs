@@ -44,6 +44,9 @@ fn NotificationList() -> impl IntoView {
         "round.decided" => t_string!(i18n, notifications.round_decided).to_string(),
         "certificate.expiring" => t_string!(i18n, notifications.certificate_expiring).to_string(),
         "certificate.revoked" => t_string!(i18n, notifications.certificate_revoked).to_string(),
+        "report.submitted" => t_string!(i18n, notifications.report_submitted).to_string(),
+        "report.returned" => t_string!(i18n, notifications.report_returned).to_string(),
+        "report.accepted" => t_string!(i18n, notifications.report_accepted).to_string(),
         _ => t_string!(i18n, notifications.other).to_string(),
     };
     view! {
@@ -69,6 +72,7 @@ fn NotificationList() -> impl IntoView {
                                             Some(id) => view! { <A href=format!("/dossiers/{id}")>{t!(i18n, notifications.open)}</A> }.into_any(),
                                             None if n.kind.starts_with("idea.") => view! { <A href=ideas_path>{t!(i18n, ideas.title)}</A> }.into_any(),
                                             None if n.kind.starts_with("certificate.") => view! { <A href="/producer/certificates">{t!(i18n, certificates.mine)}</A> }.into_any(),
+                                            None if n.kind.starts_with("report.") => view! { <A href="/reports">{t!(i18n, notifications.open_report)}</A> }.into_any(),
                                             None => ().into_any(),
                                         }}
                                     </li>

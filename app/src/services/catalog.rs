@@ -17,6 +17,9 @@ use crate::entities::{admin_unit, certificate as cert, product, product_group, s
 use crate::models::catalog::{CatalogCard, CatalogPage, CatalogQuery, PAGE_SIZE};
 use crate::services::ServiceError;
 
+/// Above this many communes the filter lists only the chosen one.
+const COMMUNE_CHOICES_MAX: u64 = 300;
+
 /// Products whose folded name has a word starting with `word` (letters and digits only, as
 /// `fold` leaves them), answered by the database's full-text index
 /// (`m20261129_000017_catalog_search`).
@@ -49,33 +52,54 @@ pub async fn search(
         .order_by_asc(product_group::Column::Code)
         .all(db)
         .await?;
-    let communes = admin_unit::Entity::find()
-        .filter(admin_unit::Column::Level.eq("commune"))
-        .order_by_asc(admin_unit::Column::NameFolded)
-        .all(db)
-        .await?;
+    let communes = admin_unit::Entity::find().filter(admin_unit::Column::Level.eq("commune"));
+    let commune_count = communes.clone().count(db).await?;
+    // A select of thousands of communes (a national data set) would outweigh the page: then
+    // the filter offers only the chosen commune, and the search words find communes by name.
+    let choices = if commune_count <= COMMUNE_CHOICES_MAX {
+        communes
+            .order_by_asc(admin_unit::Column::NameFolded)
+            .all(db)
+            .await?
+    } else {
+        communes
+            .filter(admin_unit::Column::Code.eq(query.commune.trim()))
+            .all(db)
+            .await?
+    };
 
-    // The products whose current certificate is valid today.
+    // A current certificate valid today (looked up per candidate through its product index).
     let valid = Query::select()
-        .column(cert::Column::ProductId)
+        .expr(Expr::val(1))
         .from(cert::Entity)
-        .and_where(Expr::col(cert::Column::SupersededBy).is_null())
-        .and_where(Expr::col(cert::Column::RevokedOn).is_null())
-        .and_where(Expr::col(cert::Column::ValidUntil).gte(today))
+        .and_where(
+            Expr::col((cert::Entity, cert::Column::ProductId))
+                .equals((product::Entity, product::Column::Id)),
+        )
+        .and_where(Expr::col((cert::Entity, cert::Column::SupersededBy)).is_null())
+        .and_where(Expr::col((cert::Entity, cert::Column::RevokedOn)).is_null())
+        .and_where(Expr::col((cert::Entity, cert::Column::ValidUntil)).gte(today))
         .to_owned();
     let mut select = product::Entity::find()
         .join(JoinType::InnerJoin, product::Relation::Subject.def())
         .filter(subject::Column::Status.eq("active"))
-        .filter(product::Column::Id.in_subquery(valid));
+        .filter(Expr::exists(valid));
     let backend = db.get_database_backend();
     for word in fold(&query.q).split_whitespace() {
         // A word matches the start of a word of the product's folded name ("ong" finds "Mật
         // ong", not "Hồng"), or of its commune's name.
-        let in_communes: Vec<String> = communes
-            .iter()
-            .filter(|c| c.name_folded.split(' ').any(|w| w.starts_with(word)))
-            .map(|c| c.code.clone())
-            .collect();
+        let in_communes: Vec<String> = admin_unit::Entity::find()
+            .select_only()
+            .column(admin_unit::Column::Code)
+            .filter(admin_unit::Column::Level.eq("commune"))
+            .filter(
+                Condition::any()
+                    .add(admin_unit::Column::NameFolded.starts_with(word))
+                    .add(admin_unit::Column::NameFolded.contains(format!(" {word}"))),
+            )
+            .into_tuple()
+            .all(db)
+            .await?;
         select = select.filter(
             Condition::any()
                 .add(name_has_word_starting(backend, word))
@@ -137,9 +161,12 @@ pub async fn search(
         .collect();
     let group_names: HashMap<i32, String> =
         groups.iter().map(|g| (g.id, g.name_vi.clone())).collect();
-    let commune_names: HashMap<&str, &str> = communes
-        .iter()
-        .map(|c| (c.code.as_str(), c.name.as_str()))
+    let commune_names: HashMap<String, String> = admin_unit::Entity::find()
+        .filter(admin_unit::Column::Code.is_in(rows.iter().map(|p| p.commune_code.clone())))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.code, c.name))
         .collect();
     let cards = rows
         .into_iter()
@@ -160,8 +187,8 @@ pub async fn search(
                     .cloned()
                     .unwrap_or_default(),
                 commune_name: commune_names
-                    .get(p.commune_code.as_str())
-                    .map(|n| (*n).to_owned())
+                    .get(&p.commune_code)
+                    .cloned()
                     .unwrap_or_default(),
                 subject_name: subjects.get(&p.subject_id).cloned().unwrap_or_default(),
                 cover_file_id: covers.get(&p.id).copied(),
@@ -179,6 +206,6 @@ pub async fn search(
         page,
         pages,
         groups: groups.into_iter().map(|g| (g.code, g.name_vi)).collect(),
-        communes: communes.into_iter().map(|c| (c.code, c.name)).collect(),
+        communes: choices.into_iter().map(|c| (c.code, c.name)).collect(),
     })
 }
