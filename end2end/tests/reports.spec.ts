@@ -118,3 +118,22 @@ test("a dashboard filter changes the tiles and charts without reloading the page
   await expect(page.getByTestId("filter-commune")).toHaveValue(code!);
   expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 });
+
+test("the dashboard and a report fit a 360 px phone", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signIn(page, "so.nnmt@demo.vn");
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/dashboard");
+  await hydrated(page);
+  await expect(page.getByTestId("tiles")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.goto("/reports");
+  await hydrated(page);
+  await page
+    .locator('[data-testid="period-row"][data-kind="annual"][data-year="2025"]')
+    .getByRole("link")
+    .click();
+  await expect(page.getByTestId("table-communes")).toBeVisible();
+  // Wide tables scroll inside their frame; the page itself does not.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});

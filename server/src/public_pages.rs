@@ -111,7 +111,7 @@ fn key(
 fn cached(
     cache: &PageCache,
     key: Key,
-    rendered: Result<(StatusCode, String), Response>,
+    rendered: Result<(StatusCode, String), StatusCode>,
     headers: &HeaderMap,
     query: &LangQuery,
 ) -> Response {
@@ -121,7 +121,7 @@ fn cached(
             cache.put(key, page.clone());
             serve(page, headers, query)
         }
-        Err(response) => response,
+        Err(status) => status.into_response(),
     }
 }
 
@@ -146,14 +146,14 @@ fn serve(page: Page, headers: &HeaderMap, query: &LangQuery) -> Response {
     with_language(response, query.get("lang").map(String::as_str))
 }
 
-/// The HTML of what was found (or of the 404 page), or the response to a failure.
+/// The HTML of what was found (or of the 404 page), or the status of a failure.
 fn render<T: Send + 'static>(
     found: Result<T, ServiceError>,
     locale: Locale,
     path: &str,
     title: impl FnOnce(&T) -> String,
     body: fn(T) -> AnyView,
-) -> Result<(StatusCode, String), Response> {
+) -> Result<(StatusCode, String), StatusCode> {
     match found {
         Ok(found) => {
             let title = title(&found);
@@ -170,7 +170,7 @@ fn render<T: Send + 'static>(
         )),
         Err(err) => {
             tracing::error!(error = %err, path, "public page");
-            Err(StatusCode::INTERNAL_SERVER_ERROR.into_response())
+            Err(StatusCode::INTERNAL_SERVER_ERROR)
         }
     }
 }
