@@ -36,6 +36,7 @@ use crate::i18n::{I18nContextProvider, t_string, use_i18n};
 use crate::routes::account::{
     login::LoginPage, profile::AccountPage, register::RegisterPage, reset::ResetPasswordPage,
 };
+use crate::routes::admin::report_settings::ReportSettingsPage;
 use crate::routes::admin::{
     account_detail::AccountDetailPage,
     account_new::NewOfficialPage,
@@ -153,6 +154,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/criteria") view=CriteriaSetsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/criteria/:id") view=CriteriaSetPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/label-checklist") view=LabelChecklistPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/report-settings") view=ReportSettingsPage ssr=SsrMode::Async />
                         <Route path=path!("/labels/:id") view=LabelPage ssr=SsrMode::Async />
                         <Route path=path!("/reports") view=ReportsPage ssr=SsrMode::Async />
                         <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />

@@ -52,6 +52,7 @@ pub mod report_facts;
 pub mod report_figures;
 pub mod report_master_data;
 pub mod report_pdf;
+pub mod report_settings;
 pub mod report_xlsx;
 pub mod reports;
 pub mod round_data;

@@ -137,3 +137,31 @@ test("the dashboard and a report fit a 360 px phone", async ({ page }) => {
   // Wide tables scroll inside their frame; the page itself does not.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
+
+test("the province changes a due date and sets a commune's target", async ({ page }) => {
+  await signIn(page, "so.nnmt@demo.vn");
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/admin/report-settings");
+  await hydrated(page);
+  const annual = page.getByTestId("period-annual-2027");
+  // An end before the start is refused beside the field; what was typed stays.
+  await annual.locator('input[name="ends_on"]').fill("2026-12-31");
+  await annual.getByTestId("save-period").click();
+  await expect(annual.locator(".field-error")).toBeVisible();
+  await expect(annual.locator('input[name="ends_on"]')).toHaveValue("2026-12-31");
+  await annual.locator('input[name="ends_on"]').fill("2027-12-31");
+  await annual.getByTestId("due-on").fill("2027-12-05");
+  await annual.getByTestId("save-period").click();
+  await expect(annual.locator(".field-error")).toHaveCount(0);
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByTestId("period-annual-2027").getByTestId("due-on")).toHaveValue("2027-12-05");
+
+  const target = page.getByTestId("target-new");
+  await target.locator('input[name="year"]').fill("2027");
+  await target.getByTestId("target-scope").selectOption("06463");
+  await target.getByTestId("target-new-3star").fill("5");
+  await target.getByTestId("target-national").fill("1");
+  await target.getByTestId("save-target").click();
+  await expect(page.getByTestId("target-2027-06463").getByTestId("target-new-3star")).toHaveValue("5");
+});

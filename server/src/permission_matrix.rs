@@ -532,6 +532,20 @@ fn matrix(ids: &Targets) -> Vec<(&'static str, String, &'static [Who])> {
             "period_id=1&scope=06046&version=1&decision=return&comment=".into(),
             &[Province],
         ),
+        ("/api/get_report_settings", String::new(), ADMINS),
+        // An end before the start: those who manage master data get past the check.
+        (
+            "/api/save_report_period",
+            "period_id=1&starts_on=2023-06-30&ends_on=2023-01-01&due_on=2023-06-25".into(),
+            ADMINS,
+        ),
+        // A year out of range: the same.
+        ("/api/add_report_year", "year=1900".into(), ADMINS),
+        (
+            "/api/save_report_target",
+            "year=1900&scope_code=20&new_3star=1&national=0".into(),
+            ADMINS,
+        ),
         (
             "/api/get_dashboard",
             "filter[year]=2026".into(),

@@ -48,6 +48,7 @@ pub fn FieldError(
                 "invalid_date" => t_string!(i18n, field_errors.invalid_date).to_string(),
                 "invalid_website" => t_string!(i18n, field_errors.invalid_website).to_string(),
                 "out_of_range" => t_string!(i18n, field_errors.out_of_range).to_string(),
+                "unknown_unit" => t_string!(i18n, field_errors.unknown_unit).to_string(),
                 "coordinates_pair" => t_string!(i18n, field_errors.coordinates_pair).to_string(),
                 "unknown_group" => t_string!(i18n, field_errors.unknown_group).to_string(),
                 "price_range" => t_string!(i18n, field_errors.price_range).to_string(),

@@ -83,3 +83,55 @@ pub async fn review_report(
     )
     .await?)
 }
+
+#[server(prefix = "/api", endpoint = "get_report_settings")]
+pub async fn get_report_settings() -> Result<crate::models::reports::ReportSettings, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(crate::services::report_settings::settings(&app.db, &actor).await?)
+}
+
+/// Changes a period's dates (`YYYY-MM-DD`, as date inputs send them).
+#[server(prefix = "/api", endpoint = "save_report_period")]
+pub async fn save_report_period(
+    period_id: i32,
+    starts_on: String,
+    ends_on: String,
+    due_on: String,
+) -> Result<(), AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(crate::services::report_settings::save_period(
+        &app.db, &actor, period_id, &starts_on, &ends_on, &due_on,
+    )
+    .await?)
+}
+
+/// Adds a year's report periods; returns how many were new.
+#[server(prefix = "/api", endpoint = "add_report_year")]
+pub async fn add_report_year(year: i32) -> Result<u64, AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(crate::services::report_settings::add_year(&app.db, &actor, year).await?)
+}
+
+/// Sets a year's targets for the province (`scope_code` "20") or a commune.
+#[server(prefix = "/api", endpoint = "save_report_target")]
+pub async fn save_report_target(
+    year: i32,
+    scope_code: String,
+    new_3star: i32,
+    national: i32,
+) -> Result<(), AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    Ok(crate::services::report_settings::save_target(
+        &app.db,
+        &actor,
+        year,
+        &scope_code,
+        new_3star,
+        national,
+    )
+    .await?)
+}

@@ -123,3 +123,21 @@ pub struct ReportsHome {
     /// Per period (same order): the viewer's report state and standing.
     pub mine: Vec<(Option<String>, String)>,
 }
+
+/// A year's targets for the province or a commune, as the settings page edits them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetRow {
+    pub year: i16,
+    pub scope_code: String,
+    pub scope_name: String,
+    pub new_3star: i32,
+    pub national: i32,
+}
+
+/// `/admin/report-settings`: every period and target, and the communes a target may name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportSettings {
+    pub periods: Vec<PeriodRow>,
+    pub targets: Vec<TargetRow>,
+    pub communes: Vec<(String, String)>,
+}

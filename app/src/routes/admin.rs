@@ -7,4 +7,5 @@ pub mod audit;
 pub mod criteria;
 pub mod criteria_form;
 pub mod label_checklist;
+pub mod report_settings;
 pub mod reset_link;

@@ -100,6 +100,7 @@ pub fn ProvinceHome() -> impl IntoView {
                 <AuditEntry />
                 <CriteriaEntry />
                 <LabelChecklistEntry />
+                <ReportSettingsEntry />
                 <AccountEntry />
             </ul>
         </AreaGate>
@@ -137,6 +138,7 @@ pub fn AdminHome() -> impl IntoView {
                 <AuditEntry />
                 <CriteriaEntry />
                 <LabelChecklistEntry />
+                <ReportSettingsEntry />
                 <AccountEntry />
             </ul>
         </AreaGate>
@@ -218,6 +220,17 @@ fn LabelChecklistEntry() -> impl IntoView {
         <EntryCard href="/admin/label-checklist".into() testid="entry-label-checklist">
             <h2>{t!(i18n, labels.checklist_title)}</h2>
             <p>{t!(i18n, labels.checklist_hint)}</p>
+        </EntryCard>
+    }
+}
+
+#[component]
+fn ReportSettingsEntry() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <EntryCard href="/admin/report-settings".into() testid="entry-report-settings">
+            <h2>{t!(i18n, reports.settings_title)}</h2>
+            <p>{t!(i18n, reports.settings_hint)}</p>
         </EntryCard>
     }
 }

@@ -39,7 +39,7 @@ fn resource(scope: &str) -> Resource<'_> {
     }
 }
 
-fn period_row(p: &report_period::Model) -> PeriodRow {
+pub(crate) fn period_row(p: &report_period::Model) -> PeriodRow {
     let kind = PeriodKind::parse(&p.kind);
     let (vi, en) = kind.map_or(("", ""), |k| (k.name_vi(), k.name_en()));
     PeriodRow {
