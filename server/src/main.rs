@@ -7,6 +7,8 @@ mod page_cache;
 #[cfg(test)]
 mod permission_matrix;
 #[cfg(test)]
+mod permission_rows;
+#[cfg(test)]
 mod permission_targets;
 mod public_pages;
 mod resolver;

@@ -1,0 +1,123 @@
+//! The permission matrix's rows for lots, labels, reports and the dashboard (issues 6 and 7),
+//! apart from `permission_matrix` so each file reads in one sitting.
+use crate::permission_matrix::Who::*;
+use crate::permission_matrix::{ADMINS, EVERYONE, Row};
+use crate::permission_targets::Targets;
+
+pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
+    let Targets {
+        active_product,
+        own_lot,
+        own_event,
+        ..
+    } = ids;
+    vec![
+        (
+            "/api/list_product_lots",
+            format!("product_id={active_product}"),
+            &[Producer, OtherCommune, Province, Admin],
+        ),
+        // An empty form: the producer gets past the check to a field error.
+        (
+            "/api/create_lot",
+            format!(
+                "product_id={active_product}&code=&produced_on=&expires_on=&quantity=&unit=\
+                 &origin_commune_code=&origin_note="
+            ),
+            &[Producer],
+        ),
+        (
+            "/api/get_lot",
+            format!("lot_id={own_lot}"),
+            &[Producer, OtherCommune, Province, Admin],
+        ),
+        // No kind: the producer gets past the check to a field error.
+        (
+            "/api/add_lot_event",
+            format!(
+                "lot_id={own_lot}&kind=&happened_at=&commune_code=&place=&actor_name=&note=\
+                 &inputs="
+            ),
+            &[Producer],
+        ),
+        ("/api/get_public_lot", format!("lot_id={own_lot}"), EVERYONE),
+        // Multipart with a PDF: the producer gets past the check to "not an image".
+        (
+            "/api/upload_event_photo",
+            format!("event_id={own_event}"),
+            &[Producer],
+        ),
+        (
+            "/api/get_product_label",
+            format!("product_id={active_product}"),
+            &[Producer, OtherCommune, Province, Admin],
+        ),
+        // The mark ticked without stars: the producer gets past the check to a field error.
+        (
+            "/api/save_product_label",
+            format!("product_id={active_product}&version=0&shows_mark=on&shown_stars="),
+            &[Producer],
+        ),
+        // Multipart with a PDF: the producer adds an artwork version.
+        (
+            "/api/upload_label_artwork",
+            format!("product_id={active_product}"),
+            &[Producer],
+        ),
+        // A file that is no standard of the product: the producer gets past the check to 404.
+        (
+            "/api/set_document_public",
+            format!("product_id={active_product}&file_id=0&public=true"),
+            &[Producer],
+        ),
+        ("/api/list_label_checklist", String::new(), ADMINS),
+        // No Vietnamese name: those who manage master data get past the check to a field error.
+        (
+            "/api/save_label_checklist_item",
+            "id=0&code=x&name_vi=&name_en=x&groups=&check=text&sort=1&basis=".into(),
+            ADMINS,
+        ),
+        // Reports: a commune's own, the province's everything; period 1 is master data.
+        (
+            "/api/get_reports_home",
+            String::new(),
+            &[OwnCommune, OtherCommune, Province, Admin],
+        ),
+        (
+            "/api/get_report",
+            "period_id=1&scope=06046".into(),
+            &[OwnCommune, Province, Admin],
+        ),
+        // An old version: the commune gets past the check to "changed meanwhile".
+        (
+            "/api/save_report",
+            "period_id=1&scope=06046&version=99&results=x".into(),
+            &[OwnCommune],
+        ),
+        // A return without a comment: the province gets past the check to a field error.
+        (
+            "/api/review_report",
+            "period_id=1&scope=06046&version=1&decision=return&comment=".into(),
+            &[Province],
+        ),
+        ("/api/get_report_settings", String::new(), ADMINS),
+        // An end before the start: those who manage master data get past the check.
+        (
+            "/api/save_report_period",
+            "period_id=1&starts_on=2023-06-30&ends_on=2023-01-01&due_on=2023-06-25".into(),
+            ADMINS,
+        ),
+        // A year out of range: the same.
+        ("/api/add_report_year", "year=1900".into(), ADMINS),
+        (
+            "/api/save_report_target",
+            "year=1900&scope_code=20&new_3star=1&national=0".into(),
+            ADMINS,
+        ),
+        (
+            "/api/get_dashboard",
+            "filter[year]=2026".into(),
+            &[Producer, OwnCommune, OtherCommune, Province, Admin],
+        ),
+    ]
+}
