@@ -5,9 +5,6 @@ mod support;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
-
-use app::entities::certificate;
 use app::models::dashboard::{Dashboard, DashboardFilter};
 use app::services::ServiceError;
 use app::services::dashboard::dashboard;
@@ -34,54 +31,6 @@ fn bar(d: &Dashboard, chart: &str, key: &str) -> i64 {
         .map_or(0, |i| i.value)
 }
 
-async fn only(db: &sea_orm::DatabaseConnection, product_id: i32) -> certificate::Model {
-    certificate::Entity::find()
-        .filter(certificate::Column::ProductId.eq(product_id))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap()
-}
-
-/// Chi Lăng (Đồng Bành): honey 4★ (March 2026), tea 3★ (June 2026), cake 3★ (July 2026),
-/// "old" 3★ (Feb 2023, expired 31 Jan 2026), an upgrade 3★ (May 2023) → 4★ (April 2026),
-/// last year's 3★ (March 2025), a 3★ of May 2025 revoked on 2 Feb 2026; Thất Khê (Thạch
-/// Đền's household): one 3★ of Feb 2026.
-async fn fixture(db: &sea_orm::DatabaseConnection) {
-    let p = people(db).await;
-    for (name, stars, decided) in [
-        ("Mật ong thử", 4, "2026-03-01"),
-        ("Trà thử", 3, "2026-06-30"),
-        ("Bánh thử", 3, "2026-07-01"),
-        ("Cũ thử", 3, "2023-02-01"),
-        ("Năm trước thử", 3, "2025-03-01"),
-    ] {
-        let product = new_product(db, &p.owner, name).await;
-        certify(db, product.id, stars, decided).await;
-    }
-    let upgraded = new_product(db, &p.owner, "Nâng hạng thử").await;
-    certify(db, upgraded.id, 3, "2023-05-01").await;
-    let first = only(db, upgraded.id).await;
-    certify(db, upgraded.id, 4, "2026-04-01").await;
-    let second = certificate::Entity::find()
-        .filter(certificate::Column::ProductId.eq(upgraded.id))
-        .filter(certificate::Column::Stars.eq(4))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut replaced: certificate::ActiveModel = first.into();
-    replaced.superseded_by = Set(Some(second.id));
-    replaced.update(db).await.unwrap();
-    let revoked = new_product(db, &p.owner, "Thu hồi thử").await;
-    certify(db, revoked.id, 3, "2025-05-01").await;
-    let mut c: certificate::ActiveModel = only(db, revoked.id).await.into();
-    c.revoked_on = Set(Some(chrono::NaiveDate::from_ymd_opt(2026, 2, 2).unwrap()));
-    c.update(db).await.unwrap();
-    let elsewhere = new_product(db, &p.other_producer, "Tràng Định thử").await;
-    certify(db, elsewhere.id, 3, "2026-02-01").await;
-}
-
 fn filter(pairs: &[(&str, &str)]) -> DashboardFilter {
     let mut f = DashboardFilter::default();
     for (k, v) in pairs {
@@ -101,7 +50,7 @@ fn filter(pairs: &[(&str, &str)]) -> DashboardFilter {
 async fn tiles_and_charts_follow_the_filters_and_the_role() {
     for t in support::databases().await {
         seed_demo(&t.db).await.unwrap();
-        fixture(&t.db).await;
+        support::certified::fixture(&t.db).await;
         let (db, p) = (&t.db, people(&t.db).await);
         let b = t.backend;
         let all = dashboard(db, &p.province, &filter(&[]), today())
@@ -193,7 +142,7 @@ async fn tiles_and_charts_follow_the_filters_and_the_role() {
 async fn the_number_of_queries_does_not_grow_with_the_data() {
     for t in support::databases().await {
         seed_demo(&t.db).await.unwrap();
-        fixture(&t.db).await;
+        support::certified::fixture(&t.db).await;
         let p = people(&t.db).await;
         let b = t.backend;
         let statements = Arc::new(AtomicUsize::new(0));

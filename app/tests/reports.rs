@@ -2,9 +2,9 @@
 //! snapshot, the review cycle, who may do what, and the XLSX and PDF files.
 mod support;
 
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use app::entities::{certificate, report_period};
+use app::entities::report_period;
 use app::models::reports::ReportView;
 use app::services::ServiceError;
 use app::services::demo::seed_demo;
@@ -43,15 +43,6 @@ fn cell(view: &ReportView, table: &str, row: &str, col: usize) -> i64 {
         .map_or(0, |r| r.values[col])
 }
 
-async fn cert_of(db: &sea_orm::DatabaseConnection, product_id: i32) -> certificate::Model {
-    certificate::Entity::find()
-        .filter(certificate::Column::ProductId.eq(product_id))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap()
-}
-
 fn text(results: &str) -> Sections {
     Sections {
         results: results.into(),
@@ -60,54 +51,11 @@ fn text(results: &str) -> Sections {
     }
 }
 
-/// Chi Lăng's products, certified on chosen days: the first half of 2026 holds honey (new,
-/// 4★), tea (new, 3★, on 30 June: inside) and an upgrade 3★ → 4★; cake is decided on 1 July
-/// (outside); "old" expires on 31 January 2026; one certificate is revoked on 2 February 2026;
-/// the first half of 2025 holds two new 3★ products. Thạch Đền's product (Thất Khê) is
-/// certified in the half-year too and must not count for Chi Lăng.
-async fn fixture(db: &sea_orm::DatabaseConnection) {
-    let p = people(db).await;
-    let named = |n: &str| n.to_owned();
-    for (name, stars, decided) in [
-        ("Mật ong thử", 4, "2026-03-01"),
-        ("Trà thử", 3, "2026-06-30"),
-        ("Bánh thử", 3, "2026-07-01"),
-        ("Cũ thử", 3, "2023-02-01"),
-        ("Năm trước thử", 3, "2025-03-01"),
-    ] {
-        let product = new_product(db, &p.owner, &named(name)).await;
-        certify(db, product.id, stars, decided).await;
-    }
-    // Upgraded: 3★ in 2023, replaced by 4★ on 1 April 2026.
-    let upgraded = new_product(db, &p.owner, "Nâng hạng thử").await;
-    certify(db, upgraded.id, 3, "2023-05-01").await;
-    let first = cert_of(db, upgraded.id).await;
-    certify(db, upgraded.id, 4, "2026-04-01").await;
-    let second = certificate::Entity::find()
-        .filter(certificate::Column::ProductId.eq(upgraded.id))
-        .filter(certificate::Column::Stars.eq(4))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut replaced: certificate::ActiveModel = first.into();
-    replaced.superseded_by = Set(Some(second.id));
-    replaced.update(db).await.unwrap();
-    // Revoked on 2 February 2026 (decided in May 2025: new in the previous year's half).
-    let revoked = new_product(db, &p.owner, "Thu hồi thử").await;
-    certify(db, revoked.id, 3, "2025-05-01").await;
-    let mut c: certificate::ActiveModel = cert_of(db, revoked.id).await.into();
-    c.revoked_on = Set(Some(day("2026-02-02")));
-    c.update(db).await.unwrap();
-    let elsewhere = new_product(db, &p.other_producer, "Tràng Định thử").await;
-    certify(db, elsewhere.id, 3, "2026-02-01").await;
-}
-
 #[tokio::test]
 async fn figures_match_the_fixture_counted_by_hand() {
     for t in support::databases().await {
         seed_demo(&t.db).await.unwrap();
-        fixture(&t.db).await;
+        support::certified::fixture(&t.db).await;
         let (db, p) = (&t.db, people(&t.db).await);
         let half = period_id(db, "half_year", 2026).await;
         let today = day("2026-11-30");
@@ -165,7 +113,7 @@ async fn figures_match_the_fixture_counted_by_hand() {
 async fn a_submitted_report_is_frozen_until_returned_and_then_accepted() {
     for t in support::databases().await {
         seed_demo(&t.db).await.unwrap();
-        fixture(&t.db).await;
+        support::certified::fixture(&t.db).await;
         let (db, p) = (&t.db, people(&t.db).await);
         let b = t.backend;
         let half = period_id(db, "half_year", 2026).await;
@@ -386,7 +334,7 @@ async fn exports_carry_the_same_figures_as_numbers() {
     use calamine::{Data, Reader, Xlsx};
     for t in support::databases().await {
         seed_demo(&t.db).await.unwrap();
-        fixture(&t.db).await;
+        support::certified::fixture(&t.db).await;
         let (db, p) = (&t.db, people(&t.db).await);
         let b = t.backend;
         let half = period_id(db, "half_year", 2026).await;
