@@ -58,7 +58,8 @@ pub fn document(
         Locale::vi => "vi",
     };
     let path = path.to_owned();
-    let html = Owner::new().with(move || {
+    let owner = Owner::new();
+    let html = owner.with(move || {
         let header = lang.to_owned();
         view! {
             <I18nContextProvider
@@ -76,6 +77,16 @@ pub fn document(
         // page has none to embed.
         .replace("<script></script>", "")
     });
+    // The i18n provider spawns an effect (it sets the language cookie) that runs after
+    // rendering, on any worker thread, and reads the locale: dropping the owner now would let it
+    // read a disposed signal and panic. The owner is kept a second longer instead.
+    #[cfg(feature = "ssr")]
+    if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+        runtime.spawn(async move {
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            drop(owner);
+        });
+    }
     format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
