@@ -19,6 +19,7 @@ mod m20261129_000014_event_photos_points_of_sale;
 mod m20261129_000015_public_documents;
 mod m20261129_000016_reports;
 mod m20261129_000017_catalog_search;
+mod m20261130_000018_product_listing;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000015_public_documents::Migration),
             Box::new(m20261129_000016_reports::Migration),
             Box::new(m20261129_000017_catalog_search::Migration),
+            Box::new(m20261130_000018_product_listing::Migration),
         ]
     }
 }

@@ -189,3 +189,79 @@ async fn the_search_index_follows_renames() {
         t.cleanup().await;
     }
 }
+
+/// Whether a product is listed is kept by the database whatever writes the certificate or the
+/// subject: a revoked, superseded or deleted certificate, and a subject no longer active, take
+/// the product out; a new certificate or the subject's return put it back.
+#[tokio::test]
+async fn the_listing_follows_certificates_and_subjects() {
+    use app::entities::{certificate, subject};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ModelTrait, QueryFilter};
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let (db, p) = (&t.db, people(&t.db).await);
+        let product = new_product(db, &p.owner, "Na Chi Lăng thử").await;
+        let listed = || async {
+            names(&search(db, &CatalogQuery::default(), today()).await.unwrap())
+                .contains(&"Na Chi Lăng thử")
+        };
+        let current = || async {
+            certificate::Entity::find()
+                .filter(certificate::Column::ProductId.eq(product.id))
+                .filter(certificate::Column::SupersededBy.is_null())
+                .filter(certificate::Column::RevokedOn.is_null())
+                .one(db)
+                .await
+                .unwrap()
+        };
+        assert!(!listed().await, "{}: no certificate yet", t.backend);
+        certify(db, product.id, 3, "2025-01-15").await;
+        assert!(listed().await, "{}: certified", t.backend);
+
+        let mut revoked: certificate::ActiveModel = current().await.unwrap().into();
+        revoked.revoked_on = Set(Some(today()));
+        let revoked = revoked.update(db).await.unwrap();
+        assert!(!listed().await, "{}: revoked", t.backend);
+
+        certify(db, product.id, 4, "2026-02-01").await;
+        assert!(listed().await, "{}: certified again", t.backend);
+        // Superseded by a certificate that has already ended: no longer listed.
+        let first = current().await.unwrap();
+        certify(db, product.id, 5, "2020-01-01").await;
+        let ended = certificate::Entity::find()
+            .filter(certificate::Column::ProductId.eq(product.id))
+            .filter(certificate::Column::Stars.eq(5))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut superseded: certificate::ActiveModel = first.clone().into();
+        superseded.superseded_by = Set(Some(ended.id));
+        superseded.update(db).await.unwrap();
+        assert!(!listed().await, "{}: superseded by an ended one", t.backend);
+        let mut restored: certificate::ActiveModel = first.into();
+        restored.superseded_by = Set(None);
+        restored.update(db).await.unwrap();
+        ended.delete(db).await.unwrap();
+        assert!(listed().await, "{}: supersession undone", t.backend);
+
+        let owner = subject::Entity::find_by_id(product.subject_id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut suspended: subject::ActiveModel = owner.clone().into();
+        suspended.status = Set("pending".into());
+        suspended.update(db).await.unwrap();
+        assert!(!listed().await, "{}: subject suspended", t.backend);
+        let mut active: subject::ActiveModel = owner.into();
+        active.status = Set("active".into());
+        active.update(db).await.unwrap();
+        assert!(listed().await, "{}: subject active again", t.backend);
+
+        current().await.unwrap().delete(db).await.unwrap();
+        assert!(!listed().await, "{}: certificate deleted", t.backend);
+        assert!(revoked.revoked_on.is_some());
+        t.cleanup().await;
+    }
+}

@@ -329,6 +329,68 @@ async fn reports_are_closed_to_other_communes_producers_and_the_council() {
     }
 }
 
+/// The Department's own nine-month report: the province lists, writes and submits it (with
+/// the province's figures, no commune list); communes neither see nor write one.
+#[tokio::test]
+async fn the_department_writes_its_nine_month_report_and_communes_have_none() {
+    use app::services::reports::home;
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let (db, p) = (&t.db, people(&t.db).await);
+        let b = t.backend;
+        let nine = period_id(db, "nine_month", 2026).await;
+        let today = day("2026-11-30");
+        let kinds = |h: &app::models::reports::ReportsHome| {
+            h.periods
+                .iter()
+                .filter(|r| r.year == 2026)
+                .map(|r| r.kind.clone())
+                .collect::<Vec<_>>()
+        };
+        let province_home = home(db, &p.province, today).await.unwrap();
+        assert_eq!(
+            kinds(&province_home),
+            ["annual", "nine_month", "half_year"],
+            "{b}"
+        );
+        let commune_home = home(db, &p.commune, today).await.unwrap();
+        assert_eq!(kinds(&commune_home), ["annual", "half_year"], "{b}");
+        assert!(matches!(
+            open(db, &p.commune, nine, CHI_LANG, today).await,
+            Err(ServiceError::NotFound)
+        ));
+        assert!(matches!(
+            save(db, &p.commune, nine, CHI_LANG, text("x"), 0, true, today).await,
+            Err(ServiceError::NotFound)
+        ));
+
+        let draft = open(db, &p.province, nine, PROVINCE, today).await.unwrap();
+        assert!(draft.can_edit && !draft.can_review, "{b}");
+        assert!(draft.communes.is_empty(), "{b}: no commune list");
+        assert_eq!(draft.standing, "missing", "{b}: due 25 September");
+        save(
+            db,
+            &p.province,
+            nine,
+            PROVINCE,
+            text("Sở báo cáo"),
+            0,
+            true,
+            today,
+        )
+        .await
+        .unwrap();
+        let sent = open(db, &p.province, nine, PROVINCE, today).await.unwrap();
+        assert_eq!(
+            (sent.state.as_str(), sent.standing.as_str()),
+            ("submitted", "late"),
+            "{b}"
+        );
+        assert!(sent.frozen && !sent.can_edit, "{b}");
+        t.cleanup().await;
+    }
+}
+
 #[tokio::test]
 async fn exports_carry_the_same_figures_as_numbers() {
     use calamine::{Data, Reader, Xlsx};
@@ -409,6 +471,12 @@ async fn the_demo_has_past_reports_a_draft_and_chi_lang_s_half_year_left_to_writ
     assert_eq!(province.state, "submitted");
     assert!(province.communes.iter().any(|c| c.standing == "late"));
     assert!(province.communes.iter().any(|c| c.standing == "on_time"));
+    let nine = period_id(db, "nine_month", 2026).await;
+    let department = open(db, &p.province, nine, PROVINCE, today).await.unwrap();
+    assert_eq!(
+        (department.state.as_str(), department.standing.as_str()),
+        ("submitted", "on_time")
+    );
     // Targets for 2026 are part of the demo.
     let current = open(db, &p.province, annual_2026, PROVINCE, today)
         .await

@@ -15,6 +15,8 @@ test("a commune submits its half-year report and the province accepts and downlo
   await expect(commune.getByTestId("report-scope")).toHaveText("Chi Lăng");
   const half = commune.locator('[data-testid="period-row"][data-kind="half_year"][data-year="2026"]');
   await expect(half.getByTestId("standing")).toHaveText("Chưa nộp (quá hạn)");
+  // The nine-month report is the Department's own: communes have none.
+  await expect(commune.locator('[data-testid="period-row"][data-kind="nine_month"]')).toHaveCount(0);
   await half.getByRole("link").click();
   await expect(commune.getByTestId("report-title")).toContainText("6 tháng đầu năm 2026");
   await hydrated(commune);
@@ -45,6 +47,9 @@ test("a commune submits its half-year report and the province accepts and downlo
   await expect(province).not.toHaveURL(/\/login/);
   await province.goto("/reports");
   await hydrated(province);
+  const nine = province.locator('[data-testid="period-row"][data-kind="nine_month"][data-year="2026"]');
+  await expect(nine.getByTestId("standing")).toHaveText("Đã nộp đúng hạn");
+  await expect(nine).toContainText("Sở (báo cáo UBND tỉnh)");
   await province
     .locator('[data-testid="period-row"][data-kind="half_year"][data-year="2026"]')
     .getByRole("link")

@@ -35,6 +35,10 @@ pub struct Model {
     pub version: i32,
     /// Where to buy it, one place per line (shop, market stall, online store).
     pub points_of_sale: Option<String>,
+    /// The last day the product is in the public catalogue: its current certificate's end
+    /// while its subject is active. Kept by database triggers (migration 000018); the
+    /// application only reads it.
+    pub listed_until: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -2,14 +2,14 @@
 //! searched by words that ignore diacritics and case ("mat ong huu lung" finds "Mật ong … Hữu
 //! Lũng": each word must start a word of the product's folded name — found in the database's
 //! full-text index — or of its commune's), filtered by group,
-//! commune, stars and subject type, sorted and paged in the database. A page costs a fixed
-//! number of queries whatever the catalogue's size.
+//! commune, stars and subject type, sorted and paged in the database from indexes. A page
+//! costs a fixed number of queries whatever the catalogue's size.
 use std::collections::HashMap;
 
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, RelationTrait,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 
 use crate::domain::text::fold;
@@ -68,22 +68,10 @@ pub async fn search(
             .await?
     };
 
-    // A current certificate valid today (looked up per candidate through its product index).
-    let valid = Query::select()
-        .expr(Expr::val(1))
-        .from(cert::Entity)
-        .and_where(
-            Expr::col((cert::Entity, cert::Column::ProductId))
-                .equals((product::Entity, product::Column::Id)),
-        )
-        .and_where(Expr::col((cert::Entity, cert::Column::SupersededBy)).is_null())
-        .and_where(Expr::col((cert::Entity, cert::Column::RevokedOn)).is_null())
-        .and_where(Expr::col((cert::Entity, cert::Column::ValidUntil)).gte(today))
-        .to_owned();
-    let mut select = product::Entity::find()
-        .join(JoinType::InnerJoin, product::Relation::Subject.def())
-        .filter(subject::Column::Status.eq("active"))
-        .filter(Expr::exists(valid));
+    // Listed: a current certificate valid today and an active subject, kept in one indexed
+    // column by the database (`m20261130_000018_product_listing`), so counting and paging do
+    // not look up each product's certificates.
+    let mut select = product::Entity::find().filter(product::Column::ListedUntil.gte(today));
     let backend = db.get_database_backend();
     for word in fold(&query.q).split_whitespace() {
         // A word matches the start of a word of the product's folded name ("ong" finds "Mật
@@ -122,7 +110,12 @@ pub async fn search(
         select = select.filter(product::Column::Stars.eq(stars));
     }
     if !query.kind.trim().is_empty() {
-        select = select.filter(subject::Column::SubjectType.eq(query.kind.trim()));
+        let of_kind = Query::select()
+            .column(subject::Column::Id)
+            .from(subject::Entity)
+            .and_where(subject::Column::SubjectType.eq(query.kind.trim()))
+            .to_owned();
+        select = select.filter(product::Column::SubjectId.in_subquery(of_kind));
     }
     select = match query.sort.as_str() {
         "stars" => select

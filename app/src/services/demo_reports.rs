@@ -2,7 +2,7 @@
 //! and accepted (a few late), the 2026 half-year report submitted (most accepted, Tràng
 //! Định's still waiting for the province) — except Chi Lăng's, left for the trainer (and the
 //! browser test) to write — and drafts of the current annual report; the province's 2025
-//! report submitted; the 2026 targets (an assumption of the demo, like its accounts).
+//! report submitted, and the Department's nine-month report of 2026; the 2026 targets (an assumption of the demo, like its accounts).
 use chrono::{NaiveDate, TimeZone};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
@@ -203,5 +203,21 @@ pub async fn seed_reports(db: &DatabaseConnection) -> Result<u64, DbErr> {
         None,
     )
     .await?;
-    Ok(made + 1)
+    made += 1;
+    // The Department's own nine-month report to the provincial People's Committee.
+    if let Some(nine_2026) = period(db, "nine_month", 2026).await? {
+        let on = Some(day(2026, 9, 24));
+        write(
+            db,
+            &nine_2026,
+            PROVINCE_CODE,
+            "Sở Nông nghiệp và Môi trường",
+            ReportState::Submitted,
+            on,
+            None,
+        )
+        .await?;
+        made += 1;
+    }
+    Ok(made)
 }

@@ -72,14 +72,28 @@ fn scope_of(actor: &Actor) -> Result<String, ServiceError> {
     }
 }
 
-/// The periods (newest first) reported on by `audience` ("commune" for communes and the
-/// province's consolidated report).
-async fn periods(db: &impl ConnectionTrait) -> Result<Vec<report_period::Model>, ServiceError> {
+/// The periods (newest first) `scope` reports on: communes report for the "commune" periods;
+/// the province consolidates those and also writes the Department's own "department" reports
+/// (nine months, to the provincial People's Committee), which communes do not see.
+async fn periods(
+    db: &impl ConnectionTrait,
+    scope: &str,
+) -> Result<Vec<report_period::Model>, ServiceError> {
+    let audiences: &[&str] = if scope == PROVINCE_CODE {
+        &["commune", "department"]
+    } else {
+        &["commune"]
+    };
     Ok(report_period::Entity::find()
-        .filter(report_period::Column::Audience.eq("commune"))
+        .filter(report_period::Column::Audience.is_in(audiences.iter().copied()))
         .order_by_desc(report_period::Column::EndsOn)
         .all(db)
         .await?)
+}
+
+/// Whether `scope` reports for `p`: a department period has the province's report only.
+fn reports_for(p: &report_period::Model, scope: &str) -> bool {
+    p.audience != "department" || scope == PROVINCE_CODE
 }
 
 async fn period(db: &impl ConnectionTrait, id: i32) -> Result<report_period::Model, ServiceError> {
@@ -129,7 +143,7 @@ pub async fn home(
 ) -> Result<ReportsHome, ServiceError> {
     let scope = scope_of(actor)?;
     allowed(actor, Action::ViewReport, resource(&scope)).map_err(ServiceError::Denied)?;
-    let periods = periods(db).await?;
+    let periods = periods(db, &scope).await?;
     let reports: HashMap<i32, report::Model> = report::Entity::find()
         .filter(report::Column::ScopeCode.eq(&scope))
         .all(db)
@@ -279,6 +293,9 @@ pub async fn open(
 ) -> Result<ReportView, ServiceError> {
     allowed(actor, Action::ViewReport, resource(scope)).map_err(ServiceError::Denied)?;
     let p = period(db, period_id).await?;
+    if !reports_for(&p, scope) {
+        return Err(ServiceError::NotFound);
+    }
     let saved = find(db, period_id, scope).await?;
     let state = saved.as_ref().map_or(ReportState::Draft, state_of);
     let frozen_figures = saved
@@ -321,7 +338,8 @@ pub async fn open(
         figures,
         can_edit: state.editable() && may(Action::WriteReport),
         can_review: !province && state.reviewable() && may(Action::ReviewReports),
-        communes: if province {
+        // Communes report for their periods only, not for the Department's own.
+        communes: if province && p.audience != "department" {
             statuses(db, &p, today).await?
         } else {
             Vec::new()
@@ -370,6 +388,9 @@ pub async fn save(
     }
     let txn = db.begin().await?;
     let p = period(&txn, period_id).await?;
+    if !reports_for(&p, scope) {
+        return Err(ServiceError::NotFound);
+    }
     let saved = find(&txn, period_id, scope).await?;
     if saved.as_ref().map_or(0, |r| r.version) != version {
         return Err(ServiceError::Conflict("changed_meanwhile"));

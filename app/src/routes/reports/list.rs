@@ -1,5 +1,6 @@
 //! `/reports`: the reporting periods, newest first, each with the viewer's report (a commune
-//! officer's commune, or the province's consolidated report) and its standing.
+//! officer's commune, or the province's consolidated report — and the Department's own
+//! nine-month report, marked) and its standing.
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -34,9 +35,12 @@ fn Reports() -> impl IntoView {
                         let scope = home.scope_code.clone();
                         let rows = home.periods.into_iter().zip(home.mine).map(|(p, (_, standing))| {
                             let href = format!("/reports/{}/{}", p.id, scope);
+                            let department = (p.audience == "department").then(|| view! {
+                                " "<span class="badge">{t!(i18n, reports.audience_department)}</span>
+                            });
                             view! {
                                 <tr data-testid="period-row" data-kind=p.kind.clone() data-year=p.year>
-                                    <td><A href=href>{p.name.get(english).to_owned()}</A></td>
+                                    <td><A href=href>{p.name.get(english).to_owned()}</A>{department}</td>
                                     <td>{vn_date(&p.starts_on)}" – "{vn_date(&p.ends_on)}</td>
                                     <td>{vn_date(&p.due_on)}</td>
                                     <td><StandingBadge standing /></td>
