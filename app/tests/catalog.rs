@@ -93,6 +93,15 @@ async fn the_catalogue_lists_valid_products_found_without_diacritics() {
             .await
             .unwrap();
         assert_eq!(elsewhere.total, 0);
+        // Đồng Bành is a cooperative (HTX): the type filter keeps both, another type none.
+        let cooperatives = search(db, &with(|q| q.kind = "HTX".into()), today())
+            .await
+            .unwrap();
+        assert_eq!(cooperatives.total, 2, "{}", t.backend);
+        let households = search(db, &with(|q| q.kind = "HO".into()), today())
+            .await
+            .unwrap();
+        assert_eq!(households.total, 0, "{}", t.backend);
         let by_stars = search(db, &with(|q| q.sort = "stars".into()), today())
             .await
             .unwrap();
