@@ -200,8 +200,9 @@ async fn the_search_index_follows_renames() {
 }
 
 /// Whether a product is listed is kept by the database whatever writes the certificate or the
-/// subject: a revoked, superseded or deleted certificate, and a subject no longer active, take
-/// the product out; a new certificate or the subject's return put it back.
+/// subject: a revoked, superseded or deleted certificate, a subject no longer active and a move
+/// to such a subject take the product out; a new certificate or the subject's return put it
+/// back.
 #[tokio::test]
 async fn the_listing_follows_certificates_and_subjects() {
     use app::entities::{certificate, subject};
@@ -267,6 +268,38 @@ async fn the_listing_follows_certificates_and_subjects() {
         active.status = Set("active".into());
         active.update(db).await.unwrap();
         assert!(listed().await, "{}: subject active again", t.backend);
+
+        // Moved to a subject that is not active (Thạch Đền, made pending), and back.
+        let app::auth::Actor::User {
+            subject_id: Some(elsewhere),
+            ..
+        } = p.other_producer
+        else {
+            panic!("not a producer")
+        };
+        let mut pending: subject::ActiveModel = subject::Entity::find_by_id(elsewhere)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+        pending.status = Set("pending".into());
+        pending.update(db).await.unwrap();
+        let move_to = |to: i32| async move {
+            let mut moved: app::entities::product::ActiveModel =
+                app::entities::product::Entity::find_by_id(product.id)
+                    .one(db)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .into();
+            moved.subject_id = Set(to);
+            moved.update(db).await.unwrap();
+        };
+        move_to(elsewhere).await;
+        assert!(!listed().await, "{}: moved to a pending subject", t.backend);
+        move_to(product.subject_id).await;
+        assert!(listed().await, "{}: moved back", t.backend);
 
         current().await.unwrap().delete(db).await.unwrap();
         assert!(!listed().await, "{}: certificate deleted", t.backend);

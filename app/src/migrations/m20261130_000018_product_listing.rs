@@ -1,7 +1,7 @@
 //! `product.listed_until`: the last day a product stays in the public catalogue — the latest
 //! `valid_until` of its current certificates (not superseded, not revoked) while its subject is
-//! active, none otherwise. Database triggers keep it whenever a certificate is written or a
-//! subject's status changes, so the catalogue filters and counts one indexed column
+//! active, none otherwise. Database triggers keep it whenever a certificate is written, a
+//! subject's status changes or a product changes subject, so the catalogue filters and counts one indexed column
 //! (`listed_until >= today`) instead of looking up each product's certificates and subject —
 //! what made a catalogue page grow with the size of the data set.
 //!
@@ -51,6 +51,12 @@ fn sqlite_triggers() -> Vec<String> {
              BEGIN {} END",
             refresh("subject_id = new.id")
         ),
+        // Its own update sets only `listed_until`, so it does not fire itself again.
+        format!(
+            "CREATE TRIGGER product_listing_product AFTER UPDATE OF subject_id ON product \
+             BEGIN {} END",
+            refresh("id = new.id")
+        ),
     ]
 }
 
@@ -61,6 +67,8 @@ fn postgres_triggers() -> Vec<String> {
              BEGIN \
                IF TG_TABLE_NAME = 'subject' THEN \
                  UPDATE product SET listed_until = {LISTING} WHERE subject_id = NEW.id; \
+               ELSIF TG_TABLE_NAME = 'product' THEN \
+                 UPDATE product SET listed_until = {LISTING} WHERE id = NEW.id; \
                ELSE \
                  IF TG_OP <> 'INSERT' THEN \
                    UPDATE product SET listed_until = {LISTING} WHERE id = OLD.product_id; \
@@ -76,6 +84,10 @@ fn postgres_triggers() -> Vec<String> {
          ON certificate FOR EACH ROW EXECUTE FUNCTION product_listing_refresh()"
             .to_owned(),
         "CREATE TRIGGER product_listing_subject AFTER UPDATE OF status ON subject \
+         FOR EACH ROW EXECUTE FUNCTION product_listing_refresh()"
+            .to_owned(),
+        // Its own update sets only `listed_until`, so it does not fire itself again.
+        "CREATE TRIGGER product_listing_product AFTER UPDATE OF subject_id ON product \
          FOR EACH ROW EXECUTE FUNCTION product_listing_refresh()"
             .to_owned(),
     ]
@@ -111,10 +123,12 @@ impl MigrationTrait for Migration {
                 "DROP TRIGGER IF EXISTS product_listing_certificate_update",
                 "DROP TRIGGER IF EXISTS product_listing_certificate_delete",
                 "DROP TRIGGER IF EXISTS product_listing_subject",
+                "DROP TRIGGER IF EXISTS product_listing_product",
             ],
             _ => &[
                 "DROP TRIGGER IF EXISTS product_listing_certificate ON certificate",
                 "DROP TRIGGER IF EXISTS product_listing_subject ON subject",
+                "DROP TRIGGER IF EXISTS product_listing_product ON product",
                 "DROP FUNCTION IF EXISTS product_listing_refresh()",
             ],
         };
