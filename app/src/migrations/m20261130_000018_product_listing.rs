@@ -1,9 +1,9 @@
 //! `product.listed_until`: the last day a product stays in the public catalogue — the latest
 //! `valid_until` of its current certificates (not superseded, not revoked) while its subject is
 //! active, none otherwise. Database triggers keep it whenever a certificate is written, a
-//! subject's status changes or a product changes subject, so the catalogue filters and counts one indexed column
-//! (`listed_until >= today`) instead of looking up each product's certificates and subject —
-//! what made a catalogue page grow with the size of the data set.
+//! subject's status changes or a product changes subject, so the catalogue filters and counts
+//! one indexed column (`listed_until >= today`) instead of looking up each product's
+//! certificates and subject — what made a catalogue page grow with the size of the data set.
 //!
 //! The ordering indexes end with `listed_until`, so a page sorted by name, stars or year is
 //! read from one covering index and stops after its 50 rows.

@@ -4,6 +4,7 @@
 
 pub mod certified;
 pub mod dossiers;
+pub mod reports;
 pub mod rounds;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
