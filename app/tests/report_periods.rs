@@ -46,6 +46,7 @@ async fn the_department_writes_its_nine_month_report_and_communes_have_none() {
         let draft = open(db, &p.province, nine, PROVINCE, today).await.unwrap();
         assert!(draft.can_edit && !draft.can_review, "{b}");
         assert!(draft.communes.is_empty(), "{b}: no commune list");
+        assert!(!draft.reviewed, "{b}: final once submitted");
         assert_eq!(draft.standing, "missing", "{b}: due 25 September");
         save(
             db,

@@ -365,6 +365,7 @@ async fn the_demo_has_past_reports_a_draft_and_chi_lang_s_half_year_left_to_writ
     assert!(!past.results.is_empty());
     let left = open(db, &p.commune, half, CHI_LANG, today).await.unwrap();
     assert_eq!((left.state.as_str(), left.version), ("draft", 0));
+    assert!(left.reviewed, "the province reviews a commune's report");
     let waiting = open(db, &p.province, half, "06046", today).await.unwrap();
     assert!(
         waiting.can_review,

@@ -108,6 +108,9 @@ pub struct ReportView {
     /// The viewer may write and submit / return and accept.
     pub can_edit: bool,
     pub can_review: bool,
+    /// The province reviews this report (a commune's); the province's own reports are final
+    /// once submitted.
+    pub reviewed: bool,
     /// The province's report: every commune's report status for the period.
     pub communes: Vec<CommuneStatus>,
 }

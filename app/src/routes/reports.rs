@@ -26,9 +26,11 @@ pub fn StandingBadge(#[prop(into)] standing: String) -> impl IntoView {
 pub fn state_text(
     i18n: leptos_i18n::I18nContext<crate::i18n::Locale>,
     state: &str,
+    reviewed: bool,
 ) -> &'static str {
     match state {
-        "submitted" => t_string!(i18n, reports.state_submitted),
+        "submitted" if reviewed => t_string!(i18n, reports.state_submitted),
+        "submitted" => t_string!(i18n, reports.state_sent),
         "returned" => t_string!(i18n, reports.state_returned),
         "accepted" => t_string!(i18n, reports.state_accepted),
         _ => t_string!(i18n, reports.state_draft),

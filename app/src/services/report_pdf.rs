@@ -483,6 +483,7 @@ mod tests {
             },
             can_edit: false,
             can_review: false,
+            reviewed: false,
             communes: Vec::new(),
         }
     }

@@ -338,6 +338,7 @@ pub async fn open(
         figures,
         can_edit: state.editable() && may(Action::WriteReport),
         can_review: !province && state.reviewable() && may(Action::ReviewReports),
+        reviewed: !province,
         // Communes report for their periods only, not for the Department's own.
         communes: if province && p.audience != "department" {
             statuses(db, &p, today).await?

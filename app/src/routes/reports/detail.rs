@@ -98,7 +98,7 @@ fn ReportBody(
     view! {
         <h1 data-testid="report-title">{r.period.name.get(english).to_owned()}" — "{r.scope_name.clone()}</h1>
         <p class="report-meta">
-            <span data-testid="report-state" data-state=r.state.clone()>{state_text(i18n, &r.state)}</span>" · "
+            <span data-testid="report-state" data-state=r.state.clone()>{state_text(i18n, &r.state, r.reviewed)}</span>" · "
             <StandingBadge standing=r.standing.clone() />" · "
             {t!(i18n, reports.due)}": "{vn_date(&r.period.due_on)}
         </p>
