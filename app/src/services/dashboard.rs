@@ -9,8 +9,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 use crate::auth::{Action, Actor, Resource, Role, allowed};
 use crate::domain::chart::ChartItem;
 use crate::entities::{
-    admin_unit, certificate as cert, dossier, product, product_group, product_idea, report,
-    report_period, report_target, subject, user_account,
+    certificate as cert, dossier, product, product_group, product_idea, report, report_period,
+    report_target, subject, user_account,
 };
 use crate::models::dashboard::{
     ActionItem, Chart, Dashboard, DashboardFilter, DashboardProduct, Tile,
@@ -95,15 +95,7 @@ pub async fn dashboard(
         .order_by_asc(product_group::Column::Code)
         .all(db)
         .await?;
-    let communes: Vec<(String, String)> = admin_unit::Entity::find()
-        .filter(admin_unit::Column::Level.eq("commune"))
-        .filter(admin_unit::Column::ValidTo.is_null())
-        .order_by_asc(admin_unit::Column::NameFolded)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.code, u.name))
-        .collect();
+    let communes = crate::services::units::in_force(db, &["commune"]).await?;
     let commune_names: HashMap<&str, &str> = communes
         .iter()
         .map(|(c, n)| (c.as_str(), n.as_str()))

@@ -35,15 +35,7 @@ pub async fn settings(
         .iter()
         .map(crate::services::reports::period_row)
         .collect();
-    let units: Vec<(String, String)> = admin_unit::Entity::find()
-        .filter(admin_unit::Column::Level.is_in(["province", "commune"]))
-        .filter(admin_unit::Column::ValidTo.is_null())
-        .order_by_asc(admin_unit::Column::NameFolded)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.code, u.name))
-        .collect();
+    let units = crate::services::units::in_force(db, &["province", "commune"]).await?;
     let name = |code: &str| {
         units
             .iter()

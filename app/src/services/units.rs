@@ -13,6 +13,27 @@ use crate::services::ServiceError;
 /// The scheme whose groups the page shows: Decision 148/QĐ-TTg (2023).
 pub const CURRENT_GROUP_SCHEME: &str = "148";
 
+/// The units of `levels` in force today as (code, name), sorted by the folded name as
+/// Vietnamese readers expect — the choices and rows of the reports and the dashboard.
+///
+/// # Errors
+/// A database error.
+pub async fn in_force(
+    db: &impl ConnectionTrait,
+    levels: &[&str],
+) -> Result<Vec<(String, String)>, DbErr> {
+    Ok(admin_unit::Entity::find()
+        .filter(admin_unit::Column::Level.is_in(levels.iter().copied()))
+        .filter(admin_unit::Column::ValidTo.is_null())
+        .order_by_asc(admin_unit::Column::NameFolded)
+        .order_by_asc(admin_unit::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.code, u.name))
+        .collect())
+}
+
 /// Units of the chosen kind whose name (diacritics ignored) or code contains `query`, sorted by
 /// name as Vietnamese readers expect (by the folded name, then the exact one).
 ///
