@@ -15,9 +15,13 @@ pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod documents;
+#[cfg(feature = "ssr")]
 pub mod entities;
 #[cfg(feature = "ssr")]
 pub mod migrations;
+#[cfg(feature = "ssr")]
+pub mod seed;
 #[cfg(feature = "ssr")]
 pub mod services;
 #[cfg(feature = "ssr")]

@@ -20,6 +20,7 @@ mod m20261129_000015_public_documents;
 mod m20261129_000016_reports;
 mod m20261129_000017_catalog_search;
 mod m20261130_000018_product_listing;
+mod m20261202_000019_product_gtin14;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000016_reports::Migration),
             Box::new(m20261129_000017_catalog_search::Migration),
             Box::new(m20261130_000018_product_listing::Migration),
+            Box::new(m20261202_000019_product_gtin14::Migration),
         ]
     }
 }

@@ -1,71 +1,30 @@
-//! Queries and transactions over sea-orm (server only), one file per capability. Functions take a
-//! connection and plain arguments, so they are tested without HTTP.
+//! Queries and transactions over sea-orm (server only), one folder per capability: each service
+//! loads what it acts on, checks the actor may (`auth::allowed`, or a shared guard in `guards`)
+//! and acts. Functions take a connection and plain arguments, so they are tested without HTTP.
+//!
+//! Folders depend on each other one way only: `producers`, `dossiers` and `evaluation` build on
+//! `certificates`, `traceability`, `master_data` and `files`; `audit`, `notifications`, `input`
+//! and `guards` are shared by all and import no capability.
 use sea_orm::DbErr;
 
 use crate::auth::Denied;
 use crate::models::AppError;
 
-pub mod account_admin;
 pub mod accounts;
 pub mod audit;
 pub mod catalog;
-pub mod certificate_pdf;
-pub mod certificate_reminders;
 pub mod certificates;
-pub mod commune_review;
-pub mod criteria_sets;
-pub mod criteria_xlsx;
-pub mod dashboard;
-pub mod dashboard_queries;
-pub mod demo;
-pub mod demo_accounts;
-pub mod demo_dossiers;
-pub mod demo_labels;
-pub mod demo_lots;
-pub mod demo_reports;
-pub mod demo_rounds;
-pub mod dossier_documents;
-pub mod dossier_flow;
-pub mod dossier_view;
 pub mod dossiers;
-pub mod epcis;
-pub mod escalation;
-pub mod file_store;
+pub mod downloads;
+pub mod evaluation;
 pub mod files;
-pub mod images;
+pub mod guards;
 pub mod input;
-pub mod label_checklist;
-pub mod labels;
-pub mod lot_photos;
-pub mod lots;
 pub mod master_data;
-pub mod national_data;
 pub mod notifications;
-pub mod password_reset;
-pub mod product_ideas;
-pub mod product_photos;
-pub mod products;
-pub mod public_documents;
-pub mod public_products;
-pub mod qr;
-pub mod report_facts;
-pub mod report_figures;
-pub mod report_master_data;
-pub mod report_pdf;
-pub mod report_settings;
-pub mod report_xlsx;
+pub mod producers;
 pub mod reports;
-pub mod round_data;
-pub mod round_decision;
-pub mod round_members;
-pub mod round_results;
-pub mod rounds;
-pub mod score_sheets;
-pub mod stamp_sheet;
-pub mod stats;
-pub mod subjects;
-pub mod units;
-pub mod uploads;
+pub mod traceability;
 
 /// What a service can fail with. Server functions turn it into the wire's `AppError`.
 #[derive(Debug, thiserror::Error)]
@@ -101,6 +60,15 @@ impl From<ServiceError> for AppError {
                 tracing::error!(error = %err, "database error");
                 AppError::Internal
             }
+        }
+    }
+}
+
+impl From<crate::documents::RenderError> for ServiceError {
+    fn from(err: crate::documents::RenderError) -> Self {
+        ServiceError::Invalid {
+            field: err.document,
+            reason: err.format,
         }
     }
 }

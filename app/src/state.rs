@@ -12,14 +12,14 @@ pub struct AppState {
     /// Training mode: the login page offers one-click sign-in as each demo account.
     pub demo_mode: bool,
     /// How one-time password links reach people (by default: shown to the officer).
-    pub reset_sender: std::sync::Arc<dyn crate::services::password_reset::ResetLinkSender>,
+    pub reset_sender: std::sync::Arc<dyn crate::services::accounts::reset_links::ResetLinkSender>,
     /// Uploaded files' bytes (content-addressed).
-    pub files: std::sync::Arc<dyn crate::services::file_store::FileStore>,
-    pub upload_limits: crate::services::uploads::UploadLimits,
+    pub files: std::sync::Arc<dyn crate::services::files::store::FileStore>,
+    pub upload_limits: crate::services::files::uploads::UploadLimits,
     /// The site's public address for QR codes (else the request's host).
     pub public_url: Option<String>,
     /// Certificate numbering and the expiring window.
-    pub certificates: crate::services::certificates::CertificateSettings,
+    pub certificates: crate::services::certificates::register::CertificateSettings,
     /// Notifications beyond the app (none by default).
     pub notifier: std::sync::Arc<dyn crate::services::notifications::NotificationSender>,
 }
@@ -44,9 +44,11 @@ impl AppState {
             auth: AuthSettings::default(),
             sign_in_throttle: Default::default(),
             demo_mode: false,
-            reset_sender: std::sync::Arc::new(crate::services::password_reset::HandOver),
-            files: std::sync::Arc::new(crate::services::file_store::LocalFolder::new("data/files")),
-            upload_limits: crate::services::uploads::UploadLimits::default(),
+            reset_sender: std::sync::Arc::new(crate::services::accounts::reset_links::HandOver),
+            files: std::sync::Arc::new(crate::services::files::store::LocalFolder::new(
+                "data/files",
+            )),
+            upload_limits: crate::services::files::uploads::UploadLimits::default(),
             public_url: None,
             certificates: Default::default(),
             notifier: std::sync::Arc::new(crate::services::notifications::InAppOnly),

@@ -9,12 +9,12 @@ use app::entities::{password_reset, user_account};
 use app::models::account_admin::{AccountFilter, OfficialInput, ResetLink};
 use app::models::audit::AuditFilter;
 use app::services::ServiceError;
-use app::services::account_admin::{
+use app::services::accounts::admin::{
     account_detail, change_role, create_official, list_accounts, set_locked,
 };
-use app::services::accounts::{SignInError, authenticate, create_admin};
+use app::services::accounts::registration::{SignInError, authenticate, create_admin};
+use app::services::accounts::reset_links::{issue_reset_link, redeem};
 use app::services::audit::browse;
-use app::services::password_reset::{issue_reset_link, redeem};
 
 const TRANG_DINH: &str = "06046";
 const NEW_PASSWORD: &str = "suối đá chảy róc rách";

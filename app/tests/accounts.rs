@@ -7,7 +7,9 @@ use app::auth::{Actor, Denied, Role};
 use app::entities::{audit_log, subject, user_account};
 use app::models::accounts::{NewSubjectInput, RegistrationInput, SubjectChoice};
 use app::services::ServiceError;
-use app::services::accounts::{SignInError, authenticate, decide_registration, register};
+use app::services::accounts::registration::{
+    SignInError, authenticate, decide_registration, register,
+};
 
 const TRANG_DINH: &str = "06046";
 const CHI_LANG: &str = "06463";
@@ -143,7 +145,9 @@ async fn duplicates_are_field_errors() {
 #[tokio::test]
 async fn bad_input_names_the_field() {
     let t = support::sqlite().await;
-    app::services::master_data::load(&t.db).await.unwrap();
+    app::services::master_data::loading::load(&t.db)
+        .await
+        .unwrap();
     let base = producer(
         "Hoàng Thị Mai",
         "mai@example.vn",
@@ -327,7 +331,9 @@ async fn rejection_needs_a_reason_and_is_told_at_sign_in() {
 #[tokio::test]
 async fn wrong_password_and_unknown_login_look_the_same() {
     let t = support::sqlite().await;
-    app::services::master_data::load(&t.db).await.unwrap();
+    app::services::master_data::loading::load(&t.db)
+        .await
+        .unwrap();
     let id = register_mai(&t.db).await;
     decide_registration(
         &t.db,
@@ -379,7 +385,7 @@ async fn the_audit_log_refuses_updates_and_deletes() {
 
 #[tokio::test]
 async fn each_officer_sees_the_queue_of_their_own_commune() {
-    use app::services::accounts::pending_registrations;
+    use app::services::accounts::registration::pending_registrations;
     for t in support::with_master_data().await {
         let mai = register_mai(&t.db).await;
         let mut elsewhere = producer("Vi Văn Na", "na@example.vn", "0987654321", "4900654321");
@@ -424,7 +430,7 @@ async fn each_officer_sees_the_queue_of_their_own_commune() {
 
 #[tokio::test]
 async fn create_admin_checks_its_input_and_signs_in() {
-    use app::services::accounts::create_admin;
+    use app::services::accounts::registration::create_admin;
     for t in support::with_master_data().await {
         let id = create_admin(
             &t.db,
@@ -479,7 +485,7 @@ async fn create_admin_checks_its_input_and_signs_in() {
 
 #[tokio::test]
 async fn changing_ones_own_password_checks_the_current_one_and_the_rules() {
-    use app::services::accounts::change_password;
+    use app::services::accounts::registration::change_password;
     for t in support::with_master_data().await {
         let id = register_mai(&t.db).await;
         decide_registration(

@@ -3,8 +3,8 @@
 mod support;
 
 use app::models::catalog::{CatalogQuery, PAGE_SIZE};
+use app::seed::demo::seed_demo;
 use app::services::catalog::search;
-use app::services::demo::seed_demo;
 use sea_orm::EntityTrait;
 use support::certify;
 use support::dossiers::{new_product, people};

@@ -6,9 +6,9 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use app::auth::current::to_actor;
 use app::entities::user_account;
+use app::seed::demo::seed_demo;
 use app::services::ServiceError;
-use app::services::criteria_sets::{detail, list};
-use app::services::demo::seed_demo;
+use app::services::evaluation::criteria_sets::{detail, list};
 
 #[tokio::test]
 async fn sample_sets_are_listed_valid_and_refused_to_producers() {
@@ -56,7 +56,7 @@ async fn sample_sets_are_listed_valid_and_refused_to_producers() {
 
 #[tokio::test]
 async fn an_edited_set_is_checked_and_a_frozen_one_gets_a_new_version() {
-    use app::services::criteria_sets::save_version;
+    use app::services::evaluation::criteria_sets::save_version;
     use support::dossiers::{actor, reason};
     for t in support::databases().await {
         seed_demo(&t.db).await.unwrap();
@@ -107,7 +107,7 @@ async fn an_edited_set_is_checked_and_a_frozen_one_gets_a_new_version() {
 
 #[tokio::test]
 async fn a_set_goes_out_as_xlsx_and_comes_back_in_checked() {
-    use app::services::criteria_sets::{export_xlsx, import_xlsx};
+    use app::services::evaluation::criteria_sets::{export_xlsx, import_xlsx};
     use support::dossiers::{actor, reason};
     for t in support::databases().await {
         seed_demo(&t.db).await.unwrap();

@@ -6,15 +6,18 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use app::models::dashboard::{Dashboard, DashboardFilter};
+use app::seed::demo::seed_demo;
 use app::services::ServiceError;
-use app::services::dashboard::dashboard;
-use app::services::demo::seed_demo;
+use app::services::reports::dashboard::dashboard;
 use support::certify;
 use support::dossiers::{new_product, people};
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
 }
+
+/// `CERTIFICATE_EXPIRING_DAYS` as configured by default.
+const EXPIRING_DAYS: i64 = 90;
 
 fn tile(d: &Dashboard, key: &str) -> i64 {
     d.tiles.iter().find(|t| t.key == key).unwrap().value
@@ -53,7 +56,7 @@ async fn tiles_and_charts_follow_the_filters_and_the_role() {
         support::certified::fixture(&t.db).await;
         let (db, p) = (&t.db, people(&t.db).await);
         let b = t.backend;
-        let all = dashboard(db, &p.province, &filter(&[]), today())
+        let all = dashboard(db, &p.province, &filter(&[]), today(), EXPIRING_DAYS)
             .await
             .unwrap();
         // Valid today: honey, tea, cake, the upgrade, last year's, Tràng Định's.
@@ -81,34 +84,64 @@ async fn tiles_and_charts_follow_the_filters_and_the_role() {
             "{b}"
         );
 
-        let four = dashboard(db, &p.province, &filter(&[("stars", "4")]), today())
-            .await
-            .unwrap();
+        let four = dashboard(
+            db,
+            &p.province,
+            &filter(&[("stars", "4")]),
+            today(),
+            EXPIRING_DAYS,
+        )
+        .await
+        .unwrap();
         assert_eq!((tile(&four, "valid"), four.product_count), (2, 2), "{b}");
         assert_eq!(tile(&four, "communes"), 1, "{b}");
-        let that_khe = dashboard(db, &p.province, &filter(&[("commune", "06040")]), today())
-            .await
-            .unwrap();
+        let that_khe = dashboard(
+            db,
+            &p.province,
+            &filter(&[("commune", "06040")]),
+            today(),
+            EXPIRING_DAYS,
+        )
+        .await
+        .unwrap();
         assert_eq!(tile(&that_khe, "valid"), 1, "{b}");
         // On 31 Dec 2025: old, the upgrade's first certificate, last year's, the revoked one.
-        let y2025 = dashboard(db, &p.province, &filter(&[("year", "2025")]), today())
-            .await
-            .unwrap();
+        let y2025 = dashboard(
+            db,
+            &p.province,
+            &filter(&[("year", "2025")]),
+            today(),
+            EXPIRING_DAYS,
+        )
+        .await
+        .unwrap();
         assert_eq!(
             (tile(&y2025, "valid"), y2025.as_of.as_str()),
             (4, "2025-12-31"),
             "{b}"
         );
         assert_eq!(tile(&y2025, "new_this_year"), 2, "{b}");
-        let none = dashboard(db, &p.province, &filter(&[("group", "IV")]), today())
-            .await
-            .unwrap();
+        let none = dashboard(
+            db,
+            &p.province,
+            &filter(&[("group", "IV")]),
+            today(),
+            EXPIRING_DAYS,
+        )
+        .await
+        .unwrap();
         assert_eq!((tile(&none, "valid"), none.products.len()), (0, 0), "{b}");
 
         // A commune officer sees their commune whatever is asked.
-        let own = dashboard(db, &p.commune, &filter(&[("commune", "06046")]), today())
-            .await
-            .unwrap();
+        let own = dashboard(
+            db,
+            &p.commune,
+            &filter(&[("commune", "06046")]),
+            today(),
+            EXPIRING_DAYS,
+        )
+        .await
+        .unwrap();
         assert_eq!(
             (own.level.as_str(), own.filter.commune.as_str()),
             ("commune", "06463"),
@@ -117,7 +150,7 @@ async fn tiles_and_charts_follow_the_filters_and_the_role() {
         assert_eq!(tile(&own, "valid"), 5, "{b}");
         assert!(own.communes.is_empty(), "{b}: no commune choice");
         // A producer sees their own subject's products.
-        let mine = dashboard(db, &p.other_producer, &filter(&[]), today())
+        let mine = dashboard(db, &p.other_producer, &filter(&[]), today(), EXPIRING_DAYS)
             .await
             .unwrap();
         assert_eq!(
@@ -128,7 +161,7 @@ async fn tiles_and_charts_follow_the_filters_and_the_role() {
         for who in [&p.council, &app::auth::Actor::Anonymous] {
             assert!(
                 matches!(
-                    dashboard(db, who, &filter(&[]), today()).await,
+                    dashboard(db, who, &filter(&[]), today(), EXPIRING_DAYS).await,
                     Err(ServiceError::Denied(_))
                 ),
                 "{b}"
@@ -155,7 +188,9 @@ async fn the_number_of_queries_does_not_grow_with_the_data() {
             let statements = statements.clone();
             async move {
                 statements.store(0, Ordering::Relaxed);
-                dashboard(&db, &who, &filter(&[]), today()).await.unwrap();
+                dashboard(&db, &who, &filter(&[]), today(), EXPIRING_DAYS)
+                    .await
+                    .unwrap();
                 statements.load(Ordering::Relaxed)
             }
         };

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use app::entities::{product, subject};
-use app::services::demo::{DEMO_PRODUCT_COUNT, seed_demo};
-use app::services::stats::home_figures;
+use app::seed::demo::{DEMO_PRODUCT_COUNT, seed_demo};
+use app::services::reports::home_figures::home_figures;
 
 #[tokio::test]
 async fn seeds_once_with_products_in_every_commune() {
@@ -126,8 +126,8 @@ async fn home_figures_count_the_demo_set() {
 #[tokio::test]
 async fn every_role_has_a_demo_account_that_signs_in() {
     use app::auth::Role;
-    use app::services::accounts::{SignInError, authenticate};
-    use app::services::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PENDING_EMAIL};
+    use app::seed::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PENDING_EMAIL};
+    use app::services::accounts::registration::{SignInError, authenticate};
 
     assert_eq!(
         app::domain::password::check(DEMO_PASSWORD, &[]),

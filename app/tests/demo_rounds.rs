@@ -2,9 +2,9 @@
 //! products' stars, and an open round in scoring for a trainer.
 mod support;
 
-use app::services::certificates::{self, CertificateSettings};
-use app::services::demo::seed_demo;
-use app::services::{round_results, rounds};
+use app::seed::demo::seed_demo;
+use app::services::certificates::register::{self, CertificateSettings};
+use app::services::evaluation::{results, rounds};
 use sea_orm::EntityTrait;
 use support::dossiers::{files, people};
 use support::rounds::council;
@@ -14,14 +14,14 @@ async fn the_demo_has_past_rounds_with_certificates_in_every_state_and_an_open_r
     let t = support::sqlite().await;
     seed_demo(&t.db).await.unwrap();
     let (db, store) = (&t.db, files());
-    app::services::demo_dossiers::seed_dossiers(db, &store)
+    app::seed::dossiers::seed_dossiers(db, &store)
         .await
         .unwrap();
-    app::services::demo_rounds::seed_rounds(db).await.unwrap();
+    app::seed::rounds::seed_rounds(db).await.unwrap();
     let p = people(db).await;
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
     let settings = CertificateSettings::default();
-    let all = certificates::list(db, &p.province, "", today, &settings)
+    let all = register::list(db, &p.province, "", today, &settings)
         .await
         .unwrap();
     for state in ["valid", "expiring", "expired", "revoked", "superseded"] {
@@ -68,9 +68,7 @@ async fn the_demo_has_past_rounds_with_certificates_in_every_state_and_an_open_r
             .any(|d| d.my_sheet.as_deref() == Some("conflict")),
         "Thất Khê"
     );
-    let results = round_results::results(db, &p.province, open.id)
-        .await
-        .unwrap();
+    let results = results::results(db, &p.province, open.id).await.unwrap();
     assert!(
         results
             .rows

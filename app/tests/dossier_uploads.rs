@@ -6,11 +6,12 @@ use sea_orm::EntityTrait;
 
 use app::domain::dossier::{DossierAction, DossierState};
 use app::entities::dossier as dossier_entity;
-use app::services::demo::seed_demo;
-use app::services::demo_dossiers::{demo_pdf, walk_to};
-use app::services::file_store::LocalFolder;
-use app::services::uploads::{Upload, UploadLimits};
-use app::services::{ServiceError, commune_review, dossier_documents, dossier_flow, dossiers};
+use app::seed::demo::seed_demo;
+use app::seed::dossiers::{demo_pdf, walk_to};
+use app::services::ServiceError;
+use app::services::dossiers::{commune_review, documents, filing, flow};
+use app::services::files::store::LocalFolder;
+use app::services::files::uploads::{Upload, UploadLimits};
 use support::dossiers::{assessment, files, new_product, people, reason, version};
 
 #[tokio::test]
@@ -29,7 +30,7 @@ async fn bad_uploads_are_refused_with_a_reason_and_good_ones_survive_a_restart()
             max_files_per_item: 2,
         };
         let prod = new_product(db, &p.owner, "Sản phẩm tải tệp").await;
-        let id = dossiers::create_dossier(db, &p.owner, prod.id, "first", None)
+        let id = filing::create_dossier(db, &p.owner, prod.id, "first", None)
             .await
             .unwrap();
         let attach = |name: &str, bytes: Vec<u8>| {
@@ -37,9 +38,9 @@ async fn bad_uploads_are_refused_with_a_reason_and_good_ones_survive_a_restart()
                 name: name.into(),
                 bytes,
             };
-            dossier_documents::attach(db, &store, &limits, &p.owner, (id, "awards"), upload, None)
+            documents::attach(db, &store, &limits, &p.owner, (id, "awards"), upload, None)
         };
-        let png = app::services::demo_dossiers::demo_png(7);
+        let png = app::seed::dossiers::demo_png(7);
         let cases: Vec<(&str, Vec<u8>, &str)> = vec![
             (
                 "chuong-trinh.pdf",
@@ -69,7 +70,7 @@ async fn bad_uploads_are_refused_with_a_reason_and_good_ones_survive_a_restart()
             ("file", "too_many_files")
         );
         // "Restart": a new store on the same folder, the same database.
-        let view = dossiers::dossier_view(db, &p.owner, id, &limits)
+        let view = filing::dossier_view(db, &p.owner, id, &limits)
             .await
             .unwrap();
         let file = view
@@ -81,14 +82,15 @@ async fn bad_uploads_are_refused_with_a_reason_and_good_ones_survive_a_restart()
             .clone();
         assert!(file.has_thumbnail);
         let restarted = LocalFolder::new(&root);
-        let got = app::services::files::download(db, &restarted, &p.owner, file.file_id, false)
+        let got = app::services::downloads::download(db, &restarted, &p.owner, file.file_id, false)
             .await
             .unwrap();
         assert_eq!(got.media_type, "image/png");
         assert!(got.bytes.starts_with(b"\x89PNG"));
-        let thumb = app::services::files::download(db, &restarted, &p.owner, file.file_id, true)
-            .await
-            .unwrap();
+        let thumb =
+            app::services::downloads::download(db, &restarted, &p.owner, file.file_id, true)
+                .await
+                .unwrap();
         assert!(thumb.bytes.starts_with(b"\xff\xd8"), "a JPEG thumbnail");
         let _ = std::fs::remove_dir_all(root);
         t.cleanup().await;
@@ -116,7 +118,7 @@ async fn two_officers_acting_at_once_one_wins_and_the_other_is_told() {
         let v = version(db, id).await;
         // Both loaded version v; they act at the same time.
         let (a, b) = tokio::join!(
-            dossier_flow::act(
+            flow::act(
                 db,
                 &p.commune,
                 id,
@@ -125,7 +127,7 @@ async fn two_officers_acting_at_once_one_wins_and_the_other_is_told() {
                 "Thiếu hồ sơ.",
                 None
             ),
-            dossier_flow::act(db, &p.commune, id, v, DossierAction::MarkChecked, "", None),
+            flow::act(db, &p.commune, id, v, DossierAction::MarkChecked, "", None),
         );
         let wins = [a.is_ok(), b.is_ok()].into_iter().filter(|ok| *ok).count();
         assert_eq!(wins, 1, "{a:?} {b:?} ({})", t.backend);

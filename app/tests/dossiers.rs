@@ -9,12 +9,11 @@ use app::domain::dossier_diff::Change;
 use app::domain::pre_assessment::PreAssessmentInput;
 use app::entities::dossier as dossier_entity;
 use app::models::dossiers::DossierFilter;
-use app::services::demo::seed_demo;
-use app::services::demo_dossiers::{demo_pdf, seed_dossiers, walk_to};
-use app::services::uploads::{Upload, UploadLimits};
-use app::services::{
-    ServiceError, commune_review, dossier_documents, dossier_flow, dossiers, notifications,
-};
+use app::seed::demo::seed_demo;
+use app::seed::dossiers::{demo_pdf, seed_dossiers, walk_to};
+use app::services::dossiers::{commune_review, documents, filing, flow};
+use app::services::files::uploads::{Upload, UploadLimits};
+use app::services::{ServiceError, notifications};
 use sea_orm::EntityTrait;
 use support::dossiers::{assessment, files, fresh, new_product, people, reason, version};
 #[tokio::test]
@@ -24,14 +23,14 @@ async fn a_dossier_goes_from_draft_to_the_province_with_versions_and_notificatio
         let (db, store, p) = (&t.db, files(), people(&t.db).await);
         let limits = UploadLimits::default();
         let prod = new_product(db, &p.owner, "Na Chi Lăng thử").await;
-        let id = dossiers::create_dossier(db, &p.owner, prod.id, "first", None)
+        let id = filing::create_dossier(db, &p.owner, prod.id, "first", None)
             .await
             .unwrap();
         assert_eq!(
-            reason(dossiers::create_dossier(db, &p.owner, prod.id, "first", None).await),
+            reason(filing::create_dossier(db, &p.owner, prod.id, "first", None).await),
             ("product_id", "dossier_open")
         );
-        let submit = |v| dossier_flow::act(db, &p.owner, id, v, DossierAction::Submit, "", None);
+        let submit = |v| flow::act(db, &p.owner, id, v, DossierAction::Submit, "", None);
         assert_eq!(
             reason(submit(version(db, id).await).await),
             ("annual_output", "required")
@@ -44,14 +43,14 @@ async fn a_dossier_goes_from_draft_to_the_province_with_versions_and_notificatio
             markets: "Hà Nội".into(),
             self_assessed_stars: String::new(),
         };
-        dossiers::save_form(db, &p.owner, id, version(db, id).await, &filled, None)
+        filing::save_form(db, &p.owner, id, version(db, id).await, &filled, None)
             .await
             .unwrap();
         assert_eq!(
             reason(submit(version(db, id).await).await),
             ("documents", "documents_missing")
         );
-        let view = dossiers::dossier_view(db, &p.owner, id, &limits)
+        let view = filing::dossier_view(db, &p.owner, id, &limits)
             .await
             .unwrap();
         for item in view.checklist.iter().filter(|i| i.mandatory) {
@@ -59,7 +58,7 @@ async fn a_dossier_goes_from_draft_to_the_province_with_versions_and_notificatio
                 name: format!("{}.pdf", item.code),
                 bytes: demo_pdf("Na", &item.code),
             };
-            dossier_documents::attach(
+            documents::attach(
                 db,
                 &store,
                 &limits,
@@ -79,7 +78,7 @@ async fn a_dossier_goes_from_draft_to_the_province_with_versions_and_notificatio
         commune_review::comment(db, &p.commune, id, "business_plan", "Thiếu số liệu.", None)
             .await
             .unwrap();
-        let returned = dossier_flow::act(
+        let returned = flow::act(
             db,
             &p.commune,
             id,
@@ -102,7 +101,7 @@ async fn a_dossier_goes_from_draft_to_the_province_with_versions_and_notificatio
             name: "bo-sung.pdf".into(),
             bytes: demo_pdf("Na", "supplement"),
         };
-        dossier_documents::attach(
+        documents::attach(
             db,
             &store,
             &limits,
@@ -113,7 +112,7 @@ async fn a_dossier_goes_from_draft_to_the_province_with_versions_and_notificatio
         )
         .await
         .unwrap();
-        dossier_flow::act(
+        flow::act(
             db,
             &p.owner,
             id,
@@ -124,7 +123,7 @@ async fn a_dossier_goes_from_draft_to_the_province_with_versions_and_notificatio
         )
         .await
         .unwrap();
-        let view = dossiers::dossier_view(db, &p.commune, id, &limits)
+        let view = filing::dossier_view(db, &p.commune, id, &limits)
             .await
             .unwrap();
         assert_eq!(view.submission_no, 2);
@@ -142,8 +141,7 @@ async fn a_dossier_goes_from_draft_to_the_province_with_versions_and_notificatio
                 .any(|i| i.code == "business_plan" && i.comments.len() == 1)
         );
         // Checked only after the pre-assessment; then forwarded with a note.
-        let check =
-            |v| dossier_flow::act(db, &p.commune, id, v, DossierAction::MarkChecked, "", None);
+        let check = |v| flow::act(db, &p.commune, id, v, DossierAction::MarkChecked, "", None);
         assert_eq!(
             reason(check(version(db, id).await).await),
             ("assessment", "assessment_missing")
@@ -166,13 +164,13 @@ async fn a_dossier_goes_from_draft_to_the_province_with_versions_and_notificatio
             .unwrap();
         check(version(db, id).await).await.unwrap();
         assert_eq!(
-            reason(dossier_flow::forward(db, &p.commune, &[id], " ", None).await),
+            reason(flow::forward(db, &p.commune, &[id], " ", None).await),
             ("note", "required")
         );
-        dossier_flow::forward(db, &p.commune, &[id], "Đề xuất tỉnh đánh giá.", None)
+        flow::forward(db, &p.commune, &[id], "Đề xuất tỉnh đánh giá.", None)
             .await
             .unwrap();
-        let view = dossiers::dossier_view(db, &p.province, id, &limits)
+        let view = filing::dossier_view(db, &p.province, id, &limits)
             .await
             .unwrap();
         assert_eq!(
@@ -181,7 +179,7 @@ async fn a_dossier_goes_from_draft_to_the_province_with_versions_and_notificatio
         );
         assert_eq!(view.forward_note.as_deref(), Some("Đề xuất tỉnh đánh giá."));
         assert!(view.history.iter().any(|h| h.action == "dossier.forward"));
-        let listed = dossiers::browse(
+        let listed = filing::browse(
             db,
             &p.province,
             &DossierFilter {
@@ -225,9 +223,9 @@ async fn every_state_action_party_triple_is_applied_or_refused_by_the_service() 
                     }
                     let v = version(db, target).await;
                     let got = if action == DossierAction::Forward {
-                        dossier_flow::forward(db, who, &[target], "Đề xuất.", None).await
+                        flow::forward(db, who, &[target], "Đề xuất.", None).await
                     } else {
-                        dossier_flow::act(db, who, target, v, action, "Ghi chú.", None).await
+                        flow::act(db, who, target, v, action, "Ghi chú.", None).await
                     };
                     match (&expected, &got) {
                         (Ok(to), Ok(out)) => {
@@ -251,7 +249,7 @@ async fn every_state_action_party_triple_is_applied_or_refused_by_the_service() 
                     &Actor::Anonymous,
                 ] {
                     let v = version(db, standing).await;
-                    let got = dossier_flow::act(db, outsider, standing, v, action, "x", None).await;
+                    let got = flow::act(db, outsider, standing, v, action, "x", None).await;
                     assert!(
                         matches!(got, Err(ServiceError::Denied(_))),
                         "{state:?} {action:?} {outsider:?}: {got:?}"
@@ -280,7 +278,7 @@ async fn parties_see_only_what_the_rules_let_them_and_outsiders_nothing() {
         .await
         .unwrap();
         assert!(
-            dossiers::dossier_view(db, &p.owner, draft, &limits)
+            filing::dossier_view(db, &p.owner, draft, &limits)
                 .await
                 .unwrap()
                 .may_edit
@@ -295,7 +293,7 @@ async fn parties_see_only_what_the_rules_let_them_and_outsiders_nothing() {
         ] {
             assert!(
                 matches!(
-                    dossiers::dossier_view(db, who, draft, &limits).await,
+                    filing::dossier_view(db, who, draft, &limits).await,
                     Err(ServiceError::Denied(_))
                 ),
                 "{who:?} sees a draft"
@@ -314,13 +312,13 @@ async fn parties_see_only_what_the_rules_let_them_and_outsiders_nothing() {
             .unwrap()
         };
         assert!(
-            dossiers::dossier_view(db, &p.commune, submitted, &limits)
+            filing::dossier_view(db, &p.commune, submitted, &limits)
                 .await
                 .unwrap()
                 .may_review
         );
         assert!(
-            dossiers::dossier_view(db, &p.province, submitted, &limits)
+            filing::dossier_view(db, &p.province, submitted, &limits)
                 .await
                 .is_err(),
             "not forwarded yet"
@@ -331,13 +329,13 @@ async fn parties_see_only_what_the_rules_let_them_and_outsiders_nothing() {
             ..Default::default()
         };
         for who in [&p.other_commune, &p.other_producer] {
-            let rows = dossiers::browse(db, who, &all).await.unwrap().rows;
+            let rows = filing::browse(db, who, &all).await.unwrap().rows;
             assert!(
                 rows.iter().all(|r| r.id != submitted && r.id != draft),
                 "{who:?}"
             );
         }
-        let inbox = dossiers::browse(db, &p.commune, &all).await.unwrap();
+        let inbox = filing::browse(db, &p.commune, &all).await.unwrap();
         assert!(inbox.rows.iter().any(|r| r.id == submitted));
         assert!(
             inbox.rows.iter().all(|r| r.id != draft),
@@ -350,24 +348,24 @@ async fn parties_see_only_what_the_rules_let_them_and_outsiders_nothing() {
                 .any(|(s, n)| *s == DossierState::Submitted && *n >= 1)
         );
         for who in [&p.council, &p.admin, &Actor::Anonymous] {
-            assert!(dossiers::browse(db, who, &all).await.is_err(), "{who:?}");
+            assert!(filing::browse(db, who, &all).await.is_err(), "{who:?}");
         }
         // Files: the owner and the commune read them; nobody else, not even by id.
-        let file_id = dossiers::dossier_view(db, &p.owner, submitted, &limits)
+        let file_id = filing::dossier_view(db, &p.owner, submitted, &limits)
             .await
             .unwrap()
             .checklist[0]
             .documents[0]
             .file_id;
         assert!(
-            app::services::files::download(db, &store, &p.owner, file_id, false)
+            app::services::downloads::download(db, &store, &p.owner, file_id, false)
                 .await
                 .unwrap()
                 .bytes
                 .starts_with(b"%PDF-")
         );
         assert!(
-            app::services::files::download(db, &store, &p.commune, file_id, false)
+            app::services::downloads::download(db, &store, &p.commune, file_id, false)
                 .await
                 .is_ok()
         );
@@ -380,7 +378,7 @@ async fn parties_see_only_what_the_rules_let_them_and_outsiders_nothing() {
         ] {
             assert!(
                 matches!(
-                    app::services::files::download(db, &store, who, file_id, false).await,
+                    app::services::downloads::download(db, &store, who, file_id, false).await,
                     Err(ServiceError::NotFound)
                 ),
                 "{who:?} fetched it"
@@ -391,7 +389,7 @@ async fn parties_see_only_what_the_rules_let_them_and_outsiders_nothing() {
             name: "x.pdf".into(),
             bytes: demo_pdf("x", "y"),
         };
-        let refused = dossier_documents::attach(
+        let refused = documents::attach(
             db,
             &store,
             &limits,
@@ -413,16 +411,9 @@ async fn the_demo_has_dossiers_in_every_state_with_documents() {
     let store = files();
     assert_eq!(seed_dossiers(&t.db, &store).await.unwrap(), 14);
     assert_eq!(seed_dossiers(&t.db, &store).await.unwrap(), 0, "only once");
-    assert!(
-        app::services::demo_rounds::seed_rounds(&t.db)
-            .await
-            .unwrap()
-            > 50
-    );
+    assert!(app::seed::rounds::seed_rounds(&t.db).await.unwrap() > 50);
     assert_eq!(
-        app::services::demo_rounds::seed_rounds(&t.db)
-            .await
-            .unwrap(),
+        app::seed::rounds::seed_rounds(&t.db).await.unwrap(),
         0,
         "only once"
     );

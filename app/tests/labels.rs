@@ -10,13 +10,14 @@ use sea_orm::EntityTrait;
 
 use app::domain::label::{MarkCheck, Problem, Status};
 use app::models::labels::ChecklistRowInput;
+use app::seed::demo::seed_demo;
 use app::services::ServiceError;
-use app::services::certificates::CertificateSettings;
-use app::services::demo::seed_demo;
-use app::services::file_store::LocalFolder;
-use app::services::labels::{self, LabelInput};
-use app::services::uploads::{Upload, UploadLimits};
-use app::services::{label_checklist, products};
+use app::services::certificates::register::CertificateSettings;
+use app::services::files::store::LocalFolder;
+use app::services::files::uploads::{Upload, UploadLimits};
+use app::services::producers::products;
+use app::services::traceability::label_checklist;
+use app::services::traceability::labels::{self, LabelInput};
 use support::certify;
 use support::dossiers::{new_product, people, reason};
 
@@ -288,7 +289,7 @@ async fn liquor_labels_need_the_ethanol_content_and_revoked_certificates_are_fla
         assert_eq!(ethanol.status, Status::Malformed(Problem::EthanolPercent));
         assert_eq!(view.mark, MarkCheck::Allowed);
         let number = view.certificate.unwrap().number;
-        app::services::certificates::revoke(
+        app::services::certificates::register::revoke(
             db,
             &p.province,
             &number,
@@ -327,7 +328,7 @@ async fn artwork_versions_are_kept_and_only_the_subject_and_its_officials_downlo
         let product = new_product(db, &p.owner, "Hồng không hạt (nhãn thử)").await;
         let upload = |seed: i32| Upload {
             name: format!("nhan-{seed}.png"),
-            bytes: app::services::demo_dossiers::demo_png(seed),
+            bytes: app::seed::dossiers::demo_png(seed),
         };
         let v1 = labels::add_artwork(db, &files, &limits, &p.owner, product.id, upload(1))
             .await
@@ -382,7 +383,7 @@ async fn artwork_versions_are_kept_and_only_the_subject_and_its_officials_downlo
             (&p.council, false),
             (&app::auth::Actor::Anonymous, false),
         ] {
-            let got = app::services::files::download(db, &files, who, file_id, false).await;
+            let got = app::services::downloads::download(db, &files, who, file_id, false).await;
             assert_eq!(got.is_ok(), may, "{who:?}");
         }
         t.cleanup().await;
@@ -480,7 +481,7 @@ async fn only_the_standard_and_test_reports_the_producer_chooses_become_public()
         );
         let limits = UploadLimits::default();
         let product = new_product(db, &p.owner, "Miến dong (giấy tờ thử)").await;
-        let dossier = app::services::demo_dossiers::walk_to(
+        let dossier = app::seed::dossiers::walk_to(
             db,
             &files,
             &product,
@@ -491,9 +492,9 @@ async fn only_the_standard_and_test_reports_the_producer_chooses_become_public()
         .unwrap();
         let report = Upload {
             name: "kiem-nghiem.pdf".into(),
-            bytes: app::services::demo_dossiers::demo_pdf("Miến dong", "Test report"),
+            bytes: app::seed::dossiers::demo_pdf("Miến dong", "Test report"),
         };
-        app::services::dossier_documents::attach(
+        app::services::dossiers::documents::attach(
             db,
             &files,
             &limits,
@@ -504,21 +505,22 @@ async fn only_the_standard_and_test_reports_the_producer_chooses_become_public()
         )
         .await
         .unwrap();
-        let choices = app::services::public_documents::choices(db, &p.owner, product.id)
-            .await
-            .unwrap();
+        let choices =
+            app::services::traceability::public_documents::choices(db, &p.owner, product.id)
+                .await
+                .unwrap();
         assert_eq!(choices.len(), 1, "{}", t.backend);
         let report = choices[0].clone();
         assert!(!report.public && report.item_code == "test_report");
         let anonymous = app::auth::Actor::Anonymous;
         let download = |who: app::auth::Actor, id: i32| {
             let files = files.clone();
-            async move { app::services::files::download(db, &files, &who, id, false).await }
+            async move { app::services::downloads::download(db, &files, &who, id, false).await }
         };
         assert!(download(anonymous.clone(), report.file_id).await.is_err());
         for who in [&p.other_producer, &p.commune, &p.province, &anonymous] {
             assert!(denied(
-                app::services::public_documents::set_public(
+                app::services::traceability::public_documents::set_public(
                     db,
                     who,
                     product.id,
@@ -541,16 +543,24 @@ async fn only_the_standard_and_test_reports_the_producer_chooses_become_public()
                 .file_id
         };
         assert!(matches!(
-            app::services::public_documents::set_public(db, &p.owner, product.id, form_file, true)
-                .await,
+            app::services::traceability::public_documents::set_public(
+                db, &p.owner, product.id, form_file, true
+            )
+            .await,
             Err(ServiceError::NotFound)
         ));
-        app::services::public_documents::set_public(db, &p.owner, product.id, report.file_id, true)
-            .await
-            .unwrap();
+        app::services::traceability::public_documents::set_public(
+            db,
+            &p.owner,
+            product.id,
+            report.file_id,
+            true,
+        )
+        .await
+        .unwrap();
         assert!(download(anonymous.clone(), report.file_id).await.is_ok());
         assert!(download(anonymous.clone(), form_file).await.is_err());
-        let page = app::services::public_products::product(
+        let page = app::services::traceability::public_product::product(
             db,
             product.id,
             "https://ocop.example",
@@ -561,7 +571,7 @@ async fn only_the_standard_and_test_reports_the_producer_chooses_become_public()
         .unwrap();
         let shown: Vec<i32> = page.documents.iter().map(|d| d.file_id).collect();
         assert_eq!(shown, [report.file_id]);
-        app::services::public_documents::set_public(
+        app::services::traceability::public_documents::set_public(
             db,
             &p.owner,
             product.id,

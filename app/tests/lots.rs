@@ -4,10 +4,10 @@
 mod support;
 
 use app::models::lots::{EventInput, LotInput};
+use app::seed::demo::seed_demo;
 use app::services::ServiceError;
-use app::services::certificates::CertificateSettings;
-use app::services::demo::seed_demo;
-use app::services::lots;
+use app::services::certificates::register::CertificateSettings;
+use app::services::traceability::lots;
 use support::dossiers::{new_product, people, reason};
 
 fn lot(code: &str) -> LotInput {
@@ -168,10 +168,11 @@ async fn a_producer_records_a_lot_with_its_timeline_and_the_public_reads_it_in_o
 
         // The same timeline as EPCIS 2.0: commissioning, the transformation from the fruit
         // lot, then an observation; only those who see the subject get it.
-        let (name, bytes) =
-            app::services::epcis::lot_document(db, &p.owner, batch, "http://h", today, &settings)
-                .await
-                .unwrap();
+        let (name, bytes) = app::services::traceability::epcis::lot_document(
+            db, &p.owner, batch, "http://h", today, &settings,
+        )
+        .await
+        .unwrap();
         assert!(name.ends_with(".jsonld"));
         let doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(doc["type"], "EPCISDocument");
@@ -199,7 +200,7 @@ async fn a_producer_records_a_lot_with_its_timeline_and_the_public_reads_it_in_o
             format!("http://h/lots/{fruit}")
         );
         assert!(denied(
-            app::services::epcis::lot_document(
+            app::services::traceability::epcis::lot_document(
                 db,
                 &p.other_producer,
                 batch,
@@ -217,13 +218,9 @@ async fn a_producer_records_a_lot_with_its_timeline_and_the_public_reads_it_in_o
 async fn demo_lots_carry_a_digital_link_and_a_timeline() {
     let t = support::sqlite().await;
     seed_demo(&t.db).await.unwrap();
-    let made = app::services::demo_lots::seed_lots(&t.db).await.unwrap();
+    let made = app::seed::lots::seed_lots(&t.db).await.unwrap();
     assert!(made > 10);
-    assert_eq!(
-        app::services::demo_lots::seed_lots(&t.db).await.unwrap(),
-        0,
-        "once"
-    );
+    assert_eq!(app::seed::lots::seed_lots(&t.db).await.unwrap(), 0, "once");
     let first = {
         use sea_orm::EntityTrait;
         app::entities::lot::Entity::find()
@@ -257,10 +254,10 @@ async fn event_photos_are_added_by_the_subject_and_public_with_the_trace() {
     for t in support::databases().await {
         seed_demo(&t.db).await.unwrap();
         let (db, p) = (&t.db, people(&t.db).await);
-        let files = app::services::file_store::LocalFolder::new(
+        let files = app::services::files::store::LocalFolder::new(
             std::env::temp_dir().join(format!("ocop-event-photo-test-{}", std::process::id())),
         );
-        let limits = app::services::uploads::UploadLimits::default();
+        let limits = app::services::files::uploads::UploadLimits::default();
         let product = new_product(db, &p.owner, "Hồi khô (ảnh thử)").await;
         let lot_id = lots::create(db, &p.owner, product.id, &lot("HOI-2611"))
             .await
@@ -273,32 +270,47 @@ async fn event_photos_are_added_by_the_subject_and_public_with_the_trace() {
         )
         .await
         .unwrap();
-        let photo = |seed: i32| app::services::uploads::Upload {
+        let photo = |seed: i32| app::services::files::uploads::Upload {
             name: format!("thu-hoach-{seed}.png"),
-            bytes: app::services::demo_dossiers::demo_png(seed),
+            bytes: app::seed::dossiers::demo_png(seed),
         };
-        let file_id =
-            app::services::lot_photos::add_photo(db, &files, &limits, &p.owner, event, photo(1))
-                .await
-                .unwrap();
+        let file_id = app::services::traceability::lot_photos::add_photo(
+            db,
+            &files,
+            &limits,
+            &p.owner,
+            event,
+            photo(1),
+        )
+        .await
+        .unwrap();
         for who in [&p.other_producer, &p.commune, &p.province] {
             assert!(
                 denied(
-                    app::services::lot_photos::add_photo(db, &files, &limits, who, event, photo(2))
-                        .await
+                    app::services::traceability::lot_photos::add_photo(
+                        db,
+                        &files,
+                        &limits,
+                        who,
+                        event,
+                        photo(2)
+                    )
+                    .await
                 ),
                 "{}",
                 t.backend
             );
         }
-        let pdf = app::services::uploads::Upload {
+        let pdf = app::services::files::uploads::Upload {
             name: "x.pdf".into(),
-            bytes: app::services::demo_dossiers::demo_pdf("x", "y"),
+            bytes: app::seed::dossiers::demo_pdf("x", "y"),
         };
         assert_eq!(
             reason(
-                app::services::lot_photos::add_photo(db, &files, &limits, &p.owner, event, pdf)
-                    .await
+                app::services::traceability::lot_photos::add_photo(
+                    db, &files, &limits, &p.owner, event, pdf
+                )
+                .await
             ),
             ("file", "file_type")
         );
@@ -315,7 +327,7 @@ async fn event_photos_are_added_by_the_subject_and_public_with_the_trace() {
         assert_eq!(view.events[0].photos, [file_id]);
         let anonymous = app::auth::Actor::Anonymous;
         assert!(
-            app::services::files::download(db, &files, &anonymous, file_id, true)
+            app::services::downloads::download(db, &files, &anonymous, file_id, true)
                 .await
                 .is_ok()
         );

@@ -6,7 +6,7 @@ use sea_orm::{
 };
 
 use app::entities::{admin_unit, product_group};
-use app::services::master_data::{LoadSummary, load};
+use app::services::master_data::loading::{LoadSummary, load};
 
 #[tokio::test]
 async fn loads_units_groups_and_the_checklist_once() {

@@ -8,9 +8,9 @@ use app::auth::Actor;
 use app::auth::current::to_actor;
 use app::domain::product_idea::{IdeaInput, IdeaState};
 use app::entities::user_account;
+use app::seed::demo::seed_demo;
 use app::services::ServiceError;
-use app::services::demo::seed_demo;
-use app::services::product_ideas::{decide, list, make_product, submit};
+use app::services::producers::ideas::{decide, list, make_product, submit};
 
 async fn actor(db: &DatabaseConnection, email: &str) -> Actor {
     to_actor(
@@ -124,7 +124,7 @@ async fn an_idea_is_decided_by_its_commune_and_becomes_a_product() {
             "{}",
             t.backend
         );
-        let detail = app::services::products::product_detail(db, &producer, product)
+        let detail = app::services::producers::products::product_detail(db, &producer, product)
             .await
             .unwrap();
         assert_eq!(

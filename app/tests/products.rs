@@ -7,9 +7,9 @@ use app::auth::Actor;
 use app::auth::current::to_actor;
 use app::entities::user_account;
 use app::models::products::ProductInput;
+use app::seed::demo::seed_demo;
 use app::services::ServiceError;
-use app::services::demo::seed_demo;
-use app::services::products::{list_for_subject, product_detail, save_product};
+use app::services::producers::products::{list_for_subject, product_detail, save_product};
 
 async fn account(db: &sea_orm::DatabaseConnection, email: &str) -> user_account::Model {
     user_account::Entity::find()
@@ -152,13 +152,13 @@ async fn nobody_else_keeps_a_subjects_products() {
 
 #[tokio::test]
 async fn members_keep_photos_with_one_cover_and_others_may_not() {
-    use app::services::product_photos::{add_photo, remove_photo, set_cover};
-    use app::services::uploads::{Upload, UploadLimits};
+    use app::services::files::uploads::{Upload, UploadLimits};
+    use app::services::producers::product_photos::{add_photo, remove_photo, set_cover};
     for t in support::databases().await {
         seed_demo(&t.db).await.unwrap();
         let member = to_actor(&account(&t.db, "dongbanh@demo.vn").await);
         let stranger = to_actor(&account(&t.db, "thachden@demo.vn").await);
-        let store = app::services::file_store::LocalFolder::new(
+        let store = app::services::files::store::LocalFolder::new(
             std::env::temp_dir().join(format!("ocop-photos-{}-{}", std::process::id(), t.backend)),
         );
         let limits = UploadLimits::default();
@@ -168,7 +168,7 @@ async fn members_keep_photos_with_one_cover_and_others_may_not() {
             .unwrap();
         let png = |seed| Upload {
             name: "na.png".into(),
-            bytes: app::services::demo_dossiers::demo_png(seed),
+            bytes: app::seed::dossiers::demo_png(seed),
         };
         let first = add_photo(&t.db, &store, &limits, &member, product, png(1), None)
             .await
@@ -178,7 +178,7 @@ async fn members_keep_photos_with_one_cover_and_others_may_not() {
             .unwrap();
         let pdf = Upload {
             name: "na.png".into(),
-            bytes: app::services::demo_dossiers::demo_pdf("na", "photo"),
+            bytes: app::seed::dossiers::demo_pdf("na", "photo"),
         };
         assert!(matches!(
             add_photo(&t.db, &store, &limits, &member, product, pdf, None).await,
@@ -226,17 +226,18 @@ async fn members_keep_photos_with_one_cover_and_others_may_not() {
 #[tokio::test]
 async fn a_product_page_is_public_with_its_certificate_its_digital_link_and_codes() {
     use app::entities::certificate;
-    use app::services::public_products::{by_gtin14, product};
+    use app::services::traceability::public_product::product;
+    use app::services::traceability::resolver::by_gtin14;
     for t in support::databases().await {
         seed_demo(&t.db).await.unwrap();
         let db = &t.db;
         let store = support::dossiers::files();
-        app::services::demo_dossiers::seed_dossiers(db, &store)
+        app::seed::dossiers::seed_dossiers(db, &store)
             .await
             .unwrap();
-        app::services::demo_rounds::seed_rounds(db).await.unwrap();
+        app::seed::rounds::seed_rounds(db).await.unwrap();
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        let settings = app::services::certificates::CertificateSettings::default();
+        let settings = app::services::certificates::register::CertificateSettings::default();
         let base = "https://ocop.example";
         let valid = certificate::Entity::find()
             .filter(certificate::Column::RevokedOn.is_null())

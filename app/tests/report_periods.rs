@@ -2,9 +2,9 @@
 //! periods and targets the province keeps.
 mod support;
 
+use app::seed::demo::seed_demo;
 use app::services::ServiceError;
-use app::services::demo::seed_demo;
-use app::services::reports::{open, save};
+use app::services::reports::periodic::{open, save};
 use support::dossiers::{people, reason};
 use support::reports::{CHI_LANG, PROVINCE, day, period_id, text};
 
@@ -12,7 +12,7 @@ use support::reports::{CHI_LANG, PROVINCE, day, period_id, text};
 /// the province's figures, no commune list); communes neither see nor write one.
 #[tokio::test]
 async fn the_department_writes_its_nine_month_report_and_communes_have_none() {
-    use app::services::reports::home;
+    use app::services::reports::periodic::home;
     for t in support::databases().await {
         seed_demo(&t.db).await.unwrap();
         let (db, p) = (&t.db, people(&t.db).await);
@@ -73,7 +73,7 @@ async fn the_department_writes_its_nine_month_report_and_communes_have_none() {
 
 #[tokio::test]
 async fn the_province_keeps_periods_and_targets_and_nobody_else_does() {
-    use app::services::report_settings::{add_year, save_period, save_target, settings};
+    use app::services::reports::settings::{add_year, save_period, save_target, settings};
     for t in support::databases().await {
         seed_demo(&t.db).await.unwrap();
         let (db, p) = (&t.db, people(&t.db).await);

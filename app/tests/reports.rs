@@ -3,9 +3,9 @@
 mod support;
 
 use app::models::reports::ReportView;
+use app::seed::demo::seed_demo;
 use app::services::ServiceError;
-use app::services::demo::seed_demo;
-use app::services::reports::{ExportFormat, export, open, review, save};
+use app::services::reports::periodic::{ExportFormat, export, open, review, save};
 use support::certify;
 use support::dossiers::{actor, new_product, people, reason};
 use support::reports::{CHI_LANG, PROVINCE, day, period_id, text};
@@ -340,14 +340,14 @@ async fn the_demo_has_past_reports_a_draft_and_chi_lang_s_half_year_left_to_writ
     let t = support::sqlite().await;
     seed_demo(&t.db).await.unwrap();
     let db = &t.db;
-    app::services::demo_dossiers::seed_dossiers(db, &support::dossiers::files())
+    app::seed::dossiers::seed_dossiers(db, &support::dossiers::files())
         .await
         .unwrap();
-    app::services::demo_rounds::seed_rounds(db).await.unwrap();
-    let made = app::services::demo_reports::seed_reports(db).await.unwrap();
+    app::seed::rounds::seed_rounds(db).await.unwrap();
+    let made = app::seed::reports::seed_reports(db).await.unwrap();
     assert!(made > 10, "{made} reports");
     assert_eq!(
-        app::services::demo_reports::seed_reports(db).await.unwrap(),
+        app::seed::reports::seed_reports(db).await.unwrap(),
         0,
         "once"
     );

@@ -12,10 +12,11 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use app::domain::round::Phase;
 use app::domain::scoring::Sheet;
 use app::entities::{certificate, notification, user_account};
-use app::services::certificate_reminders::{KIND, remind_expiring};
-use app::services::certificates::CertificateSettings;
-use app::services::demo::seed_demo;
-use app::services::{ServiceError, escalation, rounds, score_sheets};
+use app::seed::demo::seed_demo;
+use app::services::ServiceError;
+use app::services::certificates::register::CertificateSettings;
+use app::services::certificates::reminders::{KIND, remind_expiring};
+use app::services::evaluation::{escalation, rounds, score_sheets};
 use support::dossiers::{files, people, reason};
 use support::rounds::{council, input, round_with, score};
 
@@ -166,10 +167,10 @@ async fn holders_are_reminded_once_of_a_certificate_about_to_expire() {
     for t in support::databases().await {
         seed_demo(&t.db).await.unwrap();
         let db = &t.db;
-        app::services::demo_dossiers::seed_dossiers(db, &files())
+        app::seed::dossiers::seed_dossiers(db, &files())
             .await
             .unwrap();
-        app::services::demo_rounds::seed_rounds(db).await.unwrap();
+        app::seed::rounds::seed_rounds(db).await.unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
         let settings = CertificateSettings::default();
         // By hand: the demo's 2023 decisions (15 Dec 2023) run until 14 Dec 2026, inside the

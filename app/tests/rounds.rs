@@ -6,11 +6,10 @@ mod support;
 use app::domain::dossier::DossierState;
 use app::domain::round::Phase;
 use app::models::rounds::DecisionInput;
-use app::services::certificates::{self, CertificateSettings};
-use app::services::demo::seed_demo;
-use app::services::{
-    ServiceError, notifications, round_decision, round_results, rounds, score_sheets,
-};
+use app::seed::demo::seed_demo;
+use app::services::certificates::register::{self, CertificateSettings};
+use app::services::evaluation::{decision, results, rounds, score_sheets};
+use app::services::{ServiceError, notifications};
 use sea_orm::EntityTrait;
 use support::dossiers::{files, fresh, people, reason};
 use support::rounds::{council, full_sheet, round_with, score};
@@ -161,9 +160,7 @@ async fn a_round_runs_from_forwarded_dossiers_to_certificates() {
 
         // Deliberation: results, then the decision and certificates.
         assert_eq!(advance(db, &p, round).await, Phase::Deliberation);
-        let results = round_results::results(db, &p.province, round)
-            .await
-            .unwrap();
+        let results = results::results(db, &p.province, round).await.unwrap();
         let row = |id: i32| results.rows.iter().find(|r| r.dossier_id == id).unwrap();
         assert_eq!(row(ids[0]).totals.iter().filter(|m| m.submitted).count(), 3);
         assert_eq!(row(ids[0]).score, Some(843), "mean of 970, 970 and 590");
@@ -189,7 +186,7 @@ async fn a_round_runs_from_forwarded_dossiers_to_certificates() {
         };
         assert_eq!(
             reason(
-                round_decision::decide(
+                decision::decide(
                     db,
                     &p.province,
                     round,
@@ -204,12 +201,12 @@ async fn a_round_runs_from_forwarded_dossiers_to_certificates() {
             ),
             ("date", "invalid_date")
         );
-        let issued = round_decision::decide(db, &p.province, round, version, &decision, &settings)
+        let issued = decision::decide(db, &p.province, round, version, &decision, &settings)
             .await
             .unwrap();
         assert_eq!(issued, 2, "below 3★ gets no certificate");
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        let all = certificates::list(db, &p.province, "", today, &settings)
+        let all = register::list(db, &p.province, "", today, &settings)
             .await
             .unwrap();
         let national = all.iter().find(|c| c.national).expect("the ≥ 90 product");
@@ -217,15 +214,15 @@ async fn a_round_runs_from_forwarded_dossiers_to_certificates() {
             (national.stars, national.valid_until.as_str()),
             (4, "2029-07-14")
         );
-        let check = certificates::check(db, &national.number, today, &settings)
+        let check = register::check(db, &national.number, today, &settings)
             .await
             .unwrap();
         assert_eq!(check.row.status, "valid");
         assert!(matches!(
-            certificates::check(db, "LS-1999-9999", today, &settings).await,
+            register::check(db, "LS-1999-9999", today, &settings).await,
             Err(ServiceError::NotFound)
         ));
-        let own = certificates::list(db, &p.owner, "revoked", today, &settings)
+        let own = register::list(db, &p.owner, "revoked", today, &settings)
             .await
             .unwrap();
         assert_eq!(
@@ -241,7 +238,7 @@ async fn a_round_runs_from_forwarded_dossiers_to_certificates() {
         );
 
         // Revocation.
-        certificates::revoke(
+        register::revoke(
             db,
             &p.province,
             &national.number,
@@ -251,12 +248,12 @@ async fn a_round_runs_from_forwarded_dossiers_to_certificates() {
         )
         .await
         .unwrap();
-        let revoked = certificates::list(db, &p.province, "revoked", today, &settings)
+        let revoked = register::list(db, &p.province, "revoked", today, &settings)
             .await
             .unwrap();
         assert_eq!(revoked.len(), 1);
         assert_eq!(
-            certificates::check(db, &national.number, today, &settings)
+            register::check(db, &national.number, today, &settings)
                 .await
                 .unwrap()
                 .row
@@ -276,9 +273,7 @@ async fn members_score_only_what_is_theirs_and_others_are_refused() {
         let (round, ids) = round_with(db, &store, &p, &c, 2).await;
         // A Thất Khê dossier: the member living there is flagged automatically.
         let td_owner = support::dossiers::actor(db, "thachden@demo.vn").await;
-        let td_officer = app::services::demo_dossiers::officer_of(db, "06040")
-            .await
-            .unwrap();
+        let td_officer = app::seed::dossiers::officer_of(db, "06040").await.unwrap();
         let td_people = support::dossiers::People {
             owner: td_owner,
             commune: td_officer,
@@ -333,7 +328,7 @@ async fn members_score_only_what_is_theirs_and_others_are_refused() {
                     .is_err()
             );
             assert!(rounds::view(db, outsider, round).await.is_err());
-            assert!(round_results::results(db, outsider, round).await.is_err());
+            assert!(results::results(db, outsider, round).await.is_err());
             assert!(
                 rounds::create(db, outsider, &support::rounds::input("x"))
                     .await
@@ -341,9 +336,7 @@ async fn members_score_only_what_is_theirs_and_others_are_refused() {
             );
         }
         assert!(
-            round_results::results(db, &c.members[0], round)
-                .await
-                .is_err(),
+            results::results(db, &c.members[0], round).await.is_err(),
             "members do not read the results table"
         );
         let other_round = rounds::create(db, &p.province, &support::rounds::input("Đợt khác"))

@@ -1,8 +1,8 @@
 //! The results table at scale: 100 dossiers × 7 members in a fixed number of queries.
 mod support;
 
-use app::services::demo::seed_demo;
-use app::services::{round_results, rounds};
+use app::seed::demo::seed_demo;
+use app::services::evaluation::{results, rounds};
 use sea_orm::EntityTrait;
 use support::dossiers::people;
 use support::rounds::full_sheet;
@@ -30,7 +30,7 @@ async fn the_results_of_100_dossiers_by_7_members_take_a_fixed_number_of_queries
     for t in support::databases().await {
         seed_demo(&t.db).await.unwrap();
         let (db, p) = (&t.db, people(&t.db).await);
-        app::services::master_data::load(db).await.unwrap();
+        app::services::master_data::loading::load(db).await.unwrap();
         let set = app::entities::criteria_set::Entity::find()
             .one(db)
             .await
@@ -124,7 +124,7 @@ async fn the_results_of_100_dossiers_by_7_members_take_a_fixed_number_of_queries
             }
             if n == 0 || n == 99 {
                 let (counting, count) = counted(db);
-                let results = round_results::results(&counting, &p.province, round)
+                let results = results::results(&counting, &p.province, round)
                     .await
                     .unwrap();
                 assert_eq!(results.rows.len(), n + 1);

@@ -8,9 +8,9 @@ use app::auth::current::to_actor;
 use app::auth::{Actor, Denied, Role};
 use app::entities::user_account;
 use app::models::subjects::SubjectProfileInput;
+use app::seed::demo::{DEMO_PENDING_EMAIL, seed_demo};
 use app::services::ServiceError;
-use app::services::demo::{DEMO_PENDING_EMAIL, seed_demo};
-use app::services::subjects::{subject_members, subject_view, update_profile};
+use app::services::producers::subject_profile::{subject_members, subject_view, update_profile};
 
 async fn account(db: &sea_orm::DatabaseConnection, email: &str) -> user_account::Model {
     user_account::Entity::find()

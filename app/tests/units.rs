@@ -2,7 +2,7 @@
 mod support;
 
 use app::models::units::UnitFilter;
-use app::services::units::{list_units, product_group_tree};
+use app::services::master_data::units::{list_units, product_group_tree};
 
 fn codes(rows: &[app::models::units::UnitRow]) -> Vec<&str> {
     rows.iter().map(|r| r.code.as_str()).collect()

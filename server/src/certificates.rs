@@ -13,23 +13,27 @@ pub async fn pdf(
     Path(number): Path<String>,
 ) -> Response {
     let today = app::services::today_in_vietnam();
-    let check =
-        match app::services::certificates::check(&state.db, &number, today, &state.certificates)
-            .await
-        {
-            Ok(check) => check,
-            Err(ServiceError::NotFound) => {
-                return (
-                    StatusCode::NOT_FOUND,
-                    "Không có giấy chứng nhận này / No such certificate",
-                )
-                    .into_response();
-            }
-            Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-        };
+    let check = match app::services::certificates::register::check(
+        &state.db,
+        &number,
+        today,
+        &state.certificates,
+    )
+    .await
+    {
+        Ok(check) => check,
+        Err(ServiceError::NotFound) => {
+            return (
+                StatusCode::NOT_FOUND,
+                "Không có giấy chứng nhận này / No such certificate",
+            )
+                .into_response();
+        }
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
     let base = state.public_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()));
     let url = format!("{}/certificates/{}", base, check.row.number);
-    match app::services::certificate_pdf::render(&check, &url) {
+    match app::documents::certificate_pdf::render(&check, &url) {
         Ok(bytes) => {
             let mut response = bytes.into_response();
             let headers = response.headers_mut();

@@ -56,15 +56,17 @@ pub struct Config {
 }
 
 impl Config {
-    pub fn upload_limits(&self) -> app::services::uploads::UploadLimits {
-        app::services::uploads::UploadLimits {
+    pub fn upload_limits(&self) -> app::services::files::uploads::UploadLimits {
+        app::services::files::uploads::UploadLimits {
             max_bytes: self.upload_max_mb * 1024 * 1024,
             max_files_per_item: self.upload_max_files_per_item,
         }
     }
 
-    pub fn certificate_settings(&self) -> app::services::certificates::CertificateSettings {
-        app::services::certificates::CertificateSettings {
+    pub fn certificate_settings(
+        &self,
+    ) -> app::services::certificates::register::CertificateSettings {
+        app::services::certificates::register::CertificateSettings {
             number_format: self.certificate_number_format.clone(),
             expiring_within_days: self.certificate_expiring_days,
         }

@@ -20,7 +20,7 @@ pub async fn criteria_xlsx(
         Ok(actor) => actor,
         Err(response) => return response,
     };
-    let result = app::services::criteria_sets::export_xlsx(&state.db, &actor, id).await;
+    let result = app::services::evaluation::criteria_sets::export_xlsx(&state.db, &actor, id).await;
     attachment(result, XLSX)
 }
 
@@ -34,7 +34,8 @@ pub async fn escalation_zip(
         Err(response) => return response,
     };
     let result =
-        app::services::escalation::archive(&state.db, state.files.as_ref(), &actor, id).await;
+        app::services::evaluation::escalation::archive(&state.db, state.files.as_ref(), &actor, id)
+            .await;
     attachment(result, "application/zip")
 }
 
@@ -57,9 +58,9 @@ pub async fn lot_stamps(
             .and_then(|v| v.parse::<u32>().ok())
             .unwrap_or(default)
     };
-    let layout = app::services::stamp_sheet::Layout::new(number("size", 40), number("count", 16));
+    let layout = app::documents::stamp_sheet::Layout::new(number("size", 40), number("count", 16));
     let (base, today) = base_and_today(&state, &headers);
-    let result = app::services::lots::stamps(
+    let result = app::services::traceability::lots::stamps(
         &state.db,
         &actor,
         id,
@@ -92,7 +93,7 @@ pub async fn report_xlsx(
         state,
         session,
         path,
-        app::services::reports::ExportFormat::Xlsx,
+        app::services::reports::periodic::ExportFormat::Xlsx,
     )
     .await
 }
@@ -106,7 +107,7 @@ pub async fn report_pdf(
         state,
         session,
         path,
-        app::services::reports::ExportFormat::Pdf,
+        app::services::reports::periodic::ExportFormat::Pdf,
     )
     .await
 }
@@ -115,13 +116,13 @@ async fn report_file(
     State(state): State<AppState>,
     session: Session,
     Path((period, scope)): Path<(i32, String)>,
-    format: app::services::reports::ExportFormat,
+    format: app::services::reports::periodic::ExportFormat,
 ) -> Response {
     let actor = match actor(&state, &session).await {
         Ok(actor) => actor,
         Err(response) => return response,
     };
-    let result = app::services::reports::export(
+    let result = app::services::reports::periodic::export(
         &state.db,
         &actor,
         period,
@@ -131,8 +132,8 @@ async fn report_file(
     )
     .await;
     let media = match format {
-        app::services::reports::ExportFormat::Xlsx => XLSX,
-        app::services::reports::ExportFormat::Pdf => "application/pdf",
+        app::services::reports::periodic::ExportFormat::Xlsx => XLSX,
+        app::services::reports::periodic::ExportFormat::Pdf => "application/pdf",
     };
     attachment(result, media)
 }
@@ -149,7 +150,7 @@ pub async fn lot_epcis(
         Err(response) => return response,
     };
     let (base, today) = base_and_today(&state, &headers);
-    let result = app::services::epcis::lot_document(
+    let result = app::services::traceability::epcis::lot_document(
         &state.db,
         &actor,
         id,
@@ -169,10 +170,15 @@ pub async fn product_qr(
     Path(id): Path<i32>,
 ) -> Response {
     let (base, today) = base_and_today(&state, &headers);
-    let link =
-        app::services::public_products::product(&state.db, id, &base, today, &state.certificates)
-            .await
-            .map(|p| p.qr_link);
+    let link = app::services::traceability::public_product::product(
+        &state.db,
+        id,
+        &base,
+        today,
+        &state.certificates,
+    )
+    .await
+    .map(|p| p.qr_link);
     qr_png(link, &format!("qr-san-pham-{id}.png"))
 }
 
@@ -182,18 +188,24 @@ pub async fn lot_qr(
     Path(id): Path<i32>,
 ) -> Response {
     let (base, today) = base_and_today(&state, &headers);
-    let link = app::services::lots::public_trace(&state.db, id, &base, today, &state.certificates)
-        .await
-        .map(|l| {
-            l.digital_link
-                .unwrap_or_else(|| format!("{base}/lots/{id}"))
-        });
+    let link = app::services::traceability::lots::public_trace(
+        &state.db,
+        id,
+        &base,
+        today,
+        &state.certificates,
+    )
+    .await
+    .map(|l| {
+        l.digital_link
+            .unwrap_or_else(|| format!("{base}/lots/{id}"))
+    });
     qr_png(link, &format!("qr-lo-{id}.png"))
 }
 
 fn qr_png(link: Result<String, ServiceError>, name: &str) -> Response {
     let result = link.and_then(|link| {
-        app::services::qr::png(&link, 10)
+        app::documents::qr::png(&link, 10)
             .map(|bytes| (name.to_owned(), bytes))
             .ok_or(ServiceError::Invalid {
                 field: "qr",

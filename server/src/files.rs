@@ -1,5 +1,5 @@
 //! `/files/{id}` and `/files/{id}/thumb`: stored files through the access check of
-//! `app::services::files` (the session decides who is asking).
+//! `app::services::downloads` (the session decides who is asking).
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -24,7 +24,9 @@ async fn serve(State(state): State<AppState>, session: Session, id: i32, thumb: 
             .map_or(Actor::Anonymous, app::auth::current::to_actor),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    match app::services::files::download(&state.db, state.files.as_ref(), &actor, id, thumb).await {
+    match app::services::downloads::download(&state.db, state.files.as_ref(), &actor, id, thumb)
+        .await
+    {
         Ok(download) => {
             let mut response = download.bytes.into_response();
             let headers = response.headers_mut();

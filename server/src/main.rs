@@ -89,7 +89,7 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     let db = app::db::connect_and_migrate(&cli.config.database_url).await?;
-    let loaded = app::services::master_data::load(&db).await?;
+    let loaded = app::services::master_data::loading::load(&db).await?;
     tracing::info!(
         units_added = loaded.units_added,
         groups_added = loaded.groups_added,
@@ -100,15 +100,16 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => Ok(()),
         Command::SeedDemo => {
-            match app::services::demo::seed_demo(&db).await? {
+            match app::seed::demo::seed_demo(&db).await? {
                 Some(s) => {
                     // Dossiers only with a fresh demo set: never into a database in use.
-                    let files = app::services::file_store::LocalFolder::new(&cli.config.files_dir);
-                    let dossiers = app::services::demo_dossiers::seed_dossiers(&db, &files).await?;
-                    let certificates = app::services::demo_rounds::seed_rounds(&db).await?;
-                    let lots = app::services::demo_lots::seed_lots(&db).await?;
-                    let labels = app::services::demo_labels::seed_labels(&db, &files).await?;
-                    let reports = app::services::demo_reports::seed_reports(&db).await?;
+                    let files =
+                        app::services::files::store::LocalFolder::new(&cli.config.files_dir);
+                    let dossiers = app::seed::dossiers::seed_dossiers(&db, &files).await?;
+                    let certificates = app::seed::rounds::seed_rounds(&db).await?;
+                    let lots = app::seed::lots::seed_lots(&db).await?;
+                    let labels = app::seed::labels::seed_labels(&db, &files).await?;
+                    let reports = app::seed::reports::seed_reports(&db).await?;
                     tracing::info!(
                         subjects = s.subjects,
                         products = s.products,
@@ -125,8 +126,8 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             Ok(())
         }
         Command::GenerateNational { products } => {
-            let scale = app::services::national_data::Scale::with_products(products);
-            let made = app::services::national_data::generate(&db, scale).await?;
+            let scale = app::seed::national::Scale::with_products(products);
+            let made = app::seed::national::generate(&db, scale).await?;
             tracing::info!(
                 communes = made.communes,
                 subjects = made.subjects,
@@ -142,16 +143,20 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             name,
             email,
             password,
-        } => match app::services::accounts::create_admin(&db, &name, &email, &password).await {
-            Ok(id) => {
-                tracing::info!(id, %email, "administrator created");
-                Ok(())
+        } => {
+            match app::services::accounts::registration::create_admin(&db, &name, &email, &password)
+                .await
+            {
+                Ok(id) => {
+                    tracing::info!(id, %email, "administrator created");
+                    Ok(())
+                }
+                Err(app::services::ServiceError::Invalid { field, reason }) => {
+                    Err(format!("{field}: {reason}").into())
+                }
+                Err(err) => Err(err.into()),
             }
-            Err(app::services::ServiceError::Invalid { field, reason }) => {
-                Err(format!("{field}: {reason}").into())
-            }
-            Err(err) => Err(err.into()),
-        },
+        }
         Command::Serve => serve(db, &cli.config).await,
     }
 }
@@ -175,7 +180,7 @@ async fn bench_report(
         commune_code: None,
         subject_id: None,
     };
-    let scope = app::services::report_facts::PROVINCE_CODE;
+    let scope = app::services::reports::facts::PROVINCE_CODE;
     let median = |mut v: Vec<f64>| {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
@@ -184,11 +189,12 @@ async fn bench_report(
     let (mut rows, mut sizes) = (0, (0, 0));
     for _ in 0..runs.max(1) {
         let start = std::time::Instant::now();
-        rows = app::services::reports::queries_only(db, period.id, scope).await?;
+        rows = app::services::reports::periodic::queries_only(db, period.id, scope).await?;
         queries.push(start.elapsed().as_secs_f64() * 1000.0);
         let start = std::time::Instant::now();
         let (xlsx, pdf) =
-            app::services::reports::export_both(db, &province, period.id, scope, today).await?;
+            app::services::reports::periodic::export_both(db, &province, period.id, scope, today)
+                .await?;
         files.push(start.elapsed().as_secs_f64() * 1000.0);
         sizes = (xlsx.len(), pdf.len());
     }
@@ -218,7 +224,7 @@ async fn serve(
     let state = AppState {
         auth: config.auth_settings(),
         demo_mode: config.demo_mode,
-        files: std::sync::Arc::new(app::services::file_store::LocalFolder::new(
+        files: std::sync::Arc::new(app::services::files::store::LocalFolder::new(
             &config.files_dir,
         )),
         upload_limits: config.upload_limits(),
@@ -250,7 +256,7 @@ fn spawn_expiry_reminders(state: AppState) {
         loop {
             every.tick().await;
             let today = app::services::today_in_vietnam();
-            match app::services::certificate_reminders::remind_expiring(
+            match app::services::certificates::reminders::remind_expiring(
                 &state.db,
                 today,
                 &state.certificates,

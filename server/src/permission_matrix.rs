@@ -3,7 +3,7 @@
 //! fails the test, so no new function goes unexamined.
 use std::collections::BTreeSet;
 
-use app::services::demo::{DEMO_PASSWORD, DEMO_PENDING_EMAIL};
+use app::seed::demo::{DEMO_PASSWORD, DEMO_PENDING_EMAIL};
 
 use crate::permission_targets::{Targets, targets};
 use crate::test_support::{TestApp, demo_app, multipart, post_typed, post_with_status, sign_in};
@@ -485,7 +485,7 @@ async fn call(
         .filter_map(|pair| pair.split_once('='))
         .collect();
     fields.push(("item_code", "no-such-item"));
-    let pdf = app::services::demo_dossiers::demo_pdf("matrix", "test");
+    let pdf = app::seed::dossiers::demo_pdf("matrix", "test");
     let (content_type, bytes) = multipart(&fields, "matrix.pdf", &pdf);
     post_typed(app, path, &content_type, bytes, cookie).await
 }
@@ -502,7 +502,8 @@ async fn every_server_function_allows_and_denies_as_the_table_says() {
         files,
     } = demo_app(Default::default()).await;
     let pending =
-        app::services::accounts::authenticate(&db, DEMO_PENDING_EMAIL, DEMO_PASSWORD).await;
+        app::services::accounts::registration::authenticate(&db, DEMO_PENDING_EMAIL, DEMO_PASSWORD)
+            .await;
     assert!(pending.is_err(), "the demo registration waits");
     let targets = targets(&db, &files).await;
     let table = matrix(&targets);

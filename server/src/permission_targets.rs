@@ -4,7 +4,7 @@
 /// Lăng).
 pub async fn dossier_in<F, Fut>(
     db: &sea_orm::DatabaseConnection,
-    files: &app::services::file_store::LocalFolder,
+    files: &app::services::files::store::LocalFolder,
     account: &F,
     name: &str,
     state: app::domain::dossier::DossierState,
@@ -23,7 +23,7 @@ where
         group_code: "I.1.a".into(),
         ..Default::default()
     };
-    let id = app::services::products::save_product(db, &owner, subject, input, None)
+    let id = app::services::producers::products::save_product(db, &owner, subject, input, None)
         .await
         .unwrap();
     let product = {
@@ -34,7 +34,7 @@ where
             .unwrap()
             .unwrap()
     };
-    app::services::demo_dossiers::walk_to(db, files, &product, [&owner, &commune, &province], state)
+    app::seed::dossiers::walk_to(db, files, &product, [&owner, &commune, &province], state)
         .await
         .unwrap()
 }
@@ -43,7 +43,7 @@ where
 /// dossier of the producer; returns (round, dossier).
 pub async fn scoring_round<F, Fut>(
     db: &sea_orm::DatabaseConnection,
-    files: &app::services::file_store::LocalFolder,
+    files: &app::services::files::store::LocalFolder,
     account: &F,
 ) -> (i32, i32)
 where
@@ -51,7 +51,7 @@ where
     Fut: std::future::Future<Output = app::entities::user_account::Model>,
 {
     use app::auth::current::to_actor;
-    use app::services::rounds;
+    use app::services::evaluation::rounds;
     let province = to_actor(&account("so.nnmt@demo.vn").await);
     let dossier = dossier_in(
         db,
@@ -90,7 +90,7 @@ where
 /// A photo added to the first product of the account's subject.
 pub async fn photo_of(
     db: &sea_orm::DatabaseConnection,
-    files: &app::services::file_store::LocalFolder,
+    files: &app::services::files::store::LocalFolder,
     member: &app::entities::user_account::Model,
 ) -> i32 {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -100,11 +100,11 @@ pub async fn photo_of(
         .await
         .unwrap()
         .unwrap();
-    let upload = app::services::uploads::Upload {
+    let upload = app::services::files::uploads::Upload {
         name: "anh.png".into(),
-        bytes: app::services::demo_dossiers::demo_png(product.id),
+        bytes: app::seed::dossiers::demo_png(product.id),
     };
-    app::services::product_photos::add_photo(
+    app::services::producers::product_photos::add_photo(
         db,
         files,
         &Default::default(),
@@ -167,7 +167,7 @@ pub struct Targets {
 /// The records the matrix aims at: demo ones, and a few made for it through the services.
 pub async fn targets(
     db: &sea_orm::DatabaseConnection,
-    files: &app::services::file_store::LocalFolder,
+    files: &app::services::files::store::LocalFolder,
 ) -> Targets {
     let (db, files) = (db.clone(), files.clone());
     let account = |email: &'static str| {
@@ -182,7 +182,7 @@ pub async fn targets(
                 .unwrap()
         }
     };
-    let pending = account(app::services::demo::DEMO_PENDING_EMAIL).await;
+    let pending = account(app::seed::demo::DEMO_PENDING_EMAIL).await;
     let targets = Targets {
         pending_user: pending.id,
         pending_subject: pending.subject_id.unwrap(),

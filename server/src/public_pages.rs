@@ -37,7 +37,7 @@ pub async fn product(
     }
     let found = match id.parse() {
         Ok(id) => {
-            app::services::public_products::product(
+            app::services::traceability::public_product::product(
                 &state.db,
                 id,
                 &base,
@@ -74,8 +74,14 @@ pub async fn lot(
     }
     let found = match id.parse() {
         Ok(id) => {
-            app::services::lots::public_trace(&state.db, id, &base, today, &state.certificates)
-                .await
+            app::services::traceability::lots::public_trace(
+                &state.db,
+                id,
+                &base,
+                today,
+                &state.certificates,
+            )
+            .await
         }
         Err(_) => Err(ServiceError::NotFound),
     };

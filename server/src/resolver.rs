@@ -1,28 +1,37 @@
-//! The GS1-conformant resolver for Digital Links (`/01/<GTIN-14>[/22/…][/10/…][/21/…]`):
-//! a browser is redirected (307) to the lot's trace page when the link names a recorded lot, else
-//! to the product's page, which speaks the visitor's language
+//! The GS1-conformant resolver for Digital Links (`/01/<GTIN-14>[/22/…][/10/…][/21/…]`),
+//! as HTTP: a browser is redirected (307) to the lot's trace page when the link names a
+//! recorded lot, else to the product's page, which speaks the visitor's language
 //! (Accept-Language); `?linkType=linkset` (or `all`) or `Accept: application/linkset+json` gets
 //! the RFC 9264 link set; `?linkType=gs1:pip` / `gs1:certificationInfo` (or their full URIs) pick
-//! a link. Every answer carries a `Link` header to the link set. A malformed path gets a 400 page
-//! saying what is wrong, an unknown product a 404 page — never a panic.
+//! a link. Which link answers what is the service's (`services::traceability::resolver`). Every
+//! answer carries a `Link` header to the link set. A malformed path gets a 400 page saying what
+//! is wrong, an unknown product a 404 page — never a panic.
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
 
-use app::domain::digital_link::{self, DigitalLink, PathProblem};
-use app::services::public_products::{self, Resolved};
+use app::domain::digital_link::{self, PathProblem};
+use app::services::traceability::resolver::{self, Answer};
 use app::state::AppState;
-
-const VOC: &str = "https://gs1.org/voc/";
 
 pub async fn resolve(State(state): State<AppState>, headers: HeaderMap, uri: Uri) -> Response {
     let link = match digital_link::parse(uri.path(), uri.query()) {
         Ok(link) => link,
         Err(problem) => return bad_request(problem),
     };
-    let product = match public_products::by_gtin14(&state.db, &link.gtin14).await {
-        Ok(Some(product)) => product,
-        Ok(None) => {
+    let base = state.public_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()));
+    let link_type = digital_link::requested_type(uri.query());
+    let accept = headers.get(header::ACCEPT).and_then(|a| a.to_str().ok());
+    let answer =
+        match resolver::resolve(&state.db, &base, &link, link_type.as_deref(), accept).await {
+            Ok(answer) => answer,
+            Err(err) => {
+                tracing::error!(error = %err, "resolver");
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+        };
+    let mut response = match answer {
+        Answer::Unknown => {
             return page(
                 StatusCode::NOT_FOUND,
                 "Không tìm thấy sản phẩm / Product not found",
@@ -33,69 +42,25 @@ pub async fn resolve(State(state): State<AppState>, headers: HeaderMap, uri: Uri
                 ),
             );
         }
-        Err(err) => {
-            tracing::error!(error = %err, "resolver");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        Answer::LinkSet(set) => {
+            let mut response = serde_json::to_string(&set)
+                .unwrap_or_default()
+                .into_response();
+            response.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/linkset+json"),
+            );
+            response
         }
-    };
-    let base = state.public_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()));
-    let anchor = digital_link::build(
-        &base,
-        &DigitalLink {
-            expiry: None,
-            ..link.clone()
-        },
-    );
-    let link_type = uri.query().and_then(|q| {
-        q.split('&')
-            .filter_map(|pair| pair.split_once('='))
-            .find(|(k, _)| *k == "linkType")
-            .map(|(_, v)| v.replace("%3A", ":").replace("%3a", ":"))
-    });
-    let wants_linkset = matches!(link_type.as_deref(), Some("linkset" | "all"))
-        || headers
-            .get(header::ACCEPT)
-            .and_then(|a| a.to_str().ok())
-            .is_some_and(|a| a.contains("application/linkset+json"));
-    let mut response = if wants_linkset {
-        let mut response = linkset(&base, &anchor, &link, &product)
-            .to_string()
-            .into_response();
-        response.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/linkset+json"),
-        );
-        response
-    } else {
-        let target = match link_type.as_deref().map(short_type) {
-            Some("certificationInfo") => product
-                .certificate
-                .as_ref()
-                .map(|n| format!("/certificates/{n}")),
-            _ => None,
-        }
-        .unwrap_or_else(|| pip_path(&product, &link));
-        // A lot the producer recorded opens its trace page.
-        let target = match &link.lot {
-            Some(code)
-                if !matches!(
-                    link_type.as_deref().map(short_type),
-                    Some("certificationInfo")
-                ) =>
-            {
-                match app::services::lots::by_code(&state.db, product.product_id, code).await {
-                    Ok(Some(lot_id)) => format!("/lots/{lot_id}"),
-                    _ => target,
-                }
+        Answer::Redirect(target) => {
+            let mut response = StatusCode::TEMPORARY_REDIRECT.into_response();
+            if let Ok(location) = HeaderValue::from_str(&target) {
+                response.headers_mut().insert(header::LOCATION, location);
             }
-            _ => target,
-        };
-        let mut response = StatusCode::TEMPORARY_REDIRECT.into_response();
-        if let Ok(location) = HeaderValue::from_str(&target) {
-            response.headers_mut().insert(header::LOCATION, location);
+            response
         }
-        response
     };
+    let anchor = digital_link::anchor(&base, &link);
     let headers = response.headers_mut();
     if let Ok(value) = HeaderValue::from_str(&format!(
         "<{anchor}?linkType=linkset>; rel=\"linkset\"; type=\"application/linkset+json\""
@@ -108,58 +73,6 @@ pub async fn resolve(State(state): State<AppState>, headers: HeaderMap, uri: Uri
     );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     response
-}
-
-/// "gs1:pip" or "https://gs1.org/voc/pip" → "pip".
-fn short_type(link_type: &str) -> &str {
-    link_type
-        .strip_prefix("gs1:")
-        .or_else(|| link_type.strip_prefix(VOC))
-        .unwrap_or(link_type)
-}
-
-/// The product page (the lot, when the link names one, is carried along for the page).
-fn pip_path(product: &Resolved, link: &DigitalLink) -> String {
-    match &link.lot {
-        Some(lot) => format!(
-            "/products/{}?lot={}",
-            product.product_id,
-            lot.bytes()
-                .map(|b| if b.is_ascii_alphanumeric() || b == b'-' {
-                    (b as char).to_string()
-                } else {
-                    format!("%{b:02X}")
-                })
-                .collect::<String>()
-        ),
-        None => format!("/products/{}", product.product_id),
-    }
-}
-
-/// The RFC 9264 link set of the product, with GS1's link types as full URIs.
-fn linkset(base: &str, anchor: &str, link: &DigitalLink, product: &Resolved) -> serde_json::Value {
-    let page = format!("{base}{}", pip_path(product, link));
-    let pip = serde_json::json!([{
-        "href": page,
-        "title": format!("{} — thông tin sản phẩm / product information", product.name),
-        "type": "text/html",
-        "hreflang": ["vi", "en"],
-    }]);
-    let mut set = serde_json::json!({
-        "anchor": anchor,
-        "itemDescription": product.name,
-        format!("{VOC}defaultLink"): pip.clone(),
-        format!("{VOC}pip"): pip,
-    });
-    if let Some(number) = &product.certificate {
-        set[format!("{VOC}certificationInfo")] = serde_json::json!([{
-            "href": format!("{base}/certificates/{number}"),
-            "title": format!("Giấy chứng nhận OCOP {number} / OCOP certificate"),
-            "type": "text/html",
-            "hreflang": ["vi", "en"],
-        }]);
-    }
-    serde_json::json!({ "linkset": [set] })
 }
 
 fn bad_request(problem: PathProblem) -> Response {

@@ -85,7 +85,7 @@ async fn a_locked_account_loses_its_session_and_cannot_sign_in() {
     let body = format!(
         "login={}&password={}",
         OFFICER.replace('@', "%40"),
-        app::services::demo::DEMO_PASSWORD
+        app::seed::demo::DEMO_PASSWORD
     );
     let (answer, _) = post(&app.router, "/api/sign_in", body, None).await;
     assert!(answer.contains("account_locked"), "{answer}");
@@ -113,7 +113,7 @@ async fn repeated_wrong_passwords_slow_that_place_down_but_do_not_lock_the_user_
         .await;
         assert!(answer.contains("wrong_credentials"), "{answer}");
     }
-    let right = app::services::demo::DEMO_PASSWORD;
+    let right = app::seed::demo::DEMO_PASSWORD;
     let answer = post_from(&app.router, "/api/sign_in", form(right), "203.0.113.9").await;
     assert!(
         answer.contains("too_many_attempts"),
@@ -149,11 +149,12 @@ async fn a_password_set_with_a_reset_link_ends_the_accounts_sessions() {
         .unwrap()
         .unwrap();
     let admin = app::auth::current::to_actor(&admin);
-    let link = app::services::password_reset::issue_reset_link(&app.db, &admin, officer.id, None)
-        .await
-        .unwrap();
+    let link =
+        app::services::accounts::reset_links::issue_reset_link(&app.db, &admin, officer.id, None)
+            .await
+            .unwrap();
     let token = link.path.split("token=").nth(1).unwrap();
-    app::services::password_reset::redeem(&app.db, token, "mưa phùn trên phố Kỳ Lừa", None)
+    app::services::accounts::reset_links::redeem(&app.db, token, "mưa phùn trên phố Kỳ Lừa", None)
         .await
         .unwrap();
     assert_eq!(

@@ -10,28 +10,24 @@ use app::state::{AppState, AuthSettings};
 pub struct TestApp {
     pub router: axum::Router,
     pub db: sea_orm::DatabaseConnection,
-    pub files: app::services::file_store::LocalFolder,
+    pub files: app::services::files::store::LocalFolder,
 }
 
 pub async fn demo_app(auth: AuthSettings) -> TestApp {
     let db = app::db::connect_and_migrate("sqlite::memory:")
         .await
         .unwrap();
-    app::services::demo::seed_demo(&db).await.unwrap();
-    let files = app::services::file_store::LocalFolder::new(
+    app::seed::demo::seed_demo(&db).await.unwrap();
+    let files = app::services::files::store::LocalFolder::new(
         std::env::temp_dir().join(format!("ocop-server-test-files-{}", std::process::id())),
     );
-    app::services::demo_dossiers::seed_dossiers(&db, &files)
+    app::seed::dossiers::seed_dossiers(&db, &files)
         .await
         .unwrap();
-    app::services::demo_rounds::seed_rounds(&db).await.unwrap();
-    app::services::demo_lots::seed_lots(&db).await.unwrap();
-    app::services::demo_labels::seed_labels(&db, &files)
-        .await
-        .unwrap();
-    app::services::demo_reports::seed_reports(&db)
-        .await
-        .unwrap();
+    app::seed::rounds::seed_rounds(&db).await.unwrap();
+    app::seed::lots::seed_lots(&db).await.unwrap();
+    app::seed::labels::seed_labels(&db, &files).await.unwrap();
+    app::seed::reports::seed_reports(&db).await.unwrap();
     let leptos_options = LeptosOptions::builder().output_name("ocop").build();
     let state = AppState {
         auth,
@@ -130,7 +126,7 @@ pub async fn sign_in(app: &axum::Router, email: &str, cookie: Option<&str>) -> S
     let body = format!(
         "login={}&password={}",
         email.replace('@', "%40"),
-        app::services::demo::DEMO_PASSWORD
+        app::seed::demo::DEMO_PASSWORD
     );
     let (answer, set) = post(app, "/api/sign_in", body, cookie).await;
     set.unwrap_or_else(|| panic!("{email} signs in: {answer}"))

@@ -5,7 +5,7 @@ use crate::auth::{Actor, Role};
 use crate::entities::user_account;
 use crate::models::AppError;
 use crate::models::accounts::CurrentUser;
-use crate::services::accounts;
+use crate::services::accounts::registration;
 use crate::state::AppState;
 
 const USER_ID: &str = "user_id";
@@ -73,7 +73,7 @@ pub async fn account(
     let account = if too_old {
         None
     } else {
-        accounts::find_active(&state.db, user_id)
+        registration::find_active(&state.db, user_id)
             .await?
             // A password set after this sign-in (a reset, or a change on another device)
             // ends this session.

@@ -128,6 +128,155 @@ pub fn valid_value(value: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"!\"%&'()*+,-./:;<=>?_".contains(&b))
 }
 
+/// GS1's vocabulary: link types are `gs1:pip` or this prefix followed by the name.
+pub const VOC: &str = "https://gs1.org/voc/";
+
+/// What the resolver knows of the product a link names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub product_id: i32,
+    pub name: String,
+    /// Its current certificate's number, if it has one.
+    pub certificate: Option<String>,
+}
+
+/// "gs1:pip" or "https://gs1.org/voc/pip" → "pip".
+pub fn short_type(link_type: &str) -> &str {
+    link_type
+        .strip_prefix("gs1:")
+        .or_else(|| link_type.strip_prefix(VOC))
+        .unwrap_or(link_type)
+}
+
+/// The `linkType` a query string asks for (`gs1%3Apip` decoded), if any.
+pub fn requested_type(query: Option<&str>) -> Option<String> {
+    query.and_then(|q| {
+        q.split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(k, _)| *k == "linkType")
+            .map(|(_, v)| v.replace("%3A", ":").replace("%3a", ":"))
+    })
+}
+
+/// Whether the client asks for the whole link set (`?linkType=linkset` or `all`, or an
+/// `Accept` naming `application/linkset+json`) rather than to be redirected.
+pub fn wants_linkset(link_type: Option<&str>, accept: Option<&str>) -> bool {
+    matches!(link_type, Some("linkset" | "all"))
+        || accept.is_some_and(|a| a.contains("application/linkset+json"))
+}
+
+/// Whether the link asks for the certificate rather than the product.
+pub fn wants_certificate(link_type: Option<&str>) -> bool {
+    link_type.map(short_type) == Some("certificationInfo")
+}
+
+/// The product page (the lot, when the link names one, is carried along for the page).
+pub fn product_page(target: &Target, link: &DigitalLink) -> String {
+    match &link.lot {
+        Some(lot) => format!(
+            "/products/{}?lot={}",
+            target.product_id,
+            lot.bytes()
+                .map(|b| if b.is_ascii_alphanumeric() || b == b'-' {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                })
+                .collect::<String>()
+        ),
+        None => format!("/products/{}", target.product_id),
+    }
+}
+
+/// Where a person is sent: the certificate's check page when `certificationInfo` is asked
+/// for and the product has one; else the recorded lot's trace page (`lot_page`) when the link
+/// names a lot the producer recorded; else the product page.
+pub fn redirect_path(
+    target: &Target,
+    link: &DigitalLink,
+    link_type: Option<&str>,
+    lot_page: Option<i32>,
+) -> String {
+    if wants_certificate(link_type) {
+        if let Some(number) = &target.certificate {
+            return format!("/certificates/{number}");
+        }
+        return product_page(target, link);
+    }
+    match lot_page {
+        Some(lot_id) if link.lot.is_some() => format!("/lots/{lot_id}"),
+        _ => product_page(target, link),
+    }
+}
+
+/// One link of a link set.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LinkTarget {
+    pub href: String,
+    pub title: String,
+    #[serde(rename = "type")]
+    pub media_type: &'static str,
+    pub hreflang: [&'static str; 2],
+}
+
+/// The RFC 9264 link set of the product (`{"linkset": [ … ]}`), with GS1's link types as full
+/// URIs: its page as `defaultLink` and `pip`, its certificate as `certificationInfo`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LinkSet {
+    pub linkset: [LinkSetEntry; 1],
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LinkSetEntry {
+    pub anchor: String,
+    #[serde(rename = "itemDescription")]
+    pub item_description: String,
+    #[serde(flatten)]
+    pub links: std::collections::BTreeMap<String, Vec<LinkTarget>>,
+}
+
+/// The link set of `target` named by `link`, on `base`.
+pub fn link_set(base: &str, link: &DigitalLink, target: &Target) -> LinkSet {
+    let page = LinkTarget {
+        href: format!("{base}{}", product_page(target, link)),
+        title: format!("{} — thông tin sản phẩm / product information", target.name),
+        media_type: "text/html",
+        hreflang: ["vi", "en"],
+    };
+    let mut links = std::collections::BTreeMap::new();
+    links.insert(format!("{VOC}defaultLink"), vec![page.clone()]);
+    links.insert(format!("{VOC}pip"), vec![page]);
+    if let Some(number) = &target.certificate {
+        links.insert(
+            format!("{VOC}certificationInfo"),
+            vec![LinkTarget {
+                href: format!("{base}/certificates/{number}"),
+                title: format!("Giấy chứng nhận OCOP {number} / OCOP certificate"),
+                media_type: "text/html",
+                hreflang: ["vi", "en"],
+            }],
+        );
+    }
+    LinkSet {
+        linkset: [LinkSetEntry {
+            anchor: anchor(base, link),
+            item_description: target.name.clone(),
+            links,
+        }],
+    }
+}
+
+/// The link's anchor: the link itself without its data attributes (expiry).
+pub fn anchor(base: &str, link: &DigitalLink) -> String {
+    build(
+        base,
+        &DigitalLink {
+            expiry: None,
+            ..link.clone()
+        },
+    )
+}
+
 /// Percent-encodes everything but unreserved characters (RFC 3986).
 fn encode(value: &str) -> String {
     crate::domain::text::percent_encode(value)
@@ -252,5 +401,87 @@ mod tests {
             let _ = parse(&format!("/01{tail}"), query.as_deref());
             let _ = parse(&tail, query.as_deref());
         }
+    }
+
+    fn honey(certificate: Option<&str>) -> Target {
+        Target {
+            product_id: 7,
+            name: "Mật ong".into(),
+            certificate: certificate.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn each_link_type_sends_a_person_to_its_page() {
+        let product = for_gtin("8934588012228").unwrap();
+        let lot = DigitalLink {
+            lot: Some("NA 01".into()),
+            ..product.clone()
+        };
+        let cert = Some("gs1:certificationInfo");
+        let full = Some("https://gs1.org/voc/certificationInfo");
+        let t = honey(Some("LS-2025-0001"));
+        assert_eq!(redirect_path(&t, &product, None, None), "/products/7");
+        assert_eq!(
+            redirect_path(&t, &lot, None, None),
+            "/products/7?lot=NA%2001"
+        );
+        assert_eq!(redirect_path(&t, &lot, None, Some(3)), "/lots/3");
+        assert_eq!(
+            redirect_path(&t, &product, Some("gs1:pip"), Some(3)),
+            "/products/7"
+        );
+        for asked in [cert, full] {
+            assert_eq!(
+                redirect_path(&t, &lot, asked, Some(3)),
+                "/certificates/LS-2025-0001"
+            );
+        }
+        // No certificate: the product page, not a dead link.
+        assert_eq!(
+            redirect_path(&honey(None), &lot, cert, Some(3)),
+            "/products/7?lot=NA%2001"
+        );
+    }
+
+    #[test]
+    fn the_link_set_names_the_page_and_the_certificate_as_gs1_link_types() {
+        let link = DigitalLink {
+            expiry: Some("261231".into()),
+            ..for_gtin("8934588012228").unwrap()
+        };
+        let set = link_set("http://h", &link, &honey(Some("LS-2025-0001")));
+        let entry = &set.linkset[0];
+        assert_eq!(
+            entry.anchor, "http://h/01/08934588012228",
+            "no expiry in the anchor"
+        );
+        assert_eq!(
+            entry.links[&format!("{VOC}pip")][0].href,
+            "http://h/products/7"
+        );
+        assert_eq!(
+            entry.links[&format!("{VOC}defaultLink")],
+            entry.links[&format!("{VOC}pip")]
+        );
+        assert_eq!(
+            entry.links[&format!("{VOC}certificationInfo")][0].href,
+            "http://h/certificates/LS-2025-0001"
+        );
+        let without = link_set("http://h", &link, &honey(None));
+        assert!(
+            !without.linkset[0]
+                .links
+                .contains_key(&format!("{VOC}certificationInfo"))
+        );
+        assert_eq!(
+            requested_type(Some("17=261231&linkType=gs1%3Apip")).as_deref(),
+            Some("gs1:pip")
+        );
+        assert!(
+            wants_linkset(Some("all"), None)
+                && wants_linkset(None, Some("application/linkset+json"))
+        );
+        assert!(!wants_linkset(Some("gs1:pip"), Some("text/html")));
     }
 }

@@ -9,6 +9,9 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+/// The province's code: a report scope naming it covers every commune.
+pub const PROVINCE_CODE: &str = "20";
+
 /// Which report a period is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum PeriodKind {

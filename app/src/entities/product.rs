@@ -31,6 +31,9 @@ pub struct Model {
     pub story: Option<String>,
     /// A valid GTIN-8/12/13/14 (`domain::gtin`).
     pub gtin: Option<String>,
+    /// `gtin` padded to 14 digits (`domain::gtin::to_gtin14`), indexed: what a Digital Link
+    /// names. Written with `gtin` by every writer.
+    pub gtin14: Option<String>,
     /// Raised by every save; a save naming an older version is refused.
     pub version: i32,
     /// Where to buy it, one place per line (shop, market stall, online store).

@@ -21,7 +21,7 @@ pub async fn list_accounts(
         status,
         page: page.trim().parse().unwrap_or(1),
     };
-    Ok(crate::services::account_admin::list_accounts(&state.db, &actor, &filter).await?)
+    Ok(crate::services::accounts::admin::list_accounts(&state.db, &actor, &filter).await?)
 }
 
 /// One account with its history and what the viewer may do to it.
@@ -29,7 +29,7 @@ pub async fn list_accounts(
 pub async fn get_account_detail(user_id: i32) -> Result<AccountDetail, AppError> {
     let state = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&state).await?;
-    Ok(crate::services::account_admin::account_detail(&state.db, &actor, user_id).await?)
+    Ok(crate::services::accounts::admin::account_detail(&state.db, &actor, user_id).await?)
 }
 
 /// Creates an official's account and returns the one-time link to set its password.
@@ -53,7 +53,7 @@ pub async fn create_official_account(
         commune_code,
     };
     let link =
-        crate::services::account_admin::create_official(&state.db, &actor, input, ip).await?;
+        crate::services::accounts::admin::create_official(&state.db, &actor, input, ip).await?;
     deliver(&state, link, &site_origin().await)
 }
 
@@ -63,7 +63,7 @@ pub async fn set_account_locked(user_id: i32, lock: bool, reason: String) -> Res
     let state = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&state).await?;
     let ip = crate::auth::current::client_ip(&state).await;
-    crate::services::account_admin::set_locked(&state.db, &actor, user_id, lock, &reason, ip)
+    crate::services::accounts::admin::set_locked(&state.db, &actor, user_id, lock, &reason, ip)
         .await?;
     Ok(())
 }
@@ -78,7 +78,7 @@ pub async fn change_account_role(
     let state = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&state).await?;
     let ip = crate::auth::current::client_ip(&state).await;
-    crate::services::account_admin::change_role(
+    crate::services::accounts::admin::change_role(
         &state.db,
         &actor,
         user_id,
@@ -97,7 +97,8 @@ pub async fn issue_reset_link(user_id: i32) -> Result<ResetLink, AppError> {
     let actor = crate::auth::current::actor(&state).await?;
     let ip = crate::auth::current::client_ip(&state).await;
     let link =
-        crate::services::password_reset::issue_reset_link(&state.db, &actor, user_id, ip).await?;
+        crate::services::accounts::reset_links::issue_reset_link(&state.db, &actor, user_id, ip)
+            .await?;
     deliver(&state, link, &site_origin().await)
 }
 

@@ -12,13 +12,13 @@ use crate::models::accounts::CurrentUser;
 pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, AppError> {
     use crate::auth::current;
     use crate::auth::throttle::FailureOutcome;
-    use crate::services::accounts::{self, SignInError};
+    use crate::services::accounts::registration::{self, SignInError};
     let state = crate::state::app_state()?;
     let session = current::session().await?;
     let address = current::client_ip(&state)
         .await
         .unwrap_or_else(|| "unknown".into());
-    let login_key = accounts::login_key(&login);
+    let login_key = registration::login_key(&login);
     let now = std::time::Instant::now();
     if state
         .sign_in_throttle
@@ -27,7 +27,7 @@ pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, App
     {
         return Err(AppError::invalid("login", "too_many_attempts"));
     }
-    let account = match accounts::authenticate(&state.db, &login, &password).await {
+    let account = match registration::authenticate(&state.db, &login, &password).await {
         Ok(account) => account,
         Err(SignInError::Db(detail)) => {
             tracing::error!(%detail, "sign in");
@@ -40,7 +40,7 @@ pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, App
                     .record_failure(&login_key, &address, now)
                     == FailureOutcome::BurstStarted
             {
-                accounts::record_failure_burst(&state.db, &login_key, &address).await?;
+                registration::record_failure_burst(&state.db, &login_key, &address).await?;
             }
             let reason = match e {
                 SignInError::Pending => "account_pending",
@@ -54,7 +54,7 @@ pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, App
     state.sign_in_throttle.record_success(&login_key, &address);
     let user = current::to_current_user(&account).ok_or(AppError::Internal)?;
     current::start(&session, account.id).await?;
-    accounts::record_sign_in(&state.db, account).await?;
+    registration::record_sign_in(&state.db, account).await?;
     leptos_axum::redirect(user.role.area().path());
     Ok(user)
 }
@@ -82,7 +82,8 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
         return Ok(None);
     };
     if let Some(id) = user.subject_id {
-        user.subject_name = crate::services::accounts::subject_name(&state.db, id).await?;
+        user.subject_name =
+            crate::services::accounts::registration::subject_name(&state.db, id).await?;
     }
     Ok(Some(user))
 }
@@ -93,7 +94,7 @@ pub async fn list_pending_registrations()
 -> Result<Vec<crate::models::accounts::PendingRegistration>, AppError> {
     let state = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&state).await?;
-    Ok(crate::services::accounts::pending_registrations(&state.db, &actor).await?)
+    Ok(crate::services::accounts::registration::pending_registrations(&state.db, &actor).await?)
 }
 
 /// Approves (`approve = true`) or rejects, with a reason, a producer registration.
@@ -106,7 +107,7 @@ pub async fn decide_registration(
     let state = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&state).await?;
     let ip = crate::auth::current::client_ip(&state).await;
-    crate::services::accounts::decide_registration(
+    crate::services::accounts::registration::decide_registration(
         &state.db, &actor, user_id, approve, &reason, ip,
     )
     .await?;
@@ -159,7 +160,7 @@ pub async fn register_producer(
         subject,
     };
     let ip = current::client_ip(&state).await;
-    crate::services::accounts::register(&state.db, input, ip).await?;
+    crate::services::accounts::registration::register(&state.db, input, ip).await?;
     Ok(())
 }
 
@@ -170,7 +171,10 @@ pub async fn subjects_in_commune(
     commune_code: String,
 ) -> Result<Vec<crate::models::accounts::SubjectOption>, AppError> {
     let state = crate::state::app_state()?;
-    Ok(crate::services::accounts::subjects_in_commune(&state.db, &commune_code).await?)
+    Ok(
+        crate::services::accounts::registration::subjects_in_commune(&state.db, &commune_code)
+            .await?,
+    )
 }
 
 /// The demo accounts, listed on the login page in demo mode only (empty otherwise).
@@ -178,7 +182,7 @@ pub async fn subjects_in_commune(
 pub async fn list_demo_accounts() -> Result<Vec<crate::models::accounts::DemoAccountView>, AppError>
 {
     use crate::models::accounts::DemoAccountView;
-    use crate::services::demo::DEMO_ACCOUNTS;
+    use crate::seed::demo::DEMO_ACCOUNTS;
     let state = crate::state::app_state()?;
     if !state.demo_mode {
         return Ok(Vec::new());
@@ -198,18 +202,19 @@ pub async fn list_demo_accounts() -> Result<Vec<crate::models::accounts::DemoAcc
 #[server(prefix = "/api", endpoint = "demo_sign_in")]
 pub async fn demo_sign_in(email: String) -> Result<(), AppError> {
     use crate::auth::current;
-    use crate::services::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD};
+    use crate::seed::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD};
     let state = crate::state::app_state()?;
     if !state.demo_mode || !DEMO_ACCOUNTS.iter().any(|a| a.email == email) {
         return Err(AppError::Forbidden);
     }
-    let account = crate::services::accounts::authenticate(&state.db, &email, DEMO_PASSWORD)
-        .await
-        .map_err(|_| AppError::invalid("login", "wrong_credentials"))?;
+    let account =
+        crate::services::accounts::registration::authenticate(&state.db, &email, DEMO_PASSWORD)
+            .await
+            .map_err(|_| AppError::invalid("login", "wrong_credentials"))?;
     let session = current::session().await?;
     current::start(&session, account.id).await?;
     let area = current::to_current_user(&account).map_or("/account", |u| u.role.area().path());
-    crate::services::accounts::record_sign_in(&state.db, account).await?;
+    crate::services::accounts::registration::record_sign_in(&state.db, account).await?;
     leptos_axum::redirect(area);
     Ok(())
 }
@@ -230,7 +235,7 @@ pub async fn change_password(
         return Err(AppError::SignInRequired);
     };
     let ip = current::client_ip(&state).await;
-    crate::services::accounts::change_password(
+    crate::services::accounts::registration::change_password(
         &state.db,
         user_id,
         &current_password,
@@ -247,6 +252,6 @@ pub async fn change_password(
 pub async fn reset_password(token: String, new_password: String) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     let ip = crate::auth::current::client_ip(&state).await;
-    crate::services::password_reset::redeem(&state.db, &token, &new_password, ip).await?;
+    crate::services::accounts::reset_links::redeem(&state.db, &token, &new_password, ip).await?;
     Ok(())
 }

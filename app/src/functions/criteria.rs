@@ -8,14 +8,14 @@ use crate::models::criteria::{CriteriaSetRow, CriteriaSetView};
 pub async fn list_criteria_sets() -> Result<Vec<CriteriaSetRow>, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::criteria_sets::list(&app.db, &actor).await?)
+    Ok(crate::services::evaluation::criteria_sets::list(&app.db, &actor).await?)
 }
 
 #[server(prefix = "/api", endpoint = "get_criteria_set")]
 pub async fn get_criteria_set(id: i32) -> Result<CriteriaSetView, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::criteria_sets::detail(&app.db, &actor, id).await?)
+    Ok(crate::services::evaluation::criteria_sets::detail(&app.db, &actor, id).await?)
 }
 
 /// Saves an edited or imported set (JSON); returns the id of the version written.
@@ -27,10 +27,14 @@ pub async fn save_criteria_set(
 ) -> Result<i32, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(
-        crate::services::criteria_sets::save_version(&app.db, &actor, &group_code, &name, &json)
-            .await?,
+    Ok(crate::services::evaluation::criteria_sets::save_version(
+        &app.db,
+        &actor,
+        &group_code,
+        &name,
+        &json,
     )
+    .await?)
 }
 
 /// Imports a set from an XLSX file (multipart: optional `group_code`, then `file`); returns the
@@ -44,8 +48,11 @@ pub async fn import_criteria_xlsx(
     let (fields, upload) =
         crate::functions::dossiers::read_multipart(data, app.upload_limits.max_bytes).await?;
     let group_code = fields.get("group_code").cloned().unwrap_or_default();
-    Ok(
-        crate::services::criteria_sets::import_xlsx(&app.db, &actor, &group_code, &upload.bytes)
-            .await?,
+    Ok(crate::services::evaluation::criteria_sets::import_xlsx(
+        &app.db,
+        &actor,
+        &group_code,
+        &upload.bytes,
     )
+    .await?)
 }

@@ -29,7 +29,7 @@ pub async fn list_dossiers(
         cycle,
         page,
     };
-    Ok(crate::services::dossiers::browse(&app.db, &actor, &filter).await?)
+    Ok(crate::services::dossiers::filing::browse(&app.db, &actor, &filter).await?)
 }
 
 /// The signed-in producer's products, to open a dossier for.
@@ -37,7 +37,7 @@ pub async fn list_dossiers(
 pub async fn dossier_products() -> Result<Vec<DossierProductChoice>, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::dossiers::product_choices(&app.db, &actor).await?)
+    Ok(crate::services::dossiers::filing::product_choices(&app.db, &actor).await?)
 }
 
 /// Opens a draft dossier; returns its id.
@@ -46,17 +46,23 @@ pub async fn create_dossier(product_id: i32, cycle: String) -> Result<i32, AppEr
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
     let ip = crate::auth::current::client_ip(&app).await;
-    Ok(crate::services::dossiers::create_dossier(&app.db, &actor, product_id, &cycle, ip).await?)
+    Ok(
+        crate::services::dossiers::filing::create_dossier(&app.db, &actor, product_id, &cycle, ip)
+            .await?,
+    )
 }
 
 #[server(prefix = "/api", endpoint = "get_dossier")]
 pub async fn get_dossier(dossier_id: i32) -> Result<DossierView, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(
-        crate::services::dossiers::dossier_view(&app.db, &actor, dossier_id, &app.upload_limits)
-            .await?,
+    Ok(crate::services::dossiers::filing::dossier_view(
+        &app.db,
+        &actor,
+        dossier_id,
+        &app.upload_limits,
     )
+    .await?)
 }
 
 /// Saves the registration form.
@@ -83,10 +89,10 @@ pub async fn save_dossier_form(
         markets,
         self_assessed_stars,
     };
-    Ok(
-        crate::services::dossiers::save_form(&app.db, &actor, dossier_id, version, &input, ip)
-            .await?,
+    Ok(crate::services::dossiers::filing::save_form(
+        &app.db, &actor, dossier_id, version, &input, ip,
     )
+    .await?)
 }
 
 /// Submit, return, resubmit, mark checked or withdraw (`action` as `DossierAction`'s name).
@@ -105,9 +111,10 @@ pub async fn take_dossier_action(
         .into_iter()
         .find(|a| format!("{a:?}") == action)
         .ok_or_else(|| AppError::invalid("action", "required"))?;
-    let outcome =
-        crate::services::dossier_flow::act(&app.db, &actor, dossier_id, version, action, &note, ip)
-            .await?;
+    let outcome = crate::services::dossiers::flow::act(
+        &app.db, &actor, dossier_id, version, action, &note, ip,
+    )
+    .await?;
     app.notifier.deliver(&app.db, &outcome.notices).await;
     Ok(outcome.state)
 }
@@ -124,7 +131,8 @@ pub async fn forward_dossiers(dossier_ids: String, note: String) -> Result<(), A
         .map(|s| s.trim().parse::<i32>())
         .collect::<Result<Vec<i32>, _>>()
         .map_err(|_| AppError::invalid("dossier_ids", "required"))?;
-    let outcome = crate::services::dossier_flow::forward(&app.db, &actor, &ids, &note, ip).await?;
+    let outcome =
+        crate::services::dossiers::flow::forward(&app.db, &actor, &ids, &note, ip).await?;
     app.notifier.deliver(&app.db, &outcome.notices).await;
     Ok(())
 }
@@ -139,7 +147,7 @@ pub async fn comment_on_dossier(
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
     let ip = crate::auth::current::client_ip(&app).await;
-    let notices = crate::services::commune_review::comment(
+    let notices = crate::services::dossiers::commune_review::comment(
         &app.db, &actor, dossier_id, &item_code, &body, ip,
     )
     .await?;
@@ -178,10 +186,10 @@ pub async fn save_pre_assessment(
         ],
         conclusion,
     };
-    Ok(
-        crate::services::commune_review::save_assessment(&app.db, &actor, dossier_id, &input, ip)
-            .await?,
+    Ok(crate::services::dossiers::commune_review::save_assessment(
+        &app.db, &actor, dossier_id, &input, ip,
     )
+    .await?)
 }
 
 /// Uploads one document (multipart fields `dossier_id`, `item_code`, then `file`); returns the
@@ -197,7 +205,7 @@ pub async fn upload_dossier_document(data: MultipartData) -> Result<i32, AppErro
         .and_then(|id| id.trim().parse::<i32>().ok());
     let item_code = fields.get("item_code").cloned().unwrap_or_default();
     let dossier_id = dossier_id.ok_or_else(|| AppError::invalid("dossier_id", "required"))?;
-    Ok(crate::services::dossier_documents::attach(
+    Ok(crate::services::dossiers::documents::attach(
         &app.db,
         app.files.as_ref(),
         &app.upload_limits,
@@ -215,7 +223,7 @@ pub async fn remove_dossier_document(document_id: i32) -> Result<(), AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
     let ip = crate::auth::current::client_ip(&app).await;
-    Ok(crate::services::dossier_documents::remove(&app.db, &actor, document_id, ip).await?)
+    Ok(crate::services::dossiers::documents::remove(&app.db, &actor, document_id, ip).await?)
 }
 
 /// A multipart upload for one record: its id in the text field `field`, then the `file`.
@@ -224,7 +232,7 @@ pub(crate) async fn read_upload_for(
     data: MultipartData,
     max_bytes: usize,
     field: &'static str,
-) -> Result<(i32, crate::services::uploads::Upload), AppError> {
+) -> Result<(i32, crate::services::files::uploads::Upload), AppError> {
     let (fields, upload) = read_multipart(data, max_bytes).await?;
     let id = fields
         .get(field)
@@ -242,7 +250,7 @@ pub(crate) async fn read_multipart(
 ) -> Result<
     (
         std::collections::HashMap<String, String>,
-        crate::services::uploads::Upload,
+        crate::services::files::uploads::Upload,
     ),
     AppError,
 > {
@@ -265,7 +273,7 @@ pub(crate) async fn read_multipart(
                 return Err(AppError::invalid("file", "file_too_large"));
             }
         }
-        upload = Some(crate::services::uploads::Upload {
+        upload = Some(crate::services::files::uploads::Upload {
             name: file_name,
             bytes,
         });

@@ -12,7 +12,7 @@ use crate::models::labels::{ChecklistRow, ProductLabelView};
 pub async fn get_product_label(product_id: i32) -> Result<ProductLabelView, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::labels::for_product(
+    Ok(crate::services::traceability::labels::for_product(
         &app.db,
         &actor,
         product_id,
@@ -35,13 +35,13 @@ pub async fn save_product_label(
 ) -> Result<i32, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    let input = crate::services::labels::LabelInput {
+    let input = crate::services::traceability::labels::LabelInput {
         content,
         shows_mark: shows_mark.is_some(),
         shown_stars,
         version,
     };
-    Ok(crate::services::labels::save(&app.db, &actor, product_id, input).await?)
+    Ok(crate::services::traceability::labels::save(&app.db, &actor, product_id, input).await?)
 }
 
 /// Adds a version of the label artwork (multipart fields `product_id`, then `file`); returns
@@ -58,7 +58,7 @@ pub async fn upload_label_artwork(
         "product_id",
     )
     .await?;
-    Ok(crate::services::labels::add_artwork(
+    Ok(crate::services::traceability::labels::add_artwork(
         &app.db,
         app.files.as_ref(),
         &app.upload_limits,
@@ -78,17 +78,17 @@ pub async fn set_document_public(
 ) -> Result<(), AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(
-        crate::services::public_documents::set_public(&app.db, &actor, product_id, file_id, public)
-            .await?,
+    Ok(crate::services::traceability::public_documents::set_public(
+        &app.db, &actor, product_id, file_id, public,
     )
+    .await?)
 }
 
 #[server(prefix = "/api", endpoint = "list_label_checklist")]
 pub async fn list_label_checklist() -> Result<Vec<ChecklistRow>, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::label_checklist::rows(&app.db, &actor).await?)
+    Ok(crate::services::traceability::label_checklist::rows(&app.db, &actor).await?)
 }
 
 /// Adds (`id` 0) or changes a checklist row; returns its id.
@@ -119,5 +119,8 @@ pub async fn save_label_checklist_item(
         active: active.is_some(),
     };
     let id = (id > 0).then_some(id);
-    Ok(crate::services::label_checklist::save_row(&app.db, &actor, id, input).await?)
+    Ok(
+        crate::services::traceability::label_checklist::save_row(&app.db, &actor, id, input)
+            .await?,
+    )
 }

@@ -11,7 +11,7 @@ use crate::models::lots::{LotView, ProductLots};
 pub async fn list_product_lots(product_id: i32) -> Result<ProductLots, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::lots::for_product(&app.db, &actor, product_id).await?)
+    Ok(crate::services::traceability::lots::for_product(&app.db, &actor, product_id).await?)
 }
 
 /// Records a lot; returns its id.
@@ -37,7 +37,7 @@ pub async fn create_lot(
         origin_commune_code,
         origin_note,
     };
-    Ok(crate::services::lots::create(&app.db, &actor, product_id, &input).await?)
+    Ok(crate::services::traceability::lots::create(&app.db, &actor, product_id, &input).await?)
 }
 
 /// Adds a photo to an event (multipart fields `event_id`, then `file`); returns the file's id.
@@ -50,7 +50,7 @@ pub async fn upload_event_photo(
     let (event_id, upload) =
         crate::functions::dossiers::read_upload_for(data, app.upload_limits.max_bytes, "event_id")
             .await?;
-    Ok(crate::services::lot_photos::add_photo(
+    Ok(crate::services::traceability::lot_photos::add_photo(
         &app.db,
         app.files.as_ref(),
         &app.upload_limits,
@@ -66,7 +66,7 @@ pub async fn get_lot(lot_id: i32) -> Result<LotView, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
     let today = crate::services::today_in_vietnam();
-    Ok(crate::services::lots::detail(
+    Ok(crate::services::traceability::lots::detail(
         &app.db,
         &actor,
         lot_id,
@@ -103,7 +103,7 @@ pub async fn add_lot_event(
             .filter_map(|id| id.trim().parse().ok())
             .collect(),
     };
-    Ok(crate::services::lots::add_event(&app.db, &actor, lot_id, &input).await?)
+    Ok(crate::services::traceability::lots::add_event(&app.db, &actor, lot_id, &input).await?)
 }
 
 /// The public trace of a lot, for anyone.
@@ -111,7 +111,7 @@ pub async fn add_lot_event(
 pub async fn get_public_lot(lot_id: i32) -> Result<LotView, AppError> {
     let app = crate::state::app_state()?;
     let today = crate::services::today_in_vietnam();
-    Ok(crate::services::lots::public_trace(
+    Ok(crate::services::traceability::lots::public_trace(
         &app.db,
         lot_id,
         &crate::functions::request_base(&app),

@@ -9,7 +9,7 @@ use crate::models::product_ideas::IdeaRow;
 pub async fn list_ideas() -> Result<Vec<IdeaRow>, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::product_ideas::list(&app.db, &actor).await?)
+    Ok(crate::services::producers::ideas::list(&app.db, &actor).await?)
 }
 
 /// Registers an idea of the signed-in producer's subject; returns its id.
@@ -30,7 +30,8 @@ pub async fn submit_idea(
         description,
         raw_materials,
     };
-    let (id, notices) = crate::services::product_ideas::submit(&app.db, &actor, &input, ip).await?;
+    let (id, notices) =
+        crate::services::producers::ideas::submit(&app.db, &actor, &input, ip).await?;
     app.notifier.deliver(&app.db, &notices).await;
     Ok(id)
 }
@@ -46,7 +47,7 @@ pub async fn decide_idea(
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
     let ip = crate::auth::current::client_ip(&app).await;
-    let notices = crate::services::product_ideas::decide(
+    let notices = crate::services::producers::ideas::decide(
         &app.db, &actor, idea_id, version, accept, &comment, ip,
     )
     .await?;
@@ -60,5 +61,5 @@ pub async fn idea_to_product(idea_id: i32) -> Result<i32, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
     let ip = crate::auth::current::client_ip(&app).await;
-    Ok(crate::services::product_ideas::make_product(&app.db, &actor, idea_id, ip).await?)
+    Ok(crate::services::producers::ideas::make_product(&app.db, &actor, idea_id, ip).await?)
 }

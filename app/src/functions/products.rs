@@ -13,7 +13,10 @@ pub async fn list_my_products() -> Result<Vec<ProductRow>, AppError> {
     let state = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&state).await?;
     let subject_id = own_subject(&actor)?;
-    Ok(crate::services::products::list_for_subject(&state.db, &actor, subject_id).await?)
+    Ok(
+        crate::services::producers::products::list_for_subject(&state.db, &actor, subject_id)
+            .await?,
+    )
 }
 
 /// One product (public for an active subject).
@@ -22,7 +25,7 @@ pub async fn get_product(product_id: i32) -> Result<ProductDetail, AppError> {
     let state = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&state).await?;
     let mut detail =
-        crate::services::products::product_detail(&state.db, &actor, product_id).await?;
+        crate::services::producers::products::product_detail(&state.db, &actor, product_id).await?;
     detail.max_upload_mb = state.upload_limits.max_bytes / (1024 * 1024);
     Ok(detail)
 }
@@ -67,7 +70,12 @@ pub async fn save_product(
         gtin,
         points_of_sale,
     };
-    Ok(crate::services::products::save_product(&state.db, &actor, subject_id, input, ip).await?)
+    Ok(
+        crate::services::producers::products::save_product(
+            &state.db, &actor, subject_id, input, ip,
+        )
+        .await?,
+    )
 }
 
 /// Adds a photo to a product (multipart fields `product_id`, then `file`); returns its id.
@@ -84,7 +92,7 @@ pub async fn upload_product_photo(
         "product_id",
     )
     .await?;
-    Ok(crate::services::product_photos::add_photo(
+    Ok(crate::services::producers::product_photos::add_photo(
         &state.db,
         state.files.as_ref(),
         &state.upload_limits,
@@ -102,7 +110,10 @@ pub async fn set_product_cover(photo_id: i32) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&state).await?;
     let ip = crate::auth::current::client_ip(&state).await;
-    Ok(crate::services::product_photos::set_cover(&state.db, &actor, photo_id, ip).await?)
+    Ok(
+        crate::services::producers::product_photos::set_cover(&state.db, &actor, photo_id, ip)
+            .await?,
+    )
 }
 
 #[server(prefix = "/api", endpoint = "remove_product_photo")]
@@ -110,7 +121,10 @@ pub async fn remove_product_photo(photo_id: i32) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&state).await?;
     let ip = crate::auth::current::client_ip(&state).await;
-    Ok(crate::services::product_photos::remove_photo(&state.db, &actor, photo_id, ip).await?)
+    Ok(
+        crate::services::producers::product_photos::remove_photo(&state.db, &actor, photo_id, ip)
+            .await?,
+    )
 }
 
 /// The subject the actor acts for: none for officials (refused), sign-in for visitors.
@@ -134,8 +148,12 @@ pub async fn get_public_product(
     let app = crate::state::app_state()?;
     let base = crate::functions::request_base(&app);
     let today = crate::services::today_in_vietnam();
-    Ok(
-        crate::services::public_products::product(&app.db, id, &base, today, &app.certificates)
-            .await?,
+    Ok(crate::services::traceability::public_product::product(
+        &app.db,
+        id,
+        &base,
+        today,
+        &app.certificates,
     )
+    .await?)
 }

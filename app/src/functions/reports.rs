@@ -8,17 +8,19 @@ use crate::models::reports::{ReportView, ReportsHome};
 pub async fn get_reports_home() -> Result<ReportsHome, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(
-        crate::services::reports::home(&app.db, &actor, crate::services::today_in_vietnam())
-            .await?,
+    Ok(crate::services::reports::periodic::home(
+        &app.db,
+        &actor,
+        crate::services::today_in_vietnam(),
     )
+    .await?)
 }
 
 #[server(prefix = "/api", endpoint = "get_report")]
 pub async fn get_report(period_id: i32, scope: String) -> Result<ReportView, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::reports::open(
+    Ok(crate::services::reports::periodic::open(
         &app.db,
         &actor,
         period_id,
@@ -42,12 +44,12 @@ pub async fn save_report(
 ) -> Result<i32, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    let sections = crate::services::reports::Sections {
+    let sections = crate::services::reports::periodic::Sections {
         results,
         difficulties,
         proposals,
     };
-    Ok(crate::services::reports::save(
+    Ok(crate::services::reports::periodic::save(
         &app.db,
         &actor,
         period_id,
@@ -72,7 +74,7 @@ pub async fn review_report(
 ) -> Result<i32, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::reports::review(
+    Ok(crate::services::reports::periodic::review(
         &app.db,
         &actor,
         period_id,
@@ -88,7 +90,7 @@ pub async fn review_report(
 pub async fn get_report_settings() -> Result<crate::models::reports::ReportSettings, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::report_settings::settings(&app.db, &actor).await?)
+    Ok(crate::services::reports::settings::settings(&app.db, &actor).await?)
 }
 
 /// Changes a period's dates (`YYYY-MM-DD`, as date inputs send them).
@@ -101,7 +103,7 @@ pub async fn save_report_period(
 ) -> Result<(), AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::report_settings::save_period(
+    Ok(crate::services::reports::settings::save_period(
         &app.db, &actor, period_id, &starts_on, &ends_on, &due_on,
     )
     .await?)
@@ -112,7 +114,7 @@ pub async fn save_report_period(
 pub async fn add_report_year(year: i32) -> Result<u64, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::report_settings::add_year(&app.db, &actor, year).await?)
+    Ok(crate::services::reports::settings::add_year(&app.db, &actor, year).await?)
 }
 
 /// Sets a year's targets for the province (`scope_code` "20") or a commune.
@@ -125,7 +127,7 @@ pub async fn save_report_target(
 ) -> Result<(), AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::report_settings::save_target(
+    Ok(crate::services::reports::settings::save_target(
         &app.db,
         &actor,
         year,

@@ -13,7 +13,7 @@ use crate::models::rounds::{
 pub async fn list_rounds() -> Result<Vec<RoundRow>, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::rounds::list(&app.db, &actor).await?)
+    Ok(crate::services::evaluation::rounds::list(&app.db, &actor).await?)
 }
 
 /// Creates a round; the checkboxes come as "on" when ticked. Returns its id.
@@ -42,7 +42,7 @@ pub async fn create_round(
         identity_hidden: identity_hidden.is_some(),
         aggregation,
     };
-    Ok(crate::services::rounds::create(&app.db, &actor, &input).await?)
+    Ok(crate::services::evaluation::rounds::create(&app.db, &actor, &input).await?)
 }
 
 /// Changes a round's settings until it is decided (same fields as `create_round`).
@@ -73,10 +73,10 @@ pub async fn update_round(
         identity_hidden: identity_hidden.is_some(),
         aggregation,
     };
-    Ok(
-        crate::services::rounds::update_settings(&app.db, &actor, round_id, version, &input)
-            .await?,
+    Ok(crate::services::evaluation::rounds::update_settings(
+        &app.db, &actor, round_id, version, &input,
     )
+    .await?)
 }
 
 /// The council's minutes of a round in deliberation or decided (provincial officer).
@@ -84,14 +84,14 @@ pub async fn update_round(
 pub async fn get_round_minutes(round_id: i32) -> Result<Minutes, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::escalation::minutes(&app.db, &actor, round_id).await?)
+    Ok(crate::services::evaluation::escalation::minutes(&app.db, &actor, round_id).await?)
 }
 
 #[server(prefix = "/api", endpoint = "get_round")]
 pub async fn get_round(round_id: i32) -> Result<RoundView, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::rounds::view(&app.db, &actor, round_id).await?)
+    Ok(crate::services::evaluation::rounds::view(&app.db, &actor, round_id).await?)
 }
 
 /// Adds a council or advisory member (`group_code` empty: every dossier).
@@ -103,17 +103,24 @@ pub async fn add_round_member(
 ) -> Result<(), AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(
-        crate::services::rounds::add_member(&app.db, &actor, round_id, user_id, Some(group_code))
-            .await?,
+    Ok(crate::services::evaluation::rounds::add_member(
+        &app.db,
+        &actor,
+        round_id,
+        user_id,
+        Some(group_code),
     )
+    .await?)
 }
 
 #[server(prefix = "/api", endpoint = "remove_round_member")]
 pub async fn remove_round_member(round_id: i32, user_id: i32) -> Result<(), AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::rounds::remove_member(&app.db, &actor, round_id, user_id).await?)
+    Ok(
+        crate::services::evaluation::rounds::remove_member(&app.db, &actor, round_id, user_id)
+            .await?,
+    )
 }
 
 /// Brings forwarded dossiers into the round (`dossier_ids` comma-separated).
@@ -125,7 +132,7 @@ pub async fn add_round_dossiers(round_id: i32, dossier_ids: String) -> Result<us
         .split(',')
         .filter_map(|id| id.trim().parse().ok())
         .collect();
-    Ok(crate::services::rounds::add_dossiers(&app.db, &actor, round_id, &ids).await?)
+    Ok(crate::services::evaluation::rounds::add_dossiers(&app.db, &actor, round_id, &ids).await?)
 }
 
 /// Moves the round to its next phase; returns the phase.
@@ -133,7 +140,8 @@ pub async fn add_round_dossiers(round_id: i32, dossier_ids: String) -> Result<us
 pub async fn advance_round(round_id: i32, version: i32) -> Result<String, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    let phase = crate::services::rounds::advance(&app.db, &actor, round_id, version).await?;
+    let phase =
+        crate::services::evaluation::rounds::advance(&app.db, &actor, round_id, version).await?;
     Ok(phase.as_str().to_owned())
 }
 
@@ -145,17 +153,20 @@ pub async fn declare_conflict(
 ) -> Result<(), AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(
-        crate::services::rounds::declare_conflict(&app.db, &actor, round_id, dossier_id, &reason)
-            .await?,
+    Ok(crate::services::evaluation::rounds::declare_conflict(
+        &app.db, &actor, round_id, dossier_id, &reason,
     )
+    .await?)
 }
 
 #[server(prefix = "/api", endpoint = "get_score_sheet")]
 pub async fn get_score_sheet(round_id: i32, dossier_id: i32) -> Result<SheetView, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::score_sheets::sheet(&app.db, &actor, round_id, dossier_id).await?)
+    Ok(
+        crate::services::evaluation::score_sheets::sheet(&app.db, &actor, round_id, dossier_id)
+            .await?,
+    )
 }
 
 /// Saves (or with `submit`, submits) the member's choices, given as the JSON of
@@ -172,7 +183,7 @@ pub async fn save_score_sheet(
     let actor = crate::auth::current::actor(&app).await?;
     let choices: crate::domain::scoring::Sheet = serde_json::from_str(&choices)
         .map_err(|_| AppError::invalid("choices", "unknown_option"))?;
-    let saved = crate::services::score_sheets::save(
+    let saved = crate::services::evaluation::score_sheets::save(
         &app.db,
         &actor,
         (round_id, dossier_id),
@@ -193,7 +204,7 @@ pub async fn reopen_score_sheet(
 ) -> Result<(), AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::score_sheets::reopen(
+    Ok(crate::services::evaluation::score_sheets::reopen(
         &app.db,
         &actor,
         (round_id, dossier_id),
@@ -207,7 +218,7 @@ pub async fn reopen_score_sheet(
 pub async fn get_round_results(round_id: i32) -> Result<RoundResults, AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::round_results::results(&app.db, &actor, round_id).await?)
+    Ok(crate::services::evaluation::results::results(&app.db, &actor, round_id).await?)
 }
 
 /// Records and publishes the decision; returns how many certificates were issued.
@@ -226,7 +237,7 @@ pub async fn decide_round(
         date,
         signer,
     };
-    Ok(crate::services::round_decision::decide(
+    Ok(crate::services::evaluation::decision::decide(
         &app.db,
         &actor,
         round_id,
@@ -243,10 +254,14 @@ pub async fn list_certificates(state: String) -> Result<Vec<CertificateRow>, App
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
     let today = crate::services::today_in_vietnam();
-    Ok(
-        crate::services::certificates::list(&app.db, &actor, &state, today, &app.certificates)
-            .await?,
+    Ok(crate::services::certificates::register::list(
+        &app.db,
+        &actor,
+        &state,
+        today,
+        &app.certificates,
     )
+    .await?)
 }
 
 /// The public check behind a certificate's QR code.
@@ -254,7 +269,10 @@ pub async fn list_certificates(state: String) -> Result<Vec<CertificateRow>, App
 pub async fn check_certificate(number: String) -> Result<CertificateCheck, AppError> {
     let app = crate::state::app_state()?;
     let today = crate::services::today_in_vietnam();
-    Ok(crate::services::certificates::check(&app.db, &number, today, &app.certificates).await?)
+    Ok(
+        crate::services::certificates::register::check(&app.db, &number, today, &app.certificates)
+            .await?,
+    )
 }
 
 #[server(prefix = "/api", endpoint = "revoke_certificate")]
@@ -266,8 +284,8 @@ pub async fn revoke_certificate(
 ) -> Result<(), AppError> {
     let app = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&app).await?;
-    Ok(
-        crate::services::certificates::revoke(&app.db, &actor, &number, &reason, &decision, &date)
-            .await?,
+    Ok(crate::services::certificates::register::revoke(
+        &app.db, &actor, &number, &reason, &decision, &date,
     )
+    .await?)
 }

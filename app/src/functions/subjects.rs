@@ -13,7 +13,10 @@ use crate::models::subjects::{SubjectMember, SubjectView};
 pub async fn get_subject(subject_id: i32) -> Result<SubjectView, AppError> {
     let state = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&state).await?;
-    Ok(crate::services::subjects::subject_view(&state.db, &actor, subject_id).await?)
+    Ok(
+        crate::services::producers::subject_profile::subject_view(&state.db, &actor, subject_id)
+            .await?,
+    )
 }
 
 /// The subject's member accounts, for its members, its commune's officers and the province.
@@ -21,7 +24,10 @@ pub async fn get_subject(subject_id: i32) -> Result<SubjectView, AppError> {
 pub async fn list_subject_members(subject_id: i32) -> Result<Vec<SubjectMember>, AppError> {
     let state = crate::state::app_state()?;
     let actor = crate::auth::current::actor(&state).await?;
-    Ok(crate::services::subjects::subject_members(&state.db, &actor, subject_id).await?)
+    Ok(
+        crate::services::producers::subject_profile::subject_members(&state.db, &actor, subject_id)
+            .await?,
+    )
 }
 
 /// Saves the signed-in member's subject profile (flat fields, so the form works without
@@ -67,6 +73,7 @@ pub async fn update_subject_profile(
         latitude,
         longitude,
     };
-    crate::services::subjects::update_profile(&state.db, &actor, input, ip).await?;
+    crate::services::producers::subject_profile::update_profile(&state.db, &actor, input, ip)
+        .await?;
     Ok(())
 }

@@ -7,12 +7,12 @@ use crate::models::units::{ProductGroupNode, UnitFilter, UnitRow};
 #[server(prefix = "/api", endpoint = "list_units")]
 pub async fn list_units(filter: UnitFilter, query: String) -> Result<Vec<UnitRow>, AppError> {
     let state = crate::state::app_state()?;
-    Ok(crate::services::units::list_units(&state.db, filter, &query).await?)
+    Ok(crate::services::master_data::units::list_units(&state.db, filter, &query).await?)
 }
 
 /// The product-group tree of the current scheme (public).
 #[server(prefix = "/api", endpoint = "product_groups")]
 pub async fn product_groups() -> Result<Vec<ProductGroupNode>, AppError> {
     let state = crate::state::app_state()?;
-    Ok(crate::services::units::product_group_tree(&state.db).await?)
+    Ok(crate::services::master_data::units::product_group_tree(&state.db).await?)
 }

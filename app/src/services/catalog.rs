@@ -142,7 +142,7 @@ pub async fn search(
         .into_iter()
         .map(|s| (s.id, s.name))
         .collect();
-    let covers = crate::services::product_photos::covers(db, ids.clone()).await?;
+    let covers = crate::services::producers::product_photos::covers(db, ids.clone()).await?;
     let certificates: HashMap<i32, cert::Model> = cert::Entity::find()
         .filter(cert::Column::ProductId.is_in(ids))
         .filter(cert::Column::SupersededBy.is_null())

@@ -8,9 +8,9 @@ use app::domain::dossier::DossierState;
 use app::domain::pre_assessment::{CriterionInput, PreAssessmentInput};
 use app::entities::{dossier as dossier_entity, product, user_account};
 use app::models::products::ProductInput;
+use app::seed::dossiers::walk_to;
 use app::services::ServiceError;
-use app::services::demo_dossiers::walk_to;
-use app::services::file_store::LocalFolder;
+use app::services::files::store::LocalFolder;
 
 pub async fn actor(db: &DatabaseConnection, email: &str) -> Actor {
     to_actor(
@@ -69,7 +69,7 @@ pub async fn new_product(db: &DatabaseConnection, owner: &Actor, name: &str) -> 
         group_code: "I.1.a".into(),
         ..Default::default()
     };
-    let id = app::services::products::save_product(db, owner, *subject, input, None)
+    let id = app::services::producers::products::save_product(db, owner, *subject, input, None)
         .await
         .unwrap();
     product::Entity::find_by_id(id)

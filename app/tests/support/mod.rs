@@ -98,7 +98,7 @@ async fn postgres(url: &str) -> TestDb {
 pub async fn with_master_data() -> Vec<TestDb> {
     let dbs = databases().await;
     for t in &dbs {
-        app::services::master_data::load(&t.db)
+        app::services::master_data::loading::load(&t.db)
             .await
             .expect("load master data");
     }

@@ -2,7 +2,7 @@
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use app::entities::report_period;
-use app::services::reports::Sections;
+use app::services::reports::periodic::Sections;
 
 pub const CHI_LANG: &str = "06463";
 pub const PROVINCE: &str = "20";

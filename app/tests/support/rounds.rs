@@ -6,8 +6,8 @@ use app::auth::Actor;
 use app::domain::dossier::DossierState;
 use app::domain::scoring::{CriteriaSet, Sheet};
 use app::models::rounds::RoundInput;
-use app::services::file_store::LocalFolder;
-use app::services::{rounds, score_sheets};
+use app::services::evaluation::{rounds, score_sheets};
+use app::services::files::store::LocalFolder;
 
 use super::dossiers::{People, actor, fresh};
 

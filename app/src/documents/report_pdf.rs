@@ -1,0 +1,506 @@
+//! A report as PDF (A4 portrait): the administrative header of an official report (issuing
+//! body, national motto, place and date), the title, the targets, the charts — drawn from
+//! `domain::chart`'s layout, the same as the page's SVG — the figures tables and the written
+//! sections. Laid out first as drawing operations per page (so long tables flow onto new
+//! pages), then drawn with krilla and DejaVu Sans.
+use krilla::Document;
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Rect};
+use krilla::metadata::Metadata;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::text::Font;
+
+use crate::documents::RenderError;
+use crate::documents::certificate_pdf::{BOLD, GREEN, Pen, REGULAR, wrap};
+use crate::domain::chart::{ChartItem, bar_chart};
+use crate::models::reports::{FigureTable, ReportView};
+
+const WIDTH: f32 = 595.0;
+const HEIGHT: f32 = 842.0;
+const LEFT: f32 = 56.0;
+const RIGHT: f32 = WIDTH - 48.0;
+const TOP: f32 = 56.0;
+const BOTTOM: f32 = HEIGHT - 56.0;
+const BLACK: (u8, u8, u8) = (0x22, 0x22, 0x22);
+const GREY: (u8, u8, u8) = (0x88, 0x88, 0x88);
+
+#[derive(Clone, Debug, PartialEq)]
+enum Op {
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        color: (u8, u8, u8),
+        text: String,
+    },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        color: (u8, u8, u8),
+    },
+    Line {
+        x1: f32,
+        x2: f32,
+        y: f32,
+    },
+}
+
+/// Pages of operations and the pen's height on the last one.
+struct Layout {
+    pages: Vec<Vec<Op>>,
+    y: f32,
+}
+
+impl Layout {
+    fn new() -> Layout {
+        Layout {
+            pages: vec![Vec::new()],
+            y: TOP,
+        }
+    }
+
+    fn push(&mut self, op: Op) {
+        if let Some(page) = self.pages.last_mut() {
+            page.push(op);
+        }
+    }
+
+    /// Starts a new page unless `height` more fits on this one.
+    fn room(&mut self, height: f32) {
+        if self.y + height > BOTTOM {
+            self.pages.push(Vec::new());
+            self.y = TOP;
+        }
+    }
+
+    fn text(&mut self, x: f32, size: f32, bold: bool, text: &str) {
+        self.push(Op::Text {
+            x,
+            y: self.y,
+            size,
+            bold,
+            color: BLACK,
+            text: text.to_owned(),
+        });
+    }
+
+    /// Wrapped text at `size`, one line per `size * 1.45`.
+    fn paragraph(&mut self, size: f32, bold: bool, text: &str) {
+        let per_line = ((RIGHT - LEFT) / (size * 0.52)) as usize;
+        for source in text.lines() {
+            for line in wrap(source, per_line.max(10)) {
+                self.room(size * 1.45);
+                self.y += size * 1.45;
+                self.text(LEFT, size, bold, &line);
+            }
+        }
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.room(40.0);
+        self.y += 22.0;
+        self.push(Op::Text {
+            x: LEFT,
+            y: self.y,
+            size: 12.0,
+            bold: true,
+            color: GREEN,
+            text: text.to_owned(),
+        });
+        self.y += 4.0;
+    }
+
+    fn table(&mut self, table: &FigureTable) {
+        self.heading(&table.title.vi);
+        let label_width = 200.0;
+        let columns = table.columns.len().max(1) as f32;
+        let col_width = (RIGHT - LEFT - label_width) / columns;
+        let header_lines: Vec<Vec<String>> = table
+            .columns
+            .iter()
+            .map(|c| wrap(&c.vi, (col_width / 4.4) as usize))
+            .collect();
+        let header_height = header_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * 11.0;
+        self.room(header_height + 30.0);
+        for (n, lines) in header_lines.iter().enumerate() {
+            for (k, line) in lines.iter().enumerate() {
+                self.push(Op::Text {
+                    x: LEFT + label_width + n as f32 * col_width,
+                    y: self.y + 12.0 + k as f32 * 11.0,
+                    size: 8.5,
+                    bold: true,
+                    color: BLACK,
+                    text: line.clone(),
+                });
+            }
+        }
+        self.y += header_height + 5.0;
+        self.push(Op::Line {
+            x1: LEFT,
+            x2: RIGHT,
+            y: self.y,
+        });
+        for row in &table.rows {
+            self.room(15.0);
+            self.y += 13.0;
+            let bold = row.key == "total";
+            let label: String = row.label.vi.chars().take(44).collect();
+            self.text(LEFT, 9.0, bold, &label);
+            for (n, value) in row.values.iter().enumerate() {
+                self.text(
+                    LEFT + label_width + n as f32 * col_width,
+                    9.0,
+                    bold,
+                    &value.to_string(),
+                );
+            }
+        }
+        self.y += 4.0;
+        self.push(Op::Line {
+            x1: LEFT,
+            x2: RIGHT,
+            y: self.y,
+        });
+    }
+
+    fn chart(&mut self, title: &str, items: Vec<ChartItem>) {
+        if items.is_empty() {
+            return;
+        }
+        let chart = bar_chart(items, RIGHT - LEFT, 16.0, 0.42);
+        self.heading(title);
+        self.room(chart.height + 8.0);
+        let top = self.y + 6.0;
+        for bar in &chart.bars {
+            let label: String = bar.item.label.chars().take(40).collect();
+            let base = top + bar.y + chart.bar_height * 0.8;
+            self.push(Op::Text {
+                x: LEFT,
+                y: base,
+                size: 8.5,
+                bold: false,
+                color: BLACK,
+                text: label,
+            });
+            self.push(Op::Rect {
+                x: LEFT + chart.bar_x,
+                y: top + bar.y,
+                w: bar.length.max(1.0),
+                h: chart.bar_height,
+                color: GREEN,
+            });
+            self.push(Op::Text {
+                x: LEFT + chart.bar_x + bar.length + 5.0,
+                y: base,
+                size: 8.5,
+                bold: true,
+                color: BLACK,
+                text: bar.item.value.to_string(),
+            });
+        }
+        self.y = top + chart.height;
+    }
+}
+
+/// The bars of a table: one per row but the total, the value of column `column`.
+fn items(table: &FigureTable, column: usize) -> Vec<ChartItem> {
+    table
+        .rows
+        .iter()
+        .filter(|r| r.key != "total")
+        .map(|r| ChartItem {
+            key: r.key.clone(),
+            label: r.label.vi.clone(),
+            value: r.values.get(column).copied().unwrap_or(0),
+            href: None,
+        })
+        .collect()
+}
+
+fn issuer(report: &ReportView) -> (String, String) {
+    if report.scope_code == crate::domain::report::PROVINCE_CODE {
+        (
+            "UBND TỈNH LẠNG SƠN".to_owned(),
+            "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG".to_owned(),
+        )
+    } else {
+        (
+            "UBND TỈNH LẠNG SƠN".to_owned(),
+            format!("UBND {}", report.scope_name.to_uppercase()),
+        )
+    }
+}
+
+fn lay_out(report: &ReportView, today: chrono::NaiveDate) -> Layout {
+    use chrono::Datelike;
+    let mut l = Layout::new();
+    let (above, body) = issuer(report);
+    let right = 310.0;
+    l.y += 2.0;
+    l.text(LEFT, 10.0, false, &above);
+    l.text(right, 10.0, true, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    l.y += 14.0;
+    l.text(LEFT, 10.0, true, &body);
+    l.text(right + 40.0, 10.0, true, "Độc lập - Tự do - Hạnh phúc");
+    l.y += 22.0;
+    l.text(LEFT, 10.0, false, "Số:       /BC-OCOP");
+    l.push(Op::Text {
+        x: right + 20.0,
+        y: l.y,
+        size: 10.0,
+        bold: false,
+        color: BLACK,
+        text: format!(
+            "Lạng Sơn, ngày {:02} tháng {:02} năm {}",
+            today.day(),
+            today.month(),
+            today.year()
+        ),
+    });
+    l.y += 40.0;
+    l.text(250.0, 15.0, true, "BÁO CÁO");
+    l.y += 6.0;
+    let subject = format!(
+        "Kết quả thực hiện Chương trình Mỗi xã một sản phẩm (OCOP) — {} — {}",
+        report.period.name.vi.trim_start_matches("Báo cáo "),
+        report.scope_name
+    );
+    l.paragraph(11.0, true, &subject);
+    l.paragraph(
+        9.0,
+        false,
+        &format!(
+            "Số liệu từ {} đến {} (tính ngày {}); cột “Cùng kỳ năm trước” từ {} đến {}.",
+            report.figures.window.0,
+            report.figures.window.1,
+            report.figures.computed_on,
+            report.figures.previous.0,
+            report.figures.previous.1
+        ),
+    );
+    l.heading("I. TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU NĂM");
+    for line in &report.figures.targets {
+        let target = line.target.map_or_else(
+            || "chưa giao chỉ tiêu".to_owned(),
+            |t| format!("chỉ tiêu {t}"),
+        );
+        l.paragraph(
+            10.0,
+            false,
+            &format!("- {}: đạt {} ({target})", line.label.vi, line.achieved),
+        );
+    }
+    l.heading("II. KẾT QUẢ THỰC HIỆN");
+    l.paragraph(
+        10.0,
+        false,
+        if report.results.is_empty() {
+            "(chưa nhập)"
+        } else {
+            &report.results
+        },
+    );
+    let find = |key: &str| report.figures.tables.iter().find(|t| t.key == key);
+    if let Some(t) = find("certified") {
+        l.chart(
+            "Biểu đồ: sản phẩm được công nhận trong kỳ theo hạng sao",
+            items(t, 3),
+        );
+    }
+    if let Some(t) = find("groups") {
+        l.chart(
+            "Biểu đồ: sản phẩm được công nhận trong kỳ theo nhóm",
+            items(t, 0),
+        );
+    }
+    for table in &report.figures.tables {
+        l.table(table);
+    }
+    l.heading("III. KHÓ KHĂN, VƯỚNG MẮC");
+    l.paragraph(
+        10.0,
+        false,
+        if report.difficulties.is_empty() {
+            "(chưa nhập)"
+        } else {
+            &report.difficulties
+        },
+    );
+    l.heading("IV. ĐỀ XUẤT, KIẾN NGHỊ");
+    l.paragraph(
+        10.0,
+        false,
+        if report.proposals.is_empty() {
+            "(chưa nhập)"
+        } else {
+            &report.proposals
+        },
+    );
+    l.room(60.0);
+    l.y += 30.0;
+    l.text(360.0, 10.0, true, "THỦ TRƯỞNG ĐƠN VỊ");
+    l
+}
+
+/// The PDF's bytes.
+///
+/// # Errors
+/// `Invalid("report", "pdf")` if the PDF cannot be made (a bug).
+pub fn render(report: &ReportView, today: chrono::NaiveDate) -> Result<Vec<u8>, RenderError> {
+    let failed = || RenderError {
+        document: "report",
+        format: "pdf",
+    };
+    let regular = Font::new(REGULAR.into(), 0).ok_or_else(failed)?;
+    let bold = Font::new(BOLD.into(), 0).ok_or_else(failed)?;
+    let layout = lay_out(report, today);
+    let mut document = Document::new();
+    document.set_metadata(
+        Metadata::new()
+            .title(format!("{} — {}", report.period.name.vi, report.scope_name))
+            .language("vi".to_owned())
+            .creator("Hệ thống OCOP Lạng Sơn".to_owned()),
+    );
+    let count = layout.pages.len();
+    for (n, ops) in layout.pages.into_iter().enumerate() {
+        let mut page =
+            document.start_page_with(PageSettings::from_wh(WIDTH, HEIGHT).ok_or_else(failed)?);
+        let mut surface = page.surface();
+        let mut pen = Pen {
+            surface: &mut surface,
+            regular: regular.clone(),
+            bold: bold.clone(),
+        };
+        for op in ops {
+            draw(&mut pen, op);
+        }
+        pen.text(
+            RIGHT - 40.0,
+            HEIGHT - 30.0,
+            8.0,
+            false,
+            GREY,
+            &format!("{}/{count}", n + 1),
+        );
+        surface.finish();
+        page.finish();
+    }
+    document.finish().map_err(|_| failed())
+}
+
+fn draw(pen: &mut Pen<'_, '_>, op: Op) {
+    match op {
+        Op::Text {
+            x,
+            y,
+            size,
+            bold,
+            color,
+            text,
+        } => pen.text(x, y, size, bold, color, &text),
+        Op::Rect { x, y, w, h, color } => {
+            let mut path = PathBuilder::new();
+            if let Some(rect) = Rect::from_xywh(x, y, w, h) {
+                path.push_rect(rect);
+            }
+            if let Some(path) = path.finish() {
+                pen.surface.set_stroke(None);
+                pen.surface.set_fill(Some(Fill {
+                    paint: rgb::Color::new(color.0, color.1, color.2).into(),
+                    ..Default::default()
+                }));
+                pen.surface.draw_path(&path);
+            }
+        }
+        Op::Line { x1, x2, y } => {
+            let mut path = PathBuilder::new();
+            path.move_to(x1, y);
+            path.line_to(x2, y);
+            if let Some(path) = path.finish() {
+                pen.surface.set_fill(None);
+                pen.surface.set_stroke(Some(Stroke {
+                    paint: rgb::Color::new(0x99, 0x99, 0x99).into(),
+                    width: 0.6,
+                    ..Default::default()
+                }));
+                pen.surface.draw_path(&path);
+                pen.surface.set_stroke(None);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::reports::{FigureRow, PeriodRow, ReportFigures, Text};
+
+    fn report(rows: usize) -> ReportView {
+        let table = FigureTable {
+            key: "communes".into(),
+            title: Text::new("Theo xã", "By commune"),
+            columns: vec![Text::new("Kỳ này", "This period")],
+            rows: (0..rows)
+                .map(|n| FigureRow {
+                    key: n.to_string(),
+                    label: Text::new(format!("Xã {n}"), format!("Commune {n}")),
+                    values: vec![n as i64],
+                })
+                .collect(),
+        };
+        ReportView {
+            period: PeriodRow {
+                id: 1,
+                kind: "annual".into(),
+                year: 2026,
+                starts_on: "2026-01-01".into(),
+                ends_on: "2026-12-31".into(),
+                due_on: "2026-11-30".into(),
+                audience: "commune".into(),
+                name: Text::new("Báo cáo năm 2026", "Report for the year 2026"),
+            },
+            scope_code: "20".into(),
+            scope_name: "Lạng Sơn".into(),
+            state: "draft".into(),
+            standing: "draft".into(),
+            results: "Kết quả tốt.".into(),
+            difficulties: String::new(),
+            proposals: String::new(),
+            review_comment: None,
+            submitted_on: None,
+            version: 0,
+            frozen: false,
+            figures: ReportFigures {
+                window: ("2026-01-01".into(), "2026-12-31".into()),
+                previous: ("2025-01-01".into(), "2025-12-31".into()),
+                computed_on: "2026-11-30".into(),
+                tables: vec![table],
+                targets: Vec::new(),
+            },
+            can_edit: false,
+            can_review: false,
+            reviewed: false,
+            communes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn long_tables_flow_onto_more_pages_within_the_margins() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
+        let short = lay_out(&report(5), day);
+        let long = lay_out(&report(200), day);
+        assert_eq!(short.pages.len(), 1);
+        assert!(long.pages.len() >= 4);
+        for op in long.pages.iter().flatten() {
+            if let Op::Text { y, .. } = op {
+                assert!(*y <= BOTTOM + 1.0 && *y >= TOP - 1.0, "text at {y}");
+            }
+        }
+        let pdf = render(&report(200), day).expect("a pdf");
+        assert!(pdf.starts_with(b"%PDF"));
+    }
+}

@@ -1,0 +1,6 @@
+//! Accounts: producers register and the commune approves them; everyone signs in; officials'
+//! accounts are created, locked, given roles and new-password links by the province and the
+//! administrators.
+pub mod admin;
+pub mod registration;
+pub mod reset_links;

@@ -1,0 +1,219 @@
+//! One-time links to set a password: issued by an administrator or provincial officer (for a
+//! forgotten password, or for a new official's first one) and redeemed by the account's owner.
+//!
+//! Only the SHA-256 of a token is stored; the token itself exists only in the link. A link
+//! works once, for `LINK_VALID_HOURS`, and issuing a new one cancels the older ones.
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
+    EntityTrait, QueryFilter, TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+
+use crate::auth::{Action, Actor, hashing};
+use crate::domain::password;
+use crate::entities::{password_reset, user_account};
+use crate::models::account_admin::ResetLink;
+use crate::services::ServiceError;
+use crate::services::audit::{self, Entry};
+use crate::services::input::invalid;
+
+/// Long enough to hand a link over by phone or on paper, short enough to limit a lost one.
+pub const LINK_VALID_HOURS: i64 = 72;
+
+/// How a reset link reaches its owner. There is no mail server, so the default hands it to
+/// the officer to pass on; an e-mail or SMS sender implements this and is set in `AppState`.
+pub trait ResetLinkSender: Send + Sync + std::fmt::Debug {
+    /// Delivers `url` (the link's absolute address) to `link.contact`. `Ok(None)`: not sent,
+    /// the officer must hand it over; `Ok(Some(channel))`: sent, e.g. "email".
+    ///
+    /// # Errors
+    /// A message for the server log when delivery failed (the officer then sees the link).
+    fn send(&self, link: &ResetLink, url: &str) -> Result<Option<String>, String>;
+}
+
+/// The default sender: nothing is sent, the officer sees the link.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HandOver;
+
+impl ResetLinkSender for HandOver {
+    fn send(&self, _: &ResetLink, _: &str) -> Result<Option<String>, String> {
+        Ok(None)
+    }
+}
+
+/// Issues a link for an active account after checking the actor may.
+///
+/// # Errors
+/// `Denied`, `NotFound`, `Conflict("not_active")` for an account that is pending, rejected or
+/// locked (unlock it first); a database error.
+pub async fn issue_reset_link(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    user_id: i32,
+    ip: Option<String>,
+) -> Result<ResetLink, ServiceError> {
+    let (account, _) = crate::services::accounts::registration::account_for(
+        db,
+        actor,
+        Action::IssueResetLink,
+        user_id,
+    )
+    .await?;
+    if account.status != "active" {
+        return Err(ServiceError::Conflict("not_active"));
+    }
+    let txn = db.begin().await?;
+    let link = issue(&txn, &account, actor.user_id(), ip).await?;
+    txn.commit().await?;
+    Ok(link)
+}
+
+/// Writes a new link for `account` (cancelling older unused ones) and its audit entry; the
+/// caller has checked permission and commits.
+pub(crate) async fn issue(
+    txn: &impl ConnectionTrait,
+    account: &user_account::Model,
+    created_by: Option<i32>,
+    ip: Option<String>,
+) -> Result<ResetLink, DbErr> {
+    password_reset::Entity::delete_many()
+        .filter(password_reset::Column::UserId.eq(account.id))
+        .filter(password_reset::Column::UsedAt.is_null())
+        .exec(txn)
+        .await?;
+    let token = random_token();
+    let expires_at = chrono::Utc::now() + chrono::Duration::hours(LINK_VALID_HOURS);
+    password_reset::ActiveModel {
+        user_id: Set(account.id),
+        token_hash: Set(token_hash(&token)),
+        created_by: Set(created_by.unwrap_or(account.id)),
+        expires_at: Set(expires_at),
+        used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    audit::append(
+        txn,
+        Entry::account(
+            created_by,
+            "account.reset_link",
+            account.id,
+            format!(
+                "{}: one-time password link issued, valid {LINK_VALID_HOURS} h",
+                account.full_name
+            ),
+            ip,
+        ),
+    )
+    .await?;
+    Ok(ResetLink {
+        user_id: account.id,
+        full_name: account.full_name.clone(),
+        contact: account
+            .email
+            .clone()
+            .or_else(|| account.phone.clone())
+            .unwrap_or_default(),
+        path: format!("/reset-password?token={token}"),
+        expires_at: expires_at.format("%d/%m/%Y %H:%M").to_string(),
+        sent_via: None,
+    })
+}
+
+/// Sets a new password with a link's token; the link is then used up and the account's
+/// older sessions end.
+///
+/// # Errors
+/// `Invalid("token", "reset_link_invalid")` for an unknown, used or expired link or an account
+/// that is no longer active; `Invalid("new_password", …)` for a password breaking the rules.
+pub async fn redeem(
+    db: &DatabaseConnection,
+    token: &str,
+    new_password: &str,
+    ip: Option<String>,
+) -> Result<(), ServiceError> {
+    let bad_link = || invalid("token", "reset_link_invalid");
+    let now = chrono::Utc::now();
+    let link = password_reset::Entity::find()
+        .filter(password_reset::Column::TokenHash.eq(token_hash(token.trim())))
+        .one(db)
+        .await?
+        .filter(|l| l.used_at.is_none() && l.expires_at > now)
+        .ok_or_else(bad_link)?;
+    let account = user_account::Entity::find_by_id(link.user_id)
+        .one(db)
+        .await?
+        .filter(|a| a.status == "active")
+        .ok_or_else(bad_link)?;
+    let context = [
+        account.full_name.as_str(),
+        account.phone.as_deref().unwrap_or(""),
+        account.email.as_deref().unwrap_or(""),
+    ];
+    password::check(new_password, &context)
+        .map_err(|problem| invalid("new_password", problem.reason()))?;
+    let hash = hashing::hash(new_password.to_owned())
+        .await
+        .map_err(|e| ServiceError::Db(DbErr::Custom(e)))?;
+    let txn = db.begin().await?;
+    // Used up first, and only if still unused: two tabs redeeming at once get one success.
+    let claimed = password_reset::Entity::update_many()
+        .col_expr(password_reset::Column::UsedAt, now.into())
+        .filter(password_reset::Column::Id.eq(link.id))
+        .filter(password_reset::Column::UsedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Err(bad_link());
+    }
+    let name = account.full_name.clone();
+    let mut row: user_account::ActiveModel = account.into();
+    row.password_hash = Set(hash.into_stored());
+    row.password_changed_at = Set(Some(now));
+    row.update(&txn).await?;
+    audit::append(
+        &txn,
+        Entry::account(
+            Some(link.user_id),
+            "account.reset_password",
+            link.user_id,
+            format!("{name}: password set with a one-time link"),
+            ip,
+        ),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// 256 random bits from the OS, as 64 hex digits (safe in a URL as is).
+pub(crate) fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    hex(&bytes)
+}
+
+fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_long_random_and_hashed() {
+        let (a, b) = (random_token(), random_token());
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, b);
+        assert_eq!(token_hash(&a).len(), 64);
+        assert_ne!(token_hash(&a), a);
+        assert_eq!(token_hash(&a), token_hash(&a));
+    }
+}

@@ -1,0 +1,274 @@
+//! Certificates after they are issued: the public check behind the QR code, the officers'
+//! lists (valid, expiring, expired, revoked, superseded), a producer's own with reminders, and
+//! revocation.
+use std::collections::HashMap;
+
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+
+use crate::auth::{Action, Actor, Resource, allowed};
+use crate::domain::certificate;
+use crate::entities::{admin_unit, certificate as cert, product, product_group, subject};
+use crate::models::rounds::{CertificateCheck, CertificateRow};
+use crate::services::ServiceError;
+use crate::services::audit::{self, Entry};
+use crate::services::guards::manage_rounds;
+use crate::services::input::invalid;
+
+/// How certificates are numbered and when they count as expiring.
+#[derive(Clone, Debug)]
+pub struct CertificateSettings {
+    /// `{year}` and `{seq}` are replaced (`domain::certificate::number`).
+    pub number_format: String,
+    pub expiring_within_days: i64,
+}
+
+impl Default for CertificateSettings {
+    fn default() -> Self {
+        CertificateSettings {
+            number_format: certificate::DEFAULT_NUMBER_FORMAT.to_owned(),
+            expiring_within_days: certificate::EXPIRING_WITHIN_DAYS,
+        }
+    }
+}
+
+fn status(c: &cert::Model, today: chrono::NaiveDate, window: i64) -> String {
+    if c.superseded_by.is_some() && c.revoked_on.is_none() {
+        return "superseded".to_owned();
+    }
+    certificate::validity(c.valid_until, c.revoked_on.is_some(), today, window)
+        .as_str()
+        .to_owned()
+}
+
+/// Certificates as rows, with their product, subject and commune (four queries whatever the
+/// number).
+async fn rows(
+    db: &impl ConnectionTrait,
+    certs: Vec<cert::Model>,
+    today: chrono::NaiveDate,
+    window: i64,
+) -> Result<Vec<CertificateRow>, ServiceError> {
+    let products: HashMap<i32, product::Model> = product::Entity::find()
+        .filter(product::Column::Id.is_in(certs.iter().map(|c| c.product_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let subjects: HashMap<i32, subject::Model> = subject::Entity::find()
+        .filter(subject::Column::Id.is_in(certs.iter().map(|c| c.subject_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    let communes: HashMap<String, String> = admin_unit::Entity::find()
+        .filter(admin_unit::Column::Code.is_in(subjects.values().map(|s| s.commune_code.clone())))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.code, u.name))
+        .collect();
+    Ok(certs
+        .into_iter()
+        .map(|c| {
+            let subject = subjects.get(&c.subject_id);
+            CertificateRow {
+                status: status(&c, today, window),
+                product_name: products
+                    .get(&c.product_id)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default(),
+                subject_name: subject.map(|s| s.name.clone()).unwrap_or_default(),
+                commune_name: subject
+                    .and_then(|s| communes.get(&s.commune_code))
+                    .cloned()
+                    .unwrap_or_default(),
+                number: c.number,
+                product_id: c.product_id,
+                stars: u8::try_from(c.stars).unwrap_or_default(),
+                score: u32::try_from(c.score).unwrap_or_default(),
+                decision_number: c.decision_number,
+                decision_date: c.decision_date.to_string(),
+                valid_until: c.valid_until.to_string(),
+                national: c.national,
+                revoke_reason: c.revoke_reason,
+            }
+        })
+        .collect())
+}
+
+/// The public check of a certificate by its number (what its QR code opens).
+///
+/// # Errors
+/// The product's current certificate: the newest one not replaced by another (valid or not:
+/// callers judge its validity).
+///
+/// # Errors
+/// A database error.
+pub async fn current(
+    db: &impl sea_orm::ConnectionTrait,
+    product_id: i32,
+) -> Result<Option<cert::Model>, ServiceError> {
+    Ok(cert::Entity::find()
+        .filter(cert::Column::ProductId.eq(product_id))
+        .filter(cert::Column::SupersededBy.is_null())
+        .order_by_desc(cert::Column::DecisionDate)
+        .one(db)
+        .await?)
+}
+
+/// `NotFound` for an unknown number.
+pub async fn check(
+    db: &DatabaseConnection,
+    number: &str,
+    today: chrono::NaiveDate,
+    settings: &CertificateSettings,
+) -> Result<CertificateCheck, ServiceError> {
+    let found = cert::Entity::find()
+        .filter(cert::Column::Number.eq(number.trim()))
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let p = product::Entity::find_by_id(found.product_id)
+        .one(db)
+        .await?;
+    let group_name = match p {
+        Some(p) => product_group::Entity::find_by_id(p.product_group_id)
+            .one(db)
+            .await?
+            .map(|g| g.name_vi)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let address = subject::Entity::find_by_id(found.subject_id)
+        .one(db)
+        .await?
+        .and_then(|s| s.address);
+    let row = rows(db, vec![found], today, settings.expiring_within_days)
+        .await?
+        .pop()
+        .ok_or(ServiceError::NotFound)?;
+    Ok(CertificateCheck {
+        row,
+        subject_address: address,
+        group_name,
+    })
+}
+
+/// Certificates in one state ("valid", "expiring", "expired", "revoked", "superseded", or
+/// "" for all), newest decision first: the provincial officers' lists; a producer gets their
+/// subject's certificates whatever the filter.
+///
+/// # Errors
+/// `Denied` for others.
+pub async fn list(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    state: &str,
+    today: chrono::NaiveDate,
+    settings: &CertificateSettings,
+) -> Result<Vec<CertificateRow>, ServiceError> {
+    let query = cert::Entity::find().order_by_desc(cert::Column::DecisionDate);
+    let (query, state) = match actor {
+        Actor::User {
+            subject_id: Some(subject_id),
+            role: crate::auth::Role::Producer,
+            ..
+        } => (query.filter(cert::Column::SubjectId.eq(*subject_id)), ""),
+        _ => {
+            allowed(actor, Action::ViewCertificates, Resource::Nothing)
+                .map_err(ServiceError::Denied)?;
+            (query, state)
+        }
+    };
+    let all = rows(
+        db,
+        query.all(db).await?,
+        today,
+        settings.expiring_within_days,
+    )
+    .await?;
+    Ok(all
+        .into_iter()
+        .filter(|r| state.is_empty() || r.status == state)
+        .collect())
+}
+
+/// Revokes a certificate (thu hồi) with a reason, decision number and date.
+///
+/// # Errors
+/// `Denied`; `NotFound`; `Conflict("revoked")` when already revoked; `Invalid` for an empty
+/// reason or decision, or a wrong date.
+pub async fn revoke(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    number: &str,
+    reason: &str,
+    decision: &str,
+    date: &str,
+) -> Result<(), ServiceError> {
+    let by = manage_rounds(actor)?;
+    let found = cert::Entity::find()
+        .filter(cert::Column::Number.eq(number))
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if found.revoked_on.is_some() {
+        return Err(ServiceError::Conflict("revoked"));
+    }
+    let (reason, decision) = (reason.trim(), decision.trim());
+    if reason.is_empty() {
+        return Err(invalid("reason", "required"));
+    }
+    if decision.is_empty() {
+        return Err(invalid("decision", "required"));
+    }
+    let date = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+        .map_err(|_| invalid("date", "invalid_date"))?;
+    let txn = db.begin().await?;
+    let mut active: cert::ActiveModel = found.clone().into();
+    active.revoked_on = Set(Some(date));
+    active.revoke_reason = Set(Some(reason.to_owned()));
+    active.revoke_decision = Set(Some(decision.to_owned()));
+    sea_orm::ActiveModelTrait::update(active, &txn).await?;
+    product::Entity::update_many()
+        .col_expr(product::Column::Stars, Option::<i16>::None.into())
+        .filter(product::Column::Id.eq(found.product_id))
+        .exec(&txn)
+        .await?;
+    // The producer must take the OCOP mark off labels and stamps at once: tell them.
+    let product_name = product::Entity::find_by_id(found.product_id)
+        .one(&txn)
+        .await?
+        .map(|p| p.name)
+        .unwrap_or_default();
+    crate::services::notifications::notify(
+        &txn,
+        actor,
+        &[crate::services::notifications::Audience::SubjectMembers(
+            found.subject_id,
+        )],
+        "certificate.revoked",
+        None,
+        &format!("{product_name} — {number} ({decision}): {reason}"),
+    )
+    .await?;
+    audit::append(
+        &txn,
+        Entry {
+            actor_user_id: Some(by),
+            action: "certificate.revoke",
+            target_type: "certificate",
+            target_id: Some(number.to_owned()),
+            summary: format!("{decision}: {reason}"),
+            ip: None,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

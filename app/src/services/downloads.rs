@@ -1,0 +1,112 @@
+//! Downloading a stored file through an access check: a product or lot-event photo is public
+//! with its (active) subject; label artwork is for the subject and its officials; a dossier
+//! document only for those who see a dossier it is filed in (or the subject's own members). Anyone else gets "not found", as for a file that does not exist,
+//! so ids cannot be probed.
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+
+use crate::auth::{Actor, dossier_party};
+use crate::domain::dossier::{self as rules, DossierState, Party};
+use crate::entities::{dossier, dossier_document, stored_file, subject};
+use crate::services::ServiceError;
+use crate::services::files::store::FileStore;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Download {
+    pub bytes: Vec<u8>,
+    pub media_type: String,
+    pub name: String,
+}
+
+/// The file (or its thumbnail) if `actor` may have it.
+///
+/// # Errors
+/// `NotFound` when it does not exist, has no thumbnail, or the actor may not read it.
+pub async fn download(
+    db: &DatabaseConnection,
+    files: &dyn FileStore,
+    actor: &Actor,
+    file_id: i32,
+    thumbnail: bool,
+) -> Result<Download, ServiceError> {
+    let file = stored_file::Entity::find_by_id(file_id)
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if !may_read(db, actor, &file).await? {
+        return Err(ServiceError::NotFound);
+    }
+    let (sha, media_type) = if thumbnail {
+        (
+            file.thumb_sha256.clone().ok_or(ServiceError::NotFound)?,
+            "image/jpeg".to_owned(),
+        )
+    } else {
+        (file.sha256.clone(), file.media_type.clone())
+    };
+    let bytes = files
+        .get(&sha)
+        .await
+        .map_err(|err| {
+            tracing::error!(error = %err, file_id, "file store read");
+            ServiceError::Db(sea_orm::DbErr::Custom("file store failed".into()))
+        })?
+        .ok_or_else(|| {
+            tracing::error!(file_id, %sha, "stored file missing from the store");
+            ServiceError::NotFound
+        })?;
+    Ok(Download {
+        bytes,
+        media_type,
+        name: file.original_name,
+    })
+}
+
+async fn may_read(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    file: &stored_file::Model,
+) -> Result<bool, ServiceError> {
+    let Some(subject_id) = file.subject_id else {
+        return Ok(false);
+    };
+    let owner = subject::Entity::find_by_id(subject_id).one(db).await?;
+    let Some(owner) = owner else {
+        return Ok(false);
+    };
+    if dossier_party(actor, owner.id, &owner.commune_code) == Some(Party::Owner) {
+        return Ok(true);
+    }
+    match file.purpose.as_str() {
+        // Public with the product's page and the lot's trace.
+        "product_photo" | "event_photo" => return Ok(owner.status == "active"),
+        // The label's officials: the subject's commune and the province.
+        "label_artwork" => {
+            return Ok(dossier_party(actor, owner.id, &owner.commune_code).is_some());
+        }
+        // A standard or test report the producer made public with its product.
+        _ if owner.status == "active"
+            && crate::services::traceability::public_documents::is_public(db, file.id).await? =>
+        {
+            return Ok(true);
+        }
+        _ => {}
+    }
+    let filed_in = dossier_document::Entity::find()
+        .filter(dossier_document::Column::FileId.eq(file.id))
+        .all(db)
+        .await?;
+    for doc in filed_in {
+        if let Some(d) = dossier::Entity::find_by_id(doc.dossier_id).one(db).await? {
+            let visible = DossierState::parse(&d.state).is_some_and(|state| {
+                dossier_party(actor, d.subject_id, &d.commune_code)
+                    .is_some_and(|party| rules::visible_to(party, state))
+            });
+            if visible
+                || crate::services::evaluation::score_sheets::member_reads(db, actor, d.id).await?
+            {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}

@@ -1,0 +1,222 @@
+//! The decision of a round: in deliberation the provincial officer records the decision
+//! (number, date, signer) and publishes it. Every dossier gets the council's score and stars;
+//! products of 3★ and above get a certificate (4★ at most from the province, ≥ 90 flagged for
+//! the Ministry), valid 36 months, superseding the product's earlier certificate; the product
+//! carries its new stars; producers are notified.
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
+};
+
+use crate::auth::Actor;
+use crate::domain::certificate;
+use crate::domain::round::Phase;
+use crate::entities::{certificate as cert, evaluation_round, product, round_dossier};
+use crate::models::rounds::DecisionInput;
+use crate::services::ServiceError;
+use crate::services::audit::{self, Entry};
+use crate::services::certificates::register::CertificateSettings;
+use crate::services::evaluation::results::council_results;
+use crate::services::evaluation::round_data;
+use crate::services::guards::manage_rounds;
+use crate::services::input::invalid;
+use crate::services::notifications::{self, Audience};
+
+/// Records and publishes the decision; returns how many certificates were issued.
+///
+/// # Errors
+/// `Denied`; `NotFound`; `Conflict("phase")` outside deliberation, `Conflict("changed_meanwhile")`
+/// for a stale page; `Invalid` for an empty number or signer, or a wrong date.
+pub async fn decide(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    round_id: i32,
+    version: i32,
+    input: &DecisionInput,
+    settings: &CertificateSettings,
+) -> Result<usize, ServiceError> {
+    let by = manage_rounds(actor)?;
+    let data = round_data::load(db, round_id).await?;
+    if data.phase != Phase::Deliberation {
+        return Err(ServiceError::Conflict("phase"));
+    }
+    let number = input.number.trim();
+    if number.is_empty() || number.chars().count() > 64 {
+        return Err(invalid("number", "required"));
+    }
+    let signer = input.signer.trim();
+    if signer.is_empty() || signer.chars().count() > 200 {
+        return Err(invalid("signer", "required"));
+    }
+    let date = chrono::NaiveDate::parse_from_str(input.date.trim(), "%Y-%m-%d")
+        .map_err(|_| invalid("date", "invalid_date"))?;
+    let txn = db.begin().await?;
+    let updated = evaluation_round::Entity::update_many()
+        .col_expr(
+            evaluation_round::Column::Phase,
+            Phase::Decided.as_str().into(),
+        )
+        .col_expr(evaluation_round::Column::DecisionNumber, number.into())
+        .col_expr(evaluation_round::Column::DecisionDate, date.into())
+        .col_expr(evaluation_round::Column::DecisionSigner, signer.into())
+        .col_expr(evaluation_round::Column::Version, (version + 1).into())
+        .filter(evaluation_round::Column::Id.eq(round_id))
+        .filter(evaluation_round::Column::Version.eq(version))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(ServiceError::Conflict("changed_meanwhile"));
+    }
+    let mut issued = 0;
+    for (dossier_id, result) in council_results(&data) {
+        let Some(result) = result else { continue };
+        let Some(d) = data.dossiers.get(&dossier_id) else {
+            continue;
+        };
+        round_dossier::Entity::update_many()
+            .col_expr(
+                round_dossier::Column::Score,
+                i32::try_from(result.score).unwrap_or_default().into(),
+            )
+            .col_expr(round_dossier::Column::Stars, i16::from(result.stars).into())
+            .filter(round_dossier::Column::RoundId.eq(round_id))
+            .filter(round_dossier::Column::DossierId.eq(dossier_id))
+            .exec(&txn)
+            .await?;
+        let Some(stars) = certificate::provincial_stars(result.stars) else {
+            continue;
+        };
+        issue(
+            &txn,
+            Issue {
+                round_id: Some(round_id),
+                dossier_id: Some(dossier_id),
+                product_id: d.product_id,
+                subject_id: d.subject_id,
+                stars,
+                score: result.score,
+                national: result.national,
+                decision_number: number,
+                decision_date: date,
+            },
+            settings,
+        )
+        .await?;
+        notifications::notify(
+            &txn,
+            actor,
+            &[Audience::SubjectMembers(d.subject_id)],
+            "round.decided",
+            Some(dossier_id),
+            &data.product_name(dossier_id),
+        )
+        .await?;
+        issued += 1;
+    }
+    audit::append(
+        &txn,
+        Entry {
+            actor_user_id: Some(by),
+            action: "round.decide",
+            target_type: "evaluation_round",
+            target_id: Some(round_id.to_string()),
+            summary: format!("{number} ({date}), {issued}"),
+            ip: None,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(issued)
+}
+
+/// One certificate to issue.
+pub(crate) struct Issue<'a> {
+    pub round_id: Option<i32>,
+    pub dossier_id: Option<i32>,
+    pub product_id: i32,
+    pub subject_id: i32,
+    pub stars: u8,
+    pub score: u32,
+    pub national: bool,
+    pub decision_number: &'a str,
+    pub decision_date: chrono::NaiveDate,
+}
+
+/// Issues a certificate numbered in its decision year, supersedes the product's earlier ones
+/// and gives the product its stars.
+pub(crate) async fn issue(
+    db: &impl ConnectionTrait,
+    issue: Issue<'_>,
+    settings: &CertificateSettings,
+) -> Result<cert::Model, ServiceError> {
+    use chrono::Datelike;
+    let year = issue.decision_date.year();
+    let first = chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(issue.decision_date);
+    let last = chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(issue.decision_date);
+    let mut seq = cert::Entity::find()
+        .filter(cert::Column::DecisionDate.between(first, last))
+        .count(db)
+        .await?
+        + 1;
+    // Another format or a deleted row may have taken the next number: take the next free one.
+    let number = loop {
+        let candidate = certificate::number(
+            &settings.number_format,
+            year,
+            u32::try_from(seq).unwrap_or(0),
+        );
+        let taken = cert::Entity::find()
+            .filter(cert::Column::Number.eq(candidate.clone()))
+            .count(db)
+            .await?
+            > 0;
+        if !taken {
+            break candidate;
+        }
+        seq += 1;
+    };
+    let earlier = cert::Entity::find()
+        .filter(cert::Column::ProductId.eq(issue.product_id))
+        .filter(cert::Column::SupersededBy.is_null())
+        .all(db)
+        .await?;
+    let created = cert::ActiveModel {
+        number: Set(number),
+        round_id: Set(issue.round_id),
+        dossier_id: Set(issue.dossier_id),
+        product_id: Set(issue.product_id),
+        subject_id: Set(issue.subject_id),
+        stars: Set(i16::from(issue.stars)),
+        score: Set(i32::try_from(issue.score).unwrap_or_default()),
+        decision_number: Set(issue.decision_number.to_owned()),
+        decision_date: Set(issue.decision_date),
+        valid_from: Set(issue.decision_date),
+        valid_until: Set(certificate::valid_until(issue.decision_date)),
+        national: Set(issue.national),
+        revoked_on: Set(None),
+        revoke_reason: Set(None),
+        revoke_decision: Set(None),
+        superseded_by: Set(None),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    if !earlier.is_empty() {
+        cert::Entity::update_many()
+            .col_expr(cert::Column::SupersededBy, created.id.into())
+            .filter(cert::Column::Id.is_in(earlier.iter().map(|c| c.id)))
+            .exec(db)
+            .await?;
+    }
+    product::Entity::update_many()
+        .col_expr(product::Column::Stars, i16::from(issue.stars).into())
+        .col_expr(
+            product::Column::CertifiedYear,
+            i16::try_from(year).unwrap_or_default().into(),
+        )
+        .filter(product::Column::Id.eq(issue.product_id))
+        .exec(db)
+        .await?;
+    Ok(created)
+}

@@ -1,0 +1,151 @@
+//! A round's people: the provincial officer adds council and advisory members (optionally a
+//! sub-council of one product group) and removes those without sheets; members declare
+//! conflicts of interest on dossiers.
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, TransactionTrait,
+};
+
+use crate::auth::{Action, Actor, Resource, allowed};
+use crate::domain::round::{Panel, Phase};
+use crate::entities::{round_conflict, round_member, user_account};
+use crate::services::ServiceError;
+use crate::services::audit;
+use crate::services::evaluation::round_data;
+use crate::services::evaluation::rounds::entry;
+use crate::services::guards::manage_rounds;
+use crate::services::input::invalid;
+
+/// Adds an active council or advisory account to the round (the panel follows the role),
+/// optionally as a sub-council of one product group. Only before deliberation.
+///
+/// # Errors
+/// `Denied`; `NotFound`; `Invalid("member", "not_an_evaluator")`; `Conflict("phase")`.
+pub async fn add_member(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    round_id: i32,
+    user_id: i32,
+    group_code: Option<String>,
+) -> Result<(), ServiceError> {
+    let by = manage_rounds(actor)?;
+    let data = round_data::load(db, round_id).await?;
+    if data.phase >= Phase::Deliberation {
+        return Err(ServiceError::Conflict("phase"));
+    }
+    let user = user_account::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let panel = match user.role.as_str() {
+        "council_member" => Panel::Council,
+        "advisory_member" => Panel::Advisory,
+        _ => return Err(invalid("member", "not_an_evaluator")),
+    };
+    if user.status != "active" {
+        return Err(invalid("member", "not_an_evaluator"));
+    }
+    if data.member(user_id).is_some() {
+        return Ok(());
+    }
+    let group_code = group_code.filter(|g| !g.trim().is_empty());
+    let txn = db.begin().await?;
+    round_member::ActiveModel {
+        round_id: Set(round_id),
+        user_id: Set(user_id),
+        panel: Set(panel.as_str().to_owned()),
+        group_code: Set(group_code),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::append(
+        &txn,
+        entry(by, "round.add_member", round_id, user.full_name.clone()),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Removes a member who has no sheet yet, in preparation only.
+///
+/// # Errors
+/// `Denied`; `NotFound`; `Conflict("phase")` or `Conflict("has_sheets")`.
+pub async fn remove_member(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    round_id: i32,
+    user_id: i32,
+) -> Result<(), ServiceError> {
+    let by = manage_rounds(actor)?;
+    let data = round_data::load(db, round_id).await?;
+    let member = data.member(user_id).ok_or(ServiceError::NotFound)?;
+    if data.phase != Phase::Preparation {
+        return Err(ServiceError::Conflict("phase"));
+    }
+    if data.sheets.iter().any(|s| s.user_id == user_id) {
+        return Err(ServiceError::Conflict("has_sheets"));
+    }
+    let txn = db.begin().await?;
+    round_member::Entity::delete_by_id(member.id)
+        .exec(&txn)
+        .await?;
+    audit::append(
+        &txn,
+        entry(by, "round.remove_member", round_id, data.user_name(user_id)),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A member declares a conflict of interest on a dossier of the round (they may no longer
+/// score it; a draft they had stays, unused).
+///
+/// # Errors
+/// `Denied`; `NotFound` when not a member or the dossier is not in the round;
+/// `Invalid("reason", "required")`.
+pub async fn declare_conflict(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    round_id: i32,
+    dossier_id: i32,
+    reason: &str,
+) -> Result<(), ServiceError> {
+    allowed(actor, Action::ScoreDossiers, Resource::Nothing).map_err(ServiceError::Denied)?;
+    let me = actor.user_id().ok_or(ServiceError::NotFound)?;
+    let data = round_data::load(db, round_id).await?;
+    if data.member(me).is_none() || data.entry(dossier_id).is_none() {
+        return Err(ServiceError::NotFound);
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(invalid("reason", "required"));
+    }
+    if data.declared.contains(&(dossier_id, me)) {
+        return Ok(());
+    }
+    let txn = db.begin().await?;
+    round_conflict::ActiveModel {
+        round_id: Set(round_id),
+        dossier_id: Set(dossier_id),
+        user_id: Set(me),
+        reason: Set(reason.chars().take(1000).collect()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::append(
+        &txn,
+        entry(
+            me,
+            "round.conflict",
+            round_id,
+            format!("dossier {dossier_id}"),
+        ),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! Administrative units and product groups as the master-data page shows them.
+use std::collections::HashMap;
+
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+};
+
+use crate::domain::text::fold;
+use crate::entities::{admin_unit, product_group};
+use crate::models::units::{MAX_QUERY_CHARS, ProductGroupNode, UnitFilter, UnitRow};
+use crate::services::ServiceError;
+
+/// The scheme whose groups the page shows: Decision 148/QĐ-TTg (2023).
+pub const CURRENT_GROUP_SCHEME: &str = "148";
+
+/// The units of `levels` in force today as (code, name), sorted by the folded name as
+/// Vietnamese readers expect — the choices and rows of the reports and the dashboard.
+///
+/// # Errors
+/// A database error.
+pub async fn in_force(
+    db: &impl ConnectionTrait,
+    levels: &[&str],
+) -> Result<Vec<(String, String)>, DbErr> {
+    Ok(admin_unit::Entity::find()
+        .filter(admin_unit::Column::Level.is_in(levels.iter().copied()))
+        .filter(admin_unit::Column::ValidTo.is_null())
+        .order_by_asc(admin_unit::Column::NameFolded)
+        .order_by_asc(admin_unit::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.code, u.name))
+        .collect())
+}
+
+/// Units of the chosen kind whose name (diacritics ignored) or code contains `query`, sorted by
+/// name as Vietnamese readers expect (by the folded name, then the exact one).
+///
+/// # Errors
+/// `Invalid` for a query longer than `MAX_QUERY_CHARS`; a database error.
+pub async fn list_units(
+    db: &impl ConnectionTrait,
+    filter: UnitFilter,
+    query: &str,
+) -> Result<Vec<UnitRow>, ServiceError> {
+    if query.chars().count() > MAX_QUERY_CHARS {
+        return Err(ServiceError::Invalid {
+            field: "q",
+            reason: "too_long",
+        });
+    }
+    let level = match filter {
+        UnitFilter::CurrentCommunes => "commune",
+        UnitFilter::FormerDistricts => "district",
+    };
+    let mut select = admin_unit::Entity::find().filter(admin_unit::Column::Level.eq(level));
+    let folded = fold(query);
+    if !folded.is_empty() {
+        select = select.filter(
+            Condition::any()
+                .add(admin_unit::Column::NameFolded.contains(&folded))
+                .add(admin_unit::Column::Code.starts_with(&folded)),
+        );
+    }
+    let units = select
+        .order_by_asc(admin_unit::Column::NameFolded)
+        .order_by_asc(admin_unit::Column::Name)
+        .all(db)
+        .await?;
+    let districts = district_names(db).await?;
+    Ok(units
+        .into_iter()
+        .map(|u| UnitRow {
+            former_district: u
+                .former_district_code
+                .as_ref()
+                .and_then(|code| districts.get(code).cloned()),
+            code: u.code,
+            name: u.name,
+            kind: u.kind,
+            valid_from: u.valid_from.map(|d| d.to_string()),
+            valid_to: u.valid_to.map(|d| d.to_string()),
+        })
+        .collect())
+}
+
+/// Former district codes → "huyện Tràng Định"-style names, in one query.
+async fn district_names(db: &impl ConnectionTrait) -> Result<HashMap<String, String>, DbErr> {
+    Ok(admin_unit::Entity::find()
+        .filter(admin_unit::Column::Level.eq("district"))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.code, format!("{} {}", d.kind, d.name)))
+        .collect())
+}
+
+/// The product groups of the current scheme as a tree, sorted by code.
+///
+/// # Errors
+/// A database error.
+pub async fn product_group_tree(
+    db: &impl ConnectionTrait,
+) -> Result<Vec<ProductGroupNode>, ServiceError> {
+    let groups = product_group::Entity::find()
+        .filter(product_group::Column::Scheme.eq(CURRENT_GROUP_SCHEME))
+        .order_by_asc(product_group::Column::Code)
+        .all(db)
+        .await?;
+    Ok(build_tree(&groups, None))
+}
+
+fn build_tree(groups: &[product_group::Model], parent: Option<&str>) -> Vec<ProductGroupNode> {
+    groups
+        .iter()
+        .filter(|g| g.parent_code.as_deref() == parent)
+        .map(|g| ProductGroupNode {
+            code: g.code.clone(),
+            name_vi: g.name_vi.clone(),
+            name_en: g.name_en.clone(),
+            children: build_tree(groups, Some(&g.code)),
+        })
+        .collect()
+}
+
+/// Names of every administrative unit by code (a few hundred rows).
+///
+/// # Errors
+/// A database failure.
+pub(crate) async fn commune_names(
+    db: &impl ConnectionTrait,
+) -> Result<HashMap<String, String>, ServiceError> {
+    Ok(admin_unit::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.code, u.name))
+        .collect())
+}

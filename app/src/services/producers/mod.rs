@@ -1,0 +1,6 @@
+//! Producers' own records: the subject's profile, its products with their photos, and the
+//! product ideas it registers with its commune (an accepted idea becomes a product).
+pub mod ideas;
+pub mod product_photos;
+pub mod products;
+pub mod subject_profile;

@@ -1,0 +1,338 @@
+//! The dashboard: KPI tiles, charts, a list of the matching products and the viewer's to-do
+//! list, for the province (any commune), a commune officer (their commune) or a producer
+//! (their own products). Every figure obeys the same filters; the number of queries is fixed.
+//! The charts are built in `dashboard_charts`, the to-do list in `dashboard_actions`.
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::auth::{Action, Actor, Resource, Role, allowed};
+use crate::entities::{certificate as cert, product, product_group, report_target, subject};
+use crate::models::dashboard::{Dashboard, DashboardFilter, DashboardProduct, Tile};
+use crate::models::reports::Text;
+use crate::services::ServiceError;
+use crate::services::master_data::units::{CURRENT_GROUP_SCHEME, in_force};
+use crate::services::reports::dashboard_charts::{ChartContext, charts};
+use crate::services::reports::dashboard_queries::{self as q, Scope};
+use crate::services::reports::facts::PROVINCE_CODE;
+
+/// The first year of the programme's certificates in Lạng Sơn.
+pub(super) const FIRST_YEAR: i16 = 2019;
+const LIST_SIZE: u64 = 50;
+/// Dossiers still moving (not drafts, not withdrawn).
+pub(super) const PIPELINE: [&str; 6] = [
+    "submitted",
+    "returned",
+    "resubmitted",
+    "checked",
+    "forwarded",
+    "in_evaluation",
+];
+
+/// Whose dashboard it is: the level fixes what the filters may reach.
+pub(super) enum Level {
+    Province,
+    Commune(String),
+    Producer(i32),
+}
+
+fn level_of(actor: &Actor) -> Result<Level, ServiceError> {
+    let level = match actor {
+        Actor::User {
+            role: Role::CommuneOfficer,
+            commune_code: Some(code),
+            ..
+        } => Level::Commune(code.clone()),
+        Actor::User {
+            role: Role::Producer,
+            subject_id: Some(id),
+            ..
+        } => Level::Producer(*id),
+        _ => Level::Province,
+    };
+    let resource = match &level {
+        Level::Province => Resource::Nothing,
+        Level::Commune(code) => Resource::Commune(code),
+        Level::Producer(id) => Resource::Subject {
+            id: *id,
+            commune_code: "",
+        },
+    };
+    allowed(actor, Action::ViewDashboard, resource).map_err(ServiceError::Denied)?;
+    Ok(level)
+}
+
+/// The filters as applied: the year shown and the scope every count obeys.
+struct Applied {
+    filter: DashboardFilter,
+    year: i16,
+    /// The last day counted: the year's end, or today in the current year.
+    as_of: NaiveDate,
+    year_start: NaiveDate,
+    /// The commune the figures are narrowed to (the officer's own, or the province's choice).
+    scope_code: Option<String>,
+    scope: Scope,
+}
+
+/// What the filters ask for, within what the level may see (an unknown year, commune or
+/// star count is dropped, a commune officer always sees their commune).
+fn apply(
+    filter: &DashboardFilter,
+    level: &Level,
+    today: NaiveDate,
+    groups: &[product_group::Model],
+    commune_names: &HashMap<&str, &str>,
+) -> Applied {
+    let this_year = today.year() as i16;
+    let year = filter
+        .year
+        .trim()
+        .parse::<i16>()
+        .ok()
+        .filter(|y| (FIRST_YEAR..=this_year).contains(y))
+        .unwrap_or(this_year);
+    let as_of = NaiveDate::from_ymd_opt(i32::from(year), 12, 31)
+        .unwrap_or(today)
+        .min(today);
+    let year_start = NaiveDate::from_ymd_opt(i32::from(year), 1, 1).unwrap_or(today);
+    let mut applied = filter.clone();
+    applied.year = year.to_string();
+    let (scope_code, subject_id) = match level {
+        Level::Province => (
+            commune_names
+                .contains_key(filter.commune.trim())
+                .then(|| filter.commune.trim().to_owned()),
+            None,
+        ),
+        Level::Commune(code) => (Some(code.clone()), None),
+        Level::Producer(id) => (None, Some(*id)),
+    };
+    applied.commune = scope_code.clone().unwrap_or_default();
+    let group = filter.group.trim();
+    let group_ids = (!group.is_empty()).then(|| {
+        groups
+            .iter()
+            .filter(|g| g.code == group || g.code.starts_with(&format!("{group}.")))
+            .map(|g| g.id)
+            .collect::<Vec<i32>>()
+    });
+    let scope = Scope {
+        commune: scope_code.clone(),
+        subject: subject_id,
+        group_ids,
+        stars: filter
+            .stars
+            .trim()
+            .parse::<i16>()
+            .ok()
+            .filter(|s| (1..=5).contains(s)),
+        kind: Some(filter.kind.trim().to_owned()).filter(|k| !k.is_empty()),
+    };
+    if scope.stars.is_none() {
+        applied.stars.clear();
+    }
+    Applied {
+        filter: applied,
+        year,
+        as_of,
+        year_start,
+        scope_code,
+        scope,
+    }
+}
+
+/// The grouped counts every tile and chart is drawn from (one query each).
+pub(super) struct Counts {
+    pub by_commune: Vec<(String, i64)>,
+    pub by_group_id: Vec<(i32, i64)>,
+    pub by_type: Vec<(String, i64)>,
+    pub by_stars: Vec<(i16, i64)>,
+    pub expiring: i64,
+    pub new_3star: i64,
+    pub by_day: Vec<(NaiveDate, i64)>,
+    pub by_state: Vec<(String, i64)>,
+    /// The year's target of new 3★+ products for the scope (none for a producer).
+    pub target: Option<i64>,
+}
+
+async fn counts(
+    db: &impl ConnectionTrait,
+    a: &Applied,
+    expiring_within_days: i64,
+) -> Result<Counts, ServiceError> {
+    let (scope, as_of) = (&a.scope, a.as_of);
+    let target_scope = a
+        .scope_code
+        .clone()
+        .unwrap_or_else(|| PROVINCE_CODE.to_owned());
+    let target = report_target::Entity::find()
+        .filter(report_target::Column::Year.eq(a.year))
+        .filter(report_target::Column::ScopeCode.eq(target_scope))
+        .one(db)
+        .await?
+        .filter(|_| scope.subject.is_none())
+        .map(|t| i64::from(t.new_products_3star));
+    Ok(Counts {
+        by_commune: q::valid_by(db, scope, as_of, product::Column::CommuneCode).await?,
+        by_group_id: q::valid_by(db, scope, as_of, product::Column::ProductGroupId).await?,
+        by_type: q::valid_by(db, scope, as_of, subject::Column::SubjectType).await?,
+        by_stars: q::valid_by(db, scope, as_of, cert::Column::Stars).await?,
+        expiring: q::expiring(
+            db,
+            scope,
+            as_of,
+            u64::try_from(expiring_within_days).unwrap_or_default(),
+        )
+        .await?,
+        new_3star: q::new_3star(db, scope, a.year_start, as_of).await?,
+        by_day: q::decided_by_day(db, scope, as_of).await?,
+        by_state: q::dossiers_by_state(db, scope).await?,
+        target,
+    })
+}
+
+impl Counts {
+    fn valid(&self) -> i64 {
+        self.by_stars.iter().map(|(_, n)| n).sum()
+    }
+}
+
+fn tiles(c: &Counts, level: &Level, dossiers_page: &str) -> Vec<Tile> {
+    let certificates_page = match level {
+        Level::Producer(_) => "/producer/certificates",
+        _ => "/province/certificates?state=expiring",
+    };
+    let pipeline: i64 = c
+        .by_state
+        .iter()
+        .filter(|(s, _)| PIPELINE.contains(&s.as_str()))
+        .map(|(_, n)| n)
+        .sum();
+    let tile = |key: &str, value: i64, target: Option<i64>, href: Option<&str>| Tile {
+        key: key.into(),
+        value,
+        target,
+        href: href.map(str::to_owned),
+    };
+    vec![
+        tile("valid", c.valid(), None, None),
+        tile("new_this_year", c.new_3star, c.target, None),
+        tile("expiring", c.expiring, None, Some(certificates_page)),
+        tile("pipeline", pipeline, None, Some(dossiers_page)),
+        tile(
+            "communes",
+            c.by_commune.iter().filter(|(_, n)| *n > 0).count() as i64,
+            None,
+            None,
+        ),
+    ]
+}
+
+/// The dashboard for `filter` seen on `today`; a certificate counts as expiring within
+/// `expiring_within_days` of its end (`CERTIFICATE_EXPIRING_DAYS`).
+///
+/// # Errors
+/// `Denied` for visitors and council members; a database error.
+pub async fn dashboard(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    filter: &DashboardFilter,
+    today: NaiveDate,
+    expiring_within_days: i64,
+) -> Result<Dashboard, ServiceError> {
+    let level = level_of(actor)?;
+    let groups = product_group::Entity::find()
+        .filter(product_group::Column::Scheme.eq(CURRENT_GROUP_SCHEME))
+        .order_by_asc(product_group::Column::Code)
+        .all(db)
+        .await?;
+    let communes = in_force(db, &["commune"]).await?;
+    let commune_names: HashMap<&str, &str> = communes
+        .iter()
+        .map(|(c, n)| (c.as_str(), n.as_str()))
+        .collect();
+    let applied = apply(filter, &level, today, &groups, &commune_names);
+    let counts = counts(db, &applied, expiring_within_days).await?;
+    let list = q::valid_products(db, &applied.scope, applied.as_of, LIST_SIZE).await?;
+    let dossiers_page = match &level {
+        Level::Province => "/province/dossiers",
+        Level::Commune(_) => "/commune/dossiers",
+        Level::Producer(_) => "/producer/dossiers",
+    };
+    let province = matches!(level, Level::Province);
+    let charts = charts(
+        &counts,
+        &ChartContext {
+            applied: &applied.filter,
+            groups: &groups,
+            commune_names: &commune_names,
+            year: applied.year,
+            dossiers_page,
+            province,
+        },
+    );
+    let (scope_name, level_name) = match &level {
+        Level::Province => ("Tỉnh Lạng Sơn".to_owned(), "province"),
+        Level::Commune(code) => (
+            commune_names
+                .get(code.as_str())
+                .unwrap_or(&code.as_str())
+                .to_string(),
+            "commune",
+        ),
+        Level::Producer(id) => (
+            subject::Entity::find_by_id(*id)
+                .one(db)
+                .await?
+                .map(|s| s.name)
+                .unwrap_or_default(),
+            "producer",
+        ),
+    };
+    let actions = crate::services::reports::dashboard_actions::actions(
+        db,
+        &level,
+        today,
+        expiring_within_days,
+    )
+    .await?;
+    Ok(Dashboard {
+        tiles: tiles(&counts, &level, dossiers_page),
+        charts,
+        filter: applied.filter,
+        scope_name,
+        level: level_name.into(),
+        as_of: applied.as_of.to_string(),
+        years: (FIRST_YEAR..=today.year() as i16).rev().collect(),
+        communes: if province {
+            communes.clone()
+        } else {
+            Vec::new()
+        },
+        groups: groups
+            .iter()
+            .filter(|g| g.code.matches('.').count() <= 1)
+            .map(|g| {
+                (
+                    g.code.clone(),
+                    Text::new(g.name_vi.clone(), g.name_en.clone()),
+                )
+            })
+            .collect(),
+        products: list
+            .into_iter()
+            .map(|(id, name, commune, stars, until)| DashboardProduct {
+                id,
+                name,
+                commune_name: commune_names
+                    .get(commune.as_str())
+                    .map_or(commune.clone(), |n| (*n).to_owned()),
+                stars,
+                valid_until: until.to_string(),
+            })
+            .collect(),
+        product_count: counts.valid(),
+        actions,
+    })
+}

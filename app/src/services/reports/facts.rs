@@ -1,0 +1,276 @@
+//! The facts a report or the dashboard counts, loaded for a locality in a fixed number of
+//! queries whatever the data's size (products, subjects, groups, certificates, dossiers, their
+//! first submissions, ideas): the counting itself is `domain::report`'s, in memory.
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+
+use crate::domain::report::{CertFact, CertKind, Received};
+use crate::entities::{
+    certificate, dossier, dossier_version, product, product_group, product_idea, subject,
+};
+use crate::services::ServiceError;
+
+pub use crate::domain::report::PROVINCE_CODE;
+
+/// A certificate with the commune and group of its product.
+#[derive(Clone, Debug)]
+pub struct CertRecord {
+    pub commune: String,
+    pub product_id: i32,
+    pub fact: CertFact,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Facts {
+    pub certificates: Vec<CertRecord>,
+    /// Ideas by the day they were filed; dossiers by the day first submitted.
+    pub ideas: Vec<(String, Received)>,
+    pub dossiers: Vec<(String, Received)>,
+    /// Active subjects: commune, type, day registered.
+    pub subjects: Vec<(String, String, NaiveDate)>,
+}
+
+impl Facts {
+    /// The facts split by commune, in one pass.
+    pub fn by_commune(&self) -> HashMap<String, Facts> {
+        let mut split: HashMap<String, Facts> = HashMap::new();
+        for c in &self.certificates {
+            split
+                .entry(c.commune.clone())
+                .or_default()
+                .certificates
+                .push(c.clone());
+        }
+        for (commune, r) in &self.ideas {
+            split
+                .entry(commune.clone())
+                .or_default()
+                .ideas
+                .push((commune.clone(), r.clone()));
+        }
+        for (commune, r) in &self.dossiers {
+            split
+                .entry(commune.clone())
+                .or_default()
+                .dossiers
+                .push((commune.clone(), r.clone()));
+        }
+        for s in &self.subjects {
+            split
+                .entry(s.0.clone())
+                .or_default()
+                .subjects
+                .push(s.clone());
+        }
+        split
+    }
+
+    pub fn cert_facts(&self) -> Vec<CertFact> {
+        self.certificates.iter().map(|c| c.fact.clone()).collect()
+    }
+
+    pub fn received(list: &[(String, Received)]) -> Vec<Received> {
+        list.iter().map(|(_, r)| r.clone()).collect()
+    }
+
+    pub fn subject_dates(&self) -> Vec<(String, NaiveDate)> {
+        self.subjects
+            .iter()
+            .map(|(_, kind, day)| (kind.clone(), *day))
+            .collect()
+    }
+}
+
+/// A day in Vietnam (UTC+7) for a stored instant.
+fn vn_day(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    (at + chrono::Duration::hours(7)).date_naive()
+}
+
+/// Loads the facts of `scope`: a commune's code, or `PROVINCE_CODE` for all.
+///
+/// # Errors
+/// A database error.
+pub async fn load(db: &impl ConnectionTrait, scope: &str) -> Result<Facts, ServiceError> {
+    let commune = (scope != PROVINCE_CODE).then_some(scope);
+    let mut products = product::Entity::find()
+        .select_only()
+        .column(product::Column::Id)
+        .column(product::Column::CommuneCode)
+        .column(product::Column::ProductGroupId);
+    if let Some(code) = commune {
+        products = products.filter(product::Column::CommuneCode.eq(code));
+    }
+    let products: HashMap<i32, (String, i32)> = products
+        .into_tuple::<(i32, String, i32)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(id, commune, group)| (id, (commune, group)))
+        .collect();
+    let groups: HashMap<i32, (String, String)> = product_group::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| {
+            // Codes are paths: "I.1.a" is in sub-group "I.1" of group "I".
+            let top = g.code.split('.').next().unwrap_or_default().to_owned();
+            let sub = g.code.split('.').take(2).collect::<Vec<_>>().join(".");
+            (g.id, (top, sub))
+        })
+        .collect();
+
+    let mut subjects = subject::Entity::find()
+        .select_only()
+        .column(subject::Column::Id)
+        .column(subject::Column::CommuneCode)
+        .column(subject::Column::SubjectType)
+        .column(subject::Column::CreatedAt)
+        .column(subject::Column::Status);
+    if let Some(code) = commune {
+        // Its own subjects, and those elsewhere with a product here.
+        subjects = subjects.filter(
+            Condition::any()
+                .add(subject::Column::CommuneCode.eq(code))
+                .add(
+                    subject::Column::Id.in_subquery(
+                        Query::select()
+                            .column(product::Column::SubjectId)
+                            .from(product::Entity)
+                            .and_where(product::Column::CommuneCode.eq(code))
+                            .to_owned(),
+                    ),
+                ),
+        );
+    }
+    let subjects: Vec<(i32, String, String, chrono::DateTime<chrono::Utc>, String)> =
+        subjects.into_tuple().all(db).await?;
+    let subject_types: HashMap<i32, String> = subjects
+        .iter()
+        .map(|(id, _, kind, _, _)| (*id, kind.clone()))
+        .collect();
+
+    let mut certificates = certificate::Entity::find();
+    let mut dossiers = dossier::Entity::find()
+        .select_only()
+        .column(dossier::Column::Id)
+        .column(dossier::Column::CommuneCode)
+        .column(dossier::Column::State)
+        .column(dossier::Column::Cycle);
+    let mut ideas = product_idea::Entity::find()
+        .select_only()
+        .column(product_idea::Column::CommuneCode)
+        .column(product_idea::Column::CreatedAt)
+        .column(product_idea::Column::State);
+    let mut first_versions = dossier_version::Entity::find()
+        .select_only()
+        .column(dossier_version::Column::DossierId)
+        .column(dossier_version::Column::CreatedAt)
+        .filter(dossier_version::Column::Number.eq(1));
+    if let Some(code) = commune {
+        certificates = certificates.filter(
+            certificate::Column::ProductId.in_subquery(
+                Query::select()
+                    .column(product::Column::Id)
+                    .from(product::Entity)
+                    .and_where(product::Column::CommuneCode.eq(code))
+                    .to_owned(),
+            ),
+        );
+        dossiers = dossiers.filter(dossier::Column::CommuneCode.eq(code));
+        ideas = ideas.filter(product_idea::Column::CommuneCode.eq(code));
+        first_versions = first_versions.filter(
+            dossier_version::Column::DossierId.in_subquery(
+                Query::select()
+                    .column(dossier::Column::Id)
+                    .from(dossier::Entity)
+                    .and_where(dossier::Column::CommuneCode.eq(code))
+                    .to_owned(),
+            ),
+        );
+    }
+    let certificates = certificates.all(db).await?;
+    let dossiers: Vec<(i32, String, String, String)> = dossiers.into_tuple().all(db).await?;
+    let first_versions: HashMap<i32, chrono::DateTime<chrono::Utc>> = first_versions
+        .into_tuple()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let ideas: Vec<(String, chrono::DateTime<chrono::Utc>, String)> =
+        ideas.into_tuple().all(db).await?;
+
+    let cycles: HashMap<i32, &str> = dossiers
+        .iter()
+        .map(|(id, _, _, cycle)| (*id, cycle.as_str()))
+        .collect();
+    // The stars of the certificate each one replaced.
+    let replaced: HashMap<i32, i16> = certificates
+        .iter()
+        .filter_map(|c| c.superseded_by.map(|next| (next, c.stars)))
+        .collect();
+    let certificates = certificates
+        .iter()
+        .filter_map(|c| {
+            let (commune, group_id) = products.get(&c.product_id)?;
+            let (group, subgroup) = groups.get(group_id).cloned().unwrap_or_default();
+            let cycle = c.dossier_id.and_then(|d| cycles.get(&d).copied());
+            Some(CertRecord {
+                commune: commune.clone(),
+                product_id: c.product_id,
+                fact: CertFact {
+                    stars: c.stars,
+                    kind: CertKind::of(c.stars, replaced.get(&c.id).copied(), cycle),
+                    group,
+                    subgroup,
+                    subject_type: subject_types
+                        .get(&c.subject_id)
+                        .cloned()
+                        .unwrap_or_default(),
+                    decided: c.decision_date,
+                    valid_until: c.valid_until,
+                    revoked_on: c.revoked_on,
+                    superseded: c.superseded_by.is_some(),
+                    national: c.national,
+                },
+            })
+        })
+        .collect();
+    Ok(Facts {
+        certificates,
+        ideas: ideas
+            .into_iter()
+            .map(|(commune, at, state)| {
+                (
+                    commune,
+                    Received {
+                        on: vn_day(at),
+                        state,
+                    },
+                )
+            })
+            .collect(),
+        dossiers: dossiers
+            .into_iter()
+            .filter_map(|(id, commune, state, _)| {
+                let first = first_versions.get(&id)?;
+                Some((
+                    commune,
+                    Received {
+                        on: vn_day(*first),
+                        state,
+                    },
+                ))
+            })
+            .collect(),
+        subjects: subjects
+            .into_iter()
+            .filter(|(_, commune_code, _, _, status)| {
+                status == "active" && commune.is_none_or(|c| c == commune_code)
+            })
+            .map(|(_, commune, kind, at, _)| (commune, kind, vn_day(at)))
+            .collect(),
+    })
+}
