@@ -18,6 +18,7 @@ pub mod password;
 pub mod pre_assessment;
 pub mod product_form;
 pub mod product_idea;
+pub mod reason;
 pub mod report;
 pub mod round;
 pub mod scoring;

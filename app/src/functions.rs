@@ -1,21 +1,16 @@
-//! Server functions, one file per capability. Each is thin: context → actor → service (which
-//! asks `auth::allowed` before doing anything) → the error mapped for the wire.
-pub mod account_admin;
+//! Server functions, in the same capability folders as the services. Each is thin: the request
+//! context (`ctx`: database, actor, client address, public base, today) → one service (which
+//! checks the actor may act) → the error mapped for the wire.
 pub mod accounts;
 pub mod audit;
-pub mod criteria;
-pub mod dashboard;
+pub mod certificates;
 pub mod dossiers;
-pub mod home;
-pub mod labels;
-pub mod lots;
+pub mod evaluation;
+pub mod master_data;
 pub mod notifications;
-pub mod product_ideas;
-pub mod products;
+pub mod producers;
 pub mod reports;
-pub mod rounds;
-pub mod subjects;
-pub mod units;
+pub mod traceability;
 
 /// The public address of this request: `PUBLIC_URL`, else its host (Digital Links, QR codes).
 #[cfg(feature = "ssr")]
@@ -28,4 +23,35 @@ pub(crate) fn request_base(app: &crate::state::AppState) -> String {
             .map(str::to_owned)
     });
     app.public_base(host.as_deref())
+}
+
+/// What every server function starts from: the database, the actor, the client's address,
+/// the public base address (`PUBLIC_URL`, else the request's host) and today's date in Vietnam.
+#[cfg(feature = "ssr")]
+pub(crate) struct Ctx {
+    pub app: crate::state::AppState,
+    pub db: sea_orm::DatabaseConnection,
+    pub actor: crate::auth::Actor,
+    pub ip: Option<String>,
+    pub base: String,
+    pub today: chrono::NaiveDate,
+}
+
+/// The request context of the server function being run.
+///
+/// # Errors
+/// `Internal` when the state or the session layer is missing, or the session store fails.
+#[cfg(feature = "ssr")]
+pub(crate) async fn ctx() -> Result<Ctx, crate::models::AppError> {
+    let app = crate::state::app_state()?;
+    let actor = crate::auth::current::actor(&app).await?;
+    let ip = crate::auth::current::client_ip(&app).await;
+    Ok(Ctx {
+        db: app.db.clone(),
+        base: request_base(&app),
+        today: crate::services::today_in_vietnam(),
+        app,
+        actor,
+        ip,
+    })
 }

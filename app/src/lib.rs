@@ -37,42 +37,50 @@ use leptos_router::{SsrMode, path};
 use crate::components::layout::Layout;
 use crate::components::session::provide_session;
 use crate::i18n::{I18nContextProvider, t_string, use_i18n};
-use crate::routes::account::{
-    login::LoginPage, profile::AccountPage, register::RegisterPage, reset::ResetPasswordPage,
-};
-use crate::routes::admin::report_settings::ReportSettingsPage;
-use crate::routes::admin::{
+use crate::routes::accounts::{
     account_detail::AccountDetailPage,
     account_new::NewOfficialPage,
-    accounts::AccountsPage,
-    audit::AuditPage,
-    criteria::{CriteriaSetPage, CriteriaSetsPage},
-    label_checklist::LabelChecklistPage,
+    list::AccountsPage,
+    login::LoginPage,
+    profile::AccountPage,
+    register::RegisterPage,
+    registrations::{ProvinceRegistrationsPage, RegistrationsPage},
+    reset::ResetPasswordPage,
 };
-use crate::routes::certificates::{ProducerCertificatesPage, ProvinceCertificatesPage};
-use crate::routes::commune::registrations::{ProvinceRegistrationsPage, RegistrationsPage};
-use crate::routes::dashboard::DashboardPage;
+use crate::routes::audit::AuditPage;
+use crate::routes::certificates::{
+    check::CertificatePage,
+    lists::{ProducerCertificatesPage, ProvinceCertificatesPage},
+};
 use crate::routes::dossiers::detail::DossierPage;
 use crate::routes::dossiers::list::{
     CommuneDossiersPage, ProducerDossiersPage, ProvinceDossiersPage,
 };
 use crate::routes::dossiers::report::AssessmentReportPage;
-use crate::routes::ideas::{CommuneIdeasPage, ProducerIdeasPage};
-use crate::routes::labels::LabelPage;
+use crate::routes::evaluation::{
+    criteria::{CriteriaSetPage, CriteriaSetsPage},
+    minutes::MinutesPage,
+    round::RoundPage,
+    rounds::ProvinceRoundsPage,
+    sheet::ScoreSheetPage,
+};
+use crate::routes::master_data::units::UnitsPage;
 use crate::routes::notifications::NotificationsPage;
-use crate::routes::producer::{
-    lots::{LotPage, ProductLotsPage},
+use crate::routes::producers::{
+    ideas::{CommuneIdeasPage, ProducerIdeasPage},
     product_form::ProductFormPage,
     products::ProductsPage,
+    public_subject::SubjectPage,
     subject_profile::SubjectProfilePage,
 };
-use crate::routes::public::{
-    certificate::CertificatePage, home::HomePage, not_found::NotFound, subject::SubjectPage,
-    units::UnitsPage,
+use crate::routes::public::{home::HomePage, not_found::NotFound};
+use crate::routes::reports::{
+    dashboard::DashboardPage, detail::ReportPage, list::ReportsPage, settings::ReportSettingsPage,
 };
-use crate::routes::reports::{detail::ReportPage, list::ReportsPage};
-use crate::routes::rounds::{
-    detail::RoundPage, list::ProvinceRoundsPage, minutes::MinutesPage, sheet::ScoreSheetPage,
+use crate::routes::traceability::{
+    label_checklist::LabelChecklistPage,
+    labels::LabelPage,
+    lots::{LotPage, ProductLotsPage},
 };
 use crate::routes::work_areas::{AdminHome, CommuneHome, CouncilHome, ProducerHome, ProvinceHome};
 

@@ -1,21 +1,15 @@
-//! Wire types shared by server functions and pages. They are not table rows: services convert.
-pub mod account_admin;
+//! Wire types shared by server functions and pages, in the same capability folders as the
+//! services. They are not table rows: services convert.
 pub mod accounts;
 pub mod audit;
 pub mod catalog;
-pub mod criteria;
-pub mod dashboard;
 pub mod dossiers;
 pub mod error;
-pub mod home;
-pub mod labels;
-pub mod lots;
+pub mod evaluation;
+pub mod master_data;
 pub mod notifications;
-pub mod product_ideas;
-pub mod products;
+pub mod producers;
 pub mod reports;
-pub mod rounds;
-pub mod subjects;
-pub mod units;
+pub mod traceability;
 
 pub use error::AppError;

@@ -1,15 +1,15 @@
-//! Pages, one file per screen, grouped by area.
-pub mod account;
-pub mod admin;
+//! Pages, one file per screen, in the same capability folders as the services; `work_areas`
+//! holds each role's landing page and `public` the site's own pages.
+pub mod accounts;
+pub mod audit;
+pub mod catalog;
 pub mod certificates;
-pub mod commune;
-pub mod dashboard;
 pub mod dossiers;
-pub mod ideas;
-pub mod labels;
+pub mod evaluation;
+pub mod master_data;
 pub mod notifications;
-pub mod producer;
+pub mod producers;
 pub mod public;
 pub mod reports;
-pub mod rounds;
+pub mod traceability;
 pub mod work_areas;

@@ -8,6 +8,7 @@
 use sea_orm::DbErr;
 
 use crate::auth::Denied;
+use crate::domain::reason::Reason;
 use crate::models::AppError;
 
 pub mod accounts;
@@ -35,12 +36,9 @@ pub enum ServiceError {
     #[error("denied: {0:?}")]
     Denied(Denied),
     #[error("invalid {field}: {reason}")]
-    Invalid {
-        field: &'static str,
-        reason: &'static str,
-    },
+    Invalid { field: &'static str, reason: Reason },
     #[error("conflict: {0}")]
-    Conflict(&'static str),
+    Conflict(Reason),
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -53,7 +51,7 @@ impl From<ServiceError> for AppError {
             ServiceError::Denied(Denied::NotAllowed) => AppError::Forbidden,
             ServiceError::Invalid { field, reason } => AppError::invalid(field, reason),
             ServiceError::Conflict(reason) => AppError::Conflict {
-                reason: reason.to_owned(),
+                reason: reason.code().to_owned(),
             },
             // The detail stays in the server log; the browser learns only that it failed.
             ServiceError::Db(err) => {
@@ -68,7 +66,7 @@ impl From<crate::documents::RenderError> for ServiceError {
     fn from(err: crate::documents::RenderError) -> Self {
         ServiceError::Invalid {
             field: err.document,
-            reason: err.format,
+            reason: Reason::Pdf,
         }
     }
 }

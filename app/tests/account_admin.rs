@@ -2,11 +2,12 @@
 //! the account list, the audit log browser — and who is refused each of them.
 mod support;
 
+use app::domain::reason::Reason;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
 
 use app::auth::{Actor, Denied, Role};
 use app::entities::{password_reset, user_account};
-use app::models::account_admin::{AccountFilter, OfficialInput, ResetLink};
+use app::models::accounts::admin::{AccountFilter, OfficialInput, ResetLink};
 use app::models::audit::AuditFilter;
 use app::services::ServiceError;
 use app::services::accounts::admin::{
@@ -59,7 +60,7 @@ async fn admin(db: &sea_orm::DatabaseConnection) -> Actor {
 
 fn reason_of<T: std::fmt::Debug>(result: Result<T, ServiceError>) -> (&'static str, &'static str) {
     match result {
-        Err(ServiceError::Invalid { field, reason }) => (field, reason),
+        Err(ServiceError::Invalid { field, reason }) => (field, reason.code()),
         other => panic!("expected a field error, got {other:?}"),
     }
 }
@@ -220,12 +221,12 @@ async fn a_locked_account_cannot_sign_in_until_unlocked() {
         );
         assert!(matches!(
             set_locked(&t.db, &admin, id, true, "lại", None).await,
-            Err(ServiceError::Conflict("not_active"))
+            Err(ServiceError::Conflict(Reason::NotActive))
         ));
         // A locked account gets no reset link (unlock first).
         assert!(matches!(
             issue_reset_link(&t.db, &admin, id, None).await,
-            Err(ServiceError::Conflict("not_active"))
+            Err(ServiceError::Conflict(Reason::NotActive))
         ));
         let provincial = actor(60, Role::ProvincialOfficer, None);
         set_locked(&t.db, &provincial, id, false, "", None)

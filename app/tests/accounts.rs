@@ -1,11 +1,12 @@
 //! Producer registration, approval by the commune, signing in, and the audit trail.
 mod support;
 
+use app::domain::reason::Reason;
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
 
 use app::auth::{Actor, Denied, Role};
 use app::entities::{audit_log, subject, user_account};
-use app::models::accounts::{NewSubjectInput, RegistrationInput, SubjectChoice};
+use app::models::accounts::registration::{NewSubjectInput, RegistrationInput, SubjectChoice};
 use app::services::ServiceError;
 use app::services::accounts::registration::{
     SignInError, authenticate, decide_registration, register,
@@ -52,7 +53,7 @@ fn officer(role: Role, commune: Option<&str>) -> Actor {
 
 fn field_error(result: Result<i32, ServiceError>) -> (&'static str, &'static str) {
     match result {
-        Err(ServiceError::Invalid { field, reason }) => (field, reason),
+        Err(ServiceError::Invalid { field, reason }) => (field, reason.code()),
         other => panic!("expected a field error, got {other:?}"),
     }
 }
@@ -280,7 +281,7 @@ async fn only_an_officer_of_that_commune_or_the_province_decides() {
         let again = decide_registration(&t.db, &own, id, false, "trùng", None)
             .await
             .unwrap_err();
-        assert!(matches!(again, ServiceError::Conflict("not_pending")));
+        assert!(matches!(again, ServiceError::Conflict(Reason::NotPending)));
         let actions: Vec<String> = audit_log::Entity::find()
             .all(&t.db)
             .await
@@ -394,7 +395,7 @@ async fn each_officer_sees_the_queue_of_their_own_commune() {
         }
         let na = register(&t.db, elsewhere, None).await.unwrap();
 
-        let ids = |rows: Vec<app::models::accounts::PendingRegistration>| {
+        let ids = |rows: Vec<app::models::accounts::registration::PendingRegistration>| {
             rows.into_iter().map(|r| r.user_id).collect::<Vec<_>>()
         };
         let trang_dinh =
@@ -460,7 +461,7 @@ async fn create_admin_checks_its_input_and_signs_in() {
             again,
             Err(ServiceError::Invalid {
                 field: "email",
-                reason: "email_taken"
+                reason: Reason::EmailTaken
             })
         ));
         let weak = create_admin(&t.db, "Quản trị", "b@example.vn", "password1").await;
@@ -500,7 +501,7 @@ async fn changing_ones_own_password_checks_the_current_one_and_the_rules() {
         .unwrap();
         let old = "mây trắng bay qua đèo";
         let field = |r: Result<(), ServiceError>| match r {
-            Err(ServiceError::Invalid { field, reason }) => (field, reason),
+            Err(ServiceError::Invalid { field, reason }) => (field, reason.code()),
             other => panic!("{other:?}"),
         };
         assert_eq!(

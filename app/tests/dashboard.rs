@@ -5,7 +5,7 @@ mod support;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use app::models::dashboard::{Dashboard, DashboardFilter};
+use app::models::reports::dashboard::{Dashboard, DashboardFilter};
 use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::reports::dashboard::dashboard;
@@ -167,6 +167,40 @@ async fn tiles_and_charts_follow_the_filters_and_the_role() {
                 "{b}"
             );
         }
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn the_expiring_tile_and_reminder_follow_the_configured_window() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        support::certified::fixture(&t.db).await;
+        let (db, p) = (&t.db, people(&t.db).await);
+        let b = t.backend;
+        let mut seen = Vec::new();
+        for days in [0, 30, EXPIRING_DAYS, 400, 3650] {
+            let d = dashboard(db, &p.province, &filter(&[]), today(), days)
+                .await
+                .unwrap();
+            let reminder = d
+                .actions
+                .iter()
+                .find(|a| a.href.contains("state=expiring"))
+                .unwrap();
+            assert!(
+                reminder.label.vi.contains(&format!("trong {days} ngày")),
+                "{b}: {:?}",
+                reminder.label
+            );
+            seen.push((tile(&d, "expiring"), tile(&d, "valid")));
+        }
+        // A wider window counts more; ten years catches every valid certificate (they last
+        // 36 months), the default window does not.
+        assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "{b}: {seen:?}");
+        let (all_expiring, valid) = seen[4];
+        assert_eq!(all_expiring, valid, "{b}: {seen:?}");
+        assert!(seen[2].0 < valid, "{b}: {seen:?}");
         t.cleanup().await;
     }
 }

@@ -2,6 +2,7 @@
 //! reason, good ones read back after a restart; two officers acting at once.
 mod support;
 
+use app::domain::reason::Reason;
 use sea_orm::EntityTrait;
 
 use app::domain::dossier::{DossierAction, DossierState};
@@ -133,7 +134,7 @@ async fn two_officers_acting_at_once_one_wins_and_the_other_is_told() {
         assert_eq!(wins, 1, "{a:?} {b:?} ({})", t.backend);
         let loser = if a.is_ok() { b } else { a };
         assert!(
-            matches!(loser, Err(ServiceError::Conflict("changed_meanwhile"))),
+            matches!(loser, Err(ServiceError::Conflict(Reason::ChangedMeanwhile))),
             "{loser:?}"
         );
         let d = dossier_entity::Entity::find_by_id(id)

@@ -4,12 +4,13 @@
 //! the checklist — and who is refused.
 mod support;
 
+use app::domain::reason::Reason;
 use std::collections::BTreeMap;
 
 use sea_orm::EntityTrait;
 
 use app::domain::label::{MarkCheck, Problem, Status};
-use app::models::labels::ChecklistRowInput;
+use app::models::traceability::labels::ChecklistRowInput;
 use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::certificates::register::CertificateSettings;
@@ -125,7 +126,7 @@ async fn a_label_is_checked_per_type_and_its_mark_against_the_certificate() {
         // The form loaded before that save is refused, and nothing is lost.
         assert!(matches!(
             labels::save(db, &p.owner, fruit.id, first.clone()).await,
-            Err(ServiceError::Conflict("changed_meanwhile"))
+            Err(ServiceError::Conflict(Reason::ChangedMeanwhile))
         ));
         // The mark ticked without stars, or with six.
         let mut marked = LabelInput {
@@ -152,7 +153,7 @@ async fn a_label_is_checked_per_type_and_its_mark_against_the_certificate() {
                 .unwrap(),
             2
         );
-        let mark = |view: app::models::labels::ProductLabelView| view.mark;
+        let mark = |view: app::models::traceability::labels::ProductLabelView| view.mark;
         let load = || labels::for_product(db, &p.owner, fruit.id, today, &settings, &limits);
         assert_eq!(mark(load().await.unwrap()), MarkCheck::NoCertificate);
         certify(db, fruit.id, 3, "2023-12-15").await;
@@ -242,7 +243,7 @@ async fn liquor_labels_need_the_ethanol_content_and_revoked_certificates_are_fla
         }) else {
             panic!("a producer")
         };
-        let input = app::models::products::ProductInput {
+        let input = app::models::producers::products::ProductInput {
             name: "Rượu men lá (nhãn thử)".into(),
             group_code: "II.1".into(),
             ..Default::default()
@@ -448,7 +449,7 @@ async fn the_province_edits_the_checklist_and_a_new_item_applies_at_once() {
             CertificateSettings::default(),
             UploadLimits::default(),
         );
-        let applies = |view: &app::models::labels::ProductLabelView| {
+        let applies = |view: &app::models::traceability::labels::ProductLabelView| {
             view.items.iter().any(|i| i.item.code == "gi_code")
         };
         let view = labels::for_product(db, &p.owner, fruit.id, today, &settings, &limits)

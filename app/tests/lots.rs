@@ -3,7 +3,7 @@
 //! them, others are refused, and the public trace shows the timeline in order.
 mod support;
 
-use app::models::lots::{EventInput, LotInput};
+use app::models::traceability::lots::{EventInput, LotInput};
 use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::certificates::register::CertificateSettings;

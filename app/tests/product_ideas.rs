@@ -2,6 +2,7 @@
 //! only, turned into a product once accepted.
 mod support;
 
+use app::domain::reason::Reason;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use app::auth::Actor;
@@ -58,7 +59,8 @@ async fn an_idea_is_decided_by_its_commune_and_becomes_a_product() {
             .await
             .unwrap();
         assert!(!notices.is_empty(), "the commune is told");
-        let seen = |rows: Vec<app::models::product_ideas::IdeaRow>| rows.iter().any(|r| r.id == id);
+        let seen =
+            |rows: Vec<app::models::producers::ideas::IdeaRow>| rows.iter().any(|r| r.id == id);
         assert!(seen(list(db, &commune).await.unwrap()));
         assert!(!seen(list(db, &other_commune).await.unwrap()));
         assert!(!seen(list(db, &other_producer).await.unwrap()));
@@ -98,7 +100,7 @@ async fn an_idea_is_decided_by_its_commune_and_becomes_a_product() {
         .unwrap();
         assert!(matches!(
             decide(db, &commune, id, 0, false, "muộn", None).await,
-            Err(ServiceError::Conflict("changed_meanwhile"))
+            Err(ServiceError::Conflict(Reason::ChangedMeanwhile))
         ));
         assert!(matches!(
             make_product(db, &other_producer, id, None).await,

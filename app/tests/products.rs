@@ -1,12 +1,13 @@
 //! The product registry kept by a subject's members.
 mod support;
 
+use app::domain::reason::Reason;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use app::auth::Actor;
 use app::auth::current::to_actor;
 use app::entities::user_account;
-use app::models::products::ProductInput;
+use app::models::producers::products::ProductInput;
 use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::producers::products::{list_for_subject, product_detail, save_product};
@@ -35,7 +36,7 @@ fn form(name: &str) -> ProductInput {
 
 fn field(result: Result<i32, ServiceError>) -> (&'static str, &'static str) {
     match result {
-        Err(ServiceError::Invalid { field, reason }) => (field, reason),
+        Err(ServiceError::Invalid { field, reason }) => (field, reason.code()),
         other => panic!("expected a field error, got {other:?}"),
     }
 }
@@ -69,7 +70,7 @@ async fn members_create_and_edit_products_and_stale_saves_are_refused() {
             .unwrap();
         assert!(matches!(
             save_product(&t.db, &actor, subject, edit.clone(), None).await,
-            Err(ServiceError::Conflict("changed_meanwhile"))
+            Err(ServiceError::Conflict(Reason::ChangedMeanwhile))
         ));
         let public = product_detail(&t.db, &Actor::Anonymous, id).await.unwrap();
         assert_eq!(public.name, "Miến dong Đồng Bành");
@@ -184,7 +185,7 @@ async fn members_keep_photos_with_one_cover_and_others_may_not() {
             add_photo(&t.db, &store, &limits, &member, product, pdf, None).await,
             Err(ServiceError::Invalid {
                 field: "file",
-                reason: "file_type"
+                reason: Reason::FileType
             })
         ));
         assert!(matches!(
@@ -195,7 +196,7 @@ async fn members_keep_photos_with_one_cover_and_others_may_not() {
             set_cover(&t.db, &stranger, second, None).await,
             Err(ServiceError::Denied(_))
         ));
-        let cover = |photos: Vec<app::models::products::ProductPhotoView>| {
+        let cover = |photos: Vec<app::models::producers::products::ProductPhotoView>| {
             photos.into_iter().find(|p| p.is_cover).map(|p| p.photo_id)
         };
         let photos = product_detail(&t.db, &Actor::Anonymous, product)

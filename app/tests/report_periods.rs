@@ -19,7 +19,7 @@ async fn the_department_writes_its_nine_month_report_and_communes_have_none() {
         let b = t.backend;
         let nine = period_id(db, "nine_month", 2026).await;
         let today = day("2026-11-30");
-        let kinds = |h: &app::models::reports::ReportsHome| {
+        let kinds = |h: &app::models::reports::periodic::ReportsHome| {
             h.periods
                 .iter()
                 .filter(|r| r.year == 2026)

@@ -2,7 +2,8 @@
 //! snapshot, the review cycle, who may do what, and the XLSX and PDF files.
 mod support;
 
-use app::models::reports::ReportView;
+use app::domain::reason::Reason;
+use app::models::reports::periodic::ReportView;
 use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::reports::periodic::{ExportFormat, export, open, review, save};
@@ -107,7 +108,7 @@ async fn a_submitted_report_is_frozen_until_returned_and_then_accepted() {
         assert!(
             matches!(
                 save(db, &p.commune, half, CHI_LANG, text("Cũ"), 0, false, today).await,
-                Err(ServiceError::Conflict("changed_meanwhile"))
+                Err(ServiceError::Conflict(Reason::ChangedMeanwhile))
             ),
             "{b}"
         );
@@ -149,7 +150,7 @@ async fn a_submitted_report_is_frozen_until_returned_and_then_accepted() {
                     today
                 )
                 .await,
-                Err(ServiceError::Conflict("not_editable"))
+                Err(ServiceError::Conflict(Reason::NotEditable))
             ),
             "{b}"
         );
@@ -217,7 +218,7 @@ async fn a_submitted_report_is_frozen_until_returned_and_then_accepted() {
         assert!(
             matches!(
                 review(db, &p.province, half, CHI_LANG, true, "", v4 + 1).await,
-                Err(ServiceError::Conflict("not_submitted"))
+                Err(ServiceError::Conflict(Reason::NotSubmitted))
             ),
             "{b}"
         );

@@ -3,6 +3,7 @@
 //! of certificates about to expire.
 mod support;
 
+use app::domain::reason::Reason;
 use std::io::Read;
 
 use calamine::{Data, Reader, Xlsx};
@@ -49,7 +50,7 @@ async fn settings_change_until_the_decision_and_only_by_the_province() {
         // A page opened before the change does not overwrite it.
         assert!(matches!(
             rounds::update_settings(db, &p.province, round, version, &changed).await,
-            Err(ServiceError::Conflict("changed_meanwhile"))
+            Err(ServiceError::Conflict(Reason::ChangedMeanwhile))
         ));
         let mut wrong = changed.clone();
         wrong.scoring_until = "2026-06-01".into();
@@ -108,7 +109,7 @@ async fn the_minutes_and_the_escalation_archive_carry_the_products_of_90_points(
         }
         assert!(matches!(
             escalation::minutes(db, &p.province, round).await,
-            Err(ServiceError::Conflict("phase"))
+            Err(ServiceError::Conflict(Reason::Phase))
         ));
         advance(db, &p, round).await;
 

@@ -5,7 +5,7 @@ mod support;
 
 use app::domain::dossier::DossierState;
 use app::domain::round::Phase;
-use app::models::rounds::DecisionInput;
+use app::models::evaluation::rounds::DecisionInput;
 use app::seed::demo::seed_demo;
 use app::services::certificates::register::{self, CertificateSettings};
 use app::services::evaluation::{decision, results, rounds, score_sheets};
@@ -16,7 +16,7 @@ use support::rounds::{council, full_sheet, round_with, score};
 
 fn conflict<T: std::fmt::Debug>(result: Result<T, ServiceError>) -> &'static str {
     match result {
-        Err(ServiceError::Conflict(key)) => key,
+        Err(ServiceError::Conflict(key)) => key.code(),
         other => panic!("expected a conflict, got {other:?}"),
     }
 }

@@ -1,11 +1,12 @@
 //! Server functions called as the server calls them: with the app state in the Leptos context.
 mod support;
 
+use app::domain::reason::Reason;
 use leptos::prelude::{Owner, provide_context};
 
-use app::functions::units::{list_units, product_groups};
+use app::functions::master_data::units::{list_units, product_groups};
 use app::models::AppError;
-use app::models::units::{MAX_QUERY_CHARS, UnitFilter};
+use app::models::master_data::units::{MAX_QUERY_CHARS, UnitFilter};
 use app::state::AppState;
 
 fn with_state(db: sea_orm::DatabaseConnection) -> Owner {
@@ -36,7 +37,7 @@ async fn too_long_search_is_a_field_error() {
     let t = support::sqlite().await;
     let _owner = with_state(t.db.clone());
     let err = list_units(UnitFilter::CurrentCommunes, "a".repeat(MAX_QUERY_CHARS + 1)).await;
-    assert_eq!(err, Err(AppError::invalid("q", "too_long")));
+    assert_eq!(err, Err(AppError::invalid("q", Reason::TooLong)));
 }
 
 #[tokio::test]

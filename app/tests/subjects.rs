@@ -2,12 +2,13 @@
 //! its commune's officers and the province; the profile kept by its members.
 mod support;
 
+use app::domain::reason::Reason;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use app::auth::current::to_actor;
 use app::auth::{Actor, Denied, Role};
 use app::entities::user_account;
-use app::models::subjects::SubjectProfileInput;
+use app::models::producers::subject_profile::SubjectProfileInput;
 use app::seed::demo::{DEMO_PENDING_EMAIL, seed_demo};
 use app::services::ServiceError;
 use app::services::producers::subject_profile::{subject_members, subject_view, update_profile};
@@ -88,7 +89,9 @@ async fn members_are_shown_to_the_subject_its_commune_and_the_province_only() {
     }
 }
 
-fn profile_form(subject: &app::models::subjects::SubjectView) -> SubjectProfileInput {
+fn profile_form(
+    subject: &app::models::producers::subject_profile::SubjectView,
+) -> SubjectProfileInput {
     SubjectProfileInput {
         subject_id: subject.id,
         version: subject.version,
@@ -131,7 +134,7 @@ async fn members_keep_the_profile_and_a_stale_save_is_refused() {
         stale.local_workers = "2".into();
         assert!(matches!(
             update_profile(&t.db, &actor, stale, None).await,
-            Err(ServiceError::Conflict("changed_meanwhile"))
+            Err(ServiceError::Conflict(Reason::ChangedMeanwhile))
         ));
         assert_eq!(
             subject_view(&t.db, &actor, id).await.unwrap().local_workers,
@@ -145,7 +148,7 @@ async fn members_keep_the_profile_and_a_stale_save_is_refused() {
             update_profile(&t.db, &actor, bad, None).await,
             Err(ServiceError::Invalid {
                 field: "website",
-                reason: "invalid_website"
+                reason: Reason::InvalidWebsite
             })
         ));
         // Another subject's tax code is refused.
@@ -164,7 +167,7 @@ async fn members_keep_the_profile_and_a_stale_save_is_refused() {
             update_profile(&t.db, &actor, dup, None).await,
             Err(ServiceError::Invalid {
                 field: "tax_code",
-                reason: "tax_code_taken"
+                reason: Reason::TaxCodeTaken
             })
         ));
 

@@ -1,10 +1,11 @@
 //! The queries behind `/units`.
 mod support;
 
-use app::models::units::UnitFilter;
+use app::domain::reason::Reason;
+use app::models::master_data::units::UnitFilter;
 use app::services::master_data::units::{list_units, product_group_tree};
 
-fn codes(rows: &[app::models::units::UnitRow]) -> Vec<&str> {
+fn codes(rows: &[app::models::master_data::units::UnitRow]) -> Vec<&str> {
     rows.iter().map(|r| r.code.as_str()).collect()
 }
 
@@ -117,7 +118,7 @@ async fn product_groups_form_a_tree() {
 #[tokio::test]
 async fn too_long_query_is_refused_before_reaching_the_database() {
     let t = support::sqlite().await;
-    let long = "a".repeat(app::models::units::MAX_QUERY_CHARS + 1);
+    let long = "a".repeat(app::models::master_data::units::MAX_QUERY_CHARS + 1);
     let err = list_units(&t.db, UnitFilter::CurrentCommunes, &long)
         .await
         .unwrap_err();
@@ -126,7 +127,7 @@ async fn too_long_query_is_refused_before_reaching_the_database() {
             err,
             app::services::ServiceError::Invalid {
                 field: "q",
-                reason: "too_long"
+                reason: Reason::TooLong
             }
         ),
         "{err:?}"

@@ -1,57 +1,41 @@
-//! Downloads made on request for signed-in users: a criteria set as XLSX, a round's escalation
-//! archive. The services check who may have them; this turns their answer into a response.
+//! Downloads made on request: a criteria set as XLSX, a round's escalation archive, a lot's
+//! stamp sheet and EPCIS document, a report's files, public QR images. The services check who
+//! may have them; this turns their answer into a response.
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use tower_sessions::Session;
 
-use app::auth::Actor;
 use app::services::ServiceError;
 use app::state::AppState;
 
+use crate::context::{Ctx, Refusal};
+
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-pub async fn criteria_xlsx(
-    State(state): State<AppState>,
-    session: Session,
-    Path(id): Path<i32>,
-) -> Response {
-    let actor = match actor(&state, &session).await {
-        Ok(actor) => actor,
-        Err(response) => return response,
-    };
-    let result = app::services::evaluation::criteria_sets::export_xlsx(&state.db, &actor, id).await;
+pub async fn criteria_xlsx(ctx: Ctx, Path(id): Path<i32>) -> Response {
+    let result =
+        app::services::evaluation::criteria_sets::export_xlsx(&ctx.state.db, &ctx.actor, id).await;
     attachment(result, XLSX)
 }
 
-pub async fn escalation_zip(
-    State(state): State<AppState>,
-    session: Session,
-    Path(id): Path<i32>,
-) -> Response {
-    let actor = match actor(&state, &session).await {
-        Ok(actor) => actor,
-        Err(response) => return response,
-    };
-    let result =
-        app::services::evaluation::escalation::archive(&state.db, state.files.as_ref(), &actor, id)
-            .await;
+pub async fn escalation_zip(ctx: Ctx, Path(id): Path<i32>) -> Response {
+    let result = app::services::evaluation::escalation::archive(
+        &ctx.state.db,
+        ctx.state.files.as_ref(),
+        &ctx.actor,
+        id,
+    )
+    .await;
     attachment(result, "application/zip")
 }
 
 /// `?size=<mm>&count=<n>`: the lot's stamp sheet, shown in the browser (the page previews it
 /// in a frame) and saved under its name.
 pub async fn lot_stamps(
-    State(state): State<AppState>,
-    session: Session,
-    headers: axum::http::HeaderMap,
+    ctx: Ctx,
     Path(id): Path<i32>,
     axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
 ) -> Response {
-    let actor = match actor(&state, &session).await {
-        Ok(actor) => actor,
-        Err(response) => return response,
-    };
     let number = |key: &str, default: u32| {
         query
             .get(key)
@@ -59,14 +43,13 @@ pub async fn lot_stamps(
             .unwrap_or(default)
     };
     let layout = app::documents::stamp_sheet::Layout::new(number("size", 40), number("count", 16));
-    let (base, today) = base_and_today(&state, &headers);
     let result = app::services::traceability::lots::stamps(
-        &state.db,
-        &actor,
+        &ctx.state.db,
+        &ctx.actor,
         id,
-        &base,
-        today,
-        &state.certificates,
+        &ctx.base,
+        ctx.today,
+        &ctx.state.certificates,
         layout,
     )
     .await;
@@ -84,28 +67,18 @@ pub async fn lot_stamps(
 }
 
 /// `/reports/{period}/{scope}/report.xlsx` and `…/report.pdf`: a periodic report's files.
-pub async fn report_xlsx(
-    state: State<AppState>,
-    session: Session,
-    path: Path<(i32, String)>,
-) -> Response {
+pub async fn report_xlsx(ctx: Ctx, path: Path<(i32, String)>) -> Response {
     report_file(
-        state,
-        session,
+        ctx,
         path,
         app::services::reports::periodic::ExportFormat::Xlsx,
     )
     .await
 }
 
-pub async fn report_pdf(
-    state: State<AppState>,
-    session: Session,
-    path: Path<(i32, String)>,
-) -> Response {
+pub async fn report_pdf(ctx: Ctx, path: Path<(i32, String)>) -> Response {
     report_file(
-        state,
-        session,
+        ctx,
         path,
         app::services::reports::periodic::ExportFormat::Pdf,
     )
@@ -113,21 +86,16 @@ pub async fn report_pdf(
 }
 
 async fn report_file(
-    State(state): State<AppState>,
-    session: Session,
+    ctx: Ctx,
     Path((period, scope)): Path<(i32, String)>,
     format: app::services::reports::periodic::ExportFormat,
 ) -> Response {
-    let actor = match actor(&state, &session).await {
-        Ok(actor) => actor,
-        Err(response) => return response,
-    };
     let result = app::services::reports::periodic::export(
-        &state.db,
-        &actor,
+        &ctx.state.db,
+        &ctx.actor,
         period,
         &scope,
-        app::services::today_in_vietnam(),
+        ctx.today,
         format,
     )
     .await;
@@ -139,24 +107,14 @@ async fn report_file(
 }
 
 /// The lot's events as an EPCIS 2.0 JSON-LD document.
-pub async fn lot_epcis(
-    State(state): State<AppState>,
-    session: Session,
-    headers: axum::http::HeaderMap,
-    Path(id): Path<i32>,
-) -> Response {
-    let actor = match actor(&state, &session).await {
-        Ok(actor) => actor,
-        Err(response) => return response,
-    };
-    let (base, today) = base_and_today(&state, &headers);
+pub async fn lot_epcis(ctx: Ctx, Path(id): Path<i32>) -> Response {
     let result = app::services::traceability::epcis::lot_document(
-        &state.db,
-        &actor,
+        &ctx.state.db,
+        &ctx.actor,
         id,
-        &base,
-        today,
-        &state.certificates,
+        &ctx.base,
+        ctx.today,
+        &ctx.state.certificates,
     )
     .await;
     attachment(result, "application/ld+json")
@@ -209,7 +167,7 @@ fn qr_png(link: Result<String, ServiceError>, name: &str) -> Response {
             .map(|bytes| (name.to_owned(), bytes))
             .ok_or(ServiceError::Invalid {
                 field: "qr",
-                reason: "too_long",
+                reason: app::domain::reason::Reason::TooLong,
             })
     });
     attachment(result, "image/png")
@@ -225,16 +183,7 @@ pub(crate) fn base_and_today(
     (state.public_base(host), app::services::today_in_vietnam())
 }
 
-pub(crate) async fn actor(state: &AppState, session: &Session) -> Result<Actor, Response> {
-    match app::auth::current::account(state, session).await {
-        Ok(account) => Ok(account
-            .as_ref()
-            .map_or(Actor::Anonymous, app::auth::current::to_actor)),
-        Err(_) => Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
-    }
-}
-
-/// A file to save (`Content-Disposition: attachment`), or the refusal's status.
+/// A file to save (`Content-Disposition: attachment`), or the refusal's answer.
 pub(crate) fn attachment(
     result: Result<(String, Vec<u8>), ServiceError>,
     media_type: &'static str,
@@ -250,29 +199,7 @@ pub(crate) fn attachment(
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             response
         }
-        Err(ServiceError::NotFound) => {
-            (StatusCode::NOT_FOUND, "Không tìm thấy / Not found").into_response()
-        }
-        Err(ServiceError::Denied(app::auth::Denied::SignInRequired)) => {
-            (StatusCode::UNAUTHORIZED, "Cần đăng nhập / Please sign in").into_response()
-        }
-        Err(ServiceError::Denied(_)) => {
-            (StatusCode::FORBIDDEN, "Không có quyền / Not allowed").into_response()
-        }
-        Err(ServiceError::Conflict("no_national")) => (
-            StatusCode::CONFLICT,
-            "Không có sản phẩm từ 90 điểm / No product reached 90 points",
-        )
-            .into_response(),
-        Err(ServiceError::Conflict(_)) => (
-            StatusCode::CONFLICT,
-            "Chưa đến giai đoạn thảo luận / Not yet in deliberation",
-        )
-            .into_response(),
-        Err(err) => {
-            tracing::error!(error = %err, "export");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        Err(err) => Refusal(err).into_response(),
     }
 }
 

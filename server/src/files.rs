@@ -1,32 +1,22 @@
 //! `/files/{id}` and `/files/{id}/thumb`: stored files through the access check of
 //! `app::services::downloads` (the session decides who is asking).
-use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::extract::Path;
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use tower_sessions::Session;
 
-use app::auth::Actor;
-use app::services::ServiceError;
-use app::state::AppState;
+use crate::context::{Ctx, Refusal};
 
-pub async fn file(state: State<AppState>, session: Session, Path(id): Path<i32>) -> Response {
-    serve(state, session, id, false).await
+pub async fn file(ctx: Ctx, Path(id): Path<i32>) -> Response {
+    serve(ctx, id, false).await
 }
 
-pub async fn thumbnail(state: State<AppState>, session: Session, Path(id): Path<i32>) -> Response {
-    serve(state, session, id, true).await
+pub async fn thumbnail(ctx: Ctx, Path(id): Path<i32>) -> Response {
+    serve(ctx, id, true).await
 }
 
-async fn serve(State(state): State<AppState>, session: Session, id: i32, thumb: bool) -> Response {
-    let actor = match app::auth::current::account(&state, &session).await {
-        Ok(account) => account
-            .as_ref()
-            .map_or(Actor::Anonymous, app::auth::current::to_actor),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    };
-    match app::services::downloads::download(&state.db, state.files.as_ref(), &actor, id, thumb)
-        .await
-    {
+async fn serve(ctx: Ctx, id: i32, thumb: bool) -> Response {
+    let (db, files) = (&ctx.state.db, ctx.state.files.as_ref());
+    match app::services::downloads::download(db, files, &ctx.actor, id, thumb).await {
         Ok(download) => {
             let mut response = download.bytes.into_response();
             let headers = response.headers_mut();
@@ -51,10 +41,8 @@ async fn serve(State(state): State<AppState>, session: Session, id: i32, thumb: 
             );
             response
         }
-        Err(ServiceError::NotFound | ServiceError::Denied(_)) => {
-            (StatusCode::NOT_FOUND, "Không tìm thấy tệp / File not found").into_response()
-        }
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        // A file the actor may not read is "not found" already (ids cannot be probed).
+        Err(err) => Refusal(err).into_response(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The OCOP server binary: serves the app and runs maintenance commands.
 mod certificates;
 mod config;
+mod context;
 mod exports;
 mod files;
 mod page_cache;

@@ -18,7 +18,7 @@ where
     let commune = to_actor(&account("xa.chilang@demo.vn").await);
     let province = to_actor(&account("so.nnmt@demo.vn").await);
     let subject = account("dongbanh@demo.vn").await.subject_id.unwrap();
-    let input = app::models::products::ProductInput {
+    let input = app::models::producers::products::ProductInput {
         name: name.into(),
         group_code: "I.1.a".into(),
         ..Default::default()
@@ -61,7 +61,7 @@ where
         app::domain::dossier::DossierState::Forwarded,
     )
     .await;
-    let input = app::models::rounds::RoundInput {
+    let input = app::models::evaluation::rounds::RoundInput {
         name: "Đợt của bảng quyền".into(),
         year: "2026".into(),
         dossier_deadline: "2026-05-31".into(),

@@ -9,10 +9,10 @@ use axum::response::{Html, IntoResponse, Response};
 use leptos::prelude::*;
 
 use app::i18n::Locale;
-use app::routes::public::catalog::CatalogView;
+use app::routes::catalog::CatalogView;
 use app::routes::public::light::{self, LANGUAGE_COOKIE, LightNotFound};
-use app::routes::public::lot::PublicLotView;
-use app::routes::public::product::PublicProductView;
+use app::routes::traceability::public_lot::PublicLotView;
+use app::routes::traceability::public_product::PublicProductView;
 use app::services::ServiceError;
 use app::state::AppState;
 

@@ -9,7 +9,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use sea_orm::ConnectionTrait;
 use tower_http::compression::CompressionLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultMakeSpan, TraceLayer};
 
 use app::auth::session_store::DbSessionStore;
 use app::state::AppState;
@@ -75,7 +75,13 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
         .layer(sessions)
         .layer(middleware::from_fn(cache_headers))
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+        // Every request runs in an INFO span naming its method and path, so whatever a
+        // server function, handler or service logs (a database error, a refused upload) can be
+        // followed back to the request; 5xx answers are logged as errors.
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(tracing::Level::INFO)),
+        )
         .with_state(state)
 }
 

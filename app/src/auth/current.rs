@@ -4,7 +4,7 @@ use tower_sessions::Session;
 use crate::auth::{Actor, Role};
 use crate::entities::user_account;
 use crate::models::AppError;
-use crate::models::accounts::CurrentUser;
+use crate::models::accounts::registration::CurrentUser;
 use crate::services::accounts::registration;
 use crate::state::AppState;
 
@@ -129,22 +129,30 @@ fn store_error(err: tower_sessions::session::Error) -> AppError {
     AppError::Internal
 }
 
-/// The client's address (audit log, sign-in throttling): the first X-Forwarded-For hop when
-/// the server is configured to trust its proxy, else the peer address.
+/// The client's address (audit log, sign-in throttling) of this server function's request.
 pub async fn client_ip(state: &AppState) -> Option<String> {
-    let headers = leptos_axum::extract::<axum::http::HeaderMap>().await.ok();
+    let headers = leptos_axum::extract::<axum::http::HeaderMap>()
+        .await
+        .unwrap_or_default();
+    let peer = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .await
+        .ok()
+        .map(|info| info.0);
+    client_address(&headers, peer, state.auth.trust_forwarded_for)
+}
+
+/// The client's address: the first X-Forwarded-For hop when the server is configured to trust
+/// its proxy, else the peer address.
+pub fn client_address(
+    headers: &axum::http::HeaderMap,
+    peer: Option<std::net::SocketAddr>,
+    trust_forwarded_for: bool,
+) -> Option<String> {
     let forwarded = headers
-        .filter(|_| state.auth.trust_forwarded_for)
-        .as_ref()
-        .and_then(|h| h.get("x-forwarded-for"))
+        .get("x-forwarded-for")
+        .filter(|_| trust_forwarded_for)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(',').next())
         .map(|v| v.trim().to_owned());
-    if forwarded.is_some() {
-        return forwarded;
-    }
-    leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .await
-        .ok()
-        .map(|info| info.0.ip().to_string())
+    forwarded.or_else(|| peer.map(|p| p.ip().to_string()))
 }

@@ -1,9 +1,9 @@
 //! The `<option>`s of a select listing the current communes ("Tràng Định (xã)"), loaded once.
 use leptos::prelude::*;
 
-use crate::functions::units::list_units;
+use crate::functions::master_data::units::list_units;
 use crate::i18n::{t, use_i18n};
-use crate::models::units::UnitFilter;
+use crate::models::master_data::units::UnitFilter;
 
 /// "— Choose —" then every current commune, by name; `selected` is chosen at first.
 #[component]

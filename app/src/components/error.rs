@@ -1,7 +1,10 @@
 //! Showing an `AppError` to a person, in their language.
 use leptos::prelude::*;
 
-use crate::i18n::{t, t_string, use_i18n};
+use leptos_i18n::I18nContext;
+
+use crate::domain::reason::Reason;
+use crate::i18n::{Locale, t, t_string, use_i18n};
 use crate::models::AppError;
 
 #[component]
@@ -11,27 +14,11 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
         AppError::NotFound => t_string!(i18n, errors.not_found).to_string(),
         AppError::Forbidden => t_string!(i18n, errors.forbidden).to_string(),
         AppError::SignInRequired => t_string!(i18n, errors.sign_in_required).to_string(),
-        AppError::Invalid { reason, .. } => match reason.as_str() {
-            "too_long" => t_string!(i18n, errors.too_long).to_string(),
-            "wrong_credentials" => t_string!(i18n, errors.wrong_credentials).to_string(),
-            "account_pending" => t_string!(i18n, errors.account_pending).to_string(),
-            "account_rejected" => t_string!(i18n, errors.account_rejected).to_string(),
-            "account_locked" => t_string!(i18n, errors.account_locked).to_string(),
-            "too_many_attempts" => t_string!(i18n, errors.too_many_attempts).to_string(),
-            _ => t_string!(i18n, errors.invalid).to_string(),
-        },
-        AppError::Conflict { reason } if reason == "changed_meanwhile" => {
-            t_string!(i18n, errors.changed_meanwhile).to_string()
+        AppError::Invalid { reason, .. } => {
+            reason_text(i18n, reason).unwrap_or_else(|| t_string!(i18n, errors.invalid).to_string())
         }
-        AppError::Conflict { reason } => match reason.as_str() {
-            "phase" | "phase_closed" => t_string!(i18n, errors.phase_closed).to_string(),
-            "conflicted" => t_string!(i18n, errors.conflicted).to_string(),
-            "submitted" => t_string!(i18n, errors.sheet_submitted).to_string(),
-            "has_sheets" => t_string!(i18n, errors.has_sheets).to_string(),
-            "not_editable" => t_string!(i18n, errors.not_editable).to_string(),
-            "not_submitted" => t_string!(i18n, errors.not_submitted).to_string(),
-            _ => t_string!(i18n, errors.conflict).to_string(),
-        },
+        AppError::Conflict { reason } => reason_text(i18n, reason)
+            .unwrap_or_else(|| t_string!(i18n, errors.conflict).to_string()),
         AppError::Internal => t_string!(i18n, errors.internal).to_string(),
         AppError::Transport(_) => t_string!(i18n, errors.transport).to_string(),
     };
@@ -54,4 +41,10 @@ pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
             .filter(|e| !matches!(e, AppError::Invalid { .. }))
             .map(|error| view! { <ErrorMessage error /> })
     }
+}
+
+/// The sentence for a reason code, in the page's language (`domain::reason`); `None` for a
+/// code this build does not know (a newer server), which gets the generic sentence of its kind.
+pub fn reason_text(i18n: I18nContext<Locale>, code: &str) -> Option<String> {
+    Reason::parse(code).map(|reason| reason.message(i18n.get_locale() == Locale::en).to_owned())
 }

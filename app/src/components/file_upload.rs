@@ -111,13 +111,16 @@ fn send(
         .and_then(|input| input.files())
         .and_then(|files| files.get(0));
     let Some(file) = file else {
-        progress.set(Progress::Failed(AppError::invalid("file", "file_empty")));
+        progress.set(Progress::Failed(AppError::invalid(
+            "file",
+            crate::domain::reason::Reason::FileEmpty,
+        )));
         return;
     };
     if file.size() > (max_mb * 1024 * 1024) as f64 {
         progress.set(Progress::Failed(AppError::invalid(
             "file",
-            "file_too_large",
+            crate::domain::reason::Reason::FileTooLarge,
         )));
         return;
     }

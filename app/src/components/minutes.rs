@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::labels::points;
-use crate::models::rounds::{Minutes, ResultRow};
+use crate::models::evaluation::rounds::{Minutes, ResultRow};
 
 #[component]
 pub fn MinutesDocument(minutes: Minutes) -> impl IntoView {

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::functions::accounts::{DemoSignIn, SignIn, SignOut, get_current_user};
+use crate::functions::accounts::registration::{DemoSignIn, SignIn, SignOut, get_current_user};
 use crate::i18n::{Locale, td_string, use_i18n};
 use crate::models::AppError;
-use crate::models::accounts::CurrentUser;
+use crate::models::accounts::registration::CurrentUser;
 
 #[derive(Clone, Copy)]
 pub struct SessionContext {

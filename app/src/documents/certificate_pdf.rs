@@ -11,7 +11,7 @@ use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 
 use crate::documents::RenderError;
-use crate::models::rounds::CertificateCheck;
+use crate::models::evaluation::rounds::CertificateCheck;
 
 pub(crate) static REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
 pub(crate) static BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
@@ -222,7 +222,7 @@ pub(crate) fn qr(surface: &mut Surface<'_>, url: &str, x: f32, y: f32, size: f32
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::rounds::CertificateRow;
+    use crate::models::evaluation::rounds::CertificateRow;
 
     #[test]
     fn a_certificate_renders_with_its_fonts_and_wraps_long_names() {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::minutes::MinutesDocument;
-use crate::models::rounds::Minutes;
+use crate::models::evaluation::rounds::Minutes;
 
 /// The minutes as a complete HTML file (for the archive): the document and a print style.
 pub fn standalone_html(minutes: &Minutes) -> String {

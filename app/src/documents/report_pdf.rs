@@ -14,7 +14,7 @@ use krilla::text::Font;
 use crate::documents::RenderError;
 use crate::documents::certificate_pdf::{BOLD, GREEN, Pen, REGULAR, wrap};
 use crate::domain::chart::{ChartItem, bar_chart};
-use crate::models::reports::{FigureTable, ReportView};
+use crate::models::reports::periodic::{FigureTable, ReportView};
 
 const WIDTH: f32 = 595.0;
 const HEIGHT: f32 = 842.0;
@@ -437,7 +437,7 @@ fn draw(pen: &mut Pen<'_, '_>, op: Op) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::reports::{FigureRow, PeriodRow, ReportFigures, Text};
+    use crate::models::reports::periodic::{FigureRow, PeriodRow, ReportFigures, Text};
 
     fn report(rows: usize) -> ReportView {
         let table = FigureTable {

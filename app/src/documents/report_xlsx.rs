@@ -2,7 +2,7 @@
 //! then one sheet per figures table — Vietnamese headers, numbers stored as numbers.
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-use crate::models::reports::{FigureTable, ReportView};
+use crate::models::reports::periodic::{FigureTable, ReportView};
 
 /// A sheet name for a table (Excel allows 31 characters and no `[]:*?/\`).
 fn sheet_name(table: &FigureTable) -> String {

@@ -1,5 +1,6 @@
 //! What a dossier is for (its cycle) and the fields of the product registration form
 //! (phiếu đăng ký sản phẩm) filled in online. Pure, shared by the server and pages.
+use crate::domain::reason::Reason;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::product_form::{FieldProblem, text};
@@ -76,7 +77,7 @@ pub fn parse(input: &DossierFormInput) -> Result<DossierFormInput, FieldProblem>
     let workers = number(&input.workers, "workers", 100_000)?;
     let stars = number(&input.self_assessed_stars, "self_assessed_stars", 5)?;
     if stars.is_some_and(|s| s < 3) {
-        return Err(("self_assessed_stars", "out_of_range"));
+        return Err(("self_assessed_stars", Reason::OutOfRange));
     }
     let show = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
     Ok(DossierFormInput {
@@ -127,7 +128,7 @@ fn number(value: &str, field: &'static str, max: i64) -> Result<Option<i64>, Fie
     }
     match digits.parse::<i64>() {
         Ok(n) if (0..=max).contains(&n) => Ok(Some(n)),
-        _ => Err((field, "out_of_range")),
+        _ => Err((field, Reason::OutOfRange)),
     }
 }
 
@@ -161,10 +162,10 @@ mod tests {
     fn bad_numbers_are_named_and_blanks_block_submission_only() {
         let mut f = form();
         f.self_assessed_stars = "2".into();
-        assert_eq!(parse(&f), Err(("self_assessed_stars", "out_of_range")));
+        assert_eq!(parse(&f), Err(("self_assessed_stars", Reason::OutOfRange)));
         f.self_assessed_stars = "4".into();
         f.workers = "mười".into();
-        assert_eq!(parse(&f), Err(("workers", "out_of_range")));
+        assert_eq!(parse(&f), Err(("workers", Reason::OutOfRange)));
         let blank = parse(&DossierFormInput::default()).unwrap();
         assert_eq!(missing_for_submission(&blank), Some("annual_output"));
     }

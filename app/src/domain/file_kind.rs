@@ -2,6 +2,7 @@
 //! its name or the type the browser claims. Only these kinds are accepted for dossiers,
 //! photos and labels; anything else (an executable renamed `.pdf`, an SVG, an empty file) is
 //! refused.
+use crate::domain::reason::Reason;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -47,11 +48,11 @@ pub enum Rejected {
 
 impl Rejected {
     /// The stable key pages translate.
-    pub fn reason(self) -> &'static str {
+    pub fn reason(self) -> Reason {
         match self {
-            Rejected::Empty => "file_empty",
-            Rejected::TooLarge => "file_too_large",
-            Rejected::UnsupportedType => "file_type",
+            Rejected::Empty => Reason::FileEmpty,
+            Rejected::TooLarge => Reason::FileTooLarge,
+            Rejected::UnsupportedType => Reason::FileType,
         }
     }
 }

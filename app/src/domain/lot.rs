@@ -1,6 +1,7 @@
 //! Production lots and their timeline (TCVN 12850: identify – capture – share). A lot's code
 //! must fit a GS1 Digital Link (`/10/<lot>`: character set 82, at most 20 characters); events
 //! have a kind, a time and a place, and processing events may name the lots that went in.
+use crate::domain::reason::Reason;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -73,7 +74,7 @@ pub struct LotFacts {
 fn optional(value: &str, max: usize, field: &'static str) -> Result<Option<String>, FieldProblem> {
     let value = value.trim();
     if value.chars().count() > max {
-        return Err((field, "too_long"));
+        return Err((field, Reason::TooLong));
     }
     Ok((!value.is_empty()).then(|| value.to_owned()))
 }
@@ -91,13 +92,14 @@ pub fn valid_code(code: &str) -> bool {
 pub fn parse_lot(input: &LotInput) -> Result<LotFacts, FieldProblem> {
     let code = input.code.trim();
     if code.is_empty() {
-        return Err(("code", "required"));
+        return Err(("code", Reason::Required));
     }
     if !valid_code(code) {
-        return Err(("code", "lot_code"));
+        return Err(("code", Reason::LotCode));
     }
     let date = |value: &str, field: &'static str| {
-        NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| (field, "invalid_date"))
+        NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+            .map_err(|_| (field, Reason::InvalidDate))
     };
     let produced_on = date(&input.produced_on, "produced_on")?;
     let expires_on = if input.expires_on.trim().is_empty() {
@@ -106,14 +108,14 @@ pub fn parse_lot(input: &LotInput) -> Result<LotFacts, FieldProblem> {
         Some(date(&input.expires_on, "expires_on")?)
     };
     if expires_on.is_some_and(|e| e < produced_on) {
-        return Err(("expires_on", "before_start"));
+        return Err(("expires_on", Reason::BeforeStart));
     }
     let quantity = optional(&input.quantity, 32, "quantity")?;
     if quantity
         .as_deref()
         .is_some_and(|q| !matches!(q.replace(['.', ','], "").parse::<u64>(), Ok(n) if n > 0))
     {
-        return Err(("quantity", "out_of_range"));
+        return Err(("quantity", Reason::OutOfRange));
     }
     Ok(LotFacts {
         code: code.to_owned(),
@@ -157,16 +159,16 @@ pub struct EventFacts {
 /// `kind`/`required`, `happened_at`/`invalid_date`, a `too_long` field, or `inputs`/
 /// `inputs_processing_only` when a non-processing event names input lots.
 pub fn parse_event(input: &EventInput) -> Result<EventFacts, FieldProblem> {
-    let kind = EventKind::parse(input.kind.trim()).ok_or(("kind", "required"))?;
+    let kind = EventKind::parse(input.kind.trim()).ok_or(("kind", Reason::Required))?;
     let text = input.happened_at.trim();
     let happened_at = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
-        .map_err(|_| ("happened_at", "invalid_date"))?;
+        .map_err(|_| ("happened_at", Reason::InvalidDate))?;
     let mut inputs = input.inputs.clone();
     inputs.sort_unstable();
     inputs.dedup();
     if !inputs.is_empty() && !kind.takes_inputs() {
-        return Err(("inputs", "inputs_processing_only"));
+        return Err(("inputs", Reason::InputsProcessingOnly));
     }
     Ok(EventFacts {
         kind,
@@ -201,27 +203,27 @@ mod tests {
         assert!(parse_lot(&lot("NA-2026-08", "2026-08-10", "2026-08-20")).is_ok());
         assert_eq!(
             parse_lot(&lot(" ", "2026-08-10", "")),
-            Err(("code", "required"))
+            Err(("code", Reason::Required))
         );
         assert_eq!(
             parse_lot(&lot("Lô 1", "2026-08-10", "")),
-            Err(("code", "lot_code"))
+            Err(("code", Reason::LotCode))
         );
         assert_eq!(
             parse_lot(&lot("A123456789012345678901", "2026-08-10", "")),
-            Err(("code", "lot_code"))
+            Err(("code", Reason::LotCode))
         );
         assert_eq!(
             parse_lot(&lot("L1", "10/08/2026", "")),
-            Err(("produced_on", "invalid_date"))
+            Err(("produced_on", Reason::InvalidDate))
         );
         assert_eq!(
             parse_lot(&lot("L1", "2026-08-10", "2026-08-01")),
-            Err(("expires_on", "before_start"))
+            Err(("expires_on", Reason::BeforeStart))
         );
         let mut zero = lot("L1", "2026-08-10", "");
         zero.quantity = "0".into();
-        assert_eq!(parse_lot(&zero), Err(("quantity", "out_of_range")));
+        assert_eq!(parse_lot(&zero), Err(("quantity", Reason::OutOfRange)));
     }
 
     #[test]
@@ -234,13 +236,16 @@ mod tests {
         };
         assert_eq!(
             parse_event(&event),
-            Err(("inputs", "inputs_processing_only"))
+            Err(("inputs", Reason::InputsProcessingOnly))
         );
         event.kind = "processing".into();
         event.inputs = vec![3, 3, 2];
         assert_eq!(parse_event(&event).unwrap().inputs, vec![2, 3]);
         event.happened_at = "hôm qua".into();
-        assert_eq!(parse_event(&event), Err(("happened_at", "invalid_date")));
+        assert_eq!(
+            parse_event(&event),
+            Err(("happened_at", Reason::InvalidDate))
+        );
     }
 
     proptest! {

@@ -1,6 +1,7 @@
 //! Password rules (OWASP ASVS 5.0 level 2, V6): length only, no composition rules; common
 //! passwords and words tied to the user or to this system are refused.
 
+use crate::domain::reason::Reason;
 use crate::domain::text::fold;
 
 pub const MIN_CHARS: usize = 8;
@@ -19,12 +20,12 @@ pub enum PasswordProblem {
 
 impl PasswordProblem {
     /// The stable key pages translate.
-    pub fn reason(self) -> &'static str {
+    pub fn reason(self) -> Reason {
         match self {
-            PasswordProblem::TooShort => "password_too_short",
-            PasswordProblem::TooLong => "password_too_long",
-            PasswordProblem::TooCommon => "password_too_common",
-            PasswordProblem::ContainsContext => "password_contains_context",
+            PasswordProblem::TooShort => Reason::PasswordTooShort,
+            PasswordProblem::TooLong => Reason::PasswordTooLong,
+            PasswordProblem::TooCommon => Reason::PasswordTooCommon,
+            PasswordProblem::ContainsContext => Reason::PasswordContainsContext,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The commune's pre-assessment of a dossier (Decision 1489/QĐ-TTg, 2025): four criteria, each
 //! met or not with a short justification, which make the commune's assessment report.
+use crate::domain::reason::Reason;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::product_form::{FieldProblem, text};
@@ -67,15 +68,15 @@ pub fn parse(input: &PreAssessmentInput) -> Result<PreAssessment, FieldProblem> 
         let met = match c.verdict.trim() {
             "met" => true,
             "not_met" => false,
-            _ => return Err((VERDICT_FIELDS[i], "required")),
+            _ => return Err((VERDICT_FIELDS[i], Reason::Required)),
         };
         let justification = text(&c.justification, JUSTIFICATION_FIELDS[i], 2000)?
-            .ok_or((JUSTIFICATION_FIELDS[i], "required"))?;
+            .ok_or((JUSTIFICATION_FIELDS[i], Reason::Required))?;
         criteria.push(Criterion { met, justification });
     }
     let criteria: [Criterion; 4] = criteria
         .try_into()
-        .map_err(|_| ("conclusion", "required"))?;
+        .map_err(|_| ("conclusion", Reason::Required))?;
     Ok(PreAssessment {
         criteria,
         conclusion: text(&input.conclusion, "conclusion", 4000)?,
@@ -108,15 +109,18 @@ mod tests {
         assert_eq!(ok.met_count(), 3);
         assert_eq!(ok.conclusion, None);
         input.criteria[1].verdict = String::new();
-        assert_eq!(parse(&input), Err(("labour_verdict", "required")));
+        assert_eq!(parse(&input), Err(("labour_verdict", Reason::Required)));
         input.criteria[1].verdict = "met".into();
         input.criteria[3].justification = "  ".into();
         assert_eq!(
             parse(&input),
-            Err(("local_identity_justification", "required"))
+            Err(("local_identity_justification", Reason::Required))
         );
         input.criteria[3].verdict = "maybe".into();
-        assert_eq!(parse(&input), Err(("local_identity_verdict", "required")));
+        assert_eq!(
+            parse(&input),
+            Err(("local_identity_verdict", Reason::Required))
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The rules of the product form: what each field must look like. Pure, shared by the server
 //! (authoritative) and pages.
 use crate::domain::gtin::{self, GtinProblem};
-use crate::models::products::ProductInput;
+use crate::domain::reason::Reason;
+use crate::models::producers::products::ProductInput;
 
 pub const MAX_STORY_CHARS: usize = 20_000;
 /// A billion đồng: no OCOP product's retail price comes near.
@@ -25,28 +26,28 @@ pub struct ProductFields {
 }
 
 /// The field that is wrong and why (stable keys the pages translate).
-pub type FieldProblem = (&'static str, &'static str);
+pub type FieldProblem = (&'static str, Reason);
 
 /// Checks and normalises the form (the group's existence is the service's to check).
 ///
 /// # Errors
 /// The first field that breaks a rule.
 pub fn parse(input: &ProductInput) -> Result<ProductFields, FieldProblem> {
-    let name = text(&input.name, "name", 300)?.ok_or(("name", "required"))?;
+    let name = text(&input.name, "name", 300)?.ok_or(("name", Reason::Required))?;
     let group_code =
-        text(&input.group_code, "group_code", 16)?.ok_or(("group_code", "required"))?;
+        text(&input.group_code, "group_code", 16)?.ok_or(("group_code", Reason::Required))?;
     let price_min = price(&input.price_min, "price_min")?;
     let price_max = price(&input.price_max, "price_max")?;
     if let (Some(min), Some(max)) = (price_min, price_max)
         && min > max
     {
-        return Err(("price_max", "price_range"));
+        return Err(("price_max", Reason::PriceRange));
     }
     let gtin = text(&input.gtin, "gtin", 20)?
         .map(|g| {
             gtin::parse(&g).map_err(|problem| match problem {
-                GtinProblem::Format => ("gtin", "gtin_format"),
-                GtinProblem::CheckDigit { .. } => ("gtin", "gtin_check_digit"),
+                GtinProblem::Format => ("gtin", Reason::GtinFormat),
+                GtinProblem::CheckDigit { .. } => ("gtin", Reason::GtinCheckDigit),
             })
         })
         .transpose()?;
@@ -74,7 +75,7 @@ pub(crate) fn text(
 ) -> Result<Option<String>, FieldProblem> {
     let value = value.trim();
     if value.chars().count() > max {
-        return Err((field, "too_long"));
+        return Err((field, Reason::TooLong));
     }
     Ok((!value.is_empty()).then(|| value.to_owned()))
 }
@@ -92,7 +93,7 @@ fn price(value: &str, field: &'static str) -> Result<Option<i64>, FieldProblem> 
     }
     match digits.parse::<i64>() {
         Ok(n) if (0..=MAX_PRICE).contains(&n) => Ok(Some(n)),
-        _ => Err((field, "out_of_range")),
+        _ => Err((field, Reason::OutOfRange)),
     }
 }
 
@@ -127,23 +128,26 @@ mod tests {
     #[test]
     fn each_bad_field_is_named() {
         let cases: [Spoil; 6] = [
-            (|f| f.name = String::new(), ("name", "required")),
-            (|f| f.group_code = " ".into(), ("group_code", "required")),
+            (|f| f.name = String::new(), ("name", Reason::Required)),
+            (
+                |f| f.group_code = " ".into(),
+                ("group_code", Reason::Required),
+            ),
             (
                 |f| f.price_min = "500.000".into(),
-                ("price_max", "price_range"),
+                ("price_max", Reason::PriceRange),
             ),
             (
                 |f| f.price_max = "mười nghìn".into(),
-                ("price_max", "out_of_range"),
+                ("price_max", Reason::OutOfRange),
             ),
             (
                 |f| f.gtin = "8934588012227".into(),
-                ("gtin", "gtin_check_digit"),
+                ("gtin", Reason::GtinCheckDigit),
             ),
             (
                 |f| f.story = "x".repeat(MAX_STORY_CHARS + 1),
-                ("story", "too_long"),
+                ("story", Reason::TooLong),
             ),
         ];
         for (spoil, problem) in cases {

@@ -1,6 +1,7 @@
 //! Product-idea registration (phiếu đăng ký ý tưởng sản phẩm, step 2 of the OCOP cycle): a
 //! producer proposes an idea, the commune accepts it or declines it with a reason, and an
 //! accepted idea can become a product. Pure rules, shared by the server and pages.
+use crate::domain::reason::Reason;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::product_form::{FieldProblem, text};
@@ -50,10 +51,11 @@ pub struct IdeaInput {
 /// The first field that breaks a rule.
 pub fn parse(input: &IdeaInput) -> Result<IdeaInput, FieldProblem> {
     Ok(IdeaInput {
-        name: text(&input.name, "name", 300)?.ok_or(("name", "required"))?,
-        group_code: text(&input.group_code, "group_code", 16)?.ok_or(("group_code", "required"))?,
+        name: text(&input.name, "name", 300)?.ok_or(("name", Reason::Required))?,
+        group_code: text(&input.group_code, "group_code", 16)?
+            .ok_or(("group_code", Reason::Required))?,
         description: text(&input.description, "description", 4000)?
-            .ok_or(("description", "required"))?,
+            .ok_or(("description", Reason::Required))?,
         raw_materials: text(&input.raw_materials, "raw_materials", 1000)?.unwrap_or_default(),
     })
 }
@@ -61,14 +63,14 @@ pub fn parse(input: &IdeaInput) -> Result<IdeaInput, FieldProblem> {
 /// The commune's decision: only a submitted idea is decided, and a decline needs a reason.
 ///
 /// # Errors
-/// `("state", "changed_meanwhile")` for an idea already decided; `("comment", "required")`
+/// `("state", Reason::ChangedMeanwhile)` for an idea already decided; `("comment", Reason::Required)`
 /// for a decline without a reason.
 pub fn decide(state: IdeaState, accept: bool, comment: &str) -> Result<IdeaState, FieldProblem> {
     if state != IdeaState::Submitted {
-        return Err(("state", "changed_meanwhile"));
+        return Err(("state", Reason::ChangedMeanwhile));
     }
     if !accept && comment.trim().is_empty() {
-        return Err(("comment", "required"));
+        return Err(("comment", Reason::Required));
     }
     Ok(if accept {
         IdeaState::Accepted
@@ -92,7 +94,7 @@ mod tests {
         assert_eq!(parse(&good).unwrap().name, "Trà hoa vàng");
         let mut bad = good.clone();
         bad.description = "  ".into();
-        assert_eq!(parse(&bad), Err(("description", "required")));
+        assert_eq!(parse(&bad), Err(("description", Reason::Required)));
     }
 
     #[test]
@@ -103,7 +105,7 @@ mod tests {
         );
         assert_eq!(
             decide(IdeaState::Submitted, false, " "),
-            Err(("comment", "required"))
+            Err(("comment", Reason::Required))
         );
         assert_eq!(
             decide(IdeaState::Submitted, false, "Trùng sản phẩm"),

@@ -2,6 +2,7 @@
 //! the active phase switches scoring on or off, and the round's settings say whether members
 //! see each other's scores and the producer's identity. One pure function answers "may this
 //! member score this dossier now?", another "may they see the others' sheets?".
+use crate::domain::reason::Reason;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -203,10 +204,10 @@ pub struct RoundSettings {
 pub fn parse_settings(input: &RoundInput) -> Result<RoundSettings, FieldProblem> {
     let name = input.name.trim();
     if name.is_empty() {
-        return Err(("name", "required"));
+        return Err(("name", Reason::Required));
     }
     if name.chars().count() > 300 {
-        return Err(("name", "too_long"));
+        return Err(("name", Reason::TooLong));
     }
     let year = input
         .year
@@ -214,15 +215,16 @@ pub fn parse_settings(input: &RoundInput) -> Result<RoundSettings, FieldProblem>
         .parse::<i16>()
         .ok()
         .filter(|y| (2018..=2100).contains(y))
-        .ok_or(("year", "invalid_year"))?;
+        .ok_or(("year", Reason::InvalidYear))?;
     let date = |value: &str, field: &'static str| {
-        NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| (field, "invalid_date"))
+        NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+            .map_err(|_| (field, Reason::InvalidDate))
     };
     let dossier_deadline = date(&input.dossier_deadline, "dossier_deadline")?;
     let scoring_from = date(&input.scoring_from, "scoring_from")?;
     let scoring_until = date(&input.scoring_until, "scoring_until")?;
     if scoring_until < scoring_from {
-        return Err(("scoring_until", "before_start"));
+        return Err(("scoring_until", Reason::BeforeStart));
     }
     Ok(RoundSettings {
         name: name.to_owned(),
@@ -271,15 +273,18 @@ mod tests {
             f(&mut input);
             parse_settings(&input).unwrap_err()
         };
-        assert_eq!(bad(|i| i.name = " ".into()), ("name", "required"));
-        assert_eq!(bad(|i| i.year = "20x6".into()), ("year", "invalid_year"));
+        assert_eq!(bad(|i| i.name = " ".into()), ("name", Reason::Required));
+        assert_eq!(
+            bad(|i| i.year = "20x6".into()),
+            ("year", Reason::InvalidYear)
+        );
         assert_eq!(
             bad(|i| i.scoring_from = "30/06/2026".into()),
-            ("scoring_from", "invalid_date")
+            ("scoring_from", Reason::InvalidDate)
         );
         assert_eq!(
             bad(|i| i.scoring_until = "2026-06-01".into()),
-            ("scoring_until", "before_start")
+            ("scoring_until", Reason::BeforeStart)
         );
     }
 

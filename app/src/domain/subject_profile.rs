@@ -1,7 +1,8 @@
 //! The rules of a subject's profile form: what each field must look like. Pure, so the server
 //! enforces them and a page could check them as the user types.
 use crate::domain::contact;
-use crate::models::subjects::SubjectProfileInput;
+use crate::domain::reason::Reason;
+use crate::models::producers::subject_profile::SubjectProfileInput;
 
 pub const SUBJECT_TYPES: [&str; 4] = ["DN", "HTX", "THT", "HO"];
 pub const MAX_INTRODUCTION_CHARS: usize = 4000;
@@ -26,28 +27,28 @@ pub struct SubjectProfile {
 }
 
 /// The field that is wrong and why (stable keys the pages translate).
-pub type FieldProblem = (&'static str, &'static str);
+pub type FieldProblem = (&'static str, Reason);
 
 /// Checks and normalises the form. `this_year` bounds the founding year.
 ///
 /// # Errors
 /// The first field that breaks a rule.
 pub fn parse(input: &SubjectProfileInput, this_year: i32) -> Result<SubjectProfile, FieldProblem> {
-    let name = text(&input.name, "name", 300)?.ok_or(("name", "required"))?;
+    let name = text(&input.name, "name", 300)?.ok_or(("name", Reason::Required))?;
     if !SUBJECT_TYPES.contains(&input.subject_type.as_str()) {
-        return Err(("subject_type", "unknown_subject_type"));
+        return Err(("subject_type", Reason::UnknownSubjectType));
     }
     let tax_code = text(&input.tax_code, "tax_code", 32)?
-        .map(|t| contact::normalize_tax_code(&t).ok_or(("tax_code", "invalid_tax_code")))
+        .map(|t| contact::normalize_tax_code(&t).ok_or(("tax_code", Reason::InvalidTaxCode)))
         .transpose()?;
     if tax_code.is_none() && input.subject_type != "HO" {
-        return Err(("tax_code", "tax_code_required"));
+        return Err(("tax_code", Reason::TaxCodeRequired));
     }
     let phone = text(&input.phone, "phone", 20)?
-        .map(|p| contact::normalize_phone(&p).ok_or(("phone", "invalid_phone")))
+        .map(|p| contact::normalize_phone(&p).ok_or(("phone", Reason::InvalidPhone)))
         .transpose()?;
     let email = text(&input.email, "email", 254)?
-        .map(|e| contact::normalize_email(&e).ok_or(("email", "invalid_email")))
+        .map(|e| contact::normalize_email(&e).ok_or(("email", Reason::InvalidEmail)))
         .transpose()?;
     let website = text(&input.website, "website", 300)?;
     if let Some(site) = &website {
@@ -56,7 +57,7 @@ pub fn parse(input: &SubjectProfileInput, this_year: i32) -> Result<SubjectProfi
             .strip_prefix("https://")
             .or_else(|| lower.strip_prefix("http://"));
         if !host.is_some_and(|h| h.contains('.') && !h.contains(char::is_whitespace)) {
-            return Err(("website", "invalid_website"));
+            return Err(("website", Reason::InvalidWebsite));
         }
     }
     let founded_year = number(
@@ -77,7 +78,7 @@ pub fn parse(input: &SubjectProfileInput, this_year: i32) -> Result<SubjectProfi
         } else {
             "longitude"
         };
-        return Err((missing, "coordinates_pair"));
+        return Err((missing, Reason::CoordinatesPair));
     }
     Ok(SubjectProfile {
         name,
@@ -101,7 +102,7 @@ pub fn parse(input: &SubjectProfileInput, this_year: i32) -> Result<SubjectProfi
 fn text(value: &str, field: &'static str, max: usize) -> Result<Option<String>, FieldProblem> {
     let value = value.trim();
     if value.chars().count() > max {
-        return Err((field, "too_long"));
+        return Err((field, Reason::TooLong));
     }
     Ok((!value.is_empty()).then(|| value.to_owned()))
 }
@@ -122,7 +123,7 @@ fn number(
     }
     match digits.parse::<i64>() {
         Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
-        _ => Err((field, "out_of_range")),
+        _ => Err((field, Reason::OutOfRange)),
     }
 }
 
@@ -134,7 +135,7 @@ fn coordinate(value: &str, field: &'static str, bound: f64) -> Result<Option<f64
     }
     match value.parse::<f64>() {
         Ok(v) if v.is_finite() && v.abs() <= bound => Ok(Some(v)),
-        _ => Err((field, "out_of_range")),
+        _ => Err((field, Reason::OutOfRange)),
     }
 }
 
@@ -178,38 +179,38 @@ mod tests {
     #[test]
     fn each_bad_field_is_named() {
         let cases: [Spoil; 9] = [
-            (|f| f.name = " ".into(), ("name", "required")),
+            (|f| f.name = " ".into(), ("name", Reason::Required)),
             (
                 |f| f.subject_type = "XYZ".into(),
-                ("subject_type", "unknown_subject_type"),
+                ("subject_type", Reason::UnknownSubjectType),
             ),
             (
                 |f| f.tax_code = String::new(),
-                ("tax_code", "tax_code_required"),
+                ("tax_code", Reason::TaxCodeRequired),
             ),
             (
                 |f| f.tax_code = "12345".into(),
-                ("tax_code", "invalid_tax_code"),
+                ("tax_code", Reason::InvalidTaxCode),
             ),
             (
                 |f| f.website = "hoivanquan".into(),
-                ("website", "invalid_website"),
+                ("website", Reason::InvalidWebsite),
             ),
             (
                 |f| f.founded_year = "2030".into(),
-                ("founded_year", "out_of_range"),
+                ("founded_year", Reason::OutOfRange),
             ),
             (
                 |f| f.member_count = "-3".into(),
-                ("member_count", "out_of_range"),
+                ("member_count", Reason::OutOfRange),
             ),
             (
                 |f| f.longitude = String::new(),
-                ("longitude", "coordinates_pair"),
+                ("longitude", Reason::CoordinatesPair),
             ),
             (
                 |f| f.introduction = "x".repeat(4001),
-                ("introduction", "too_long"),
+                ("introduction", Reason::TooLong),
             ),
         ];
         for (spoil, problem) in cases {

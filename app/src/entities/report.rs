@@ -13,7 +13,7 @@ pub struct Model {
     pub results: String,
     pub difficulties: String,
     pub proposals: String,
-    /// The figures as they were when submitted (`models::reports::ReportFigures` as JSON):
+    /// The figures as they were when submitted (`models::reports::periodic::ReportFigures` as JSON):
     /// later changes to the data do not rewrite a submitted report.
     pub snapshot_json: Option<String>,
     pub submitted_at: Option<DateTimeUtc>,

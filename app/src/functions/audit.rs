@@ -15,8 +15,7 @@ pub async fn browse_audit_log(
     page: String,
 ) -> Result<AuditPage, AppError> {
     use crate::models::audit::AuditFilter;
-    let state = crate::state::app_state()?;
-    let actor = crate::auth::current::actor(&state).await?;
+    let ctx = crate::functions::ctx().await?;
     let filter = AuditFilter {
         action: action.chars().take(64).collect(),
         actor_user_id: actor_user_id.trim().parse().ok(),
@@ -25,5 +24,5 @@ pub async fn browse_audit_log(
         to,
         page: page.trim().parse().unwrap_or(1),
     };
-    Ok(crate::services::audit::browse(&state.db, &actor, &filter).await?)
+    Ok(crate::services::audit::browse(&ctx.db, &ctx.actor, &filter).await?)
 }

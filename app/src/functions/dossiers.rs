@@ -20,8 +20,7 @@ pub async fn list_dossiers(
     cycle: String,
     page: usize,
 ) -> Result<DossierList, AppError> {
-    let app = crate::state::app_state()?;
-    let actor = crate::auth::current::actor(&app).await?;
+    let ctx = crate::functions::ctx().await?;
     let filter = crate::models::dossiers::DossierFilter {
         state,
         commune_code,
@@ -29,38 +28,34 @@ pub async fn list_dossiers(
         cycle,
         page,
     };
-    Ok(crate::services::dossiers::filing::browse(&app.db, &actor, &filter).await?)
+    Ok(crate::services::dossiers::filing::browse(&ctx.db, &ctx.actor, &filter).await?)
 }
 
 /// The signed-in producer's products, to open a dossier for.
 #[server(prefix = "/api", endpoint = "dossier_products")]
 pub async fn dossier_products() -> Result<Vec<DossierProductChoice>, AppError> {
-    let app = crate::state::app_state()?;
-    let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::dossiers::filing::product_choices(&app.db, &actor).await?)
+    let ctx = crate::functions::ctx().await?;
+    Ok(crate::services::dossiers::filing::product_choices(&ctx.db, &ctx.actor).await?)
 }
 
 /// Opens a draft dossier; returns its id.
 #[server(prefix = "/api", endpoint = "create_dossier")]
 pub async fn create_dossier(product_id: i32, cycle: String) -> Result<i32, AppError> {
-    let app = crate::state::app_state()?;
-    let actor = crate::auth::current::actor(&app).await?;
-    let ip = crate::auth::current::client_ip(&app).await;
-    Ok(
-        crate::services::dossiers::filing::create_dossier(&app.db, &actor, product_id, &cycle, ip)
-            .await?,
+    let ctx = crate::functions::ctx().await?;
+    Ok(crate::services::dossiers::filing::create_dossier(
+        &ctx.db, &ctx.actor, product_id, &cycle, ctx.ip,
     )
+    .await?)
 }
 
 #[server(prefix = "/api", endpoint = "get_dossier")]
 pub async fn get_dossier(dossier_id: i32) -> Result<DossierView, AppError> {
-    let app = crate::state::app_state()?;
-    let actor = crate::auth::current::actor(&app).await?;
+    let ctx = crate::functions::ctx().await?;
     Ok(crate::services::dossiers::filing::dossier_view(
-        &app.db,
-        &actor,
+        &ctx.db,
+        &ctx.actor,
         dossier_id,
-        &app.upload_limits,
+        &ctx.app.upload_limits,
     )
     .await?)
 }
@@ -78,9 +73,7 @@ pub async fn save_dossier_form(
     self_assessed_stars: String,
 ) -> Result<(), AppError> {
     use crate::domain::dossier_form::DossierFormInput;
-    let app = crate::state::app_state()?;
-    let actor = crate::auth::current::actor(&app).await?;
-    let ip = crate::auth::current::client_ip(&app).await;
+    let ctx = crate::functions::ctx().await?;
     let input = DossierFormInput {
         annual_output,
         annual_revenue,
@@ -90,7 +83,7 @@ pub async fn save_dossier_form(
         self_assessed_stars,
     };
     Ok(crate::services::dossiers::filing::save_form(
-        &app.db, &actor, dossier_id, version, &input, ip,
+        &ctx.db, &ctx.actor, dossier_id, version, &input, ctx.ip,
     )
     .await?)
 }
@@ -104,36 +97,32 @@ pub async fn take_dossier_action(
     note: String,
 ) -> Result<DossierState, AppError> {
     use crate::domain::dossier::DossierAction;
-    let app = crate::state::app_state()?;
-    let actor = crate::auth::current::actor(&app).await?;
-    let ip = crate::auth::current::client_ip(&app).await;
+    let ctx = crate::functions::ctx().await?;
     let action = DossierAction::ALL
         .into_iter()
         .find(|a| format!("{a:?}") == action)
-        .ok_or_else(|| AppError::invalid("action", "required"))?;
+        .ok_or_else(|| AppError::invalid("action", crate::domain::reason::Reason::Required))?;
     let outcome = crate::services::dossiers::flow::act(
-        &app.db, &actor, dossier_id, version, action, &note, ip,
+        &ctx.db, &ctx.actor, dossier_id, version, action, &note, ctx.ip,
     )
     .await?;
-    app.notifier.deliver(&app.db, &outcome.notices).await;
+    ctx.app.notifier.deliver(&ctx.db, &outcome.notices).await;
     Ok(outcome.state)
 }
 
 /// Forwards checked dossiers (ids separated by commas) with the commune's proposal note.
 #[server(prefix = "/api", endpoint = "forward_dossiers")]
 pub async fn forward_dossiers(dossier_ids: String, note: String) -> Result<(), AppError> {
-    let app = crate::state::app_state()?;
-    let actor = crate::auth::current::actor(&app).await?;
-    let ip = crate::auth::current::client_ip(&app).await;
+    let ctx = crate::functions::ctx().await?;
     let ids = dossier_ids
         .split(',')
         .filter(|s| !s.trim().is_empty())
         .map(|s| s.trim().parse::<i32>())
         .collect::<Result<Vec<i32>, _>>()
-        .map_err(|_| AppError::invalid("dossier_ids", "required"))?;
+        .map_err(|_| AppError::invalid("dossier_ids", crate::domain::reason::Reason::Required))?;
     let outcome =
-        crate::services::dossiers::flow::forward(&app.db, &actor, &ids, &note, ip).await?;
-    app.notifier.deliver(&app.db, &outcome.notices).await;
+        crate::services::dossiers::flow::forward(&ctx.db, &ctx.actor, &ids, &note, ctx.ip).await?;
+    ctx.app.notifier.deliver(&ctx.db, &outcome.notices).await;
     Ok(())
 }
 
@@ -144,14 +133,12 @@ pub async fn comment_on_dossier(
     item_code: String,
     body: String,
 ) -> Result<(), AppError> {
-    let app = crate::state::app_state()?;
-    let actor = crate::auth::current::actor(&app).await?;
-    let ip = crate::auth::current::client_ip(&app).await;
+    let ctx = crate::functions::ctx().await?;
     let notices = crate::services::dossiers::commune_review::comment(
-        &app.db, &actor, dossier_id, &item_code, &body, ip,
+        &ctx.db, &ctx.actor, dossier_id, &item_code, &body, ctx.ip,
     )
     .await?;
-    app.notifier.deliver(&app.db, &notices).await;
+    ctx.app.notifier.deliver(&ctx.db, &notices).await;
     Ok(())
 }
 
@@ -170,9 +157,7 @@ pub async fn save_pre_assessment(
     conclusion: String,
 ) -> Result<(), AppError> {
     use crate::domain::pre_assessment::{CriterionInput, PreAssessmentInput};
-    let app = crate::state::app_state()?;
-    let actor = crate::auth::current::actor(&app).await?;
-    let ip = crate::auth::current::client_ip(&app).await;
+    let ctx = crate::functions::ctx().await?;
     let c = |verdict, justification| CriterionInput {
         verdict,
         justification,
@@ -187,7 +172,7 @@ pub async fn save_pre_assessment(
         conclusion,
     };
     Ok(crate::services::dossiers::commune_review::save_assessment(
-        &app.db, &actor, dossier_id, &input, ip,
+        &ctx.db, &ctx.actor, dossier_id, &input, ctx.ip,
     )
     .await?)
 }
@@ -196,23 +181,22 @@ pub async fn save_pre_assessment(
 /// new document's id. The file is read in chunks and refused as soon as it passes the limit.
 #[server(prefix = "/api", endpoint = "upload_dossier_document", input = MultipartFormData)]
 pub async fn upload_dossier_document(data: MultipartData) -> Result<i32, AppError> {
-    let app = crate::state::app_state()?;
-    let actor = crate::auth::current::actor(&app).await?;
-    let ip = crate::auth::current::client_ip(&app).await;
-    let (fields, upload) = read_multipart(data, app.upload_limits.max_bytes).await?;
+    let ctx = crate::functions::ctx().await?;
+    let (fields, upload) = read_multipart(data, ctx.app.upload_limits.max_bytes).await?;
     let dossier_id = fields
         .get("dossier_id")
         .and_then(|id| id.trim().parse::<i32>().ok());
     let item_code = fields.get("item_code").cloned().unwrap_or_default();
-    let dossier_id = dossier_id.ok_or_else(|| AppError::invalid("dossier_id", "required"))?;
+    let dossier_id = dossier_id
+        .ok_or_else(|| AppError::invalid("dossier_id", crate::domain::reason::Reason::Required))?;
     Ok(crate::services::dossiers::documents::attach(
-        &app.db,
-        app.files.as_ref(),
-        &app.upload_limits,
-        &actor,
+        &ctx.db,
+        ctx.app.files.as_ref(),
+        &ctx.app.upload_limits,
+        &ctx.actor,
         (dossier_id, &item_code),
         upload,
-        ip,
+        ctx.ip,
     )
     .await?)
 }
@@ -220,10 +204,11 @@ pub async fn upload_dossier_document(data: MultipartData) -> Result<i32, AppErro
 /// Takes a document out of a dossier in the producer's hands.
 #[server(prefix = "/api", endpoint = "remove_dossier_document")]
 pub async fn remove_dossier_document(document_id: i32) -> Result<(), AppError> {
-    let app = crate::state::app_state()?;
-    let actor = crate::auth::current::actor(&app).await?;
-    let ip = crate::auth::current::client_ip(&app).await;
-    Ok(crate::services::dossiers::documents::remove(&app.db, &actor, document_id, ip).await?)
+    let ctx = crate::functions::ctx().await?;
+    Ok(
+        crate::services::dossiers::documents::remove(&ctx.db, &ctx.actor, document_id, ctx.ip)
+            .await?,
+    )
 }
 
 /// A multipart upload for one record: its id in the text field `field`, then the `file`.
@@ -237,7 +222,7 @@ pub(crate) async fn read_upload_for(
     let id = fields
         .get(field)
         .and_then(|id| id.trim().parse::<i32>().ok())
-        .ok_or_else(|| AppError::invalid(field, "required"))?;
+        .ok_or_else(|| AppError::invalid(field, crate::domain::reason::Reason::Required))?;
     Ok((id, upload))
 }
 
@@ -254,7 +239,7 @@ pub(crate) async fn read_multipart(
     ),
     AppError,
 > {
-    let corrupt = |_| AppError::invalid("file", "file_corrupt");
+    let corrupt = |_| AppError::invalid("file", crate::domain::reason::Reason::FileCorrupt);
     let mut form = data
         .into_inner()
         .ok_or_else(|| AppError::Transport("multipart".into()))?;
@@ -270,7 +255,10 @@ pub(crate) async fn read_multipart(
         while let Some(chunk) = field.chunk().await.map_err(corrupt)? {
             bytes.extend_from_slice(&chunk);
             if bytes.len() > max_bytes {
-                return Err(AppError::invalid("file", "file_too_large"));
+                return Err(AppError::invalid(
+                    "file",
+                    crate::domain::reason::Reason::FileTooLarge,
+                ));
             }
         }
         upload = Some(crate::services::files::uploads::Upload {
@@ -278,6 +266,7 @@ pub(crate) async fn read_multipart(
             bytes,
         });
     }
-    let upload = upload.ok_or_else(|| AppError::invalid("file", "file_empty"))?;
+    let upload = upload
+        .ok_or_else(|| AppError::invalid("file", crate::domain::reason::Reason::FileEmpty))?;
     Ok((fields, upload))
 }

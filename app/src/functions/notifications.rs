@@ -7,22 +7,19 @@ use crate::models::notifications::NotificationView;
 /// Unread notifications of the signed-in account (0 for visitors).
 #[server(prefix = "/api", endpoint = "unread_notifications")]
 pub async fn unread_notifications() -> Result<u64, AppError> {
-    let app = crate::state::app_state()?;
-    let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::notifications::unread_count(&app.db, &actor).await?)
+    let ctx = crate::functions::ctx().await?;
+    Ok(crate::services::notifications::unread_count(&ctx.db, &ctx.actor).await?)
 }
 
 /// The newest notifications of the signed-in account.
 #[server(prefix = "/api", endpoint = "list_notifications")]
 pub async fn list_notifications() -> Result<Vec<NotificationView>, AppError> {
-    let app = crate::state::app_state()?;
-    let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::notifications::list(&app.db, &actor).await?)
+    let ctx = crate::functions::ctx().await?;
+    Ok(crate::services::notifications::list(&ctx.db, &ctx.actor).await?)
 }
 
 #[server(prefix = "/api", endpoint = "mark_notifications_read")]
 pub async fn mark_notifications_read() -> Result<(), AppError> {
-    let app = crate::state::app_state()?;
-    let actor = crate::auth::current::actor(&app).await?;
-    Ok(crate::services::notifications::mark_all_read(&app.db, &actor).await?)
+    let ctx = crate::functions::ctx().await?;
+    Ok(crate::services::notifications::mark_all_read(&ctx.db, &ctx.actor).await?)
 }

@@ -7,6 +7,72 @@ use sea_orm_migration::{prelude::*, schema::*};
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
+/// The members' score sheets and the certificates a decision issues.
+async fn scores_and_certificates(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    manager
+        .create_table(
+            Table::create()
+                .table(ScoreSheet::Table)
+                .col(pk_auto(ScoreSheet::Id))
+                .col(integer(ScoreSheet::RoundId))
+                .col(integer(ScoreSheet::DossierId))
+                .col(integer(ScoreSheet::UserId))
+                .col(string_len(ScoreSheet::Panel, 16))
+                .col(text(ScoreSheet::ChoicesJson))
+                .col(integer(ScoreSheet::Total))
+                .col(small_integer(ScoreSheet::Stars))
+                .col(boolean(ScoreSheet::Complete))
+                .col(timestamp_with_time_zone_null(ScoreSheet::SubmittedAt))
+                .col(text_null(ScoreSheet::ReopenReason))
+                .col(integer(ScoreSheet::Version).default(0))
+                .col(timestamp_with_time_zone(ScoreSheet::UpdatedAt))
+                .index(
+                    Index::create()
+                        .name("uq_score_sheet")
+                        .col(ScoreSheet::RoundId)
+                        .col(ScoreSheet::DossierId)
+                        .col(ScoreSheet::UserId)
+                        .unique(),
+                )
+                .to_owned(),
+        )
+        .await?;
+    manager
+        .create_table(
+            Table::create()
+                .table(Certificate::Table)
+                .col(pk_auto(Certificate::Id))
+                .col(string_len(Certificate::Number, 64).unique_key())
+                .col(integer_null(Certificate::RoundId))
+                .col(integer_null(Certificate::DossierId))
+                .col(integer(Certificate::ProductId))
+                .col(integer(Certificate::SubjectId))
+                .col(small_integer(Certificate::Stars))
+                .col(integer(Certificate::Score))
+                .col(string_len(Certificate::DecisionNumber, 64))
+                .col(date(Certificate::DecisionDate))
+                .col(date(Certificate::ValidFrom))
+                .col(date(Certificate::ValidUntil))
+                .col(boolean(Certificate::National))
+                .col(date_null(Certificate::RevokedOn))
+                .col(text_null(Certificate::RevokeReason))
+                .col(string_len_null(Certificate::RevokeDecision, 64))
+                .col(integer_null(Certificate::SupersededBy))
+                .col(timestamp_with_time_zone(Certificate::CreatedAt))
+                .to_owned(),
+        )
+        .await?;
+    manager
+        .create_index(
+            Index::create()
+                .name("idx_certificate_product")
+                .table(Certificate::Table)
+                .col(Certificate::ProductId)
+                .to_owned(),
+        )
+        .await
+}
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
@@ -108,68 +174,7 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(ScoreSheet::Table)
-                    .col(pk_auto(ScoreSheet::Id))
-                    .col(integer(ScoreSheet::RoundId))
-                    .col(integer(ScoreSheet::DossierId))
-                    .col(integer(ScoreSheet::UserId))
-                    .col(string_len(ScoreSheet::Panel, 16))
-                    .col(text(ScoreSheet::ChoicesJson))
-                    .col(integer(ScoreSheet::Total))
-                    .col(small_integer(ScoreSheet::Stars))
-                    .col(boolean(ScoreSheet::Complete))
-                    .col(timestamp_with_time_zone_null(ScoreSheet::SubmittedAt))
-                    .col(text_null(ScoreSheet::ReopenReason))
-                    .col(integer(ScoreSheet::Version).default(0))
-                    .col(timestamp_with_time_zone(ScoreSheet::UpdatedAt))
-                    .index(
-                        Index::create()
-                            .name("uq_score_sheet")
-                            .col(ScoreSheet::RoundId)
-                            .col(ScoreSheet::DossierId)
-                            .col(ScoreSheet::UserId)
-                            .unique(),
-                    )
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(Certificate::Table)
-                    .col(pk_auto(Certificate::Id))
-                    .col(string_len(Certificate::Number, 64).unique_key())
-                    .col(integer_null(Certificate::RoundId))
-                    .col(integer_null(Certificate::DossierId))
-                    .col(integer(Certificate::ProductId))
-                    .col(integer(Certificate::SubjectId))
-                    .col(small_integer(Certificate::Stars))
-                    .col(integer(Certificate::Score))
-                    .col(string_len(Certificate::DecisionNumber, 64))
-                    .col(date(Certificate::DecisionDate))
-                    .col(date(Certificate::ValidFrom))
-                    .col(date(Certificate::ValidUntil))
-                    .col(boolean(Certificate::National))
-                    .col(date_null(Certificate::RevokedOn))
-                    .col(text_null(Certificate::RevokeReason))
-                    .col(string_len_null(Certificate::RevokeDecision, 64))
-                    .col(integer_null(Certificate::SupersededBy))
-                    .col(timestamp_with_time_zone(Certificate::CreatedAt))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_certificate_product")
-                    .table(Certificate::Table)
-                    .col(Certificate::ProductId)
-                    .to_owned(),
-            )
-            .await
+        scores_and_certificates(manager).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

@@ -132,7 +132,7 @@ pub struct DossierView {
     pub max_upload_mb: usize,
     pub max_files_per_item: usize,
     /// The product's label against the label checklist, and its OCOP mark.
-    pub label: crate::models::labels::LabelSummary,
+    pub label: crate::models::traceability::labels::LabelSummary,
 }
 
 /// A product of the producer's subject a dossier may be opened for.

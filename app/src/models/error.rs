@@ -8,6 +8,8 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use leptos::server_fn::{Bytes, Encodes};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::reason::Reason;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
     #[error("not found")]
@@ -63,10 +65,20 @@ impl AppError {
         }
     }
 
-    pub fn invalid(field: &str, reason: &str) -> Self {
+    pub fn invalid(field: &str, reason: Reason) -> Self {
         AppError::Invalid {
             field: field.to_owned(),
-            reason: reason.to_owned(),
+            reason: reason.code().to_owned(),
+        }
+    }
+
+    /// The reason of an `Invalid` or `Conflict`, when it is one the system knows.
+    pub fn reason(&self) -> Option<Reason> {
+        match self {
+            AppError::Invalid { reason, .. } | AppError::Conflict { reason } => {
+                Reason::parse(reason)
+            }
+            _ => None,
         }
     }
 }

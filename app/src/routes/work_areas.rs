@@ -8,7 +8,7 @@ use crate::auth::Area;
 use crate::components::area_gate::AreaGate;
 use crate::components::labels::RoleName;
 use crate::components::session::use_session;
-use crate::functions::accounts::list_pending_registrations;
+use crate::functions::accounts::registration::list_pending_registrations;
 use crate::i18n::{t, t_string, use_i18n};
 
 #[component]
@@ -114,7 +114,7 @@ pub fn CouncilHome() -> impl IntoView {
         <AreaGate area=Area::Council>
             <Greeting />
             <h2>{t!(i18n, rounds.my_rounds)}</h2>
-            <crate::routes::rounds::list::RoundList />
+            <crate::routes::evaluation::rounds::RoundList />
             <ul class="entry-cards">
                 <CriteriaEntry />
                 <AccountEntry />

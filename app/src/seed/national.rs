@@ -4,7 +4,8 @@
 //! generator), so two runs at the same scale build the same data.
 use chrono::NaiveDate;
 use sea_orm::{
-    ActiveValue::Set, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, TransactionTrait,
+    ActiveValue::Set, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait,
+    TransactionTrait,
 };
 
 use crate::domain::text::fold;
@@ -108,6 +109,14 @@ fn day(year: i32, ordinal: u32) -> NaiveDate {
     NaiveDate::from_yo_opt(year, ordinal.clamp(1, 365)).unwrap_or_default()
 }
 
+/// A product of the data set: id, subject, commune, name, group, stars, decision day.
+type ProductRow = (i32, i32, String, String, i32, i16, NaiveDate);
+
+/// The id after the largest of `ids` (1 for an empty table).
+fn next_id(ids: impl Iterator<Item = i32>) -> i32 {
+    ids.max().unwrap_or(0) + 1
+}
+
 /// Adds a national-scale data set.
 ///
 /// # Errors
@@ -128,66 +137,26 @@ pub async fn generate(db: &DatabaseConnection, scale: Scale) -> Result<Generated
     let txn = db.begin().await?;
 
     let communes: Vec<String> = (1..=scale.communes).map(|n| format!("N{n:05}")).collect();
-    for chunk in communes.chunks(BATCH) {
-        admin_unit::Entity::insert_many(chunk.iter().enumerate().map(|(i, code)| {
-            let name = format!("Xã Mẫu {}{}", &code[1..], ["", " Thượng", " Hạ"][i % 3]);
-            admin_unit::ActiveModel {
-                code: Set(code.clone()),
-                name_folded: Set(fold(&name)),
-                name: Set(name),
-                kind: Set("xã".into()),
-                level: Set("commune".into()),
-                valid_from: Set(Some(day(2025, 182))),
-                valid_to: Set(None),
-                parent_code: Set(Some(format!("P{:02}", i % 34))),
-                former_district_code: Set(None),
-                note: Set(Some("benchmark".into())),
-                ..Default::default()
-            }
-        }))
-        .exec_without_returning(&txn)
-        .await?;
-    }
-
-    let first_subject = subject::Entity::find()
-        .all(&txn)
-        .await?
-        .iter()
-        .map(|s| s.id)
-        .max()
-        .unwrap_or(0)
-        + 1;
+    insert_communes(&txn, &communes).await?;
+    let first_subject = next_id(
+        subject::Entity::find()
+            .all(&txn)
+            .await?
+            .iter()
+            .map(|s| s.id),
+    );
     let subject_communes: Vec<String> = (0..scale.subjects)
         .map(|_| communes[rng.below(communes.len())].clone())
         .collect();
-    for (start, chunk) in subject_communes.chunks(BATCH).enumerate() {
-        subject::Entity::insert_many(chunk.iter().enumerate().map(|(i, commune)| {
-            let n = start * BATCH + i;
-            subject::ActiveModel {
-                id: Set(first_subject + n as i32),
-                name: Set(format!("{} Mẫu số {n}", KINDS[n % 4])),
-                subject_type: Set(KINDS[n % 4].into()),
-                commune_code: Set(commune.clone()),
-                data_source: Set("benchmark".into()),
-                created_at: Set(now),
-                status: Set("active".into()),
-                version: Set(1),
-                ..Default::default()
-            }
-        }))
-        .exec_without_returning(&txn)
-        .await?;
-    }
-
-    let first_product = product::Entity::find()
-        .all(&txn)
-        .await?
-        .iter()
-        .map(|p| p.id)
-        .max()
-        .unwrap_or(0)
-        + 1;
-    let mut products = Vec::with_capacity(scale.products);
+    insert_subjects(&txn, first_subject, &subject_communes, now).await?;
+    let first_product = next_id(
+        product::Entity::find()
+            .all(&txn)
+            .await?
+            .iter()
+            .map(|p| p.id),
+    );
+    let mut products: Vec<ProductRow> = Vec::with_capacity(scale.products);
     for n in 0..scale.products {
         let subject = rng.below(scale.subjects);
         let name = format!(
@@ -213,54 +182,14 @@ pub async fn generate(db: &DatabaseConnection, scale: Scale) -> Result<Generated
             decided,
         ));
     }
-    for chunk in products.chunks(BATCH) {
-        product::Entity::insert_many(chunk.iter().map(
-            |(id, subject, commune, name, group, stars, decided)| product::ActiveModel {
-                id: Set(*id),
-                name_folded: Set(fold(name)),
-                name: Set(name.clone()),
-                subject_id: Set(*subject),
-                product_group_id: Set(*group),
-                commune_code: Set(commune.clone()),
-                stars: Set(Some(*stars)),
-                certified_year: Set(Some(chrono::Datelike::year(decided) as i16)),
-                data_source: Set("benchmark".into()),
-                created_at: Set(now),
-                version: Set(1),
-                ..Default::default()
-            },
-        ))
-        .exec_without_returning(&txn)
-        .await?;
-        certificate::Entity::insert_many(chunk.iter().map(
-            |(id, subject, _, _, _, stars, decided)| certificate::ActiveModel {
-                number: Set(format!("BENCH-{id}")),
-                product_id: Set(*id),
-                subject_id: Set(*subject),
-                stars: Set(*stars),
-                score: Set(500 + i32::from(*stars) * 100),
-                decision_number: Set(format!("{id}/QĐ-BENCH")),
-                decision_date: Set(*decided),
-                valid_from: Set(*decided),
-                valid_until: Set(crate::domain::certificate::valid_until(*decided)),
-                national: Set(*stars == 5),
-                revoked_on: Set(None),
-                created_at: Set(now),
-                ..Default::default()
-            },
-        ))
-        .exec_without_returning(&txn)
-        .await?;
-    }
-
-    let first_dossier = dossier::Entity::find()
-        .all(&txn)
-        .await?
-        .iter()
-        .map(|d| d.id)
-        .max()
-        .unwrap_or(0)
-        + 1;
+    insert_products(&txn, &products, now).await?;
+    let first_dossier = next_id(
+        dossier::Entity::find()
+            .all(&txn)
+            .await?
+            .iter()
+            .map(|d| d.id),
+    );
     const STATES: [&str; 8] = [
         "in_evaluation",
         "forwarded",
@@ -287,6 +216,135 @@ pub async fn generate(db: &DatabaseConnection, scale: Scale) -> Result<Generated
             )
         })
         .collect();
+    insert_evaluations(&txn, &evaluations, &products, now).await?;
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        // Ids were given explicitly: move the sequences past them.
+        for table in ["subject", "product", "dossier"] {
+            txn.execute_unprepared(&format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
+            ))
+            .await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(Generated {
+        communes: scale.communes,
+        subjects: scale.subjects,
+        products: scale.products,
+        certificates: scale.products,
+        evaluations: scale.evaluations,
+    })
+}
+
+async fn insert_communes(txn: &DatabaseTransaction, communes: &[String]) -> Result<(), DbErr> {
+    for chunk in communes.chunks(BATCH) {
+        admin_unit::Entity::insert_many(chunk.iter().enumerate().map(|(i, code)| {
+            let name = format!("Xã Mẫu {}{}", &code[1..], ["", " Thượng", " Hạ"][i % 3]);
+            admin_unit::ActiveModel {
+                code: Set(code.clone()),
+                name_folded: Set(fold(&name)),
+                name: Set(name),
+                kind: Set("xã".into()),
+                level: Set("commune".into()),
+                valid_from: Set(Some(day(2025, 182))),
+                valid_to: Set(None),
+                parent_code: Set(Some(format!("P{:02}", i % 34))),
+                former_district_code: Set(None),
+                note: Set(Some("benchmark".into())),
+                ..Default::default()
+            }
+        }))
+        .exec_without_returning(txn)
+        .await?;
+    }
+
+    Ok(())
+}
+
+async fn insert_subjects(
+    txn: &DatabaseTransaction,
+    first_subject: i32,
+    subject_communes: &[String],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), DbErr> {
+    for (start, chunk) in subject_communes.chunks(BATCH).enumerate() {
+        subject::Entity::insert_many(chunk.iter().enumerate().map(|(i, commune)| {
+            let n = start * BATCH + i;
+            subject::ActiveModel {
+                id: Set(first_subject + n as i32),
+                name: Set(format!("{} Mẫu số {n}", KINDS[n % 4])),
+                subject_type: Set(KINDS[n % 4].into()),
+                commune_code: Set(commune.clone()),
+                data_source: Set("benchmark".into()),
+                created_at: Set(now),
+                status: Set("active".into()),
+                version: Set(1),
+                ..Default::default()
+            }
+        }))
+        .exec_without_returning(txn)
+        .await?;
+    }
+
+    Ok(())
+}
+
+/// The products with one certificate each.
+async fn insert_products(
+    txn: &DatabaseTransaction,
+    products: &[ProductRow],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), DbErr> {
+    for chunk in products.chunks(BATCH) {
+        product::Entity::insert_many(chunk.iter().map(
+            |(id, subject, commune, name, group, stars, decided)| product::ActiveModel {
+                id: Set(*id),
+                name_folded: Set(fold(name)),
+                name: Set(name.clone()),
+                subject_id: Set(*subject),
+                product_group_id: Set(*group),
+                commune_code: Set(commune.clone()),
+                stars: Set(Some(*stars)),
+                certified_year: Set(Some(chrono::Datelike::year(decided) as i16)),
+                data_source: Set("benchmark".into()),
+                created_at: Set(now),
+                version: Set(1),
+                ..Default::default()
+            },
+        ))
+        .exec_without_returning(txn)
+        .await?;
+        certificate::Entity::insert_many(chunk.iter().map(
+            |(id, subject, _, _, _, stars, decided)| certificate::ActiveModel {
+                number: Set(format!("BENCH-{id}")),
+                product_id: Set(*id),
+                subject_id: Set(*subject),
+                stars: Set(*stars),
+                score: Set(500 + i32::from(*stars) * 100),
+                decision_number: Set(format!("{id}/QĐ-BENCH")),
+                decision_date: Set(*decided),
+                valid_from: Set(*decided),
+                valid_until: Set(crate::domain::certificate::valid_until(*decided)),
+                national: Set(*stars == 5),
+                revoked_on: Set(None),
+                created_at: Set(now),
+                ..Default::default()
+            },
+        ))
+        .exec_without_returning(txn)
+        .await?;
+    }
+
+    Ok(())
+}
+
+/// Dossiers (most in evaluation), with their first submission unless drafts.
+async fn insert_evaluations(
+    txn: &DatabaseTransaction,
+    evaluations: &[(i32, usize, &str, NaiveDate)],
+    products: &[ProductRow],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), DbErr> {
     for chunk in evaluations.chunks(BATCH) {
         dossier::Entity::insert_many(chunk.iter().map(|(id, p, state, _)| {
             let (_, subject, commune, ..) = &products[*p];
@@ -306,7 +364,7 @@ pub async fn generate(db: &DatabaseConnection, scale: Scale) -> Result<Generated
                 forward_batch_id: Set(None),
             }
         }))
-        .exec_without_returning(&txn)
+        .exec_without_returning(txn)
         .await?;
         let submitted: Vec<_> = chunk
             .iter()
@@ -323,25 +381,9 @@ pub async fn generate(db: &DatabaseConnection, scale: Scale) -> Result<Generated
                     ..Default::default()
                 }
             }))
-            .exec_without_returning(&txn)
+            .exec_without_returning(txn)
             .await?;
         }
     }
-    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
-        // Ids were given explicitly: move the sequences past them.
-        for table in ["subject", "product", "dossier"] {
-            txn.execute_unprepared(&format!(
-                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
-            ))
-            .await?;
-        }
-    }
-    txn.commit().await?;
-    Ok(Generated {
-        communes: scale.communes,
-        subjects: scale.subjects,
-        products: scale.products,
-        certificates: scale.products,
-        evaluations: scale.evaluations,
-    })
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! The append-only audit log: entries are written in the same transaction as the change they
 //! describe. There is no update or delete here, and the database refuses both. Administrators
 //! and provincial officers browse it.
+use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
@@ -147,7 +148,7 @@ fn day(value: &str, field: &'static str) -> Result<Option<DateTime<Utc>>, Servic
     if value.is_empty() {
         return Ok(None);
     }
-    let date =
-        NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| invalid(field, "invalid_date"))?;
+    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| invalid(field, Reason::InvalidDate))?;
     Ok(Some(date.and_time(NaiveTime::MIN).and_utc()))
 }

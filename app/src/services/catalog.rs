@@ -39,38 +39,16 @@ fn name_has_word_starting(
     }
 }
 
-/// One page of the catalogue for `query` on `today`.
-///
-/// # Errors
-/// A database error.
-pub async fn search(
+/// The listed products matching the query's words and filters, in its order: a current
+/// certificate valid today and an active subject are one indexed column kept by the database
+/// (`m20261130_000018_product_listing`), so counting and paging do not look up each product's
+/// certificates.
+async fn listed_matching(
     db: &impl ConnectionTrait,
     query: &CatalogQuery,
+    groups: &[product_group::Model],
     today: chrono::NaiveDate,
-) -> Result<CatalogPage, ServiceError> {
-    let groups = product_group::Entity::find()
-        .order_by_asc(product_group::Column::Code)
-        .all(db)
-        .await?;
-    let communes = admin_unit::Entity::find().filter(admin_unit::Column::Level.eq("commune"));
-    let commune_count = communes.clone().count(db).await?;
-    // A select of thousands of communes (a national data set) would outweigh the page: then
-    // the filter offers only the chosen commune, and the search words find communes by name.
-    let choices = if commune_count <= COMMUNE_CHOICES_MAX {
-        communes
-            .order_by_asc(admin_unit::Column::NameFolded)
-            .all(db)
-            .await?
-    } else {
-        communes
-            .filter(admin_unit::Column::Code.eq(query.commune.trim()))
-            .all(db)
-            .await?
-    };
-
-    // Listed: a current certificate valid today and an active subject, kept in one indexed
-    // column by the database (`m20261130_000018_product_listing`), so counting and paging do
-    // not look up each product's certificates.
+) -> Result<sea_orm::Select<product::Entity>, ServiceError> {
     let mut select = product::Entity::find().filter(product::Column::ListedUntil.gte(today));
     let backend = db.get_database_backend();
     for word in fold(&query.q).split_whitespace() {
@@ -127,7 +105,39 @@ pub async fn search(
         _ => select.order_by_asc(product::Column::NameFolded),
     }
     .order_by_asc(product::Column::Id);
+    Ok(select)
+}
 
+/// One page of the catalogue for `query` on `today`.
+///
+/// # Errors
+/// A database error.
+pub async fn search(
+    db: &impl ConnectionTrait,
+    query: &CatalogQuery,
+    today: chrono::NaiveDate,
+) -> Result<CatalogPage, ServiceError> {
+    let groups = product_group::Entity::find()
+        .order_by_asc(product_group::Column::Code)
+        .all(db)
+        .await?;
+    let communes = admin_unit::Entity::find().filter(admin_unit::Column::Level.eq("commune"));
+    let commune_count = communes.clone().count(db).await?;
+    // A select of thousands of communes (a national data set) would outweigh the page: then
+    // the filter offers only the chosen commune, and the search words find communes by name.
+    let choices = if commune_count <= COMMUNE_CHOICES_MAX {
+        communes
+            .order_by_asc(admin_unit::Column::NameFolded)
+            .all(db)
+            .await?
+    } else {
+        communes
+            .filter(admin_unit::Column::Code.eq(query.commune.trim()))
+            .all(db)
+            .await?
+    };
+
+    let select = listed_matching(db, query, &groups, today).await?;
     let paginator = select.paginate(db, PAGE_SIZE);
     let total = paginator.num_items().await?;
     let pages = std::cmp::max(total.div_ceil(PAGE_SIZE), 1);

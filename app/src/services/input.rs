@@ -1,10 +1,11 @@
 //! Checks shared by the services on what people type: required, optional, unique fields.
-use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, SqlErr};
+use crate::domain::reason::Reason;
+use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, RuntimeErr, SqlErr};
 
 use crate::entities::user_account;
 use crate::services::ServiceError;
 
-pub(crate) fn invalid(field: &'static str, reason: &'static str) -> ServiceError {
+pub(crate) fn invalid(field: &'static str, reason: Reason) -> ServiceError {
     ServiceError::Invalid { field, reason }
 }
 
@@ -20,24 +21,61 @@ pub(crate) async fn taken(
         .is_some())
 }
 
+/// The unique constraints a person can run into, each with the field it names and its message:
+/// (PostgreSQL's constraint name, the columns SQLite names, field, reason).
+const UNIQUE_FIELDS: [(&str, &str, &str, Reason); 3] = [
+    (
+        "user_account_email_key",
+        "user_account.email",
+        "email",
+        Reason::EmailTaken,
+    ),
+    (
+        "user_account_phone_key",
+        "user_account.phone",
+        "phone",
+        Reason::PhoneTaken,
+    ),
+    (
+        "uq_subject_tax_code",
+        "subject.tax_code",
+        "tax_code",
+        Reason::TaxCodeTaken,
+    ),
+];
+
 /// A unique-constraint violation that slipped past the checks above (two registrations at
-/// once) still becomes a field message.
+/// once) still becomes a field message, chosen by the constraint that was violated.
 pub(crate) fn unique_to_field(err: DbErr) -> ServiceError {
-    match err.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(detail)) => {
-            let detail = detail.to_lowercase();
-            if detail.contains("email") {
-                invalid("email", "email_taken")
-            } else if detail.contains("phone") {
-                invalid("phone", "phone_taken")
-            } else if detail.contains("tax_code") {
-                invalid("tax_code", "tax_code_taken")
-            } else {
-                ServiceError::Db(err)
-            }
-        }
-        _ => ServiceError::Db(err),
+    let violated = violated_constraint(&err);
+    match UNIQUE_FIELDS.iter().find(|(name, columns, ..)| {
+        violated
+            .as_deref()
+            .is_some_and(|v| v == *name || v == *columns)
+    }) {
+        Some(&(.., field, reason)) => invalid(field, reason),
+        None => ServiceError::Db(err),
     }
+}
+
+/// The unique constraint `err` violated: PostgreSQL names it; SQLite names its columns
+/// ("UNIQUE constraint failed: subject.tax_code").
+fn violated_constraint(err: &DbErr) -> Option<String> {
+    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = err
+    else {
+        return None;
+    };
+    let sea_orm::sqlx::Error::Database(db) = e.as_ref() else {
+        return None;
+    };
+    if !matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) {
+        return None;
+    }
+    db.constraint().map(str::to_owned).or_else(|| {
+        db.message()
+            .strip_prefix("UNIQUE constraint failed: ")
+            .map(str::to_owned)
+    })
 }
 
 pub(crate) fn optional(value: &str) -> Option<&str> {
@@ -52,10 +90,10 @@ pub(crate) fn required(
 ) -> Result<String, ServiceError> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
-        return Err(invalid(field, "required"));
+        return Err(invalid(field, Reason::Required));
     }
     if trimmed.chars().count() > max_chars {
-        return Err(invalid(field, "too_long"));
+        return Err(invalid(field, Reason::TooLong));
     }
     Ok(trimmed.to_owned())
 }

@@ -7,7 +7,7 @@ use app::auth::current::to_actor;
 use app::domain::dossier::DossierState;
 use app::domain::pre_assessment::{CriterionInput, PreAssessmentInput};
 use app::entities::{dossier as dossier_entity, product, user_account};
-use app::models::products::ProductInput;
+use app::models::producers::products::ProductInput;
 use app::seed::dossiers::walk_to;
 use app::services::ServiceError;
 use app::services::files::store::LocalFolder;
@@ -101,7 +101,7 @@ pub fn assessment() -> PreAssessmentInput {
 
 pub fn reason<T: std::fmt::Debug>(result: Result<T, ServiceError>) -> (&'static str, &'static str) {
     match result {
-        Err(ServiceError::Invalid { field, reason }) => (field, reason),
+        Err(ServiceError::Invalid { field, reason }) => (field, reason.code()),
         other => panic!("expected a field error, got {other:?}"),
     }
 }

@@ -5,7 +5,7 @@ use sea_orm::DatabaseConnection;
 use app::auth::Actor;
 use app::domain::dossier::DossierState;
 use app::domain::scoring::{CriteriaSet, Sheet};
-use app::models::rounds::RoundInput;
+use app::models::evaluation::rounds::RoundInput;
 use app::services::evaluation::{rounds, score_sheets};
 use app::services::files::store::LocalFolder;
 

@@ -147,7 +147,7 @@ fn DossierBody(d: DossierView, actions: DossierActions, loaded: u32) -> impl Int
         })}
         <FormSection d=d.clone() actions />
         <ChecklistSection d=d.clone() actions />
-        <crate::routes::labels::LabelSummaryPanel s=d.label.clone() />
+        <crate::routes::traceability::labels::LabelSummaryPanel s=d.label.clone() />
         <section class="panel">
             <h2>{t!(i18n, dossiers.general_comments)}</h2>
             <CommentList comments=general />

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::error::ErrorMessage;
-use crate::functions::home::get_home_figures;
+use crate::functions::reports::home_figures::get_home_figures;
 use crate::i18n::{t, use_i18n};
-use crate::models::home::HomeFigures;
+use crate::models::reports::home_figures::HomeFigures;
 
 #[component]
 pub fn HomePage() -> impl IntoView {

@@ -11,9 +11,9 @@ use crate::components::error::{ErrorMessage, FormError};
 use crate::components::field_error::FieldError;
 use crate::components::saved_count::saved_count;
 use crate::domain::chart::ChartItem;
-use crate::functions::reports::{ReviewReport, SaveReport, get_report};
+use crate::functions::reports::periodic::{ReviewReport, SaveReport, get_report};
 use crate::i18n::{Locale, t, t_string, use_i18n};
-use crate::models::reports::{CommuneStatus, FigureTable, ReportView, TargetLine};
+use crate::models::reports::periodic::{CommuneStatus, FigureTable, ReportView, TargetLine};
 use crate::routes::reports::{StandingBadge, state_text, vn_date};
 
 #[component]

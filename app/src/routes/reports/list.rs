@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use crate::components::area_gate::SignedInGate;
 use crate::components::error::ErrorMessage;
-use crate::functions::reports::get_reports_home;
+use crate::functions::reports::periodic::get_reports_home;
 use crate::i18n::{Locale, t, use_i18n};
 use crate::routes::reports::{StandingBadge, vn_date};
 

@@ -1,6 +1,7 @@
 //! Account administration by administrators and provincial officers: officials' accounts,
 //! the account list, one account's page, locking and role changes. Every change is audited in
 //! the same transaction.
+use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -11,7 +12,7 @@ use sea_orm::{
 use crate::auth::{Action, Actor, Resource, Role, allowed, hashing};
 use crate::domain::{contact, text};
 use crate::entities::{admin_unit, subject, user_account};
-use crate::models::account_admin::{
+use crate::models::accounts::admin::{
     ACCOUNTS_PER_PAGE, AccountDetail, AccountFilter, AccountPage, AccountRow, OfficialInput,
     ResetLink,
 };
@@ -40,7 +41,7 @@ pub async fn create_official(
     allowed(actor, Action::ListAccounts, Resource::Nothing).map_err(ServiceError::Denied)?;
     let role = Role::parse(&input.role)
         .filter(|r| *r != Role::Producer)
-        .ok_or(invalid("role", "unknown_role"))?;
+        .ok_or(invalid("role", Reason::UnknownRole))?;
     let resource = Resource::Account {
         user_id: 0,
         role,
@@ -49,25 +50,25 @@ pub async fn create_official(
     allowed(actor, Action::CreateAccount, resource).map_err(ServiceError::Denied)?;
     let full_name = required(&input.full_name, "full_name", 200)?;
     let email = optional(&input.email)
-        .map(|e| contact::normalize_email(e).ok_or(invalid("email", "invalid_email")))
+        .map(|e| contact::normalize_email(e).ok_or(invalid("email", Reason::InvalidEmail)))
         .transpose()?;
     let phone = optional(&input.phone)
-        .map(|p| contact::normalize_phone(p).ok_or(invalid("phone", "invalid_phone")))
+        .map(|p| contact::normalize_phone(p).ok_or(invalid("phone", Reason::InvalidPhone)))
         .transpose()?;
     if email.is_none() && phone.is_none() {
-        return Err(invalid("email", "contact_required"));
+        return Err(invalid("email", Reason::ContactRequired));
     }
     let txn = db.begin().await?;
     let commune_code = commune_for(&txn, role, &input.commune_code).await?;
     if let Some(email) = &email
         && taken(&txn, user_account::Column::Email, email).await?
     {
-        return Err(invalid("email", "email_taken"));
+        return Err(invalid("email", Reason::EmailTaken));
     }
     if let Some(phone) = &phone
         && taken(&txn, user_account::Column::Phone, phone).await?
     {
-        return Err(invalid("phone", "phone_taken"));
+        return Err(invalid("phone", Reason::PhoneTaken));
     }
     // A random password nobody knows: the account is usable only after the link is redeemed.
     let unusable = hashing::hash(reset_links::random_token())
@@ -117,14 +118,14 @@ async fn commune_for(
     if role != Role::CommuneOfficer {
         return Ok(None);
     }
-    let code = optional(commune_code).ok_or(invalid("commune_code", "required"))?;
+    let code = optional(commune_code).ok_or(invalid("commune_code", Reason::Required))?;
     let commune = admin_unit::Entity::find()
         .filter(admin_unit::Column::Code.eq(code))
         .filter(admin_unit::Column::Level.eq("commune"))
         .filter(admin_unit::Column::ValidTo.is_null())
         .one(db)
         .await?
-        .ok_or(invalid("commune_code", "unknown_commune"))?;
+        .ok_or(invalid("commune_code", Reason::UnknownCommune))?;
     Ok(Some(commune.code))
 }
 
@@ -260,7 +261,7 @@ fn may_create(actor: &Actor, role: Role) -> bool {
 /// unlocks a locked one.
 ///
 /// # Errors
-/// `Denied`; `NotFound`; `Conflict("not_active")` / `Conflict("not_locked")`; `Invalid` for a
+/// `Denied`; `NotFound`; `Conflict(Reason::NotActive)` / `Conflict(Reason::NotLocked)`; `Invalid` for a
 /// lock without a reason.
 pub async fn set_locked(
     db: &DatabaseConnection,
@@ -285,14 +286,14 @@ pub async fn set_locked(
     };
     if account.status != from {
         return Err(ServiceError::Conflict(if lock {
-            "not_active"
+            Reason::NotActive
         } else {
-            "not_locked"
+            Reason::NotLocked
         }));
     }
     let reason = reason.trim();
     if lock && reason.is_empty() {
-        return Err(invalid("reason", "reason_required"));
+        return Err(invalid("reason", Reason::ReasonRequired));
     }
     let name = account.full_name.clone();
     let mut row: user_account::ActiveModel = account.into();
@@ -346,7 +347,7 @@ pub async fn change_role(
     .await?;
     let new_role = Role::parse(new_role)
         .filter(|r| *r != Role::Producer)
-        .ok_or(invalid("role", "unknown_role"))?;
+        .ok_or(invalid("role", Reason::UnknownRole))?;
     if !may_create(actor, new_role) {
         return Err(ServiceError::Denied(crate::auth::Denied::NotAllowed));
     }

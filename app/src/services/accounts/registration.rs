@@ -1,4 +1,5 @@
 //! Producer registration, its approval by the commune, and signing in.
+use crate::domain::reason::Reason;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait,
     QueryFilter, QueryOrder, TransactionTrait,
@@ -7,7 +8,7 @@ use sea_orm::{
 use crate::auth::{Action, Actor, Resource, Role, allowed, hashing};
 use crate::domain::{contact, password};
 use crate::entities::{admin_unit, subject, user_account};
-use crate::models::accounts::{
+use crate::models::accounts::registration::{
     NewSubjectInput, PendingRegistration, RegistrationInput, SubjectChoice, SubjectOption,
 };
 use crate::services::ServiceError;
@@ -29,13 +30,13 @@ pub async fn register(
 ) -> Result<i32, ServiceError> {
     let full_name = required(&input.full_name, "full_name", 200)?;
     let email = optional(&input.email)
-        .map(|e| contact::normalize_email(e).ok_or(invalid("email", "invalid_email")))
+        .map(|e| contact::normalize_email(e).ok_or(invalid("email", Reason::InvalidEmail)))
         .transpose()?;
     let phone = optional(&input.phone)
-        .map(|p| contact::normalize_phone(p).ok_or(invalid("phone", "invalid_phone")))
+        .map(|p| contact::normalize_phone(p).ok_or(invalid("phone", Reason::InvalidPhone)))
         .transpose()?;
     if email.is_none() && phone.is_none() {
-        return Err(invalid("phone", "contact_required"));
+        return Err(invalid("phone", Reason::ContactRequired));
     }
     let context = [
         full_name.as_str(),
@@ -48,12 +49,12 @@ pub async fn register(
     if let Some(email) = &email
         && taken(&txn, user_account::Column::Email, email).await?
     {
-        return Err(invalid("email", "email_taken"));
+        return Err(invalid("email", Reason::EmailTaken));
     }
     if let Some(phone) = &phone
         && taken(&txn, user_account::Column::Phone, phone).await?
     {
-        return Err(invalid("phone", "phone_taken"));
+        return Err(invalid("phone", Reason::PhoneTaken));
     }
     let (subject, subject_is_new) = match input.subject {
         SubjectChoice::New(new) => (create_subject(&txn, new).await?, true),
@@ -62,7 +63,7 @@ pub async fn register(
                 .one(&txn)
                 .await?
                 .filter(|s| s.status == "active")
-                .ok_or(invalid("subject_id", "unknown_subject"))?;
+                .ok_or(invalid("subject_id", Reason::UnknownSubject))?;
             (existing, false)
         }
     };
@@ -112,7 +113,7 @@ async fn create_subject(
     new: NewSubjectInput,
 ) -> Result<subject::Model, ServiceError> {
     if !SUBJECT_TYPES.contains(&new.subject_type.as_str()) {
-        return Err(invalid("subject_type", "unknown_subject_type"));
+        return Err(invalid("subject_type", Reason::UnknownSubjectType));
     }
     let name = required(&new.name, "subject_name", 300)?;
     let commune = admin_unit::Entity::find()
@@ -121,12 +122,12 @@ async fn create_subject(
         .filter(admin_unit::Column::ValidTo.is_null())
         .one(db)
         .await?
-        .ok_or(invalid("commune_code", "unknown_commune"))?;
+        .ok_or(invalid("commune_code", Reason::UnknownCommune))?;
     let tax_code = optional(&new.tax_code)
-        .map(|t| contact::normalize_tax_code(t).ok_or(invalid("tax_code", "invalid_tax_code")))
+        .map(|t| contact::normalize_tax_code(t).ok_or(invalid("tax_code", Reason::InvalidTaxCode)))
         .transpose()?;
     if tax_code.is_none() && new.subject_type != "HO" {
-        return Err(invalid("tax_code", "tax_code_required"));
+        return Err(invalid("tax_code", Reason::TaxCodeRequired));
     }
     if let Some(tax_code) = &tax_code {
         let exists = subject::Entity::find()
@@ -135,7 +136,7 @@ async fn create_subject(
             .await?
             .is_some();
         if exists {
-            return Err(invalid("tax_code", "tax_code_taken"));
+            return Err(invalid("tax_code", Reason::TaxCodeTaken));
         }
     }
     let address = optional(&new.address).map(|a| a.chars().take(500).collect());
@@ -166,7 +167,7 @@ pub async fn create_admin(
     password: &str,
 ) -> Result<i32, ServiceError> {
     let full_name = required(full_name, "full_name", 200)?;
-    let email = contact::normalize_email(email).ok_or(invalid("email", "invalid_email"))?;
+    let email = contact::normalize_email(email).ok_or(invalid("email", Reason::InvalidEmail))?;
     password::check(password, &[full_name.as_str(), email.as_str()])
         .map_err(|problem| invalid("password", problem.reason()))?;
     let hash = hashing::hash(password.to_owned())
@@ -174,7 +175,7 @@ pub async fn create_admin(
         .map_err(|e| ServiceError::Db(DbErr::Custom(e)))?;
     let txn = db.begin().await?;
     if taken(&txn, user_account::Column::Email, &email).await? {
-        return Err(invalid("email", "email_taken"));
+        return Err(invalid("email", Reason::EmailTaken));
     }
     let user = user_account::ActiveModel {
         full_name: Set(full_name.clone()),
@@ -220,11 +221,11 @@ pub async fn decide_registration(
     let txn = db.begin().await?;
     let (account, _) = account_for(&txn, actor, Action::DecideRegistration, user_id).await?;
     if account.status != "pending" {
-        return Err(ServiceError::Conflict("not_pending"));
+        return Err(ServiceError::Conflict(Reason::NotPending));
     }
     let reason = reason.trim();
     if !approve && reason.is_empty() {
-        return Err(invalid("reason", "reason_required"));
+        return Err(invalid("reason", Reason::ReasonRequired));
     }
     let new_status = if approve { "active" } else { "rejected" };
     // A subject created by this registration shares its fate.
@@ -457,10 +458,10 @@ pub async fn change_password(
         .ok_or(ServiceError::NotFound)?;
     let stored = hashing::PasswordHash::from_stored(account.password_hash.clone());
     if !hashing::verify(current.to_owned(), Some(stored)).await {
-        return Err(invalid("current_password", "wrong_password"));
+        return Err(invalid("current_password", Reason::WrongPassword));
     }
     if new == current {
-        return Err(invalid("new_password", "same_password"));
+        return Err(invalid("new_password", Reason::SamePassword));
     }
     let context = [
         account.full_name.as_str(),

@@ -3,6 +3,7 @@
 //!
 //! Only the SHA-256 of a token is stored; the token itself exists only in the link. A link
 //! works once, for `LINK_VALID_HOURS`, and issuing a new one cancels the older ones.
+use crate::domain::reason::Reason;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
@@ -13,7 +14,7 @@ use sha2::{Digest, Sha256};
 use crate::auth::{Action, Actor, hashing};
 use crate::domain::password;
 use crate::entities::{password_reset, user_account};
-use crate::models::account_admin::ResetLink;
+use crate::models::accounts::admin::ResetLink;
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 use crate::services::input::invalid;
@@ -45,7 +46,7 @@ impl ResetLinkSender for HandOver {
 /// Issues a link for an active account after checking the actor may.
 ///
 /// # Errors
-/// `Denied`, `NotFound`, `Conflict("not_active")` for an account that is pending, rejected or
+/// `Denied`, `NotFound`, `Conflict(Reason::NotActive)` for an account that is pending, rejected or
 /// locked (unlock it first); a database error.
 pub async fn issue_reset_link(
     db: &DatabaseConnection,
@@ -61,7 +62,7 @@ pub async fn issue_reset_link(
     )
     .await?;
     if account.status != "active" {
-        return Err(ServiceError::Conflict("not_active"));
+        return Err(ServiceError::Conflict(Reason::NotActive));
     }
     let txn = db.begin().await?;
     let link = issue(&txn, &account, actor.user_id(), ip).await?;
@@ -134,7 +135,7 @@ pub async fn redeem(
     new_password: &str,
     ip: Option<String>,
 ) -> Result<(), ServiceError> {
-    let bad_link = || invalid("token", "reset_link_invalid");
+    let bad_link = || invalid("token", Reason::ResetLinkInvalid);
     let now = chrono::Utc::now();
     let link = password_reset::Entity::find()
         .filter(password_reset::Column::TokenHash.eq(token_hash(token.trim())))

@@ -1,6 +1,7 @@
 //! Certificates after they are issued: the public check behind the QR code, the officers'
 //! lists (valid, expiring, expired, revoked, superseded), a producer's own with reminders, and
 //! revocation.
+use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -11,7 +12,7 @@ use sea_orm::{
 use crate::auth::{Action, Actor, Resource, allowed};
 use crate::domain::certificate;
 use crate::entities::{admin_unit, certificate as cert, product, product_group, subject};
-use crate::models::rounds::{CertificateCheck, CertificateRow};
+use crate::models::evaluation::rounds::{CertificateCheck, CertificateRow};
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 use crate::services::guards::manage_rounds;
@@ -201,7 +202,7 @@ pub async fn list(
 /// Revokes a certificate (thu hồi) with a reason, decision number and date.
 ///
 /// # Errors
-/// `Denied`; `NotFound`; `Conflict("revoked")` when already revoked; `Invalid` for an empty
+/// `Denied`; `NotFound`; `Conflict(Reason::Revoked)` when already revoked; `Invalid` for an empty
 /// reason or decision, or a wrong date.
 pub async fn revoke(
     db: &DatabaseConnection,
@@ -218,17 +219,17 @@ pub async fn revoke(
         .await?
         .ok_or(ServiceError::NotFound)?;
     if found.revoked_on.is_some() {
-        return Err(ServiceError::Conflict("revoked"));
+        return Err(ServiceError::Conflict(Reason::Revoked));
     }
     let (reason, decision) = (reason.trim(), decision.trim());
     if reason.is_empty() {
-        return Err(invalid("reason", "required"));
+        return Err(invalid("reason", Reason::Required));
     }
     if decision.is_empty() {
-        return Err(invalid("decision", "required"));
+        return Err(invalid("decision", Reason::Required));
     }
     let date = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
-        .map_err(|_| invalid("date", "invalid_date"))?;
+        .map_err(|_| invalid("date", Reason::InvalidDate))?;
     let txn = db.begin().await?;
     let mut active: cert::ActiveModel = found.clone().into();
     active.revoked_on = Set(Some(date));

@@ -1,6 +1,7 @@
 //! The commune's side of a dossier: comments per checklist item (or on the whole) and the
 //! pre-assessment of the four criteria. Producers may answer a comment while the dossier is
 //! back in their hands.
+use crate::domain::reason::Reason;
 use sea_orm::{
     ActiveValue::Set, DatabaseConnection, EntityTrait, TransactionTrait, sea_query::OnConflict,
 };
@@ -50,7 +51,7 @@ pub async fn comment(
                 .iter()
                 .any(|i| i.code == code);
             if !known {
-                return Err(invalid("item_code", "required"));
+                return Err(invalid("item_code", Reason::Required));
             }
             Some(code.to_owned())
         }

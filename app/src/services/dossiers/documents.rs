@@ -1,5 +1,6 @@
 //! Documents of a dossier: the producer files uploads under checklist items while the dossier
 //! is in their hands, and removes them; each change raises the dossier's version.
+use crate::domain::reason::Reason;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
@@ -23,7 +24,7 @@ use crate::services::input::invalid;
 /// # Errors
 /// `NotFound`; `Denied` unless the producer may edit it now; `Invalid` for an item not on the
 /// checklist (`item_code`), too many files under it (`file`, `too_many_files`) or a refused
-/// file (see `uploads::store`); `Conflict("changed_meanwhile")`.
+/// file (see `uploads::store`); `Conflict(Reason::ChangedMeanwhile)`.
 pub async fn attach(
     db: &DatabaseConnection,
     files: &dyn FileStore,
@@ -43,7 +44,7 @@ pub async fn attach(
         .iter()
         .any(|i| i.code == item_code)
     {
-        return Err(invalid("item_code", "required"));
+        return Err(invalid("item_code", Reason::Required));
     }
     let already = dossier_document::Entity::find()
         .filter(dossier_document::Column::DossierId.eq(d.id))
@@ -51,7 +52,7 @@ pub async fn attach(
         .count(db)
         .await?;
     if already >= limits.max_files_per_item as u64 {
-        return Err(invalid("file", "too_many_files"));
+        return Err(invalid("file", Reason::TooManyFiles));
     }
     let txn = db.begin().await?;
     let file = uploads::store(

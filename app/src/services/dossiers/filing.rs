@@ -2,6 +2,7 @@
 //! viewer may see, and the registration form. The state changes are in `dossier_flow`, the
 //! documents in `dossier_documents`, the commune's comments and pre-assessment in
 //! `commune_review`.
+use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -88,14 +89,14 @@ pub async fn create_dossier(
     ip: Option<String>,
 ) -> Result<i32, ServiceError> {
     let subject_id = producer_subject(actor)?;
-    let cycle = DossierCycle::parse(cycle).ok_or(invalid("cycle", "required"))?;
+    let cycle = DossierCycle::parse(cycle).ok_or(invalid("cycle", Reason::Required))?;
     let p = product::Entity::find_by_id(product_id)
         .filter(product::Column::SubjectId.eq(subject_id))
         .one(db)
         .await?
-        .ok_or(invalid("product_id", "required"))?;
+        .ok_or(invalid("product_id", Reason::Required))?;
     if cycle.needs_certified_product() && p.stars.is_none() {
-        return Err(invalid("cycle", "cycle_needs_stars"));
+        return Err(invalid("cycle", Reason::CycleNeedsStars));
     }
     let under_way = dossier::Entity::find()
         .filter(dossier::Column::ProductId.eq(p.id))
@@ -109,7 +110,7 @@ pub async fn create_dossier(
             )
         });
     if under_way {
-        return Err(invalid("product_id", "dossier_open"));
+        return Err(invalid("product_id", Reason::DossierOpen));
     }
     let owner = subject::Entity::find_by_id(subject_id)
         .one(db)
@@ -152,7 +153,7 @@ pub async fn create_dossier(
 ///
 /// # Errors
 /// `NotFound`; `Denied` unless the producer may edit it now; `Invalid` naming the field;
-/// `Conflict("changed_meanwhile")` for a stale form.
+/// `Conflict(Reason::ChangedMeanwhile)` for a stale form.
 pub async fn save_form(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -189,7 +190,7 @@ pub async fn save_form(
 /// Applies a change to the dossier only if it is still at `version`, raising the version.
 ///
 /// # Errors
-/// `Conflict("changed_meanwhile")` when someone changed it since.
+/// `Conflict(Reason::ChangedMeanwhile)` when someone changed it since.
 pub(crate) async fn bump(
     txn: &impl ConnectionTrait,
     d: &dossier::Model,
@@ -203,7 +204,7 @@ pub(crate) async fn bump(
         .filter(dossier::Column::Version.eq(version));
     let updated = change(update).exec(txn).await?;
     if updated.rows_affected != 1 {
-        return Err(ServiceError::Conflict("changed_meanwhile"));
+        return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     Ok(())
 }

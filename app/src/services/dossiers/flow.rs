@@ -2,6 +2,7 @@
 //! one transaction with its side effects — a frozen version on each submission, the note as a
 //! comment, the audit entry, notifications — and only if nobody changed the dossier since the
 //! actor loaded it.
+use crate::domain::reason::Reason;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
@@ -33,7 +34,7 @@ pub struct Outcome {
 /// return it, unless the officer commented on items of this submission).
 ///
 /// # Errors
-/// `NotFound`; `Denied` when it is another party's turn; `Conflict("changed_meanwhile")` for
+/// `NotFound`; `Denied` when it is another party's turn; `Conflict(Reason::ChangedMeanwhile)` for
 /// a stale page or a state that no longer allows it; `Invalid` when the dossier is not ready
 /// (`documents_missing`, a required form field, `assessment_missing`, `return_needs_comment`).
 pub async fn act(
@@ -53,14 +54,16 @@ pub async fn act(
     let to = match dossier::transition(state, action, party) {
         Ok(to) => to,
         Err(Refused::NotYourTurn) => return Err(ServiceError::Denied(Denied::NotAllowed)),
-        Err(Refused::NotFromThisState) => return Err(ServiceError::Conflict("changed_meanwhile")),
+        Err(Refused::NotFromThisState) => {
+            return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
+        }
     };
     if version != d.version {
-        return Err(ServiceError::Conflict("changed_meanwhile"));
+        return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     let note = note.trim();
     if note.chars().count() > 4000 {
-        return Err(invalid("note", "too_long"));
+        return Err(invalid("note", Reason::TooLong));
     }
     ready_for(db, &d, action, note).await?;
     let txn = db.begin().await?;
@@ -112,7 +115,7 @@ pub async fn act(
 ///
 /// # Errors
 /// `Invalid` without a note or a dossier; `NotFound`/`Denied` as for one dossier;
-/// `Conflict("changed_meanwhile")` if any of them is no longer checked.
+/// `Conflict(Reason::ChangedMeanwhile)` if any of them is no longer checked.
 pub async fn forward(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -122,7 +125,7 @@ pub async fn forward(
 ) -> Result<Outcome, ServiceError> {
     let note = crate::services::input::required(note, "note", 4000)?;
     if dossier_ids.is_empty() {
-        return Err(invalid("dossier_ids", "required"));
+        return Err(invalid("dossier_ids", Reason::Required));
     }
     let txn = db.begin().await?;
     let mut loaded = Vec::new();
@@ -135,7 +138,7 @@ pub async fn forward(
             Ok(_) => loaded.push(d),
             Err(Refused::NotYourTurn) => return Err(ServiceError::Denied(Denied::NotAllowed)),
             Err(Refused::NotFromThisState) => {
-                return Err(ServiceError::Conflict("changed_meanwhile"));
+                return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
             }
         }
     }
@@ -200,12 +203,12 @@ async fn ready_for(
     match action {
         DossierAction::Submit | DossierAction::Resubmit => {
             if let Some(field) = dossier_form::missing_for_submission(&form_of(d)) {
-                return Err(invalid(field, "required"));
+                return Err(invalid(field, Reason::Required));
             }
             let (_, group) = group_code_of(db, d.product_id).await?;
             let items = checklist_for(db, &group.code).await?;
             if !completeness_of(db, d, &items).await?.is_complete() {
-                return Err(invalid("documents", "documents_missing"));
+                return Err(invalid("documents", Reason::DocumentsMissing));
             }
         }
         DossierAction::Return if note.is_empty() => {
@@ -217,7 +220,7 @@ async fn ready_for(
                 .await?
                 .is_some();
             if !commented {
-                return Err(invalid("note", "return_needs_comment"));
+                return Err(invalid("note", Reason::ReturnNeedsComment));
             }
         }
         DossierAction::MarkChecked => {
@@ -226,7 +229,7 @@ async fn ready_for(
                 .await?
                 .is_some();
             if !assessed {
-                return Err(invalid("assessment", "assessment_missing"));
+                return Err(invalid("assessment", Reason::AssessmentMissing));
             }
         }
         _ => {}

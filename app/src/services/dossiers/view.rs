@@ -11,8 +11,8 @@ use crate::domain::dossier_diff::{self, Snapshot};
 use crate::domain::dossier_form::DossierCycle;
 use crate::domain::pre_assessment::PreAssessmentInput;
 use crate::entities::{
-    audit_log, commune_assessment, dossier_comment, dossier_document, dossier_version,
-    forward_batch, stored_file, subject, user_account,
+    audit_log, commune_assessment, dossier_checklist_item, dossier_comment, dossier_document,
+    dossier_version, forward_batch, stored_file, subject, user_account,
 };
 use crate::models::dossiers::{
     ChecklistEntry, CommentView, DocumentView, DossierView, HistoryEntry, VersionView,
@@ -83,58 +83,13 @@ pub async fn dossier_view(
         at: c.created_at.format(AT).to_string(),
         submission_no: c.submission_no,
     };
-    let checklist = items
-        .iter()
-        .map(|item| ChecklistEntry {
-            code: item.code.clone(),
-            name_vi: item.name_vi.clone(),
-            name_en: item.name_en.clone(),
-            mandatory: item.mandatory,
-            documents: documents
-                .iter()
-                .filter(|(doc, _)| doc.item_code == item.code)
-                .filter_map(|(doc, file)| {
-                    let file = file.as_ref()?;
-                    Some(DocumentView {
-                        document_id: doc.id,
-                        file_id: file.id,
-                        name: file.original_name.clone(),
-                        media_type: file.media_type.clone(),
-                        size_bytes: file.size_bytes,
-                        has_thumbnail: file.thumb_sha256.is_some(),
-                    })
-                })
-                .collect(),
-            comments: comments
-                .iter()
-                .filter(|c| c.item_code.as_deref() == Some(item.code.as_str()))
-                .map(comment_view)
-                .collect(),
-        })
-        .collect();
+    let checklist = checklist(&items, &documents, &comments, &comment_view);
     let general_comments = comments
         .iter()
         .filter(|c| c.item_code.is_none())
         .map(comment_view)
         .collect();
-    let snapshots: Vec<Snapshot> = versions
-        .iter()
-        .map(|v| serde_json::from_str(&v.snapshot).unwrap_or_default())
-        .collect();
-    let versions = versions
-        .iter()
-        .enumerate()
-        .map(|(i, v)| VersionView {
-            number: v.number,
-            at: v.created_at.format(AT).to_string(),
-            by_name: name_of(v.created_by),
-            changes: match i {
-                0 => Vec::new(),
-                _ => dossier_diff::diff(&snapshots[i - 1], &snapshots[i]),
-            },
-        })
-        .rev()
-        .collect();
+    let versions = version_views(&versions, &name_of);
     let assessment = commune_assessment::Entity::find_by_id(d.id)
         .one(db)
         .await?
@@ -198,6 +153,69 @@ pub async fn dossier_view(
         max_files_per_item: limits.max_files_per_item,
         label,
     })
+}
+
+/// Each checklist item with the documents filed under it and the comments on it.
+fn checklist(
+    items: &[dossier_checklist_item::Model],
+    documents: &[(dossier_document::Model, Option<stored_file::Model>)],
+    comments: &[dossier_comment::Model],
+    comment_view: &dyn Fn(&dossier_comment::Model) -> CommentView,
+) -> Vec<ChecklistEntry> {
+    items
+        .iter()
+        .map(|item| ChecklistEntry {
+            code: item.code.clone(),
+            name_vi: item.name_vi.clone(),
+            name_en: item.name_en.clone(),
+            mandatory: item.mandatory,
+            documents: documents
+                .iter()
+                .filter(|(doc, _)| doc.item_code == item.code)
+                .filter_map(|(doc, file)| {
+                    let file = file.as_ref()?;
+                    Some(DocumentView {
+                        document_id: doc.id,
+                        file_id: file.id,
+                        name: file.original_name.clone(),
+                        media_type: file.media_type.clone(),
+                        size_bytes: file.size_bytes,
+                        has_thumbnail: file.thumb_sha256.is_some(),
+                    })
+                })
+                .collect(),
+            comments: comments
+                .iter()
+                .filter(|c| c.item_code.as_deref() == Some(item.code.as_str()))
+                .map(comment_view)
+                .collect(),
+        })
+        .collect()
+}
+
+/// The submitted versions, newest first, each with what changed since the one before.
+fn version_views(
+    versions: &[dossier_version::Model],
+    name_of: &dyn Fn(i32) -> String,
+) -> Vec<VersionView> {
+    let snapshots: Vec<Snapshot> = versions
+        .iter()
+        .map(|v| serde_json::from_str(&v.snapshot).unwrap_or_default())
+        .collect();
+    versions
+        .iter()
+        .enumerate()
+        .map(|(i, v)| VersionView {
+            number: v.number,
+            at: v.created_at.format(AT).to_string(),
+            by_name: name_of(v.created_by),
+            changes: match i {
+                0 => Vec::new(),
+                _ => dossier_diff::diff(&snapshots[i - 1], &snapshots[i]),
+            },
+        })
+        .rev()
+        .collect()
 }
 
 /// The commune comments and pre-assesses while the dossier waits for its check.

@@ -1,6 +1,7 @@
 //! Criteria sets (versioned master data): listing them, reading one with its validation, and
 //! saving an edited or imported set (JSON or XLSX): in place while no round uses the latest version,
 //! as a new version once it is frozen.
+use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -12,7 +13,7 @@ use crate::auth::{Action, Actor, Resource, allowed};
 use crate::documents::criteria_xlsx::{self, ReadProblem};
 use crate::domain::scoring::{self, CriteriaSet};
 use crate::entities::{criteria_set, product_group};
-use crate::models::criteria::{CriteriaSetRow, CriteriaSetView};
+use crate::models::evaluation::criteria_sets::{CriteriaSetRow, CriteriaSetView};
 use crate::services::ServiceError;
 use crate::services::input::invalid;
 
@@ -105,7 +106,14 @@ pub async fn save_version(
 ) -> Result<i32, ServiceError> {
     allowed(actor, Action::ManageCriteria, Resource::Nothing).map_err(ServiceError::Denied)?;
     let set: Result<CriteriaSet, _> = serde_json::from_str(json);
-    save_set(db, group_code, name, set.map_err(|_| "unreadable"), "json").await
+    save_set(
+        db,
+        group_code,
+        name,
+        set.map_err(|_| Reason::Unreadable),
+        "json",
+    )
+    .await
 }
 
 /// The set as an XLSX workbook, with its file name.
@@ -154,12 +162,12 @@ pub async fn import_xlsx(
         invalid(
             "file",
             match problem {
-                ReadProblem::Unreadable => "xlsx_unreadable",
+                ReadProblem::Unreadable => Reason::XlsxUnreadable,
                 ReadProblem::NoHeader | ReadProblem::Empty | ReadProblem::MissingCode(_) => {
-                    "xlsx_layout"
+                    Reason::XlsxLayout
                 }
-                ReadProblem::BadPoints(_) => "xlsx_points",
-                ReadProblem::BadLevel(_) => "bad_level",
+                ReadProblem::BadPoints(_) => Reason::XlsxPoints,
+                ReadProblem::BadLevel(_) => Reason::BadLevel,
             },
         )
     })?;
@@ -170,7 +178,7 @@ pub async fn import_xlsx(
     };
     // The upload form has one field: its problems all show under the file.
     if !group_names(db).await?.contains_key(group_code.trim()) {
-        return Err(invalid("file", "unknown_group"));
+        return Err(invalid("file", Reason::UnknownGroup));
     }
     let name = if imported.name.is_empty() {
         format!("Bộ tiêu chí nhóm {group_code}")
@@ -186,26 +194,26 @@ async fn save_set(
     db: &DatabaseConnection,
     group_code: &str,
     name: &str,
-    set: Result<CriteriaSet, &'static str>,
+    set: Result<CriteriaSet, Reason>,
     field: &'static str,
 ) -> Result<i32, ServiceError> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 300 {
-        return Err(invalid("name", "required"));
+        return Err(invalid("name", Reason::Required));
     }
     let group_code = group_code.trim();
     if !group_names(db).await?.contains_key(group_code) {
-        return Err(invalid("group_code", "unknown_group"));
+        return Err(invalid("group_code", Reason::UnknownGroup));
     }
     let set = set.map_err(|reason| invalid(field, reason))?;
     if let Some(problem) = scoring::validate(&set).first() {
         return Err(invalid(
             field,
             match problem {
-                scoring::SetProblem::PartSum(..) => "part_sum",
-                scoring::SetProblem::DuplicateCode(_) => "duplicate_code",
-                scoring::SetProblem::TooFewOptions(_) => "too_few_options",
-                scoring::SetProblem::BadLevel(_) => "bad_level",
+                scoring::SetProblem::PartSum(..) => Reason::PartSum,
+                scoring::SetProblem::DuplicateCode(_) => Reason::DuplicateCode,
+                scoring::SetProblem::TooFewOptions(_) => Reason::TooFewOptions,
+                scoring::SetProblem::BadLevel(_) => Reason::BadLevel,
             },
         ));
     }

@@ -3,6 +3,7 @@
 //! products of 3★ and above get a certificate (4★ at most from the province, ≥ 90 flagged for
 //! the Ministry), valid 36 months, superseding the product's earlier certificate; the product
 //! carries its new stars; producers are notified.
+use crate::domain::reason::Reason;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
@@ -12,7 +13,7 @@ use crate::auth::Actor;
 use crate::domain::certificate;
 use crate::domain::round::Phase;
 use crate::entities::{certificate as cert, evaluation_round, product, round_dossier};
-use crate::models::rounds::DecisionInput;
+use crate::models::evaluation::rounds::DecisionInput;
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 use crate::services::certificates::register::CertificateSettings;
@@ -25,7 +26,7 @@ use crate::services::notifications::{self, Audience};
 /// Records and publishes the decision; returns how many certificates were issued.
 ///
 /// # Errors
-/// `Denied`; `NotFound`; `Conflict("phase")` outside deliberation, `Conflict("changed_meanwhile")`
+/// `Denied`; `NotFound`; `Conflict(Reason::Phase)` outside deliberation, `Conflict(Reason::ChangedMeanwhile)`
 /// for a stale page; `Invalid` for an empty number or signer, or a wrong date.
 pub async fn decide(
     db: &DatabaseConnection,
@@ -38,18 +39,18 @@ pub async fn decide(
     let by = manage_rounds(actor)?;
     let data = round_data::load(db, round_id).await?;
     if data.phase != Phase::Deliberation {
-        return Err(ServiceError::Conflict("phase"));
+        return Err(ServiceError::Conflict(Reason::Phase));
     }
     let number = input.number.trim();
     if number.is_empty() || number.chars().count() > 64 {
-        return Err(invalid("number", "required"));
+        return Err(invalid("number", Reason::Required));
     }
     let signer = input.signer.trim();
     if signer.is_empty() || signer.chars().count() > 200 {
-        return Err(invalid("signer", "required"));
+        return Err(invalid("signer", Reason::Required));
     }
     let date = chrono::NaiveDate::parse_from_str(input.date.trim(), "%Y-%m-%d")
-        .map_err(|_| invalid("date", "invalid_date"))?;
+        .map_err(|_| invalid("date", Reason::InvalidDate))?;
     let txn = db.begin().await?;
     let updated = evaluation_round::Entity::update_many()
         .col_expr(
@@ -65,7 +66,7 @@ pub async fn decide(
         .exec(&txn)
         .await?;
     if updated.rows_affected != 1 {
-        return Err(ServiceError::Conflict("changed_meanwhile"));
+        return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     let mut issued = 0;
     for (dossier_id, result) in council_results(&data) {

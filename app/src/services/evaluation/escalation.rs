@@ -1,6 +1,7 @@
 //! The council's minutes of a round and the national escalation: products of 90 points and
 //! more go to the Ministry as one zip archive holding the minutes page, the council's score
 //! sheets (XLSX, one sheet per product) and each product's dossier documents.
+use crate::domain::reason::Reason;
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -12,7 +13,7 @@ use crate::auth::Actor;
 use crate::domain::round::{Panel, Phase};
 use crate::domain::scoring::Tenths;
 use crate::entities::stored_file;
-use crate::models::rounds::{Minutes, ResultRow};
+use crate::models::evaluation::rounds::{Minutes, ResultRow};
 use crate::services::ServiceError;
 use crate::services::evaluation::results::{self, choices, set, submitted};
 use crate::services::evaluation::round_data::RoundData;
@@ -22,7 +23,7 @@ use crate::services::guards::manage_rounds;
 /// The minutes of a round in deliberation or decided, for the provincial officer.
 ///
 /// # Errors
-/// `Denied` for anyone else; `NotFound`; `Conflict("phase")` before deliberation.
+/// `Denied` for anyone else; `NotFound`; `Conflict(Reason::Phase)` before deliberation.
 pub async fn minutes(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -31,7 +32,7 @@ pub async fn minutes(
     manage_rounds(actor)?;
     let (data, results) = results::load(db, round_id).await?;
     if data.phase < Phase::Deliberation {
-        return Err(ServiceError::Conflict("phase"));
+        return Err(ServiceError::Conflict(Reason::Phase));
     }
     Ok(minutes_of(&data, results.rows))
 }
@@ -64,7 +65,7 @@ fn minutes_of(data: &RoundData, rows: Vec<ResultRow>) -> Minutes {
 /// The escalation archive of a round (`ho-so-de-nghi-5-sao-…zip`), with its file name.
 ///
 /// # Errors
-/// As `minutes`; `Conflict("no_national")` when no product reached 90 points.
+/// As `minutes`; `Conflict(Reason::NoNational)` when no product reached 90 points.
 pub async fn archive(
     db: &DatabaseConnection,
     files: &dyn FileStore,
@@ -74,12 +75,12 @@ pub async fn archive(
     manage_rounds(actor)?;
     let (data, results) = results::load(db, round_id).await?;
     if data.phase < Phase::Deliberation {
-        return Err(ServiceError::Conflict("phase"));
+        return Err(ServiceError::Conflict(Reason::Phase));
     }
     let minutes = minutes_of(&data, results.rows);
     let national: Vec<&ResultRow> = minutes.rows.iter().filter(|r| r.national).collect();
     if national.is_empty() {
-        return Err(ServiceError::Conflict("no_national"));
+        return Err(ServiceError::Conflict(Reason::NoNational));
     }
     let documents = documents(db, national.iter().map(|r| r.dossier_id)).await?;
     let sheets = score_sheets_xlsx(&data, &national).map_err(internal)?;

@@ -1,6 +1,7 @@
 //! A round's people: the provincial officer adds council and advisory members (optionally a
 //! sub-council of one product group) and removes those without sheets; members declare
 //! conflicts of interest on dossiers.
+use crate::domain::reason::Reason;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, TransactionTrait,
 };
@@ -19,7 +20,7 @@ use crate::services::input::invalid;
 /// optionally as a sub-council of one product group. Only before deliberation.
 ///
 /// # Errors
-/// `Denied`; `NotFound`; `Invalid("member", "not_an_evaluator")`; `Conflict("phase")`.
+/// `Denied`; `NotFound`; `Invalid("member", "not_an_evaluator")`; `Conflict(Reason::Phase)`.
 pub async fn add_member(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -30,7 +31,7 @@ pub async fn add_member(
     let by = manage_rounds(actor)?;
     let data = round_data::load(db, round_id).await?;
     if data.phase >= Phase::Deliberation {
-        return Err(ServiceError::Conflict("phase"));
+        return Err(ServiceError::Conflict(Reason::Phase));
     }
     let user = user_account::Entity::find_by_id(user_id)
         .one(db)
@@ -39,10 +40,10 @@ pub async fn add_member(
     let panel = match user.role.as_str() {
         "council_member" => Panel::Council,
         "advisory_member" => Panel::Advisory,
-        _ => return Err(invalid("member", "not_an_evaluator")),
+        _ => return Err(invalid("member", Reason::NotAnEvaluator)),
     };
     if user.status != "active" {
-        return Err(invalid("member", "not_an_evaluator"));
+        return Err(invalid("member", Reason::NotAnEvaluator));
     }
     if data.member(user_id).is_some() {
         return Ok(());
@@ -70,7 +71,7 @@ pub async fn add_member(
 /// Removes a member who has no sheet yet, in preparation only.
 ///
 /// # Errors
-/// `Denied`; `NotFound`; `Conflict("phase")` or `Conflict("has_sheets")`.
+/// `Denied`; `NotFound`; `Conflict(Reason::Phase)` or `Conflict(Reason::HasSheets)`.
 pub async fn remove_member(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -81,10 +82,10 @@ pub async fn remove_member(
     let data = round_data::load(db, round_id).await?;
     let member = data.member(user_id).ok_or(ServiceError::NotFound)?;
     if data.phase != Phase::Preparation {
-        return Err(ServiceError::Conflict("phase"));
+        return Err(ServiceError::Conflict(Reason::Phase));
     }
     if data.sheets.iter().any(|s| s.user_id == user_id) {
-        return Err(ServiceError::Conflict("has_sheets"));
+        return Err(ServiceError::Conflict(Reason::HasSheets));
     }
     let txn = db.begin().await?;
     round_member::Entity::delete_by_id(member.id)
@@ -120,7 +121,7 @@ pub async fn declare_conflict(
     }
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(invalid("reason", "required"));
+        return Err(invalid("reason", Reason::Required));
     }
     if data.declared.contains(&(dossier_id, me)) {
         return Ok(());

@@ -10,7 +10,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use crate::domain::round::Panel;
 use crate::domain::scoring::{self, Aggregation, CriteriaSet, Sheet, SheetResult, Tenths};
 use crate::entities::certificate;
-use crate::models::rounds::{CriterionSpread, MemberTotal, ResultRow, RoundResults};
+use crate::models::evaluation::rounds::{CriterionSpread, MemberTotal, ResultRow, RoundResults};
 use crate::services::ServiceError;
 use crate::services::evaluation::round_data::{self, RoundData};
 use crate::services::guards::manage_rounds;

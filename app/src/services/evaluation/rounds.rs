@@ -3,6 +3,7 @@
 //! moves it through its phases; members list the rounds they sit on. Membership and conflicts
 //! of interest are `round_members`, scoring `score_sheets`, results `round_results`, the
 //! decision `round_decision`.
+use crate::domain::reason::Reason;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, TransactionTrait,
@@ -16,7 +17,7 @@ use crate::entities::{
     criteria_set, dossier, evaluation_round, product, product_group, round_dossier, round_member,
     user_account,
 };
-use crate::models::rounds::{Choice, MemberRow, RoundDossierRow, RoundRow, RoundView};
+use crate::models::evaluation::rounds::{Choice, MemberRow, RoundDossierRow, RoundRow, RoundView};
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 use crate::services::evaluation::round_data::{self, RoundData};
@@ -77,8 +78,8 @@ pub async fn create(
 /// phase and membership are changed by their own actions.
 ///
 /// # Errors
-/// `Denied` for anyone but a provincial officer; `NotFound`; `Conflict("phase")` once decided,
-/// `Conflict("changed_meanwhile")` when `version` is not the round's; `Invalid` for a wrong
+/// `Denied` for anyone but a provincial officer; `NotFound`; `Conflict(Reason::Phase)` once decided,
+/// `Conflict(Reason::ChangedMeanwhile)` when `version` is not the round's; `Invalid` for a wrong
 /// field.
 pub async fn update_settings(
     db: &DatabaseConnection,
@@ -94,7 +95,7 @@ pub async fn update_settings(
         .await?
         .ok_or(ServiceError::NotFound)?;
     if Phase::parse(&found.phase) == Some(Phase::Decided) {
-        return Err(ServiceError::Conflict("phase"));
+        return Err(ServiceError::Conflict(Reason::Phase));
     }
     let txn = db.begin().await?;
     let updated = evaluation_round::Entity::update_many()
@@ -132,7 +133,7 @@ pub async fn update_settings(
         .exec(&txn)
         .await?;
     if updated.rows_affected != 1 {
-        return Err(ServiceError::Conflict("changed_meanwhile"));
+        return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     audit::append(&txn, entry(by, "round.settings", round_id, s.name)).await?;
     txn.commit().await?;
@@ -359,7 +360,7 @@ async fn candidates(
 /// on. Before the council scores only.
 ///
 /// # Errors
-/// `Denied`; `NotFound`; `Conflict("phase")`; `Conflict("changed_meanwhile")` for a dossier no
+/// `Denied`; `NotFound`; `Conflict(Reason::Phase)`; `Conflict(Reason::ChangedMeanwhile)` for a dossier no
 /// longer forwarded; `Invalid("dossiers", "no_criteria_set")` when a group has no valid set.
 pub async fn add_dossiers(
     db: &DatabaseConnection,
@@ -370,7 +371,7 @@ pub async fn add_dossiers(
     let by = manage_rounds(actor)?;
     let data = round_data::load(db, round_id).await?;
     if data.phase >= Phase::Scoring {
-        return Err(ServiceError::Conflict("phase"));
+        return Err(ServiceError::Conflict(Reason::Phase));
     }
     let txn = db.begin().await?;
     let mut added = 0;
@@ -383,7 +384,7 @@ pub async fn add_dossiers(
             .await?
             .ok_or(ServiceError::NotFound)?;
         if d.state != DossierState::Forwarded.as_str() {
-            return Err(ServiceError::Conflict("changed_meanwhile"));
+            return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
         }
         let (_, group) =
             crate::services::dossiers::filing::group_code_of(&txn, d.product_id).await?;
@@ -466,7 +467,7 @@ async fn criteria_set_for(
             return Ok(set);
         }
     }
-    Err(invalid("dossiers", "no_criteria_set"))
+    Err(invalid("dossiers", Reason::NoCriteriaSet))
 }
 
 /// Moves the round to its next phase (preparation → advisory review → scoring →
@@ -474,7 +475,7 @@ async fn criteria_set_for(
 /// one dossier and one council member.
 ///
 /// # Errors
-/// `Denied`; `NotFound`; `Conflict("changed_meanwhile")` for a stale page, `Conflict("phase")`
+/// `Denied`; `NotFound`; `Conflict(Reason::ChangedMeanwhile)` for a stale page, `Conflict(Reason::Phase)`
 /// from deliberation; `Invalid("round", "empty")`.
 pub async fn advance(
     db: &DatabaseConnection,
@@ -488,10 +489,10 @@ pub async fn advance(
         .phase
         .next()
         .filter(|p| *p != Phase::Decided)
-        .ok_or(ServiceError::Conflict("phase"))?;
+        .ok_or(ServiceError::Conflict(Reason::Phase))?;
     let has_council = data.members.iter().any(|m| m.panel == "council");
     if data.phase == Phase::Preparation && (data.entries.is_empty() || !has_council) {
-        return Err(invalid("round", "empty"));
+        return Err(invalid("round", Reason::Empty));
     }
     let txn = db.begin().await?;
     let updated = evaluation_round::Entity::update_many()
@@ -502,7 +503,7 @@ pub async fn advance(
         .exec(&txn)
         .await?;
     if updated.rows_affected != 1 {
-        return Err(ServiceError::Conflict("changed_meanwhile"));
+        return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     audit::append(
         &txn,

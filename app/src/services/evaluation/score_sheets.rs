@@ -3,6 +3,7 @@
 //! browser runs the same code for the live total, this result is the one kept). Submitting
 //! locks the sheet; the provincial officer may reopen it, with a reason, while the panel's
 //! phase lasts.
+use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -14,7 +15,7 @@ use crate::auth::{Action, Actor, Resource, allowed};
 use crate::domain::round::{self, OthersVisible, Panel, ScoreRefused};
 use crate::domain::scoring::{self, CriteriaSet, Sheet, SheetResult};
 use crate::entities::{dossier_checklist_item, score_sheet};
-use crate::models::rounds::{OtherSheet, SheetDocument, SheetView};
+use crate::models::evaluation::rounds::{OtherSheet, SheetDocument, SheetView};
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 use crate::services::evaluation::round_data::{self, RoundData};
@@ -37,12 +38,12 @@ fn set_of(data: &RoundData, dossier_id: i32) -> Result<(String, CriteriaSet), Se
     Ok((format!("{} (v{})", stored.name, stored.version), set))
 }
 
-fn refused_key(refused: ScoreRefused) -> &'static str {
+fn refused_key(refused: ScoreRefused) -> Reason {
     match refused {
-        ScoreRefused::NotAssigned => "not_assigned",
-        ScoreRefused::Conflicted => "conflicted",
-        ScoreRefused::PhaseClosed => "phase_closed",
-        ScoreRefused::AlreadySubmitted => "submitted",
+        ScoreRefused::NotAssigned => Reason::NotAssigned,
+        ScoreRefused::Conflicted => Reason::Conflicted,
+        ScoreRefused::PhaseClosed => Reason::PhaseClosed,
+        ScoreRefused::AlreadySubmitted => Reason::Submitted,
     }
 }
 
@@ -68,7 +69,7 @@ pub async fn sheet(
     let own = data.sheet(dossier_id, me);
     let locked_because = round::may_score(data.phase, standing)
         .err()
-        .map(|r| refused_key(r).to_owned());
+        .map(|r| refused_key(r).code().to_owned());
     let setting = OthersVisible::parse(&data.round.others_visible).unwrap_or(OthersVisible::Never);
     let others = round::may_see_others(data.phase, setting, standing).then(|| {
         data.sheets
@@ -169,11 +170,11 @@ pub async fn save(
             .any(|c| &c.code == code && *index < c.options.len())
     };
     if !choices.iter().all(|(c, i)| known(c, i)) {
-        return Err(invalid("choices", "unknown_option"));
+        return Err(invalid("choices", Reason::UnknownOption));
     }
     let result = scoring::score(&set, choices);
     if submit && !result.complete {
-        return Err(invalid("choices", "incomplete"));
+        return Err(invalid("choices", Reason::Incomplete));
     }
     let now = chrono::Utc::now();
     let txn = db.begin().await?;
@@ -199,7 +200,7 @@ pub async fn save(
             }
             .insert(&txn)
             .await
-            .map_err(|_| ServiceError::Conflict("changed_meanwhile"))?;
+            .map_err(|_| ServiceError::Conflict(Reason::ChangedMeanwhile))?;
         }
         Some(existing) if existing.version == version => {
             let updated = score_sheet::Entity::update_many()
@@ -218,10 +219,10 @@ pub async fn save(
                 .exec(&txn)
                 .await?;
             if updated.rows_affected != 1 {
-                return Err(ServiceError::Conflict("changed_meanwhile"));
+                return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
             }
         }
-        _ => return Err(ServiceError::Conflict("changed_meanwhile")),
+        _ => return Err(ServiceError::Conflict(Reason::ChangedMeanwhile)),
     }
     if submit {
         audit::append(
@@ -248,7 +249,7 @@ pub async fn save(
 /// phase lasts.
 ///
 /// # Errors
-/// `Denied`; `NotFound` for no such submitted sheet; `Conflict("phase")`;
+/// `Denied`; `NotFound` for no such submitted sheet; `Conflict(Reason::Phase)`;
 /// `Invalid("reason", "required")`.
 pub async fn reopen(
     db: &DatabaseConnection,
@@ -265,11 +266,11 @@ pub async fn reopen(
         .ok_or(ServiceError::NotFound)?;
     let panel = Panel::parse(&sheet.panel).unwrap_or(Panel::Council);
     if data.phase != panel.scoring_phase() {
-        return Err(ServiceError::Conflict("phase"));
+        return Err(ServiceError::Conflict(Reason::Phase));
     }
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(invalid("reason", "required"));
+        return Err(invalid("reason", Reason::Required));
     }
     let txn = db.begin().await?;
     score_sheet::Entity::update_many()

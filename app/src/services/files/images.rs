@@ -8,6 +8,7 @@ use image::codecs::jpeg::JpegEncoder;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 use crate::domain::file_kind::FileKind;
+use crate::domain::reason::Reason;
 
 /// Thumbnails fit in this square.
 const THUMB_SIZE: u32 = 320;
@@ -25,15 +26,15 @@ pub struct CleanImage {
 /// Decodes and re-encodes `bytes` of `kind` (an image kind).
 ///
 /// # Errors
-/// `"file_corrupt"` when it does not decode or encode.
-pub fn clean(kind: FileKind, bytes: &[u8]) -> Result<CleanImage, &'static str> {
+/// `Reason::FileCorrupt` when it does not decode or encode.
+pub fn clean(kind: FileKind, bytes: &[u8]) -> Result<CleanImage, Reason> {
     let format = match kind {
         FileKind::Jpeg => ImageFormat::Jpeg,
         FileKind::Png => ImageFormat::Png,
         FileKind::WebP => ImageFormat::WebP,
-        FileKind::Pdf => return Err("file_corrupt"),
+        FileKind::Pdf => return Err(Reason::FileCorrupt),
     };
-    let image = decode(format, bytes).ok_or("file_corrupt")?;
+    let image = decode(format, bytes).ok_or(Reason::FileCorrupt)?;
     let bytes = match format {
         // Photos: a JPEG again, at a quality nobody tells from the original.
         ImageFormat::Jpeg => jpeg(&image, 88),
@@ -45,8 +46,9 @@ pub fn clean(kind: FileKind, bytes: &[u8]) -> Result<CleanImage, &'static str> {
                 .map(|()| out.into_inner())
         }
     }
-    .ok_or("file_corrupt")?;
-    let thumbnail = jpeg(&image.thumbnail(THUMB_SIZE, THUMB_SIZE), 80).ok_or("file_corrupt")?;
+    .ok_or(Reason::FileCorrupt)?;
+    let thumbnail =
+        jpeg(&image.thumbnail(THUMB_SIZE, THUMB_SIZE), 80).ok_or(Reason::FileCorrupt)?;
     Ok(CleanImage { bytes, thumbnail })
 }
 
@@ -108,11 +110,11 @@ mod tests {
         let bytes = png(200, 200);
         assert_eq!(
             clean(FileKind::Png, &bytes[..bytes.len() / 2]).unwrap_err(),
-            "file_corrupt"
+            Reason::FileCorrupt
         );
         assert_eq!(
             clean(FileKind::Jpeg, b"\xff\xd8\xff\xe0 nothing").unwrap_err(),
-            "file_corrupt"
+            Reason::FileCorrupt
         );
     }
 }

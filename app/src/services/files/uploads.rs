@@ -1,6 +1,7 @@
 //! Accepting an uploaded file: its type decided from its content, its size within the limit,
 //! images re-encoded with a thumbnail, the bytes put in the file store and the metadata in
 //! `stored_file`. Anything else is refused with a reason the page translates.
+use crate::domain::reason::Reason;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
 
 use crate::domain::file_kind::{self, FileKind};
@@ -74,7 +75,7 @@ pub async fn store(
     let kind = file_kind::sniff(&upload.bytes, limits.max_bytes)
         .map_err(|rejected| invalid("file", rejected.reason()))?;
     if matches!(purpose, Purpose::ProductPhoto | Purpose::EventPhoto) && !kind.is_image() {
-        return Err(invalid("file", "file_type"));
+        return Err(invalid("file", Reason::FileType));
     }
     let (bytes, thumbnail) = if kind.is_image() {
         let bytes = upload.bytes;
@@ -82,7 +83,7 @@ pub async fn store(
             crate::services::files::images::clean(kind, &bytes)
         })
         .await
-        .map_err(|_| invalid("file", "file_corrupt"))?
+        .map_err(|_| invalid("file", Reason::FileCorrupt))?
         .map_err(|reason| invalid("file", reason))?;
         (clean.bytes, Some(clean.thumbnail))
     } else {

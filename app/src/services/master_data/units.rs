@@ -1,4 +1,5 @@
 //! Administrative units and product groups as the master-data page shows them.
+use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -7,7 +8,7 @@ use sea_orm::{
 
 use crate::domain::text::fold;
 use crate::entities::{admin_unit, product_group};
-use crate::models::units::{MAX_QUERY_CHARS, ProductGroupNode, UnitFilter, UnitRow};
+use crate::models::master_data::units::{MAX_QUERY_CHARS, ProductGroupNode, UnitFilter, UnitRow};
 use crate::services::ServiceError;
 
 /// The scheme whose groups the page shows: Decision 148/QĐ-TTg (2023).
@@ -47,7 +48,7 @@ pub async fn list_units(
     if query.chars().count() > MAX_QUERY_CHARS {
         return Err(ServiceError::Invalid {
             field: "q",
-            reason: "too_long",
+            reason: Reason::TooLong,
         });
     }
     let level = match filter {

@@ -1,6 +1,7 @@
 //! Product ideas: a producer registers one with the commune, the commune's officer accepts it
 //! or declines it with a reason, and an accepted idea becomes a product of the subject. Each
 //! step is audited and notifies the other side.
+use crate::domain::reason::Reason;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, TransactionTrait,
@@ -9,8 +10,8 @@ use sea_orm::{
 use crate::auth::{Actor, Denied, Role};
 use crate::domain::product_idea::{self, IdeaInput, IdeaState};
 use crate::entities::{notification, product_idea as idea, subject};
-use crate::models::product_ideas::IdeaRow;
-use crate::models::products::ProductInput;
+use crate::models::producers::ideas::IdeaRow;
+use crate::models::producers::products::ProductInput;
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 use crate::services::guards::producer_subject;
@@ -38,7 +39,7 @@ pub async fn submit(
         .await?
         .is_some();
     if !known_group {
-        return Err(invalid("group_code", "unknown_group"));
+        return Err(invalid("group_code", Reason::UnknownGroup));
     }
     let owner = subject::Entity::find_by_id(subject_id)
         .one(db)
@@ -135,7 +136,7 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor) -> Result<Vec<IdeaRow>
 ///
 /// # Errors
 /// `NotFound`; `Denied` unless the actor is the idea's commune's officer; `Invalid`
-/// (`comment`) for a decline without a reason; `Conflict("changed_meanwhile")`.
+/// (`comment`) for a decline without a reason; `Conflict(Reason::ChangedMeanwhile)`.
 pub async fn decide(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -152,7 +153,7 @@ pub async fn decide(
     let state = IdeaState::parse(&row.state).ok_or(ServiceError::NotFound)?;
     let to = match product_idea::decide(state, accept, comment) {
         Ok(to) => to,
-        Err(("state", _)) => return Err(ServiceError::Conflict("changed_meanwhile")),
+        Err(("state", _)) => return Err(ServiceError::Conflict(Reason::ChangedMeanwhile)),
         Err((field, reason)) => return Err(invalid(field, reason)),
     };
     let comment = comment.trim().chars().take(4000).collect::<String>();
@@ -170,7 +171,7 @@ pub async fn decide(
         .exec(&txn)
         .await?;
     if updated.rows_affected != 1 {
-        return Err(ServiceError::Conflict("changed_meanwhile"));
+        return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     let action = if accept {
         "idea.accept"
@@ -211,7 +212,7 @@ pub async fn make_product(
         return Err(ServiceError::Denied(Denied::NotAllowed));
     }
     if row.state != IdeaState::Accepted.as_str() || row.product_id.is_some() {
-        return Err(ServiceError::Conflict("changed_meanwhile"));
+        return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     let input = ProductInput {
         name: row.name.clone(),
@@ -236,7 +237,7 @@ pub async fn make_product(
         .exec(db)
         .await?;
     if updated.rows_affected != 1 {
-        return Err(ServiceError::Conflict("changed_meanwhile"));
+        return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     audit::append(
         db,

@@ -1,5 +1,6 @@
 //! Photos of a product, kept by the subject's members: several, in order, one of them the
 //! cover (the first uploaded until another is chosen). Photos are public with their product.
+use crate::domain::reason::Reason;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
@@ -7,7 +8,7 @@ use sea_orm::{
 
 use crate::auth::Actor;
 use crate::entities::{product, product_photo, stored_file};
-use crate::models::products::ProductPhotoView;
+use crate::models::producers::products::ProductPhotoView;
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 use crate::services::files::store::FileStore;
@@ -88,7 +89,7 @@ pub async fn add_photo(
         .count(db)
         .await?;
     if count >= limits.max_files_per_item as u64 {
-        return Err(invalid("file", "too_many_files"));
+        return Err(invalid("file", Reason::TooManyFiles));
     }
     let txn = db.begin().await?;
     let file = uploads::store(

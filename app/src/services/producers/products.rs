@@ -1,6 +1,7 @@
 //! The product registry of a subject, kept by its members: create and edit products with their
 //! specifications, price range and story. Saves name the version they were loaded from, so a
 //! concurrent edit is refused rather than lost; every save is audited.
+use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -13,7 +14,7 @@ use crate::domain::gtin::to_gtin14;
 use crate::domain::product_form::{self, ProductFields};
 use crate::domain::text::fold;
 use crate::entities::{product, product_group, subject};
-use crate::models::products::{ProductDetail, ProductInput, ProductRow};
+use crate::models::producers::products::{ProductDetail, ProductInput, ProductRow};
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 use crate::services::guards::member_subject;
@@ -108,7 +109,7 @@ pub async fn product_detail(
 /// # Errors
 /// `Denied` unless the actor is a member of the product's subject; `NotFound`; `Invalid`
 /// naming the field (including an unknown group or a GTIN another product uses);
-/// `Conflict("changed_meanwhile")` for a stale form.
+/// `Conflict(Reason::ChangedMeanwhile)` for a stale form.
 pub async fn save_product(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -123,7 +124,7 @@ pub async fn save_product(
         .filter(product_group::Column::Code.eq(fields.group_code.as_str()))
         .one(db)
         .await?
-        .ok_or(invalid("group_code", "unknown_group"))?;
+        .ok_or(invalid("group_code", Reason::UnknownGroup))?;
     if let Some(gtin) = &fields.gtin {
         let other = product::Entity::find()
             .filter(product::Column::Gtin.eq(gtin.as_str()))
@@ -131,7 +132,7 @@ pub async fn save_product(
             .one(db)
             .await?;
         if other.is_some() {
-            return Err(invalid("gtin", "gtin_taken"));
+            return Err(invalid("gtin", Reason::GtinTaken));
         }
     }
     let txn = db.begin().await?;
@@ -239,7 +240,7 @@ async fn update(
         .exec(txn)
         .await?;
     if updated.rows_affected != 1 {
-        return Err(ServiceError::Conflict("changed_meanwhile"));
+        return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     Ok(())
 }

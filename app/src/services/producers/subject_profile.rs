@@ -1,6 +1,7 @@
 //! Subjects (chủ thể): the public profile of an active subject, kept by its members, and its
 //! member accounts for those who may see them (its members, its commune's officers, the
 //! province).
+use crate::domain::reason::Reason;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
@@ -8,7 +9,9 @@ use sea_orm::{
 use crate::auth::{Action, Actor, Resource, Role, allowed};
 use crate::domain::subject_profile::{self, SubjectProfile};
 use crate::entities::{admin_unit, product, subject, user_account};
-use crate::models::subjects::{SubjectMember, SubjectProduct, SubjectProfileInput, SubjectView};
+use crate::models::producers::subject_profile::{
+    SubjectMember, SubjectProduct, SubjectProfileInput, SubjectView,
+};
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 use crate::services::input::invalid;
@@ -126,7 +129,7 @@ pub async fn subject_members(
 ///
 /// # Errors
 /// `Denied` unless the actor is an active member of the subject; `NotFound`; `Invalid` naming
-/// the field; `Conflict("changed_meanwhile")` if someone saved since the form was loaded.
+/// the field; `Conflict(Reason::ChangedMeanwhile)` if someone saved since the form was loaded.
 pub async fn update_profile(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -152,7 +155,7 @@ pub async fn update_profile(
             .one(db)
             .await?;
         if other.is_some() {
-            return Err(invalid("tax_code", "tax_code_taken"));
+            return Err(invalid("tax_code", Reason::TaxCodeTaken));
         }
     }
     let changed = changed_fields(&current, &profile);
@@ -192,7 +195,7 @@ pub async fn update_profile(
         .exec(&txn)
         .await?;
     if updated.rows_affected != 1 {
-        return Err(ServiceError::Conflict("changed_meanwhile"));
+        return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     audit::append(
         &txn,

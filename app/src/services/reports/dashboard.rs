@@ -9,8 +9,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::auth::{Action, Actor, Resource, Role, allowed};
 use crate::entities::{certificate as cert, product, product_group, report_target, subject};
-use crate::models::dashboard::{Dashboard, DashboardFilter, DashboardProduct, Tile};
-use crate::models::reports::Text;
+use crate::models::reports::dashboard::{Dashboard, DashboardFilter, DashboardProduct, Tile};
+use crate::models::reports::periodic::Text;
 use crate::services::ServiceError;
 use crate::services::master_data::units::{CURRENT_GROUP_SCHEME, in_force};
 use crate::services::reports::dashboard_charts::{ChartContext, charts};

@@ -6,8 +6,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 use crate::entities::{
     certificate as cert, dossier, product_idea, report, report_period, user_account,
 };
-use crate::models::dashboard::ActionItem;
-use crate::models::reports::Text;
+use crate::models::reports::dashboard::ActionItem;
+use crate::models::reports::periodic::Text;
 use crate::services::ServiceError;
 use crate::services::reports::dashboard::Level;
 

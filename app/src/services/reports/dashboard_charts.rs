@@ -8,7 +8,7 @@ use chrono::Datelike;
 use crate::domain::chart::ChartItem;
 use crate::domain::dossier::DossierState;
 use crate::entities::product_group;
-use crate::models::dashboard::{Chart, DashboardFilter};
+use crate::models::reports::dashboard::{Chart, DashboardFilter};
 use crate::services::reports::dashboard::{Counts, FIRST_YEAR, PIPELINE};
 use crate::services::reports::figures::subject_type_name;
 

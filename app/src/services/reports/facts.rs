@@ -89,12 +89,13 @@ fn vn_day(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
     (at + chrono::Duration::hours(7)).date_naive()
 }
 
-/// Loads the facts of `scope`: a commune's code, or `PROVINCE_CODE` for all.
-///
-/// # Errors
-/// A database error.
-pub async fn load(db: &impl ConnectionTrait, scope: &str) -> Result<Facts, ServiceError> {
-    let commune = (scope != PROVINCE_CODE).then_some(scope);
+/// A product's commune and group by id, and each group's top group and sub-group.
+type ProductsAndGroups = (HashMap<i32, (String, i32)>, HashMap<i32, (String, String)>);
+
+async fn products_and_groups(
+    db: &impl ConnectionTrait,
+    commune: Option<&str>,
+) -> Result<ProductsAndGroups, ServiceError> {
     let mut products = product::Entity::find()
         .select_only()
         .column(product::Column::Id)
@@ -122,6 +123,17 @@ pub async fn load(db: &impl ConnectionTrait, scope: &str) -> Result<Facts, Servi
         })
         .collect();
 
+    Ok((products, groups))
+}
+
+/// A subject: id, commune, kind, registered at, status.
+type SubjectRow = (i32, String, String, chrono::DateTime<chrono::Utc>, String);
+
+/// The subjects of `commune` (and those elsewhere with a product there), or all.
+async fn subjects_of(
+    db: &impl ConnectionTrait,
+    commune: Option<&str>,
+) -> Result<Vec<SubjectRow>, ServiceError> {
     let mut subjects = subject::Entity::find()
         .select_only()
         .column(subject::Column::Id)
@@ -145,8 +157,17 @@ pub async fn load(db: &impl ConnectionTrait, scope: &str) -> Result<Facts, Servi
                 ),
         );
     }
-    let subjects: Vec<(i32, String, String, chrono::DateTime<chrono::Utc>, String)> =
-        subjects.into_tuple().all(db).await?;
+    Ok(subjects.into_tuple().all(db).await?)
+}
+
+/// Loads the facts of `scope`: a commune's code, or `PROVINCE_CODE` for all.
+///
+/// # Errors
+/// A database error.
+pub async fn load(db: &impl ConnectionTrait, scope: &str) -> Result<Facts, ServiceError> {
+    let commune = (scope != PROVINCE_CODE).then_some(scope);
+    let (products, groups) = products_and_groups(db, commune).await?;
+    let subjects = subjects_of(db, commune).await?;
     let subject_types: HashMap<i32, String> = subjects
         .iter()
         .map(|(id, _, kind, _, _)| (*id, kind.clone()))

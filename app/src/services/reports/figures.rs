@@ -8,7 +8,7 @@ use crate::domain::report::{
     CertKind, CertTally, Window, progress_percent, tally_certificates, tally_received,
     tally_subjects,
 };
-use crate::models::reports::{FigureRow, FigureTable, ReportFigures, TargetLine, Text};
+use crate::models::reports::periodic::{FigureRow, FigureTable, ReportFigures, TargetLine, Text};
 use crate::services::reports::facts::Facts;
 
 /// The year's targets for the report's locality.

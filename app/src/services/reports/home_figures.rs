@@ -4,7 +4,7 @@ use sea_orm::{
 };
 
 use crate::entities::{admin_unit, product, product_group, subject};
-use crate::models::home::{HomeFigures, StarCount};
+use crate::models::reports::home_figures::{HomeFigures, StarCount};
 use crate::services::ServiceError;
 use crate::services::master_data::units::CURRENT_GROUP_SCHEME;
 

@@ -1,6 +1,7 @@
 //! Periodic reports: a commune's (or the province's) report for a period — figures computed
 //! from the data until it is submitted, then frozen — its written sections, submission, and
 //! the province's review (return with a comment, or accept).
+use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -12,7 +13,7 @@ use sea_orm::{
 use crate::auth::{Action, Actor, Resource, allowed};
 use crate::domain::report::{PeriodKind, ReportState, Standing, Window, standing};
 use crate::entities::{admin_unit, product_group, report, report_period, report_target};
-use crate::models::reports::{
+use crate::models::reports::periodic::{
     CommuneStatus, PeriodRow, ReportFigures, ReportView, ReportsHome, Text,
 };
 use crate::services::ServiceError;
@@ -347,7 +348,7 @@ fn checked(sections: Sections) -> Result<Sections, ServiceError> {
     let limit = |text: String, field: &'static str| {
         let text = text.trim().to_owned();
         if text.chars().count() > SECTION_MAX {
-            Err(invalid(field, "too_long"))
+            Err(invalid(field, Reason::TooLong))
         } else {
             Ok(text)
         }
@@ -364,7 +365,7 @@ fn checked(sections: Sections) -> Result<Sections, ServiceError> {
 ///
 /// # Errors
 /// `Denied` unless the actor writes `scope`'s reports; `NotFound` for an unknown period;
-/// `Conflict("changed_meanwhile")` if `version` is not the saved one; `Conflict("not_editable")` once
+/// `Conflict(Reason::ChangedMeanwhile)` if `version` is not the saved one; `Conflict(Reason::NotEditable)` once
 /// submitted or accepted; `Invalid` for a section too long, or for submitting without results.
 #[allow(clippy::too_many_arguments)]
 pub async fn save(
@@ -380,7 +381,7 @@ pub async fn save(
     allowed(actor, Action::WriteReport, resource(scope)).map_err(ServiceError::Denied)?;
     let sections = checked(sections)?;
     if submit && sections.results.is_empty() {
-        return Err(invalid("results", "required"));
+        return Err(invalid("results", Reason::Required));
     }
     let txn = db.begin().await?;
     let p = period(&txn, period_id).await?;
@@ -389,10 +390,10 @@ pub async fn save(
     }
     let saved = find(&txn, period_id, scope).await?;
     if saved.as_ref().map_or(0, |r| r.version) != version {
-        return Err(ServiceError::Conflict("changed_meanwhile"));
+        return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     if saved.as_ref().is_some_and(|r| !state_of(r).editable()) {
-        return Err(ServiceError::Conflict("not_editable"));
+        return Err(ServiceError::Conflict(Reason::NotEditable));
     }
     let now = chrono::Utc::now();
     let mut row: report::ActiveModel = match saved {
@@ -411,7 +412,7 @@ pub async fn save(
     row.updated_at = Set(now);
     if submit {
         let figures = live_figures(&txn, &p, scope, today).await?;
-        let json = serde_json::to_string(&figures).map_err(|_| invalid("figures", "json"))?;
+        let json = serde_json::to_string(&figures).map_err(|_| invalid("figures", Reason::Json))?;
         row.snapshot_json = Set(Some(json));
         row.state = Set(ReportState::Submitted.as_str().to_owned());
         row.submitted_at = Set(Some(now));
@@ -444,8 +445,8 @@ pub async fn save(
 /// a returned report is editable again and its snapshot is dropped until resubmitted.
 ///
 /// # Errors
-/// `Denied` for anyone but provincial officers; `NotFound`; `Conflict("changed_meanwhile")`;
-/// `Conflict("not_submitted")`; `Invalid("comment", "required")` for a return without one.
+/// `Denied` for anyone but provincial officers; `NotFound`; `Conflict(Reason::ChangedMeanwhile)`;
+/// `Conflict(Reason::NotSubmitted)`; `Invalid("comment", "required")` for a return without one.
 pub async fn review(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -461,7 +462,7 @@ pub async fn review(
     }
     let comment = comment.trim();
     if !accept && comment.is_empty() {
-        return Err(invalid("comment", "required"));
+        return Err(invalid("comment", Reason::Required));
     }
     let txn = db.begin().await?;
     let p = period(&txn, period_id).await?;
@@ -469,10 +470,10 @@ pub async fn review(
         .await?
         .ok_or(ServiceError::NotFound)?;
     if saved.version != version {
-        return Err(ServiceError::Conflict("changed_meanwhile"));
+        return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     if !state_of(&saved).reviewable() {
-        return Err(ServiceError::Conflict("not_submitted"));
+        return Err(ServiceError::Conflict(Reason::NotSubmitted));
     }
     let mut row: report::ActiveModel = saved.into();
     let next = version + 1;
@@ -535,7 +536,7 @@ pub async fn export(
     match format {
         ExportFormat::Xlsx => crate::documents::report_xlsx::render(&view)
             .map(|bytes| (format!("{stem}.xlsx"), bytes))
-            .map_err(|_| invalid("report", "xlsx")),
+            .map_err(|_| invalid("report", Reason::Xlsx)),
         ExportFormat::Pdf => crate::documents::report_pdf::render(&view, today)
             .map(|bytes| (format!("{stem}.pdf"), bytes))
             .map_err(ServiceError::from),
@@ -554,8 +555,8 @@ pub async fn export_both(
     today: NaiveDate,
 ) -> Result<(Vec<u8>, Vec<u8>), ServiceError> {
     let view = open(db, actor, period_id, scope, today).await?;
-    let xlsx =
-        crate::documents::report_xlsx::render(&view).map_err(|_| invalid("report", "xlsx"))?;
+    let xlsx = crate::documents::report_xlsx::render(&view)
+        .map_err(|_| invalid("report", Reason::Xlsx))?;
     let pdf = crate::documents::report_pdf::render(&view, today)?;
     Ok((xlsx, pdf))
 }

@@ -1,5 +1,6 @@
 //! The province keeps the report periods (dates covered, due dates, a new year's periods) and
 //! the years' targets (`/admin/report-settings`): master data shipped as CSV, then edited here.
+use crate::domain::reason::Reason;
 use chrono::NaiveDate;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -9,7 +10,7 @@ use sea_orm::{
 use crate::auth::{Action, Actor, Resource, allowed};
 use crate::domain::report::PeriodKind;
 use crate::entities::{admin_unit, report_period, report_target};
-use crate::models::reports::{PeriodRow, ReportSettings, TargetRow};
+use crate::models::reports::periodic::{PeriodRow, ReportSettings, TargetRow};
 use crate::services::ServiceError;
 use crate::services::input::invalid;
 use crate::services::reports::facts::PROVINCE_CODE;
@@ -67,7 +68,8 @@ pub async fn settings(
 }
 
 fn date(value: &str, field: &'static str) -> Result<NaiveDate, ServiceError> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| invalid(field, "invalid_date"))
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .map_err(|_| invalid(field, Reason::InvalidDate))
 }
 
 /// Changes a period's dates: the first day before (or on) the last, due no earlier than the
@@ -91,10 +93,10 @@ pub async fn save_period(
         date(due_on, "due_on")?,
     );
     if end < start {
-        return Err(invalid("ends_on", "before_start"));
+        return Err(invalid("ends_on", Reason::BeforeStart));
     }
     if due < start {
-        return Err(invalid("due_on", "before_start"));
+        return Err(invalid("due_on", Reason::BeforeStart));
     }
     let period = report_period::Entity::find_by_id(period_id)
         .one(db)
@@ -121,9 +123,9 @@ pub async fn add_year(
 ) -> Result<u64, ServiceError> {
     check(actor)?;
     if !(2019..=2100).contains(&year) {
-        return Err(invalid("year", "out_of_range"));
+        return Err(invalid("year", Reason::OutOfRange));
     }
-    let day = |m, d| NaiveDate::from_ymd_opt(year, m, d).ok_or(invalid("year", "out_of_range"));
+    let day = |m, d| NaiveDate::from_ymd_opt(year, m, d).ok_or(invalid("year", Reason::OutOfRange));
     let mut added = 0;
     for (kind, end, due, audience) in [
         (PeriodKind::HalfYear, day(6, 30)?, day(6, 25)?, "commune"),
@@ -171,7 +173,7 @@ pub async fn save_target(
 ) -> Result<(), ServiceError> {
     check(actor)?;
     if !(2019..=2100).contains(&year) {
-        return Err(invalid("year", "out_of_range"));
+        return Err(invalid("year", Reason::OutOfRange));
     }
     let known = admin_unit::Entity::find()
         .filter(admin_unit::Column::Code.eq(scope_code.trim()))
@@ -180,11 +182,11 @@ pub async fn save_target(
         .await?
         .is_some();
     if !known {
-        return Err(invalid("scope_code", "unknown_unit"));
+        return Err(invalid("scope_code", Reason::UnknownUnit));
     }
     for (value, field) in [(new_3star, "new_3star"), (national, "national")] {
         if !(0..=100_000).contains(&value) {
-            return Err(invalid(field, "out_of_range"));
+            return Err(invalid(field, Reason::OutOfRange));
         }
     }
     let row = report_target::ActiveModel {

@@ -1,5 +1,6 @@
 //! The label checklist as master data: read by the label check, edited by the province and
 //! administrators (`/admin/label-checklist`) when a decree changes what a label must carry.
+use crate::domain::reason::Reason;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
@@ -8,7 +9,7 @@ use sea_orm::{
 use crate::auth::{Action, Actor, Resource, allowed};
 use crate::domain::label::{CheckKind, ChecklistItem};
 use crate::entities::label_checklist_item as row;
-use crate::models::labels::{ChecklistRow, ChecklistRowInput};
+use crate::models::traceability::labels::{ChecklistRow, ChecklistRowInput};
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 use crate::services::input::invalid;
@@ -86,7 +87,7 @@ pub async fn rows(
 ///
 /// # Errors
 /// `Denied` as `rows`; `NotFound`; `Invalid` for an empty name, a malformed code or group
-/// list, an unknown check or a sort that is not a number; `Conflict("code_taken")`.
+/// list, an unknown check or a sort that is not a number; `Conflict(Reason::CodeTaken)`.
 pub async fn save_row(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -97,10 +98,10 @@ pub async fn save_row(
     let name_vi = input.name_vi.trim().to_owned();
     let name_en = input.name_en.trim().to_owned();
     if name_vi.is_empty() {
-        return Err(invalid("name_vi", "required"));
+        return Err(invalid("name_vi", Reason::Required));
     }
     if name_en.is_empty() {
-        return Err(invalid("name_en", "required"));
+        return Err(invalid("name_en", Reason::Required));
     }
     let groups = input
         .groups
@@ -117,14 +118,15 @@ pub async fn save_row(
         .filter(|g| !g.is_empty())
         .all(group_code_ok)
     {
-        return Err(invalid("groups", "group_codes"));
+        return Err(invalid("groups", Reason::GroupCodes));
     }
-    let check = CheckKind::parse(input.check.trim()).ok_or_else(|| invalid("check", "invalid"))?;
+    let check =
+        CheckKind::parse(input.check.trim()).ok_or_else(|| invalid("check", Reason::Invalid))?;
     let sort: i32 = input
         .sort
         .trim()
         .parse()
-        .map_err(|_| invalid("sort", "number"))?;
+        .map_err(|_| invalid("sort", Reason::Number))?;
     let txn = db.begin().await?;
     let saved = match id {
         Some(id) => {
@@ -151,7 +153,7 @@ pub async fn save_row(
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
             if !code_ok {
-                return Err(invalid("code", "item_code"));
+                return Err(invalid("code", Reason::ItemCode));
             }
             let taken = row::Entity::find()
                 .filter(row::Column::Code.eq(&code))
@@ -159,7 +161,7 @@ pub async fn save_row(
                 .await?
                 .is_some();
             if taken {
-                return Err(invalid("code", "code_taken"));
+                return Err(invalid("code", Reason::CodeTaken));
             }
             row::ActiveModel {
                 code: Set(code),

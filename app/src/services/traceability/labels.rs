@@ -2,6 +2,7 @@
 //! artwork (every version kept); the subject's commune officers and the province read the same
 //! page and see the same check in the dossier. The check is `domain::label` against the
 //! label checklist (master data, `label_checklist`).
+use crate::domain::reason::Reason;
 use std::collections::BTreeMap;
 
 use sea_orm::{
@@ -13,7 +14,7 @@ use crate::auth::{Action, Actor};
 use crate::domain::certificate;
 use crate::domain::label::{self as rules, CertificateFacts, MarkClaim};
 use crate::entities::{label_artwork, product, product_group, product_label, stored_file, subject};
-use crate::models::labels::{
+use crate::models::traceability::labels::{
     ArtworkView, LabelCertificate, LabelItemView, LabelSummary, ProductLabelView,
 };
 use crate::services::ServiceError;
@@ -278,7 +279,7 @@ pub struct LabelInput {
 ///
 /// # Errors
 /// `Denied` unless the actor is an active member of the subject; `NotFound`; `Invalid`
-/// (`shown_stars`, `content`); `Conflict("changed_meanwhile")` when the label changed since the form loaded.
+/// (`shown_stars`, `content`); `Conflict(Reason::ChangedMeanwhile)` when the label changed since the form loaded.
 pub async fn save(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -289,12 +290,12 @@ pub async fn save(
     check(actor, Action::EditSubject, &loaded.subject)?;
     let stars = match (input.shows_mark, input.shown_stars.trim()) {
         (false, _) => None,
-        (true, "") => return Err(invalid("shown_stars", "required")),
+        (true, "") => return Err(invalid("shown_stars", Reason::Required)),
         (true, s) => Some(
             s.parse::<i16>()
                 .ok()
                 .filter(|n| (1..=5).contains(n))
-                .ok_or_else(|| invalid("shown_stars", "stars_range"))?,
+                .ok_or_else(|| invalid("shown_stars", Reason::StarsRange))?,
         ),
     };
     if input
@@ -302,7 +303,7 @@ pub async fn save(
         .values()
         .any(|v| v.chars().count() > MAX_ITEM_CHARS)
     {
-        return Err(invalid("content", "too_long"));
+        return Err(invalid("content", Reason::TooLong));
     }
     let group_code = loaded.group.as_ref().map_or("", |g| g.code.as_str());
     let applicable: Vec<String> = label_checklist::active(db)
@@ -318,7 +319,7 @@ pub async fn save(
         .map(|(code, value)| (code, value.trim().to_owned()))
         .collect();
     let content_json =
-        serde_json::to_string(&content).map_err(|_| invalid("content", "invalid"))?;
+        serde_json::to_string(&content).map_err(|_| invalid("content", Reason::Invalid))?;
     let by = actor.user_id();
     let txn = db.begin().await?;
     let existing = product_label::Entity::find_by_id(product_id)
@@ -326,9 +327,9 @@ pub async fn save(
         .await?;
     let version = match existing {
         Some(old) if old.version != input.version => {
-            return Err(ServiceError::Conflict("changed_meanwhile"));
+            return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
         }
-        None if input.version != 0 => return Err(ServiceError::Conflict("changed_meanwhile")),
+        None if input.version != 0 => return Err(ServiceError::Conflict(Reason::ChangedMeanwhile)),
         Some(old) => {
             let version = old.version + 1;
             let mut row: product_label::ActiveModel = old.into();

@@ -1,5 +1,6 @@
 //! Photos on a lot's events: the subject's members add them (from a phone, at the field or the
 //! packing table); they are public with the lot's trace, like the product's photos.
+use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -46,7 +47,7 @@ pub async fn add_photo(
         .count(db)
         .await?;
     if count >= limits.max_files_per_item as u64 {
-        return Err(invalid("file", "too_many_files"));
+        return Err(invalid("file", Reason::TooManyFiles));
     }
     let txn = db.begin().await?;
     let file = uploads::store(

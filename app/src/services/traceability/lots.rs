@@ -1,6 +1,7 @@
 //! Production lots and their events: a subject's members record lots of their products and add
 //! events to the timeline (from a phone, in a few taps); the subject's commune officers and the
 //! province read them; anyone reads the public trace of a lot of an active subject.
+use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -11,7 +12,9 @@ use sea_orm::{
 use crate::auth::{Action, Actor, Denied};
 use crate::domain::{digital_link, lot as rules};
 use crate::entities::{admin_unit, lot, lot_event, lot_event_input, subject};
-use crate::models::lots::{EventInput, EventView, LotInput, LotRow, LotView, ProductLots};
+use crate::models::traceability::lots::{
+    EventInput, EventView, LotInput, LotRow, LotView, ProductLots,
+};
 use crate::services::audit::{self, Entry};
 use crate::services::input::invalid;
 use crate::services::{ServiceError, guards};
@@ -71,7 +74,7 @@ pub async fn for_product(
     let communes = if may_edit {
         crate::services::master_data::units::list_units(
             db,
-            crate::models::units::UnitFilter::CurrentCommunes,
+            crate::models::master_data::units::UnitFilter::CurrentCommunes,
             "",
         )
         .await?
@@ -127,7 +130,7 @@ pub async fn create(
             .await?
             .is_none()
     {
-        return Err(invalid("origin_commune_code", "unknown_commune"));
+        return Err(invalid("origin_commune_code", Reason::UnknownCommune));
     }
     let taken = lot::Entity::find()
         .filter(lot::Column::ProductId.eq(product_id))
@@ -136,7 +139,7 @@ pub async fn create(
         .await?
         .is_some();
     if taken {
-        return Err(invalid("code", "lot_taken"));
+        return Err(invalid("code", Reason::LotTaken));
     }
     let txn = db.begin().await?;
     let created = lot::ActiveModel {
@@ -185,7 +188,7 @@ pub async fn add_event(
             .all(db)
             .await?;
         if inputs.len() != facts.inputs.len() || facts.inputs.contains(&lot_id) {
-            return Err(invalid("inputs", "unknown_lot"));
+            return Err(invalid("inputs", Reason::UnknownLot));
         }
     }
     let happened_at = (facts.happened_at - chrono::Duration::hours(VIETNAM_OFFSET_HOURS)).and_utc();

@@ -8,7 +8,7 @@ use sea_orm::{
 
 use crate::auth::{Action, Actor};
 use crate::entities::{dossier, dossier_document, public_document, stored_file};
-use crate::models::labels::PublicDocumentView;
+use crate::models::traceability::labels::PublicDocumentView;
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 

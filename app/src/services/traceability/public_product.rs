@@ -4,7 +4,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::domain::{certificate, digital_link, ean13};
 use crate::entities::{admin_unit, product, product_group, subject};
-use crate::models::products::{PublicCertificate, PublicProduct};
+use crate::models::producers::products::{PublicCertificate, PublicProduct};
 use crate::services::ServiceError;
 use crate::services::certificates::register::CertificateSettings;
 

@@ -1,0 +1,350 @@
+//! Why a request or what someone typed is refused: one stable code per reason, sent on the
+//! wire (`AppError::Invalid { reason }`, `AppError::Conflict { reason }`), and its message in
+//! Vietnamese and English. Services and rules name a `Reason`, never a bare string, so every
+//! refusal a person can meet has its own sentence — none falls back to a generic "invalid".
+//! Both targets: the pages show the message of the code they receive.
+
+macro_rules! reasons {
+    ($($variant:ident = $code:literal, $vi:literal, $en:literal;)*) => {
+        /// A reason for refusing, with its wire code and messages (`Reason::message`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Reason {
+            $($variant),*
+        }
+
+        impl Reason {
+            /// Every reason, in the order declared.
+            pub const ALL: &'static [Reason] = &[$(Reason::$variant),*];
+
+            /// The stable code sent on the wire.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(Reason::$variant => $code),*
+                }
+            }
+
+            /// The reason a code names, if any.
+            pub fn parse(code: &str) -> Option<Reason> {
+                match code {
+                    $($code => Some(Reason::$variant),)*
+                    _ => None,
+                }
+            }
+
+            /// What to tell the person, in English or Vietnamese.
+            pub fn message(self, english: bool) -> &'static str {
+                match self {
+                    $(Reason::$variant => if english { $en } else { $vi }),*
+                }
+            }
+        }
+    };
+}
+
+reasons! {
+    NotAssigned = "not_assigned",
+        "Hồ sơ này không được phân công cho bạn chấm.",
+        "This dossier is not assigned to you for scoring.";
+    Required = "required",
+        "Vui lòng điền mục này.",
+        "Please fill this in.";
+    TooLong = "too_long",
+        "Nội dung quá dài.",
+        "The text is too long.";
+    InvalidPhone = "invalid_phone",
+        "Số điện thoại không hợp lệ (ví dụ 0912 345 678).",
+        "Not a valid phone number (e.g. 0912 345 678).";
+    InvalidEmail = "invalid_email",
+        "Email không hợp lệ.",
+        "Not a valid email address.";
+    ContactRequired = "contact_required",
+        "Cần ít nhất email hoặc số điện thoại.",
+        "An email or a phone number is needed.";
+    PasswordTooShort = "password_too_short",
+        "Mật khẩu cần ít nhất 8 ký tự.",
+        "The password needs at least 8 characters.";
+    PasswordTooLong = "password_too_long",
+        "Mật khẩu quá dài (tối đa 128 ký tự).",
+        "The password is too long (128 characters at most).";
+    PasswordTooCommon = "password_too_common",
+        "Mật khẩu này quá phổ biến, dễ bị đoán.",
+        "This password is too common and easy to guess.";
+    PasswordContainsContext = "password_contains_context",
+        "Mật khẩu không được chứa tên, số điện thoại, email hoặc các từ như \"ocop\", \"Lạng Sơn\".\", \"The password must not contain your name, phone, email or words like \"ocop",
+        "Lạng Sơn\".";
+    EmailTaken = "email_taken",
+        "Email này đã được dùng cho một tài khoản khác.",
+        "This email is already used by another account.";
+    PhoneTaken = "phone_taken",
+        "Số điện thoại này đã được dùng cho một tài khoản khác.",
+        "This phone number is already used by another account.";
+    TaxCodeTaken = "tax_code_taken",
+        "Mã số thuế này đã thuộc một chủ thể trong hệ thống; hãy chọn \"Tham gia chủ thể đã có\".",
+        "This tax code already belongs to a producer in the system; choose \"Join an existing producer\".";
+    TaxCodeRequired = "tax_code_required",
+        "Doanh nghiệp, HTX và tổ hợp tác cần mã số thuế.",
+        "Firms, cooperatives and cooperative groups need a tax code.";
+    InvalidTaxCode = "invalid_tax_code",
+        "Mã số thuế gồm 10 chữ số (chi nhánh: 10 số - 3 số).",
+        "A tax code has 10 digits (branches: 10 digits - 3 digits).";
+    UnknownCommune = "unknown_commune",
+        "Vui lòng chọn xã/phường.",
+        "Please choose a commune.";
+    UnknownSubject = "unknown_subject",
+        "Vui lòng chọn chủ thể.",
+        "Please choose a producer.";
+    UnknownSubjectType = "unknown_subject_type",
+        "Vui lòng chọn loại hình chủ thể.",
+        "Please choose the kind of producer.";
+    ReasonRequired = "reason_required",
+        "Vui lòng ghi lý do.",
+        "Please give a reason.";
+    WrongPassword = "wrong_password",
+        "Mật khẩu hiện tại không đúng.",
+        "The current password is not right.";
+    SamePassword = "same_password",
+        "Mật khẩu mới phải khác mật khẩu hiện tại.",
+        "The new password must differ from the current one.";
+    ResetLinkInvalid = "reset_link_invalid",
+        "Đường dẫn không hợp lệ, đã dùng hoặc đã hết hạn. Vui lòng xin cán bộ cấp đường dẫn mới.",
+        "This link is invalid, used or expired. Please ask an officer for a new one.";
+    UnknownRole = "unknown_role",
+        "Vui lòng chọn vai trò.",
+        "Please choose a role.";
+    InvalidDate = "invalid_date",
+        "Ngày không hợp lệ (yyyy-mm-dd).",
+        "Invalid date (yyyy-mm-dd).";
+    InvalidWebsite = "invalid_website",
+        "Địa chỉ trang web cần bắt đầu bằng http:// hoặc https://",
+        "A website address starts with http:// or https://";
+    OutOfRange = "out_of_range",
+        "Giá trị không hợp lệ hoặc ngoài khoảng cho phép.",
+        "Not a valid value, or out of range.";
+    UnknownUnit = "unknown_unit",
+        "Không có đơn vị này.",
+        "No such locality.";
+    CoordinatesPair = "coordinates_pair",
+        "Cần nhập cả vĩ độ và kinh độ.",
+        "Give both latitude and longitude.";
+    UnknownGroup = "unknown_group",
+        "Vui lòng chọn nhóm sản phẩm.",
+        "Please choose a product group.";
+    PriceRange = "price_range",
+        "Giá cao nhất phải lớn hơn hoặc bằng giá thấp nhất.",
+        "The highest price must not be below the lowest.";
+    GtinFormat = "gtin_format",
+        "Mã GTIN gồm 8, 12, 13 hoặc 14 chữ số.",
+        "A GTIN has 8, 12, 13 or 14 digits.";
+    GtinCheckDigit = "gtin_check_digit",
+        "Chữ số kiểm tra của mã GTIN không đúng.",
+        "The GTIN's check digit is wrong.";
+    GtinTaken = "gtin_taken",
+        "Mã GTIN này đã dùng cho một sản phẩm khác.",
+        "This GTIN is already used by another product.";
+    FileEmpty = "file_empty",
+        "Tệp rỗng hoặc chưa chọn tệp.",
+        "The file is empty, or none was chosen.";
+    FileTooLarge = "file_too_large",
+        "Tệp quá lớn (vượt giới hạn dung lượng).",
+        "The file is too large.";
+    FileType = "file_type",
+        "Chỉ nhận PDF, JPEG, PNG hoặc WebP (xác định theo nội dung tệp, không theo tên).",
+        "Only PDF, JPEG, PNG or WebP (decided from the content, not the name).";
+    FileCorrupt = "file_corrupt",
+        "Tệp bị hỏng hoặc không đọc được (ảnh bị cắt cụt?).",
+        "The file is damaged or unreadable (a truncated image?).";
+    TooManyFiles = "too_many_files",
+        "Mục này đã đủ số tệp tối đa.",
+        "This item already has the most files allowed.";
+    CycleNeedsStars = "cycle_needs_stars",
+        "Công nhận lại / nâng hạng chỉ dành cho sản phẩm đã có sao.",
+        "Re-recognition and upgrade are for products that already have stars.";
+    DossierOpen = "dossier_open",
+        "Sản phẩm này đã có hồ sơ đang xử lý.",
+        "This product already has a dossier under way.";
+    DocumentsMissing = "documents_missing",
+        "Còn thiếu tài liệu bắt buộc.",
+        "Mandatory documents are missing.";
+    ReturnNeedsComment = "return_needs_comment",
+        "Hãy ghi lý do trả lại (hoặc ý kiến cho từng mục).",
+        "Write why it is returned (or comment on the items).";
+    AssessmentMissing = "assessment_missing",
+        "Hãy lưu đánh giá sơ bộ 4 tiêu chí trước khi xác nhận.",
+        "Save the four-criteria pre-assessment before marking it checked.";
+    Unreadable = "unreadable",
+        "Không đọc được JSON của bộ tiêu chí.",
+        "The criteria set's JSON cannot be read.";
+    PartSum = "part_sum",
+        "Tổng điểm tối đa của các tiêu chí trong một phần không bằng điểm của phần.",
+        "A part's best options do not add up to its maximum.";
+    DuplicateCode = "duplicate_code",
+        "Mã tiêu chí bị trùng.",
+        "A criterion code is used twice.";
+    TooFewOptions = "too_few_options",
+        "Mỗi tiêu chí cần ít nhất hai mức.",
+        "Each criterion needs at least two options.";
+    BadLevel = "bad_level",
+        "Tiêu chí bắt buộc chỉ cho hạng 3, 4 hoặc 5 sao.",
+        "Mandatory only for 3, 4 or 5 stars.";
+    InvalidYear = "invalid_year",
+        "Năm không hợp lệ (2018–2100).",
+        "Invalid year (2018–2100).";
+    BeforeStart = "before_start",
+        "Ngày kết thúc phải sau ngày bắt đầu.",
+        "The end must come after the start.";
+    NotAnEvaluator = "not_an_evaluator",
+        "Chỉ thành viên hội đồng hoặc tổ tư vấn đang hoạt động mới tham gia đợt.",
+        "Only active council or advisory members can join a round.";
+    Incomplete = "incomplete",
+        "Hãy chọn đủ mọi tiêu chí trước khi nộp.",
+        "Answer every criterion before submitting.";
+    NoCriteriaSet = "no_criteria_set",
+        "Nhóm sản phẩm chưa có bộ tiêu chí hợp lệ.",
+        "The product group has no valid criteria set.";
+    Empty = "empty",
+        "Cần ít nhất một hồ sơ và một thành viên hội đồng.",
+        "A round needs at least one dossier and one council member.";
+    LotCode = "lot_code",
+        "Mã lô chỉ gồm chữ không dấu, số và - / . (tối đa 20 ký tự) để in được trên mã QR.",
+        "A lot code has letters without diacritics, digits and - / . only (at most 20), to fit the QR code.";
+    StarsRange = "stars_range",
+        "Số sao từ 1 đến 5.",
+        "Stars from 1 to 5.";
+    GroupCodes = "group_codes",
+        "Mã nhóm không hợp lệ (ví dụ: I II III hoặc II.1).",
+        "Invalid group codes (e.g. I II III or II.1).";
+    ItemCode = "item_code",
+        "Mã chỉ gồm chữ thường không dấu, số và dấu gạch dưới.",
+        "A code has lowercase letters, digits and underscores only.";
+    Number = "number",
+        "Nhập một số.",
+        "Enter a number.";
+    CodeTaken = "code_taken",
+        "Mã này đã có.",
+        "This code is already used.";
+    LotTaken = "lot_taken",
+        "Sản phẩm đã có lô mang mã này.",
+        "The product already has a lot with this code.";
+    InputsProcessingOnly = "inputs_processing_only",
+        "Chỉ sự kiện chế biến mới có lô nguyên liệu đưa vào.",
+        "Only a processing event takes input lots.";
+    UnknownLot = "unknown_lot",
+        "Lô nguyên liệu không thuộc chủ thể này.",
+        "An input lot does not belong to this subject.";
+    XlsxUnreadable = "xlsx_unreadable",
+        "Không đọc được tệp: cần tệp Excel .xlsx.",
+        "The file cannot be read: an Excel .xlsx file is needed.";
+    XlsxLayout = "xlsx_layout",
+        "Tệp không đúng bố cục: cần dòng tiêu đề bắt đầu bằng “Phần / Part” và mỗi dòng có mã phần, mã tiêu chí.",
+        "The file's layout is not the expected one: a header row starting with “Phần / Part” and a part and criterion code on each row are needed.";
+    XlsxPoints = "xlsx_points",
+        "Có ô điểm không hợp lệ: điểm phải là số không âm, tối đa một chữ số thập phân.",
+        "A points cell is not valid: points must be a number ≥ 0 with at most one decimal.";
+    WrongCredentials = "wrong_credentials",
+        "Email/số điện thoại hoặc mật khẩu không đúng.",
+        "Wrong email/phone or password.";
+    AccountPending = "account_pending",
+        "Tài khoản đang chờ UBND xã/phường phê duyệt.",
+        "Your account is waiting for approval by the commune.";
+    AccountRejected = "account_rejected",
+        "Đăng ký đã bị từ chối. Vui lòng liên hệ UBND xã/phường.",
+        "Your registration was rejected. Please contact the commune.";
+    AccountLocked = "account_locked",
+        "Tài khoản đã bị khóa. Vui lòng liên hệ Sở Nông nghiệp và Môi trường.",
+        "Your account is locked. Please contact the Department of Agriculture and Environment.";
+    TooManyAttempts = "too_many_attempts",
+        "Đăng nhập sai quá nhiều lần. Vui lòng đợi một lát rồi thử lại.",
+        "Too many failed sign-ins. Please wait a moment and try again.";
+    ChangedMeanwhile = "changed_meanwhile",
+        "Người khác vừa lưu thay đổi trong lúc bạn sửa. Nội dung bạn nhập vẫn còn; hãy tải lại trang để xem bản mới rồi sửa lại.",
+        "Someone else saved changes while you were editing. What you typed is still here; reload the page to see the new version, then edit again.";
+    Phase = "phase",
+        "Giai đoạn hiện tại của đợt không cho phép việc này.",
+        "The round's current phase does not allow this.";
+    PhaseClosed = "phase_closed",
+        "Giai đoạn hiện tại của đợt không cho phép việc này.",
+        "The round's current phase does not allow this.";
+    Conflicted = "conflicted",
+        "Bạn có xung đột lợi ích với hồ sơ này.",
+        "You have a conflict of interest with this dossier.";
+    Submitted = "submitted",
+        "Phiếu đã nộp; cần cán bộ tỉnh mở lại.",
+        "The sheet is submitted; a provincial officer must reopen it.";
+    HasSheets = "has_sheets",
+        "Thành viên đã có phiếu chấm nên không bỏ được.",
+        "The member has sheets and cannot be removed.";
+    NotEditable = "not_editable",
+        "Báo cáo đã nộp nên không sửa được; chỉ sửa được khi tỉnh trả lại.",
+        "The report has been submitted and cannot be changed unless the province returns it.";
+    NotSubmitted = "not_submitted",
+        "Báo cáo chưa được nộp hoặc đã được xem xét.",
+        "The report is not submitted or was already reviewed.";
+    Invalid = "invalid",
+        "Giá trị không hợp lệ.",
+        "Not a valid value.";
+    Json = "json",
+        "Không lưu được dữ liệu; vui lòng thử lại.",
+        "The data could not be saved; please try again.";
+    Xlsx = "xlsx",
+        "Không tạo được tệp Excel; vui lòng thử lại.",
+        "The Excel file could not be made; please try again.";
+    Pdf = "pdf",
+        "Không tạo được tệp PDF; vui lòng thử lại.",
+        "The PDF file could not be made; please try again.";
+    NotActive = "not_active",
+        "Tài khoản chưa hoạt động (đang chờ duyệt, bị từ chối hoặc bị khóa).",
+        "The account is not active (pending, rejected or locked).";
+    NotLocked = "not_locked",
+        "Tài khoản này không bị khóa.",
+        "This account is not locked.";
+    NotPending = "not_pending",
+        "Đăng ký này đã được xử lý.",
+        "This registration was already decided.";
+    Revoked = "revoked",
+        "Giấy chứng nhận đã bị thu hồi.",
+        "The certificate is already revoked.";
+    UnknownOption = "unknown_option",
+        "Có câu trả lời không thuộc các mức của tiêu chí.",
+        "An answer is not one of the criterion's options.";
+    NoNational = "no_national",
+        "Không có sản phẩm đạt từ 90 điểm.",
+        "No product reached 90 points.";
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::Reason;
+
+    #[test]
+    fn every_reason_has_a_code_and_a_message_in_both_languages() {
+        let mut codes = HashSet::new();
+        for &reason in Reason::ALL {
+            let (vi, en) = (reason.message(false), reason.message(true));
+            assert!(!vi.trim().is_empty() && !en.trim().is_empty(), "{reason:?}");
+            assert_ne!(vi, en, "{reason:?} has no Vietnamese message of its own");
+            assert!(
+                codes.insert(reason.code()),
+                "{} is used twice",
+                reason.code()
+            );
+            assert_eq!(Reason::parse(reason.code()), Some(reason));
+            assert!(
+                reason
+                    .code()
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                "{}",
+                reason.code()
+            );
+        }
+        assert_eq!(Reason::parse("no_such_reason"), None);
+    }
+}

@@ -1,0 +1,3 @@
+//! Accounts: sign-in, producer registration and its approval, officials' accounts.
+pub mod admin;
+pub mod registration;

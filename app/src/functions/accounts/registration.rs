@@ -1,0 +1,256 @@
+// `register_producer` takes the form's fields one by one (so the form works without
+// JavaScript); the macro also generates a client-side struct and call with all of them.
+#![allow(clippy::too_many_arguments)]
+
+use leptos::prelude::*;
+
+use crate::models::AppError;
+use crate::models::accounts::registration::CurrentUser;
+
+/// Signs in with email or phone and password, then goes to the user's work area.
+#[server(prefix = "/api", endpoint = "sign_in")]
+pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, AppError> {
+    use crate::auth::current;
+    use crate::auth::throttle::FailureOutcome;
+    use crate::services::accounts::registration::{self, SignInError};
+    let state = crate::state::app_state()?;
+    let session = current::session().await?;
+    let address = current::client_ip(&state)
+        .await
+        .unwrap_or_else(|| "unknown".into());
+    let login_key = registration::login_key(&login);
+    let now = std::time::Instant::now();
+    if state
+        .sign_in_throttle
+        .wait(&login_key, &address, now)
+        .is_some()
+    {
+        return Err(AppError::invalid(
+            "login",
+            crate::domain::reason::Reason::TooManyAttempts,
+        ));
+    }
+    let account = match registration::authenticate(&state.db, &login, &password).await {
+        Ok(account) => account,
+        Err(SignInError::Db(detail)) => {
+            tracing::error!(%detail, "sign in");
+            return Err(AppError::Internal);
+        }
+        Err(e) => {
+            if matches!(e, SignInError::WrongCredentials)
+                && state
+                    .sign_in_throttle
+                    .record_failure(&login_key, &address, now)
+                    == FailureOutcome::BurstStarted
+            {
+                registration::record_failure_burst(&state.db, &login_key, &address).await?;
+            }
+            let reason = match e {
+                SignInError::Pending => crate::domain::reason::Reason::AccountPending,
+                SignInError::Rejected(_) => crate::domain::reason::Reason::AccountRejected,
+                SignInError::Locked => crate::domain::reason::Reason::AccountLocked,
+                _ => crate::domain::reason::Reason::WrongCredentials,
+            };
+            return Err(AppError::invalid("login", reason));
+        }
+    };
+    state.sign_in_throttle.record_success(&login_key, &address);
+    let user = current::to_current_user(&account).ok_or(AppError::Internal)?;
+    current::start(&session, account.id).await?;
+    registration::record_sign_in(&state.db, account).await?;
+    leptos_axum::redirect(user.role.area().path());
+    Ok(user)
+}
+
+/// Ends the session on the server.
+#[server(prefix = "/api", endpoint = "sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    let session = crate::auth::current::session().await?;
+    crate::auth::current::end(&session).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Who is signed in on this browser, if anyone.
+#[server(prefix = "/api", endpoint = "get_current_user")]
+pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
+    use crate::auth::current;
+    let state = crate::state::app_state()?;
+    let session = current::session().await?;
+    let Some(mut user) = current::account(&state, &session)
+        .await?
+        .as_ref()
+        .and_then(current::to_current_user)
+    else {
+        return Ok(None);
+    };
+    if let Some(id) = user.subject_id {
+        user.subject_name =
+            crate::services::accounts::registration::subject_name(&state.db, id).await?;
+    }
+    Ok(Some(user))
+}
+
+/// The registrations the signed-in officer may decide on.
+#[server(prefix = "/api", endpoint = "list_pending_registrations")]
+pub async fn list_pending_registrations()
+-> Result<Vec<crate::models::accounts::registration::PendingRegistration>, AppError> {
+    let ctx = crate::functions::ctx().await?;
+    Ok(crate::services::accounts::registration::pending_registrations(&ctx.db, &ctx.actor).await?)
+}
+
+/// Approves (`approve = true`) or rejects, with a reason, a producer registration.
+#[server(prefix = "/api", endpoint = "decide_registration")]
+pub async fn decide_registration(
+    user_id: i32,
+    approve: bool,
+    reason: String,
+) -> Result<(), AppError> {
+    let ctx = crate::functions::ctx().await?;
+    crate::services::accounts::registration::decide_registration(
+        &ctx.db, &ctx.actor, user_id, approve, &reason, ctx.ip,
+    )
+    .await?;
+    Ok(())
+}
+
+/// A producer's registration from `/register` (public). Flat fields, so the form works without
+/// JavaScript; `subject_mode` is "new" or "join".
+#[server(prefix = "/api", endpoint = "register_producer")]
+pub async fn register_producer(
+    full_name: String,
+    email: String,
+    phone: String,
+    password: String,
+    subject_mode: String,
+    subject_type: String,
+    subject_name: String,
+    tax_code: String,
+    address: String,
+    commune_code: String,
+    // A string: an empty choice must reach us as "please choose", not fail to decode.
+    join_subject_id: String,
+) -> Result<(), AppError> {
+    use crate::auth::{Action, Resource, allowed};
+    use crate::models::accounts::registration::{
+        NewSubjectInput, RegistrationInput, SubjectChoice,
+    };
+    let ctx = crate::functions::ctx().await?;
+    allowed(&ctx.actor, Action::Register, Resource::Nothing).map_err(|_| AppError::Forbidden)?;
+    let subject = if subject_mode == "join" {
+        SubjectChoice::Join {
+            subject_id: join_subject_id.trim().parse().map_err(|_| {
+                AppError::invalid("subject_id", crate::domain::reason::Reason::UnknownSubject)
+            })?,
+        }
+    } else {
+        SubjectChoice::New(NewSubjectInput {
+            subject_type,
+            name: subject_name,
+            tax_code,
+            address,
+            commune_code,
+        })
+    };
+    let input = RegistrationInput {
+        full_name,
+        email,
+        phone,
+        password,
+        subject,
+    };
+    crate::services::accounts::registration::register(&ctx.db, input, ctx.ip).await?;
+    Ok(())
+}
+
+/// Active subjects of a commune, for "join an existing subject" on `/register` (public: names
+/// of OCOP subjects are public facts).
+#[server(prefix = "/api", endpoint = "subjects_in_commune")]
+pub async fn subjects_in_commune(
+    commune_code: String,
+) -> Result<Vec<crate::models::accounts::registration::SubjectOption>, AppError> {
+    let state = crate::state::app_state()?;
+    Ok(
+        crate::services::accounts::registration::subjects_in_commune(&state.db, &commune_code)
+            .await?,
+    )
+}
+
+/// The demo accounts, listed on the login page in demo mode only (empty otherwise).
+#[server(prefix = "/api", endpoint = "list_demo_accounts")]
+pub async fn list_demo_accounts()
+-> Result<Vec<crate::models::accounts::registration::DemoAccountView>, AppError> {
+    use crate::models::accounts::registration::DemoAccountView;
+    use crate::seed::demo::DEMO_ACCOUNTS;
+    let state = crate::state::app_state()?;
+    if !state.demo_mode {
+        return Ok(Vec::new());
+    }
+    Ok(DEMO_ACCOUNTS
+        .iter()
+        .map(|a| DemoAccountView {
+            email: a.email.to_owned(),
+            name: a.name.to_owned(),
+            role: a.role,
+        })
+        .collect())
+}
+
+/// One-click sign-in as a demo account, for trainers. Refused outside demo mode, and for any
+/// account that is not one of the demo accounts.
+#[server(prefix = "/api", endpoint = "demo_sign_in")]
+pub async fn demo_sign_in(email: String) -> Result<(), AppError> {
+    use crate::auth::current;
+    use crate::seed::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD};
+    let state = crate::state::app_state()?;
+    if !state.demo_mode || !DEMO_ACCOUNTS.iter().any(|a| a.email == email) {
+        return Err(AppError::Forbidden);
+    }
+    let account =
+        crate::services::accounts::registration::authenticate(&state.db, &email, DEMO_PASSWORD)
+            .await
+            .map_err(|_| {
+                AppError::invalid("login", crate::domain::reason::Reason::WrongCredentials)
+            })?;
+    let session = current::session().await?;
+    current::start(&session, account.id).await?;
+    let area = current::to_current_user(&account).map_or("/account", |u| u.role.area().path());
+    crate::services::accounts::registration::record_sign_in(&state.db, account).await?;
+    leptos_axum::redirect(area);
+    Ok(())
+}
+
+/// Changes the signed-in user's own password; the session gets a new id afterwards.
+#[server(prefix = "/api", endpoint = "change_password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
+    use crate::auth::{Action, Actor, Resource, allowed, current};
+    let ctx = crate::functions::ctx().await?;
+    let session = current::session().await?;
+    allowed(&ctx.actor, Action::ChangeOwnPassword, Resource::Nothing)
+        .map_err(|_| AppError::SignInRequired)?;
+    let Actor::User { user_id, .. } = ctx.actor else {
+        return Err(AppError::SignInRequired);
+    };
+    crate::services::accounts::registration::change_password(
+        &ctx.db,
+        user_id,
+        &current_password,
+        &new_password,
+        ctx.ip,
+    )
+    .await?;
+    current::start(&session, user_id).await?;
+    Ok(())
+}
+
+/// Sets a new password with a one-time link's token (from `/reset-password?token=…`).
+#[server(prefix = "/api", endpoint = "reset_password")]
+pub async fn reset_password(token: String, new_password: String) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let ip = crate::auth::current::client_ip(&state).await;
+    crate::services::accounts::reset_links::redeem(&state.db, &token, &new_password, ip).await?;
+    Ok(())
+}

@@ -1,0 +1,3 @@
+//! Evaluation: criteria sets, rounds, score sheets, results, decisions and certificates.
+pub mod criteria_sets;
+pub mod rounds;

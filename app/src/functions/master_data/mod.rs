@@ -1,0 +1,2 @@
+//! Master data: administrative units and product groups.
+pub mod units;

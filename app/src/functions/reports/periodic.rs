@@ -1,0 +1,123 @@
+//! Periodic reports (`/reports`, `/reports/{period}/{scope}`).
+use leptos::prelude::*;
+
+use crate::models::AppError;
+use crate::models::reports::periodic::{ReportView, ReportsHome};
+
+#[server(prefix = "/api", endpoint = "get_reports_home")]
+pub async fn get_reports_home() -> Result<ReportsHome, AppError> {
+    let ctx = crate::functions::ctx().await?;
+    Ok(crate::services::reports::periodic::home(&ctx.db, &ctx.actor, ctx.today).await?)
+}
+
+#[server(prefix = "/api", endpoint = "get_report")]
+pub async fn get_report(period_id: i32, scope: String) -> Result<ReportView, AppError> {
+    let ctx = crate::functions::ctx().await?;
+    Ok(
+        crate::services::reports::periodic::open(&ctx.db, &ctx.actor, period_id, &scope, ctx.today)
+            .await?,
+    )
+}
+
+/// Saves the written sections; `submit` (the submit button's name) also submits the report.
+/// Returns the new version.
+#[server(prefix = "/api", endpoint = "save_report")]
+pub async fn save_report(
+    period_id: i32,
+    scope: String,
+    version: i32,
+    #[server(default)] results: String,
+    #[server(default)] difficulties: String,
+    #[server(default)] proposals: String,
+    #[server(default)] submit: Option<String>,
+) -> Result<i32, AppError> {
+    let ctx = crate::functions::ctx().await?;
+    let sections = crate::services::reports::periodic::Sections {
+        results,
+        difficulties,
+        proposals,
+    };
+    Ok(crate::services::reports::periodic::save(
+        &ctx.db,
+        &ctx.actor,
+        period_id,
+        &scope,
+        sections,
+        version,
+        submit.is_some(),
+        ctx.today,
+    )
+    .await?)
+}
+
+/// The province accepts (`decision` "accept") or returns ("return", with a comment) a
+/// submitted commune report; returns the new version.
+#[server(prefix = "/api", endpoint = "review_report")]
+pub async fn review_report(
+    period_id: i32,
+    scope: String,
+    version: i32,
+    decision: String,
+    #[server(default)] comment: String,
+) -> Result<i32, AppError> {
+    let ctx = crate::functions::ctx().await?;
+    Ok(crate::services::reports::periodic::review(
+        &ctx.db,
+        &ctx.actor,
+        period_id,
+        &scope,
+        decision == "accept",
+        &comment,
+        version,
+    )
+    .await?)
+}
+
+#[server(prefix = "/api", endpoint = "get_report_settings")]
+pub async fn get_report_settings()
+-> Result<crate::models::reports::periodic::ReportSettings, AppError> {
+    let ctx = crate::functions::ctx().await?;
+    Ok(crate::services::reports::settings::settings(&ctx.db, &ctx.actor).await?)
+}
+
+/// Changes a period's dates (`YYYY-MM-DD`, as date inputs send them).
+#[server(prefix = "/api", endpoint = "save_report_period")]
+pub async fn save_report_period(
+    period_id: i32,
+    starts_on: String,
+    ends_on: String,
+    due_on: String,
+) -> Result<(), AppError> {
+    let ctx = crate::functions::ctx().await?;
+    Ok(crate::services::reports::settings::save_period(
+        &ctx.db, &ctx.actor, period_id, &starts_on, &ends_on, &due_on,
+    )
+    .await?)
+}
+
+/// Adds a year's report periods; returns how many were new.
+#[server(prefix = "/api", endpoint = "add_report_year")]
+pub async fn add_report_year(year: i32) -> Result<u64, AppError> {
+    let ctx = crate::functions::ctx().await?;
+    Ok(crate::services::reports::settings::add_year(&ctx.db, &ctx.actor, year).await?)
+}
+
+/// Sets a year's targets for the province (`scope_code` "20") or a commune.
+#[server(prefix = "/api", endpoint = "save_report_target")]
+pub async fn save_report_target(
+    year: i32,
+    scope_code: String,
+    new_3star: i32,
+    national: i32,
+) -> Result<(), AppError> {
+    let ctx = crate::functions::ctx().await?;
+    Ok(crate::services::reports::settings::save_target(
+        &ctx.db,
+        &ctx.actor,
+        year,
+        &scope_code,
+        new_3star,
+        national,
+    )
+    .await?)
+}

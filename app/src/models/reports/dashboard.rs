@@ -1,0 +1,107 @@
+//! The dashboard (`/dashboard`) on the wire: filters, KPI tiles, charts, a list and the
+//! viewer's to-do list.
+use serde::{Deserialize, Serialize};
+
+use crate::domain::chart::ChartItem;
+use crate::models::reports::periodic::Text;
+
+/// Filters from the page's query string; empty means all. A commune officer's commune and a
+/// producer's subject are imposed by the server whatever is asked.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DashboardFilter {
+    /// "2026"; empty: this year.
+    #[serde(default)]
+    pub year: String,
+    #[serde(default)]
+    pub commune: String,
+    /// A top-level group ("I") or a sub-group ("I.1").
+    #[serde(default)]
+    pub group: String,
+    #[serde(default)]
+    pub stars: String,
+    /// "DN", "HTX", "THT", "HO".
+    #[serde(default)]
+    pub kind: String,
+}
+
+impl DashboardFilter {
+    /// The query string for these filters with one changed (`/dashboard?…`).
+    pub fn with(&self, key: &str, value: &str) -> String {
+        let mut pairs = vec![
+            ("year", self.year.clone()),
+            ("commune", self.commune.clone()),
+            ("group", self.group.clone()),
+            ("stars", self.stars.clone()),
+            ("kind", self.kind.clone()),
+        ];
+        for pair in &mut pairs {
+            if pair.0 == key {
+                pair.1 = value.to_owned();
+            }
+        }
+        let query: Vec<String> = pairs
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{k}={}", crate::domain::text::percent_encode(&v)))
+            .collect();
+        if query.is_empty() {
+            "/dashboard".to_owned()
+        } else {
+            format!("/dashboard?{}", query.join("&"))
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tile {
+    /// "valid", "new_this_year", "expiring", "pipeline", "communes".
+    pub key: String,
+    pub value: i64,
+    pub target: Option<i64>,
+    /// Where clicking the tile leads.
+    pub href: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chart {
+    /// "by_commune", "by_group", "by_type", "by_stars", "by_year", "by_state".
+    pub key: String,
+    pub items: Vec<ChartItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DashboardProduct {
+    pub id: i32,
+    pub name: String,
+    pub commune_name: String,
+    pub stars: i16,
+    pub valid_until: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionItem {
+    pub label: Text,
+    pub count: i64,
+    pub href: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dashboard {
+    /// The filters applied (with the imposed commune, and the year filled in).
+    pub filter: DashboardFilter,
+    pub scope_name: String,
+    /// "province", "commune" or "producer".
+    pub level: String,
+    /// The day counted: today, or 31 December of an earlier year chosen.
+    pub as_of: String,
+    pub years: Vec<i16>,
+    /// Choices for the filters: (code, name).
+    pub communes: Vec<(String, String)>,
+    pub groups: Vec<(String, Text)>,
+    pub tiles: Vec<Tile>,
+    pub charts: Vec<Chart>,
+    /// Valid products matching the filters (the first 50, most stars first) and how many.
+    pub products: Vec<DashboardProduct>,
+    pub product_count: i64,
+    pub actions: Vec<ActionItem>,
+}

@@ -1,0 +1,3 @@
+//! Traceability: production lots and their events, labels and public documents.
+pub mod labels;
+pub mod lots;

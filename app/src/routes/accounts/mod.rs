@@ -1,0 +1,11 @@
+//! Accounts: signing in, registering, setting a password with a one-time link, the user's own
+//! account; the commune's registrations to approve; officials' accounts (`/admin/accounts`).
+pub mod account_detail;
+pub mod account_new;
+pub mod list;
+pub mod login;
+pub mod profile;
+pub mod register;
+pub mod registrations;
+pub mod reset;
+pub mod reset_link;

@@ -1,0 +1,124 @@
+//! `/register`: a producer asks for an account, for a new subject or to join one already in the
+//! system. The commune of the subject approves it (see `/commune/registrations`).
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::commune_options::CommuneOptions;
+use crate::components::error::ErrorMessage;
+use crate::components::field_error::FieldError;
+use crate::functions::accounts::registration::{RegisterProducer, subjects_in_commune};
+use crate::i18n::{t, use_i18n};
+use crate::models::AppError;
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let register = ServerAction::<RegisterProducer>::new();
+    let done = move || matches!(register.value().get(), Some(Ok(())));
+    view! {
+        <section class="narrow wide-form">
+            <h1>{t!(i18n, register.title)}</h1>
+            <Show when=done fallback=move || view! { <RegistrationForm register /> }>
+                <div class="notice" role="status" data-testid="registration-sent">
+                    <h2>{t!(i18n, register.done_title)}</h2>
+                    <p>{t!(i18n, register.done_body)}</p>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn RegistrationForm(register: ServerAction<RegisterProducer>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = Signal::derive(move || register.value().get().and_then(Result::err));
+    // Errors that belong to no single field (server down, …) show above the button.
+    let general_error = move || {
+        error
+            .get()
+            .filter(|e| !matches!(e, AppError::Invalid { .. }))
+    };
+    let (mode, set_mode) = signal("new".to_owned());
+    let (commune, set_commune) = signal(String::new());
+    let subjects = Resource::new(
+        move || commune.get(),
+        |c| async move {
+            if c.is_empty() {
+                Ok(Vec::new())
+            } else {
+                subjects_in_commune(c).await
+            }
+        },
+    );
+    view! {
+        <p class="lead">{t!(i18n, register.lead)}</p>
+        <ActionForm action=register attr:class="stack-form" attr:data-testid="register-form">
+            <fieldset>
+                <legend>{t!(i18n, register.person)}</legend>
+                <label for="full_name">{t!(i18n, register.full_name)}</label>
+                <input id="full_name" name="full_name" required maxlength="200" autocomplete="name" />
+                <FieldError error field="full_name" />
+                <label for="email">{t!(i18n, register.email)}</label>
+                <input id="email" name="email" type="email" maxlength="254" autocomplete="email" />
+                <FieldError error field="email" />
+                <label for="phone">{t!(i18n, register.phone)}</label>
+                <input id="phone" name="phone" type="tel" maxlength="20" autocomplete="tel" />
+                <FieldError error field="phone" />
+                <label for="password">{t!(i18n, register.password)}</label>
+                <input id="password" name="password" type="password" required minlength="8" maxlength="128" autocomplete="new-password" />
+                <FieldError error field="password" />
+            </fieldset>
+            <fieldset>
+                <legend>{t!(i18n, register.subject)}</legend>
+                <label class="radio">
+                    <input type="radio" name="subject_mode" value="new" checked on:change=move |_| set_mode.set("new".into()) />
+                    {t!(i18n, register.mode_new)}
+                </label>
+                <label class="radio">
+                    <input type="radio" name="subject_mode" value="join" on:change=move |_| set_mode.set("join".into()) />
+                    {t!(i18n, register.mode_join)}
+                </label>
+                <label for="commune_code">{t!(i18n, register.commune)}</label>
+                <select id="commune_code" name="commune_code" required on:change=move |ev| set_commune.set(event_target_value(&ev))>
+                    <CommuneOptions />
+                </select>
+                <FieldError error field="commune_code" />
+                <div hidden=move || mode.get() != "new">
+                    <label for="subject_type">{t!(i18n, register.subject_type)}</label>
+                    <select id="subject_type" name="subject_type">
+                        <option value="HTX">{t!(i18n, register.type_HTX)}</option>
+                        <option value="DN">{t!(i18n, register.type_DN)}</option>
+                        <option value="THT">{t!(i18n, register.type_THT)}</option>
+                        <option value="HO">{t!(i18n, register.type_HO)}</option>
+                    </select>
+                    <FieldError error field="subject_type" />
+                    <label for="subject_name">{t!(i18n, register.subject_name)}</label>
+                    <input id="subject_name" name="subject_name" maxlength="300" />
+                    <FieldError error field="subject_name" />
+                    <label for="tax_code">{t!(i18n, register.tax_code)}</label>
+                    <input id="tax_code" name="tax_code" maxlength="20" inputmode="numeric" />
+                    <FieldError error field="tax_code" />
+                    <label for="address">{t!(i18n, register.address)}</label>
+                    <input id="address" name="address" maxlength="500" />
+                </div>
+                <div hidden=move || mode.get() != "join">
+                    <label for="join_subject_id">{t!(i18n, register.join_subject)}</label>
+                    <select id="join_subject_id" name="join_subject_id">
+                        <option value="">{t!(i18n, register.choose)}</option>
+                        <Transition fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                subjects.await.unwrap_or_default().into_iter().map(|s| {
+                                    view! { <option value=s.id.to_string()>{s.name}</option> }
+                                }).collect_view()
+                            })}
+                        </Transition>
+                    </select>
+                    <FieldError error field="subject_id" />
+                </div>
+            </fieldset>
+            {move || general_error().map(|e| view! { <ErrorMessage error=e /> })}
+            <button type="submit">{t!(i18n, register.submit)}</button>
+        </ActionForm>
+        <p>{t!(i18n, register.have_account)}" "<A href="/login">{t!(i18n, login.submit)}</A></p>
+    }
+}

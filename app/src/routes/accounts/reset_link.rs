@@ -1,0 +1,37 @@
+//! A freshly issued one-time link, to hand over to its owner (there is no mail server): shown
+//! once, selected on focus for copying. Only its hash is stored, so it cannot be shown again later.
+use leptos::prelude::*;
+
+use crate::i18n::{t, use_i18n};
+use crate::models::accounts::admin::ResetLink;
+
+#[component]
+pub fn ResetLinkBox(link: ResetLink) -> impl IntoView {
+    let i18n = use_i18n();
+    if let Some(channel) = link.sent_via {
+        return view! {
+            <div class="notice" role="status" data-testid="reset-link-sent">
+                {t!(i18n, admin.link_sent)}" ("{channel}")"
+            </div>
+        }
+        .into_any();
+    }
+    // The browser knows the address people reach this site by; the server may sit behind a proxy.
+    let url = format!(
+        "{}{}",
+        window().location().origin().unwrap_or_default(),
+        link.path
+    );
+    view! {
+        <div class="notice reset-link" role="status" data-testid="reset-link">
+            <p>
+                <strong>{link.full_name}</strong>" — "{t!(i18n, admin.link_intro)}" "
+                {link.contact}
+            </p>
+            // Selected on focus, ready to copy.
+            <p><input type="text" readonly value=url class="link-field" data-testid="reset-link-url" aria-label="URL" onfocus="this.select()" /></p>
+            <p class="muted">{t!(i18n, admin.link_expires)}" "{link.expires_at}" UTC"</p>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,143 @@
+//! Certificate lists: the province's by state with revocation (`/province/certificates`), a
+//! producer's own with a reminder to apply for re-recognition before expiry
+//! (`/producer/certificates`).
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use crate::auth::Area;
+use crate::components::area_gate::AreaGate;
+use crate::components::error::{ErrorMessage, FormError};
+use crate::components::field_error::FieldError;
+use crate::components::labels::{CertificateStatus, Stars, points};
+use crate::components::saved_count::saved_count;
+use crate::functions::certificates::{RevokeCertificate, list_certificates};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::models::evaluation::rounds::CertificateRow;
+
+const STATES: [&str; 6] = ["", "valid", "expiring", "expired", "revoked", "superseded"];
+
+#[component]
+pub fn ProvinceCertificatesPage() -> impl IntoView {
+    view! {
+        <AreaGate area=Area::Province>
+            <Certificates province=true />
+        </AreaGate>
+    }
+}
+
+#[component]
+pub fn ProducerCertificatesPage() -> impl IntoView {
+    view! {
+        <AreaGate area=Area::Producer>
+            <Certificates province=false />
+        </AreaGate>
+    }
+}
+
+#[component]
+fn Certificates(province: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let state = move || query.read().get("state").unwrap_or_default();
+    let revoke = ServerAction::<RevokeCertificate>::new();
+    let revoked = saved_count(revoke);
+    let rows = Resource::new(
+        move || (state(), revoked.get()),
+        |(s, _)| list_certificates(s),
+    );
+    let error = Signal::derive(move || revoke.value().get().and_then(Result::err));
+    let tab = move |s: &'static str| {
+        let label = move || match s {
+            "valid" => t_string!(i18n, certificates.valid).to_string(),
+            "expiring" => t_string!(i18n, certificates.expiring).to_string(),
+            "expired" => t_string!(i18n, certificates.expired).to_string(),
+            "revoked" => t_string!(i18n, certificates.revoked).to_string(),
+            "superseded" => t_string!(i18n, certificates.superseded).to_string(),
+            _ => t_string!(i18n, certificates.all).to_string(),
+        };
+        let href = if s.is_empty() {
+            "/province/certificates".to_owned()
+        } else {
+            format!("/province/certificates?state={s}")
+        };
+        view! { <A href=href attr:class=move || if state() == s { "tab active" } else { "tab" }>{label}</A> }
+    };
+    view! {
+        <h1>{if province { t!(i18n, certificates.title).into_any() } else { t!(i18n, certificates.mine).into_any() }}</h1>
+        {province.then(|| view! { <nav class="tabs">{STATES.into_iter().map(tab).collect_view()}</nav> })}
+        <FormError error />
+        <Transition fallback=|| view! { <p class="muted">"…"</p> }>
+            {move || Suspend::new(async move {
+                match rows.await {
+                    Ok(rows) if rows.is_empty() => view! { <p class="empty" data-testid="certificates-empty">{t!(i18n, certificates.empty)}</p> }.into_any(),
+                    Ok(rows) => view! {
+                        {(!province && rows.iter().any(|r| r.status == "expiring")).then(|| view! {
+                            <p class="notice" data-testid="renew-reminder">{t!(i18n, certificates.reminder)}" "<A href="/producer/dossiers">{t!(i18n, dossiers.title)}</A></p>
+                        })}
+                        <div class="table-wrap">
+                            <table class="data-table" data-testid="certificates">
+                                <thead><tr>
+                                    <th>{t!(i18n, certificates.number)}</th>
+                                    <th>{t!(i18n, certificates.product)}</th>
+                                    <th>{t!(i18n, certificates.stars)}</th>
+                                    <th>{t!(i18n, certificates.valid_until)}</th>
+                                    <th>{t!(i18n, certificates.state)}</th>
+                                    {province.then(|| view! { <th></th> })}
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|row| view! { <CertificateLine row province revoke error /> }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn CertificateLine(
+    row: CertificateRow,
+    province: bool,
+    revoke: ServerAction<RevokeCertificate>,
+    error: Signal<Option<crate::models::AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let may_revoke = province && matches!(row.status.as_str(), "valid" | "expiring");
+    let n = row.number.clone();
+    let (page, pdf) = (
+        format!("/certificates/{n}"),
+        format!("/certificates/{n}/pdf"),
+    );
+    view! {
+        <tr data-testid="certificate-row" data-status=row.status.clone()>
+            <td><A href=page>{row.number.clone()}</A>" · "<a href=pdf download>"PDF"</a></td>
+            <td>{row.product_name.clone()}<br /><span class="muted">{row.subject_name.clone()}" · "{row.commune_name.clone()}</span></td>
+            <td><Stars stars=row.stars />" "{points(row.score)}</td>
+            <td>{row.valid_until.clone()}</td>
+            <td><CertificateStatus status=row.status.clone() />{row.revoke_reason.clone().map(|r| view! { <br /><span class="muted">{r}</span> })}</td>
+            {province.then(|| view! {
+                <td>
+                    {may_revoke.then(|| view! {
+                        <details class="inline-details">
+                            <summary>{t!(i18n, certificates.revoke)}</summary>
+                            <ActionForm action=revoke attr:class="stack-form">
+                                <input type="hidden" name="number" value=n.clone() />
+                                <label>{t!(i18n, certificates.revoke_reason)}<input name="reason" required maxlength="1000" /></label>
+                                <FieldError error field="reason" />
+                                <label>{t!(i18n, certificates.revoke_decision)}<input name="decision" required maxlength="64" /></label>
+                                <FieldError error field="decision" />
+                                <label>{t!(i18n, certificates.revoke_date)}<input name="date" type="date" required /></label>
+                                <FieldError error field="date" />
+                                <button type="submit" class="danger">{t!(i18n, certificates.revoke)}</button>
+                            </ActionForm>
+                        </details>
+                    })}
+                </td>
+            })}
+        </tr>
+    }
+}

@@ -1,2 +1,0 @@
-//! The commune officer's work area.
-pub mod registrations;

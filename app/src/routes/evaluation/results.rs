@@ -1,0 +1,150 @@
+//! The results of a round for the provincial officer: per dossier each council member's total
+//! (far from the score highlighted), the score, stars, mandatory bars, the ≥ 90 flag, the
+//! spread and the criteria the members disagree on; reopening a submitted sheet during
+//! scoring; and in deliberation the decision form.
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::error::FormError;
+use crate::components::field_error::FieldError;
+use crate::components::labels::{Stars, points};
+use crate::components::saved_count::reload_on_success;
+use crate::domain::round::Phase;
+use crate::functions::evaluation::rounds::{DecideRound, ReopenScoreSheet};
+use crate::i18n::{t, use_i18n};
+use crate::models::evaluation::rounds::{ResultRow, RoundResults};
+
+#[component]
+pub fn ResultsTable(results: RoundResults, phase: Phase, reload: RwSignal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let reopen = ServerAction::<ReopenScoreSheet>::new();
+    reload_on_success(reopen, reload);
+    let error = Signal::derive(move || reopen.value().get().and_then(Result::err));
+    let round_id = results.round_id;
+    view! {
+        <section class="panel" data-testid="results">
+            <h2>{t!(i18n, rounds.results)}</h2>
+            <p class="muted">{t!(i18n, rounds.results_hint)}</p>
+            <FormError error />
+            <FieldError error field="reason" />
+            <div class="table-wrap">
+                <table class="data-table results-table">
+                    <thead><tr>
+                        <th>{t!(i18n, rounds.product)}</th>
+                        <th>{t!(i18n, rounds.member_totals)}</th>
+                        <th class="num">{t!(i18n, rounds.score)}</th>
+                        <th>{t!(i18n, rounds.stars)}</th>
+                        <th>{t!(i18n, rounds.disagreement)}</th>
+                        <th>{t!(i18n, rounds.certificate)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {results.rows.into_iter().map(|row| view! { <ResultLine row round_id phase reopen /> }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ResultLine(
+    row: ResultRow,
+    round_id: i32,
+    phase: Phase,
+    reopen: ServerAction<ReopenScoreSheet>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let dossier_id = row.dossier_id;
+    view! {
+        <tr data-testid="result-row" data-dossier=dossier_id>
+            <td>{row.product_name.clone()}<br /><span class="muted">{row.commune_name.clone()}</span></td>
+            <td>
+                <ul class="member-totals">
+                    {row.totals.into_iter().map(|m| {
+                        let class = if m.far { "far" } else if m.submitted { "" } else { "muted" };
+                        let field = format!("reopen-{dossier_id}-{}", m.user_id);
+                        view! {
+                            <li class=class data-testid="member-total" data-far=m.far.to_string()>
+                                {m.member.clone()}": "
+                                {if m.submitted { points(m.total) } else { "—".to_owned() }}
+                                {(m.submitted && phase == Phase::Scoring).then(|| view! {
+                                    <details class="inline-details">
+                                        <summary>{t!(i18n, rounds.reopen)}</summary>
+                                        <ActionForm action=reopen attr:class="stack-form">
+                                            <input type="hidden" name="round_id" value=round_id />
+                                            <input type="hidden" name="dossier_id" value=dossier_id />
+                                            <input type="hidden" name="member_id" value=m.user_id />
+                                            <label for=field.clone()>{t!(i18n, rounds.reopen_reason)}</label>
+                                            <input id=field.clone() name="reason" required maxlength="1000" />
+                                            <button type="submit">{t!(i18n, rounds.reopen)}</button>
+                                        </ActionForm>
+                                    </details>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                {row.advisory_score.map(|s| view! { <p class="muted">{t!(i18n, rounds.advisory_score)}": "{points(s)}</p> })}
+            </td>
+            <td class="num" data-testid="result-score">{row.score.map(points).unwrap_or_else(|| "—".into())}</td>
+            <td>
+                {row.stars.map(|s| view! { <Stars stars=s /> })}
+                {(!row.barred.is_empty()).then(|| view! { <p class="warning">{t!(i18n, rounds.barred)}" "{levels(&row.barred)}</p> })}
+                {row.national.then(|| view! { <p class="badge national" data-testid="national">{t!(i18n, rounds.national)}</p> })}
+            </td>
+            <td>
+                {row.spread.map(|(lo, hi)| view! { <span>{points(lo)}" – "{points(hi)}</span> })}
+                {(!row.criteria.is_empty()).then(|| view! {
+                    <ul class="criteria-spread">
+                        {row.criteria.iter().take(5).map(|c| view! { <li><span class="code">{c.code.clone()}</span>" "{points(c.min)}"–"{points(c.max)}</li> }).collect_view()}
+                    </ul>
+                })}
+            </td>
+            <td>
+                {row.certificate.clone().map(|n| {
+                    let (page, pdf) = (format!("/certificates/{n}"), format!("/certificates/{n}/pdf"));
+                    view! {
+                        <A href=page attr:data-testid="certificate-link">{n}</A>
+                        <br />
+                        <a href=pdf download data-testid="certificate-pdf">"PDF"</a>
+                    }
+                })}
+            </td>
+        </tr>
+    }
+}
+
+/// Records and publishes the decision: certificates are issued at once.
+#[component]
+pub fn DecisionForm(round_id: i32, version: i32, reload: RwSignal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let decide = ServerAction::<DecideRound>::new();
+    reload_on_success(decide, reload);
+    let error = Signal::derive(move || decide.value().get().and_then(Result::err));
+    view! {
+        <section class="panel" data-testid="decision-form">
+            <h2>{t!(i18n, rounds.decision)}</h2>
+            <p class="muted">{t!(i18n, rounds.decision_hint)}</p>
+            <FormError error />
+            <ActionForm action=decide attr:class="stack-form">
+                <input type="hidden" name="round_id" value=round_id />
+                <input type="hidden" name="version" value=version />
+                <label for="decision-number">{t!(i18n, rounds.decision_number)}</label>
+                <input id="decision-number" name="number" required maxlength="64" placeholder="1234/QĐ-UBND" />
+                <FieldError error field="number" />
+                <label for="decision-date">{t!(i18n, rounds.decision_date)}</label>
+                <input id="decision-date" name="date" type="date" required />
+                <FieldError error field="date" />
+                <label for="decision-signer">{t!(i18n, rounds.decision_signer)}</label>
+                <input id="decision-signer" name="signer" required maxlength="200" />
+                <FieldError error field="signer" />
+                <button type="submit" data-testid="decide" disabled=move || decide.pending().get()>{t!(i18n, rounds.decide)}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+fn levels(barred: &[u8]) -> String {
+    let levels: Vec<String> = barred.iter().map(|l| format!("{l}★")).collect();
+    levels.join(", ")
+}

@@ -1,0 +1,2 @@
+//! Master data: administrative units and product groups (`/units`).
+pub mod units;

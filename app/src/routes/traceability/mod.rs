@@ -1,0 +1,7 @@
+//! Traceability: a product's label, its lots and their timelines, the public product and lot
+//! pages (light, no script), and the label checklist (`/admin/label-checklist`).
+pub mod label_checklist;
+pub mod labels;
+pub mod lots;
+pub mod public_lot;
+pub mod public_product;
