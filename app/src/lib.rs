@@ -1,8 +1,9 @@
 //! The OCOP information system of Lạng Sơn: every page, component and server function.
 //!
-//! The data path is one-way: a page (`routes`) calls a server function (`functions`), which asks
-//! `auth` (from issue 3) whether the actor may act, calls one service (`services`, server only)
-//! and returns a model (`models`). Pure rules live in `domain` and compile for both targets.
+//! The data path is one-way: a page (`routes`) calls a server function (`functions`), which
+//! builds the request context and calls one service (`services`, server only); the service
+//! checks the actor may act (`auth::allowed`) and returns a model (`models`). Pure rules live in
+//! `domain` and compile for both targets; renderers in `documents`, demo data in `seed`.
 #![recursion_limit = "256"]
 
 pub mod auth;

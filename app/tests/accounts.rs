@@ -542,3 +542,72 @@ async fn changing_ones_own_password_checks_the_current_one_and_the_rules() {
         t.cleanup().await;
     }
 }
+
+/// Two registrations at once both pass the checks before writing; the database's unique
+/// constraints then refuse the second, and the refusal names the field by the constraint that
+/// was violated (its name in PostgreSQL, its columns in SQLite).
+#[tokio::test]
+async fn a_unique_violation_becomes_the_field_it_names() {
+    use app::entities::admin_unit;
+    use app::services::input::unique_to_field;
+    use sea_orm::{ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set};
+    for t in support::with_master_data().await {
+        register_mai(&t.db).await;
+        let b = t.backend;
+        let mai = user_account::Entity::find()
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let copy = |email: Option<&str>, phone: Option<&str>| user_account::ActiveModel {
+            id: NotSet,
+            email: Set(email.map(str::to_owned)),
+            phone: Set(phone.map(str::to_owned)),
+            ..mai.clone().into()
+        };
+        let field_of = |err| match unique_to_field(err) {
+            ServiceError::Invalid { field, reason } => (field, reason),
+            other => panic!("{b}: {other:?}"),
+        };
+        let same_email = copy(mai.email.as_deref(), None)
+            .insert(&t.db)
+            .await
+            .unwrap_err();
+        assert_eq!(field_of(same_email), ("email", Reason::EmailTaken), "{b}");
+        let same_phone = copy(None, mai.phone.as_deref())
+            .insert(&t.db)
+            .await
+            .unwrap_err();
+        assert_eq!(field_of(same_phone), ("phone", Reason::PhoneTaken), "{b}");
+        let subject = subject::Entity::find().one(&t.db).await.unwrap().unwrap();
+        let same_tax_code = subject::ActiveModel {
+            id: NotSet,
+            ..subject.into()
+        }
+        .insert(&t.db)
+        .await
+        .unwrap_err();
+        assert_eq!(
+            field_of(same_tax_code),
+            ("tax_code", Reason::TaxCodeTaken),
+            "{b}"
+        );
+        // Any other unique constraint is not the user's to fix: a server error.
+        let unit = admin_unit::Entity::find()
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let same_code = admin_unit::ActiveModel {
+            id: NotSet,
+            ..unit.into()
+        }
+        .insert(&t.db)
+        .await;
+        assert!(
+            matches!(same_code.map_err(unique_to_field), Err(ServiceError::Db(_))),
+            "{b}"
+        );
+        t.cleanup().await;
+    }
+}

@@ -54,7 +54,7 @@ enum Command {
         products: usize,
     },
     /// Time this year's annual province report as XLSX + PDF against its queries alone
-    /// (used by bench/national.sh; prints one line of medians).
+    /// (used by bench/national.mjs; prints one line of medians).
     BenchReport {
         #[arg(long, default_value_t = 5)]
         runs: usize,

@@ -89,6 +89,19 @@ pub enum DossierAction {
 }
 
 impl DossierAction {
+    /// Its name on the wire (a form's `action` value): serde's name of the variant.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DossierAction::Submit => "Submit",
+            DossierAction::Return => "Return",
+            DossierAction::Resubmit => "Resubmit",
+            DossierAction::MarkChecked => "MarkChecked",
+            DossierAction::Forward => "Forward",
+            DossierAction::Withdraw => "Withdraw",
+            DossierAction::StartEvaluation => "StartEvaluation",
+        }
+    }
+
     pub const ALL: [DossierAction; 7] = [
         DossierAction::Submit,
         DossierAction::Return,
@@ -204,6 +217,15 @@ pub fn visible_to(party: Party, state: DossierState) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_action_travels_under_the_name_serde_gives_it() {
+        for a in DossierAction::ALL {
+            let json = serde_json::to_string(&a).unwrap();
+            assert_eq!(json, format!("\"{}\"", a.as_str()));
+            assert_eq!(serde_json::from_str::<DossierAction>(&json).unwrap(), a);
+        }
+    }
 
     /// The expected answer for every (state, action, party) triple, written out independently
     /// of the table: who may do what from where, and where it leads.

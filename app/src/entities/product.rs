@@ -1,5 +1,5 @@
-//! OCOP products. Stars and year stand for the latest certification until certificates get their
-//! own table (evaluation issue).
+//! OCOP products. `stars` and `certified_year` repeat the latest certificate's (the
+//! `certificate` table is authoritative; a decision updates both).
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]

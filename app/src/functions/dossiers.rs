@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
-use crate::domain::dossier::DossierState;
+use crate::domain::dossier::{DossierAction, DossierState};
 use crate::models::AppError;
 use crate::models::dossiers::{DossierList, DossierProductChoice, DossierView};
 
@@ -88,20 +88,15 @@ pub async fn save_dossier_form(
     .await?)
 }
 
-/// Submit, return, resubmit, mark checked or withdraw (`action` as `DossierAction`'s name).
+/// Submit, return, resubmit, mark checked or withdraw (`action` as `DossierAction::as_str`).
 #[server(prefix = "/api", endpoint = "dossier_action")]
 pub async fn take_dossier_action(
     dossier_id: i32,
     version: i32,
-    action: String,
+    action: DossierAction,
     note: String,
 ) -> Result<DossierState, AppError> {
-    use crate::domain::dossier::DossierAction;
     let ctx = crate::functions::ctx().await?;
-    let action = DossierAction::ALL
-        .into_iter()
-        .find(|a| format!("{a:?}") == action)
-        .ok_or_else(|| AppError::invalid("action", crate::domain::reason::Reason::Required))?;
     let outcome = crate::services::dossiers::flow::act(
         &ctx.db, &ctx.actor, dossier_id, version, action, &note, ctx.ip,
     )

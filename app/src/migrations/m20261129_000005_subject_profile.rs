@@ -1,4 +1,4 @@
-//! The subject profile its members keep (issue 4), and a version number so that two people
+//! The subject profile its members keep, and a version number so that two people
 //! saving the same profile at once cannot overwrite each other unknowingly.
 use sea_orm_migration::{prelude::*, schema::*};
 

@@ -1,4 +1,4 @@
-//! What a producer records about each product (issue 4): description, specifications, price
+//! What a producer records about each product: description, specifications, price
 //! range, raw-material area, the product story, a GTIN, and a version for safe concurrent edits.
 use sea_orm_migration::{prelude::*, schema::*};
 

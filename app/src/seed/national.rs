@@ -13,7 +13,7 @@ use crate::entities::{
     admin_unit, certificate, dossier, dossier_version, product, product_group, subject,
 };
 
-/// How much to generate. `national()` is the set: 3,321 communes, 10,000 subjects,
+/// How much to generate. `national()` is the benchmark's set: 3,321 communes, 10,000 subjects,
 /// 20,000 products with one certificate each, 60,000 evaluations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Scale {

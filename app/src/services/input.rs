@@ -46,7 +46,7 @@ const UNIQUE_FIELDS: [(&str, &str, &str, Reason); 3] = [
 
 /// A unique-constraint violation that slipped past the checks above (two registrations at
 /// once) still becomes a field message, chosen by the constraint that was violated.
-pub(crate) fn unique_to_field(err: DbErr) -> ServiceError {
+pub fn unique_to_field(err: DbErr) -> ServiceError {
     let violated = violated_constraint(&err);
     match UNIQUE_FIELDS.iter().find(|(name, columns, ..)| {
         violated

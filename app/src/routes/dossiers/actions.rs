@@ -41,9 +41,9 @@ pub fn ActionsPanel(d: DossierView, actions: DossierActions) -> impl IntoView {
                 }
             };
             view! {
-                <button type="submit" name="action" value=format!("{a:?}")
+                <button type="submit" name="action" value=a.as_str()
                     class=if destructive { "danger" } else { "" }
-                    data-testid=format!("action-{a:?}")
+                    data-testid=format!("action-{}", a.as_str())
                     on:click=confirm
                     disabled=move || act.pending().get()>
                     {move || dossier_action_label(i18n, a)}

@@ -543,7 +543,7 @@ pub async fn export(
     }
 }
 
-/// A report's XLSX and PDF from one model (what `bench/national.sh` times).
+/// A report's XLSX and PDF from one model (what `bench/national.mjs` times).
 ///
 /// # Errors
 /// As `export`.
