@@ -8,23 +8,38 @@
 //! `access::allowed`; this module only knows parties.
 use serde::{Deserialize, Serialize};
 
+// Stored as its text (`as_str`) in a plain string column: the entity's field has this type,
+// so a query compares with the enum, never with a string literal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
 pub enum DossierState {
     /// Being prepared by the producer; only they see it.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "draft"))]
     Draft,
     /// Filed with the commune, waiting for its check.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "submitted"))]
     Submitted,
     /// Sent back by the commune with comments per item; the producer supplements it.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "returned"))]
     Returned,
     /// Supplemented and filed again.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "resubmitted"))]
     Resubmitted,
     /// Complete in the commune's judgement, pre-assessed; may be forwarded.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "checked"))]
     Checked,
     /// Proposed by the commune to the province.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "forwarded"))]
     Forwarded,
     /// Taken into an evaluation round by the province (from here on, the evaluation module).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "in_evaluation"))]
     InEvaluation,
     /// Withdrawn by the producer before evaluation.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "withdrawn"))]
     Withdrawn,
 }
 

@@ -6,11 +6,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::product_form::{FieldProblem, text};
 
+// Stored as its text (`as_str`) in a plain string column: the entity's field has this type,
+// so a query compares with the enum, never with a string literal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
 pub enum IdeaState {
     /// Waiting for the commune.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "submitted"))]
     Submitted,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "accepted"))]
     Accepted,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "declined"))]
     Declined,
 }
 

@@ -96,11 +96,22 @@ impl Window {
 
 /// A report's life: the author drafts and submits; the province returns (back to the author,
 /// with a comment) or accepts.
+// Stored as its text (`as_str`) in a plain string column: the entity's field has this type,
+// so a query compares with the enum, never with a string literal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
 pub enum ReportState {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "draft"))]
     Draft,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "submitted"))]
     Submitted,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "returned"))]
     Returned,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "accepted"))]
     Accepted,
 }
 

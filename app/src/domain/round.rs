@@ -9,17 +9,29 @@ use serde::{Deserialize, Serialize};
 use crate::domain::product_form::FieldProblem;
 use crate::domain::scoring::Aggregation;
 
+// Stored as its text (`as_str`) in a plain string column: the entity's field has this type,
+// so a query compares with the enum, never with a string literal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+)]
 pub enum Phase {
     /// Dossiers join, members and assignments are set up.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "preparation"))]
     Preparation,
     /// The advisory group pre-reviews (its own sheets).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "advisory_review"))]
     AdvisoryReview,
     /// Council members score.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "scoring"))]
     Scoring,
     /// The council discusses the results; sheets are locked.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "deliberation"))]
     Deliberation,
     /// The decision is recorded and certificates issued.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "decided"))]
     Decided,
 }
 

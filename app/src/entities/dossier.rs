@@ -13,7 +13,7 @@ pub struct Model {
     /// `DossierCycle::as_str`.
     pub cycle: String,
     /// `DossierState::as_str`.
-    pub state: String,
+    pub state: crate::domain::dossier::DossierState,
     /// The registration form (`DossierFormInput` as JSON).
     pub form_json: String,
     /// How many times it was submitted (the number of the latest frozen version).

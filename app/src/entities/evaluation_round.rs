@@ -14,7 +14,7 @@ pub struct Model {
     pub scoring_from: Date,
     pub scoring_until: Date,
     /// `Phase::as_str`.
-    pub phase: String,
+    pub phase: crate::domain::round::Phase,
     /// Members see only the dossiers assigned to them (else every dossier of the round).
     pub assigned_only: bool,
     /// `OthersVisible::as_str`.

@@ -13,7 +13,7 @@ pub struct Model {
     pub description: String,
     pub raw_materials: Option<String>,
     /// `IdeaState::as_str`.
-    pub state: String,
+    pub state: crate::domain::product_idea::IdeaState,
     pub commune_comment: Option<String>,
     pub decided_by: Option<i32>,
     /// The product the accepted idea became.

@@ -9,7 +9,7 @@ pub struct Model {
     pub period_id: i32,
     pub scope_code: String,
     /// `domain::report::ReportState::as_str`.
-    pub state: String,
+    pub state: crate::domain::report::ReportState,
     pub results: String,
     pub difficulties: String,
     pub proposals: String,

@@ -8,6 +8,7 @@ use sea_orm::{
     TransactionTrait,
 };
 
+use crate::domain::dossier::DossierState;
 use crate::domain::text::fold;
 use crate::entities::{
     admin_unit, certificate, dossier, dossier_version, product, product_group, subject,
@@ -190,23 +191,13 @@ pub async fn generate(db: &DatabaseConnection, scale: Scale) -> Result<Generated
             .iter()
             .map(|d| d.id),
     );
-    const STATES: [&str; 8] = [
-        "in_evaluation",
-        "forwarded",
-        "checked",
-        "submitted",
-        "returned",
-        "resubmitted",
-        "withdrawn",
-        "draft",
-    ];
-    let evaluations: Vec<(i32, usize, &str, NaiveDate)> = (0..scale.evaluations)
+    let evaluations: Vec<(i32, usize, DossierState, NaiveDate)> = (0..scale.evaluations)
         .map(|n| {
             let product = rng.below(products.len());
             let state = if n % 10 < 8 {
-                "in_evaluation"
+                DossierState::InEvaluation
             } else {
-                STATES[rng.below(STATES.len())]
+                DossierState::ALL[rng.below(DossierState::ALL.len())]
             };
             (
                 first_dossier + n as i32,
@@ -341,7 +332,7 @@ async fn insert_products(
 /// Dossiers (most in evaluation), with their first submission unless drafts.
 async fn insert_evaluations(
     txn: &DatabaseTransaction,
-    evaluations: &[(i32, usize, &str, NaiveDate)],
+    evaluations: &[(i32, usize, DossierState, NaiveDate)],
     products: &[ProductRow],
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), DbErr> {
@@ -354,9 +345,9 @@ async fn insert_evaluations(
                 subject_id: Set(*subject),
                 commune_code: Set(commune.clone()),
                 cycle: Set(["first", "re_recognition", "upgrade"][*id as usize % 3].into()),
-                state: Set((*state).into()),
+                state: Set(*state),
                 form_json: Set("{}".into()),
-                submission_no: Set(i32::from(*state != "draft")),
+                submission_no: Set(i32::from(*state != DossierState::Draft)),
                 version: Set(1),
                 created_by: Set(1),
                 created_at: Set(now),
@@ -368,7 +359,7 @@ async fn insert_evaluations(
         .await?;
         let submitted: Vec<_> = chunk
             .iter()
-            .filter(|(_, _, state, _)| *state != "draft")
+            .filter(|(_, _, state, _)| *state != DossierState::Draft)
             .collect();
         if !submitted.is_empty() {
             dossier_version::Entity::insert_many(submitted.into_iter().map(|(id, _, _, on)| {

@@ -78,7 +78,7 @@ async fn write(
     report::ActiveModel {
         period_id: Set(p.id),
         scope_code: Set(scope.to_owned()),
-        state: Set(state.as_str().to_owned()),
+        state: Set(state),
         results: Set(results),
         difficulties: Set(difficulties),
         proposals: Set(if state == ReportState::Draft {

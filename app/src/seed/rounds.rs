@@ -6,6 +6,7 @@
 //! member's sheets, and one member's submitted sheets — so a trainer scores live as
 //! `hoidong@demo.vn`. The forwarded dossiers of Chi Lăng and Tràng Định stay for a new round.
 use chrono::NaiveDate;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
@@ -85,7 +86,7 @@ async fn past_rounds(db: &DatabaseConnection, province: &Actor) -> Result<u64, D
             .map_err(demo_err("past round"))?;
         let number = format!("{}/QĐ-UBND", 1800 + (year - 2019) * 37);
         evaluation_round::Entity::update_many()
-            .col_expr(evaluation_round::Column::Phase, "decided".into())
+            .col_expr(evaluation_round::Column::Phase, Expr::value(Phase::Decided))
             .col_expr(
                 evaluation_round::Column::DecisionNumber,
                 number.clone().into(),
@@ -188,7 +189,7 @@ async fn open_round(db: &DatabaseConnection, province: &Actor) -> Result<(), DbE
         .await
         .map_err(demo_err("open round"))?;
     let joining: Vec<i32> = dossier::Entity::find()
-        .filter(dossier::Column::State.eq(DossierState::Forwarded.as_str()))
+        .filter(dossier::Column::State.eq(DossierState::Forwarded))
         .filter(dossier::Column::CommuneCode.is_in(["06040", "06385"]))
         .order_by_asc(dossier::Column::Id)
         .all(db)

@@ -97,7 +97,7 @@ async fn may_read(
         .await?;
     for doc in filed_in {
         if let Some(d) = dossier::Entity::find_by_id(doc.dossier_id).one(db).await? {
-            let visible = DossierState::parse(&d.state).is_some_and(|state| {
+            let visible = Some(d.state).is_some_and(|state| {
                 dossier_party(actor, d.subject_id, &d.commune_code)
                     .is_some_and(|party| rules::visible_to(party, state))
             });

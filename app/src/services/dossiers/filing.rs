@@ -42,7 +42,7 @@ pub(crate) async fn load_for(
         .one(db)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let state = DossierState::parse(&d.state).ok_or(ServiceError::NotFound)?;
+    let state = d.state;
     let party = dossier_party(actor, d.subject_id, &d.commune_code)
         .filter(|p| rules::visible_to(*p, state))
         .ok_or(ServiceError::Denied(match actor {
@@ -105,7 +105,7 @@ pub async fn create_dossier(
         .into_iter()
         .any(|d| {
             !matches!(
-                DossierState::parse(&d.state),
+                Some(d.state),
                 Some(DossierState::Withdrawn | DossierState::InEvaluation) | None
             )
         });
@@ -123,7 +123,7 @@ pub async fn create_dossier(
         subject_id: Set(subject_id),
         commune_code: Set(owner.commune_code.clone()),
         cycle: Set(cycle.as_str().to_owned()),
-        state: Set(DossierState::Draft.as_str().to_owned()),
+        state: Set(DossierState::Draft),
         form_json: Set(form_json(&DossierFormInput::default())),
         submission_no: Set(0),
         version: Set(0),
@@ -264,7 +264,7 @@ pub async fn browse(
     let visible: Vec<(dossier::Model, DossierState)> = all
         .into_iter()
         .filter_map(|d| {
-            let state = DossierState::parse(&d.state)?;
+            let state = d.state;
             let party = dossier_party(actor, d.subject_id, &d.commune_code)?;
             rules::visible_to(party, state).then_some((d, state))
         })

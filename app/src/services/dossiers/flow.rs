@@ -3,6 +3,7 @@
 //! comment, the audit entry, notifications — and only if nobody changed the dossier since the
 //! actor loaded it.
 use crate::domain::reason::Reason;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
@@ -70,7 +71,7 @@ pub async fn act(
     let submits = matches!(action, DossierAction::Submit | DossierAction::Resubmit);
     let submission_no = d.submission_no + i32::from(submits);
     bump(&txn, &d, version, |q| {
-        q.col_expr(dossier_entity::Column::State, to.as_str().into())
+        q.col_expr(dossier_entity::Column::State, Expr::value(to))
             .col_expr(dossier_entity::Column::SubmissionNo, submission_no.into())
     })
     .await?;
@@ -156,7 +157,7 @@ pub async fn forward(
         bump(&txn, d, d.version, |q| {
             q.col_expr(
                 dossier_entity::Column::State,
-                DossierState::Forwarded.as_str().into(),
+                Expr::value(DossierState::Forwarded),
             )
             .col_expr(
                 dossier_entity::Column::ForwardBatchId,

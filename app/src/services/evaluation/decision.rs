@@ -4,6 +4,7 @@
 //! the Ministry), valid 36 months, superseding the product's earlier certificate; the product
 //! carries its new stars; producers are notified.
 use crate::domain::reason::Reason;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
@@ -55,7 +56,7 @@ pub async fn decide(
     let updated = evaluation_round::Entity::update_many()
         .col_expr(
             evaluation_round::Column::Phase,
-            Phase::Decided.as_str().into(),
+            Expr::value(Phase::Decided),
         )
         .col_expr(evaluation_round::Column::DecisionNumber, number.into())
         .col_expr(evaluation_round::Column::DecisionDate, date.into())

@@ -38,7 +38,7 @@ pub(crate) async fn load(db: &impl ConnectionTrait, id: i32) -> Result<RoundData
         .one(db)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let phase = Phase::parse(&round.phase).unwrap_or(Phase::Preparation);
+    let phase = round.phase;
     let members = round_member::Entity::find()
         .filter(round_member::Column::RoundId.eq(id))
         .order_by_asc(round_member::Column::Id)

@@ -4,6 +4,7 @@
 //! of interest are `round_members`, scoring `score_sheets`, results `round_results`, the
 //! decision `round_decision`.
 use crate::domain::reason::Reason;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, TransactionTrait,
@@ -57,7 +58,7 @@ pub async fn create(
         dossier_deadline: Set(s.dossier_deadline),
         scoring_from: Set(s.scoring_from),
         scoring_until: Set(s.scoring_until),
-        phase: Set(Phase::Preparation.as_str().to_owned()),
+        phase: Set(Phase::Preparation),
         assigned_only: Set(s.assigned_only),
         others_visible: Set(s.others_visible.as_str().to_owned()),
         identity_hidden: Set(s.identity_hidden),
@@ -94,7 +95,7 @@ pub async fn update_settings(
         .one(db)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    if Phase::parse(&found.phase) == Some(Phase::Decided) {
+    if found.phase == Phase::Decided {
         return Err(ServiceError::Conflict(Reason::Phase));
     }
     let txn = db.begin().await?;
@@ -129,7 +130,7 @@ pub async fn update_settings(
         .col_expr(evaluation_round::Column::Version, (version + 1).into())
         .filter(evaluation_round::Column::Id.eq(round_id))
         .filter(evaluation_round::Column::Version.eq(version))
-        .filter(evaluation_round::Column::Phase.ne(Phase::Decided.as_str()))
+        .filter(evaluation_round::Column::Phase.ne(Phase::Decided))
         .exec(&txn)
         .await?;
     if updated.rows_affected != 1 {
@@ -180,7 +181,7 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor) -> Result<Vec<RoundRow
             id: r.id,
             name: r.name,
             year: r.year,
-            phase: r.phase,
+            phase: r.phase.as_str().to_owned(),
             decision_number: r.decision_number,
         })
         .collect())
@@ -276,7 +277,7 @@ pub async fn view(
             id: r.id,
             name: r.name.clone(),
             year: r.year,
-            phase: r.phase.clone(),
+            phase: r.phase.as_str().to_owned(),
             dossier_count: data.entries.len(),
             member_count: data.members.len(),
             decision_number: r.decision_number.clone(),
@@ -315,7 +316,7 @@ pub async fn view(
 /// Forwarded dossiers not yet in a round.
 async fn waiting(db: &DatabaseConnection) -> Result<Vec<Choice>, ServiceError> {
     let forwarded = dossier::Entity::find()
-        .filter(dossier::Column::State.eq(DossierState::Forwarded.as_str()))
+        .filter(dossier::Column::State.eq(DossierState::Forwarded))
         .order_by_asc(dossier::Column::Id)
         .all(db)
         .await?;
@@ -383,7 +384,7 @@ pub async fn add_dossiers(
             .one(&txn)
             .await?
             .ok_or(ServiceError::NotFound)?;
-        if d.state != DossierState::Forwarded.as_str() {
+        if d.state != DossierState::Forwarded {
             return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
         }
         let (_, group) =
@@ -393,7 +394,7 @@ pub async fn add_dossiers(
         crate::services::dossiers::filing::bump(&txn, &d, d.version, |q| {
             q.col_expr(
                 dossier::Column::State,
-                DossierState::InEvaluation.as_str().into(),
+                Expr::value(DossierState::InEvaluation),
             )
         })
         .await?;
@@ -496,7 +497,7 @@ pub async fn advance(
     }
     let txn = db.begin().await?;
     let updated = evaluation_round::Entity::update_many()
-        .col_expr(evaluation_round::Column::Phase, next.as_str().into())
+        .col_expr(evaluation_round::Column::Phase, Expr::value(next))
         .col_expr(evaluation_round::Column::Version, (version + 1).into())
         .filter(evaluation_round::Column::Id.eq(round_id))
         .filter(evaluation_round::Column::Version.eq(version))

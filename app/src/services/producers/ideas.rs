@@ -2,6 +2,7 @@
 //! or declines it with a reason, and an accepted idea becomes a product of the subject. Each
 //! step is audited and notifies the other side.
 use crate::domain::reason::Reason;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, TransactionTrait,
@@ -53,7 +54,7 @@ pub async fn submit(
         group_code: Set(form.group_code),
         description: Set(form.description),
         raw_materials: Set(Some(form.raw_materials).filter(|r| !r.is_empty())),
-        state: Set(IdeaState::Submitted.as_str().to_owned()),
+        state: Set(IdeaState::Submitted),
         created_by: Set(actor.user_id().unwrap_or_default()),
         created_at: Set(chrono::Utc::now()),
         version: Set(0),
@@ -109,7 +110,7 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor) -> Result<Vec<IdeaRow>
     Ok(rows
         .into_iter()
         .filter_map(|r| {
-            let state = IdeaState::parse(&r.state)?;
+            let state = r.state;
             Some(IdeaRow {
                 id: r.id,
                 version: r.version,
@@ -150,7 +151,7 @@ pub async fn decide(
     if !is_officer_of(actor, &row.commune_code) {
         return Err(ServiceError::Denied(Denied::NotAllowed));
     }
-    let state = IdeaState::parse(&row.state).ok_or(ServiceError::NotFound)?;
+    let state = row.state;
     let to = match product_idea::decide(state, accept, comment) {
         Ok(to) => to,
         Err(("state", _)) => return Err(ServiceError::Conflict(Reason::ChangedMeanwhile)),
@@ -159,7 +160,7 @@ pub async fn decide(
     let comment = comment.trim().chars().take(4000).collect::<String>();
     let txn = db.begin().await?;
     let updated = idea::Entity::update_many()
-        .col_expr(idea::Column::State, to.as_str().into())
+        .col_expr(idea::Column::State, Expr::value(to))
         .col_expr(
             idea::Column::CommuneComment,
             Some(comment.clone()).filter(|c| !c.is_empty()).into(),
@@ -211,7 +212,7 @@ pub async fn make_product(
     if producer_subject(actor)? != row.subject_id {
         return Err(ServiceError::Denied(Denied::NotAllowed));
     }
-    if row.state != IdeaState::Accepted.as_str() || row.product_id.is_some() {
+    if row.state != IdeaState::Accepted || row.product_id.is_some() {
         return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     let input = ProductInput {

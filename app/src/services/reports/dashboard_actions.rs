@@ -8,6 +8,9 @@ use crate::entities::{
 };
 use crate::models::reports::dashboard::ActionItem;
 use crate::models::reports::periodic::Text;
+use crate::domain::dossier::DossierState;
+use crate::domain::product_idea::IdeaState;
+use crate::domain::report::ReportState;
 use crate::services::ServiceError;
 use crate::services::reports::dashboard::Level;
 
@@ -29,7 +32,7 @@ pub(super) async fn actions(
     match level {
         Level::Province => {
             let forwarded = dossier::Entity::find()
-                .filter(dossier::Column::State.eq("forwarded"))
+                .filter(dossier::Column::State.eq(DossierState::Forwarded))
                 .count(db)
                 .await?;
             items.push(item(
@@ -49,7 +52,7 @@ pub(super) async fn actions(
                 "/province/registrations".into(),
             ));
             let reports = report::Entity::find()
-                .filter(report::Column::State.eq("submitted"))
+                .filter(report::Column::State.eq(ReportState::Submitted))
                 .count(db)
                 .await?;
             items.push(item(
@@ -74,7 +77,7 @@ pub(super) async fn actions(
         Level::Commune(code) => {
             let inbox = dossier::Entity::find()
                 .filter(dossier::Column::CommuneCode.eq(code.as_str()))
-                .filter(dossier::Column::State.is_in(["submitted", "resubmitted"]))
+                .filter(dossier::Column::State.is_in([DossierState::Submitted, DossierState::Resubmitted]))
                 .count(db)
                 .await?;
             items.push(item(
@@ -85,7 +88,7 @@ pub(super) async fn actions(
             ));
             let ideas = product_idea::Entity::find()
                 .filter(product_idea::Column::CommuneCode.eq(code.as_str()))
-                .filter(product_idea::Column::State.eq("submitted"))
+                .filter(product_idea::Column::State.eq(IdeaState::Submitted))
                 .count(db)
                 .await?;
             items.push(item(
@@ -117,7 +120,7 @@ pub(super) async fn actions(
                 let done = report::Entity::find()
                     .filter(report::Column::PeriodId.eq(p.id))
                     .filter(report::Column::ScopeCode.eq(code.as_str()))
-                    .filter(report::Column::State.is_in(["submitted", "accepted"]))
+                    .filter(report::Column::State.is_in([ReportState::Submitted, ReportState::Accepted]))
                     .count(db)
                     .await?;
                 items.push(item(
@@ -131,7 +134,7 @@ pub(super) async fn actions(
         Level::Producer(id) => {
             let returned = dossier::Entity::find()
                 .filter(dossier::Column::SubjectId.eq(*id))
-                .filter(dossier::Column::State.eq("returned"))
+                .filter(dossier::Column::State.eq(DossierState::Returned))
                 .count(db)
                 .await?;
             items.push(item(

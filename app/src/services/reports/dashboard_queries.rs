@@ -187,7 +187,7 @@ pub async fn dossiers_by_state(
                 .into(),
         )
         .join(JoinType::InnerJoin, product::Relation::Subject.def())
-        .filter(dossier::Column::State.ne("draft"));
+        .filter(dossier::Column::State.ne(DossierState::Draft));
     if let Some(code) = &scope.commune {
         select = select.filter(dossier::Column::CommuneCode.eq(code.as_str()));
     }

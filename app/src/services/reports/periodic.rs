@@ -117,7 +117,7 @@ async fn find(
 }
 
 fn state_of(r: &report::Model) -> ReportState {
-    ReportState::parse(&r.state).unwrap_or(ReportState::Draft)
+    r.state
 }
 
 fn vn_day(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
@@ -157,7 +157,7 @@ pub async fn home(
         .map(|p| {
             let r = reports.get(&p.id);
             (
-                r.map(|r| r.state.clone()),
+                r.map(|r| r.state.as_str().to_owned()),
                 standing_of(r, p, today).as_str().to_owned(),
             )
         })
@@ -263,7 +263,7 @@ async fn statuses(
         .map(|(code, name)| {
             let r = reports.get(&code);
             CommuneStatus {
-                state: r.map(|r| r.state.clone()),
+                state: r.map(|r| r.state.as_str().to_owned()),
                 standing: standing_of(r, p, today).as_str().to_owned(),
                 submitted_on: r
                     .and_then(|r| r.submitted_at)
@@ -401,7 +401,7 @@ pub async fn save(
         None => report::ActiveModel {
             period_id: Set(period_id),
             scope_code: Set(scope.to_owned()),
-            state: Set(ReportState::Draft.as_str().to_owned()),
+            state: Set(ReportState::Draft),
             ..Default::default()
         },
     };
@@ -414,7 +414,7 @@ pub async fn save(
         let figures = live_figures(&txn, &p, scope, today).await?;
         let json = serde_json::to_string(&figures).map_err(|_| invalid("figures", Reason::Json))?;
         row.snapshot_json = Set(Some(json));
-        row.state = Set(ReportState::Submitted.as_str().to_owned());
+        row.state = Set(ReportState::Submitted);
         row.submitted_at = Set(Some(now));
         row.submitted_by = Set(actor.user_id());
     }
@@ -481,9 +481,7 @@ pub async fn review(
         ReportState::Accepted
     } else {
         ReportState::Returned
-    }
-    .as_str()
-    .to_owned());
+    });
     if !accept {
         row.snapshot_json = Set(None);
     }
