@@ -417,12 +417,12 @@ async fn the_demo_has_dossiers_in_every_state_with_documents() {
         0,
         "only once"
     );
-    let states: std::collections::BTreeSet<String> = dossier_entity::Entity::find()
+    let states: std::collections::BTreeSet<&str> = dossier_entity::Entity::find()
         .all(&t.db)
         .await
         .unwrap()
         .into_iter()
-        .map(|d| d.state)
+        .map(|d| d.state.as_str())
         .collect();
     assert_eq!(states.len(), DossierState::ALL.len(), "{states:?}");
 }

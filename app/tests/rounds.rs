@@ -51,7 +51,7 @@ async fn a_round_runs_from_forwarded_dossiers_to_certificates() {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(d.state, DossierState::InEvaluation.as_str());
+        assert_eq!(d.state, DossierState::InEvaluation);
 
         // Advisory review: the advisory member's sheet; the council may not score yet.
         assert_eq!(advance(db, &p, round).await, Phase::AdvisoryReview);

@@ -79,7 +79,7 @@ async fn the_results_of_100_dossiers_by_7_members_take_a_fixed_number_of_queries
                 subject_id: Set(product.subject_id),
                 commune_code: Set(product.commune_code.clone()),
                 cycle: Set("first".into()),
-                state: Set("in_evaluation".into()),
+                state: Set(app::domain::dossier::DossierState::InEvaluation),
                 form_json: Set("{}".into()),
                 submission_no: Set(1),
                 version: Set(0),

@@ -47,15 +47,24 @@ async fn the_demo_stores_only_values_the_enums_know() {
         let db = &t.db;
         app::seed::demo::seed_demo(db).await.unwrap();
         let store = support::dossiers::files();
-        app::seed::dossiers::seed_dossiers(db, &store).await.unwrap();
+        app::seed::dossiers::seed_dossiers(db, &store)
+            .await
+            .unwrap();
         app::seed::rounds::seed_rounds(db).await.unwrap();
         app::seed::reports::seed_reports(db).await.unwrap();
-        let known = |names: Vec<&str>| names.into_iter().map(str::to_owned).collect::<BTreeSet<_>>();
+        let known = |names: Vec<&str>| {
+            names
+                .into_iter()
+                .map(str::to_owned)
+                .collect::<BTreeSet<_>>()
+        };
         let dossiers = stored(db, "state", "dossier").await;
         assert!(dossiers.len() >= 5, "{}: {dossiers:?}", t.backend);
         assert!(dossiers.is_subset(&known(DossierState::ALL.map(DossierState::as_str).to_vec())));
         let phases = stored(db, "phase", "evaluation_round").await;
-        assert!(!phases.is_empty() && phases.is_subset(&known(Phase::ALL.map(Phase::as_str).to_vec())));
+        assert!(
+            !phases.is_empty() && phases.is_subset(&known(Phase::ALL.map(Phase::as_str).to_vec()))
+        );
         let reports = stored(db, "state", "report").await;
         assert!(!reports.is_empty());
         assert!(reports.is_subset(&known(ReportState::ALL.map(ReportState::as_str).to_vec())));

@@ -14,7 +14,10 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
 #[cfg_attr(
     feature = "ssr",
-    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+    sea_orm(
+        rs_type = "String",
+        db_type = "String(sea_orm::sea_query::StringLen::None)"
+    )
 )]
 pub enum DossierState {
     /// Being prepared by the producer; only they see it.

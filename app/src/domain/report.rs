@@ -102,7 +102,10 @@ impl Window {
 #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
 #[cfg_attr(
     feature = "ssr",
-    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+    sea_orm(
+        rs_type = "String",
+        db_type = "String(sea_orm::sea_query::StringLen::None)"
+    )
 )]
 pub enum ReportState {
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "draft"))]

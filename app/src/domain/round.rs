@@ -15,7 +15,10 @@ use crate::domain::scoring::Aggregation;
 #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
 #[cfg_attr(
     feature = "ssr",
-    sea_orm(rs_type = "String", db_type = "String(StringLen::None)")
+    sea_orm(
+        rs_type = "String",
+        db_type = "String(sea_orm::sea_query::StringLen::None)"
+    )
 )]
 pub enum Phase {
     /// Dossiers join, members and assignments are set up.

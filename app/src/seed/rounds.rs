@@ -14,7 +14,7 @@ use sea_orm::{
 use crate::auth::Actor;
 use crate::auth::current::to_actor;
 use crate::domain::dossier::DossierState;
-use crate::domain::round::RoundInput;
+use crate::domain::round::{Phase, RoundInput};
 use crate::entities::{certificate, dossier, evaluation_round, product, user_account};
 use crate::services::ServiceError;
 use crate::services::certificates::register::CertificateSettings;

@@ -5,7 +5,7 @@
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::auth::{Actor, dossier_party};
-use crate::domain::dossier::{self as rules, DossierState, Party};
+use crate::domain::dossier::{self as rules, Party};
 use crate::entities::{dossier, dossier_document, stored_file, subject};
 use crate::services::ServiceError;
 use crate::services::files::store::FileStore;

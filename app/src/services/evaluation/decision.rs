@@ -54,10 +54,7 @@ pub async fn decide(
         .map_err(|_| invalid("date", Reason::InvalidDate))?;
     let txn = db.begin().await?;
     let updated = evaluation_round::Entity::update_many()
-        .col_expr(
-            evaluation_round::Column::Phase,
-            Expr::value(Phase::Decided),
-        )
+        .col_expr(evaluation_round::Column::Phase, Expr::value(Phase::Decided))
         .col_expr(evaluation_round::Column::DecisionNumber, number.into())
         .col_expr(evaluation_round::Column::DecisionDate, date.into())
         .col_expr(evaluation_round::Column::DecisionSigner, signer.into())

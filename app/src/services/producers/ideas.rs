@@ -109,9 +109,9 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor) -> Result<Vec<IdeaRow>
     let communes = commune_names(db).await?;
     Ok(rows
         .into_iter()
-        .filter_map(|r| {
+        .map(|r| {
             let state = r.state;
-            Some(IdeaRow {
+            IdeaRow {
                 id: r.id,
                 version: r.version,
                 may_decide: state == IdeaState::Submitted && is_officer_of(actor, &r.commune_code),
@@ -128,7 +128,7 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor) -> Result<Vec<IdeaRow>
                 commune_comment: r.commune_comment,
                 product_id: r.product_id,
                 created_at: r.created_at.format("%d/%m/%Y").to_string(),
-            })
+            }
         })
         .collect())
 }

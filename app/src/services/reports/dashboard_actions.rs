@@ -3,14 +3,14 @@
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
+use crate::domain::dossier::DossierState;
+use crate::domain::product_idea::IdeaState;
+use crate::domain::report::ReportState;
 use crate::entities::{
     certificate as cert, dossier, product_idea, report, report_period, user_account,
 };
 use crate::models::reports::dashboard::ActionItem;
 use crate::models::reports::periodic::Text;
-use crate::domain::dossier::DossierState;
-use crate::domain::product_idea::IdeaState;
-use crate::domain::report::ReportState;
 use crate::services::ServiceError;
 use crate::services::reports::dashboard::Level;
 
@@ -77,7 +77,10 @@ pub(super) async fn actions(
         Level::Commune(code) => {
             let inbox = dossier::Entity::find()
                 .filter(dossier::Column::CommuneCode.eq(code.as_str()))
-                .filter(dossier::Column::State.is_in([DossierState::Submitted, DossierState::Resubmitted]))
+                .filter(
+                    dossier::Column::State
+                        .is_in([DossierState::Submitted, DossierState::Resubmitted]),
+                )
                 .count(db)
                 .await?;
             items.push(item(
@@ -120,7 +123,10 @@ pub(super) async fn actions(
                 let done = report::Entity::find()
                     .filter(report::Column::PeriodId.eq(p.id))
                     .filter(report::Column::ScopeCode.eq(code.as_str()))
-                    .filter(report::Column::State.is_in([ReportState::Submitted, ReportState::Accepted]))
+                    .filter(
+                        report::Column::State
+                            .is_in([ReportState::Submitted, ReportState::Accepted]),
+                    )
                     .count(db)
                     .await?;
                 items.push(item(

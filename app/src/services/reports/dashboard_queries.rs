@@ -8,6 +8,7 @@ use sea_orm::{
     QuerySelect, QueryTrait, RelationTrait, Select,
 };
 
+use crate::domain::dossier::DossierState;
 use crate::entities::{certificate as cert, dossier, product, subject};
 use crate::services::ServiceError;
 
