@@ -22,5 +22,6 @@ pub mod reason;
 pub mod report;
 pub mod round;
 pub mod scoring;
+pub mod status;
 pub mod subject_profile;
 pub mod text;

@@ -1,4 +1,4 @@
-//! States are stored as the text their enum names (`as_str`), read back as the enum: what the
+//! States and statuses are stored as the text their enum names (`as_str`), read back as the enum: what the
 //! demo writes through the services is exactly the set of values each enum knows, on SQLite and
 //! PostgreSQL alike.
 mod support;
@@ -11,6 +11,7 @@ use app::domain::dossier::DossierState;
 use app::domain::product_idea::IdeaState;
 use app::domain::report::ReportState;
 use app::domain::round::Phase;
+use app::domain::status::{AccountStatus, SubjectStatus};
 
 #[test]
 fn the_stored_text_of_each_state_is_its_name() {
@@ -24,6 +25,12 @@ fn the_stored_text_of_each_state_is_its_name() {
         assert_eq!(s.to_value(), s.as_str());
     }
     for s in Phase::ALL {
+        assert_eq!(s.to_value(), s.as_str());
+    }
+    for s in AccountStatus::ALL {
+        assert_eq!(s.to_value(), s.as_str());
+    }
+    for s in SubjectStatus::ALL {
         assert_eq!(s.to_value(), s.as_str());
     }
 }
@@ -68,6 +75,11 @@ async fn the_demo_stores_only_values_the_enums_know() {
         let reports = stored(db, "state", "report").await;
         assert!(!reports.is_empty());
         assert!(reports.is_subset(&known(ReportState::ALL.map(ReportState::as_str).to_vec())));
+        let accounts = stored(db, "status", "user_account").await;
+        assert!(accounts.contains("pending") && accounts.contains("active"));
+        assert!(accounts.is_subset(&known(AccountStatus::ALL.map(AccountStatus::as_str).to_vec())));
+        let subjects = stored(db, "status", "subject").await;
+        assert!(subjects.is_subset(&known(SubjectStatus::ALL.map(SubjectStatus::as_str).to_vec())));
         let ideas = stored(db, "state", "product_idea").await;
         assert!(ideas.is_subset(&known(IdeaState::ALL.map(IdeaState::as_str).to_vec())));
         t.cleanup().await;

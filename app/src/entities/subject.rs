@@ -17,7 +17,7 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// "pending" while its first member's registration waits for the commune, then "active"
     /// (or "rejected").
-    pub status: String,
+    pub status: crate::domain::status::SubjectStatus,
     pub legal_representative: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,

@@ -18,7 +18,7 @@ pub struct Model {
     pub commune_code: Option<String>,
     pub subject_id: Option<i32>,
     /// "pending", "active", "rejected" or "locked".
-    pub status: String,
+    pub status: crate::domain::status::AccountStatus,
     /// Why it was rejected or locked.
     pub status_reason: Option<String>,
     pub created_at: DateTimeUtc,

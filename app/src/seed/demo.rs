@@ -11,6 +11,7 @@ use sea_orm::{
 };
 use serde::Deserialize;
 
+use crate::domain::status::{AccountStatus, SubjectStatus};
 use crate::auth::{Role, hashing};
 use crate::domain::gtin::to_gtin14;
 use crate::domain::text::fold;
@@ -259,7 +260,7 @@ impl Seeder<'_> {
             tax_code: Set(None),
             data_source: Set(data_source.to_owned()),
             created_at: Set(chrono::Utc::now()),
-            status: Set("active".to_owned()),
+            status: Set(SubjectStatus::Active),
             ..Default::default()
         }
         .insert(self.txn)
@@ -314,7 +315,7 @@ struct NewAccount<'a> {
     role: Role,
     commune_code: Option<String>,
     subject_id: Option<i32>,
-    status: &'a str,
+    status: AccountStatus,
 }
 
 impl Seeder<'_> {
@@ -345,7 +346,7 @@ impl Seeder<'_> {
                     .map(|s| s.commune_code.clone())
                     .or(demo.commune.map(str::to_owned)),
                 subject_id: subject.map(|s| s.id),
-                status: "active",
+                status: AccountStatus::Active,
             };
             self.account(account, &hash).await?;
         }
@@ -369,7 +370,7 @@ impl Seeder<'_> {
             .await?
             .ok_or(DbErr::RecordNotFound("subject".into()))?
             .into();
-        pending.status = Set("pending".into());
+        pending.status = Set(SubjectStatus::Pending);
         pending.update(self.txn).await?;
         let account = NewAccount {
             email: DEMO_PENDING_EMAIL,
@@ -377,7 +378,7 @@ impl Seeder<'_> {
             role: Role::Producer,
             commune_code: Some(trang_dinh.code.clone()),
             subject_id: Some(waiting),
-            status: "pending",
+            status: AccountStatus::Pending,
         };
         self.account(account, &hash).await
     }
@@ -388,7 +389,7 @@ impl Seeder<'_> {
             "{}: {}, {} (seed-demo)",
             new.name,
             new.role.as_str(),
-            new.status
+            new.status.as_str()
         );
         let account = user_account::ActiveModel {
             full_name: Set(new.name.to_owned()),
@@ -398,13 +399,13 @@ impl Seeder<'_> {
             role: Set(new.role.as_str().to_owned()),
             commune_code: Set(new.commune_code),
             subject_id: Set(new.subject_id),
-            status: Set(new.status.to_owned()),
+            status: Set(new.status),
             created_at: Set(chrono::Utc::now()),
             ..Default::default()
         }
         .insert(self.txn)
         .await?;
-        let action = if new.status == "pending" {
+        let action = if new.status == AccountStatus::Pending {
             "account.register"
         } else {
             "account.create"

@@ -7,6 +7,7 @@ use sea_orm::{
     ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 
+use crate::domain::status::AccountStatus;
 use crate::auth::Actor;
 use crate::auth::current::to_actor;
 use crate::domain::dossier::{DossierAction, DossierState};
@@ -274,7 +275,7 @@ async fn member_of(
     nth: usize,
 ) -> Result<Actor, DbErr> {
     let existing = account_with(db, user_account::Column::SubjectId.eq(subject_id)).await?;
-    let account = match existing.filter(|a| a.status == "active") {
+    let account = match existing.filter(|a| a.status == AccountStatus::Active) {
         Some(a) => a,
         None => {
             new_account(
@@ -346,7 +347,7 @@ async fn new_account(
         role: Set(role.to_owned()),
         commune_code: Set(Some(commune.to_owned())),
         subject_id: Set(subject_id),
-        status: Set("active".to_owned()),
+        status: Set(AccountStatus::Active),
         created_at: Set(chrono::Utc::now()),
         ..Default::default()
     }

@@ -8,6 +8,7 @@ use sea_orm::{
     TransactionTrait,
 };
 
+use crate::domain::status::SubjectStatus;
 use crate::domain::dossier::DossierState;
 use crate::domain::text::fold;
 use crate::entities::{
@@ -268,7 +269,7 @@ async fn insert_subjects(
                 commune_code: Set(commune.clone()),
                 data_source: Set("benchmark".into()),
                 created_at: Set(now),
-                status: Set("active".into()),
+                status: Set(SubjectStatus::Active),
                 version: Set(1),
                 ..Default::default()
             }

@@ -4,6 +4,7 @@
 //! so ids cannot be probed.
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
+use crate::domain::status::SubjectStatus;
 use crate::auth::{Actor, dossier_party};
 use crate::domain::dossier::{self as rules, Party};
 use crate::entities::{dossier, dossier_document, stored_file, subject};
@@ -78,13 +79,13 @@ async fn may_read(
     }
     match file.purpose.as_str() {
         // Public with the product's page and the lot's trace.
-        "product_photo" | "event_photo" => return Ok(owner.status == "active"),
+        "product_photo" | "event_photo" => return Ok(owner.status == SubjectStatus::Active),
         // The label's officials: the subject's commune and the province.
         "label_artwork" => {
             return Ok(dossier_party(actor, owner.id, &owner.commune_code).is_some());
         }
         // A standard or test report the producer made public with its product.
-        _ if owner.status == "active"
+        _ if owner.status == SubjectStatus::Active
             && crate::services::traceability::public_documents::is_public(db, file.id).await? =>
         {
             return Ok(true);

@@ -1,6 +1,7 @@
 //! Account administration by administrators and provincial officers: officials' accounts,
 //! the account list, one account's page, locking and role changes. Every change is audited in
 //! the same transaction.
+use crate::domain::status::AccountStatus;
 use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
@@ -23,7 +24,6 @@ use crate::services::audit::{self, Entry};
 use crate::services::input::{invalid, optional, required, taken, unique_to_field};
 use crate::services::master_data::units::commune_names;
 
-const STATUSES: [&str; 4] = ["pending", "active", "rejected", "locked"];
 
 /// Creates an official's account (any role but producer), active, with no usable password:
 /// the returned one-time link lets its owner set one.
@@ -81,7 +81,7 @@ pub async fn create_official(
         password_hash: Set(unusable.into_stored()),
         role: Set(role.as_str().to_owned()),
         commune_code: Set(commune_code.clone()),
-        status: Set("active".to_owned()),
+        status: Set(AccountStatus::Active),
         created_at: Set(chrono::Utc::now()),
         ..Default::default()
     }
@@ -144,8 +144,8 @@ pub async fn list_accounts(
     if let Some(role) = Role::parse(filter.role.trim()) {
         query = query.filter(user_account::Column::Role.eq(role.as_str()));
     }
-    if STATUSES.contains(&filter.status.trim()) {
-        query = query.filter(user_account::Column::Status.eq(filter.status.trim()));
+    if let Some(status) = AccountStatus::parse(filter.status.trim()) {
+        query = query.filter(user_account::Column::Status.eq(status));
     }
     let needle = text::fold(&filter.query);
     let accounts: Vec<_> = query
@@ -280,9 +280,9 @@ pub async fn set_locked(
     )
     .await?;
     let (from, to) = if lock {
-        ("active", "locked")
+        (AccountStatus::Active, AccountStatus::Locked)
     } else {
-        ("locked", "active")
+        (AccountStatus::Locked, AccountStatus::Active)
     };
     if account.status != from {
         return Err(ServiceError::Conflict(if lock {
@@ -297,7 +297,7 @@ pub async fn set_locked(
     }
     let name = account.full_name.clone();
     let mut row: user_account::ActiveModel = account.into();
-    row.status = Set(to.to_owned());
+    row.status = Set(to);
     row.status_reason = Set(lock.then(|| reason.chars().take(1000).collect()));
     row.update(&txn).await?;
     let because = if reason.is_empty() {
@@ -397,7 +397,7 @@ fn to_row(
         email: account.email,
         phone: account.phone,
         subject_name,
-        status: account.status,
+        status: account.status.as_str().to_owned(),
         last_login: account
             .last_login_at
             .map(|t| t.format("%d/%m/%Y %H:%M").to_string())

@@ -1,4 +1,5 @@
 //! Producer registration, its approval by the commune, and signing in.
+use crate::domain::status::{AccountStatus, SubjectStatus};
 use crate::domain::reason::Reason;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait,
@@ -62,7 +63,7 @@ pub async fn register(
             let existing = subject::Entity::find_by_id(subject_id)
                 .one(&txn)
                 .await?
-                .filter(|s| s.status == "active")
+                .filter(|s| s.status == SubjectStatus::Active)
                 .ok_or(invalid("subject_id", Reason::UnknownSubject))?;
             (existing, false)
         }
@@ -78,7 +79,7 @@ pub async fn register(
         role: Set(Role::Producer.as_str().to_owned()),
         commune_code: Set(Some(subject.commune_code.clone())),
         subject_id: Set(Some(subject.id)),
-        status: Set("pending".to_owned()),
+        status: Set(AccountStatus::Pending),
         created_at: Set(chrono::Utc::now()),
         ..Default::default()
     }
@@ -148,7 +149,7 @@ async fn create_subject(
         tax_code: Set(tax_code),
         data_source: Set("registered".to_owned()),
         created_at: Set(chrono::Utc::now()),
-        status: Set("pending".to_owned()),
+        status: Set(SubjectStatus::Pending),
         ..Default::default()
     }
     .insert(db)
@@ -183,7 +184,7 @@ pub async fn create_admin(
         phone: Set(None),
         password_hash: Set(hash.into_stored()),
         role: Set(Role::Administrator.as_str().to_owned()),
-        status: Set("active".to_owned()),
+        status: Set(AccountStatus::Active),
         created_at: Set(chrono::Utc::now()),
         ..Default::default()
     }
@@ -220,26 +221,30 @@ pub async fn decide_registration(
 ) -> Result<(), ServiceError> {
     let txn = db.begin().await?;
     let (account, _) = account_for(&txn, actor, Action::DecideRegistration, user_id).await?;
-    if account.status != "pending" {
+    if account.status != AccountStatus::Pending {
         return Err(ServiceError::Conflict(Reason::NotPending));
     }
     let reason = reason.trim();
     if !approve && reason.is_empty() {
         return Err(invalid("reason", Reason::ReasonRequired));
     }
-    let new_status = if approve { "active" } else { "rejected" };
+    let (account_status, subject_status) = if approve {
+        (AccountStatus::Active, SubjectStatus::Active)
+    } else {
+        (AccountStatus::Rejected, SubjectStatus::Rejected)
+    };
     // A subject created by this registration shares its fate.
     if let Some(subject_id) = account.subject_id
         && let Some(s) = subject::Entity::find_by_id(subject_id).one(&txn).await?
-        && s.status == "pending"
+        && s.status == SubjectStatus::Pending
     {
         let mut s: subject::ActiveModel = s.into();
-        s.status = Set(new_status.to_owned());
+        s.status = Set(subject_status);
         s.update(&txn).await?;
     }
     let name = account.full_name.clone();
     let mut row: user_account::ActiveModel = account.into();
-    row.status = Set(new_status.to_owned());
+    row.status = Set(account_status);
     row.status_reason = Set((!approve).then(|| reason.chars().take(1000).collect()));
     row.update(&txn).await?;
     audit::append(
@@ -287,7 +292,7 @@ pub async fn pending_registrations(
         .map_or(Resource::Nothing, Resource::Commune);
     allowed(actor, Action::ReviewRegistrations, resource).map_err(ServiceError::Denied)?;
     let mut query = user_account::Entity::find()
-        .filter(user_account::Column::Status.eq("pending"))
+        .filter(user_account::Column::Status.eq(AccountStatus::Pending))
         .filter(user_account::Column::Role.eq(Role::Producer.as_str()))
         .order_by_asc(user_account::Column::CreatedAt)
         .order_by_asc(user_account::Column::Id);
@@ -303,7 +308,7 @@ pub async fn pending_registrations(
             email: a.email,
             phone: a.phone,
             subject_name: s.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
-            subject_is_new: s.is_some_and(|s| s.status == "pending"),
+            subject_is_new: s.is_some_and(|s| s.status == SubjectStatus::Pending),
             commune_code: a.commune_code.unwrap_or_default(),
             registered_at: a.created_at.format("%d/%m/%Y %H:%M").to_string(),
         })
@@ -334,7 +339,7 @@ pub async fn subjects_in_commune(
 ) -> Result<Vec<SubjectOption>, ServiceError> {
     Ok(subject::Entity::find()
         .filter(subject::Column::CommuneCode.eq(commune_code))
-        .filter(subject::Column::Status.eq("active"))
+        .filter(subject::Column::Status.eq(SubjectStatus::Active))
         .order_by_asc(subject::Column::Name)
         .all(db)
         .await?
@@ -386,11 +391,11 @@ pub async fn authenticate(
         return Err(SignInError::WrongCredentials);
     }
     let account = account.ok_or(SignInError::WrongCredentials)?;
-    match account.status.as_str() {
-        "active" => Ok(account),
-        "pending" => Err(SignInError::Pending),
-        "rejected" => Err(SignInError::Rejected(account.status_reason)),
-        _ => Err(SignInError::Locked),
+    match account.status {
+        AccountStatus::Active => Ok(account),
+        AccountStatus::Pending => Err(SignInError::Pending),
+        AccountStatus::Rejected => Err(SignInError::Rejected(account.status_reason)),
+        AccountStatus::Locked => Err(SignInError::Locked),
     }
 }
 
@@ -405,7 +410,7 @@ pub async fn find_active(
     Ok(user_account::Entity::find_by_id(user_id)
         .one(db)
         .await?
-        .filter(|a| a.status == "active"))
+        .filter(|a| a.status == AccountStatus::Active))
 }
 
 /// The key sign-in failures are counted under: the login as the account would be found.

@@ -3,6 +3,7 @@
 //!
 //! Only the SHA-256 of a token is stored; the token itself exists only in the link. A link
 //! works once, for `LINK_VALID_HOURS`, and issuing a new one cancels the older ones.
+use crate::domain::status::AccountStatus;
 use crate::domain::reason::Reason;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use sea_orm::{
@@ -61,7 +62,7 @@ pub async fn issue_reset_link(
         user_id,
     )
     .await?;
-    if account.status != "active" {
+    if account.status != AccountStatus::Active {
         return Err(ServiceError::Conflict(Reason::NotActive));
     }
     let txn = db.begin().await?;
@@ -146,7 +147,7 @@ pub async fn redeem(
     let account = user_account::Entity::find_by_id(link.user_id)
         .one(db)
         .await?
-        .filter(|a| a.status == "active")
+        .filter(|a| a.status == AccountStatus::Active)
         .ok_or_else(bad_link)?;
     let context = [
         account.full_name.as_str(),

@@ -1,6 +1,7 @@
 //! A round's people: the provincial officer adds council and advisory members (optionally a
 //! sub-council of one product group) and removes those without sheets; members declare
 //! conflicts of interest on dossiers.
+use crate::domain::status::AccountStatus;
 use crate::domain::reason::Reason;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, TransactionTrait,
@@ -42,7 +43,7 @@ pub async fn add_member(
         "advisory_member" => Panel::Advisory,
         _ => return Err(invalid("member", Reason::NotAnEvaluator)),
     };
-    if user.status != "active" {
+    if user.status != AccountStatus::Active {
         return Err(invalid("member", Reason::NotAnEvaluator));
     }
     if data.member(user_id).is_some() {

@@ -1,6 +1,7 @@
 //! The product registry of a subject, kept by its members: create and edit products with their
 //! specifications, price range and story. Saves name the version they were loaded from, so a
 //! concurrent edit is refused rather than lost; every save is audited.
+use crate::domain::status::SubjectStatus;
 use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
@@ -72,7 +73,7 @@ pub async fn product_detail(
         commune_code: &owner.commune_code,
     };
     let may_edit = allowed(actor, Action::EditSubject, resource).is_ok();
-    if owner.status != "active" && !may_edit {
+    if owner.status != SubjectStatus::Active && !may_edit {
         return Err(ServiceError::NotFound);
     }
     let (group_code, group_name) = groups_by_id(db)

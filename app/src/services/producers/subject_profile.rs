@@ -1,6 +1,7 @@
 //! Subjects (chủ thể): the public profile of an active subject, kept by its members, and its
 //! member accounts for those who may see them (its members, its commune's officers, the
 //! province).
+use crate::domain::status::SubjectStatus;
 use crate::domain::reason::Reason;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
@@ -36,7 +37,7 @@ pub async fn subject_view(
     };
     let may_view_members = allowed(actor, Action::ViewSubject, resource).is_ok();
     let may_edit = allowed(actor, Action::EditSubject, resource).is_ok();
-    if s.status != "active" && !may_view_members {
+    if s.status != SubjectStatus::Active && !may_view_members {
         return Err(ServiceError::NotFound);
     }
     let commune_name = admin_unit::Entity::find()
@@ -70,7 +71,7 @@ pub async fn subject_view(
         commune_name,
         address: s.address,
         tax_code: s.tax_code,
-        status: s.status,
+        status: s.status.as_str().to_owned(),
         legal_representative: s.legal_representative,
         phone: s.phone,
         email: s.email,
@@ -116,7 +117,7 @@ pub async fn subject_members(
                 user_id: a.id,
                 role: Role::parse(&a.role)?,
                 full_name: a.full_name,
-                status: a.status,
+                status: a.status.as_str().to_owned(),
                 joined: a.created_at.format("%d/%m/%Y").to_string(),
             })
         })

@@ -2,6 +2,7 @@
 //! artwork (every version kept); the subject's commune officers and the province read the same
 //! page and see the same check in the dossier. The check is `domain::label` against the
 //! label checklist (master data, `label_checklist`).
+use crate::domain::status::SubjectStatus;
 use crate::domain::reason::Reason;
 use std::collections::BTreeMap;
 
@@ -134,7 +135,7 @@ pub async fn for_product(
     let loaded = load(db, product_id).await?;
     check(actor, Action::ViewSubject, &loaded.subject)?;
     let may_edit = check(actor, Action::EditSubject, &loaded.subject).is_ok()
-        && loaded.subject.status == "active";
+        && loaded.subject.status == SubjectStatus::Active;
     let c = checked(db, &loaded, today, settings).await?;
     Ok(ProductLabelView {
         product_id,

@@ -1,6 +1,7 @@
 //! Production lots and their events: a subject's members record lots of their products and add
 //! events to the timeline (from a phone, in a few taps); the subject's commune officers and the
 //! province read them; anyone reads the public trace of a lot of an active subject.
+use crate::domain::status::SubjectStatus;
 use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
@@ -265,7 +266,7 @@ pub async fn public_trace(
     settings: &crate::services::certificates::register::CertificateSettings,
 ) -> Result<LotView, ServiceError> {
     let (found, s) = lot_and_subject(db, lot_id).await?;
-    if s.status != "active" {
+    if s.status != SubjectStatus::Active {
         return Err(ServiceError::NotFound);
     }
     view_of(db, found, base, today, settings).await

@@ -2,6 +2,7 @@
 //! lookup of a GTIN for the Digital Link resolver. Only products of active subjects are shown.
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
+use crate::domain::status::SubjectStatus;
 use crate::domain::{certificate, digital_link, ean13};
 use crate::entities::{admin_unit, product, product_group, subject};
 use crate::models::producers::products::{PublicCertificate, PublicProduct};
@@ -26,7 +27,7 @@ pub async fn product(
     let s = subject::Entity::find_by_id(p.subject_id)
         .one(db)
         .await?
-        .filter(|s| s.status == "active")
+        .filter(|s| s.status == SubjectStatus::Active)
         .ok_or(ServiceError::NotFound)?;
     let group_name = product_group::Entity::find_by_id(p.product_group_id)
         .one(db)

@@ -4,6 +4,7 @@
 //! handler in `server/` only adapts requests and answers.
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
+use crate::domain::status::SubjectStatus;
 use crate::domain::digital_link::{self, DigitalLink, LinkSet, Target};
 use crate::entities::{product, subject};
 use crate::services::ServiceError;
@@ -40,7 +41,7 @@ pub async fn by_gtin14(
     let active = subject::Entity::find_by_id(p.subject_id)
         .one(db)
         .await?
-        .is_some_and(|s| s.status == "active");
+        .is_some_and(|s| s.status == SubjectStatus::Active);
     if !active {
         return Ok(None);
     }
