@@ -92,7 +92,7 @@ async fn registration_waits_for_the_commune_and_is_audited() {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(subject.status, "pending");
+        assert_eq!(subject.status, app::domain::status::SubjectStatus::Pending);
         let audit = audit_log::Entity::find().all(&t.db).await.unwrap();
         assert_eq!(audit.len(), 1, "{}", t.backend);
         assert_eq!(audit[0].action, "account.register");
@@ -277,7 +277,7 @@ async fn only_an_officer_of_that_commune_or_the_province_decides() {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(subject.status, "active");
+        assert_eq!(subject.status, app::domain::status::SubjectStatus::Active);
         let again = decide_registration(&t.db, &own, id, false, "trùng", None)
             .await
             .unwrap_err();

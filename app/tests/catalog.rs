@@ -261,11 +261,11 @@ async fn the_listing_follows_certificates_and_subjects() {
             .unwrap()
             .unwrap();
         let mut suspended: subject::ActiveModel = owner.clone().into();
-        suspended.status = Set("pending".into());
+        suspended.status = Set(app::domain::status::SubjectStatus::Pending);
         suspended.update(db).await.unwrap();
         assert!(!listed().await, "{}: subject suspended", t.backend);
         let mut active: subject::ActiveModel = owner.into();
-        active.status = Set("active".into());
+        active.status = Set(app::domain::status::SubjectStatus::Active);
         active.update(db).await.unwrap();
         assert!(listed().await, "{}: subject active again", t.backend);
 
@@ -283,7 +283,7 @@ async fn the_listing_follows_certificates_and_subjects() {
             .unwrap()
             .unwrap()
             .into();
-        pending.status = Set("pending".into());
+        pending.status = Set(app::domain::status::SubjectStatus::Pending);
         pending.update(db).await.unwrap();
         let move_to = |to: i32| async move {
             let mut moved: app::entities::product::ActiveModel =

@@ -77,9 +77,13 @@ async fn the_demo_stores_only_values_the_enums_know() {
         assert!(reports.is_subset(&known(ReportState::ALL.map(ReportState::as_str).to_vec())));
         let accounts = stored(db, "status", "user_account").await;
         assert!(accounts.contains("pending") && accounts.contains("active"));
-        assert!(accounts.is_subset(&known(AccountStatus::ALL.map(AccountStatus::as_str).to_vec())));
+        assert!(accounts.is_subset(&known(
+            AccountStatus::ALL.map(AccountStatus::as_str).to_vec()
+        )));
         let subjects = stored(db, "status", "subject").await;
-        assert!(subjects.is_subset(&known(SubjectStatus::ALL.map(SubjectStatus::as_str).to_vec())));
+        assert!(subjects.is_subset(&known(
+            SubjectStatus::ALL.map(SubjectStatus::as_str).to_vec()
+        )));
         let ideas = stored(db, "state", "product_idea").await;
         assert!(ideas.is_subset(&known(IdeaState::ALL.map(IdeaState::as_str).to_vec())));
         t.cleanup().await;

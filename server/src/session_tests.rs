@@ -79,7 +79,7 @@ async fn a_locked_account_loses_its_session_and_cannot_sign_in() {
         .unwrap()
         .unwrap();
     let mut locked: user_account::ActiveModel = account.into();
-    locked.status = Set("locked".into());
+    locked.status = Set(app::domain::status::AccountStatus::Locked);
     locked.update(&app.db).await.unwrap();
     assert_eq!(current_user(&app.router, &cookie).await, None);
     let body = format!(

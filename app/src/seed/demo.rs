@@ -11,9 +11,9 @@ use sea_orm::{
 };
 use serde::Deserialize;
 
-use crate::domain::status::{AccountStatus, SubjectStatus};
 use crate::auth::{Role, hashing};
 use crate::domain::gtin::to_gtin14;
+use crate::domain::status::{AccountStatus, SubjectStatus};
 use crate::domain::text::fold;
 use crate::entities::{admin_unit, product, product_group, subject, user_account};
 use crate::services::master_data::loading::{self, non_empty, parse};

@@ -7,12 +7,12 @@ use sea_orm::{
     ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 
-use crate::domain::status::AccountStatus;
 use crate::auth::Actor;
 use crate::auth::current::to_actor;
 use crate::domain::dossier::{DossierAction, DossierState};
 use crate::domain::dossier_form::DossierFormInput;
 use crate::domain::pre_assessment::{CriterionInput, PreAssessmentInput};
+use crate::domain::status::AccountStatus;
 use crate::entities::{dossier, product, user_account};
 use crate::services::ServiceError;
 use crate::services::dossiers::{commune_review, documents, filing, flow};

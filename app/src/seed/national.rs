@@ -8,8 +8,8 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use crate::domain::status::SubjectStatus;
 use crate::domain::dossier::DossierState;
+use crate::domain::status::SubjectStatus;
 use crate::domain::text::fold;
 use crate::entities::{
     admin_unit, certificate, dossier, dossier_version, product, product_group, subject,

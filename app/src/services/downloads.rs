@@ -4,9 +4,9 @@
 //! so ids cannot be probed.
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
-use crate::domain::status::SubjectStatus;
 use crate::auth::{Actor, dossier_party};
 use crate::domain::dossier::{self as rules, Party};
+use crate::domain::status::SubjectStatus;
 use crate::entities::{dossier, dossier_document, stored_file, subject};
 use crate::services::ServiceError;
 use crate::services::files::store::FileStore;

@@ -6,8 +6,8 @@ use sea_orm::{
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
-use crate::domain::status::AccountStatus;
 use crate::auth::Actor;
+use crate::domain::status::AccountStatus;
 use crate::entities::{notification, user_account};
 use crate::models::notifications::NotificationView;
 use crate::services::ServiceError;
@@ -53,7 +53,8 @@ pub async fn notify(
 ) -> Result<Vec<notification::Model>, ServiceError> {
     let mut recipients = Vec::new();
     for audience in audiences {
-        let query = user_account::Entity::find().filter(user_account::Column::Status.eq(AccountStatus::Active));
+        let query = user_account::Entity::find()
+            .filter(user_account::Column::Status.eq(AccountStatus::Active));
         let query = match audience {
             Audience::SubjectMembers(id) => query
                 .filter(user_account::Column::Role.eq("producer"))

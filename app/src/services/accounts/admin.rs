@@ -1,8 +1,8 @@
 //! Account administration by administrators and provincial officers: officials' accounts,
 //! the account list, one account's page, locking and role changes. Every change is audited in
 //! the same transaction.
-use crate::domain::status::AccountStatus;
 use crate::domain::reason::Reason;
+use crate::domain::status::AccountStatus;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -23,7 +23,6 @@ use crate::services::accounts::reset_links;
 use crate::services::audit::{self, Entry};
 use crate::services::input::{invalid, optional, required, taken, unique_to_field};
 use crate::services::master_data::units::commune_names;
-
 
 /// Creates an official's account (any role but producer), active, with no usable password:
 /// the returned one-time link lets its owner set one.
@@ -315,7 +314,7 @@ pub async fn set_locked(
                 "account.unlock"
             },
             user_id,
-            format!("{name}: {from} → {to}{because}"),
+            format!("{name}: {} → {}{because}", from.as_str(), to.as_str()),
             ip,
         ),
     )

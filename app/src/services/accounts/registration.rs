@@ -1,6 +1,6 @@
 //! Producer registration, its approval by the commune, and signing in.
-use crate::domain::status::{AccountStatus, SubjectStatus};
 use crate::domain::reason::Reason;
+use crate::domain::status::{AccountStatus, SubjectStatus};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait,
     QueryFilter, QueryOrder, TransactionTrait,

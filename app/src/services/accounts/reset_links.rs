@@ -3,8 +3,8 @@
 //!
 //! Only the SHA-256 of a token is stored; the token itself exists only in the link. A link
 //! works once, for `LINK_VALID_HOURS`, and issuing a new one cancels the older ones.
-use crate::domain::status::AccountStatus;
 use crate::domain::reason::Reason;
+use crate::domain::status::AccountStatus;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,

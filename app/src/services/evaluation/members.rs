@@ -1,8 +1,8 @@
 //! A round's people: the provincial officer adds council and advisory members (optionally a
 //! sub-council of one product group) and removes those without sheets; members declare
 //! conflicts of interest on dossiers.
-use crate::domain::status::AccountStatus;
 use crate::domain::reason::Reason;
+use crate::domain::status::AccountStatus;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, TransactionTrait,
 };

@@ -3,8 +3,8 @@
 //! moves it through its phases; members list the rounds they sit on. Membership and conflicts
 //! of interest are `round_members`, scoring `score_sheets`, results `round_results`, the
 //! decision `round_decision`.
-use crate::domain::status::AccountStatus;
 use crate::domain::reason::Reason;
+use crate::domain::status::AccountStatus;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,

@@ -1,8 +1,8 @@
 //! The product registry of a subject, kept by its members: create and edit products with their
 //! specifications, price range and story. Saves name the version they were loaded from, so a
 //! concurrent edit is refused rather than lost; every save is audited.
-use crate::domain::status::SubjectStatus;
 use crate::domain::reason::Reason;
+use crate::domain::status::SubjectStatus;
 use std::collections::HashMap;
 
 use sea_orm::{

@@ -1,8 +1,8 @@
 //! Subjects (chủ thể): the public profile of an active subject, kept by its members, and its
 //! member accounts for those who may see them (its members, its commune's officers, the
 //! province).
-use crate::domain::status::SubjectStatus;
 use crate::domain::reason::Reason;
+use crate::domain::status::SubjectStatus;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
 };

@@ -14,6 +14,15 @@ use crate::models::reports::periodic::Text;
 use crate::services::ServiceError;
 use crate::services::reports::dashboard::Level;
 
+/// One line of the list.
+fn item(vi: &str, en: &str, count: u64, href: String) -> ActionItem {
+    ActionItem {
+        label: Text::new(vi, en),
+        count: count as i64,
+        href,
+    }
+}
+
 /// What waits for this viewer, each with a count and where to act (a fixed set of counts).
 pub(super) async fn actions(
     db: &impl ConnectionTrait,
@@ -22,147 +31,166 @@ pub(super) async fn actions(
     expiring_within_days: i64,
 ) -> Result<Vec<ActionItem>, ServiceError> {
     let days = u64::try_from(expiring_within_days).unwrap_or_default();
-    let soon = today + chrono::Days::new(days);
-    let item = |vi: &str, en: &str, count: u64, href: String| ActionItem {
-        label: Text::new(vi, en),
-        count: count as i64,
-        href,
-    };
-    let mut items = Vec::new();
     match level {
-        Level::Province => {
-            let forwarded = dossier::Entity::find()
-                .filter(dossier::Column::State.eq(DossierState::Forwarded))
-                .count(db)
-                .await?;
-            items.push(item(
-                "Hồ sơ xã đã chuyển lên, chờ tỉnh",
-                "Dossiers forwarded to the province",
-                forwarded,
-                "/province/dossiers?state=forwarded".into(),
-            ));
-            let pending = user_account::Entity::find()
-                .filter(user_account::Column::Status.eq("pending"))
-                .count(db)
-                .await?;
-            items.push(item(
-                "Đăng ký chờ duyệt",
-                "Registrations waiting",
-                pending,
-                "/province/registrations".into(),
-            ));
-            let reports = report::Entity::find()
-                .filter(report::Column::State.eq(ReportState::Submitted))
-                .count(db)
-                .await?;
-            items.push(item(
-                "Báo cáo xã đã nộp, chờ xem xét",
-                "Commune reports to review",
-                reports,
-                "/reports".into(),
-            ));
-            let expiring = cert::Entity::find()
-                .filter(cert::Column::RevokedOn.is_null())
-                .filter(cert::Column::SupersededBy.is_null())
-                .filter(cert::Column::ValidUntil.between(today, soon))
-                .count(db)
-                .await?;
-            items.push(item(
-                &format!("Giấy chứng nhận hết hạn trong {days} ngày"),
-                &format!("Certificates expiring within {days} days"),
-                expiring,
-                "/province/certificates?state=expiring".into(),
-            ));
-        }
-        Level::Commune(code) => {
-            let inbox = dossier::Entity::find()
-                .filter(dossier::Column::CommuneCode.eq(code.as_str()))
-                .filter(
-                    dossier::Column::State
-                        .is_in([DossierState::Submitted, DossierState::Resubmitted]),
-                )
-                .count(db)
-                .await?;
-            items.push(item(
-                "Hồ sơ chờ xã kiểm tra",
-                "Dossiers to check",
-                inbox,
-                "/commune/dossiers".into(),
-            ));
-            let ideas = product_idea::Entity::find()
-                .filter(product_idea::Column::CommuneCode.eq(code.as_str()))
-                .filter(product_idea::Column::State.eq(IdeaState::Submitted))
-                .count(db)
-                .await?;
-            items.push(item(
-                "Ý tưởng sản phẩm chờ xem xét",
-                "Product ideas to review",
-                ideas,
-                "/commune/ideas".into(),
-            ));
-            let pending = user_account::Entity::find()
-                .filter(user_account::Column::Status.eq("pending"))
-                .filter(user_account::Column::CommuneCode.eq(code.as_str()))
-                .count(db)
-                .await?;
-            items.push(item(
-                "Đăng ký chờ duyệt",
-                "Registrations waiting",
-                pending,
-                "/commune/registrations".into(),
-            ));
-            // The current period's report, if due and not yet submitted.
-            let open = report_period::Entity::find()
-                .filter(report_period::Column::Audience.eq("commune"))
-                .filter(report_period::Column::StartsOn.lte(today))
-                .filter(report_period::Column::EndsOn.gte(today))
-                .order_by_asc(report_period::Column::DueOn)
-                .one(db)
-                .await?;
-            if let Some(p) = open {
-                let done = report::Entity::find()
-                    .filter(report::Column::PeriodId.eq(p.id))
-                    .filter(report::Column::ScopeCode.eq(code.as_str()))
-                    .filter(
-                        report::Column::State
-                            .is_in([ReportState::Submitted, ReportState::Accepted]),
-                    )
-                    .count(db)
-                    .await?;
-                items.push(item(
-                    "Báo cáo định kỳ chưa nộp",
-                    "Periodic report not submitted",
-                    u64::from(done == 0),
-                    format!("/reports/{}/{code}", p.id),
-                ));
-            }
-        }
-        Level::Producer(id) => {
-            let returned = dossier::Entity::find()
-                .filter(dossier::Column::SubjectId.eq(*id))
-                .filter(dossier::Column::State.eq(DossierState::Returned))
-                .count(db)
-                .await?;
-            items.push(item(
-                "Hồ sơ bị trả lại cần bổ sung",
-                "Dossiers returned for changes",
-                returned,
-                "/producer/dossiers".into(),
-            ));
-            let expiring = cert::Entity::find()
-                .filter(cert::Column::SubjectId.eq(*id))
-                .filter(cert::Column::RevokedOn.is_null())
-                .filter(cert::Column::SupersededBy.is_null())
-                .filter(cert::Column::ValidUntil.between(today, soon))
-                .count(db)
-                .await?;
-            items.push(item(
-                "Giấy chứng nhận sắp hết hạn — nộp hồ sơ đánh giá lại",
-                "Certificates expiring — apply for re-recognition",
-                expiring,
-                "/producer/certificates".into(),
-            ));
-        }
+        Level::Province => province(db, today, days).await,
+        Level::Commune(code) => commune(db, code, today).await,
+        Level::Producer(id) => producer(db, *id, today, days).await,
     }
+}
+
+/// Forwarded dossiers, registrations, commune reports to review, certificates expiring.
+async fn province(
+    db: &impl ConnectionTrait,
+    today: NaiveDate,
+    days: u64,
+) -> Result<Vec<ActionItem>, ServiceError> {
+    let soon = today + chrono::Days::new(days);
+    let mut items = Vec::new();
+    let forwarded = dossier::Entity::find()
+        .filter(dossier::Column::State.eq(DossierState::Forwarded))
+        .count(db)
+        .await?;
+    items.push(item(
+        "Hồ sơ xã đã chuyển lên, chờ tỉnh",
+        "Dossiers forwarded to the province",
+        forwarded,
+        "/province/dossiers?state=forwarded".into(),
+    ));
+    let pending = user_account::Entity::find()
+        .filter(user_account::Column::Status.eq("pending"))
+        .count(db)
+        .await?;
+    items.push(item(
+        "Đăng ký chờ duyệt",
+        "Registrations waiting",
+        pending,
+        "/province/registrations".into(),
+    ));
+    let reports = report::Entity::find()
+        .filter(report::Column::State.eq(ReportState::Submitted))
+        .count(db)
+        .await?;
+    items.push(item(
+        "Báo cáo xã đã nộp, chờ xem xét",
+        "Commune reports to review",
+        reports,
+        "/reports".into(),
+    ));
+    let expiring = cert::Entity::find()
+        .filter(cert::Column::RevokedOn.is_null())
+        .filter(cert::Column::SupersededBy.is_null())
+        .filter(cert::Column::ValidUntil.between(today, soon))
+        .count(db)
+        .await?;
+    items.push(item(
+        &format!("Giấy chứng nhận hết hạn trong {days} ngày"),
+        &format!("Certificates expiring within {days} days"),
+        expiring,
+        "/province/certificates?state=expiring".into(),
+    ));
+
+    Ok(items)
+}
+
+/// Dossiers to check, ideas to review, registrations, the period's report if not submitted.
+async fn commune(
+    db: &impl ConnectionTrait,
+    code: &str,
+    today: NaiveDate,
+) -> Result<Vec<ActionItem>, ServiceError> {
+    let mut items = Vec::new();
+    let inbox = dossier::Entity::find()
+        .filter(dossier::Column::CommuneCode.eq(code))
+        .filter(dossier::Column::State.is_in([DossierState::Submitted, DossierState::Resubmitted]))
+        .count(db)
+        .await?;
+    items.push(item(
+        "Hồ sơ chờ xã kiểm tra",
+        "Dossiers to check",
+        inbox,
+        "/commune/dossiers".into(),
+    ));
+    let ideas = product_idea::Entity::find()
+        .filter(product_idea::Column::CommuneCode.eq(code))
+        .filter(product_idea::Column::State.eq(IdeaState::Submitted))
+        .count(db)
+        .await?;
+    items.push(item(
+        "Ý tưởng sản phẩm chờ xem xét",
+        "Product ideas to review",
+        ideas,
+        "/commune/ideas".into(),
+    ));
+    let pending = user_account::Entity::find()
+        .filter(user_account::Column::Status.eq("pending"))
+        .filter(user_account::Column::CommuneCode.eq(code))
+        .count(db)
+        .await?;
+    items.push(item(
+        "Đăng ký chờ duyệt",
+        "Registrations waiting",
+        pending,
+        "/commune/registrations".into(),
+    ));
+    // The current period's report, if due and not yet submitted.
+    let open = report_period::Entity::find()
+        .filter(report_period::Column::Audience.eq("commune"))
+        .filter(report_period::Column::StartsOn.lte(today))
+        .filter(report_period::Column::EndsOn.gte(today))
+        .order_by_asc(report_period::Column::DueOn)
+        .one(db)
+        .await?;
+    if let Some(p) = open {
+        let done = report::Entity::find()
+            .filter(report::Column::PeriodId.eq(p.id))
+            .filter(report::Column::ScopeCode.eq(code))
+            .filter(report::Column::State.is_in([ReportState::Submitted, ReportState::Accepted]))
+            .count(db)
+            .await?;
+        items.push(item(
+            "Báo cáo định kỳ chưa nộp",
+            "Periodic report not submitted",
+            u64::from(done == 0),
+            format!("/reports/{}/{code}", p.id),
+        ));
+    }
+
+    Ok(items)
+}
+
+/// Dossiers returned for changes, certificates expiring.
+async fn producer(
+    db: &impl ConnectionTrait,
+    id: i32,
+    today: NaiveDate,
+    days: u64,
+) -> Result<Vec<ActionItem>, ServiceError> {
+    let soon = today + chrono::Days::new(days);
+    let mut items = Vec::new();
+    let returned = dossier::Entity::find()
+        .filter(dossier::Column::SubjectId.eq(id))
+        .filter(dossier::Column::State.eq(DossierState::Returned))
+        .count(db)
+        .await?;
+    items.push(item(
+        "Hồ sơ bị trả lại cần bổ sung",
+        "Dossiers returned for changes",
+        returned,
+        "/producer/dossiers".into(),
+    ));
+    let expiring = cert::Entity::find()
+        .filter(cert::Column::SubjectId.eq(id))
+        .filter(cert::Column::RevokedOn.is_null())
+        .filter(cert::Column::SupersededBy.is_null())
+        .filter(cert::Column::ValidUntil.between(today, soon))
+        .count(db)
+        .await?;
+    items.push(item(
+        "Giấy chứng nhận sắp hết hạn — nộp hồ sơ đánh giá lại",
+        "Certificates expiring — apply for re-recognition",
+        expiring,
+        "/producer/certificates".into(),
+    ));
+
     Ok(items)
 }

@@ -2,8 +2,8 @@
 //! artwork (every version kept); the subject's commune officers and the province read the same
 //! page and see the same check in the dossier. The check is `domain::label` against the
 //! label checklist (master data, `label_checklist`).
-use crate::domain::status::SubjectStatus;
 use crate::domain::reason::Reason;
+use crate::domain::status::SubjectStatus;
 use std::collections::BTreeMap;
 
 use sea_orm::{

@@ -1,8 +1,8 @@
 //! Production lots and their events: a subject's members record lots of their products and add
 //! events to the timeline (from a phone, in a few taps); the subject's commune officers and the
 //! province read them; anyone reads the public trace of a lot of an active subject.
-use crate::domain::status::SubjectStatus;
 use crate::domain::reason::Reason;
+use crate::domain::status::SubjectStatus;
 use std::collections::HashMap;
 
 use sea_orm::{

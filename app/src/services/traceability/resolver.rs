@@ -4,8 +4,8 @@
 //! handler in `server/` only adapts requests and answers.
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
-use crate::domain::status::SubjectStatus;
 use crate::domain::digital_link::{self, DigitalLink, LinkSet, Target};
+use crate::domain::status::SubjectStatus;
 use crate::entities::{product, subject};
 use crate::services::ServiceError;
 
