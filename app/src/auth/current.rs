@@ -100,16 +100,14 @@ pub async fn actor(state: &AppState) -> Result<Actor, AppError> {
         .map_or(Actor::Anonymous, to_actor))
 }
 
+/// The actor of an account. (A role the enum does not know cannot be read from the database at
+/// all: loading such an account fails, so it grants nothing.)
 pub fn to_actor(account: &user_account::Model) -> Actor {
-    match Role::parse(&account.role) {
-        Some(role) => Actor::User {
-            user_id: account.id,
-            role,
-            commune_code: account.commune_code.clone(),
-            subject_id: account.subject_id,
-        },
-        // An unknown role in the database grants nothing.
-        None => Actor::Anonymous,
+    Actor::User {
+        user_id: account.id,
+        role: account.role,
+        commune_code: account.commune_code.clone(),
+        subject_id: account.subject_id,
     }
 }
 
@@ -117,7 +115,7 @@ pub fn to_current_user(account: &user_account::Model) -> Option<CurrentUser> {
     Some(CurrentUser {
         user_id: account.id,
         full_name: account.full_name.clone(),
-        role: Role::parse(&account.role)?,
+        role: account.role,
         commune_code: account.commune_code.clone(),
         subject_id: account.subject_id,
         subject_name: None,

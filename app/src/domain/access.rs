@@ -2,15 +2,27 @@
 //! function asks it before doing anything; pages ask it only to hide what would be refused.
 use serde::{Deserialize, Serialize};
 
+// Stored as its text (`as_str`): the account's field has this type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::None)")
+)]
 pub enum Role {
     /// A member of an OCOP subject (chủ thể).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "producer"))]
     Producer,
     /// Bound to one commune.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "commune_officer"))]
     CommuneOfficer,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "provincial_officer"))]
     ProvincialOfficer,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "advisory_member"))]
     AdvisoryMember,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "council_member"))]
     CouncilMember,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "administrator"))]
     Administrator,
 }
 

@@ -14,7 +14,7 @@ pub struct Model {
     /// Argon2id PHC string. Never leaves the server: models carry no such field.
     pub password_hash: String,
     /// `domain::access::Role::as_str`.
-    pub role: String,
+    pub role: crate::domain::access::Role,
     pub commune_code: Option<String>,
     pub subject_id: Option<i32>,
     /// "pending", "active", "rejected" or "locked".

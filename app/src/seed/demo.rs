@@ -396,7 +396,7 @@ impl Seeder<'_> {
             email: Set(Some(new.email.to_owned())),
             phone: Set(None),
             password_hash: Set(hash.to_owned()),
-            role: Set(new.role.as_str().to_owned()),
+            role: Set(new.role),
             commune_code: Set(new.commune_code),
             subject_id: Set(new.subject_id),
             status: Set(new.status),

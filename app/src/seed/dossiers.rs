@@ -7,6 +7,7 @@ use sea_orm::{
     ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 
+use crate::auth::Role;
 use crate::auth::Actor;
 use crate::auth::current::to_actor;
 use crate::domain::dossier::{DossierAction, DossierState};
@@ -45,7 +46,7 @@ pub async fn seed_dossiers(db: &DatabaseConnection, files: &dyn FileStore) -> Re
     if dossier::Entity::find().count(db).await? > 0 {
         return Ok(0);
     }
-    let province = account_with(db, user_account::Column::Role.eq("provincial_officer")).await?;
+    let province = account_with(db, user_account::Column::Role.eq(Role::ProvincialOfficer)).await?;
     let mut made = 0;
     for (commune, nth, target) in PLAN {
         let Some(p) = product::Entity::find()
@@ -282,7 +283,7 @@ async fn member_of(
                 db,
                 &format!("thanhvien.{commune}.{nth}@demo.vn"),
                 "Thành viên chủ thể (minh họa)",
-                "producer",
+                Role::Producer,
                 commune,
                 Some(subject_id),
             )
@@ -295,7 +296,7 @@ async fn member_of(
 /// The commune's officer, made if it has none.
 pub async fn officer_of(db: &DatabaseConnection, commune: &str) -> Result<Actor, DbErr> {
     let existing = user_account::Entity::find()
-        .filter(user_account::Column::Role.eq("commune_officer"))
+        .filter(user_account::Column::Role.eq(Role::CommuneOfficer))
         .filter(user_account::Column::CommuneCode.eq(commune))
         .one(db)
         .await?;
@@ -306,7 +307,7 @@ pub async fn officer_of(db: &DatabaseConnection, commune: &str) -> Result<Actor,
                 db,
                 &format!("xa.{commune}@demo.vn"),
                 "Cán bộ xã (minh họa)",
-                "commune_officer",
+                Role::CommuneOfficer,
                 commune,
                 None,
             )
@@ -331,7 +332,7 @@ async fn new_account(
     db: &DatabaseConnection,
     email: &str,
     name: &str,
-    role: &str,
+    role: Role,
     commune: &str,
     subject_id: Option<i32>,
 ) -> Result<user_account::Model, DbErr> {
@@ -344,7 +345,7 @@ async fn new_account(
         full_name: Set(name.to_owned()),
         email: Set(Some(email.to_owned())),
         password_hash: Set(hash),
-        role: Set(role.to_owned()),
+        role: Set(role),
         commune_code: Set(Some(commune.to_owned())),
         subject_id: Set(subject_id),
         status: Set(AccountStatus::Active),

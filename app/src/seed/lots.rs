@@ -6,6 +6,7 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, QueryOrder,
 };
 
+use crate::auth::Role;
 use crate::domain::lot::EventKind;
 use crate::entities::{lot, lot_event, product, subject, user_account};
 
@@ -19,7 +20,7 @@ pub async fn seed_lots(db: &DatabaseConnection) -> Result<u64, DbErr> {
     }
     // Recorded by the administrator account (the audit of demo data names it).
     let by = user_account::Entity::find()
-        .filter(user_account::Column::Role.eq("administrator"))
+        .filter(user_account::Column::Role.eq(Role::Administrator))
         .one(db)
         .await?
         .map_or(0, |a| a.id);

@@ -6,6 +6,7 @@ use sea_orm::{
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
+use crate::auth::Role;
 use crate::auth::Actor;
 use crate::domain::status::AccountStatus;
 use crate::entities::{notification, user_account};
@@ -57,13 +58,13 @@ pub async fn notify(
             .filter(user_account::Column::Status.eq(AccountStatus::Active));
         let query = match audience {
             Audience::SubjectMembers(id) => query
-                .filter(user_account::Column::Role.eq("producer"))
+                .filter(user_account::Column::Role.eq(Role::Producer))
                 .filter(user_account::Column::SubjectId.eq(*id)),
             Audience::CommuneOfficers(code) => query
-                .filter(user_account::Column::Role.eq("commune_officer"))
+                .filter(user_account::Column::Role.eq(Role::CommuneOfficer))
                 .filter(user_account::Column::CommuneCode.eq(*code)),
             Audience::ProvincialOfficers => {
-                query.filter(user_account::Column::Role.eq("provincial_officer"))
+                query.filter(user_account::Column::Role.eq(Role::ProvincialOfficer))
             }
         };
         recipients.extend(query.all(db).await?.into_iter().map(|a| a.id));

@@ -78,7 +78,7 @@ pub async fn create_official(
         email: Set(email),
         phone: Set(phone),
         password_hash: Set(unusable.into_stored()),
-        role: Set(role.as_str().to_owned()),
+        role: Set(role),
         commune_code: Set(commune_code.clone()),
         status: Set(AccountStatus::Active),
         created_at: Set(chrono::Utc::now()),
@@ -141,7 +141,7 @@ pub async fn list_accounts(
     allowed(actor, Action::ListAccounts, Resource::Nothing).map_err(ServiceError::Denied)?;
     let mut query = user_account::Entity::find().order_by_asc(user_account::Column::FullName);
     if let Some(role) = Role::parse(filter.role.trim()) {
-        query = query.filter(user_account::Column::Role.eq(role.as_str()));
+        query = query.filter(user_account::Column::Role.eq(role));
     }
     if let Some(status) = AccountStatus::parse(filter.status.trim()) {
         query = query.filter(user_account::Column::Status.eq(status));
@@ -199,7 +199,7 @@ pub async fn account_detail(
         .one(db)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let role = Role::parse(&account.role).ok_or(ServiceError::NotFound)?;
+    let role = account.role;
     let resource = Resource::Account {
         user_id,
         role,
@@ -387,7 +387,7 @@ fn to_row(
 ) -> Option<AccountRow> {
     Some(AccountRow {
         user_id: account.id,
-        role: Role::parse(&account.role)?,
+        role: account.role,
         commune_name: account
             .commune_code
             .as_ref()

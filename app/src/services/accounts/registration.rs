@@ -76,7 +76,7 @@ pub async fn register(
         email: Set(email),
         phone: Set(phone),
         password_hash: Set(hash.into_stored()),
-        role: Set(Role::Producer.as_str().to_owned()),
+        role: Set(Role::Producer),
         commune_code: Set(Some(subject.commune_code.clone())),
         subject_id: Set(Some(subject.id)),
         status: Set(AccountStatus::Pending),
@@ -183,7 +183,7 @@ pub async fn create_admin(
         email: Set(Some(email)),
         phone: Set(None),
         password_hash: Set(hash.into_stored()),
-        role: Set(Role::Administrator.as_str().to_owned()),
+        role: Set(Role::Administrator),
         status: Set(AccountStatus::Active),
         created_at: Set(chrono::Utc::now()),
         ..Default::default()
@@ -293,7 +293,7 @@ pub async fn pending_registrations(
     allowed(actor, Action::ReviewRegistrations, resource).map_err(ServiceError::Denied)?;
     let mut query = user_account::Entity::find()
         .filter(user_account::Column::Status.eq(AccountStatus::Pending))
-        .filter(user_account::Column::Role.eq(Role::Producer.as_str()))
+        .filter(user_account::Column::Role.eq(Role::Producer))
         .order_by_asc(user_account::Column::CreatedAt)
         .order_by_asc(user_account::Column::Id);
     if let Some(commune) = &commune {
@@ -526,7 +526,7 @@ pub(crate) async fn account_for(
         .one(db)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let role = Role::parse(&account.role).ok_or(ServiceError::NotFound)?;
+    let role = account.role;
     let resource = Resource::Account {
         user_id,
         role,

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
+use crate::auth::Role;
 use crate::auth::Actor;
 use crate::domain::dossier::{self, DossierState, Party};
 use crate::domain::dossier_diff::{self, Snapshot};
@@ -240,6 +241,6 @@ async fn names(
         .await?;
     Ok(by_id(accounts, |a| a.id)
         .into_iter()
-        .map(|(id, a)| (id, (a.full_name, a.role != "producer")))
+        .map(|(id, a)| (id, (a.full_name, a.role != Role::Producer)))
         .collect())
 }

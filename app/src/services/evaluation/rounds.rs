@@ -3,6 +3,7 @@
 //! moves it through its phases; members list the rounds they sit on. Membership and conflicts
 //! of interest are `round_members`, scoring `score_sheets`, results `round_results`, the
 //! decision `round_decision`.
+use crate::auth::Role;
 use crate::domain::reason::Reason;
 use crate::domain::status::AccountStatus;
 use sea_orm::sea_query::Expr;
@@ -344,7 +345,7 @@ async fn candidates(
 ) -> Result<Vec<Choice>, ServiceError> {
     Ok(user_account::Entity::find()
         .filter(user_account::Column::Status.eq(AccountStatus::Active))
-        .filter(user_account::Column::Role.is_in(["council_member", "advisory_member"]))
+        .filter(user_account::Column::Role.is_in([Role::CouncilMember, Role::AdvisoryMember]))
         .order_by_asc(user_account::Column::FullName)
         .all(db)
         .await?

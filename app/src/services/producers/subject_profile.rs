@@ -115,7 +115,7 @@ pub async fn subject_members(
         .filter_map(|a| {
             Some(SubjectMember {
                 user_id: a.id,
-                role: Role::parse(&a.role)?,
+                role: a.role,
                 full_name: a.full_name,
                 status: a.status.as_str().to_owned(),
                 joined: a.created_at.format("%d/%m/%Y").to_string(),
