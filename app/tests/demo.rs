@@ -146,13 +146,7 @@ async fn every_role_has_a_demo_account_that_signs_in() {
             let account = authenticate(&t.db, demo.email, DEMO_PASSWORD)
                 .await
                 .unwrap();
-            assert_eq!(
-                account.role,
-                demo.role.as_str(),
-                "{} {}",
-                t.backend,
-                demo.email
-            );
+            assert_eq!(account.role, demo.role, "{} {}", t.backend, demo.email);
             if demo.role == Role::Producer {
                 assert!(
                     account.subject_id.is_some() && account.commune_code.is_some(),

@@ -198,7 +198,7 @@ async fn holders_are_reminded_once_of_a_certificate_about_to_expire() {
                 .await
                 .unwrap()
                 .unwrap();
-            assert_eq!(account.role, "producer");
+            assert_eq!(account.role, app::auth::Role::Producer);
             assert!(
                 expected
                     .iter()

@@ -50,7 +50,7 @@ async fn the_results_of_100_dossiers_by_7_members_take_a_fixed_number_of_queries
                 full_name: Set(format!("Thành viên {n}")),
                 email: Set(Some(format!("tv{n}@hoidong.test"))),
                 password_hash: Set("x".into()),
-                role: Set("council_member".into()),
+                role: Set(app::auth::Role::CouncilMember),
                 status: Set(app::domain::status::AccountStatus::Active),
                 created_at: Set(now),
                 ..Default::default()

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use sea_orm::{ActiveEnum, ConnectionTrait, Statement};
 
+use app::domain::access::Role;
 use app::domain::dossier::DossierState;
 use app::domain::product_idea::IdeaState;
 use app::domain::report::ReportState;
@@ -25,6 +26,9 @@ fn the_stored_text_of_each_state_is_its_name() {
         assert_eq!(s.to_value(), s.as_str());
     }
     for s in Phase::ALL {
+        assert_eq!(s.to_value(), s.as_str());
+    }
+    for s in Role::ALL {
         assert_eq!(s.to_value(), s.as_str());
     }
     for s in AccountStatus::ALL {
@@ -80,6 +84,12 @@ async fn the_demo_stores_only_values_the_enums_know() {
         assert!(accounts.is_subset(&known(
             AccountStatus::ALL.map(AccountStatus::as_str).to_vec()
         )));
+        let roles = stored(db, "role", "user_account").await;
+        assert_eq!(
+            roles,
+            known(Role::ALL.map(Role::as_str).to_vec()),
+            "every role has an account"
+        );
         let subjects = stored(db, "status", "subject").await;
         assert!(subjects.is_subset(&known(
             SubjectStatus::ALL.map(SubjectStatus::as_str).to_vec()

@@ -1,7 +1,7 @@
 //! The signed-in user of this request, from the session cookie (server only).
 use tower_sessions::Session;
 
-use crate::auth::{Actor, Role};
+use crate::auth::Actor;
 use crate::entities::user_account;
 use crate::models::AppError;
 use crate::models::accounts::registration::CurrentUser;

@@ -7,7 +7,10 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
 #[cfg_attr(
     feature = "ssr",
-    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::None)")
+    sea_orm(
+        rs_type = "String",
+        db_type = "String(sea_orm::sea_query::StringLen::None)"
+    )
 )]
 pub enum Role {
     /// A member of an OCOP subject (chủ thể).

@@ -7,8 +7,8 @@ use sea_orm::{
     ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 
-use crate::auth::Role;
 use crate::auth::Actor;
+use crate::auth::Role;
 use crate::auth::current::to_actor;
 use crate::domain::dossier::{DossierAction, DossierState};
 use crate::domain::dossier_form::DossierFormInput;

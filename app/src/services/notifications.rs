@@ -6,8 +6,8 @@ use sea_orm::{
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
-use crate::auth::Role;
 use crate::auth::Actor;
+use crate::auth::Role;
 use crate::domain::status::AccountStatus;
 use crate::entities::{notification, user_account};
 use crate::models::notifications::NotificationView;

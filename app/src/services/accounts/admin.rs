@@ -355,7 +355,7 @@ pub async fn change_role(
     let after = describe(new_role, new_commune.as_deref());
     let name = account.full_name.clone();
     let mut row: user_account::ActiveModel = account.into();
-    row.role = Set(new_role.as_str().to_owned());
+    row.role = Set(new_role);
     row.commune_code = Set(new_commune);
     row.update(&txn).await?;
     audit::append(

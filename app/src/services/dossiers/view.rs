@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::auth::Role;
 use crate::auth::Actor;
+use crate::auth::Role;
 use crate::domain::dossier::{self, DossierState, Party};
 use crate::domain::dossier_diff::{self, Snapshot};
 use crate::domain::dossier_form::DossierCycle;

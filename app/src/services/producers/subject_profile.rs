@@ -7,7 +7,7 @@ use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
 
-use crate::auth::{Action, Actor, Resource, Role, allowed};
+use crate::auth::{Action, Actor, Resource, allowed};
 use crate::domain::subject_profile::{self, SubjectProfile};
 use crate::entities::{admin_unit, product, subject, user_account};
 use crate::models::producers::subject_profile::{
@@ -112,14 +112,12 @@ pub async fn subject_members(
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|a| {
-            Some(SubjectMember {
-                user_id: a.id,
-                role: a.role,
-                full_name: a.full_name,
-                status: a.status.as_str().to_owned(),
-                joined: a.created_at.format("%d/%m/%Y").to_string(),
-            })
+        .map(|a| SubjectMember {
+            user_id: a.id,
+            role: a.role,
+            full_name: a.full_name,
+            status: a.status.as_str().to_owned(),
+            joined: a.created_at.format("%d/%m/%Y").to_string(),
         })
         .collect())
 }
