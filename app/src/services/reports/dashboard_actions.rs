@@ -6,6 +6,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 use crate::domain::dossier::DossierState;
 use crate::domain::product_idea::IdeaState;
 use crate::domain::report::ReportState;
+use crate::domain::status::AccountStatus;
 use crate::entities::{
     certificate as cert, dossier, product_idea, report, report_period, user_account,
 };
@@ -57,7 +58,7 @@ async fn province(
         "/province/dossiers?state=forwarded".into(),
     ));
     let pending = user_account::Entity::find()
-        .filter(user_account::Column::Status.eq("pending"))
+        .filter(user_account::Column::Status.eq(AccountStatus::Pending))
         .count(db)
         .await?;
     items.push(item(
@@ -122,7 +123,7 @@ async fn commune(
         "/commune/ideas".into(),
     ));
     let pending = user_account::Entity::find()
-        .filter(user_account::Column::Status.eq("pending"))
+        .filter(user_account::Column::Status.eq(AccountStatus::Pending))
         .filter(user_account::Column::CommuneCode.eq(code))
         .count(db)
         .await?;

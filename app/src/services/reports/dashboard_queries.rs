@@ -9,6 +9,7 @@ use sea_orm::{
 };
 
 use crate::domain::dossier::DossierState;
+use crate::domain::status::SubjectStatus;
 use crate::entities::{certificate as cert, dossier, product, subject};
 use crate::services::ServiceError;
 
@@ -34,7 +35,7 @@ fn certificates(scope: &Scope) -> Select<cert::Entity> {
     let mut select = cert::Entity::find()
         .join(JoinType::InnerJoin, to_product())
         .join(JoinType::InnerJoin, product::Relation::Subject.def())
-        .filter(subject::Column::Status.eq("active"));
+        .filter(subject::Column::Status.eq(SubjectStatus::Active));
     if let Some(code) = &scope.commune {
         select = select.filter(product::Column::CommuneCode.eq(code.as_str()));
     }
