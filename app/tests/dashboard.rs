@@ -193,6 +193,7 @@ async fn the_expiring_tile_and_reminder_follow_the_configured_window() {
                 "{b}: {:?}",
                 reminder.label
             );
+            assert_eq!(d.expiring_days, days, "{b}: the tile names its window");
             seen.push((tile(&d, "expiring"), tile(&d, "valid")));
         }
         // A wider window counts more; ten years catches every valid certificate (they last

@@ -104,4 +104,7 @@ pub struct Dashboard {
     pub products: Vec<DashboardProduct>,
     pub product_count: i64,
     pub actions: Vec<ActionItem>,
+    /// A certificate counts as expiring this many days before its end
+    /// (`CERTIFICATE_EXPIRING_DAYS`).
+    pub expiring_days: i64,
 }

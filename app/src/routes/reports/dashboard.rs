@@ -62,11 +62,16 @@ fn Body(d: Dashboard, english: bool) -> impl IntoView {
         .iter()
         .map(|tile| {
             let label = match tile.key.as_str() {
-                "valid" => t_string!(i18n, dashboard.valid),
-                "new_this_year" => t_string!(i18n, dashboard.new_this_year),
-                "expiring" => t_string!(i18n, dashboard.expiring),
-                "pipeline" => t_string!(i18n, dashboard.pipeline),
-                _ => t_string!(i18n, dashboard.communes_with),
+                "valid" => t_string!(i18n, dashboard.valid).to_string(),
+                "new_this_year" => t_string!(i18n, dashboard.new_this_year).to_string(),
+                "expiring" => format!(
+                    "{} {} {}",
+                    t_string!(i18n, dashboard.expiring),
+                    d.expiring_days,
+                    t_string!(i18n, dashboard.expiring_days)
+                ),
+                "pipeline" => t_string!(i18n, dashboard.pipeline).to_string(),
+                _ => t_string!(i18n, dashboard.communes_with).to_string(),
             };
             let target = tile.target.map(|t| {
                 view! { <span class="tile-target">" / "{t}" "{t!(i18n, dashboard.of_target)}</span> }

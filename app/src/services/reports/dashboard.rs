@@ -334,5 +334,6 @@ pub async fn dashboard(
             .collect(),
         product_count: counts.valid(),
         actions,
+        expiring_days: expiring_within_days,
     })
 }
