@@ -6,41 +6,14 @@ use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
 
 use app::auth::{Actor, Denied, Role};
 use app::entities::{audit_log, subject, user_account};
-use app::models::accounts::registration::{NewSubjectInput, RegistrationInput, SubjectChoice};
+use app::models::accounts::registration::{RegistrationInput, SubjectChoice};
 use app::services::ServiceError;
 use app::services::accounts::registration::{
     SignInError, authenticate, decide_registration, register,
 };
+use support::accounts::{TRANG_DINH, producer, register_mai};
 
-const TRANG_DINH: &str = "06046";
 const CHI_LANG: &str = "06463";
-
-fn producer(name: &str, email: &str, phone: &str, tax_code: &str) -> RegistrationInput {
-    RegistrationInput {
-        full_name: name.into(),
-        email: email.into(),
-        phone: phone.into(),
-        password: "mây trắng bay qua đèo".into(),
-        subject: SubjectChoice::New(NewSubjectInput {
-            subject_type: "HTX".into(),
-            name: format!("HTX thử nghiệm {name}"),
-            tax_code: tax_code.into(),
-            address: "Thôn Bản Chang".into(),
-            commune_code: TRANG_DINH.into(),
-        }),
-    }
-}
-
-/// The usual applicant: Hoàng Thị Mai, for a new cooperative in Tràng Định.
-async fn register_mai(db: &sea_orm::DatabaseConnection) -> i32 {
-    let mai = producer(
-        "Hoàng Thị Mai",
-        "mai@example.vn",
-        "0912345678",
-        "4900123456",
-    );
-    register(db, mai, None).await.unwrap()
-}
 
 fn officer(role: Role, commune: Option<&str>) -> Actor {
     Actor::User {

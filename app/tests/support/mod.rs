@@ -2,6 +2,7 @@
 //! `TEST_DATABASE_URL` is set, a PostgreSQL schema of the test's own (so tests run in parallel).
 #![allow(dead_code)]
 
+pub mod accounts;
 pub mod certified;
 pub mod dossiers;
 pub mod reports;
