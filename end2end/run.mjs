@@ -1,5 +1,6 @@
 // Runs the Playwright tests against a freshly built server on a free port with a fresh database:
-// seed the demo data, start the server, wait for /healthz, run the tests, stop the server.
+// seed the demo data, start the server, wait for /healthz, run the tests, then a soak over every
+// route (soak.mjs), stop the server. Any "panicked" line in the server's log fails the run.
 // Usage: node run.mjs [playwright args…]   (SERVER_BIN overrides ../target/release/server)
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -58,10 +59,17 @@ const env = {
 };
 let server;
 let code = 1;
+let panics = 0;
 try {
   console.log(`e2e: seeding a fresh database in ${dataDir}`);
   if ((await run(serverBin, ["seed-demo"], env)) !== 0) throw new Error("seed-demo failed");
-  server = spawn(serverBin, ["serve"], { env, stdio: "inherit" });
+  server = spawn(serverBin, ["serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  for (const stream of [server.stdout, server.stderr]) {
+    stream.on("data", (chunk) => {
+      process.stderr.write(chunk);
+      panics += (chunk.toString().match(/panicked/g) ?? []).length;
+    });
+  }
   const baseURL = `http://127.0.0.1:${port}`;
   await waitHealthy(`${baseURL}/healthz`, server, 60);
   console.log(`e2e: server up at ${baseURL}`);
@@ -72,10 +80,16 @@ try {
   // What a QR scan downloads beside a hydrated page, on the same server (printed, not judged).
   if (code === 0 && process.argv.length <= 2) {
     await run(process.execPath, [join(root, "bench/page-weight.mjs"), baseURL, "/products/1", "/lots/1", "/units"], process.env);
+    code = await run(process.execPath, [join(here, "soak.mjs"), baseURL, "3000", "32"], process.env);
   }
 } catch (err) {
   console.error(`e2e: ${err.message}`);
 } finally {
+  // A panic is a failure even when every answer looked right (it was another request's).
+  if (panics > 0) {
+    console.error(`e2e: the server panicked ${panics} time(s); see its log above`);
+    code = 1;
+  }
   server?.kill("SIGTERM");
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -11,6 +11,7 @@ pub mod minutes;
 pub mod pager;
 pub mod saved_count;
 pub mod session;
+pub mod text_area;
 
 /// A numeric route parameter (0 when missing or not a number: the server answers "not found").
 pub fn id_param(name: &'static str) -> impl Fn() -> i32 + Copy + Send + Sync + 'static {

@@ -11,6 +11,8 @@ pub mod notifications;
 pub mod producers;
 pub mod reports;
 pub mod traceability;
+#[cfg(feature = "ssr")]
+pub mod uploads;
 
 /// The public address of this request: `PUBLIC_URL`, else its host (Digital Links, QR codes).
 #[cfg(feature = "ssr")]

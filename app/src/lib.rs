@@ -185,8 +185,14 @@ fn ignore_browser_language() -> leptos_use::UseLocalesOptions {
     leptos_use::UseLocalesOptions::default().ssr_lang_header_getter(|| None)
 }
 
+/// The page title, read once while the page renders. Not a closure: on the server the
+/// framework reads the title after the page's first chunk, outside the request's reactive
+/// arena (leptos_meta's `inject_meta_context` runs outside the `Sandboxed` stream), so a
+/// closure reading the locale signal there could find another request's arena and panic
+/// ("already disposed" / "no Arena is active"). The short name is the same in both languages.
 #[component]
 fn AppTitle() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <Title text=move || t_string!(i18n, app_short).to_string() /> }
+    let text = t_string!(i18n, app_short).to_string();
+    view! { <Title text /> }
 }

@@ -43,6 +43,17 @@ pub enum ServiceError {
     Db(#[from] DbErr),
 }
 
+impl From<crate::auth::hashing::HashingError> for ServiceError {
+    fn from(err: crate::auth::hashing::HashingError) -> Self {
+        match err {
+            crate::auth::hashing::HashingError::Busy => ServiceError::Conflict(Reason::ServerBusy),
+            crate::auth::hashing::HashingError::Failed(detail) => {
+                ServiceError::Db(DbErr::Custom(detail))
+            }
+        }
+    }
+}
+
 impl From<ServiceError> for AppError {
     fn from(err: ServiceError) -> Self {
         match err {

@@ -62,9 +62,10 @@ impl AppState {
 pub struct AuthSettings {
     pub idle_timeout: std::time::Duration,
     pub absolute_lifetime: std::time::Duration,
-    /// Take the client address from X-Forwarded-For (only behind a proxy that sets it; anyone
-    /// can send that header otherwise).
-    pub trust_forwarded_for: bool,
+    /// How many reverse proxies stand in front of the server (`TRUST_PROXY`): 0 takes the
+    /// client address from the connection and ignores X-Forwarded-For and X-Forwarded-Host
+    /// (anyone can send them); N takes it from X-Forwarded-For, the Nth hop from the right.
+    pub trusted_proxies: u8,
 }
 
 impl Default for AuthSettings {
@@ -72,7 +73,7 @@ impl Default for AuthSettings {
         AuthSettings {
             idle_timeout: std::time::Duration::from_secs(30 * 60),
             absolute_lifetime: std::time::Duration::from_secs(12 * 3600),
-            trust_forwarded_for: false,
+            trusted_proxies: 0,
         }
     }
 }

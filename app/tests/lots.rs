@@ -28,7 +28,11 @@ fn event(kind: &str, at: &str, inputs: Vec<i32>) -> EventInput {
         happened_at: at.into(),
         place: "Xưởng của hợp tác xã".into(),
         actor_name: "Tổ sản xuất số 1".into(),
-        inputs,
+        inputs: inputs
+            .iter()
+            .map(i32::to_string)
+            .collect::<Vec<_>>()
+            .join(","),
         ..EventInput::default()
     }
 }

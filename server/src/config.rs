@@ -23,9 +23,10 @@ pub struct Config {
     /// Mark the session cookie `Secure` (set it when the site is served over https).
     #[arg(long, env = "COOKIE_SECURE", default_value_t = false)]
     pub cookie_secure: bool,
-    /// Trust X-Forwarded-For for the client address (set it only behind a proxy that sets it).
-    #[arg(long, env = "TRUST_PROXY", default_value_t = false)]
-    pub trust_proxy: bool,
+    /// The reverse proxies in front of the server: `false`/`0` (none: X-Forwarded-For and
+    /// X-Forwarded-Host are ignored), `true`/`1` (one), or their number.
+    #[arg(long, env = "TRUST_PROXY", default_value = "false", value_parser = parse_proxies)]
+    pub trust_proxy: u8,
     /// Training mode: the login page lists the demo accounts with a one-click "log in as".
     /// Never set it on a server holding real accounts.
     #[arg(long, env = "DEMO_MODE", default_value_t = false)]
@@ -76,7 +77,18 @@ impl Config {
         app::state::AuthSettings {
             idle_timeout: std::time::Duration::from_secs(self.session_idle_minutes * 60),
             absolute_lifetime: std::time::Duration::from_secs(self.session_absolute_hours * 3600),
-            trust_forwarded_for: self.trust_proxy,
+            trusted_proxies: self.trust_proxy,
         }
+    }
+}
+
+/// `TRUST_PROXY`: a boolean (one proxy or none) or the number of proxies.
+fn parse_proxies(value: &str) -> Result<u8, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "false" | "no" | "" => Ok(0),
+        "true" | "yes" => Ok(1),
+        n => n.parse::<u8>().map_err(|_| {
+            format!("TRUST_PROXY: expected true, false or a number of proxies, got {value:?}")
+        }),
     }
 }

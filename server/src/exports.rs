@@ -205,27 +205,15 @@ pub(crate) fn attachment(
 
 #[cfg(test)]
 mod tests {
-    use axum::body::{Body, to_bytes};
-    use axum::http::{Request, StatusCode, header};
-    use tower::ServiceExt;
+    use axum::http::StatusCode;
 
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
     use crate::test_support::{demo_app, sign_in};
 
     async fn get(app: &axum::Router, path: &str, cookie: Option<&str>) -> (StatusCode, Vec<u8>) {
-        let mut request = Request::get(path).header(header::HOST, "ocop.test");
-        if let Some(cookie) = cookie {
-            request = request.header(header::COOKIE, cookie);
-        }
-        let response = app
-            .clone()
-            .oneshot(request.body(Body::empty()).unwrap())
-            .await
-            .unwrap();
-        let status = response.status();
-        let body = to_bytes(response.into_body(), 10 << 20).await.unwrap();
-        (status, body.to_vec())
+        let (status, body) = crate::test_support::get_bytes(app, path, cookie).await;
+        (StatusCode::from_u16(status).unwrap(), body)
     }
 
     #[tokio::test]

@@ -1,9 +1,12 @@
 //! The OCOP server binary: serves the app and runs maintenance commands.
+#[cfg(test)]
+mod attacks;
 mod certificates;
 mod config;
 mod context;
 mod exports;
 mod files;
+mod limits;
 mod page_cache;
 #[cfg(test)]
 mod permission_matrix;

@@ -105,8 +105,10 @@ fn matrix(ids: &Targets) -> Vec<Row> {
         ),
         (
             "/api/register_producer",
-            "full_name=&email=&phone=&password=&subject_mode=new&subject_type=&subject_name=\
-             &tax_code=&address=&commune_code=&join_subject_id="
+            "registration[full_name]=&registration[email]=&registration[phone]=\
+             &registration[password]=&registration[subject_mode]=new&registration[subject_type]=\
+             &registration[subject_name]=&registration[tax_code]=&registration[address]=\
+             &registration[commune_code]=&registration[join_subject_id]="
                 .into(),
             &[Anonymous],
         ),
@@ -190,9 +192,12 @@ fn matrix(ids: &Targets) -> Vec<Row> {
         (
             "/api/update_subject_profile",
             format!(
-                "subject_id={active_subject}&version=-1&name=x&subject_type=HTX&tax_code=\
-                 &address=&legal_representative=&phone=&email=&website=&founded_year=\
-                 &member_count=&local_workers=&introduction=&latitude=&longitude="
+                "profile[subject_id]={active_subject}&profile[version]=-1&profile[name]=x\
+                 &profile[subject_type]=HTX&profile[tax_code]=&profile[address]=\
+                 &profile[legal_representative]=&profile[phone]=&profile[email]=\
+                 &profile[website]=&profile[founded_year]=&profile[member_count]=\
+                 &profile[local_workers]=&profile[introduction]=&profile[latitude]=\
+                 &profile[longitude]="
             ),
             &[Producer],
         ),
@@ -205,8 +210,10 @@ fn matrix(ids: &Targets) -> Vec<Row> {
         // An empty name: the producer gets past the check to a field error.
         (
             "/api/save_product",
-            "product_id=0&version=0&name=&group_code=&description=&net_quantity=&packaging=\
-             &shelf_life=&price_min=&price_max=&raw_material_area=&story=&gtin="
+            "product[product_id]=0&product[version]=0&product[name]=&product[group_code]=\
+             &product[description]=&product[net_quantity]=&product[packaging]=\
+             &product[shelf_life]=&product[price_min]=&product[price_max]=\
+             &product[raw_material_area]=&product[story]=&product[gtin]="
                 .into(),
             &[Producer],
         ),
@@ -232,8 +239,9 @@ fn matrix(ids: &Targets) -> Vec<Row> {
         (
             "/api/save_dossier_form",
             format!(
-                "dossier_id={returned_dossier}&version=-1&annual_output=&annual_revenue=\
-                 &workers=&raw_material_source=&markets=&self_assessed_stars="
+                "dossier_id={returned_dossier}&version=-1&form[annual_output]=\
+                 &form[annual_revenue]=&form[workers]=&form[raw_material_source]=&form[markets]=\
+                 &form[self_assessed_stars]="
             ),
             &[Producer],
         ),
@@ -258,10 +266,11 @@ fn matrix(ids: &Targets) -> Vec<Row> {
         (
             "/api/save_pre_assessment",
             format!(
-                "dossier_id={returned_dossier}&raw_materials_verdict=&raw_materials_justification=\
-                 &labour_verdict=&labour_justification=&idea_origin_verdict=\
-                 &idea_origin_justification=&local_identity_verdict=\
-                 &local_identity_justification=&conclusion="
+                "dossier_id={returned_dossier}&assessment[raw_materials_verdict]=\
+                 &assessment[raw_materials_justification]=&assessment[labour_verdict]=\
+                 &assessment[labour_justification]=&assessment[idea_origin_verdict]=\
+                 &assessment[idea_origin_justification]=&assessment[local_identity_verdict]=\
+                 &assessment[local_identity_justification]=&assessment[conclusion]="
             ),
             &[],
         ),
@@ -336,8 +345,8 @@ fn matrix(ids: &Targets) -> Vec<Row> {
         // An empty form: the provincial officer gets past the check to a field error.
         (
             "/api/create_round",
-            "name=&year=&dossier_deadline=&scoring_from=&scoring_until=&others_visible=\
-             &aggregation="
+            "round[name]=&round[year]=&round[dossier_deadline]=&round[scoring_from]=\
+             &round[scoring_until]=&round[others_visible]=&round[aggregation]="
                 .into(),
             &[Province],
         ),
@@ -351,8 +360,9 @@ fn matrix(ids: &Targets) -> Vec<Row> {
         (
             "/api/update_round",
             format!(
-                "round_id={round}&version=0&name=&year=&dossier_deadline=&scoring_from=\
-                 &scoring_until=&others_visible=&aggregation="
+                "round_id={round}&version=0&round[name]=&round[year]=&round[dossier_deadline]=\
+                 &round[scoring_from]=&round[scoring_until]=&round[others_visible]=\
+                 &round[aggregation]="
             ),
             &[Province],
         ),

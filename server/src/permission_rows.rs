@@ -21,8 +21,8 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
         (
             "/api/create_lot",
             format!(
-                "product_id={active_product}&code=&produced_on=&expires_on=&quantity=&unit=\
-                 &origin_commune_code=&origin_note="
+                "product_id={active_product}&lot[code]=&lot[produced_on]=&lot[expires_on]=\
+                 &lot[quantity]=&lot[unit]=&lot[origin_commune_code]=&lot[origin_note]="
             ),
             &[Producer],
         ),
@@ -35,8 +35,8 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
         (
             "/api/add_lot_event",
             format!(
-                "lot_id={own_lot}&kind=&happened_at=&commune_code=&place=&actor_name=&note=\
-                 &inputs="
+                "lot_id={own_lot}&event[kind]=&event[happened_at]=&event[commune_code]=\
+                 &event[place]=&event[actor_name]=&event[note]=&event[inputs]="
             ),
             &[Producer],
         ),
@@ -74,7 +74,9 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
         // No Vietnamese name: those who manage master data get past the check to a field error.
         (
             "/api/save_label_checklist_item",
-            "id=0&code=x&name_vi=&name_en=x&groups=&check=text&sort=1&basis=".into(),
+            "id=0&row[code]=x&row[name_vi]=&row[name_en]=x&row[groups]=&row[check]=text\
+             &row[sort]=1&row[basis]="
+                .into(),
             ADMINS,
         ),
         // Reports: a commune's own, the province's everything; period 1 is master data.

@@ -66,12 +66,19 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         // Uploads (multipart server functions) may be as large as the limit, plus the form.
         .layer(DefaultBodyLimit::max(upload_body_limit))
+        .layer(middleware::from_fn_with_state(
+            state.upload_limits.max_bytes,
+            crate::limits::bounded_bodies,
+        ))
         .layer(axum::Extension(page_cache.clone()))
         .layer(middleware::from_fn_with_state(
             page_cache,
             crate::page_cache::clear_after_writes,
         ))
-        .layer(middleware::from_fn(same_origin_only))
+        .layer(middleware::from_fn_with_state(
+            state.auth.trusted_proxies > 0,
+            same_origin_only,
+        ))
         .layer(sessions)
         .layer(middleware::from_fn(cache_headers))
         .layer(CompressionLayer::new())
@@ -113,11 +120,15 @@ fn session_layer(state: &AppState, cookie_secure: bool) -> SessionManagerLayer<D
 /// Refuses state-changing requests (anything but GET, HEAD, OPTIONS) that a browser sent from
 /// another site: their Origin — or, lacking it, their Referer — must name this host. Browsers
 /// always send one of them with a POST, and a page elsewhere cannot forge either.
-async fn same_origin_only(request: Request, next: Next) -> Response {
+async fn same_origin_only(
+    State(behind_proxy): State<bool>,
+    request: Request,
+    next: Next,
+) -> Response {
     if matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
-    ) || is_same_site(request.headers())
+    ) || is_same_site(request.headers(), behind_proxy)
     {
         return next.run(request).await;
     }
@@ -125,10 +136,13 @@ async fn same_origin_only(request: Request, next: Next) -> Response {
     (StatusCode::FORBIDDEN, "cross-site request refused").into_response()
 }
 
-fn is_same_site(headers: &axum::http::HeaderMap) -> bool {
+fn is_same_site(headers: &axum::http::HeaderMap, behind_proxy: bool) -> bool {
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    // Behind a reverse proxy the public host arrives as X-Forwarded-Host.
-    let host = header("x-forwarded-host").or_else(|| header(header::HOST.as_str()));
+    // Behind a reverse proxy the public host arrives as X-Forwarded-Host; without one, anyone
+    // could send that header and so name the host their Origin matches.
+    let host = header("x-forwarded-host")
+        .filter(|_| behind_proxy)
+        .or_else(|| header(header::HOST.as_str()));
     let source = header(header::ORIGIN.as_str()).or_else(|| header(header::REFERER.as_str()));
     matches!((host, source.and_then(url_host)), (Some(h), Some(s)) if h.eq_ignore_ascii_case(s))
 }

@@ -97,7 +97,7 @@ async fn repeated_wrong_passwords_slow_that_place_down_but_do_not_lock_the_user_
 
     use crate::test_support::post_from;
     let settings = AuthSettings {
-        trust_forwarded_for: true,
+        trusted_proxies: 1,
         ..AuthSettings::default()
     };
     let app = demo_app(settings).await;

@@ -157,3 +157,42 @@ pub async fn post_from(app: &axum::Router, path: &str, body: String, address: &s
     let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
     String::from_utf8_lossy(&body).into_owned()
 }
+
+/// GETs a page as a browser on the site would; returns the status and the body.
+pub async fn get_page(app: &axum::Router, path: &str, cookie: Option<&str>) -> (u16, String) {
+    let (status, body) = get_bytes(app, path, cookie).await;
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// GETs an address (a page or a download); returns the status and the bytes.
+pub async fn get_bytes(app: &axum::Router, path: &str, cookie: Option<&str>) -> (u16, Vec<u8>) {
+    let mut request = Request::get(path).header(header::HOST, "ocop.test");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let body = to_bytes(response.into_body(), 16 << 20).await.unwrap();
+    (status, body.to_vec())
+}
+
+/// A demo account by e-mail.
+pub async fn account(
+    db: &sea_orm::DatabaseConnection,
+    email: &str,
+) -> app::entities::user_account::Model {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    app::entities::user_account::Entity::find()
+        .filter(app::entities::user_account::Column::Email.eq(email))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no account {email}"))
+}
+
+/// `value` percent-encoded for a form body.
+pub use app::domain::text::percent_encode as form_value;

@@ -11,6 +11,8 @@ use crate::state::AppState;
 const USER_ID: &str = "user_id";
 /// Milliseconds since the epoch: a password changed in the same second still ends older sessions.
 const SIGNED_IN_AT: &str = "signed_in_at_ms";
+/// When the session was last noted as used (milliseconds since the epoch).
+const SEEN_AT: &str = "seen_at_ms";
 
 /// The session of this request.
 ///
@@ -84,8 +86,33 @@ pub async fn account(
     };
     if account.is_none() {
         end(session).await?;
+    } else {
+        note_activity(state, session, signed_in_at).await?;
     }
     Ok(account)
+}
+
+/// Keeps an active session alive. The session layer moves a session's idle expiry only when it
+/// saves the session, and it saves only a session that changed: a user who only reads would be
+/// signed out `SESSION_IDLE_MINUTES` after signing in, however busy. So the time of use is
+/// written into the session — at most once a minute (or a quarter of the timeout, if shorter),
+/// to spare the database a write per request.
+async fn note_activity(
+    state: &AppState,
+    session: &Session,
+    signed_in_at: i64,
+) -> Result<(), AppError> {
+    let now = chrono::Utc::now().timestamp_millis();
+    let seen = session
+        .get::<i64>(SEEN_AT)
+        .await
+        .map_err(store_error)?
+        .unwrap_or(signed_in_at);
+    let every = state.auth.idle_timeout.as_millis().min(240_000) / 4;
+    if u128::try_from(now.saturating_sub(seen)).unwrap_or(0) >= every {
+        session.insert(SEEN_AT, now).await.map_err(store_error)?;
+    }
+    Ok(())
 }
 
 /// The actor for `auth::allowed`: anonymous, or the active signed-in account.
@@ -136,21 +163,66 @@ pub async fn client_ip(state: &AppState) -> Option<String> {
         .await
         .ok()
         .map(|info| info.0);
-    client_address(&headers, peer, state.auth.trust_forwarded_for)
+    client_address(&headers, peer, state.auth.trusted_proxies)
 }
 
-/// The client's address: the first X-Forwarded-For hop when the server is configured to trust
-/// its proxy, else the peer address.
+/// The client's address: with `trusted_proxies` proxies in front of the server, the hop of
+/// X-Forwarded-For that the outermost of them appended — counted from the right, since every
+/// hop to its left was written by whoever sent the request and can say anything. Without
+/// trusted proxies (or with a malformed header), the peer address.
 pub fn client_address(
     headers: &axum::http::HeaderMap,
     peer: Option<std::net::SocketAddr>,
-    trust_forwarded_for: bool,
+    trusted_proxies: u8,
 ) -> Option<String> {
     let forwarded = headers
         .get("x-forwarded-for")
-        .filter(|_| trust_forwarded_for)
+        .filter(|_| trusted_proxies > 0)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .map(|v| v.trim().to_owned());
+        .and_then(|v| {
+            let hops: Vec<&str> = v.split(',').map(str::trim).collect();
+            let index = hops.len().checked_sub(usize::from(trusted_proxies))?;
+            hops[index].parse::<std::net::IpAddr>().ok()
+        })
+        .map(|ip| ip.to_string());
     forwarded.or_else(|| peer.map(|p| p.ip().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_address;
+
+    fn with_forwarded(value: &str) -> axum::http::HeaderMap {
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert("x-forwarded-for", value.parse().unwrap());
+        headers
+    }
+
+    #[test]
+    fn the_client_is_read_from_the_right_past_the_trusted_proxies() {
+        let peer = Some("10.0.0.2:5555".parse().unwrap());
+        // A client claiming to be 1.1.1.1 behind one proxy that appended its real address.
+        let spoofed = with_forwarded("1.1.1.1, 203.0.113.7");
+        assert_eq!(
+            client_address(&spoofed, peer, 1).as_deref(),
+            Some("203.0.113.7")
+        );
+        assert_eq!(
+            client_address(&spoofed, peer, 2).as_deref(),
+            Some("1.1.1.1")
+        );
+        // Fewer hops than proxies, junk, or no trust: the peer.
+        assert_eq!(
+            client_address(&spoofed, peer, 3).as_deref(),
+            Some("10.0.0.2")
+        );
+        assert_eq!(
+            client_address(&with_forwarded("x, y"), peer, 1).as_deref(),
+            Some("10.0.0.2")
+        );
+        assert_eq!(
+            client_address(&spoofed, peer, 0).as_deref(),
+            Some("10.0.0.2")
+        );
+    }
 }

@@ -1,6 +1,11 @@
 //! Argon2id password hashing (OWASP parameters: 19 MiB, 2 passes, 1 lane — the crate's
-//! defaults), always on a blocking thread so the async runtime keeps serving.
-use std::sync::OnceLock;
+//! defaults), always on a blocking thread so the async runtime keeps serving, and at most one
+//! per core at a time: each takes 19 MiB and a core, so a flood of sign-ins or registrations
+//! waits here (briefly, then "busy, try again") instead of taking the memory of hundreds.
+use std::sync::{LazyLock, OnceLock};
+use std::time::Duration;
+
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier, SaltString};
@@ -28,14 +33,70 @@ impl std::fmt::Debug for PasswordHash {
     }
 }
 
+/// Hashings and verifications running at once: one per core.
+static SLOTS: LazyLock<Semaphore> = LazyLock::new(|| {
+    Semaphore::new(std::thread::available_parallelism().map_or(2, std::num::NonZero::get))
+});
+
+/// How long a request waits for a free slot before it is told the server is busy.
+const WAIT_FOR_SLOT: Duration = Duration::from_secs(5);
+
+/// Why a password could not be hashed or checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HashingError {
+    /// Every slot stayed taken for `WAIT_FOR_SLOT`: try again in a moment.
+    Busy,
+    /// The blocking pool is gone or Argon2 refused its own parameters (a bug).
+    Failed(String),
+}
+
+/// The most hashings and verifications seen running at once (for the tests that flood it).
+pub fn peak_running() -> usize {
+    PEAK.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+static RUNNING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static PEAK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Counts a running hashing for `peak_running` while it lives.
+struct Running;
+
+impl Running {
+    fn start() -> Self {
+        use std::sync::atomic::Ordering;
+        let now = RUNNING.fetch_add(1, Ordering::SeqCst) + 1;
+        PEAK.fetch_max(now, Ordering::SeqCst);
+        Running
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        RUNNING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+async fn slot() -> Result<SemaphorePermit<'static>, HashingError> {
+    match tokio::time::timeout(WAIT_FOR_SLOT, SLOTS.acquire()).await {
+        Ok(Ok(permit)) => Ok(permit),
+        Ok(Err(closed)) => Err(HashingError::Failed(closed.to_string())),
+        Err(_) => Err(HashingError::Busy),
+    }
+}
+
 /// Hashes a new password.
 ///
 /// # Errors
-/// Only if the blocking pool is gone or Argon2 refuses its own parameters (a bug), as a message.
-pub async fn hash(password: String) -> Result<PasswordHash, String> {
-    tokio::task::spawn_blocking(move || hash_blocking(&password))
-        .await
-        .map_err(|e| e.to_string())?
+/// `Busy` when no slot frees up in time; `Failed` as described there.
+pub async fn hash(password: String) -> Result<PasswordHash, HashingError> {
+    let _slot = slot().await?;
+    tokio::task::spawn_blocking(move || {
+        let _running = Running::start();
+        hash_blocking(&password)
+    })
+    .await
+    .map_err(|e| HashingError::Failed(e.to_string()))?
+    .map_err(HashingError::Failed)
 }
 
 fn hash_blocking(password: &str) -> Result<PasswordHash, String> {
@@ -48,8 +109,13 @@ fn hash_blocking(password: &str) -> Result<PasswordHash, String> {
 
 /// Checks a password against a stored hash; `None` (no such account) still spends the time of
 /// one verification, so response times do not tell which accounts exist.
-pub async fn verify(password: String, stored: Option<PasswordHash>) -> bool {
-    tokio::task::spawn_blocking(move || {
+///
+/// # Errors
+/// `Busy` when no slot frees up in time.
+pub async fn verify(password: String, stored: Option<PasswordHash>) -> Result<bool, HashingError> {
+    let _slot = slot().await?;
+    Ok(tokio::task::spawn_blocking(move || {
+        let _running = Running::start();
         let phc = match &stored {
             Some(PasswordHash(phc)) => phc.as_str(),
             None => dummy_hash(),
@@ -64,7 +130,7 @@ pub async fn verify(password: String, stored: Option<PasswordHash>) -> bool {
         matches && stored.is_some()
     })
     .await
-    .unwrap_or(false)
+    .unwrap_or(false))
 }
 
 fn dummy_hash() -> &'static str {
@@ -89,9 +155,9 @@ mod tests {
         assert!(stored.starts_with("$argon2id$"));
         let again =
             |p: &str, s: &str| verify(p.into(), Some(super::PasswordHash::from_stored(s.into())));
-        assert!(again("mây trắng bay qua", &stored).await);
-        assert!(!again("may trang bay qua", &stored).await);
-        assert!(!again("mây trắng bay qua", "not a hash").await);
-        assert!(!verify("anything".into(), None).await);
+        assert_eq!(again("mây trắng bay qua", &stored).await, Ok(true));
+        assert_eq!(again("may trang bay qua", &stored).await, Ok(false));
+        assert_eq!(again("mây trắng bay qua", "not a hash").await, Ok(false));
+        assert_eq!(verify("anything".into(), None).await, Ok(false));
     }
 }

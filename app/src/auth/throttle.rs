@@ -7,6 +7,10 @@
 //! from elsewhere delays — never blocks — the real user, who signs in from their own address
 //! untouched by the pair limit. Counts older than an hour are forgotten; a success clears the
 //! pair. Kept in memory: several server instances each count on their own.
+//!
+//! An attempt is counted as a failure when it starts (`begin`), under the same lock that checks
+//! the wait, and given back if it succeeds: a hundred guesses sent at once cannot all pass the
+//! check before the first of them is counted.
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -58,44 +62,97 @@ impl SignInThrottle {
     /// How long this login from this address must still wait, if at all.
     pub fn wait(&self, login: &str, address: &str, now: Instant) -> Option<Duration> {
         let failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        keys(login, address)
-            .iter()
-            .filter_map(|(key, threshold)| {
-                let f = failures.get(key)?;
-                let ready_at = f.last + wait_after(f.count, *threshold);
-                (now < ready_at && now.duration_since(f.last) < FORGET_AFTER)
-                    .then(|| ready_at - now)
-            })
-            .max()
+        wait_in(&failures, login, address, now)
+    }
+
+    /// Starts an attempt: refused with the wait left if this login or address must still wait,
+    /// else counted as a failure until `record_success` says otherwise.
+    ///
+    /// # Errors
+    /// The time still to wait.
+    pub fn begin(
+        &self,
+        login: &str,
+        address: &str,
+        now: Instant,
+    ) -> Result<FailureOutcome, Duration> {
+        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(wait) = wait_in(&failures, login, address, now) {
+            return Err(wait);
+        }
+        Ok(count_failure(&mut failures, login, address, now))
     }
 
     pub fn record_failure(&self, login: &str, address: &str, now: Instant) -> FailureOutcome {
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        if failures.len() > PRUNE_ABOVE {
-            failures.retain(|_, f| now.duration_since(f.last) < FORGET_AFTER);
-        }
-        let mut outcome = FailureOutcome::Counted;
-        for (key, threshold) in keys(login, address) {
-            let entry = failures.entry(key).or_insert(Failures {
-                count: 0,
-                last: now,
-            });
-            if now.duration_since(entry.last) >= FORGET_AFTER {
-                entry.count = 0;
-            }
-            entry.count += 1;
-            entry.last = now;
-            if entry.count == threshold && threshold != ADDRESS_THRESHOLD {
-                outcome = FailureOutcome::BurstStarted;
-            }
-        }
-        outcome
+        count_failure(&mut failures, login, address, now)
     }
 
+    /// A success: the pair is cleared, and the failure `begin` counted for the login and the
+    /// address is given back.
     pub fn record_success(&self, login: &str, address: &str) {
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
         failures.remove(&format!("pair:{login}|{address}"));
+        give_back(&mut failures, &keys(login, address)[1..]);
     }
+
+    /// An attempt that was no guess after all (the right password on a pending or locked
+    /// account, or no check made because the server was busy): its count is given back.
+    pub fn record_no_guess(&self, login: &str, address: &str) {
+        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        give_back(&mut failures, &keys(login, address));
+    }
+}
+
+fn give_back(failures: &mut HashMap<String, Failures>, keys: &[(String, u32)]) {
+    for (key, _) in keys {
+        if let Some(entry) = failures.get_mut(key) {
+            entry.count = entry.count.saturating_sub(1);
+        }
+    }
+}
+
+fn wait_in(
+    failures: &HashMap<String, Failures>,
+    login: &str,
+    address: &str,
+    now: Instant,
+) -> Option<Duration> {
+    keys(login, address)
+        .iter()
+        .filter_map(|(key, threshold)| {
+            let f = failures.get(key)?;
+            let ready_at = f.last + wait_after(f.count, *threshold);
+            (now < ready_at && now.duration_since(f.last) < FORGET_AFTER).then(|| ready_at - now)
+        })
+        .max()
+}
+
+fn count_failure(
+    failures: &mut HashMap<String, Failures>,
+    login: &str,
+    address: &str,
+    now: Instant,
+) -> FailureOutcome {
+    if failures.len() > PRUNE_ABOVE {
+        failures.retain(|_, f| now.duration_since(f.last) < FORGET_AFTER);
+    }
+    let mut outcome = FailureOutcome::Counted;
+    for (key, threshold) in keys(login, address) {
+        let entry = failures.entry(key).or_insert(Failures {
+            count: 0,
+            last: now,
+        });
+        if now.duration_since(entry.last) >= FORGET_AFTER {
+            entry.count = 0;
+        }
+        entry.count += 1;
+        entry.last = now;
+        if entry.count == threshold && threshold != ADDRESS_THRESHOLD {
+            outcome = FailureOutcome::BurstStarted;
+        }
+    }
+    outcome
 }
 
 #[cfg(test)]
@@ -148,6 +205,23 @@ mod tests {
         );
         throttle.record_success("mai", "6.6.6.6");
         assert_eq!(throttle.wait("mai", "6.6.6.6", t0), None);
+    }
+
+    #[test]
+    fn attempts_begun_at_once_pass_only_up_to_the_threshold() {
+        let throttle = SignInThrottle::default();
+        let t0 = Instant::now();
+        let passed = (0..100)
+            .filter(|_| throttle.begin("mai", "6.6.6.6", t0).is_ok())
+            .count();
+        assert_eq!(passed, PAIR_THRESHOLD as usize);
+        // A success gives its counted attempt back to the login and the address.
+        let other = SignInThrottle::default();
+        for _ in 0..100 {
+            other.begin("lan", "1.1.1.1", t0).unwrap();
+            other.record_success("lan", "1.1.1.1");
+        }
+        assert_eq!(other.wait("lan", "1.1.1.1", t0), None);
     }
 
     #[test]

@@ -137,8 +137,8 @@ pub struct EventInput {
     pub place: String,
     pub actor_name: String,
     pub note: String,
-    /// Ids of the lots that went in (processing only).
-    pub inputs: Vec<i32>,
+    /// Ids of the lots that went in (processing only), comma-separated as the page sends them.
+    pub inputs: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,14 +157,24 @@ pub struct EventFacts {
 ///
 /// # Errors
 /// `kind`/`required`, `happened_at`/`invalid_date`, a `too_long` field, or `inputs`/
-/// `inputs_processing_only` when a non-processing event names input lots.
+/// `inputs_processing_only` when a non-processing event names input lots (`unknown_lot` when
+/// one is not a number).
 pub fn parse_event(input: &EventInput) -> Result<EventFacts, FieldProblem> {
     let kind = EventKind::parse(input.kind.trim()).ok_or(("kind", Reason::Required))?;
     let text = input.happened_at.trim();
     let happened_at = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
         .map_err(|_| ("happened_at", Reason::InvalidDate))?;
-    let mut inputs = input.inputs.clone();
+    let mut inputs = input
+        .inputs
+        .split(',')
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .map(|id| {
+            id.parse::<i32>()
+                .map_err(|_| ("inputs", Reason::UnknownLot))
+        })
+        .collect::<Result<Vec<i32>, FieldProblem>>()?;
     inputs.sort_unstable();
     inputs.dedup();
     if !inputs.is_empty() && !kind.takes_inputs() {
@@ -231,7 +241,7 @@ mod tests {
         let mut event = EventInput {
             kind: "packing".into(),
             happened_at: "2026-08-12T07:30".into(),
-            inputs: vec![3],
+            inputs: "3".into(),
             ..EventInput::default()
         };
         assert_eq!(
@@ -239,7 +249,7 @@ mod tests {
             Err(("inputs", Reason::InputsProcessingOnly))
         );
         event.kind = "processing".into();
-        event.inputs = vec![3, 3, 2];
+        event.inputs = "3, 3,2".into();
         assert_eq!(parse_event(&event).unwrap().inputs, vec![2, 3]);
         event.happened_at = "hôm qua".into();
         assert_eq!(

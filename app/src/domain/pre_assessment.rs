@@ -37,6 +37,41 @@ pub struct PreAssessmentInput {
     pub conclusion: String,
 }
 
+/// The pre-assessment form as it arrives from the page, one field per input (named as in
+/// `VERDICT_FIELDS`, `JUSTIFICATION_FIELDS` and `conclusion`); an unchecked verdict arrives
+/// missing and becomes "", which `parse` names as the field to fill.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PreAssessmentForm {
+    pub raw_materials_verdict: String,
+    pub raw_materials_justification: String,
+    pub labour_verdict: String,
+    pub labour_justification: String,
+    pub idea_origin_verdict: String,
+    pub idea_origin_justification: String,
+    pub local_identity_verdict: String,
+    pub local_identity_justification: String,
+    pub conclusion: String,
+}
+
+impl From<PreAssessmentForm> for PreAssessmentInput {
+    fn from(f: PreAssessmentForm) -> Self {
+        let c = |verdict, justification| CriterionInput {
+            verdict,
+            justification,
+        };
+        PreAssessmentInput {
+            criteria: [
+                c(f.raw_materials_verdict, f.raw_materials_justification),
+                c(f.labour_verdict, f.labour_justification),
+                c(f.idea_origin_verdict, f.idea_origin_justification),
+                c(f.local_identity_verdict, f.local_identity_justification),
+            ],
+            conclusion: f.conclusion,
+        }
+    }
+}
+
 /// A judged criterion.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Criterion {

@@ -147,6 +147,9 @@ reasons! {
     FileTooLarge = "file_too_large",
         "Tệp quá lớn (vượt giới hạn dung lượng).",
         "The file is too large.";
+    PartTooLarge = "part_too_large",
+        "Trường này quá dài cho một biểu mẫu tải tệp (tối đa 64 KB).",
+        "This field is too long for an upload form (at most 64 KB).";
     FileType = "file_type",
         "Chỉ nhận PDF, JPEG, PNG hoặc WebP (xác định theo nội dung tệp, không theo tên).",
         "Only PDF, JPEG, PNG or WebP (decided from the content, not the name).";
@@ -252,6 +255,9 @@ reasons! {
     AccountLocked = "account_locked",
         "Tài khoản đã bị khóa. Vui lòng liên hệ Sở Nông nghiệp và Môi trường.",
         "Your account is locked. Please contact the Department of Agriculture and Environment.";
+    ServerBusy = "server_busy",
+        "Hệ thống đang bận. Vui lòng thử lại sau vài giây.",
+        "The system is busy. Please try again in a few seconds.";
     TooManyAttempts = "too_many_attempts",
         "Đăng nhập sai quá nhiều lần. Vui lòng đợi một lát rồi thử lại.",
         "Too many failed sign-ins. Please wait a moment and try again.";

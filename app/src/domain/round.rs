@@ -181,7 +181,8 @@ pub fn may_see_others(phase: Phase, setting: OthersVisible, s: Standing) -> bool
     }
 }
 
-/// The round form as typed (dates as `YYYY-MM-DD`, as `<input type=date>` sends them).
+/// The round form as typed (dates as `YYYY-MM-DD`, as `<input type=date>` sends them; the
+/// checkboxes send `true` when ticked and nothing otherwise).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoundInput {
     pub name: String,
@@ -189,9 +190,11 @@ pub struct RoundInput {
     pub dossier_deadline: String,
     pub scoring_from: String,
     pub scoring_until: String,
+    #[serde(default)]
     pub assigned_only: bool,
     /// `OthersVisible::as_str`.
     pub others_visible: String,
+    #[serde(default)]
     pub identity_hidden: bool,
     /// `Aggregation::as_str`.
     pub aggregation: String,

@@ -1,8 +1,7 @@
 //! Product dossiers: the producer files them (`/producer/dossiers`), the commune checks,
 //! pre-assesses and forwards them (`/commune/dossiers`), the province sees the forwarded ones
 //! (`/province/dossiers`).
-// Forms arrive field by field (they work without JavaScript).
-#![allow(clippy::too_many_arguments)]
+// A form's fields arrive named `form[…]` / `assessment[…]` (they work without JavaScript).
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
@@ -60,30 +59,16 @@ pub async fn get_dossier(dossier_id: i32) -> Result<DossierView, AppError> {
     .await?)
 }
 
-/// Saves the registration form.
+/// Saves the registration form (its fields named `form[annual_output]`, …).
 #[server(prefix = "/api", endpoint = "save_dossier_form")]
 pub async fn save_dossier_form(
     dossier_id: i32,
     version: i32,
-    annual_output: String,
-    annual_revenue: String,
-    workers: String,
-    raw_material_source: String,
-    markets: String,
-    self_assessed_stars: String,
+    form: crate::domain::dossier_form::DossierFormInput,
 ) -> Result<(), AppError> {
-    use crate::domain::dossier_form::DossierFormInput;
     let ctx = crate::functions::ctx().await?;
-    let input = DossierFormInput {
-        annual_output,
-        annual_revenue,
-        workers,
-        raw_material_source,
-        markets,
-        self_assessed_stars,
-    };
     Ok(crate::services::dossiers::filing::save_form(
-        &ctx.db, &ctx.actor, dossier_id, version, &input, ctx.ip,
+        &ctx.db, &ctx.actor, dossier_id, version, &form, ctx.ip,
     )
     .await?)
 }
@@ -137,37 +122,19 @@ pub async fn comment_on_dossier(
     Ok(())
 }
 
-/// The commune's pre-assessment of the four criteria.
+/// The commune's pre-assessment of the four criteria (fields named `assessment[…]`).
 #[server(prefix = "/api", endpoint = "save_pre_assessment")]
 pub async fn save_pre_assessment(
     dossier_id: i32,
-    raw_materials_verdict: String,
-    raw_materials_justification: String,
-    labour_verdict: String,
-    labour_justification: String,
-    idea_origin_verdict: String,
-    idea_origin_justification: String,
-    local_identity_verdict: String,
-    local_identity_justification: String,
-    conclusion: String,
+    assessment: crate::domain::pre_assessment::PreAssessmentForm,
 ) -> Result<(), AppError> {
-    use crate::domain::pre_assessment::{CriterionInput, PreAssessmentInput};
     let ctx = crate::functions::ctx().await?;
-    let c = |verdict, justification| CriterionInput {
-        verdict,
-        justification,
-    };
-    let input = PreAssessmentInput {
-        criteria: [
-            c(raw_materials_verdict, raw_materials_justification),
-            c(labour_verdict, labour_justification),
-            c(idea_origin_verdict, idea_origin_justification),
-            c(local_identity_verdict, local_identity_justification),
-        ],
-        conclusion,
-    };
     Ok(crate::services::dossiers::commune_review::save_assessment(
-        &ctx.db, &ctx.actor, dossier_id, &input, ctx.ip,
+        &ctx.db,
+        &ctx.actor,
+        dossier_id,
+        &assessment.into(),
+        ctx.ip,
     )
     .await?)
 }
@@ -177,7 +144,7 @@ pub async fn save_pre_assessment(
 #[server(prefix = "/api", endpoint = "upload_dossier_document", input = MultipartFormData)]
 pub async fn upload_dossier_document(data: MultipartData) -> Result<i32, AppError> {
     let ctx = crate::functions::ctx().await?;
-    let (fields, upload) = read_multipart(data, ctx.app.upload_limits.max_bytes).await?;
+    let (fields, upload) = crate::functions::uploads::read_multipart(&ctx, data).await?;
     let dossier_id = fields
         .get("dossier_id")
         .and_then(|id| id.trim().parse::<i32>().ok());
@@ -204,64 +171,4 @@ pub async fn remove_dossier_document(document_id: i32) -> Result<(), AppError> {
         crate::services::dossiers::documents::remove(&ctx.db, &ctx.actor, document_id, ctx.ip)
             .await?,
     )
-}
-
-/// A multipart upload for one record: its id in the text field `field`, then the `file`.
-#[cfg(feature = "ssr")]
-pub(crate) async fn read_upload_for(
-    data: MultipartData,
-    max_bytes: usize,
-    field: &'static str,
-) -> Result<(i32, crate::services::files::uploads::Upload), AppError> {
-    let (fields, upload) = read_multipart(data, max_bytes).await?;
-    let id = fields
-        .get(field)
-        .and_then(|id| id.trim().parse::<i32>().ok())
-        .ok_or_else(|| AppError::invalid(field, crate::domain::reason::Reason::Required))?;
-    Ok((id, upload))
-}
-
-/// The text fields and the one `file` of a multipart form. The file is read in chunks and
-/// refused as soon as it passes `max_bytes`, so an oversize upload is never held whole.
-#[cfg(feature = "ssr")]
-pub(crate) async fn read_multipart(
-    data: MultipartData,
-    max_bytes: usize,
-) -> Result<
-    (
-        std::collections::HashMap<String, String>,
-        crate::services::files::uploads::Upload,
-    ),
-    AppError,
-> {
-    let corrupt = |_| AppError::invalid("file", crate::domain::reason::Reason::FileCorrupt);
-    let mut form = data
-        .into_inner()
-        .ok_or_else(|| AppError::Transport("multipart".into()))?;
-    let (mut fields, mut upload) = (std::collections::HashMap::new(), None);
-    while let Some(mut field) = form.next_field().await.map_err(corrupt)? {
-        let name = field.name().unwrap_or_default().to_owned();
-        if name != "file" {
-            fields.insert(name, field.text().await.unwrap_or_default());
-            continue;
-        }
-        let file_name = field.file_name().unwrap_or_default().to_owned();
-        let mut bytes = Vec::new();
-        while let Some(chunk) = field.chunk().await.map_err(corrupt)? {
-            bytes.extend_from_slice(&chunk);
-            if bytes.len() > max_bytes {
-                return Err(AppError::invalid(
-                    "file",
-                    crate::domain::reason::Reason::FileTooLarge,
-                ));
-            }
-        }
-        upload = Some(crate::services::files::uploads::Upload {
-            name: file_name,
-            bytes,
-        });
-    }
-    let upload = upload
-        .ok_or_else(|| AppError::invalid("file", crate::domain::reason::Reason::FileEmpty))?;
-    Ok((fields, upload))
 }

@@ -57,7 +57,17 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::SignInRequired => 401,
             AppError::Forbidden => 403,
+            // An upload over the limit, or a text part of an upload form over its cap.
+            AppError::Invalid { reason, .. }
+                if matches!(
+                    Reason::parse(reason),
+                    Some(Reason::FileTooLarge | Reason::PartTooLarge)
+                ) =>
+            {
+                413
+            }
             AppError::Invalid { .. } => 422,
+            AppError::Conflict { reason } if reason == Reason::ServerBusy.code() => 503,
             AppError::Conflict { .. } => 409,
             AppError::Internal => 500,
             // On the server this means the request could not be decoded.

@@ -324,7 +324,7 @@ impl Seeder<'_> {
     async fn accounts(&mut self) -> Result<(), DbErr> {
         let hash = hashing::hash(DEMO_PASSWORD.to_owned())
             .await
-            .map_err(DbErr::Custom)?
+            .map_err(|e| DbErr::Custom(format!("{e:?}")))?
             .into_stored();
         for demo in DEMO_ACCOUNTS {
             let subject = match demo.subject {

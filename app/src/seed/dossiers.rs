@@ -339,7 +339,7 @@ async fn new_account(
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     let hash = crate::auth::hashing::hash(crate::seed::demo::DEMO_PASSWORD.to_owned())
         .await
-        .map_err(DbErr::Custom)?
+        .map_err(|e| DbErr::Custom(format!("{e:?}")))?
         .into_stored();
     user_account::ActiveModel {
         full_name: Set(name.to_owned()),

@@ -1,7 +1,3 @@
-// `register_producer` takes the form's fields one by one (so the form works without
-// JavaScript); the macro also generates a client-side struct and call with all of them.
-#![allow(clippy::too_many_arguments)]
-
 use leptos::prelude::*;
 
 use crate::models::AppError;
@@ -13,6 +9,19 @@ pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, App
     use crate::auth::current;
     use crate::auth::throttle::FailureOutcome;
     use crate::services::accounts::registration::{self, SignInError};
+    // Bounded before anything else: the login becomes a throttle key, the password Argon2 input.
+    if login.len() > 254 {
+        return Err(AppError::invalid(
+            "login",
+            crate::domain::reason::Reason::TooLong,
+        ));
+    }
+    if password.len() > 1024 {
+        return Err(AppError::invalid(
+            "password",
+            crate::domain::reason::Reason::TooLong,
+        ));
+    }
     let state = crate::state::app_state()?;
     let session = current::session().await?;
     let address = current::client_ip(&state)
@@ -20,35 +29,31 @@ pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, App
         .unwrap_or_else(|| "unknown".into());
     let login_key = registration::login_key(&login);
     let now = std::time::Instant::now();
-    if state
-        .sign_in_throttle
-        .wait(&login_key, &address, now)
-        .is_some()
-    {
+    // Counted before the password is checked (see `auth::throttle`).
+    let Ok(attempt) = state.sign_in_throttle.begin(&login_key, &address, now) else {
         return Err(AppError::invalid(
             "login",
             crate::domain::reason::Reason::TooManyAttempts,
         ));
-    }
+    };
     let account = match registration::authenticate(&state.db, &login, &password).await {
         Ok(account) => account,
         Err(SignInError::Db(detail)) => {
+            state.sign_in_throttle.record_no_guess(&login_key, &address);
             tracing::error!(%detail, "sign in");
             return Err(AppError::Internal);
         }
         Err(e) => {
-            if matches!(e, SignInError::WrongCredentials)
-                && state
-                    .sign_in_throttle
-                    .record_failure(&login_key, &address, now)
-                    == FailureOutcome::BurstStarted
-            {
+            if !matches!(e, SignInError::WrongCredentials) {
+                state.sign_in_throttle.record_no_guess(&login_key, &address);
+            } else if attempt == FailureOutcome::BurstStarted {
                 registration::record_failure_burst(&state.db, &login_key, &address).await?;
             }
             let reason = match e {
                 SignInError::Pending => crate::domain::reason::Reason::AccountPending,
                 SignInError::Rejected(_) => crate::domain::reason::Reason::AccountRejected,
                 SignInError::Locked => crate::domain::reason::Reason::AccountLocked,
+                SignInError::Busy => crate::domain::reason::Reason::ServerBusy,
                 _ => crate::domain::reason::Reason::WrongCredentials,
             };
             return Err(AppError::invalid("login", reason));
@@ -114,51 +119,17 @@ pub async fn decide_registration(
     Ok(())
 }
 
-/// A producer's registration from `/register` (public). Flat fields, so the form works without
-/// JavaScript; `subject_mode` is "new" or "join".
+/// A producer's registration from `/register` (public).
 #[server(prefix = "/api", endpoint = "register_producer")]
 pub async fn register_producer(
-    full_name: String,
-    email: String,
-    phone: String,
-    password: String,
-    subject_mode: String,
-    subject_type: String,
-    subject_name: String,
-    tax_code: String,
-    address: String,
-    commune_code: String,
-    // A string: an empty choice must reach us as "please choose", not fail to decode.
-    join_subject_id: String,
+    registration: crate::models::accounts::registration::RegistrationFields,
 ) -> Result<(), AppError> {
     use crate::auth::{Action, Resource, allowed};
-    use crate::models::accounts::registration::{
-        NewSubjectInput, RegistrationInput, SubjectChoice,
-    };
     let ctx = crate::functions::ctx().await?;
     allowed(&ctx.actor, Action::Register, Resource::Nothing).map_err(|_| AppError::Forbidden)?;
-    let subject = if subject_mode == "join" {
-        SubjectChoice::Join {
-            subject_id: join_subject_id.trim().parse().map_err(|_| {
-                AppError::invalid("subject_id", crate::domain::reason::Reason::UnknownSubject)
-            })?,
-        }
-    } else {
-        SubjectChoice::New(NewSubjectInput {
-            subject_type,
-            name: subject_name,
-            tax_code,
-            address,
-            commune_code,
-        })
-    };
-    let input = RegistrationInput {
-        full_name,
-        email,
-        phone,
-        password,
-        subject,
-    };
+    let input = registration
+        .into_input()
+        .map_err(|(field, reason)| AppError::invalid(field, reason))?;
     crate::services::accounts::registration::register(&ctx.db, input, ctx.ip).await?;
     Ok(())
 }

@@ -41,8 +41,7 @@ pub async fn import_criteria_xlsx(
     data: leptos::server_fn::codec::MultipartData,
 ) -> Result<i32, AppError> {
     let ctx = crate::functions::ctx().await?;
-    let (fields, upload) =
-        crate::functions::dossiers::read_multipart(data, ctx.app.upload_limits.max_bytes).await?;
+    let (fields, upload) = crate::functions::uploads::read_multipart(&ctx, data).await?;
     let group_code = fields.get("group_code").cloned().unwrap_or_default();
     Ok(crate::services::evaluation::criteria_sets::import_xlsx(
         &ctx.db,

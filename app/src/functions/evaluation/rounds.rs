@@ -1,7 +1,5 @@
 //! Evaluation rounds: `/province/rounds` (create, members, dossiers, phases, results,
 //! decision), `/council` (the member's rounds, scoring screen, conflicts), certificates.
-// The wasm side generates a constructor with every form field as an argument.
-#![allow(clippy::too_many_arguments)]
 use leptos::prelude::*;
 
 use crate::models::AppError;
@@ -13,32 +11,13 @@ pub async fn list_rounds() -> Result<Vec<RoundRow>, AppError> {
     Ok(crate::services::evaluation::rounds::list(&ctx.db, &ctx.actor).await?)
 }
 
-/// Creates a round; the checkboxes come as "on" when ticked. Returns its id.
+/// Creates a round (its fields named `round[name]`, …). Returns its id.
 #[server(prefix = "/api", endpoint = "create_round")]
 pub async fn create_round(
-    name: String,
-    year: String,
-    dossier_deadline: String,
-    scoring_from: String,
-    scoring_until: String,
-    assigned_only: Option<String>,
-    others_visible: String,
-    identity_hidden: Option<String>,
-    aggregation: String,
+    round: crate::models::evaluation::rounds::RoundInput,
 ) -> Result<i32, AppError> {
     let ctx = crate::functions::ctx().await?;
-    let input = crate::models::evaluation::rounds::RoundInput {
-        name,
-        year,
-        dossier_deadline,
-        scoring_from,
-        scoring_until,
-        assigned_only: assigned_only.is_some(),
-        others_visible,
-        identity_hidden: identity_hidden.is_some(),
-        aggregation,
-    };
-    Ok(crate::services::evaluation::rounds::create(&ctx.db, &ctx.actor, &input).await?)
+    Ok(crate::services::evaluation::rounds::create(&ctx.db, &ctx.actor, &round).await?)
 }
 
 /// Changes a round's settings until it is decided (same fields as `create_round`).
@@ -46,30 +25,11 @@ pub async fn create_round(
 pub async fn update_round(
     round_id: i32,
     version: i32,
-    name: String,
-    year: String,
-    dossier_deadline: String,
-    scoring_from: String,
-    scoring_until: String,
-    assigned_only: Option<String>,
-    others_visible: String,
-    identity_hidden: Option<String>,
-    aggregation: String,
+    round: crate::models::evaluation::rounds::RoundInput,
 ) -> Result<(), AppError> {
     let ctx = crate::functions::ctx().await?;
-    let input = crate::models::evaluation::rounds::RoundInput {
-        name,
-        year,
-        dossier_deadline,
-        scoring_from,
-        scoring_until,
-        assigned_only: assigned_only.is_some(),
-        others_visible,
-        identity_hidden: identity_hidden.is_some(),
-        aggregation,
-    };
     Ok(crate::services::evaluation::rounds::update_settings(
-        &ctx.db, &ctx.actor, round_id, version, &input,
+        &ctx.db, &ctx.actor, round_id, version, &round,
     )
     .await?)
 }

@@ -1,7 +1,4 @@
 //! The signed-in producer's products (`/producer/products`).
-// The product form's fields arrive one by one (the form works without JavaScript).
-#![allow(clippy::too_many_arguments)]
-
 use leptos::prelude::*;
 
 use crate::models::AppError;
@@ -33,42 +30,12 @@ pub async fn get_product(product_id: i32) -> Result<ProductDetail, AppError> {
 /// its id.
 #[server(prefix = "/api", endpoint = "save_product")]
 pub async fn save_product(
-    product_id: i32,
-    version: i32,
-    name: String,
-    group_code: String,
-    description: String,
-    net_quantity: String,
-    packaging: String,
-    shelf_life: String,
-    price_min: String,
-    price_max: String,
-    raw_material_area: String,
-    story: String,
-    gtin: String,
-    #[server(default)] points_of_sale: String,
+    product: crate::models::producers::products::ProductInput,
 ) -> Result<i32, AppError> {
-    use crate::models::producers::products::ProductInput;
     let ctx = crate::functions::ctx().await?;
     let subject_id = own_subject(&ctx.actor)?;
-    let input = ProductInput {
-        product_id,
-        version,
-        name,
-        group_code,
-        description,
-        net_quantity,
-        packaging,
-        shelf_life,
-        price_min,
-        price_max,
-        raw_material_area,
-        story,
-        gtin,
-        points_of_sale,
-    };
     Ok(crate::services::producers::products::save_product(
-        &ctx.db, &ctx.actor, subject_id, input, ctx.ip,
+        &ctx.db, &ctx.actor, subject_id, product, ctx.ip,
     )
     .await?)
 }
@@ -79,12 +46,8 @@ pub async fn upload_product_photo(
     data: leptos::server_fn::codec::MultipartData,
 ) -> Result<i32, AppError> {
     let ctx = crate::functions::ctx().await?;
-    let (product_id, upload) = crate::functions::dossiers::read_upload_for(
-        data,
-        ctx.app.upload_limits.max_bytes,
-        "product_id",
-    )
-    .await?;
+    let (product_id, upload) =
+        crate::functions::uploads::read_upload_for(&ctx, data, "product_id").await?;
     Ok(crate::services::producers::product_photos::add_photo(
         &ctx.db,
         ctx.app.files.as_ref(),

@@ -1,7 +1,5 @@
 //! A subject's page (`/subjects/{id}`) and its profile, kept by its members
 //! (`/producer/subject`).
-// The profile form's fields arrive one by one (the form works without JavaScript).
-#![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
 
@@ -30,48 +28,16 @@ pub async fn list_subject_members(subject_id: i32) -> Result<Vec<SubjectMember>,
     )
 }
 
-/// Saves the signed-in member's subject profile (flat fields, so the form works without
-/// JavaScript).
+/// Saves the signed-in member's subject profile (the form's fields are named `profile[…]`, so
+/// the form works without JavaScript too).
 #[server(prefix = "/api", endpoint = "update_subject_profile")]
 pub async fn update_subject_profile(
-    subject_id: i32,
-    version: i32,
-    name: String,
-    subject_type: String,
-    tax_code: String,
-    address: String,
-    legal_representative: String,
-    phone: String,
-    email: String,
-    website: String,
-    founded_year: String,
-    member_count: String,
-    local_workers: String,
-    introduction: String,
-    latitude: String,
-    longitude: String,
+    profile: crate::models::producers::subject_profile::SubjectProfileInput,
 ) -> Result<(), AppError> {
-    use crate::models::producers::subject_profile::SubjectProfileInput;
     let ctx = crate::functions::ctx().await?;
-    let input = SubjectProfileInput {
-        subject_id,
-        version,
-        name,
-        subject_type,
-        tax_code,
-        address,
-        legal_representative,
-        phone,
-        email,
-        website,
-        founded_year,
-        member_count,
-        local_workers,
-        introduction,
-        latitude,
-        longitude,
-    };
-    crate::services::producers::subject_profile::update_profile(&ctx.db, &ctx.actor, input, ctx.ip)
-        .await?;
+    crate::services::producers::subject_profile::update_profile(
+        &ctx.db, &ctx.actor, profile, ctx.ip,
+    )
+    .await?;
     Ok(())
 }

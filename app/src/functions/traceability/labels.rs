@@ -1,6 +1,5 @@
 //! Product labels (`/labels/{product_id}`) and the label checklist master data
 //! (`/admin/label-checklist`).
-#![allow(clippy::too_many_arguments)]
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
@@ -49,12 +48,8 @@ pub async fn upload_label_artwork(
     data: leptos::server_fn::codec::MultipartData,
 ) -> Result<i32, AppError> {
     let ctx = crate::functions::ctx().await?;
-    let (product_id, upload) = crate::functions::dossiers::read_upload_for(
-        data,
-        ctx.app.upload_limits.max_bytes,
-        "product_id",
-    )
-    .await?;
+    let (product_id, upload) =
+        crate::functions::uploads::read_upload_for(&ctx, data, "product_id").await?;
     Ok(crate::services::traceability::labels::add_artwork(
         &ctx.db,
         ctx.app.files.as_ref(),
@@ -86,35 +81,16 @@ pub async fn list_label_checklist() -> Result<Vec<ChecklistRow>, AppError> {
     Ok(crate::services::traceability::label_checklist::rows(&ctx.db, &ctx.actor).await?)
 }
 
-/// Adds (`id` 0) or changes a checklist row; returns its id.
+/// Adds (`id` 0) or changes a checklist row (fields named `row[…]`); returns its id.
 #[server(prefix = "/api", endpoint = "save_label_checklist_item")]
 pub async fn save_label_checklist_item(
     id: i32,
-    #[server(default)] code: String,
-    name_vi: String,
-    name_en: String,
-    #[server(default)] groups: String,
-    #[server(default)] required: Option<String>,
-    check: String,
-    sort: String,
-    #[server(default)] basis: String,
-    #[server(default)] active: Option<String>,
+    row: crate::models::traceability::labels::ChecklistRowInput,
 ) -> Result<i32, AppError> {
     let ctx = crate::functions::ctx().await?;
-    let input = crate::models::traceability::labels::ChecklistRowInput {
-        code,
-        name_vi,
-        name_en,
-        groups,
-        required: required.is_some(),
-        check,
-        sort,
-        basis,
-        active: active.is_some(),
-    };
     let id = (id > 0).then_some(id);
     Ok(
-        crate::services::traceability::label_checklist::save_row(&ctx.db, &ctx.actor, id, input)
+        crate::services::traceability::label_checklist::save_row(&ctx.db, &ctx.actor, id, row)
             .await?,
     )
 }

@@ -1,7 +1,6 @@
 //! Production lots and their timelines: the producer's pages (`/producer/products/{id}/lots`,
 //! `/producer/lots/{id}`) and the public trace page (`/lots/{id}`).
-// The forms' fields arrive one by one (they work without JavaScript).
-#![allow(clippy::too_many_arguments)]
+// The forms' fields arrive named `lot[…]` and `event[…]` (they work without JavaScript).
 use leptos::prelude::*;
 
 use crate::models::AppError;
@@ -17,28 +16,10 @@ pub async fn list_product_lots(product_id: i32) -> Result<ProductLots, AppError>
 #[server(prefix = "/api", endpoint = "create_lot")]
 pub async fn create_lot(
     product_id: i32,
-    code: String,
-    produced_on: String,
-    expires_on: String,
-    quantity: String,
-    unit: String,
-    origin_commune_code: String,
-    origin_note: String,
+    lot: crate::models::traceability::lots::LotInput,
 ) -> Result<i32, AppError> {
     let ctx = crate::functions::ctx().await?;
-    let input = crate::models::traceability::lots::LotInput {
-        code,
-        produced_on,
-        expires_on,
-        quantity,
-        unit,
-        origin_commune_code,
-        origin_note,
-    };
-    Ok(
-        crate::services::traceability::lots::create(&ctx.db, &ctx.actor, product_id, &input)
-            .await?,
-    )
+    Ok(crate::services::traceability::lots::create(&ctx.db, &ctx.actor, product_id, &lot).await?)
 }
 
 /// Adds a photo to an event (multipart fields `event_id`, then `file`); returns the file's id.
@@ -47,12 +28,8 @@ pub async fn upload_event_photo(
     data: leptos::server_fn::codec::MultipartData,
 ) -> Result<i32, AppError> {
     let ctx = crate::functions::ctx().await?;
-    let (event_id, upload) = crate::functions::dossiers::read_upload_for(
-        data,
-        ctx.app.upload_limits.max_bytes,
-        "event_id",
-    )
-    .await?;
+    let (event_id, upload) =
+        crate::functions::uploads::read_upload_for(&ctx, data, "event_id").await?;
     Ok(crate::services::traceability::lot_photos::add_photo(
         &ctx.db,
         ctx.app.files.as_ref(),
@@ -78,32 +55,14 @@ pub async fn get_lot(lot_id: i32) -> Result<LotView, AppError> {
     .await?)
 }
 
-/// Adds an event; `inputs` are the ids of the lots that went in, comma-separated.
+/// Adds an event; `event[inputs]` holds the ids of the lots that went in, comma-separated.
 #[server(prefix = "/api", endpoint = "add_lot_event")]
 pub async fn add_lot_event(
     lot_id: i32,
-    kind: String,
-    happened_at: String,
-    commune_code: String,
-    place: String,
-    actor_name: String,
-    note: String,
-    inputs: String,
+    event: crate::models::traceability::lots::EventInput,
 ) -> Result<i32, AppError> {
     let ctx = crate::functions::ctx().await?;
-    let input = crate::models::traceability::lots::EventInput {
-        kind,
-        happened_at,
-        commune_code,
-        place,
-        actor_name,
-        note,
-        inputs: inputs
-            .split(',')
-            .filter_map(|id| id.trim().parse().ok())
-            .collect(),
-    };
-    Ok(crate::services::traceability::lots::add_event(&ctx.db, &ctx.actor, lot_id, &input).await?)
+    Ok(crate::services::traceability::lots::add_event(&ctx.db, &ctx.actor, lot_id, &event).await?)
 }
 
 /// The public trace of a lot, for anyone.

@@ -38,6 +38,58 @@ pub struct NewSubjectInput {
     pub commune_code: String,
 }
 
+/// The `/register` form as it arrives (flat, named `registration[…]`, so it works without
+/// JavaScript); `subject_mode` is "new" or "join".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistrationFields {
+    pub full_name: String,
+    pub email: String,
+    pub phone: String,
+    pub password: String,
+    pub subject_mode: String,
+    pub subject_type: String,
+    pub subject_name: String,
+    pub tax_code: String,
+    pub address: String,
+    pub commune_code: String,
+    /// A string: an empty choice must reach us as "please choose", not fail to decode.
+    pub join_subject_id: String,
+}
+
+impl RegistrationFields {
+    /// The registration the fields describe.
+    ///
+    /// # Errors
+    /// `subject_id`/`unknown_subject` when joining without a subject chosen.
+    pub fn into_input(
+        self,
+    ) -> Result<RegistrationInput, (&'static str, crate::domain::reason::Reason)> {
+        let subject =
+            if self.subject_mode == "join" {
+                SubjectChoice::Join {
+                    subject_id: self.join_subject_id.trim().parse().map_err(|_| {
+                        ("subject_id", crate::domain::reason::Reason::UnknownSubject)
+                    })?,
+                }
+            } else {
+                SubjectChoice::New(NewSubjectInput {
+                    subject_type: self.subject_type,
+                    name: self.subject_name,
+                    tax_code: self.tax_code,
+                    address: self.address,
+                    commune_code: self.commune_code,
+                })
+            };
+        Ok(RegistrationInput {
+            full_name: self.full_name,
+            email: self.email,
+            phone: self.phone,
+            password: self.password,
+            subject,
+        })
+    }
+}
+
 /// A registration waiting for a commune officer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingRegistration {

@@ -67,6 +67,7 @@ pub struct ProductInput {
     pub story: String,
     pub gtin: String,
     /// One place per line.
+    #[serde(default)]
     pub points_of_sale: String,
 }
 

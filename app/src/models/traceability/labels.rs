@@ -96,16 +96,22 @@ pub struct ChecklistRow {
     pub active: bool,
 }
 
-/// The editable fields of a checklist row, as typed.
+/// The editable fields of a checklist row, as typed (named `row[…]` on the page; the
+/// checkboxes send `true` when ticked and nothing otherwise).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChecklistRowInput {
+    #[serde(default)]
     pub code: String,
     pub name_vi: String,
     pub name_en: String,
+    #[serde(default)]
     pub groups: String,
+    #[serde(default)]
     pub required: bool,
     pub check: String,
     pub sort: String,
+    #[serde(default)]
     pub basis: String,
+    #[serde(default)]
     pub active: bool,
 }

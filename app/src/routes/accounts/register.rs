@@ -56,36 +56,36 @@ fn RegistrationForm(register: ServerAction<RegisterProducer>) -> impl IntoView {
             <fieldset>
                 <legend>{t!(i18n, register.person)}</legend>
                 <label for="full_name">{t!(i18n, register.full_name)}</label>
-                <input id="full_name" name="full_name" required maxlength="200" autocomplete="name" />
+                <input id="full_name" name="registration[full_name]" required maxlength="200" autocomplete="name" />
                 <FieldError error field="full_name" />
                 <label for="email">{t!(i18n, register.email)}</label>
-                <input id="email" name="email" type="email" maxlength="254" autocomplete="email" />
+                <input id="email" name="registration[email]" type="email" maxlength="254" autocomplete="email" />
                 <FieldError error field="email" />
                 <label for="phone">{t!(i18n, register.phone)}</label>
-                <input id="phone" name="phone" type="tel" maxlength="20" autocomplete="tel" />
+                <input id="phone" name="registration[phone]" type="tel" maxlength="20" autocomplete="tel" />
                 <FieldError error field="phone" />
                 <label for="password">{t!(i18n, register.password)}</label>
-                <input id="password" name="password" type="password" required minlength="8" maxlength="128" autocomplete="new-password" />
+                <input id="password" name="registration[password]" type="password" required minlength="8" maxlength="128" autocomplete="new-password" />
                 <FieldError error field="password" />
             </fieldset>
             <fieldset>
                 <legend>{t!(i18n, register.subject)}</legend>
                 <label class="radio">
-                    <input type="radio" name="subject_mode" value="new" checked on:change=move |_| set_mode.set("new".into()) />
+                    <input type="radio" name="registration[subject_mode]" value="new" checked on:change=move |_| set_mode.set("new".into()) />
                     {t!(i18n, register.mode_new)}
                 </label>
                 <label class="radio">
-                    <input type="radio" name="subject_mode" value="join" on:change=move |_| set_mode.set("join".into()) />
+                    <input type="radio" name="registration[subject_mode]" value="join" on:change=move |_| set_mode.set("join".into()) />
                     {t!(i18n, register.mode_join)}
                 </label>
                 <label for="commune_code">{t!(i18n, register.commune)}</label>
-                <select id="commune_code" name="commune_code" required on:change=move |ev| set_commune.set(event_target_value(&ev))>
+                <select id="commune_code" name="registration[commune_code]" required on:change=move |ev| set_commune.set(event_target_value(&ev))>
                     <CommuneOptions />
                 </select>
                 <FieldError error field="commune_code" />
                 <div hidden=move || mode.get() != "new">
                     <label for="subject_type">{t!(i18n, register.subject_type)}</label>
-                    <select id="subject_type" name="subject_type">
+                    <select id="subject_type" name="registration[subject_type]">
                         <option value="HTX">{t!(i18n, register.type_HTX)}</option>
                         <option value="DN">{t!(i18n, register.type_DN)}</option>
                         <option value="THT">{t!(i18n, register.type_THT)}</option>
@@ -93,17 +93,17 @@ fn RegistrationForm(register: ServerAction<RegisterProducer>) -> impl IntoView {
                     </select>
                     <FieldError error field="subject_type" />
                     <label for="subject_name">{t!(i18n, register.subject_name)}</label>
-                    <input id="subject_name" name="subject_name" maxlength="300" />
+                    <input id="subject_name" name="registration[subject_name]" maxlength="300" />
                     <FieldError error field="subject_name" />
                     <label for="tax_code">{t!(i18n, register.tax_code)}</label>
-                    <input id="tax_code" name="tax_code" maxlength="20" inputmode="numeric" />
+                    <input id="tax_code" name="registration[tax_code]" maxlength="20" inputmode="numeric" />
                     <FieldError error field="tax_code" />
                     <label for="address">{t!(i18n, register.address)}</label>
-                    <input id="address" name="address" maxlength="500" />
+                    <input id="address" name="registration[address]" maxlength="500" />
                 </div>
                 <div hidden=move || mode.get() != "join">
                     <label for="join_subject_id">{t!(i18n, register.join_subject)}</label>
-                    <select id="join_subject_id" name="join_subject_id">
+                    <select id="join_subject_id" name="registration[join_subject_id]">
                         <option value="">{t!(i18n, register.choose)}</option>
                         <Transition fallback=|| ()>
                             {move || Suspend::new(async move {

@@ -119,11 +119,12 @@ pub fn FormSection(d: DossierView, actions: DossierActions) -> impl IntoView {
                 <input type="hidden" name="dossier_id" value=d.id.to_string() />
                 <input type="hidden" name="version" value=d.version.to_string() prop:value=d.version.to_string() />
                 {values.into_iter().map(|(f, v)| {
+                    let name = format!("form[{f}]");
                     let long = matches!(f, "raw_material_source" | "markets");
                     let input = if long {
-                        view! { <textarea id=f name=f rows="2" maxlength="1000" prop:value=v.clone()>{v.clone()}</textarea> }.into_any()
+                        view! { <textarea id=f name=name rows="2" maxlength="1000" prop:value=v.clone()>{crate::components::text_area::textarea_text(&v)}</textarea> }.into_any()
                     } else {
-                        view! { <input id=f name=f maxlength="200" value=v.clone() prop:value=v.clone() /> }.into_any()
+                        view! { <input id=f name=name maxlength="200" value=v.clone() prop:value=v.clone() /> }.into_any()
                     };
                     view! {
                         <label for=f>{move || label(f)}</label>

@@ -49,26 +49,27 @@ pub fn AssessmentSection(d: DossierView, actions: DossierActions) -> impl IntoVi
                 {(0..4).map(|i| {
                     let (code, c) = (CRITERIA[i], current.criteria[i].clone());
                     let (verdict, why) = (VERDICT_FIELDS[i], JUSTIFICATION_FIELDS[i]);
+                    let (verdict_name, why_name) = (format!("assessment[{verdict}]"), format!("assessment[{why}]"));
                     view! {
                         <fieldset data-testid=format!("criterion-{code}")>
                             <legend>{move || criterion_label(i18n, code)}</legend>
                             <label class="inline">
-                                <input type="radio" name=verdict value="met" checked=c.verdict == "met" />
+                                <input type="radio" name=verdict_name.clone() value="met" checked=c.verdict == "met" />
                                 {t!(i18n, assessment.met)}
                             </label>
                             <label class="inline">
-                                <input type="radio" name=verdict value="not_met" checked=c.verdict == "not_met" />
+                                <input type="radio" name=verdict_name value="not_met" checked=c.verdict == "not_met" />
                                 {t!(i18n, assessment.not_met)}
                             </label>
                             <FieldError error field=verdict />
                             <label for=why>{t!(i18n, assessment.justification)}</label>
-                            <textarea id=why name=why rows="2" maxlength="2000" prop:value=c.justification.clone()>{c.justification.clone()}</textarea>
+                            <textarea id=why name=why_name rows="2" maxlength="2000" prop:value=c.justification.clone()>{crate::components::text_area::textarea_text(&c.justification)}</textarea>
                             <FieldError error field=why />
                         </fieldset>
                     }
                 }).collect_view()}
                 <label for="conclusion">{t!(i18n, assessment.conclusion)}</label>
-                <textarea id="conclusion" name="conclusion" rows="3" maxlength="4000" prop:value=current.conclusion.clone()>{current.conclusion.clone()}</textarea>
+                <textarea id="conclusion" name="assessment[conclusion]" rows="3" maxlength="4000" prop:value=current.conclusion.clone()>{crate::components::text_area::textarea_text(&current.conclusion)}</textarea>
                 <FieldError error field="conclusion" />
                 <button type="submit" disabled=move || save.pending().get()>{t!(i18n, assessment.save)}</button>
             </ActionForm>

@@ -209,7 +209,7 @@ fn SetEditor(group_code: String, name: String, json: String, frozen: bool) -> im
                 <input id="set-name" name="name" required maxlength="300" value=name />
                 <FieldError error field="name" />
                 <label for="set-json">"JSON"</label>
-                <textarea id="set-json" name="json" rows="16" class="code" required prop:value=json.clone()>{json.clone()}</textarea>
+                <textarea id="set-json" name="json" rows="16" class="code" required prop:value=json.clone()>{crate::components::text_area::textarea_text(&json)}</textarea>
                 <FieldError error field="json" />
                 <button type="submit" data-testid="save-criteria" disabled=move || save.pending().get()>{t!(i18n, criteria.save)}</button>
             </ActionForm>

@@ -98,32 +98,32 @@ pub(super) fn RoundFields(input: RoundInput, error: Signal<Option<AppError>>) ->
     let median = input.aggregation == "median";
     view! {
         <label for="round-name">{t!(i18n, rounds.name)}</label>
-        <input id="round-name" name="name" required maxlength="300" placeholder="Đợt 2 năm 2026" value=input.name />
+        <input id="round-name" name="round[name]" required maxlength="300" placeholder="Đợt 2 năm 2026" value=input.name />
         <FieldError error field="name" />
         <label for="round-year">{t!(i18n, rounds.year)}</label>
-        <input id="round-year" name="year" required inputmode="numeric" maxlength="4" value=input.year />
+        <input id="round-year" name="round[year]" required inputmode="numeric" maxlength="4" value=input.year />
         <FieldError error field="year" />
         <label for="round-deadline">{t!(i18n, rounds.dossier_deadline)}</label>
-        <input id="round-deadline" name="dossier_deadline" type="date" required value=input.dossier_deadline />
+        <input id="round-deadline" name="round[dossier_deadline]" type="date" required value=input.dossier_deadline />
         <FieldError error field="dossier_deadline" />
         <label for="round-from">{t!(i18n, rounds.scoring_from)}</label>
-        <input id="round-from" name="scoring_from" type="date" required value=input.scoring_from />
+        <input id="round-from" name="round[scoring_from]" type="date" required value=input.scoring_from />
         <FieldError error field="scoring_from" />
         <label for="round-until">{t!(i18n, rounds.scoring_until)}</label>
-        <input id="round-until" name="scoring_until" type="date" required value=input.scoring_until />
+        <input id="round-until" name="round[scoring_until]" type="date" required value=input.scoring_until />
         <FieldError error field="scoring_until" />
         <label for="round-others">{t!(i18n, rounds.others_visible)}</label>
-        <select id="round-others" name="others_visible">
+        <select id="round-others" name="round[others_visible]">
             <option value="after_own" selected=others == "after_own">{t!(i18n, rounds.others_after_own)}</option>
             <option value="never" selected=others == "never">{t!(i18n, rounds.others_never)}</option>
             <option value="always" selected=others == "always">{t!(i18n, rounds.others_always)}</option>
         </select>
         <label for="round-aggregation">{t!(i18n, rounds.aggregation)}</label>
-        <select id="round-aggregation" name="aggregation">
+        <select id="round-aggregation" name="round[aggregation]">
             <option value="mean" selected=!median>{t!(i18n, rounds.mean)}</option>
             <option value="median" selected=median>{t!(i18n, rounds.median)}</option>
         </select>
-        <label class="check"><input type="checkbox" name="assigned_only" checked=input.assigned_only />" "{t!(i18n, rounds.assigned_only)}</label>
-        <label class="check"><input type="checkbox" name="identity_hidden" checked=input.identity_hidden />" "{t!(i18n, rounds.identity_hidden)}</label>
+        <label class="check"><input type="checkbox" name="round[assigned_only]" value="true" checked=input.assigned_only />" "{t!(i18n, rounds.assigned_only)}</label>
+        <label class="check"><input type="checkbox" name="round[identity_hidden]" value="true" checked=input.identity_hidden />" "{t!(i18n, rounds.identity_hidden)}</label>
     }
 }

@@ -108,56 +108,56 @@ fn ProductForm(
         <FormError error />
         {move || saved().then(|| view! { <p class="notice" role="status" data-testid="product-saved">{t!(i18n, products.saved)}</p> })}
         <ActionForm action=save attr:class="stack-form wide-form" attr:data-testid="product-form">
-            <input type="hidden" name="product_id" value=p.id.to_string() prop:value=p.id.to_string() />
-            <input type="hidden" name="version" value=p.version.to_string() prop:value=p.version.to_string() />
+            <input type="hidden" name="product[product_id]" value=p.id.to_string() prop:value=p.id.to_string() />
+            <input type="hidden" name="product[version]" value=p.version.to_string() prop:value=p.version.to_string() />
             <fieldset>
                 <legend>{t!(i18n, profile.general)}</legend>
                 <label for="name">{t!(i18n, products.name)}</label>
-                <input id="name" name="name" required maxlength="300" value=p.name.clone() prop:value=p.name.clone() />
+                <input id="name" name="product[name]" required maxlength="300" value=p.name.clone() prop:value=p.name.clone() />
                 <FieldError error field="name" />
                 <label for="group_code">{t!(i18n, products.group)}</label>
-                <select id="group_code" name="group_code" required>
+                <select id="group_code" name="product[group_code]" required>
                     <GroupOptionList groups selected=group />
                 </select>
                 <FieldError error field="group_code" />
                 <label for="description">{t!(i18n, products.description)}</label>
-                <textarea id="description" name="description" rows="4" maxlength="4000" prop:value=text(&p.description)>{text(&p.description)}</textarea>
+                <textarea id="description" name="product[description]" rows="4" maxlength="4000" prop:value=text(&p.description)>{crate::components::text_area::textarea_text(&text(&p.description))}</textarea>
                 <FieldError error field="description" />
             </fieldset>
             <fieldset>
                 <legend>{t!(i18n, products.specifications)}</legend>
                 <label for="net_quantity">{t!(i18n, products.net_quantity)}</label>
-                <input id="net_quantity" name="net_quantity" maxlength="100" placeholder="500 g" value=text(&p.net_quantity) prop:value=text(&p.net_quantity) />
+                <input id="net_quantity" name="product[net_quantity]" maxlength="100" placeholder="500 g" value=text(&p.net_quantity) prop:value=text(&p.net_quantity) />
                 <FieldError error field="net_quantity" />
                 <label for="packaging">{t!(i18n, products.packaging)}</label>
-                <input id="packaging" name="packaging" maxlength="200" value=text(&p.packaging) prop:value=text(&p.packaging) />
+                <input id="packaging" name="product[packaging]" maxlength="200" value=text(&p.packaging) prop:value=text(&p.packaging) />
                 <FieldError error field="packaging" />
                 <label for="shelf_life">{t!(i18n, products.shelf_life)}</label>
-                <input id="shelf_life" name="shelf_life" maxlength="100" placeholder="12 tháng" value=text(&p.shelf_life) prop:value=text(&p.shelf_life) />
+                <input id="shelf_life" name="product[shelf_life]" maxlength="100" placeholder="12 tháng" value=text(&p.shelf_life) prop:value=text(&p.shelf_life) />
                 <FieldError error field="shelf_life" />
                 <label for="price_min">{t!(i18n, products.price_min)}</label>
-                <input id="price_min" name="price_min" inputmode="numeric" maxlength="16" value=price(p.price_min) prop:value=price(p.price_min) />
+                <input id="price_min" name="product[price_min]" inputmode="numeric" maxlength="16" value=price(p.price_min) prop:value=price(p.price_min) />
                 <FieldError error field="price_min" />
                 <label for="price_max">{t!(i18n, products.price_max)}</label>
-                <input id="price_max" name="price_max" inputmode="numeric" maxlength="16" value=price(p.price_max) prop:value=price(p.price_max) />
+                <input id="price_max" name="product[price_max]" inputmode="numeric" maxlength="16" value=price(p.price_max) prop:value=price(p.price_max) />
                 <FieldError error field="price_max" />
                 <label for="raw_material_area">{t!(i18n, products.raw_material_area)}</label>
-                <input id="raw_material_area" name="raw_material_area" maxlength="500" value=text(&p.raw_material_area) prop:value=text(&p.raw_material_area) />
+                <input id="raw_material_area" name="product[raw_material_area]" maxlength="500" value=text(&p.raw_material_area) prop:value=text(&p.raw_material_area) />
                 <FieldError error field="raw_material_area" />
                 <label for="gtin">{t!(i18n, products.gtin)}</label>
-                <input id="gtin" name="gtin" inputmode="numeric" maxlength="20" value=text(&p.gtin) prop:value=text(&p.gtin) />
+                <input id="gtin" name="product[gtin]" inputmode="numeric" maxlength="20" value=text(&p.gtin) prop:value=text(&p.gtin) />
                 <FieldError error field="gtin" />
             </fieldset>
             <fieldset>
                 <legend>{t!(i18n, products.story)}</legend>
                 <p class="muted">{t!(i18n, products.story_hint)}</p>
-                <textarea id="story" name="story" rows="10" maxlength="20000" aria-label=move || crate::i18n::t_string!(i18n, products.story).to_string() prop:value=text(&p.story)>{text(&p.story)}</textarea>
+                <textarea id="story" name="product[story]" rows="10" maxlength="20000" aria-label=move || crate::i18n::t_string!(i18n, products.story).to_string() prop:value=text(&p.story)>{crate::components::text_area::textarea_text(&text(&p.story))}</textarea>
                 <FieldError error field="story" />
             </fieldset>
             <fieldset>
                 <legend>{t!(i18n, products.points_of_sale)}</legend>
                 <p class="muted">{t!(i18n, products.points_of_sale_hint)}</p>
-                <textarea id="points_of_sale" name="points_of_sale" rows="4" maxlength="2000" data-testid="points-of-sale" aria-label=move || crate::i18n::t_string!(i18n, products.points_of_sale).to_string() prop:value=text(&p.points_of_sale)>{text(&p.points_of_sale)}</textarea>
+                <textarea id="points_of_sale" name="product[points_of_sale]" rows="4" maxlength="2000" data-testid="points-of-sale" aria-label=move || crate::i18n::t_string!(i18n, products.points_of_sale).to_string() prop:value=text(&p.points_of_sale)>{crate::components::text_area::textarea_text(&text(&p.points_of_sale))}</textarea>
                 <FieldError error field="points_of_sale" />
             </fieldset>
             <button type="submit" disabled=move || save.pending().get()>{t!(i18n, products.save)}</button>

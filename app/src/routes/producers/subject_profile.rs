@@ -78,15 +78,15 @@ fn ProfileForm(subject: SubjectView, save: ServerAction<UpdateSubjectProfile>) -
         <FormError error />
         {move || saved().then(|| view! { <p class="notice" role="status" data-testid="profile-saved">{t!(i18n, profile.saved)}</p> })}
         <ActionForm action=save attr:class="stack-form wide-form" attr:data-testid="profile-form">
-            <input type="hidden" name="subject_id" value=s.id.to_string() prop:value=s.id.to_string() />
-            <input type="hidden" name="version" value=s.version.to_string() prop:value=s.version.to_string() />
+            <input type="hidden" name="profile[subject_id]" value=s.id.to_string() prop:value=s.id.to_string() />
+            <input type="hidden" name="profile[version]" value=s.version.to_string() prop:value=s.version.to_string() />
             <fieldset>
                 <legend>{t!(i18n, profile.general)}</legend>
                 <label for="name">{t!(i18n, register.subject_name)}</label>
-                <input id="name" name="name" required maxlength="300" value=s.name.clone() prop:value=s.name.clone() />
+                <input id="name" name="profile[name]" required maxlength="300" value=s.name.clone() prop:value=s.name.clone() />
                 <FieldError error field="name" />
                 <label for="subject_type">{t!(i18n, register.subject_type)}</label>
-                <select id="subject_type" name="subject_type">
+                <select id="subject_type" name="profile[subject_type]">
                     {["HTX", "DN", "THT", "HO"]
                         .into_iter()
                         .map(|k| {
@@ -102,52 +102,52 @@ fn ProfileForm(subject: SubjectView, save: ServerAction<UpdateSubjectProfile>) -
                 </select>
                 <FieldError error field="subject_type" />
                 <label for="tax_code">{t!(i18n, register.tax_code)}</label>
-                <input id="tax_code" name="tax_code" maxlength="32" value=text(&s.tax_code) prop:value=text(&s.tax_code) />
+                <input id="tax_code" name="profile[tax_code]" maxlength="32" value=text(&s.tax_code) prop:value=text(&s.tax_code) />
                 <FieldError error field="tax_code" />
                 <label for="address">{t!(i18n, register.address)}</label>
-                <input id="address" name="address" maxlength="500" value=text(&s.address) prop:value=text(&s.address) />
+                <input id="address" name="profile[address]" maxlength="500" value=text(&s.address) prop:value=text(&s.address) />
                 <FieldError error field="address" />
                 <p class="muted">{t!(i18n, register.commune)}": "{s.commune_name.clone()}" — "{t!(i18n, profile.commune_note)}</p>
                 <label for="legal_representative">{t!(i18n, profile.legal_representative)}</label>
-                <input id="legal_representative" name="legal_representative" maxlength="200" value=text(&s.legal_representative) prop:value=text(&s.legal_representative) />
+                <input id="legal_representative" name="profile[legal_representative]" maxlength="200" value=text(&s.legal_representative) prop:value=text(&s.legal_representative) />
                 <FieldError error field="legal_representative" />
             </fieldset>
             <fieldset>
                 <legend>{t!(i18n, profile.contact)}</legend>
                 <label for="phone">{t!(i18n, register.phone)}</label>
-                <input id="phone" name="phone" type="tel" maxlength="20" value=text(&s.phone) prop:value=text(&s.phone) />
+                <input id="phone" name="profile[phone]" type="tel" maxlength="20" value=text(&s.phone) prop:value=text(&s.phone) />
                 <FieldError error field="phone" />
                 <label for="email">{t!(i18n, register.email)}</label>
-                <input id="email" name="email" type="email" maxlength="254" value=text(&s.email) prop:value=text(&s.email) />
+                <input id="email" name="profile[email]" type="email" maxlength="254" value=text(&s.email) prop:value=text(&s.email) />
                 <FieldError error field="email" />
                 <label for="website">{t!(i18n, profile.website)}</label>
-                <input id="website" name="website" maxlength="300" placeholder="https://" value=text(&s.website) prop:value=text(&s.website) />
+                <input id="website" name="profile[website]" maxlength="300" placeholder="https://" value=text(&s.website) prop:value=text(&s.website) />
                 <FieldError error field="website" />
             </fieldset>
             <fieldset>
                 <legend>{t!(i18n, profile.size)}</legend>
                 <label for="founded_year">{t!(i18n, profile.founded_year)}</label>
-                <input id="founded_year" name="founded_year" inputmode="numeric" maxlength="4" value=s.founded_year.map(|y| y.to_string()).unwrap_or_default() prop:value=s.founded_year.map(|y| y.to_string()).unwrap_or_default() />
+                <input id="founded_year" name="profile[founded_year]" inputmode="numeric" maxlength="4" value=s.founded_year.map(|y| y.to_string()).unwrap_or_default() prop:value=s.founded_year.map(|y| y.to_string()).unwrap_or_default() />
                 <FieldError error field="founded_year" />
                 <label for="member_count">{t!(i18n, profile.member_count)}</label>
-                <input id="member_count" name="member_count" inputmode="numeric" maxlength="9" value=number(s.member_count) prop:value=number(s.member_count) />
+                <input id="member_count" name="profile[member_count]" inputmode="numeric" maxlength="9" value=number(s.member_count) prop:value=number(s.member_count) />
                 <FieldError error field="member_count" />
                 <label for="local_workers">{t!(i18n, profile.local_workers)}</label>
-                <input id="local_workers" name="local_workers" inputmode="numeric" maxlength="9" value=number(s.local_workers) prop:value=number(s.local_workers) />
+                <input id="local_workers" name="profile[local_workers]" inputmode="numeric" maxlength="9" value=number(s.local_workers) prop:value=number(s.local_workers) />
                 <FieldError error field="local_workers" />
             </fieldset>
             <fieldset>
                 <legend>{t!(i18n, profile.introduction)}</legend>
-                <textarea id="introduction" name="introduction" rows="6" maxlength="4000" aria-label=move || crate::i18n::t_string!(i18n, profile.introduction).to_string() prop:value=text(&s.introduction)>{text(&s.introduction)}</textarea>
+                <textarea id="introduction" name="profile[introduction]" rows="6" maxlength="4000" aria-label=move || crate::i18n::t_string!(i18n, profile.introduction).to_string() prop:value=text(&s.introduction)>{crate::components::text_area::textarea_text(&text(&s.introduction))}</textarea>
                 <FieldError error field="introduction" />
             </fieldset>
             <fieldset>
                 <legend>{t!(i18n, profile.location)}</legend>
                 <label for="latitude">{t!(i18n, profile.latitude)}</label>
-                <input id="latitude" name="latitude" inputmode="decimal" maxlength="20" placeholder="21.85" value=s.latitude.map(|v| v.to_string()).unwrap_or_default() prop:value=s.latitude.map(|v| v.to_string()).unwrap_or_default() />
+                <input id="latitude" name="profile[latitude]" inputmode="decimal" maxlength="20" placeholder="21.85" value=s.latitude.map(|v| v.to_string()).unwrap_or_default() prop:value=s.latitude.map(|v| v.to_string()).unwrap_or_default() />
                 <FieldError error field="latitude" />
                 <label for="longitude">{t!(i18n, profile.longitude)}</label>
-                <input id="longitude" name="longitude" inputmode="decimal" maxlength="20" placeholder="106.76" value=s.longitude.map(|v| v.to_string()).unwrap_or_default() prop:value=s.longitude.map(|v| v.to_string()).unwrap_or_default() />
+                <input id="longitude" name="profile[longitude]" inputmode="decimal" maxlength="20" placeholder="106.76" value=s.longitude.map(|v| v.to_string()).unwrap_or_default() prop:value=s.longitude.map(|v| v.to_string()).unwrap_or_default() />
                 <FieldError error field="longitude" />
             </fieldset>
             <button type="submit" disabled=move || save.pending().get()>{t!(i18n, profile.save)}</button>

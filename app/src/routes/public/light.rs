@@ -93,7 +93,7 @@ pub fn document(
          <title>{} — OCOP Lạng Sơn</title><link rel=\"icon\" href=\"/favicon.svg\" \
          type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/pkg/ocop.css\"></head>\
          <body data-light=\"true\">{html}</body></html>",
-        escape(title)
+        crate::components::text_area::escape_html(title)
     )
 }
 
@@ -138,13 +138,6 @@ pub fn LightNotFound() -> impl IntoView {
             <p><a href="/">{t!(i18n, not_found.home)}</a></p>
         </section>
     }
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -240,15 +240,15 @@ fn Sections(r: ReportView, save: ServerAction<SaveReport>) -> impl IntoView {
             <input type="hidden" name="scope" value=r.scope_code.clone() />
             <input type="hidden" name="version" value=r.version />
             <label>{t!(i18n, reports.results)}
-                <textarea name="results" rows="6" maxlength="20000" data-testid="results">{r.results.clone()}</textarea>
+                <textarea name="results" rows="6" maxlength="20000" data-testid="results">{crate::components::text_area::textarea_text(&r.results)}</textarea>
             </label>
             <FieldError error field="results" />
             <label>{t!(i18n, reports.difficulties)}
-                <textarea name="difficulties" rows="4" maxlength="20000" data-testid="difficulties">{r.difficulties.clone()}</textarea>
+                <textarea name="difficulties" rows="4" maxlength="20000" data-testid="difficulties">{crate::components::text_area::textarea_text(&r.difficulties)}</textarea>
             </label>
             <FieldError error field="difficulties" />
             <label>{t!(i18n, reports.proposals)}
-                <textarea name="proposals" rows="4" maxlength="20000" data-testid="proposals">{r.proposals.clone()}</textarea>
+                <textarea name="proposals" rows="4" maxlength="20000" data-testid="proposals">{crate::components::text_area::textarea_text(&r.proposals)}</textarea>
             </label>
             <FieldError error field="proposals" />
             <FormError error />

@@ -80,29 +80,29 @@ fn RowForm(r: Option<ChecklistRow>, reload: RwSignal<u32>) -> impl IntoView {
                 {if is_new {
                     view! {
                         <label>{t!(i18n, labels.code)}
-                            <input name="code" required maxlength="40" pattern="[a-z0-9_]+" data-testid="new-code" />
+                            <input name="row[code]" required maxlength="40" pattern="[a-z0-9_]+" data-testid="new-code" />
                         </label>
                     }.into_any()
                 } else {
-                    view! { <p class="code">{code.clone()}<input type="hidden" name="code" value=code.clone() /></p> }.into_any()
+                    view! { <p class="code">{code.clone()}<input type="hidden" name="row[code]" value=code.clone() /></p> }.into_any()
                 }}
-                <label>{t!(i18n, labels.name_vi)}<input name="name_vi" required maxlength="300" value=name_vi /></label>
-                <label>{t!(i18n, labels.name_en)}<input name="name_en" required maxlength="300" value=name_en /></label>
-                <label>{t!(i18n, labels.groups)}<input name="groups" maxlength="200" value=groups placeholder="I II III · II.1" /></label>
+                <label>{t!(i18n, labels.name_vi)}<input name="row[name_vi]" required maxlength="300" value=name_vi /></label>
+                <label>{t!(i18n, labels.name_en)}<input name="row[name_en]" required maxlength="300" value=name_en /></label>
+                <label>{t!(i18n, labels.groups)}<input name="row[groups]" maxlength="200" value=groups placeholder="I II III · II.1" /></label>
                 <label>{t!(i18n, labels.check)}
-                    <select name="check">
+                    <select name="row[check]">
                         {CheckKind::ALL.into_iter().map(|k| view! {
                             <option value=k.as_str() selected=k == check>{move || check_name(i18n, k)}</option>
                         }).collect_view()}
                     </select>
                 </label>
-                <label>{t!(i18n, labels.sort)}<input name="sort" inputmode="numeric" required maxlength="6" value=sort /></label>
-                <label class="span-2">{t!(i18n, labels.basis)}<input name="basis" maxlength="300" value=basis /></label>
-                <label class="check"><input type="checkbox" name="required" value="on" checked=required />" "{t!(i18n, labels.required)}</label>
+                <label>{t!(i18n, labels.sort)}<input name="row[sort]" inputmode="numeric" required maxlength="6" value=sort /></label>
+                <label class="span-2">{t!(i18n, labels.basis)}<input name="row[basis]" maxlength="300" value=basis /></label>
+                <label class="check"><input type="checkbox" name="row[required]" value="true" checked=required />" "{t!(i18n, labels.required)}</label>
                 {(!is_new).then(|| view! {
-                    <label class="check"><input type="checkbox" name="active" value="on" checked=active />" "{t!(i18n, labels.active)}</label>
+                    <label class="check"><input type="checkbox" name="row[active]" value="true" checked=active />" "{t!(i18n, labels.active)}</label>
                 })}
-                {is_new.then(|| view! { <input type="hidden" name="active" value="on" /> })}
+                {is_new.then(|| view! { <input type="hidden" name="row[active]" value="true" /> })}
                 <FieldError error field="code" />
                 <FieldError error field="groups" />
                 <button type="submit" class="secondary" disabled=move || save.pending().get()>{t!(i18n, labels.save_row)}</button>

@@ -148,7 +148,7 @@ fn ItemField(v: LabelItemView) -> impl IntoView {
             </label>
             {if long {
                 view! { <textarea id=id.clone() name=name rows="2" maxlength="1000"
-                    on:input=move |ev| value.set(event_target_value(&ev))>{v.value.clone()}</textarea> }.into_any()
+                    on:input=move |ev| value.set(event_target_value(&ev))>{crate::components::text_area::textarea_text(&v.value)}</textarea> }.into_any()
             } else {
                 view! { <input id=id.clone() name=name maxlength="1000" value=v.value.clone()
                     on:input=move |ev| value.set(event_target_value(&ev)) /> }.into_any()

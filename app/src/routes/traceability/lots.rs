@@ -106,22 +106,22 @@ fn NewLotForm(
             <ActionForm action=create attr:class="stack-form wide-form" attr:data-testid="lot-form">
                 <input type="hidden" name="product_id" value=product_id />
                 <label for="lot-code">{t!(i18n, lots.code)}</label>
-                <input id="lot-code" name="code" required maxlength="20" autocapitalize="characters" aria-describedby="lot-code-hint" />
+                <input id="lot-code" name="lot[code]" required maxlength="20" autocapitalize="characters" aria-describedby="lot-code-hint" />
                 <p class="hint" id="lot-code-hint">{t!(i18n, lots.code_hint)}</p>
                 <FieldError error field="code" />
                 <label for="lot-produced">{t!(i18n, lots.produced_on)}</label>
-                <input id="lot-produced" name="produced_on" type="date" required />
+                <input id="lot-produced" name="lot[produced_on]" type="date" required />
                 <FieldError error field="produced_on" />
                 <label for="lot-expires">{t!(i18n, lots.expires_on)}</label>
-                <input id="lot-expires" name="expires_on" type="date" />
+                <input id="lot-expires" name="lot[expires_on]" type="date" />
                 <FieldError error field="expires_on" />
                 <label for="lot-quantity">{t!(i18n, lots.quantity)}</label>
-                <input id="lot-quantity" name="quantity" inputmode="decimal" maxlength="32" />
+                <input id="lot-quantity" name="lot[quantity]" inputmode="decimal" maxlength="32" />
                 <FieldError error field="quantity" />
                 <label for="lot-unit">{t!(i18n, lots.unit)}</label>
-                <input id="lot-unit" name="unit" maxlength="16" placeholder="kg, chai, hộp" />
+                <input id="lot-unit" name="lot[unit]" maxlength="16" placeholder="kg, chai, hộp" />
                 <label for="lot-origin">{t!(i18n, lots.origin_commune)}</label>
-                <select id="lot-origin" name="origin_commune_code">
+                <select id="lot-origin" name="lot[origin_commune_code]">
                     <option value="">"—"</option>
                     {communes.into_iter().map(|(code, name)| {
                         let selected = code == commune_code;
@@ -130,7 +130,7 @@ fn NewLotForm(
                 </select>
                 <FieldError error field="origin_commune_code" />
                 <label for="lot-origin-note">{t!(i18n, lots.origin_note)}</label>
-                <input id="lot-origin-note" name="origin_note" maxlength="1000" />
+                <input id="lot-origin-note" name="lot[origin_note]" maxlength="1000" />
                 <button type="submit" data-testid="create-lot" disabled=move || create.pending().get()>{t!(i18n, lots.create)}</button>
             </ActionForm>
         </details>
@@ -220,27 +220,27 @@ fn AddEventForm(
             <FormError error />
             <ActionForm action=add attr:class="stack-form" attr:data-testid="event-form">
                 <input type="hidden" name="lot_id" value=lot_id />
-                <input type="hidden" name="commune_code" value=commune_code />
-                <input type="hidden" name="inputs" prop:value=inputs />
+                <input type="hidden" name="event[commune_code]" value=commune_code />
+                <input type="hidden" name="event[inputs]" prop:value=inputs />
                 <fieldset class="kind-choice">
                     <legend>{t!(i18n, lots.kind)}</legend>
                     {EventKind::ALL.into_iter().enumerate().map(|(i, k)| view! {
                         <label class="kind-option">
-                            <input type="radio" name="kind" value=k.as_str() checked=i == 0 required />
+                            <input type="radio" name="event[kind]" value=k.as_str() checked=i == 0 required />
                             " "{move || event_kind(i18n, k.as_str())}
                         </label>
                     }).collect_view()}
                 </fieldset>
                 <FieldError error field="kind" />
                 <label for="event-time">{t!(i18n, lots.happened_at)}</label>
-                <input id="event-time" name="happened_at" type="datetime-local" required value=now />
+                <input id="event-time" name="event[happened_at]" type="datetime-local" required value=now />
                 <FieldError error field="happened_at" />
                 <label for="event-place">{t!(i18n, lots.place)}</label>
-                <input id="event-place" name="place" maxlength="300" />
+                <input id="event-place" name="event[place]" maxlength="300" />
                 <label for="event-actor">{t!(i18n, lots.actor_name)}</label>
-                <input id="event-actor" name="actor_name" maxlength="200" />
+                <input id="event-actor" name="event[actor_name]" maxlength="200" />
                 <label for="event-note">{t!(i18n, lots.note)}</label>
-                <textarea id="event-note" name="note" rows="2" maxlength="2000"></textarea>
+                <textarea id="event-note" name="event[note]" rows="2" maxlength="2000"></textarea>
                 {(!others.is_empty()).then(|| view! {
                     <fieldset>
                         <legend>{t!(i18n, lots.inputs)}</legend>

@@ -57,6 +57,9 @@ pub async fn create_official(
     if email.is_none() && phone.is_none() {
         return Err(invalid("email", Reason::ContactRequired));
     }
+    // A random password nobody knows: the account is usable only after the link is redeemed.
+    // Hashed before the transaction opens, so the write lock is not held through Argon2.
+    let unusable = hashing::hash(reset_links::random_token()).await?;
     let txn = db.begin().await?;
     let commune_code = commune_for(&txn, role, &input.commune_code).await?;
     if let Some(email) = &email
@@ -69,10 +72,6 @@ pub async fn create_official(
     {
         return Err(invalid("phone", Reason::PhoneTaken));
     }
-    // A random password nobody knows: the account is usable only after the link is redeemed.
-    let unusable = hashing::hash(reset_links::random_token())
-        .await
-        .map_err(|e| ServiceError::Db(sea_orm::DbErr::Custom(e)))?;
     let account = user_account::ActiveModel {
         full_name: Set(full_name.clone()),
         email: Set(email),

@@ -2,8 +2,8 @@
 use crate::domain::reason::Reason;
 use crate::domain::status::{AccountStatus, SubjectStatus};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
 };
 
 use crate::auth::{Action, Actor, Resource, Role, allowed, hashing};
@@ -46,6 +46,9 @@ pub async fn register(
     ];
     password::check(&input.password, &context)
         .map_err(|problem| invalid("password", problem.reason()))?;
+    // Hashed before the transaction opens: Argon2 takes a while, and a write transaction held
+    // open that long would stall every other writer (SQLite has one).
+    let hash = hashing::hash(input.password).await?;
     let txn = db.begin().await?;
     if let Some(email) = &email
         && taken(&txn, user_account::Column::Email, email).await?
@@ -68,9 +71,6 @@ pub async fn register(
             (existing, false)
         }
     };
-    let hash = hashing::hash(input.password)
-        .await
-        .map_err(|e| ServiceError::Db(DbErr::Custom(e)))?;
     let user = user_account::ActiveModel {
         full_name: Set(full_name.clone()),
         email: Set(email),
@@ -171,9 +171,7 @@ pub async fn create_admin(
     let email = contact::normalize_email(email).ok_or(invalid("email", Reason::InvalidEmail))?;
     password::check(password, &[full_name.as_str(), email.as_str()])
         .map_err(|problem| invalid("password", problem.reason()))?;
-    let hash = hashing::hash(password.to_owned())
-        .await
-        .map_err(|e| ServiceError::Db(DbErr::Custom(e)))?;
+    let hash = hashing::hash(password.to_owned()).await?;
     let txn = db.begin().await?;
     if taken(&txn, user_account::Column::Email, &email).await? {
         return Err(invalid("email", Reason::EmailTaken));
@@ -359,6 +357,8 @@ pub enum SignInError {
     Pending,
     Rejected(Option<String>),
     Locked,
+    /// Every password check was taken for a while: try again in a moment.
+    Busy,
     Db(String),
 }
 
@@ -387,7 +387,10 @@ pub async fn authenticate(
     let stored = account
         .as_ref()
         .map(|a| hashing::PasswordHash::from_stored(a.password_hash.clone()));
-    if !hashing::verify(password.to_owned(), stored).await {
+    if !hashing::verify(password.to_owned(), stored)
+        .await
+        .map_err(|_| SignInError::Busy)?
+    {
         return Err(SignInError::WrongCredentials);
     }
     let account = account.ok_or(SignInError::WrongCredentials)?;
@@ -462,7 +465,7 @@ pub async fn change_password(
         .await?
         .ok_or(ServiceError::NotFound)?;
     let stored = hashing::PasswordHash::from_stored(account.password_hash.clone());
-    if !hashing::verify(current.to_owned(), Some(stored)).await {
+    if !hashing::verify(current.to_owned(), Some(stored)).await? {
         return Err(invalid("current_password", Reason::WrongPassword));
     }
     if new == current {
@@ -474,9 +477,7 @@ pub async fn change_password(
         account.email.as_deref().unwrap_or(""),
     ];
     password::check(new, &context).map_err(|problem| invalid("new_password", problem.reason()))?;
-    let hash = hashing::hash(new.to_owned())
-        .await
-        .map_err(|e| ServiceError::Db(DbErr::Custom(e)))?;
+    let hash = hashing::hash(new.to_owned()).await?;
     let txn = db.begin().await?;
     let name = account.full_name.clone();
     let mut row: user_account::ActiveModel = account.into();

@@ -156,9 +156,7 @@ pub async fn redeem(
     ];
     password::check(new_password, &context)
         .map_err(|problem| invalid("new_password", problem.reason()))?;
-    let hash = hashing::hash(new_password.to_owned())
-        .await
-        .map_err(|e| ServiceError::Db(DbErr::Custom(e)))?;
+    let hash = hashing::hash(new_password.to_owned()).await?;
     let txn = db.begin().await?;
     // Used up first, and only if still unused: two tabs redeeming at once get one success.
     let claimed = password_reset::Entity::update_many()

@@ -1,0 +1,6 @@
+//! The attack suite (issue 18): one test per abuse the system must refuse, each over HTTP
+//! against the real router on the demo data where it can be, named for the attack.
+mod request_size;
+mod script_injection;
+mod sessions;
+mod sign_in;
