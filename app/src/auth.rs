@@ -9,6 +9,8 @@ pub mod current;
 #[cfg(feature = "ssr")]
 pub mod hashing;
 #[cfg(feature = "ssr")]
+pub mod rate_limit;
+#[cfg(feature = "ssr")]
 pub mod session_store;
 #[cfg(feature = "ssr")]
 pub mod throttle;

@@ -8,6 +8,7 @@
 
 pub mod auth;
 pub mod components;
+pub mod csp;
 pub mod domain;
 pub mod functions;
 pub mod models;
@@ -87,6 +88,8 @@ use crate::routes::work_areas::{AdminHome, CommuneHome, CouncilHome, ProducerHom
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    csp::set_page_policy();
     view! {
         <!DOCTYPE html>
         <html>

@@ -21,6 +21,8 @@ mod m20261129_000016_reports;
 mod m20261129_000017_catalog_search;
 mod m20261130_000018_product_listing;
 mod m20261202_000019_product_gtin14;
+mod m20261202_000020_hashed_session_ids;
+mod m20261202_000021_app_setting;
 
 pub struct Migrator;
 
@@ -47,6 +49,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000017_catalog_search::Migration),
             Box::new(m20261130_000018_product_listing::Migration),
             Box::new(m20261202_000019_product_gtin14::Migration),
+            Box::new(m20261202_000020_hashed_session_ids::Migration),
+            Box::new(m20261202_000021_app_setting::Migration),
         ]
     }
 }

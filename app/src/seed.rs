@@ -4,6 +4,7 @@
 //! for the benchmark.
 pub mod accounts;
 pub mod demo;
+pub mod demo_guard;
 pub mod dossiers;
 pub mod labels;
 pub mod lots;

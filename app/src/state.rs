@@ -9,6 +9,9 @@ pub struct AppState {
     pub auth: AuthSettings,
     /// Failed sign-ins, shared by all requests of this server.
     pub sign_in_throttle: std::sync::Arc<crate::auth::throttle::SignInThrottle>,
+    /// One-click demo sign-ins and producer registrations, counted per client address.
+    pub demo_sign_ins: std::sync::Arc<crate::auth::rate_limit::RateLimit>,
+    pub registrations: std::sync::Arc<crate::auth::rate_limit::RateLimit>,
     /// Training mode: the login page offers one-click sign-in as each demo account.
     pub demo_mode: bool,
     /// How one-time password links reach people (by default: shown to the officer).
@@ -43,6 +46,8 @@ impl AppState {
             db,
             auth: AuthSettings::default(),
             sign_in_throttle: Default::default(),
+            demo_sign_ins: std::sync::Arc::new(crate::auth::rate_limit::RateLimit::demo_sign_ins()),
+            registrations: std::sync::Arc::new(crate::auth::rate_limit::RateLimit::registrations()),
             demo_mode: false,
             reset_sender: std::sync::Arc::new(crate::services::accounts::reset_links::HandOver),
             files: std::sync::Arc::new(crate::services::files::store::LocalFolder::new(

@@ -31,9 +31,11 @@ async fn serve(ctx: Ctx, id: i32, thumb: bool) -> Response {
             if let Ok(value) = HeaderValue::from_str(&disposition) {
                 headers.insert(header::CONTENT_DISPOSITION, value);
             }
+            // An uploaded file is the uploader's content: in the browser's PDF viewer it runs
+            // sandboxed (no script, no same-origin access), whatever it holds.
             headers.insert(
-                header::X_CONTENT_TYPE_OPTIONS,
-                HeaderValue::from_static("nosniff"),
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("sandbox"),
             );
             headers.insert(
                 header::CACHE_CONTROL,

@@ -17,6 +17,7 @@ mod permission_targets;
 mod public_pages;
 mod resolver;
 mod routes;
+mod security_headers;
 #[cfg(test)]
 mod session_tests;
 #[cfg(test)]
@@ -223,6 +224,11 @@ async fn serve(
     db: sea_orm::DatabaseConnection,
     config: &Config,
 ) -> Result<(), Box<dyn std::error::Error>> {
+    if config.demo_mode
+        && let Err(why) = app::seed::demo::check_demo_database(&db).await
+    {
+        return Err(format!("DEMO_MODE=true refused: {why}").into());
+    }
     let leptos_options = get_configuration(None)?.leptos_options;
     let addr = leptos_options.site_addr;
     let state = AppState {

@@ -466,6 +466,7 @@ fn matrix(ids: &Targets) -> Vec<Row> {
         ("/api/mark_notifications_read", String::new(), SIGNED_IN),
         // Outside demo mode (as here) nobody lists or uses the demo accounts.
         ("/api/list_demo_accounts", String::new(), EVERYONE),
+        ("/api/demo_mode", String::new(), EVERYONE),
         ("/api/demo_sign_in", "email=quantri%40demo.vn".into(), &[]),
         ("/api/sign_out", String::new(), EVERYONE),
     ]);

@@ -51,7 +51,7 @@ pub async fn product(
     };
     let rendered = render(
         found,
-        locale,
+        (locale, state.demo_mode),
         &key.path,
         |p| p.name.clone(),
         |p| view! { <PublicProductView p /> }.into_any(),
@@ -87,7 +87,7 @@ pub async fn lot(
     };
     let rendered = render(
         found,
-        locale,
+        (locale, state.demo_mode),
         &key.path,
         |l| format!("{} — {}", l.product_name, l.code),
         |l| view! { <PublicLotView l /> }.into_any(),
@@ -155,7 +155,7 @@ fn serve(page: Page, headers: &HeaderMap, query: &LangQuery) -> Response {
 /// The HTML of what was found (or of the 404 page), or the status of a failure.
 fn render<T: Send + 'static>(
     found: Result<T, ServiceError>,
-    locale: Locale,
+    (locale, demo): (Locale, bool),
     path: &str,
     title: impl FnOnce(&T) -> String,
     body: fn(T) -> AnyView,
@@ -165,12 +165,12 @@ fn render<T: Send + 'static>(
             let title = title(&found);
             Ok((
                 StatusCode::OK,
-                light::document(locale, &title, path, move || body(found)),
+                light::document(locale, &title, path, demo, move || body(found)),
             ))
         }
         Err(ServiceError::NotFound) => Ok((
             StatusCode::NOT_FOUND,
-            light::document(locale, "404", path, || {
+            light::document(locale, "404", path, demo, || {
                 view! { <LightNotFound /> }.into_any()
             }),
         )),
@@ -212,7 +212,7 @@ pub async fn catalog(
     let found = app::services::catalog::search(&state.db, &wanted, today).await;
     let rendered = render(
         found,
-        locale,
+        (locale, state.demo_mode),
         "/catalog",
         |_| "Danh mục sản phẩm OCOP / OCOP catalogue".to_owned(),
         |c| view! { <CatalogView c /> }.into_any(),

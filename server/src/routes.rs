@@ -81,6 +81,10 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
         ))
         .layer(sessions)
         .layer(middleware::from_fn(cache_headers))
+        .layer(middleware::from_fn_with_state(
+            cookie_secure,
+            crate::security_headers::security_headers,
+        ))
         .layer(CompressionLayer::new())
         // Every request runs in an INFO span naming its method and path, so whatever a
         // server function, handler or service logs (a database error, a refused upload) can be
@@ -109,8 +113,16 @@ fn session_layer(state: &AppState, cookie_secure: bool) -> SessionManagerLayer<D
     });
     let idle =
         time::Duration::seconds(i64::try_from(state.auth.idle_timeout.as_secs()).unwrap_or(1800));
+    // Over https the cookie takes the `__Host-` prefix: browsers then accept it only if Secure,
+    // for this host alone and the whole site (no Domain, Path=/), so a sibling subdomain cannot
+    // plant or overwrite it.
+    let name = if cookie_secure {
+        "__Host-ocop_session"
+    } else {
+        "ocop_session"
+    };
     SessionManagerLayer::new(store)
-        .with_name("ocop_session")
+        .with_name(name)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(cookie_secure)

@@ -14,6 +14,25 @@ pub struct TestApp {
 }
 
 pub async fn demo_app(auth: AuthSettings) -> TestApp {
+    demo_app_with(auth, false).await
+}
+
+/// Like `demo_app`, with the session cookie marked Secure (`COOKIE_SECURE`) or not.
+pub async fn demo_app_with(auth: AuthSettings, cookie_secure: bool) -> TestApp {
+    build(auth, cookie_secure, false).await
+}
+
+/// A demo app in demo mode (one-click demo sign-in), behind one trusted proxy (so tests can
+/// name the client address with `post_from`).
+pub async fn demo_server() -> TestApp {
+    let auth = AuthSettings {
+        trusted_proxies: 1,
+        ..AuthSettings::default()
+    };
+    build(auth, false, true).await
+}
+
+async fn build(auth: AuthSettings, cookie_secure: bool, demo_mode: bool) -> TestApp {
     let db = app::db::connect_and_migrate("sqlite::memory:")
         .await
         .unwrap();
@@ -31,11 +50,12 @@ pub async fn demo_app(auth: AuthSettings) -> TestApp {
     let leptos_options = LeptosOptions::builder().output_name("ocop").build();
     let state = AppState {
         auth,
+        demo_mode,
         files: std::sync::Arc::new(files.clone()),
         ..AppState::new(leptos_options, db.clone())
     };
     TestApp {
-        router: crate::routes::router(state, false),
+        router: crate::routes::router(state, cookie_secure),
         db,
         files,
     }

@@ -1,8 +1,11 @@
 //! tower-sessions records kept in the application database (SQLite or PostgreSQL), so sessions
-//! survive restarts and several server instances can share them.
+//! survive restarts and several server instances can share them. A session is stored under the
+//! SHA-256 of its id, and its stored data leaves the id out: a copy of the database (a backup,
+//! a leaked dump) holds no id a thief could put in a cookie.
 use async_trait::async_trait;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+use sha2::{Digest, Sha256};
 use tower_sessions::SessionStore;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{Error, Result as StoreResult};
@@ -32,12 +35,20 @@ impl DbSessionStore {
     }
 
     async fn exists(&self, id: &Id) -> StoreResult<bool> {
-        Ok(session::Entity::find_by_id(id.to_string())
+        Ok(session::Entity::find_by_id(key(id))
             .one(&self.db)
             .await
             .map_err(backend)?
             .is_some())
     }
+}
+
+/// The key a session is stored under.
+fn key(id: &Id) -> String {
+    Sha256::digest(id.to_string().as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn backend(err: DbErr) -> Error {
@@ -60,9 +71,14 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn save(&self, record: &Record) -> StoreResult<()> {
-        let data = serde_json::to_string(record).map_err(|e| Error::Encode(e.to_string()))?;
+        // The record as stored: its id blanked (the key stands for it).
+        let stored = Record {
+            id: Id(0),
+            ..record.clone()
+        };
+        let data = serde_json::to_string(&stored).map_err(|e| Error::Encode(e.to_string()))?;
         let row = session::ActiveModel {
-            id: Set(record.id.to_string()),
+            id: Set(key(&record.id)),
             data: Set(data),
             expires_at: Set(expiry(record)?),
         };
@@ -79,17 +95,21 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, id: &Id) -> StoreResult<Option<Record>> {
-        let row = session::Entity::find_by_id(id.to_string())
+        let row = session::Entity::find_by_id(key(id))
             .filter(session::Column::ExpiresAt.gt(chrono::Utc::now()))
             .one(&self.db)
             .await
             .map_err(backend)?;
-        row.map(|r| serde_json::from_str(&r.data).map_err(|e| Error::Decode(e.to_string())))
-            .transpose()
+        row.map(|r| {
+            let stored: Record =
+                serde_json::from_str(&r.data).map_err(|e| Error::Decode(e.to_string()))?;
+            Ok(Record { id: *id, ..stored })
+        })
+        .transpose()
     }
 
     async fn delete(&self, id: &Id) -> StoreResult<()> {
-        session::Entity::delete_by_id(id.to_string())
+        session::Entity::delete_by_id(key(id))
             .exec(&self.db)
             .await
             .map_err(backend)?;

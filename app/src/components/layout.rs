@@ -28,8 +28,24 @@ pub fn Layout(children: Children) -> impl IntoView {
         <main id="main" class="site-main">{children()}</main>
         <footer class="site-footer">
             <p>{t!(i18n, footer.owner)}</p>
-            <p class="muted">{t!(i18n, footer.demo_note)}</p>
+            <DemoNote />
         </footer>
+    }
+}
+
+/// "Demo data", only on a server in demo mode (a real installation shows its own data).
+#[component]
+fn DemoNote() -> impl IntoView {
+    let i18n = use_i18n();
+    let demo = OnceResource::new(crate::functions::accounts::registration::demo_mode());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                demo.await.unwrap_or(false).then(|| view! {
+                    <p class="muted" data-testid="demo-note">{t!(i18n, footer.demo_note)}</p>
+                })
+            })}
+        </Suspense>
     }
 }
 

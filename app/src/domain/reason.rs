@@ -258,6 +258,9 @@ reasons! {
     ServerBusy = "server_busy",
         "Hệ thống đang bận. Vui lòng thử lại sau vài giây.",
         "The system is busy. Please try again in a few seconds.";
+    TooManyRegistrations = "too_many_registrations",
+        "Quá nhiều đăng ký từ cùng một nơi trong một giờ. Vui lòng thử lại sau.",
+        "Too many registrations from one place within an hour. Please try again later.";
     TooManyAttempts = "too_many_attempts",
         "Đăng nhập sai quá nhiều lần. Vui lòng đợi một lát rồi thử lại.",
         "Too many failed sign-ins. Please wait a moment and try again.";

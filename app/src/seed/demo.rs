@@ -16,6 +16,7 @@ use crate::domain::gtin::to_gtin14;
 use crate::domain::status::{AccountStatus, SubjectStatus};
 use crate::domain::text::fold;
 use crate::entities::{admin_unit, product, product_group, subject, user_account};
+pub use crate::seed::demo_guard::{check_demo_database, mark_demo_database};
 use crate::services::master_data::loading::{self, non_empty, parse};
 use crate::services::master_data::units::CURRENT_GROUP_SCHEME;
 
@@ -46,13 +47,16 @@ struct PressProduct {
 /// Fills an empty database with the demo set; does nothing (returns `None`) if any product exists.
 ///
 /// # Errors
-/// A database error, or `DbErr::Custom` if the shipped CSV does not match the master data.
+/// A database error, or `DbErr::Custom` if the shipped CSV does not match the master data, or
+/// if the database has accounts of its own (`check_demo_database`).
 pub async fn seed_demo(db: &DatabaseConnection) -> Result<Option<DemoSummary>, DbErr> {
     loading::load(db).await?;
     let txn = db.begin().await?;
+    check_demo_database(&txn).await.map_err(DbErr::Custom)?;
     if product::Entity::find().count(&txn).await? > 0 {
         return Ok(None);
     }
+    mark_demo_database(&txn).await?;
     let places = Places::load(&txn).await?;
     let mut seeder = Seeder {
         txn: &txn,

@@ -62,7 +62,7 @@ pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, App
     state.sign_in_throttle.record_success(&login_key, &address);
     let user = current::to_current_user(&account).ok_or(AppError::Internal)?;
     current::start(&session, account.id).await?;
-    registration::record_sign_in(&state.db, account).await?;
+    registration::record_sign_in(&state.db, account, "account.sign_in", Some(address)).await?;
     leptos_axum::redirect(user.role.area().path());
     Ok(user)
 }
@@ -70,8 +70,12 @@ pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, App
 /// Ends the session on the server.
 #[server(prefix = "/api", endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
+    let ctx = crate::functions::ctx().await?;
     let session = crate::auth::current::session().await?;
     crate::auth::current::end(&session).await?;
+    if let crate::auth::Actor::User { user_id, .. } = ctx.actor {
+        crate::services::accounts::registration::record_sign_out(&ctx.db, user_id, ctx.ip).await?;
+    }
     leptos_axum::redirect("/");
     Ok(())
 }
@@ -127,6 +131,17 @@ pub async fn register_producer(
     use crate::auth::{Action, Resource, allowed};
     let ctx = crate::functions::ctx().await?;
     allowed(&ctx.actor, Action::Register, Resource::Nothing).map_err(|_| AppError::Forbidden)?;
+    let address = ctx.ip.clone().unwrap_or_else(|| "unknown".into());
+    if !ctx
+        .app
+        .registrations
+        .allow(&address, std::time::Instant::now())
+    {
+        return Err(AppError::invalid(
+            "email",
+            crate::domain::reason::Reason::TooManyRegistrations,
+        ));
+    }
     let input = registration
         .into_input()
         .map_err(|(field, reason)| AppError::invalid(field, reason))?;
@@ -167,6 +182,12 @@ pub async fn list_demo_accounts()
         .collect())
 }
 
+/// Whether this server runs in demo mode (the footer then says the data is demo data).
+#[server(prefix = "/api", endpoint = "demo_mode")]
+pub async fn demo_mode() -> Result<bool, AppError> {
+    Ok(crate::state::app_state()?.demo_mode)
+}
+
 /// One-click sign-in as a demo account, for trainers. Refused outside demo mode, and for any
 /// account that is not one of the demo accounts.
 #[server(prefix = "/api", endpoint = "demo_sign_in")]
@@ -177,6 +198,17 @@ pub async fn demo_sign_in(email: String) -> Result<(), AppError> {
     if !state.demo_mode || !DEMO_ACCOUNTS.iter().any(|a| a.email == email) {
         return Err(AppError::Forbidden);
     }
+    let ip = current::client_ip(&state).await;
+    let address = ip.clone().unwrap_or_else(|| "unknown".into());
+    if !state
+        .demo_sign_ins
+        .allow(&address, std::time::Instant::now())
+    {
+        return Err(AppError::invalid(
+            "login",
+            crate::domain::reason::Reason::TooManyAttempts,
+        ));
+    }
     let account =
         crate::services::accounts::registration::authenticate(&state.db, &email, DEMO_PASSWORD)
             .await
@@ -186,7 +218,13 @@ pub async fn demo_sign_in(email: String) -> Result<(), AppError> {
     let session = current::session().await?;
     current::start(&session, account.id).await?;
     let area = current::to_current_user(&account).map_or("/account", |u| u.role.area().path());
-    crate::services::accounts::registration::record_sign_in(&state.db, account).await?;
+    crate::services::accounts::registration::record_sign_in(
+        &state.db,
+        account,
+        "account.demo_sign_in",
+        ip,
+    )
+    .await?;
     leptos_axum::redirect(area);
     Ok(())
 }

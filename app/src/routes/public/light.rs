@@ -46,11 +46,12 @@ pub fn pick_locale(
 }
 
 /// A whole HTML document around `body`, rendered in `locale`; `path` is the page's own path
-/// (for the language link).
+/// (for the language link); `demo` says the server runs in demo mode (the footer says so).
 pub fn document(
     locale: Locale,
     title: &str,
     path: &str,
+    demo: bool,
     body: impl FnOnce() -> AnyView + Send + 'static,
 ) -> String {
     let lang = match locale {
@@ -69,7 +70,7 @@ pub fn document(
                 ssr_lang_header_getter=leptos_use::UseLocalesOptions::default()
                     .ssr_lang_header_getter(move || Some(header.clone()))
             >
-                <Frame path>{body()}</Frame>
+                <Frame path demo>{body()}</Frame>
             </I18nContextProvider>
         }
         .to_html()
@@ -99,7 +100,7 @@ pub fn document(
 
 /// The site's header and footer without anything that needs a script: the language is a link.
 #[component]
-fn Frame(path: String, children: Children) -> impl IntoView {
+fn Frame(path: String, demo: bool, children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let other = match i18n.get_locale_untracked() {
         Locale::vi => "en",
@@ -122,7 +123,7 @@ fn Frame(path: String, children: Children) -> impl IntoView {
         <main id="main" class="site-main">{children()}</main>
         <footer class="site-footer">
             <p>{t!(i18n, footer.owner)}</p>
-            <p class="muted">{t!(i18n, footer.demo_note)}</p>
+            {demo.then(|| view! { <p class="muted">{t!(i18n, footer.demo_note)}</p> })}
         </footer>
     }
 }
@@ -162,14 +163,14 @@ mod tests {
     async fn a_document_is_whole_html_in_its_language_without_scripts() {
         // The server runs on tokio's executor (leptos_axum sets it); a test sets it itself.
         let _ = any_spawner::Executor::init_tokio();
-        let html = document(Locale::en, "Na <Chi Lăng>", "/products/1", || {
+        let html = document(Locale::en, "Na <Chi Lăng>", "/products/1", true, || {
             view! { <LightNotFound /> }.into_any()
         });
         assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\">"));
         assert!(html.contains("Na &lt;Chi Lăng&gt;"));
         assert!(html.contains("/products/1?lang=vi"));
         assert!(!html.contains("<script"), "{html}");
-        let vi = document(Locale::vi, "x", "/", || {
+        let vi = document(Locale::vi, "x", "/", false, || {
             view! { <LightNotFound /> }.into_any()
         });
         assert!(vi.contains("Không tìm thấy trang"));

@@ -499,17 +499,51 @@ pub async fn change_password(
     Ok(())
 }
 
-/// Records a successful sign-in.
+/// Records a successful sign-in (`action` "account.sign_in" or "account.demo_sign_in"): the
+/// time on the account, and an audit entry with the client's address.
 ///
 /// # Errors
 /// A database error.
 pub async fn record_sign_in(
     db: &DatabaseConnection,
     account: user_account::Model,
+    action: &str,
+    ip: Option<String>,
 ) -> Result<(), ServiceError> {
+    let txn = db.begin().await?;
+    let user_id = account.id;
     let mut row: user_account::ActiveModel = account.into();
     row.last_login_at = Set(Some(chrono::Utc::now()));
-    row.update(db).await?;
+    row.update(&txn).await?;
+    audit::append(
+        &txn,
+        Entry::account(Some(user_id), action, user_id, String::new(), ip),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Records a sign-out in the audit log.
+///
+/// # Errors
+/// A database error.
+pub async fn record_sign_out(
+    db: &DatabaseConnection,
+    user_id: i32,
+    ip: Option<String>,
+) -> Result<(), ServiceError> {
+    audit::append(
+        db,
+        Entry::account(
+            Some(user_id),
+            "account.sign_out",
+            user_id,
+            String::new(),
+            ip,
+        ),
+    )
+    .await?;
     Ok(())
 }
 
