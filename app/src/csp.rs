@@ -16,18 +16,24 @@ pub fn policy(nonce: Option<&str>) -> String {
     )
 }
 
-/// Gives the page being rendered its policy, naming the nonce Leptos put on its scripts.
+/// Where the router's security-headers middleware learns the nonce of the page being
+/// rendered: it puts an empty slot in the request's extensions, and `note_page_nonce` (run
+/// with the page's context) fills it with the nonce Leptos put on the page's scripts.
+#[derive(Clone, Debug, Default)]
+pub struct NonceSlot(pub std::sync::Arc<std::sync::OnceLock<String>>);
+
+/// Fills the request's `NonceSlot` with the page's nonce (server only, in the page's context).
 #[cfg(feature = "ssr")]
-pub fn set_page_policy() {
+pub fn note_page_nonce() {
     use leptos::prelude::use_context;
-    let (Some(options), Some(nonce)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
+    let (Some(parts), Some(nonce)) = (
+        use_context::<axum::http::request::Parts>(),
         leptos::nonce::use_nonce(),
     ) else {
         return;
     };
-    if let Ok(value) = axum::http::HeaderValue::from_str(&policy(Some(&nonce.to_string()))) {
-        options.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
+    if let Some(slot) = parts.extensions.get::<NonceSlot>() {
+        let _ = slot.0.set(nonce.to_string());
     }
 }
 

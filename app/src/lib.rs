@@ -89,7 +89,7 @@ use crate::routes::work_areas::{AdminHome, CommuneHome, CouncilHome, ProducerHom
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    csp::set_page_policy();
+    csp::note_page_nonce();
     view! {
         <!DOCTYPE html>
         <html>

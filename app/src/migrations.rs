@@ -23,6 +23,7 @@ mod m20261130_000018_product_listing;
 mod m20261202_000019_product_gtin14;
 mod m20261202_000020_hashed_session_ids;
 mod m20261202_000021_app_setting;
+mod m20261202_000022_reset_link_issued_at;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000019_product_gtin14::Migration),
             Box::new(m20261202_000020_hashed_session_ids::Migration),
             Box::new(m20261202_000021_app_setting::Migration),
+            Box::new(m20261202_000022_reset_link_issued_at::Migration),
         ]
     }
 }

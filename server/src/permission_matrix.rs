@@ -467,6 +467,7 @@ fn matrix(ids: &Targets) -> Vec<Row> {
         // Outside demo mode (as here) nobody lists or uses the demo accounts.
         ("/api/list_demo_accounts", String::new(), EVERYONE),
         ("/api/demo_mode", String::new(), EVERYONE),
+        ("/api/my_open_reset_links", String::new(), SIGNED_IN),
         ("/api/demo_sign_in", "email=quantri%40demo.vn".into(), &[]),
         ("/api/sign_out", String::new(), EVERYONE),
     ]);

@@ -270,11 +270,16 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
             },
         ) => {
             // Nobody locks themselves out; only an administrator touches an administrator;
-            // a producer's role follows from their subject and is not changed by hand.
+            // a producer's role follows from their subject and is not changed by hand. A
+            // password link is a way into the account: a provincial officer issues them only
+            // for commune officers and producers, never for a peer or the council.
+            let officer_may = match action {
+                IssueResetLink => matches!(target_role, CommuneOfficer | Producer),
+                _ => target_role != Administrator,
+            };
             target != user_id
                 && !(action == ChangeRole && target_role == Producer)
-                && (role == Administrator
-                    || (role == ProvincialOfficer && target_role != Administrator))
+                && (role == Administrator || (role == ProvincialOfficer && officer_may))
         }
         (OpenArea(area), _) => {
             area == role.area() || (area == Area::Admin && role == ProvincialOfficer)

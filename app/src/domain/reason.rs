@@ -279,6 +279,9 @@ reasons! {
     Submitted = "submitted",
         "Phiếu đã nộp; cần cán bộ tỉnh mở lại.",
         "The sheet is submitted; a provincial officer must reopen it.";
+    ScoredAlready = "scored_already",
+        "Bạn đã nộp phiếu chấm hồ sơ này nên không khai xung đột lợi ích được nữa; hãy báo cán bộ tỉnh.",
+        "You have submitted a sheet for this dossier, so you can no longer declare a conflict; tell the provincial officer.";
     HasSheets = "has_sheets",
         "Thành viên đã có phiếu chấm nên không bỏ được.",
         "The member has sheets and cannot be removed.";

@@ -12,6 +12,8 @@ pub struct Model {
     pub created_by: i32,
     pub expires_at: DateTimeUtc,
     pub used_at: Option<DateTimeUtc>,
+    /// When the link was issued (none on links older than this column).
+    pub created_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

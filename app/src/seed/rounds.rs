@@ -212,12 +212,21 @@ async fn open_round(db: &DatabaseConnection, province: &Actor) -> Result<(), DbE
     rounds::add_dossiers(db, province, round, &joining)
         .await
         .map_err(demo_err("dossiers"))?;
-    let phase = |v| rounds::advance(db, province, round, v);
-    phase(0).await.map_err(demo_err("advisory phase"))?;
+    // Each step reads the round's version first: adding members moved it.
+    let phase = || async {
+        let version = evaluation_round::Entity::find_by_id(round)
+            .one(db)
+            .await?
+            .map_or(0, |r| r.version);
+        rounds::advance(db, province, round, version)
+            .await
+            .map_err(demo_err("phase"))
+    };
+    phase().await?;
     for (n, &d) in joining.iter().enumerate() {
         fill(db, &advisory, round, d, 1 + n % 2).await?;
     }
-    phase(1).await.map_err(demo_err("scoring phase"))?;
+    phase().await?;
     for (n, &d) in joining.iter().enumerate() {
         fill(db, &council[1], round, d, 2 - n % 2).await?;
     }

@@ -75,33 +75,47 @@ async fn no_response_can_be_framed_or_run_a_foreign_script() {
 #[tokio::test]
 async fn a_page_names_the_nonce_of_its_inline_scripts() {
     let app = demo_app(Default::default()).await;
-    use tower::ServiceExt;
-    let request = axum::http::Request::get("/")
-        .header(header::HOST, "ocop.test")
-        .body(axum::body::Body::empty())
-        .unwrap();
-    let response = app.router.clone().oneshot(request).await.unwrap();
-    let csp = value(response.headers(), header::CONTENT_SECURITY_POLICY);
-    let body = axum::body::to_bytes(response.into_body(), 4 << 20)
-        .await
-        .unwrap();
-    let html = String::from_utf8_lossy(&body);
-    let nonce = csp
-        .split("'nonce-")
-        .nth(1)
-        .and_then(|rest| rest.split('\'').next())
-        .unwrap_or_else(|| panic!("no nonce in {csp}"));
-    // Every inline script of the page carries it.
-    for script in html.split("<script").skip(1) {
-        let (tag, rest) = script.split_once('>').unwrap_or_default();
-        // A script with a source, or an empty one (browsers neither run nor check it).
-        if tag.contains(" src=") || rest.starts_with("</script>") {
-            continue;
+    let producer = sign_in(&app.router, "thachden@demo.vn", None).await;
+    for (path, cookie) in [
+        ("/", None),
+        ("/units?level=districts", None),
+        ("/account", Some(producer.as_str())),
+        ("/producer", Some(producer.as_str())),
+        ("/khong-co", None),
+    ] {
+        use tower::ServiceExt;
+        let mut request = axum::http::Request::get(path).header(header::HOST, "ocop.test");
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
         }
-        assert!(
-            tag.contains(&format!("nonce=\"{nonce}\"")),
-            "<script{tag}> lacks the nonce"
-        );
+        let response = app
+            .router
+            .clone()
+            .oneshot(request.body(axum::body::Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let csp = value(response.headers(), header::CONTENT_SECURITY_POLICY);
+        let body = axum::body::to_bytes(response.into_body(), 4 << 20)
+            .await
+            .unwrap();
+        let html = String::from_utf8_lossy(&body);
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .unwrap_or_else(|| panic!("{path}: no nonce in {csp}"));
+        // Every inline script of the page carries it.
+        for script in html.split("<script").skip(1) {
+            let (tag, rest) = script.split_once('>').unwrap_or_default();
+            // A script with a source, or an empty one (browsers neither run nor check it).
+            if tag.contains(" src=") || rest.starts_with("</script>") {
+                continue;
+            }
+            assert!(
+                tag.contains(&format!("nonce=\"{nonce}\"")),
+                "{path}: <script{tag}> lacks the nonce"
+            );
+        }
     }
 }
 

@@ -255,6 +255,14 @@ pub async fn change_password(
     Ok(())
 }
 
+/// The password links still open for the signed-in user's own account.
+#[server(prefix = "/api", endpoint = "my_open_reset_links")]
+pub async fn my_open_reset_links()
+-> Result<Vec<crate::models::accounts::admin::OpenResetLink>, AppError> {
+    let ctx = crate::functions::ctx().await?;
+    Ok(crate::services::accounts::reset_links::open_links_of(&ctx.db, &ctx.actor).await?)
+}
+
 /// Sets a new password with a one-time link's token (from `/reset-password?token=…`).
 #[server(prefix = "/api", endpoint = "reset_password")]
 pub async fn reset_password(token: String, new_password: String) -> Result<(), AppError> {

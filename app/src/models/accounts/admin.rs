@@ -74,6 +74,15 @@ pub struct OfficialInput {
     pub commune_code: String,
 }
 
+/// A password link still open for the signed-in user's own account (never its token).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenResetLink {
+    /// "dd/mm/yyyy hh:mm" (UTC); none for links issued before this was recorded.
+    pub issued_at: Option<String>,
+    pub issued_by: String,
+    pub expires_at: String,
+}
+
 /// A one-time link to set a password, to hand over to its owner.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResetLink {

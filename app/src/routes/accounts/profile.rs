@@ -30,6 +30,7 @@ pub fn AccountPage() -> impl IntoView {
                             <dt>{t!(i18n, account.commune)}</dt>
                             <dd>{user.commune_code.unwrap_or_else(|| "—".into())}</dd>
                         </dl>
+                        <OpenResetLinks />
                         <ChangePassword />
                     }
                     .into_any(),
@@ -38,6 +39,43 @@ pub fn AccountPage() -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// Password links someone issued for this account and nobody used yet: shown with a warning,
+/// since a link the owner did not ask for is someone trying to get in.
+#[component]
+fn OpenResetLinks() -> impl IntoView {
+    let i18n = use_i18n();
+    let links = OnceResource::new(crate::functions::accounts::registration::my_open_reset_links());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let links = links.await.unwrap_or_default();
+                (!links.is_empty()).then(|| view! {
+                    <section class="panel warning" data-testid="open-reset-links">
+                        <h2>{t!(i18n, account.open_links)}</h2>
+                        <p>{t!(i18n, account.open_links_hint)}</p>
+                        <table class="data-table">
+                            <thead><tr>
+                                <th>{t!(i18n, account.issued_at)}</th>
+                                <th>{t!(i18n, account.issued_by)}</th>
+                                <th>{t!(i18n, account.expires)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {links.into_iter().map(|l| view! {
+                                    <tr>
+                                        <td>{l.issued_at.unwrap_or_else(|| "—".into())}</td>
+                                        <td>{l.issued_by}</td>
+                                        <td>{l.expires_at}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
+                })
+            })}
+        </Suspense>
     }
 }
 

@@ -449,7 +449,8 @@ pub async fn record_failure_burst(
     Ok(())
 }
 
-/// Changes a user's own password after checking the current one; audited.
+/// Changes a user's own password after checking the current one, and cancels the password links
+/// still open for the account; audited.
 ///
 /// # Errors
 /// `Invalid` on `current_password` (wrong) or `new_password` (rules, or unchanged); `NotFound` if
@@ -484,6 +485,8 @@ pub async fn change_password(
     row.password_hash = Set(hash.into_stored());
     row.password_changed_at = Set(Some(chrono::Utc::now()));
     row.update(&txn).await?;
+    // Links issued before the owner chose a new password are cancelled with it.
+    crate::services::accounts::reset_links::cancel_open_links(&txn, user_id).await?;
     audit::append(
         &txn,
         Entry::account(

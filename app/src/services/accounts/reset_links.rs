@@ -79,11 +79,7 @@ pub(crate) async fn issue(
     created_by: Option<i32>,
     ip: Option<String>,
 ) -> Result<ResetLink, DbErr> {
-    password_reset::Entity::delete_many()
-        .filter(password_reset::Column::UserId.eq(account.id))
-        .filter(password_reset::Column::UsedAt.is_null())
-        .exec(txn)
-        .await?;
+    cancel_open_links(txn, account.id).await?;
     let token = random_token();
     let expires_at = chrono::Utc::now() + chrono::Duration::hours(LINK_VALID_HOURS);
     password_reset::ActiveModel {
@@ -92,6 +88,7 @@ pub(crate) async fn issue(
         created_by: Set(created_by.unwrap_or(account.id)),
         expires_at: Set(expires_at),
         used_at: Set(None),
+        created_at: Set(Some(chrono::Utc::now())),
         ..Default::default()
     }
     .insert(txn)
@@ -169,6 +166,11 @@ pub async fn redeem(
         return Err(bad_link());
     }
     let name = account.full_name.clone();
+    // Who issued the link, so a link used to take an account over leads back to its issuer.
+    let issuer = user_account::Entity::find_by_id(link.created_by)
+        .one(&txn)
+        .await?
+        .map_or_else(|| format!("#{}", link.created_by), |u| u.full_name);
     let mut row: user_account::ActiveModel = account.into();
     row.password_hash = Set(hash.into_stored());
     row.password_changed_at = Set(Some(now));
@@ -179,12 +181,66 @@ pub async fn redeem(
             Some(link.user_id),
             "account.reset_password",
             link.user_id,
-            format!("{name}: password set with a one-time link"),
+            format!("{name}: password set with a one-time link issued by {issuer}"),
             ip,
         ),
     )
     .await?;
     txn.commit().await?;
+    Ok(())
+}
+
+/// The links still open for the signed-in user's own account, newest first: a link they did not
+/// ask for is someone trying to get in.
+///
+/// # Errors
+/// `Denied` for an anonymous actor; a database error.
+pub async fn open_links_of(
+    db: &DatabaseConnection,
+    actor: &Actor,
+) -> Result<Vec<crate::models::accounts::admin::OpenResetLink>, ServiceError> {
+    use sea_orm::QueryOrder;
+    let me = actor
+        .user_id()
+        .ok_or(ServiceError::Denied(crate::auth::Denied::SignInRequired))?;
+    let links = password_reset::Entity::find()
+        .filter(password_reset::Column::UserId.eq(me))
+        .filter(password_reset::Column::UsedAt.is_null())
+        .filter(password_reset::Column::ExpiresAt.gt(chrono::Utc::now()))
+        .order_by_desc(password_reset::Column::Id)
+        .all(db)
+        .await?;
+    let mut open = Vec::with_capacity(links.len());
+    for link in links {
+        let issued_by = user_account::Entity::find_by_id(link.created_by)
+            .one(db)
+            .await?
+            .map(|u| u.full_name)
+            .unwrap_or_default();
+        open.push(crate::models::accounts::admin::OpenResetLink {
+            issued_at: link
+                .created_at
+                .map(|t| t.format("%d/%m/%Y %H:%M").to_string()),
+            issued_by,
+            expires_at: link.expires_at.format("%d/%m/%Y %H:%M").to_string(),
+        });
+    }
+    Ok(open)
+}
+
+/// Cancels the account's open links (its owner chose a new password).
+///
+/// # Errors
+/// A database error.
+pub(crate) async fn cancel_open_links(
+    txn: &impl ConnectionTrait,
+    user_id: i32,
+) -> Result<(), DbErr> {
+    password_reset::Entity::delete_many()
+        .filter(password_reset::Column::UserId.eq(user_id))
+        .filter(password_reset::Column::UsedAt.is_null())
+        .exec(txn)
+        .await?;
     Ok(())
 }
 

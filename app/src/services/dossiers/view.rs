@@ -57,12 +57,23 @@ pub async fn dossier_view(
         .order_by_asc(dossier_version::Column::Number)
         .all(db)
         .await?;
-    let history = audit_log::Entity::find()
+    let mut history = audit_log::Entity::find()
         .filter(audit_log::Column::TargetType.eq("dossier"))
         .filter(audit_log::Column::TargetId.eq(d.id.to_string()))
         .order_by_desc(audit_log::Column::Id)
         .all(db)
         .await?;
+    // Scoring is blind: who scored, when and how much is the round's business, seen by the
+    // provincial officer on the round's pages — never by the producer or the commune here.
+    if !matches!(
+        actor,
+        Actor::User {
+            role: crate::auth::Role::ProvincialOfficer,
+            ..
+        }
+    ) {
+        history.retain(|h| !h.action.starts_with("sheet."));
+    }
     let people = names(
         db,
         comments

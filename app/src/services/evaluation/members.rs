@@ -13,7 +13,7 @@ use crate::entities::{round_conflict, round_member, user_account};
 use crate::services::ServiceError;
 use crate::services::audit;
 use crate::services::evaluation::round_data;
-use crate::services::evaluation::rounds::entry;
+use crate::services::evaluation::rounds::{bump_version, entry};
 use crate::services::guards::manage_rounds;
 use crate::services::input::invalid;
 
@@ -60,6 +60,7 @@ pub async fn add_member(
     }
     .insert(&txn)
     .await?;
+    bump_version(&txn, round_id).await?;
     audit::append(
         &txn,
         entry(by, "round.add_member", round_id, user.full_name.clone()),
@@ -92,6 +93,7 @@ pub async fn remove_member(
     round_member::Entity::delete_by_id(member.id)
         .exec(&txn)
         .await?;
+    bump_version(&txn, round_id).await?;
     audit::append(
         &txn,
         entry(by, "round.remove_member", round_id, data.user_name(user_id)),
@@ -102,11 +104,14 @@ pub async fn remove_member(
 }
 
 /// A member declares a conflict of interest on a dossier of the round (they may no longer
-/// score it; a draft they had stays, unused).
+/// score it; a draft they had stays, unused) — only before submitting a sheet for it and before
+/// deliberation: a member cannot take back a score once given. The round's version moves, so a
+/// decision prepared before the declaration is refused.
 ///
 /// # Errors
 /// `Denied`; `NotFound` when not a member or the dossier is not in the round;
-/// `Invalid("reason", "required")`.
+/// `Conflict(Reason::Phase)` from deliberation on; `Conflict(Reason::ScoredAlready)` after
+/// submitting a sheet for the dossier; `Invalid("reason", "required")`.
 pub async fn declare_conflict(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -127,6 +132,15 @@ pub async fn declare_conflict(
     if data.declared.contains(&(dossier_id, me)) {
         return Ok(());
     }
+    if data.phase >= Phase::Deliberation {
+        return Err(ServiceError::Conflict(Reason::Phase));
+    }
+    if data
+        .sheet(dossier_id, me)
+        .is_some_and(|s| s.submitted_at.is_some())
+    {
+        return Err(ServiceError::Conflict(Reason::ScoredAlready));
+    }
     let txn = db.begin().await?;
     round_conflict::ActiveModel {
         round_id: Set(round_id),
@@ -138,6 +152,7 @@ pub async fn declare_conflict(
     }
     .insert(&txn)
     .await?;
+    bump_version(&txn, round_id).await?;
     audit::append(
         &txn,
         entry(

@@ -6,7 +6,7 @@
 use crate::auth::Role;
 use crate::domain::reason::Reason;
 use crate::domain::status::AccountStatus;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, TransactionTrait,
@@ -138,7 +138,8 @@ pub async fn update_settings(
     if updated.rows_affected != 1 {
         return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
-    audit::append(&txn, entry(by, "round.settings", round_id, s.name)).await?;
+    let change = settings_change(&found, &s);
+    audit::append(&txn, entry(by, "round.settings", round_id, change)).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -520,4 +521,76 @@ pub async fn advance(
     .await?;
     txn.commit().await?;
     Ok(next)
+}
+
+/// The settings that changed, "field: before → after; …", for the audit log.
+fn settings_change(old: &evaluation_round::Model, new: &round::RoundSettings) -> String {
+    let mut changes = Vec::new();
+    let mut note = |field: &str, before: String, after: String| {
+        if before != after {
+            changes.push(format!("{field}: {before} → {after}"));
+        }
+    };
+    note("name", old.name.clone(), new.name.clone());
+    note("year", old.year.to_string(), new.year.to_string());
+    note(
+        "dossier_deadline",
+        old.dossier_deadline.to_string(),
+        new.dossier_deadline.to_string(),
+    );
+    note(
+        "scoring_from",
+        old.scoring_from.to_string(),
+        new.scoring_from.to_string(),
+    );
+    note(
+        "scoring_until",
+        old.scoring_until.to_string(),
+        new.scoring_until.to_string(),
+    );
+    note(
+        "assigned_only",
+        old.assigned_only.to_string(),
+        new.assigned_only.to_string(),
+    );
+    note(
+        "others_visible",
+        old.others_visible.clone(),
+        new.others_visible.as_str().to_owned(),
+    );
+    note(
+        "identity_hidden",
+        old.identity_hidden.to_string(),
+        new.identity_hidden.to_string(),
+    );
+    note(
+        "aggregation",
+        old.aggregation.clone(),
+        new.aggregation.as_str().to_owned(),
+    );
+    if changes.is_empty() {
+        format!("{}: no change", new.name)
+    } else {
+        format!("{}: {}", new.name, changes.join("; "))
+    }
+}
+
+/// Marks a round as changed (its members or conflicts): a decision prepared on what the
+/// officer saw before is then refused as changed meanwhile.
+///
+/// # Errors
+/// A database error.
+pub(crate) async fn bump_version(
+    txn: &impl sea_orm::ConnectionTrait,
+    round_id: i32,
+) -> Result<(), sea_orm::DbErr> {
+    evaluation_round::Entity::update_many()
+        .col_expr(
+            evaluation_round::Column::Version,
+            Expr::col(evaluation_round::Column::Version).add(1),
+        )
+        .filter(evaluation_round::Column::Id.eq(round_id))
+        .exec(txn)
+        .await?;
+    Ok(())
 }
