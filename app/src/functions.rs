@@ -39,6 +39,38 @@ pub(crate) struct Ctx {
     pub today: chrono::NaiveDate,
 }
 
+#[cfg(feature = "ssr")]
+impl Ctx {
+    /// Notes in the audit log what this request just did, with the client's address (for the
+    /// actions whose services do not write their own entry).
+    ///
+    /// # Errors
+    /// `Internal` on a database failure.
+    pub(crate) async fn audit(
+        &self,
+        action: &str,
+        (target_type, target_id): (&str, String),
+        summary: String,
+    ) -> Result<(), crate::models::AppError> {
+        crate::services::audit::append(
+            &self.db,
+            crate::services::audit::Entry {
+                actor_user_id: self.actor.user_id(),
+                action,
+                target_type,
+                target_id: Some(target_id),
+                summary,
+                ip: self.ip.clone(),
+            },
+        )
+        .await
+        .map_err(|err| {
+            tracing::error!(error = %err, action, "audit");
+            crate::models::AppError::Internal
+        })
+    }
+}
+
 /// The request context of the server function being run.
 ///
 /// # Errors

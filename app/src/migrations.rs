@@ -24,6 +24,7 @@ mod m20261202_000019_product_gtin14;
 mod m20261202_000020_hashed_session_ids;
 mod m20261202_000021_app_setting;
 mod m20261202_000022_reset_link_issued_at;
+mod m20261202_000023_audit_no_truncate;
 
 pub struct Migrator;
 
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000020_hashed_session_ids::Migration),
             Box::new(m20261202_000021_app_setting::Migration),
             Box::new(m20261202_000022_reset_link_issued_at::Migration),
+            Box::new(m20261202_000023_audit_no_truncate::Migration),
         ]
     }
 }

@@ -23,6 +23,8 @@ pub struct AppState {
     pub public_url: Option<String>,
     /// Certificate numbering and the expiring window.
     pub certificates: crate::services::certificates::register::CertificateSettings,
+    /// Bytes of rendered public pages the server keeps in memory (`PAGE_CACHE_MB`).
+    pub page_cache_bytes: usize,
     /// Notifications beyond the app (none by default).
     pub notifier: std::sync::Arc<dyn crate::services::notifications::NotificationSender>,
 }
@@ -57,6 +59,7 @@ impl AppState {
             public_url: None,
             certificates: Default::default(),
             notifier: std::sync::Arc::new(crate::services::notifications::InAppOnly),
+            page_cache_bytes: 64 * 1024 * 1024,
         }
     }
 }

@@ -343,7 +343,7 @@ async fn wrong_password_and_unknown_login_look_the_same() {
 }
 
 #[tokio::test]
-async fn the_audit_log_refuses_updates_and_deletes() {
+async fn the_audit_log_refuses_updates_deletes_and_truncation() {
     for t in support::with_master_data().await {
         register_mai(&t.db).await;
         let update =
@@ -352,6 +352,10 @@ async fn the_audit_log_refuses_updates_and_deletes() {
         assert!(update.is_err(), "{}: update must fail", t.backend);
         let delete = t.db.execute_unprepared("DELETE FROM audit_log").await;
         assert!(delete.is_err(), "{}: delete must fail", t.backend);
+        if t.backend == "postgres" {
+            let truncate = t.db.execute_unprepared("TRUNCATE audit_log").await;
+            assert!(truncate.is_err(), "postgres: truncate must fail");
+        }
         assert_eq!(audit_log::Entity::find().count(&t.db).await.unwrap(), 1);
         t.cleanup().await;
     }

@@ -29,6 +29,7 @@ async fn bad_uploads_are_refused_with_a_reason_and_good_ones_survive_a_restart()
         let limits = UploadLimits {
             max_bytes: 1024 * 1024,
             max_files_per_item: 2,
+            ..UploadLimits::default()
         };
         let prod = new_product(db, &p.owner, "Sản phẩm tải tệp").await;
         let id = filing::create_dossier(db, &p.owner, prod.id, "first", None)

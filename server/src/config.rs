@@ -35,6 +35,12 @@ pub struct Config {
     #[arg(long, env = "FILES_DIR", default_value = "data/files")]
     pub files_dir: String,
     /// Largest accepted upload, in megabytes.
+    /// MiB of rendered public pages (QR pages, catalogue) kept in memory.
+    #[arg(long, env = "PAGE_CACHE_MB", default_value_t = 64)]
+    pub page_cache_mb: usize,
+    /// Width × height of an uploaded image, in millions of pixels.
+    #[arg(long, env = "UPLOAD_MAX_MEGAPIXELS", default_value_t = 40)]
+    pub upload_max_megapixels: u32,
     #[arg(long, env = "UPLOAD_MAX_MB", default_value_t = 20)]
     pub upload_max_mb: usize,
     /// Most files under one checklist item of a dossier (or photos of one product).
@@ -61,6 +67,7 @@ impl Config {
         app::services::files::uploads::UploadLimits {
             max_bytes: self.upload_max_mb * 1024 * 1024,
             max_files_per_item: self.upload_max_files_per_item,
+            max_megapixels: self.upload_max_megapixels,
         }
     }
 

@@ -240,6 +240,7 @@ async fn serve(
         upload_limits: config.upload_limits(),
         certificates: config.certificate_settings(),
         public_url: config.public_url.clone().filter(|u| !u.is_empty()),
+        page_cache_bytes: config.page_cache_mb.saturating_mul(1024 * 1024),
         ..AppState::new(leptos_options, db)
     };
     spawn_expiry_reminders(state.clone());

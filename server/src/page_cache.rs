@@ -1,9 +1,11 @@
 //! Rendered light pages (what QR codes open, and catalogue searches), kept in memory with an
 //! ETag so a scan costs a map lookup and a repeat visit a 304. A page depends on the data, the
 //! language, the site's address and the day (certificate validity); the key holds the last
-//! three (and the search), and the whole
-//! cache is emptied after every request that may change data (anything but GET and HEAD), so
-//! a changed product — or its certificate, label, lots — is never served stale by this server.
+//! three (and the normalised search). Only pages that were found are kept, and the cache holds
+//! at most `PAGE_CACHE_MB` of them (past it, it starts over: simple and bounded). It is emptied
+//! after every request that may change what a public page shows (`changes_public_pages`), so a
+//! changed product — or its certificate, label, lots — is never served stale by this server,
+//! while a producer saving a dossier draft or a member scoring leaves it alone.
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, RwLock};
@@ -13,9 +15,6 @@ use axum::extract::Request;
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
-
-/// At most this many pages are kept; past it the cache starts over (simple and bounded).
-const CAPACITY: usize = 20_000;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Key {
@@ -58,39 +57,131 @@ impl Page {
     }
 }
 
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct PageCache {
-    pages: Arc<RwLock<HashMap<Key, Page>>>,
+    inner: Arc<RwLock<Pages>>,
+    budget: usize,
+}
+
+#[derive(Default)]
+struct Pages {
+    pages: HashMap<Key, Page>,
+    /// Bytes of the kept pages' bodies and keys.
+    bytes: usize,
+}
+
+fn size_of(key: &Key, page: &Page) -> usize {
+    key.path.len() + key.base.len() + page.body.len() + page.etag.len() + 64
 }
 
 impl PageCache {
-    pub fn get(&self, key: &Key) -> Option<Page> {
-        self.pages.read().ok()?.get(key).cloned()
+    /// A cache holding at most `budget` bytes of pages.
+    pub fn new(budget: usize) -> Self {
+        PageCache {
+            inner: Arc::default(),
+            budget,
+        }
     }
 
+    pub fn get(&self, key: &Key) -> Option<Page> {
+        self.inner.read().ok()?.pages.get(key).cloned()
+    }
+
+    /// Keeps a page that was found (a 404 or an error is never kept).
     pub fn put(&self, key: Key, page: Page) {
-        if let Ok(mut pages) = self.pages.write() {
-            if pages.len() >= CAPACITY {
-                pages.clear();
+        let size = size_of(&key, &page);
+        if page.status != StatusCode::OK || size > self.budget {
+            return;
+        }
+        if let Ok(mut inner) = self.inner.write() {
+            if inner.bytes + size > self.budget {
+                *inner = Pages::default();
             }
-            pages.insert(key, page);
+            if let Some(old) = inner.pages.insert(key.clone(), page) {
+                inner.bytes -= size_of(&key, &old);
+            }
+            inner.bytes += size;
         }
     }
 
     pub fn clear(&self) {
-        if let Ok(mut pages) = self.pages.write() {
-            pages.clear();
+        if let Ok(mut inner) = self.inner.write() {
+            *inner = Pages::default();
         }
+    }
+
+    /// Bytes held now (for the tests).
+    pub fn bytes(&self) -> usize {
+        self.inner.read().map_or(0, |inner| inner.bytes)
     }
 }
 
-/// Empties the cache once a request that may have changed data has been answered.
+/// Server functions that change nothing a public page shows: reads, and writes to dossiers,
+/// scoring, reports, accounts and notifications. Anything else may (a product, its photos,
+/// label, lots, certificate, its subject) and empties the cache.
+const PRIVATE_WRITES: &[&str] = &[
+    "add_report_year",
+    "add_round_dossiers",
+    "add_round_member",
+    "advance_round",
+    "change_account_role",
+    "change_password",
+    "comment_on_dossier",
+    "create_dossier",
+    "create_official_account",
+    "create_round",
+    "decide_idea",
+    "declare_conflict",
+    "demo_sign_in",
+    "dossier_action",
+    "forward_dossiers",
+    "import_criteria_xlsx",
+    "issue_reset_link",
+    "mark_notifications_read",
+    "register_producer",
+    "remove_dossier_document",
+    "remove_round_member",
+    "reopen_score_sheet",
+    "reset_password",
+    "review_report",
+    "save_criteria_set",
+    "save_dossier_form",
+    "save_pre_assessment",
+    "save_report",
+    "save_report_period",
+    "save_report_target",
+    "save_score_sheet",
+    "set_account_locked",
+    "sign_in",
+    "sign_out",
+    "submit_idea",
+    "update_round",
+    "upload_dossier_document",
+];
+
+/// Whether a request (not GET or HEAD) to `path` may change what a public page shows.
+pub fn changes_public_pages(path: &str) -> bool {
+    let Some(function) = path.strip_prefix("/api/") else {
+        return true;
+    };
+    let reads = ["get_", "list_", "browse_", "check_", "my_", "unread_"]
+        .iter()
+        .any(|prefix| function.starts_with(prefix))
+        || matches!(
+            function,
+            "demo_mode" | "dossier_products" | "product_groups" | "subjects_in_commune"
+        );
+    !(reads || PRIVATE_WRITES.contains(&function))
+}
+
+/// Empties the cache once a request that may have changed a public page has been answered.
 pub async fn clear_after_writes(
     axum::extract::State(cache): axum::extract::State<PageCache>,
     request: Request,
     next: Next,
 ) -> Response {
-    let writes = !matches!(*request.method(), Method::GET | Method::HEAD);
+    let writes = !matches!(*request.method(), Method::GET | Method::HEAD)
+        && changes_public_pages(request.uri().path());
     let response = next.run(request).await;
     if writes {
         cache.clear();
@@ -101,6 +192,47 @@ pub async fn clear_after_writes(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_and_private_writes_keep_the_cache_and_product_changes_empty_it() {
+        assert!(!changes_public_pages("/api/get_product"));
+        assert!(!changes_public_pages("/api/save_dossier_form"));
+        assert!(!changes_public_pages("/api/save_score_sheet"));
+        assert!(changes_public_pages("/api/save_product"));
+        assert!(changes_public_pages("/api/revoke_certificate"));
+        assert!(changes_public_pages("/api/some_future_function"));
+        assert!(changes_public_pages("/anything-else"));
+    }
+
+    #[test]
+    fn the_cache_stays_within_its_budget_and_keeps_no_error_page() {
+        let cache = PageCache::new(100_000);
+        let day = sea_orm::prelude::ChronoDate::from_ymd_opt(2026, 12, 2).unwrap();
+        for i in 0..20_000 {
+            let key = Key {
+                path: format!("/catalog/q=junk{i}"),
+                locale: "vi",
+                base: String::new(),
+                day,
+            };
+            cache.put(
+                key,
+                Page::new(StatusCode::OK, Bytes::from(vec![b'x'; 3000])),
+            );
+            assert!(cache.bytes() <= 100_000);
+        }
+        let missing = Key {
+            path: "/products/999".into(),
+            locale: "vi",
+            base: String::new(),
+            day,
+        };
+        cache.put(
+            missing.clone(),
+            Page::new(StatusCode::NOT_FOUND, Bytes::from_static(b"404")),
+        );
+        assert!(cache.get(&missing).is_none());
+    }
 
     #[test]
     fn etags_follow_the_body_and_if_none_match_is_read_as_a_list() {

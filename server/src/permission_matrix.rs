@@ -512,6 +512,7 @@ async fn every_server_function_allows_and_denies_as_the_table_says() {
         router: app,
         db,
         files,
+        ..
     } = demo_app(Default::default()).await;
     let pending =
         app::services::accounts::registration::authenticate(&db, DEMO_PENDING_EMAIL, DEMO_PASSWORD)

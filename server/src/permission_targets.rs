@@ -79,7 +79,8 @@ where
     rounds::add_dossiers(db, &province, round, &[dossier])
         .await
         .unwrap();
-    for version in 0..2 {
+    for _ in 0..2 {
+        let version = rounds::view(db, &province, round).await.unwrap().version;
         rounds::advance(db, &province, round, version)
             .await
             .unwrap();

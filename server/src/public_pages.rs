@@ -31,11 +31,19 @@ pub async fn product(
 ) -> Response {
     let locale = locale_of(&headers, query.get("lang").map(String::as_str));
     let (base, today) = base_and_today(&state, &headers);
-    let key = key("/products", &id, locale, &base, today);
+    // The id as a number: "/products/007" and "/products/7" are one page; junk is not kept.
+    let id = id.parse::<i32>().ok();
+    let key = key(
+        "/products",
+        &id.map_or_else(String::new, |n| n.to_string()),
+        locale,
+        &base,
+        today,
+    );
     if let Some(page) = fresh(&cache, &key, &headers) {
         return serve(page, &headers, &query);
     }
-    let found = match id.parse() {
+    let found = match id.ok_or(()) {
         Ok(id) => {
             app::services::traceability::public_product::product(
                 &state.db,
@@ -68,11 +76,18 @@ pub async fn lot(
 ) -> Response {
     let locale = locale_of(&headers, query.get("lang").map(String::as_str));
     let (base, today) = base_and_today(&state, &headers);
-    let key = key("/lots", &id, locale, &base, today);
+    let id = id.parse::<i32>().ok();
+    let key = key(
+        "/lots",
+        &id.map_or_else(String::new, |n| n.to_string()),
+        locale,
+        &base,
+        today,
+    );
     if let Some(page) = fresh(&cache, &key, &headers) {
         return serve(page, &headers, &query);
     }
-    let found = match id.parse() {
+    let found = match id.ok_or(()) {
         Ok(id) => {
             app::services::traceability::lots::public_trace(
                 &state.db,
@@ -189,15 +204,30 @@ pub async fn catalog(
     Query(query): Query<LangQuery>,
 ) -> Response {
     let locale = locale_of(&headers, query.get("lang").map(String::as_str));
-    let field = |name: &str| query.get(name).cloned().unwrap_or_default();
+    // Each value capped, unknown parameters ignored, at most eight words searched: junk
+    // addresses cannot make distinct pages without end.
+    let field = |name: &str, max: usize| {
+        query
+            .get(name)
+            .map(|v| v.trim().chars().take(max).collect::<String>())
+            .unwrap_or_default()
+    };
+    let words = field("q", 100)
+        .split_whitespace()
+        .take(8)
+        .collect::<Vec<_>>()
+        .join(" ");
     let wanted = app::models::catalog::CatalogQuery {
-        q: field("q").chars().take(100).collect(),
-        group: field("group"),
-        commune: field("commune"),
-        stars: field("stars"),
-        kind: field("kind"),
-        sort: field("sort"),
-        page: field("page").parse().unwrap_or(1),
+        q: words,
+        group: field("group", 16),
+        commune: field("commune", 16),
+        stars: field("stars", 1),
+        kind: field("kind", 4),
+        sort: field("sort", 8),
+        page: field("page", 6)
+            .parse::<u64>()
+            .unwrap_or(1)
+            .clamp(1, 100_000),
     };
     let today = app::services::today_in_vietnam();
     // One page per distinct search (the parameters in a fixed order), like the QR pages.
@@ -336,8 +366,9 @@ mod tests {
         renamed.name = Set("Tên mới sau khi sửa".into());
         renamed.update(&t.db).await.unwrap();
         assert_eq!(fetch(None).await.2, first);
-        // Any write through the server (here a sign-out) empties the cache.
-        let sign_out = Request::post("/api/sign_out")
+        // A write that may change a public page (here a product save, even one refused)
+        // empties the cache.
+        let sign_out = Request::post("/api/save_product")
             .header(header::HOST, "ocop.test")
             .header(header::ORIGIN, "http://ocop.test")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")

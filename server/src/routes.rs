@@ -18,10 +18,19 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 pub fn router(state: AppState, cookie_secure: bool) -> Router {
+    router_and_cache(state, cookie_secure).0
+}
+
+/// The router and the cache of its public pages (which the tests look into).
+pub fn router_and_cache(
+    state: AppState,
+    cookie_secure: bool,
+) -> (Router, crate::page_cache::PageCache) {
     let sessions = session_layer(&state, cookie_secure);
     let upload_body_limit = state.upload_limits.max_bytes + 1024 * 1024;
     let routes = generate_route_list(App);
-    let page_cache = crate::page_cache::PageCache::default();
+    let page_cache = crate::page_cache::PageCache::new(state.page_cache_bytes);
+    let kept = page_cache.clone();
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())
@@ -30,7 +39,7 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
         let options = state.leptos_options.clone();
         move || shell(options.clone())
     };
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/files/{id}", get(crate::files::file))
         .route("/files/{id}/thumb", get(crate::files::thumbnail))
@@ -93,7 +102,8 @@ pub fn router(state: AppState, cookie_secure: bool) -> Router {
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(tracing::Level::INFO)),
         )
-        .with_state(state)
+        .with_state(state);
+    (router, kept)
 }
 
 /// Sessions in the application database: cookie HttpOnly, SameSite=Lax, Secure over https,

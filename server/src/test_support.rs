@@ -9,6 +9,7 @@ use app::state::{AppState, AuthSettings};
 
 pub struct TestApp {
     pub router: axum::Router,
+    pub page_cache: crate::page_cache::PageCache,
     pub db: sea_orm::DatabaseConnection,
     pub files: app::services::files::store::LocalFolder,
 }
@@ -54,8 +55,10 @@ async fn build(auth: AuthSettings, cookie_secure: bool, demo_mode: bool) -> Test
         files: std::sync::Arc::new(files.clone()),
         ..AppState::new(leptos_options, db.clone())
     };
+    let (router, page_cache) = crate::routes::router_and_cache(state, cookie_secure);
     TestApp {
-        router: crate::routes::router(state, cookie_secure),
+        router,
+        page_cache,
         db,
         files,
     }

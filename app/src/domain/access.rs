@@ -269,10 +269,8 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
                 ..
             },
         ) => {
-            // Nobody locks themselves out; only an administrator touches an administrator;
-            // a producer's role follows from their subject and is not changed by hand. A
-            // password link is a way into the account: a provincial officer issues them only
-            // for commune officers and producers, never for a peer or the council.
+            // Nobody locks themselves out or changes a producer's role by hand; a provincial
+            // officer leaves administrators alone and gives password links to those below.
             let officer_may = match action {
                 IssueResetLink => matches!(target_role, CommuneOfficer | Producer),
                 _ => target_role != Administrator,

@@ -147,6 +147,9 @@ reasons! {
     FileTooLarge = "file_too_large",
         "Tệp quá lớn (vượt giới hạn dung lượng).",
         "The file is too large.";
+    ImageTooLarge = "image_too_large",
+        "Ảnh có quá nhiều điểm ảnh (chiều rộng × chiều cao vượt giới hạn). Hãy thu nhỏ ảnh rồi tải lại.",
+        "The image has too many pixels (width × height over the limit). Make it smaller and upload it again.";
     PartTooLarge = "part_too_large",
         "Trường này quá dài cho một biểu mẫu tải tệp (tối đa 64 KB).",
         "This field is too long for an upload form (at most 64 KB).";

@@ -20,6 +20,9 @@ use crate::services::ServiceError;
 /// Above this many communes the filter lists only the chosen one.
 const COMMUNE_CHOICES_MAX: u64 = 300;
 
+/// The words of a search that are looked up; more are ignored.
+pub const MAX_WORDS: usize = 8;
+
 /// Products whose folded name has a word starting with `word` (letters and digits only, as
 /// `fold` leaves them), answered by the database's full-text index
 /// (`m20261129_000017_catalog_search`).
@@ -51,7 +54,8 @@ async fn listed_matching(
 ) -> Result<sea_orm::Select<product::Entity>, ServiceError> {
     let mut select = product::Entity::find().filter(product::Column::ListedUntil.gte(today));
     let backend = db.get_database_backend();
-    for word in fold(&query.q).split_whitespace() {
+    // At most eight words: each costs a look-up of its own.
+    for word in fold(&query.q).split_whitespace().take(MAX_WORDS) {
         // A word matches the start of a word of the product's folded name ("ong" finds "Mật
         // ong", not "Hồng"), or of its commune's name.
         let in_communes: Vec<String> = admin_unit::Entity::find()

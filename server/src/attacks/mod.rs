@@ -1,8 +1,11 @@
 //! The attack suite (issue 18): one test per abuse the system must refuse, each over HTTP
 //! against the real router on the demo data where it can be, named for the attack.
+mod audit;
 mod blind_scoring;
 mod demo_mode;
 mod headers;
+mod images;
+mod page_cache;
 mod request_size;
 mod reset_links;
 mod script_injection;

@@ -24,14 +24,18 @@ pub async fn save_criteria_set(
     json: String,
 ) -> Result<i32, AppError> {
     let ctx = crate::functions::ctx().await?;
-    Ok(crate::services::evaluation::criteria_sets::save_version(
+    let id = crate::services::evaluation::criteria_sets::save_version(
         &ctx.db,
         &ctx.actor,
         &group_code,
         &name,
         &json,
     )
-    .await?)
+    .await?;
+    let summary: String = format!("{group_code}: {name}").chars().take(200).collect();
+    ctx.audit("criteria.save", ("criteria_set", id.to_string()), summary)
+        .await?;
+    Ok(id)
 }
 
 /// Imports a set from an XLSX file (multipart: optional `group_code`, then `file`); returns the
@@ -43,11 +47,18 @@ pub async fn import_criteria_xlsx(
     let ctx = crate::functions::ctx().await?;
     let (fields, upload) = crate::functions::uploads::read_multipart(&ctx, data).await?;
     let group_code = fields.get("group_code").cloned().unwrap_or_default();
-    Ok(crate::services::evaluation::criteria_sets::import_xlsx(
+    let id = crate::services::evaluation::criteria_sets::import_xlsx(
         &ctx.db,
         &ctx.actor,
         &group_code,
         &upload.bytes,
     )
-    .await?)
+    .await?;
+    let summary: String = format!("{group_code}: {}", upload.name)
+        .chars()
+        .take(200)
+        .collect();
+    ctx.audit("criteria.import", ("criteria_set", id.to_string()), summary)
+        .await?;
+    Ok(id)
 }

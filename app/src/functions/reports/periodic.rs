@@ -37,7 +37,7 @@ pub async fn save_report(
         difficulties,
         proposals,
     };
-    Ok(crate::services::reports::periodic::save(
+    let saved = crate::services::reports::periodic::save(
         &ctx.db,
         &ctx.actor,
         period_id,
@@ -47,7 +47,19 @@ pub async fn save_report(
         submit.is_some(),
         ctx.today,
     )
-    .await?)
+    .await?;
+    let action = if submit.is_some() {
+        "report.submit"
+    } else {
+        "report.save"
+    };
+    ctx.audit(
+        action,
+        ("report", format!("{period_id}/{scope}")),
+        format!("version {saved}"),
+    )
+    .await?;
+    Ok(saved)
 }
 
 /// The province accepts (`decision` "accept") or returns ("return", with a comment) a
@@ -61,16 +73,20 @@ pub async fn review_report(
     #[server(default)] comment: String,
 ) -> Result<i32, AppError> {
     let ctx = crate::functions::ctx().await?;
-    Ok(crate::services::reports::periodic::review(
-        &ctx.db,
-        &ctx.actor,
-        period_id,
-        &scope,
-        decision == "accept",
-        &comment,
-        version,
+    let accept = decision == "accept";
+    let reviewed = crate::services::reports::periodic::review(
+        &ctx.db, &ctx.actor, period_id, &scope, accept, &comment, version,
     )
-    .await?)
+    .await?;
+    let action = if accept {
+        "report.accept"
+    } else {
+        "report.return"
+    };
+    let summary: String = comment.chars().take(200).collect();
+    ctx.audit(action, ("report", format!("{period_id}/{scope}")), summary)
+        .await?;
+    Ok(reviewed)
 }
 
 #[server(prefix = "/api", endpoint = "get_report_settings")]
@@ -89,17 +105,30 @@ pub async fn save_report_period(
     due_on: String,
 ) -> Result<(), AppError> {
     let ctx = crate::functions::ctx().await?;
-    Ok(crate::services::reports::settings::save_period(
+    crate::services::reports::settings::save_period(
         &ctx.db, &ctx.actor, period_id, &starts_on, &ends_on, &due_on,
     )
-    .await?)
+    .await?;
+    ctx.audit(
+        "report_settings.period",
+        ("report_period", period_id.to_string()),
+        format!("{starts_on} – {ends_on}, due {due_on}"),
+    )
+    .await
 }
 
 /// Adds a year's report periods; returns how many were new.
 #[server(prefix = "/api", endpoint = "add_report_year")]
 pub async fn add_report_year(year: i32) -> Result<u64, AppError> {
     let ctx = crate::functions::ctx().await?;
-    Ok(crate::services::reports::settings::add_year(&ctx.db, &ctx.actor, year).await?)
+    let added = crate::services::reports::settings::add_year(&ctx.db, &ctx.actor, year).await?;
+    ctx.audit(
+        "report_settings.year",
+        ("report_period", year.to_string()),
+        format!("{added} period(s) added"),
+    )
+    .await?;
+    Ok(added)
 }
 
 /// Sets a year's targets for the province (`scope_code` "20") or a commune.
@@ -111,7 +140,7 @@ pub async fn save_report_target(
     national: i32,
 ) -> Result<(), AppError> {
     let ctx = crate::functions::ctx().await?;
-    Ok(crate::services::reports::settings::save_target(
+    crate::services::reports::settings::save_target(
         &ctx.db,
         &ctx.actor,
         year,
@@ -119,5 +148,11 @@ pub async fn save_report_target(
         new_3star,
         national,
     )
-    .await?)
+    .await?;
+    ctx.audit(
+        "report_settings.target",
+        ("report_target", format!("{year}/{scope_code}")),
+        format!("3★+ new: {new_3star}, for 5★: {national}"),
+    )
+    .await
 }

@@ -54,9 +54,9 @@ pub async fn attach(
     if already >= limits.max_files_per_item as u64 {
         return Err(invalid("file", Reason::TooManyFiles));
     }
-    let txn = db.begin().await?;
+    // The file first (an image is decoded and encoded again): no transaction is open yet.
     let file = uploads::store(
-        &txn,
+        db,
         files,
         limits,
         upload,
@@ -64,6 +64,7 @@ pub async fn attach(
         Purpose::DossierDocument,
     )
     .await?;
+    let txn = db.begin().await?;
     let doc = dossier_document::ActiveModel {
         dossier_id: Set(d.id),
         item_code: Set(item_code.to_owned()),

@@ -23,17 +23,24 @@ pub struct CleanImage {
     pub thumbnail: Vec<u8>,
 }
 
-/// Decodes and re-encodes `bytes` of `kind` (an image kind).
+/// Decodes and re-encodes `bytes` of `kind` (an image kind) of at most `max_pixels` pixels.
 ///
 /// # Errors
+/// `Reason::ImageTooLarge` when its header claims more pixels (checked before decoding);
 /// `Reason::FileCorrupt` when it does not decode or encode.
-pub fn clean(kind: FileKind, bytes: &[u8]) -> Result<CleanImage, Reason> {
+pub fn clean(kind: FileKind, bytes: &[u8], max_pixels: u64) -> Result<CleanImage, Reason> {
     let format = match kind {
         FileKind::Jpeg => ImageFormat::Jpeg,
         FileKind::Png => ImageFormat::Png,
         FileKind::WebP => ImageFormat::WebP,
         FileKind::Pdf => return Err(Reason::FileCorrupt),
     };
+    let mut header = ImageReader::new(Cursor::new(bytes));
+    header.set_format(format);
+    let (width, height) = header.into_dimensions().map_err(|_| Reason::FileCorrupt)?;
+    if u64::from(width) * u64::from(height) > max_pixels {
+        return Err(Reason::ImageTooLarge);
+    }
     let image = decode(format, bytes).ok_or(Reason::FileCorrupt)?;
     let bytes = match format {
         // Photos: a JPEG again, at a quality nobody tells from the original.
@@ -98,7 +105,7 @@ mod tests {
     fn an_image_is_re_encoded_with_a_thumbnail_and_what_was_appended_is_gone() {
         let mut bytes = png(800, 400);
         bytes.extend_from_slice(b"<script>alert(1)</script>");
-        let clean = clean(FileKind::Png, &bytes).unwrap();
+        let clean = clean(FileKind::Png, &bytes, 40_000_000).unwrap();
         assert!(clean.bytes.starts_with(b"\x89PNG"));
         assert!(!clean.bytes.windows(8).any(|w| w == b"<script>"));
         let thumb = image::load_from_memory(&clean.thumbnail).unwrap();
@@ -109,11 +116,11 @@ mod tests {
     fn a_truncated_image_is_refused() {
         let bytes = png(200, 200);
         assert_eq!(
-            clean(FileKind::Png, &bytes[..bytes.len() / 2]).unwrap_err(),
+            clean(FileKind::Png, &bytes[..bytes.len() / 2], 40_000_000).unwrap_err(),
             Reason::FileCorrupt
         );
         assert_eq!(
-            clean(FileKind::Jpeg, b"\xff\xd8\xff\xe0 nothing").unwrap_err(),
+            clean(FileKind::Jpeg, b"\xff\xd8\xff\xe0 nothing", 40_000_000).unwrap_err(),
             Reason::FileCorrupt
         );
     }

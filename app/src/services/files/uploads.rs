@@ -10,12 +10,15 @@ use crate::services::ServiceError;
 use crate::services::files::store::FileStore;
 use crate::services::input::invalid;
 
-/// Configurable (`UPLOAD_MAX_MB`, `UPLOAD_MAX_FILES_PER_ITEM`).
+/// Configurable (`UPLOAD_MAX_MB`, `UPLOAD_MAX_FILES_PER_ITEM`, `UPLOAD_MAX_MEGAPIXELS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UploadLimits {
     pub max_bytes: usize,
     /// Documents under one checklist item of a dossier; photos of one product.
     pub max_files_per_item: usize,
+    /// Width × height of an image, in millions of pixels, read from its header before it is
+    /// decoded (a small PNG may claim 144 megapixels and take gigabytes to decode).
+    pub max_megapixels: u32,
 }
 
 impl Default for UploadLimits {
@@ -23,9 +26,18 @@ impl Default for UploadLimits {
         UploadLimits {
             max_bytes: 20 * 1024 * 1024,
             max_files_per_item: 10,
+            max_megapixels: 40,
         }
     }
 }
+
+/// Images decoded at once: one per core, so ten large uploads at once queue here instead of
+/// taking the memory and every core from the other requests.
+static DECODES: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+    tokio::sync::Semaphore::new(
+        std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
+    )
+});
 
 /// A file as it arrived.
 #[derive(Debug, Clone)]
@@ -57,8 +69,9 @@ impl Purpose {
     }
 }
 
-/// Checks, cleans and stores one file of `subject_id`; the metadata row is written with `db`
-/// (the caller's transaction).
+/// Checks, cleans and stores one file of `subject_id`; the metadata row is written with `db`.
+/// Call it before opening a transaction: an image is decoded and encoded again here, which
+/// takes a while, and no database lock should be held meanwhile.
 ///
 /// # Errors
 /// `Invalid { field: "file", reason }` with `file_empty`, `file_too_large`, `file_type`
@@ -79,8 +92,13 @@ pub async fn store(
     }
     let (bytes, thumbnail) = if kind.is_image() {
         let bytes = upload.bytes;
+        let max_pixels = u64::from(limits.max_megapixels) * 1_000_000;
+        let _slot = DECODES
+            .acquire()
+            .await
+            .map_err(|_| invalid("file", Reason::FileCorrupt))?;
         let clean = tokio::task::spawn_blocking(move || {
-            crate::services::files::images::clean(kind, &bytes)
+            crate::services::files::images::clean(kind, &bytes, max_pixels)
         })
         .await
         .map_err(|_| invalid("file", Reason::FileCorrupt))?

@@ -91,9 +91,9 @@ pub async fn add_photo(
     if count >= limits.max_files_per_item as u64 {
         return Err(invalid("file", Reason::TooManyFiles));
     }
-    let txn = db.begin().await?;
+    // The file first (an image is decoded and encoded again): no transaction is open yet.
     let file = uploads::store(
-        &txn,
+        db,
         files,
         limits,
         upload,
@@ -101,6 +101,7 @@ pub async fn add_photo(
         Purpose::ProductPhoto,
     )
     .await?;
+    let txn = db.begin().await?;
     let photo = product_photo::ActiveModel {
         product_id: Set(p.id),
         file_id: Set(file.id),

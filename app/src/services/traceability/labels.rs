@@ -386,9 +386,9 @@ pub async fn add_artwork(
 ) -> Result<i32, ServiceError> {
     let loaded = load(db, product_id).await?;
     check(actor, Action::EditSubject, &loaded.subject)?;
-    let txn = db.begin().await?;
+    // The file first (an image is decoded and encoded again): no transaction is open yet.
     let file = uploads::store(
-        &txn,
+        db,
         files,
         limits,
         upload,
@@ -396,6 +396,7 @@ pub async fn add_artwork(
         Purpose::LabelArtwork,
     )
     .await?;
+    let txn = db.begin().await?;
     let last = label_artwork::Entity::find()
         .filter(label_artwork::Column::ProductId.eq(product_id))
         .order_by_desc(label_artwork::Column::VersionNo)

@@ -49,9 +49,9 @@ pub async fn add_photo(
     if count >= limits.max_files_per_item as u64 {
         return Err(invalid("file", Reason::TooManyFiles));
     }
-    let txn = db.begin().await?;
+    // The file first (an image is decoded and encoded again): no transaction is open yet.
     let file = uploads::store(
-        &txn,
+        db,
         files,
         limits,
         upload,
@@ -59,6 +59,7 @@ pub async fn add_photo(
         Purpose::EventPhoto,
     )
     .await?;
+    let txn = db.begin().await?;
     lot_event_photo::ActiveModel {
         event_id: Set(event_id),
         file_id: Set(file.id),
