@@ -111,6 +111,7 @@ impl PageCache {
     }
 
     /// Bytes held now (for the tests).
+    #[cfg(test)]
     pub fn bytes(&self) -> usize {
         self.inner.read().map_or(0, |inner| inner.bytes)
     }

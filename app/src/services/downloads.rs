@@ -1,7 +1,7 @@
 //! Downloading a stored file through an access check: a product or lot-event photo is public
 //! with its (active) subject; label artwork is for the subject and its officials; a dossier
-//! document only for those who see a dossier it is filed in (or the subject's own members). Anyone else gets "not found", as for a file that does not exist,
-//! so ids cannot be probed.
+//! document only for those who see a dossier it is filed in (or the subject's own members).
+//! Anyone else gets "not found", as for a file that does not exist, so ids cannot be probed.
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::auth::{Actor, dossier_party};
@@ -62,6 +62,24 @@ pub async fn download(
     })
 }
 
+/// Whether a photo still belongs to a product or a lot event (it is removed by deleting that).
+async fn still_shown(
+    db: &DatabaseConnection,
+    file: &stored_file::Model,
+) -> Result<bool, ServiceError> {
+    use crate::entities::{lot_event_photo, product_photo};
+    use sea_orm::PaginatorTrait;
+    let on_products = product_photo::Entity::find()
+        .filter(product_photo::Column::FileId.eq(file.id))
+        .count(db)
+        .await?;
+    let on_events = lot_event_photo::Entity::find()
+        .filter(lot_event_photo::Column::FileId.eq(file.id))
+        .count(db)
+        .await?;
+    Ok(on_products + on_events > 0)
+}
+
 async fn may_read(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -78,8 +96,11 @@ async fn may_read(
         return Ok(true);
     }
     match file.purpose.as_str() {
-        // Public with the product's page and the lot's trace.
-        "product_photo" | "event_photo" => return Ok(owner.status == SubjectStatus::Active),
+        // Public with the product's page and the lot's trace — while it is on them: a photo
+        // its owner removed is the owner's alone again.
+        "product_photo" | "event_photo" => {
+            return Ok(owner.status == SubjectStatus::Active && still_shown(db, file).await?);
+        }
         // The label's officials: the subject's commune and the province.
         "label_artwork" => {
             return Ok(dossier_party(actor, owner.id, &owner.commune_code).is_some());

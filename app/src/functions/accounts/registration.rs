@@ -62,7 +62,13 @@ pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, App
     state.sign_in_throttle.record_success(&login_key, &address);
     let user = current::to_current_user(&account).ok_or(AppError::Internal)?;
     current::start(&session, account.id).await?;
-    registration::record_sign_in(&state.db, account, "account.sign_in", Some(address)).await?;
+    crate::services::accounts::sign_ins::record_sign_in(
+        &state.db,
+        account,
+        "account.sign_in",
+        Some(address),
+    )
+    .await?;
     leptos_axum::redirect(user.role.area().path());
     Ok(user)
 }
@@ -74,7 +80,7 @@ pub async fn sign_out() -> Result<(), AppError> {
     let session = crate::auth::current::session().await?;
     crate::auth::current::end(&session).await?;
     if let crate::auth::Actor::User { user_id, .. } = ctx.actor {
-        crate::services::accounts::registration::record_sign_out(&ctx.db, user_id, ctx.ip).await?;
+        crate::services::accounts::sign_ins::record_sign_out(&ctx.db, user_id, ctx.ip).await?;
     }
     leptos_axum::redirect("/");
     Ok(())
@@ -218,7 +224,7 @@ pub async fn demo_sign_in(email: String) -> Result<(), AppError> {
     let session = current::session().await?;
     current::start(&session, account.id).await?;
     let area = current::to_current_user(&account).map_or("/account", |u| u.role.area().path());
-    crate::services::accounts::registration::record_sign_in(
+    crate::services::accounts::sign_ins::record_sign_in(
         &state.db,
         account,
         "account.demo_sign_in",

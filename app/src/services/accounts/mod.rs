@@ -4,3 +4,4 @@
 pub mod admin;
 pub mod registration;
 pub mod reset_links;
+pub mod sign_ins;

@@ -50,6 +50,7 @@ pub async fn register(
     // open that long would stall every other writer (SQLite has one).
     let hash = hashing::hash(input.password).await?;
     let txn = db.begin().await?;
+    release_rejected(&txn, email.as_deref(), phone.as_deref()).await?;
     if let Some(email) = &email
         && taken(&txn, user_account::Column::Email, email).await?
     {
@@ -131,6 +132,13 @@ async fn create_subject(
         return Err(invalid("tax_code", Reason::TaxCodeRequired));
     }
     if let Some(tax_code) = &tax_code {
+        // A subject whose registration was rejected gives its tax code up.
+        subject::Entity::update_many()
+            .col_expr(subject::Column::TaxCode, Option::<String>::None.into())
+            .filter(subject::Column::TaxCode.eq(tax_code.as_str()))
+            .filter(subject::Column::Status.eq(SubjectStatus::Rejected))
+            .exec(db)
+            .await?;
         let exists = subject::Entity::find()
             .filter(subject::Column::TaxCode.eq(tax_code.as_str()))
             .one(db)
@@ -502,51 +510,27 @@ pub async fn change_password(
     Ok(())
 }
 
-/// Records a successful sign-in (`action` "account.sign_in" or "account.demo_sign_in"): the
-/// time on the account, and an audit entry with the client's address.
-///
-/// # Errors
-/// A database error.
-pub async fn record_sign_in(
-    db: &DatabaseConnection,
-    account: user_account::Model,
-    action: &str,
-    ip: Option<String>,
+/// A rejected registration does not keep its e-mail and phone from a new one: whoever
+/// registers with them again takes them over (the rejected account keeps its reason, and can
+/// no longer sign in by them).
+async fn release_rejected(
+    txn: &impl sea_orm::ConnectionTrait,
+    email: Option<&str>,
+    phone: Option<&str>,
 ) -> Result<(), ServiceError> {
-    let txn = db.begin().await?;
-    let user_id = account.id;
-    let mut row: user_account::ActiveModel = account.into();
-    row.last_login_at = Set(Some(chrono::Utc::now()));
-    row.update(&txn).await?;
-    audit::append(
-        &txn,
-        Entry::account(Some(user_id), action, user_id, String::new(), ip),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(())
-}
-
-/// Records a sign-out in the audit log.
-///
-/// # Errors
-/// A database error.
-pub async fn record_sign_out(
-    db: &DatabaseConnection,
-    user_id: i32,
-    ip: Option<String>,
-) -> Result<(), ServiceError> {
-    audit::append(
-        db,
-        Entry::account(
-            Some(user_id),
-            "account.sign_out",
-            user_id,
-            String::new(),
-            ip,
-        ),
-    )
-    .await?;
+    for (column, value) in [
+        (user_account::Column::Email, email),
+        (user_account::Column::Phone, phone),
+    ] {
+        if let Some(value) = value {
+            user_account::Entity::update_many()
+                .col_expr(column, Option::<String>::None.into())
+                .filter(column.eq(value))
+                .filter(user_account::Column::Status.eq(AccountStatus::Rejected))
+                .exec(txn)
+                .await?;
+        }
+    }
     Ok(())
 }
 

@@ -1,0 +1,55 @@
+//! Sign-ins and sign-outs as they are recorded: the time on the account, and the audit log
+//! with the client's address.
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, TransactionTrait};
+
+use crate::entities::user_account;
+use crate::services::ServiceError;
+use crate::services::audit::{self, Entry};
+
+/// Records a successful sign-in (`action` "account.sign_in" or "account.demo_sign_in"): the
+/// time on the account, and an audit entry with the client's address.
+///
+/// # Errors
+/// A database error.
+pub async fn record_sign_in(
+    db: &DatabaseConnection,
+    account: user_account::Model,
+    action: &str,
+    ip: Option<String>,
+) -> Result<(), ServiceError> {
+    let txn = db.begin().await?;
+    let user_id = account.id;
+    let mut row: user_account::ActiveModel = account.into();
+    row.last_login_at = Set(Some(chrono::Utc::now()));
+    row.update(&txn).await?;
+    audit::append(
+        &txn,
+        Entry::account(Some(user_id), action, user_id, String::new(), ip),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Records a sign-out in the audit log.
+///
+/// # Errors
+/// A database error.
+pub async fn record_sign_out(
+    db: &DatabaseConnection,
+    user_id: i32,
+    ip: Option<String>,
+) -> Result<(), ServiceError> {
+    audit::append(
+        db,
+        Entry::account(
+            Some(user_id),
+            "account.sign_out",
+            user_id,
+            String::new(),
+            ip,
+        ),
+    )
+    .await?;
+    Ok(())
+}
