@@ -11,6 +11,8 @@ mod page_cache;
 #[cfg(test)]
 mod permission_matrix;
 #[cfg(test)]
+mod permission_routes;
+#[cfg(test)]
 mod permission_rows;
 #[cfg(test)]
 mod permission_targets;

@@ -33,19 +33,20 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
-/// "Demo data", only on a server in demo mode (a real installation shows its own data).
+/// "Demo data", only on a server in demo mode (a real installation shows its own data). Asked
+/// in the browser only and shown once hydrated, like the notification count: a footer
+/// resource would be one more value the server's page and the browser's first render must
+/// agree on, on every page.
 #[component]
 fn DemoNote() -> impl IntoView {
     let i18n = use_i18n();
-    let demo = OnceResource::new(crate::functions::accounts::registration::demo_mode());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                demo.await.unwrap_or(false).then(|| view! {
-                    <p class="muted" data-testid="demo-note">{t!(i18n, footer.demo_note)}</p>
-                })
-            })}
-        </Suspense>
+    let demo = LocalResource::new(crate::functions::accounts::registration::demo_mode);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    move || {
+        matches!(demo.get().filter(|_| hydrated.get()), Some(Ok(true))).then(|| {
+            view! { <p class="muted" data-testid="demo-note">{t!(i18n, footer.demo_note)}</p> }
+        })
     }
 }
 

@@ -84,16 +84,22 @@ async fn one_click_demo_sign_ins_are_audited_and_throttled() {
 async fn only_a_demo_server_says_its_data_is_demo_data() {
     const NOTE: &str = "Dữ liệu trình diễn";
     let real = demo_app(Default::default()).await;
-    for path in ["/", "/products/1"] {
+    let demo = demo_server().await;
+    // Light pages say it in their HTML; app pages ask `demo_mode` once hydrated.
+    for path in ["/products/1", "/catalog"] {
         let (_, html) = get_page(&real.router, path, None).await;
         assert!(
             !html.contains(NOTE),
             "{path} says demo data outside demo mode"
         );
-    }
-    let demo = demo_server().await;
-    for path in ["/", "/products/1"] {
         let (_, html) = get_page(&demo.router, path, None).await;
         assert!(html.contains(NOTE), "{path} hides that it is a demo");
     }
+    let ask = |router: axum::Router| async move {
+        crate::test_support::post(&router, "/api/demo_mode", String::new(), None)
+            .await
+            .0
+    };
+    assert_eq!(ask(real.router.clone()).await, "false");
+    assert_eq!(ask(demo.router.clone()).await, "true");
 }

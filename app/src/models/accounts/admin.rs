@@ -70,7 +70,8 @@ pub struct OfficialInput {
     pub full_name: String,
     pub email: String,
     pub phone: String,
-    /// Required for a commune officer, ignored otherwise.
+    /// Required for a commune officer; for a council or advisory member, optional: where they
+    /// live (that commune's dossiers flag them as conflicted); ignored otherwise.
     pub commune_code: String,
 }
 

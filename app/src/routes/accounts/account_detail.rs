@@ -226,7 +226,7 @@ fn RoleControl(
                             .collect_view()}
                     </select>
                     <FieldError error field="role" />
-                    <div hidden=move || chosen.get() != Role::CommuneOfficer.as_str()>
+                    <div hidden=move || !crate::routes::accounts::account_new::has_commune(&chosen.get())>
                         <label for="new-commune">{t!(i18n, register.commune)}</label>
                         <select id="new-commune" name="commune_code">
     <CommuneOptions selected=commune />

@@ -83,8 +83,11 @@ fn NewOfficialForm() -> impl IntoView {
                 <label for="phone">{t!(i18n, register.phone)}</label>
                 <input id="phone" name="phone" type="tel" maxlength="20" autocomplete="off" />
                 <FieldError error field="phone" />
-                <div class="field-group" hidden=move || role.get() != Role::CommuneOfficer.as_str()>
+                <div class="field-group" hidden=move || !has_commune(&role.get())>
                     <label for="commune_code">{t!(i18n, register.commune)}</label>
+                    {move || (role.get() != Role::CommuneOfficer.as_str()).then(|| view! {
+                        <p class="hint">{t!(i18n, admin.home_commune_hint)}</p>
+                    })}
                     <select id="commune_code" name="commune_code">
     <CommuneOptions />
                     </select>
@@ -95,4 +98,16 @@ fn NewOfficialForm() -> impl IntoView {
                 </button>
             </ActionForm>
         }
+}
+
+/// Roles whose accounts name a commune: the officer's own, or where a council or advisory
+/// member lives (their dossiers are flagged as conflicted).
+pub(crate) fn has_commune(role: &str) -> bool {
+    [
+        Role::CommuneOfficer,
+        Role::CouncilMember,
+        Role::AdvisoryMember,
+    ]
+    .iter()
+    .any(|r| r.as_str() == role)
 }

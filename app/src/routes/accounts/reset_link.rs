@@ -29,9 +29,21 @@ pub fn ResetLinkBox(link: ResetLink) -> impl IntoView {
                 {link.contact}
             </p>
             // Selected on focus, ready to copy.
-            <p><input type="text" readonly value=url class="link-field" data-testid="reset-link-url" aria-label="URL" onfocus="this.select()" /></p>
+            <p><input type="text" readonly value=url class="link-field" data-testid="reset-link-url" aria-label="URL" on:focus=select_all /></p>
             <p class="muted">{t!(i18n, admin.link_expires)}" "{link.expires_at}" UTC"</p>
         </div>
     }
     .into_any()
+}
+
+/// Selects the whole link when the field gets focus, ready to copy (an event handler: the
+/// Content-Security-Policy refuses inline `onfocus` attributes).
+fn select_all(ev: leptos::ev::FocusEvent) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<leptos::web_sys::HtmlInputElement>().ok())
+    {
+        input.select();
+    }
 }

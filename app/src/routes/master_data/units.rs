@@ -90,7 +90,7 @@ fn LevelOption(
                 value=value.as_param()
                 checked=move || current() == value
                 prop:checked=move || current() == value
-                onchange="this.form.requestSubmit()"
+                on:change=submit_form
             />
             {children()}
         </label>
@@ -174,5 +174,18 @@ fn GroupItem(node: ProductGroupNode) -> impl IntoView {
             <span class="code">{node.code}</span>" "{name_vi}<span class="muted">{english}</span>
             {children}
         </li>
+    }
+}
+
+/// Submits the radio's form (the page's `Form`, which navigates in the browser). An event
+/// handler, not an inline `onchange` attribute: the Content-Security-Policy refuses those.
+fn submit_form(ev: leptos::ev::Event) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Some(form) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<leptos::web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.form())
+    {
+        let _ = form.request_submit();
     }
 }

@@ -113,10 +113,13 @@ async fn commune_for(
     role: Role,
     commune_code: &str,
 ) -> Result<Option<String>, ServiceError> {
-    if role != Role::CommuneOfficer {
-        return Ok(None);
-    }
-    let code = optional(commune_code).ok_or(invalid("commune_code", Reason::Required))?;
+    // A commune officer works for one commune; a council or advisory member may name the
+    // commune they live in, so that its dossiers flag them as conflicted automatically.
+    let code = match (role, optional(commune_code)) {
+        (Role::CommuneOfficer, None) => return Err(invalid("commune_code", Reason::Required)),
+        (Role::CommuneOfficer | Role::CouncilMember | Role::AdvisoryMember, Some(code)) => code,
+        _ => return Ok(None),
+    };
     let commune = admin_unit::Entity::find()
         .filter(admin_unit::Column::Code.eq(code))
         .filter(admin_unit::Column::Level.eq("commune"))
