@@ -117,12 +117,29 @@ pub async fn post_typed(
     body: impl Into<Body>,
     cookie: Option<&str>,
 ) -> (u16, String, Option<String>) {
+    send_post(app, path, content_type, body, cookie, None).await
+}
+
+/// A form POST as a browser on the site would send it, with the session `cookie` and, behind a
+/// trusted proxy, the client's `forwarded_for` address; returns the status, the body and the
+/// session cookie set.
+pub async fn send_post(
+    app: &axum::Router,
+    path: &str,
+    content_type: &str,
+    body: impl Into<Body>,
+    cookie: Option<&str>,
+    forwarded_for: Option<&str>,
+) -> (u16, String, Option<String>) {
     let mut request = Request::post(path)
         .header(header::HOST, "ocop.test")
         .header(header::ORIGIN, "http://ocop.test")
         .header(header::CONTENT_TYPE, content_type);
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
+    }
+    if let Some(address) = forwarded_for {
+        request = request.header("x-forwarded-for", address);
     }
     let response = app
         .clone()
@@ -167,18 +184,10 @@ pub async fn current_user(app: &axum::Router, cookie: &str) -> Option<String> {
 
 /// POSTs as a client behind a trusted proxy at `address` (X-Forwarded-For).
 pub async fn post_from(app: &axum::Router, path: &str, body: String, address: &str) -> String {
-    let request = Request::post(path)
-        .header(header::HOST, "ocop.test")
-        .header(header::ORIGIN, "http://ocop.test")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header("x-forwarded-for", address);
-    let response = app
-        .clone()
-        .oneshot(request.body(Body::from(body)).unwrap())
+    let form = "application/x-www-form-urlencoded";
+    send_post(app, path, form, body, None, Some(address))
         .await
-        .unwrap();
-    let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
-    String::from_utf8_lossy(&body).into_owned()
+        .1
 }
 
 /// GETs a page as a browser on the site would; returns the status and the body.

@@ -62,22 +62,25 @@ pub async fn download(
     })
 }
 
-/// Whether a photo still belongs to a product or a lot event (it is removed by deleting that).
+/// Whether a photo still belongs to its product or lot event (removing it deletes that row).
 async fn still_shown(
     db: &DatabaseConnection,
     file: &stored_file::Model,
 ) -> Result<bool, ServiceError> {
     use crate::entities::{lot_event_photo, product_photo};
     use sea_orm::PaginatorTrait;
-    let on_products = product_photo::Entity::find()
-        .filter(product_photo::Column::FileId.eq(file.id))
-        .count(db)
-        .await?;
-    let on_events = lot_event_photo::Entity::find()
-        .filter(lot_event_photo::Column::FileId.eq(file.id))
-        .count(db)
-        .await?;
-    Ok(on_products + on_events > 0)
+    let rows = if file.purpose == "product_photo" {
+        product_photo::Entity::find()
+            .filter(product_photo::Column::FileId.eq(file.id))
+            .count(db)
+            .await?
+    } else {
+        lot_event_photo::Entity::find()
+            .filter(lot_event_photo::Column::FileId.eq(file.id))
+            .count(db)
+            .await?
+    };
+    Ok(rows > 0)
 }
 
 async fn may_read(

@@ -1,48 +1,22 @@
 //! What the audit log must hold: sign-ins and sign-outs, criteria sets, reports and their
 //! settings — each with the client's address.
-use axum::body::Body;
-use axum::http::{Request, header};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use tower::ServiceExt;
 
 use app::entities::audit_log;
 
-use crate::test_support::{demo_server, form_value};
+use crate::test_support::{demo_server, form_value, send_post};
 
 const ADDRESS: &str = "198.51.100.77";
 
-/// POSTs as a browser behind the trusted proxy, from `ADDRESS`; returns the status, the body
-/// and the session cookie set.
+/// POSTs as a browser behind the trusted proxy, from `ADDRESS`.
 async fn post_as(
     app: &axum::Router,
     path: &str,
     body: String,
     cookie: Option<&str>,
 ) -> (u16, String, Option<String>) {
-    let mut request = Request::post(path)
-        .header(header::HOST, "ocop.test")
-        .header(header::ORIGIN, "http://ocop.test")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header("x-forwarded-for", ADDRESS);
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    let response = app
-        .clone()
-        .oneshot(request.body(Body::from(body)).unwrap())
-        .await
-        .unwrap();
-    let cookie = response
-        .headers()
-        .get(header::SET_COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .map(str::to_owned);
-    let status = response.status().as_u16();
-    let body = axum::body::to_bytes(response.into_body(), 1 << 20)
-        .await
-        .unwrap();
-    (status, String::from_utf8_lossy(&body).into_owned(), cookie)
+    let form = "application/x-www-form-urlencoded";
+    send_post(app, path, form, body, cookie, Some(ADDRESS)).await
 }
 
 async fn sign_in_as(app: &axum::Router, email: &str) -> String {
