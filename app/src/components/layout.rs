@@ -44,7 +44,9 @@ fn DemoNote() -> impl IntoView {
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     move || {
-        matches!(demo.get().filter(|_| hydrated.get()), Some(Ok(true))).then(|| {
+        // `try_get`, as for the notification count: never a panic once the page's owner is gone.
+        let shown = hydrated.try_get().unwrap_or(false);
+        matches!(demo.try_get().flatten().filter(|_| shown), Some(Ok(true))).then(|| {
             view! { <p class="muted" data-testid="demo-note">{t!(i18n, footer.demo_note)}</p> }
         })
     }

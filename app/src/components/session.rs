@@ -96,7 +96,10 @@ fn NotificationBadge(locale: Locale) -> impl IntoView {
     });
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
-    let count = move || match unread.get().filter(|_| hydrated.get()) {
+    // `try_get`: on the server a render can outlive the page's reactive owner (its values are
+    // then gone); nothing is shown rather than a panic.
+    let shown = move || hydrated.try_get().unwrap_or(false);
+    let count = move || match unread.try_get().flatten().filter(|_| shown()) {
         Some(Ok(n)) if n > 0 => {
             Some(view! { " "<span class="count-badge" data-testid="unread-count">{n}</span> })
         }
