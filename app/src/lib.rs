@@ -27,6 +27,8 @@ pub mod seed;
 #[cfg(feature = "ssr")]
 pub mod services;
 #[cfg(feature = "ssr")]
+pub mod slots;
+#[cfg(feature = "ssr")]
 pub mod state;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

@@ -39,7 +39,7 @@ async fn settings_change_until_the_decision_and_only_by_the_province() {
         let mut changed = input("Đợt 2 năm 2026 (đã sửa)");
         changed.aggregation = "median".into();
         changed.identity_hidden = false;
-        rounds::update_settings(db, &p.province, round, version, &changed)
+        rounds::update_settings(db, &p.province, round, version, &changed, None)
             .await
             .unwrap();
         let view = rounds::view(db, &p.province, round).await.unwrap();
@@ -49,18 +49,20 @@ async fn settings_change_until_the_decision_and_only_by_the_province() {
         assert_eq!(view.version, version + 1);
         // A page opened before the change does not overwrite it.
         assert!(matches!(
-            rounds::update_settings(db, &p.province, round, version, &changed).await,
+            rounds::update_settings(db, &p.province, round, version, &changed, None).await,
             Err(ServiceError::Conflict(Reason::ChangedMeanwhile))
         ));
         let mut wrong = changed.clone();
         wrong.scoring_until = "2026-06-01".into();
         assert_eq!(
-            reason(rounds::update_settings(db, &p.province, round, view.version, &wrong).await),
+            reason(
+                rounds::update_settings(db, &p.province, round, view.version, &wrong, None).await
+            ),
             ("scoring_until", "before_start")
         );
         for someone in [&c.members[0], &p.owner, &p.commune] {
             assert!(matches!(
-                rounds::update_settings(db, someone, round, view.version, &changed).await,
+                rounds::update_settings(db, someone, round, view.version, &changed, None).await,
                 Err(ServiceError::Denied(_))
             ));
         }

@@ -294,9 +294,16 @@ async fn members_score_only_what_is_theirs_and_others_are_refused() {
             auto.documents.is_empty(),
             "a conflicted member does not read the dossier"
         );
-        rounds::declare_conflict(db, &c.members[1], round, ids[0], "Người nhà của chủ thể")
-            .await
-            .unwrap();
+        rounds::declare_conflict(
+            db,
+            &c.members[1],
+            round,
+            ids[0],
+            "Người nhà của chủ thể",
+            None,
+        )
+        .await
+        .unwrap();
         let declared = score_sheets::save(
             db,
             &c.members[1],
@@ -369,6 +376,7 @@ async fn a_sub_council_sees_only_its_group_and_others_stay_hidden_when_so_set() 
             round,
             c.members[0].user_id().unwrap(),
             None,
+            None,
         )
         .await
         .unwrap();
@@ -378,12 +386,21 @@ async fn a_sub_council_sees_only_its_group_and_others_stay_hidden_when_so_set() 
             round,
             c.members[1].user_id().unwrap(),
             Some("II".into()),
+            None,
         )
         .await
         .unwrap();
         assert_eq!(
             reason(
-                rounds::add_member(db, &p.province, round, p.owner.user_id().unwrap(), None).await
+                rounds::add_member(
+                    db,
+                    &p.province,
+                    round,
+                    p.owner.user_id().unwrap(),
+                    None,
+                    None
+                )
+                .await
             ),
             ("member", "not_an_evaluator")
         );

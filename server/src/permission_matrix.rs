@@ -1,6 +1,8 @@
-//! Every server function, called over HTTP by every kind of actor, against the expected
-//! allow/deny of one table. A server function that is registered but missing from the table
-//! fails the test, so no new function goes unexamined.
+//! Every server function, called over HTTP by every kind of actor — including a second producer
+//! and a council member outside the round — against the expected allow/deny of one table. A
+//! server function that is registered but missing from the table fails the test, so no new
+//! function goes unexamined. Forbidden, SignInRequired and NotFound count as refusals: a row's
+//! allowed callers must get past the check to an answer, a conflict or a field error.
 use std::collections::BTreeSet;
 
 use app::seed::demo::{DEMO_PASSWORD, DEMO_PENDING_EMAIL};
@@ -11,14 +13,20 @@ use crate::test_support::{TestApp, demo_app, multipart, post_typed, post_with_st
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Who {
     Anonymous,
+    /// The demo producer whose records the rows aim at (Chi Lăng).
     Producer,
+    /// A producer of another subject.
+    OtherProducer,
     /// Officer of Tràng Định, where the demo registration waits.
     OwnCommune,
     /// Officer of Chi Lăng.
     OtherCommune,
     Province,
     Advisory,
+    /// A council member of the round the rows aim at.
     Council,
+    /// A council member outside that round.
+    OtherCouncil,
     Admin,
 }
 
@@ -30,11 +38,13 @@ pub(crate) type Row = (&'static str, String, &'static [Who]);
 pub(crate) const EVERYONE: &[Who] = &[
     Anonymous,
     Producer,
+    OtherProducer,
     OwnCommune,
     OtherCommune,
     Province,
     Advisory,
     Council,
+    OtherCouncil,
     Admin,
 ];
 
@@ -42,11 +52,13 @@ fn login(who: Who) -> Option<&'static str> {
     Some(match who {
         Anonymous => return None,
         Producer => "dongbanh@demo.vn",
+        OtherProducer => "thachden@demo.vn",
         OwnCommune => "xa.trangdinh@demo.vn",
         OtherCommune => "xa.chilang@demo.vn",
         Province => "so.nnmt@demo.vn",
         Advisory => "tuvan@demo.vn",
         Council => "hoidong@demo.vn",
+        OtherCouncil => "hoidong2@demo.vn",
         Admin => "quantri@demo.vn",
     })
 }
@@ -55,13 +67,21 @@ fn login(who: Who) -> Option<&'static str> {
 const DOSSIER_PARTIES: &[Who] = &[Producer, OtherCommune];
 pub(crate) const SIGNED_IN: &[Who] = &[
     Producer,
+    OtherProducer,
     OwnCommune,
     OtherCommune,
     Province,
     Advisory,
     Council,
+    OtherCouncil,
     Admin,
 ];
+
+/// Any producer, for what a producer does in their own subject.
+pub(crate) const PRODUCERS: &[Who] = &[Producer, OtherProducer];
+
+/// Those who read criteria sets: the province, the administrator and every evaluator.
+const EVALUATORS: &[Who] = &[Province, Advisory, Council, OtherCouncil, Admin];
 
 pub(crate) const ADMINS: &[Who] = &[Province, Admin];
 
@@ -125,15 +145,7 @@ fn matrix(ids: &Targets) -> Vec<Row> {
         (
             "/api/change_password",
             "current_password=not-mine&new_password=whatever-else".into(),
-            &[
-                Producer,
-                OwnCommune,
-                OtherCommune,
-                Province,
-                Advisory,
-                Council,
-                Admin,
-            ],
+            SIGNED_IN,
         ),
         (
             "/api/reset_password",
@@ -201,7 +213,7 @@ fn matrix(ids: &Targets) -> Vec<Row> {
             ),
             &[Producer],
         ),
-        ("/api/list_my_products", String::new(), &[Producer]),
+        ("/api/list_my_products", String::new(), PRODUCERS),
         (
             "/api/get_product",
             format!("product_id={active_product}"),
@@ -215,19 +227,19 @@ fn matrix(ids: &Targets) -> Vec<Row> {
              &product[shelf_life]=&product[price_min]=&product[price_max]=\
              &product[raw_material_area]=&product[story]=&product[gtin]="
                 .into(),
-            &[Producer],
+            PRODUCERS,
         ),
         (
             "/api/list_dossiers",
             "state=&commune_code=&group_code=&cycle=&page=1".into(),
-            &[Producer, OwnCommune, OtherCommune, Province],
+            &[Producer, OtherProducer, OwnCommune, OtherCommune, Province],
         ),
-        ("/api/dossier_products", String::new(), &[Producer]),
+        ("/api/dossier_products", String::new(), PRODUCERS),
         // No such product: the producer gets past the check to a field error.
         (
             "/api/create_dossier",
             "product_id=0&cycle=first".into(),
-            &[Producer],
+            PRODUCERS,
         ),
         // Returned: the producer and its commune see it; the province only once forwarded.
         (
@@ -298,21 +310,23 @@ fn matrix(ids: &Targets) -> Vec<Row> {
             format!("photo_id={own_photo}"),
             &[Producer],
         ),
+        // A photo of the second producer's product: only they remove it (the rows after find
+        // it gone, which refuses them too).
         (
             "/api/remove_product_photo",
             format!("photo_id={foreign_photo}"),
-            &[],
+            &[OtherProducer],
         ),
         (
             "/api/list_ideas",
             String::new(),
-            &[Producer, OwnCommune, OtherCommune, Province],
+            &[Producer, OtherProducer, OwnCommune, OtherCommune, Province],
         ),
-        // An empty form: the producer gets past the check to a field error.
+        // An empty form: producers get past the check to a field error.
         (
             "/api/submit_idea",
             "name=&group_code=&description=&raw_materials=".into(),
-            &[Producer],
+            PRODUCERS,
         ),
         // The demo idea waiting in Chi Lăng, at a stale version: its officer gets a conflict.
         (
@@ -326,21 +340,13 @@ fn matrix(ids: &Targets) -> Vec<Row> {
             format!("idea_id={waiting_idea}"),
             &[Producer],
         ),
-        (
-            "/api/list_criteria_sets",
-            String::new(),
-            &[Province, Advisory, Council, Admin],
-        ),
-        // No such set: those who may read sets get "not found".
-        (
-            "/api/get_criteria_set",
-            "id=0".into(),
-            &[Province, Advisory, Council, Admin],
-        ),
+        ("/api/list_criteria_sets", String::new(), EVALUATORS),
+        ("/api/get_criteria_set", "id=1".into(), EVALUATORS),
+        // Each member lists their own rounds.
         (
             "/api/list_rounds",
             String::new(),
-            &[Province, Advisory, Council],
+            &[Province, Advisory, Council, OtherCouncil],
         ),
         // An empty form: the provincial officer gets past the check to a field error.
         (
@@ -371,15 +377,16 @@ fn matrix(ids: &Targets) -> Vec<Row> {
             format!("round_id={round}"),
             &[Province, Advisory, Council],
         ),
-        // No such account / member: the provincial officer gets "not found".
+        // Already a member: adding them again changes nothing.
         (
             "/api/add_round_member",
-            format!("round_id={round}&user_id=0&group_code="),
+            format!("round_id={round}&user_id={official}&group_code="),
             &[Province],
         ),
+        // In scoring no member leaves: a conflict after the check.
         (
             "/api/remove_round_member",
-            format!("round_id={round}&user_id=0"),
+            format!("round_id={round}&user_id={official}"),
             &[Province],
         ),
         // In scoring no dossier joins: a conflict after the check.
@@ -412,9 +419,13 @@ fn matrix(ids: &Targets) -> Vec<Row> {
             ),
             &[Advisory, Council],
         ),
+        // A submitted demo sheet, no reason: a field error (or "wrong phase") after the check.
         (
             "/api/reopen_score_sheet",
-            format!("round_id={round}&dossier_id={round_dossier}&member_id=0&reason=x"),
+            format!(
+                "round_id={}&dossier_id={}&member_id={}&reason=",
+                ids.submitted_sheet.0, ids.submitted_sheet.1, ids.submitted_sheet.2
+            ),
             &[Province],
         ),
         (
@@ -431,17 +442,21 @@ fn matrix(ids: &Targets) -> Vec<Row> {
         (
             "/api/list_certificates",
             "state=".into(),
-            &[Producer, Province, Admin],
+            &[Producer, OtherProducer, Province, Admin],
         ),
-        // Public: an unknown number is "not found" for everyone.
+        // Public.
         (
             "/api/check_certificate",
-            "number=LS-0000-0000".into(),
+            format!("number={}", ids.certificate),
             EVERYONE,
         ),
+        // No reason: the provincial officer gets past the check to a field error.
         (
             "/api/revoke_certificate",
-            "number=LS-0000-0000&reason=x&decision=x&date=2026-01-01".into(),
+            format!(
+                "number={}&reason=&decision=x&date=2026-01-01",
+                ids.certificate
+            ),
             &[Province],
         ),
         // Unreadable JSON: those who manage sets get past the check to a field error.
@@ -503,7 +518,9 @@ async fn call(
 }
 
 fn denied(body: &str) -> bool {
-    body.contains("\"Forbidden\"") || body.contains("\"SignInRequired\"")
+    ["\"Forbidden\"", "\"SignInRequired\"", "\"NotFound\""]
+        .iter()
+        .any(|refusal| body.contains(refusal))
 }
 
 #[tokio::test]
@@ -542,9 +559,9 @@ async fn every_server_function_allows_and_denies_as_the_table_says() {
                 expected,
                 "{who:?} calling {path}: {answer}"
             );
-            // Refusals carry their HTTP status: 401 to sign in, 403 for not allowed.
+            // Refusals carry their HTTP status: 401 to sign in, 403 not allowed, 404 not found.
             assert_eq!(
-                matches!(status, 401 | 403),
+                matches!(status, 401 | 403 | 404),
                 !expected,
                 "{who:?} calling {path}: status {status}, {answer}"
             );

@@ -64,10 +64,13 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
             format!("product_id={active_product}"),
             &[Producer],
         ),
-        // A file that is no standard of the product: the producer gets past the check to 404.
+        // A filed standard kept private: the producer gets past the check (nothing changes).
         (
             "/api/set_document_public",
-            format!("product_id={active_product}&file_id=0&public=true"),
+            format!(
+                "product_id={}&file_id={}&public=false",
+                ids.filed_standard.0, ids.filed_standard.1
+            ),
             &[Producer],
         ),
         ("/api/list_label_checklist", String::new(), ADMINS),
@@ -119,7 +122,14 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
         (
             "/api/get_dashboard",
             "filter[year]=2026".into(),
-            &[Producer, OwnCommune, OtherCommune, Province, Admin],
+            &[
+                Producer,
+                OtherProducer,
+                OwnCommune,
+                OtherCommune,
+                Province,
+                Admin,
+            ],
         ),
     ]
 }

@@ -72,7 +72,7 @@ where
     let round = rounds::create(db, &province, &input).await.unwrap();
     for email in ["hoidong@demo.vn", "tuvan@demo.vn"] {
         let member = account(email).await.id;
-        rounds::add_member(db, &province, round, member, None)
+        rounds::add_member(db, &province, round, member, None, None)
             .await
             .unwrap();
     }
@@ -163,6 +163,13 @@ pub struct Targets {
     /// A demo lot of the producer's product, and an event on it.
     pub own_lot: i32,
     pub own_event: i32,
+    /// A product standard or test report filed in a dossier of the producer's subject:
+    /// (product, file).
+    pub filed_standard: (i32, i32),
+    /// The number of a demo certificate.
+    pub certificate: String,
+    /// A submitted demo score sheet: (round, dossier, member).
+    pub submitted_sheet: (i32, i32, i32),
 }
 
 /// The records the matrix aims at: demo ones, and a few made for it through the services.
@@ -226,6 +233,27 @@ pub async fn targets(
         round: 0,
         round_dossier: 0,
         own_event: 0,
+        filed_standard: (0, 0),
+        submitted_sheet: {
+            use app::entities::score_sheet;
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            let sheet = score_sheet::Entity::find()
+                .filter(score_sheet::Column::SubmittedAt.is_not_null())
+                .one(&db)
+                .await
+                .unwrap()
+                .expect("a submitted demo score sheet");
+            (sheet.round_id, sheet.dossier_id, sheet.user_id)
+        },
+        certificate: {
+            use sea_orm::EntityTrait;
+            app::entities::certificate::Entity::find()
+                .one(&db)
+                .await
+                .unwrap()
+                .expect("a demo certificate")
+                .number
+        },
         own_lot: {
             use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
             let subject = account("dongbanh@demo.vn").await.subject_id.unwrap();
@@ -252,6 +280,52 @@ pub async fn targets(
                 .expect("a demo event of the producer's lot")
                 .id
         },
+        filed_standard: filed_standard(
+            &db,
+            &files,
+            &account("dongbanh@demo.vn").await,
+            targets.returned_dossier,
+        )
+        .await,
         ..targets
     }
+}
+
+/// A product standard filed by the producer in their returned dossier: (product, file).
+async fn filed_standard(
+    db: &sea_orm::DatabaseConnection,
+    files: &app::services::files::store::LocalFolder,
+    owner: &app::entities::user_account::Model,
+    dossier_id: i32,
+) -> (i32, i32) {
+    use app::entities::{dossier, dossier_document};
+    use app::services::files::uploads::{Upload, UploadLimits};
+    use sea_orm::EntityTrait;
+    let upload = Upload {
+        name: "tieu-chuan.pdf".into(),
+        bytes: app::seed::dossiers::demo_pdf("Tiêu chuẩn cơ sở", "Product standard"),
+    };
+    let document = app::services::dossiers::documents::attach(
+        db,
+        files,
+        &UploadLimits::default(),
+        &app::auth::current::to_actor(owner),
+        (dossier_id, "product_standard"),
+        upload,
+        None,
+    )
+    .await
+    .expect("the producer files a standard in their returned dossier");
+    let document = dossier_document::Entity::find_by_id(document)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let product = dossier::Entity::find_by_id(dossier_id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .product_id;
+    (product, document.file_id)
 }

@@ -5,7 +5,7 @@
 use std::sync::{LazyLock, OnceLock};
 use std::time::Duration;
 
-use tokio::sync::{Semaphore, SemaphorePermit};
+use crate::slots::{SlotError, Slots};
 
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier, SaltString};
@@ -34,9 +34,7 @@ impl std::fmt::Debug for PasswordHash {
 }
 
 /// Hashings and verifications running at once: one per core.
-static SLOTS: LazyLock<Semaphore> = LazyLock::new(|| {
-    Semaphore::new(std::thread::available_parallelism().map_or(2, std::num::NonZero::get))
-});
+static SLOTS: LazyLock<Slots> = LazyLock::new(Slots::per_core);
 
 /// How long a request waits for a free slot before it is told the server is busy.
 const WAIT_FOR_SLOT: Duration = Duration::from_secs(5);
@@ -50,38 +48,18 @@ pub enum HashingError {
     Failed(String),
 }
 
+impl From<SlotError> for HashingError {
+    fn from(error: SlotError) -> Self {
+        match error {
+            SlotError::Busy => HashingError::Busy,
+            SlotError::Failed => HashingError::Failed("the hashing did not finish".into()),
+        }
+    }
+}
+
 /// The most hashings and verifications seen running at once (for the tests that flood it).
 pub fn peak_running() -> usize {
-    PEAK.load(std::sync::atomic::Ordering::Relaxed)
-}
-
-static RUNNING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-static PEAK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
-/// Counts a running hashing for `peak_running` while it lives.
-struct Running;
-
-impl Running {
-    fn start() -> Self {
-        use std::sync::atomic::Ordering;
-        let now = RUNNING.fetch_add(1, Ordering::SeqCst) + 1;
-        PEAK.fetch_max(now, Ordering::SeqCst);
-        Running
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        RUNNING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
-    }
-}
-
-async fn slot() -> Result<SemaphorePermit<'static>, HashingError> {
-    match tokio::time::timeout(WAIT_FOR_SLOT, SLOTS.acquire()).await {
-        Ok(Ok(permit)) => Ok(permit),
-        Ok(Err(closed)) => Err(HashingError::Failed(closed.to_string())),
-        Err(_) => Err(HashingError::Busy),
-    }
+    SLOTS.peak()
 }
 
 /// Hashes a new password.
@@ -89,14 +67,10 @@ async fn slot() -> Result<SemaphorePermit<'static>, HashingError> {
 /// # Errors
 /// `Busy` when no slot frees up in time; `Failed` as described there.
 pub async fn hash(password: String) -> Result<PasswordHash, HashingError> {
-    let _slot = slot().await?;
-    tokio::task::spawn_blocking(move || {
-        let _running = Running::start();
-        hash_blocking(&password)
-    })
-    .await
-    .map_err(|e| HashingError::Failed(e.to_string()))?
-    .map_err(HashingError::Failed)
+    SLOTS
+        .run(WAIT_FOR_SLOT, move || hash_blocking(&password))
+        .await?
+        .map_err(HashingError::Failed)
 }
 
 fn hash_blocking(password: &str) -> Result<PasswordHash, String> {
@@ -113,9 +87,7 @@ fn hash_blocking(password: &str) -> Result<PasswordHash, String> {
 /// # Errors
 /// `Busy` when no slot frees up in time.
 pub async fn verify(password: String, stored: Option<PasswordHash>) -> Result<bool, HashingError> {
-    let _slot = slot().await?;
-    Ok(tokio::task::spawn_blocking(move || {
-        let _running = Running::start();
+    let checked = SLOTS.run(WAIT_FOR_SLOT, move || {
         let phc = match &stored {
             Some(PasswordHash(phc)) => phc.as_str(),
             None => dummy_hash(),
@@ -128,9 +100,12 @@ pub async fn verify(password: String, stored: Option<PasswordHash>) -> Result<bo
             })
             .unwrap_or(false);
         matches && stored.is_some()
-    })
-    .await
-    .unwrap_or(false))
+    });
+    match checked.await {
+        Ok(matches) => Ok(matches),
+        Err(SlotError::Busy) => Err(HashingError::Busy),
+        Err(SlotError::Failed) => Ok(false),
+    }
 }
 
 fn dummy_hash() -> &'static str {

@@ -205,7 +205,7 @@ async fn open_round(db: &DatabaseConnection, province: &Actor) -> Result<(), DbE
     let advisory = account(db, "tuvan@demo.vn").await?;
     for member in council.iter().chain([&advisory]) {
         let id = member.user_id().unwrap_or_default();
-        rounds::add_member(db, province, round, id, None)
+        rounds::add_member(db, province, round, id, None, None)
             .await
             .map_err(demo_err("member"))?;
     }

@@ -58,7 +58,7 @@ pub async fn round_with(
         .await
         .unwrap();
     for m in c.members.iter().chain([&c.advisory]) {
-        rounds::add_member(db, &p.province, round, m.user_id().unwrap(), None)
+        rounds::add_member(db, &p.province, round, m.user_id().unwrap(), None, None)
             .await
             .unwrap();
     }

@@ -29,7 +29,12 @@ pub async fn update_round(
 ) -> Result<(), AppError> {
     let ctx = crate::functions::ctx().await?;
     Ok(crate::services::evaluation::rounds::update_settings(
-        &ctx.db, &ctx.actor, round_id, version, &round,
+        &ctx.db,
+        &ctx.actor,
+        round_id,
+        version,
+        &round,
+        ctx.ip.clone(),
     )
     .await?)
 }
@@ -61,6 +66,7 @@ pub async fn add_round_member(
         round_id,
         user_id,
         Some(group_code),
+        ctx.ip.clone(),
     )
     .await?)
 }
@@ -68,10 +74,14 @@ pub async fn add_round_member(
 #[server(prefix = "/api", endpoint = "remove_round_member")]
 pub async fn remove_round_member(round_id: i32, user_id: i32) -> Result<(), AppError> {
     let ctx = crate::functions::ctx().await?;
-    Ok(
-        crate::services::evaluation::rounds::remove_member(&ctx.db, &ctx.actor, round_id, user_id)
-            .await?,
+    Ok(crate::services::evaluation::rounds::remove_member(
+        &ctx.db,
+        &ctx.actor,
+        round_id,
+        user_id,
+        ctx.ip.clone(),
     )
+    .await?)
 }
 
 /// Brings forwarded dossiers into the round (`dossier_ids` comma-separated).
@@ -106,7 +116,12 @@ pub async fn declare_conflict(
 ) -> Result<(), AppError> {
     let ctx = crate::functions::ctx().await?;
     Ok(crate::services::evaluation::rounds::declare_conflict(
-        &ctx.db, &ctx.actor, round_id, dossier_id, &reason,
+        &ctx.db,
+        &ctx.actor,
+        round_id,
+        dossier_id,
+        &reason,
+        ctx.ip.clone(),
     )
     .await?)
 }

@@ -78,16 +78,9 @@ pub fn document(
         // page has none to embed.
         .replace("<script></script>", "")
     });
-    // The i18n provider spawns an effect (it sets the language cookie) that runs after
-    // rendering, on any worker thread, and reads the locale: dropping the owner now would let it
-    // read a disposed signal and panic. The owner is kept a second longer instead.
-    #[cfg(feature = "ssr")]
-    if let Ok(runtime) = tokio::runtime::Handle::try_current() {
-        runtime.spawn(async move {
-            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-            drop(owner);
-        });
-    }
+    // The i18n provider's cookie effect may run after this, in its own task; the patched
+    // provider (patches/README.md) then finds the locale gone and does nothing.
+    drop(owner);
     format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\

@@ -12,7 +12,7 @@ use crate::domain::round::{Panel, Phase};
 use crate::entities::{round_conflict, round_member, user_account};
 use crate::services::ServiceError;
 use crate::services::audit;
-use crate::services::evaluation::round_data;
+use crate::services::evaluation::round_data::{self, RoundData};
 use crate::services::evaluation::rounds::{bump_version, entry};
 use crate::services::guards::manage_rounds;
 use crate::services::input::invalid;
@@ -28,6 +28,7 @@ pub async fn add_member(
     round_id: i32,
     user_id: i32,
     group_code: Option<String>,
+    ip: Option<String>,
 ) -> Result<(), ServiceError> {
     let by = manage_rounds(actor)?;
     let data = round_data::load(db, round_id).await?;
@@ -61,9 +62,13 @@ pub async fn add_member(
     .insert(&txn)
     .await?;
     bump_version(&txn, round_id).await?;
+    let change = members_change(&data, Some(&user.full_name), None);
     audit::append(
         &txn,
-        entry(by, "round.add_member", round_id, user.full_name.clone()),
+        audit::Entry {
+            ip,
+            ..entry(by, "round.add_member", round_id, change)
+        },
     )
     .await?;
     txn.commit().await?;
@@ -79,6 +84,7 @@ pub async fn remove_member(
     actor: &Actor,
     round_id: i32,
     user_id: i32,
+    ip: Option<String>,
 ) -> Result<(), ServiceError> {
     let by = manage_rounds(actor)?;
     let data = round_data::load(db, round_id).await?;
@@ -94,9 +100,13 @@ pub async fn remove_member(
         .exec(&txn)
         .await?;
     bump_version(&txn, round_id).await?;
+    let change = members_change(&data, None, Some(user_id));
     audit::append(
         &txn,
-        entry(by, "round.remove_member", round_id, data.user_name(user_id)),
+        audit::Entry {
+            ip,
+            ..entry(by, "round.remove_member", round_id, change)
+        },
     )
     .await?;
     txn.commit().await?;
@@ -118,6 +128,7 @@ pub async fn declare_conflict(
     round_id: i32,
     dossier_id: i32,
     reason: &str,
+    ip: Option<String>,
 ) -> Result<(), ServiceError> {
     allowed(actor, Action::ScoreDossiers, Resource::Nothing).map_err(ServiceError::Denied)?;
     let me = actor.user_id().ok_or(ServiceError::NotFound)?;
@@ -153,16 +164,58 @@ pub async fn declare_conflict(
     .insert(&txn)
     .await?;
     bump_version(&txn, round_id).await?;
+    let declared_on = |with_me: bool| {
+        let mut names: Vec<String> = data
+            .declared
+            .iter()
+            .filter(|(dossier, _)| *dossier == dossier_id)
+            .map(|(_, user)| data.user_name(*user))
+            .collect();
+        names.sort();
+        if with_me {
+            names.push(data.user_name(me));
+        }
+        names
+    };
+    let change = format!(
+        "conflicts on dossier {dossier_id}: {} → {}",
+        listed(&declared_on(false)),
+        listed(&declared_on(true))
+    );
     audit::append(
         &txn,
-        entry(
-            me,
-            "round.conflict",
-            round_id,
-            format!("dossier {dossier_id}"),
-        ),
+        audit::Entry {
+            ip,
+            ..entry(me, "round.conflict", round_id, change)
+        },
     )
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// "members: A, B → A, B, C" for the audit log: the round's members before and after a member
+/// is added or removed.
+fn members_change(data: &RoundData, added: Option<&str>, removed: Option<i32>) -> String {
+    let before: Vec<String> = data
+        .members
+        .iter()
+        .map(|m| data.user_name(m.user_id))
+        .collect();
+    let after: Vec<String> = data
+        .members
+        .iter()
+        .filter(|m| Some(m.user_id) != removed)
+        .map(|m| data.user_name(m.user_id))
+        .chain(added.map(str::to_owned))
+        .collect();
+    format!("members: {} → {}", listed(&before), listed(&after))
+}
+
+fn listed(names: &[String]) -> String {
+    if names.is_empty() {
+        "—".to_owned()
+    } else {
+        names.join(", ")
+    }
 }

@@ -90,6 +90,7 @@ pub async fn update_settings(
     round_id: i32,
     version: i32,
     input: &RoundInput,
+    ip: Option<String>,
 ) -> Result<(), ServiceError> {
     let by = manage_rounds(actor)?;
     let s = round::parse_settings(input).map_err(|(f, r)| invalid(f, r))?;
@@ -139,7 +140,14 @@ pub async fn update_settings(
         return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     let change = settings_change(&found, &s);
-    audit::append(&txn, entry(by, "round.settings", round_id, change)).await?;
+    audit::append(
+        &txn,
+        audit::Entry {
+            ip,
+            ..entry(by, "round.settings", round_id, change)
+        },
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }

@@ -33,11 +33,16 @@ impl Default for UploadLimits {
 
 /// Images decoded at once: one per core, so ten large uploads at once queue here instead of
 /// taking the memory and every core from the other requests.
-static DECODES: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
-    tokio::sync::Semaphore::new(
-        std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
-    )
-});
+static DECODES: std::sync::LazyLock<crate::slots::Slots> =
+    std::sync::LazyLock::new(crate::slots::Slots::per_core);
+
+/// How long an upload waits for a free decoding slot before it is told the server is busy.
+const WAIT_FOR_DECODE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// The most images seen decoding at once (for the tests that flood uploads).
+pub fn peak_decoding() -> usize {
+    DECODES.peak()
+}
 
 /// A file as it arrived.
 #[derive(Debug, Clone)]
@@ -93,16 +98,16 @@ pub async fn store(
     let (bytes, thumbnail) = if kind.is_image() {
         let bytes = upload.bytes;
         let max_pixels = u64::from(limits.max_megapixels) * 1_000_000;
-        let _slot = DECODES
-            .acquire()
+        let clean = DECODES
+            .run(WAIT_FOR_DECODE, move || {
+                crate::services::files::images::clean(kind, &bytes, max_pixels)
+            })
             .await
-            .map_err(|_| invalid("file", Reason::FileCorrupt))?;
-        let clean = tokio::task::spawn_blocking(move || {
-            crate::services::files::images::clean(kind, &bytes, max_pixels)
-        })
-        .await
-        .map_err(|_| invalid("file", Reason::FileCorrupt))?
-        .map_err(|reason| invalid("file", reason))?;
+            .map_err(|busy| match busy {
+                crate::slots::SlotError::Busy => ServiceError::Conflict(Reason::ServerBusy),
+                crate::slots::SlotError::Failed => invalid("file", Reason::FileCorrupt),
+            })?
+            .map_err(|reason| invalid("file", reason))?;
         (clean.bytes, Some(clean.thumbnail))
     } else {
         (upload.bytes, None)
