@@ -4,6 +4,7 @@ pub mod certificate;
 pub mod chart;
 pub mod checklist;
 pub mod contact;
+pub mod dates;
 pub mod digital_link;
 pub mod dossier;
 pub mod dossier_diff;

@@ -64,3 +64,58 @@ async fn sqlite_file_uses_wal_and_enforces_foreign_keys() {
     drop(db);
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[tokio::test]
+async fn sample_criteria_sets_lose_the_instruction_to_the_developer() {
+    use app::entities::criteria_set;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, QueryFilter};
+    for t in support::databases().await {
+        // A database from before: the last migration undone, a set named the old way.
+        Migrator::down(&t.db, Some(1)).await.unwrap();
+        app::services::master_data::loading::load(&t.db)
+            .await
+            .unwrap();
+        let old = criteria_set::Entity::find()
+            .filter(criteria_set::Column::GroupCode.eq("I"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut renamed: criteria_set::ActiveModel = old.clone().into();
+        renamed.name =
+            Set("Bộ tiêu chí MẪU — nhóm I Thực phẩm (thay bằng Phụ lục III QĐ 148)".into());
+        renamed.update(&t.db).await.unwrap();
+        let mut own: criteria_set::ActiveModel = criteria_set::Entity::find()
+            .filter(criteria_set::Column::GroupCode.eq("II"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+        own.name = Set("Bộ của Sở".into());
+        own.update(&t.db).await.unwrap();
+
+        Migrator::up(&t.db, None).await.unwrap();
+        let names: Vec<String> = criteria_set::Entity::find()
+            .all(&t.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert!(
+            names.contains(&"Bộ tiêu chí mẫu theo cấu trúc QĐ 148 — nhóm I Thực phẩm".to_owned()),
+            "{}: {names:?}",
+            t.backend
+        );
+        assert!(names.contains(&"Bộ của Sở".to_owned()), "{names:?}");
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.contains("thay bằng") && !n.contains("MẪU")),
+            "{}: {names:?}",
+            t.backend
+        );
+        t.cleanup().await;
+    }
+}

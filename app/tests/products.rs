@@ -303,3 +303,44 @@ async fn a_product_page_is_public_with_its_certificate_its_digital_link_and_code
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn a_lapsed_certificate_leaves_its_stars_but_never_as_current() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let today = app::services::today_in_vietnam();
+        let listed: std::collections::HashSet<i32> = app::entities::product::Entity::find()
+            .filter(app::entities::product::Column::ListedUntil.gte(today))
+            .all(&t.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        let mut lapsed = 0;
+        for email in ["dongbanh@demo.vn", "thachden@demo.vn", "huulung@demo.vn"] {
+            let producer = account(&t.db, email).await;
+            let rows = list_for_subject(&t.db, &to_actor(&producer), producer.subject_id.unwrap())
+                .await
+                .unwrap();
+            for row in rows {
+                assert_eq!(
+                    row.stars_valid,
+                    listed.contains(&row.id),
+                    "{}: {}",
+                    t.backend,
+                    row.name
+                );
+                if row.stars.is_some() && !row.stars_valid {
+                    lapsed += 1;
+                }
+            }
+        }
+        assert!(
+            lapsed > 0,
+            "{}: a demo producer holds a lapsed certificate",
+            t.backend
+        );
+        t.cleanup().await;
+    }
+}

@@ -19,7 +19,7 @@ async fn filters_by_level() {
         assert!(
             communes
                 .iter()
-                .all(|u| u.valid_from.as_deref() == Some("2025-07-01"))
+                .all(|u| u.valid_from.as_deref() == Some("01/07/2025"))
         );
         let districts = list_units(&t.db, UnitFilter::FormerDistricts, "")
             .await
@@ -28,7 +28,7 @@ async fn filters_by_level() {
         assert!(
             districts
                 .iter()
-                .all(|u| u.valid_to.as_deref() == Some("2025-06-30"))
+                .all(|u| u.valid_to.as_deref() == Some("30/06/2025"))
         );
         t.cleanup().await;
     }

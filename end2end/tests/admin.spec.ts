@@ -120,7 +120,9 @@ test("a provincial officer reads the sample criteria sets, one per product group
   await expect(page).toHaveURL(/\/admin\/criteria$/);
   await expect(page.getByTestId("criteria-set-row")).toHaveCount(6);
   await page.getByTestId("criteria-set-row").first().getByRole("link").click();
-  await expect(page.getByTestId("criteria-set-name")).toContainText("MẪU");
+  // Named for what it is, with no instruction to the developer (issue 19).
+  await expect(page.getByTestId("criteria-set-name")).toContainText("mẫu theo cấu trúc QĐ 148");
+  await expect(page.getByTestId("criteria-set-name")).not.toContainText("thay bằng");
   await expect(page.getByTestId("criteria-part")).toHaveCount(3);
   await expect(page.getByTestId("criteria-json")).toHaveAttribute("href", /^data:application\/json/);
 });

@@ -36,7 +36,7 @@ pub fn MinutesDocument(minutes: Minutes) -> impl IntoView {
             </header>
             <h1>"BIÊN BẢN"</h1>
             <p class="minutes-title">"Họp Hội đồng đánh giá, phân hạng sản phẩm OCOP — "{m.round_name.clone()}</p>
-            <p>"Thời gian chấm điểm: từ ngày "{m.scoring_from.clone()}" đến ngày "{m.scoring_until.clone()}"."</p>
+            <p>"Thời gian chấm điểm: từ ngày "{crate::domain::dates::iso_date(&m.scoring_from)}" đến ngày "{crate::domain::dates::iso_date(&m.scoring_until)}"."</p>
             <p>"Thành phần Hội đồng ("{m.members.len()}" thành viên): "{m.members.join(", ")}"."</p>
             <p>"Điểm của sản phẩm là "{method}" tổng điểm các phiếu chấm đã nộp; hạng sao theo thang điểm của Quyết định 148/QĐ-TTg, "
                "giới hạn bởi các tiêu chí bắt buộc mà quá nửa số phiếu không đạt."</p>

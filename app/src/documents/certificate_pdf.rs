@@ -22,11 +22,7 @@ pub(crate) const GREEN: (u8, u8, u8) = (0x1b, 0x5e, 0x20);
 
 /// "2026-07-15" as "15/07/2026".
 fn vn_date(iso: &str) -> String {
-    let parts: Vec<&str> = iso.split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] => format!("{d}/{m}/{y}"),
-        _ => iso.to_owned(),
-    }
+    crate::domain::dates::iso_date(iso)
 }
 
 /// Splits `text` into lines of at most `width` characters at spaces.

@@ -275,11 +275,11 @@ fn lay_out(report: &ReportView, today: chrono::NaiveDate) -> Layout {
         false,
         &format!(
             "Số liệu từ {} đến {} (tính ngày {}); cột “Cùng kỳ năm trước” từ {} đến {}.",
-            report.figures.window.0,
-            report.figures.window.1,
-            report.figures.computed_on,
-            report.figures.previous.0,
-            report.figures.previous.1
+            crate::domain::dates::iso_date(&report.figures.window.0),
+            crate::domain::dates::iso_date(&report.figures.window.1),
+            crate::domain::dates::iso_date(&report.figures.computed_on),
+            crate::domain::dates::iso_date(&report.figures.previous.0),
+            crate::domain::dates::iso_date(&report.figures.previous.1)
         ),
     );
     l.heading("I. TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU NĂM");

@@ -68,19 +68,27 @@ pub fn render(report: &ReportView) -> Result<Vec<u8>, XlsxError> {
             "Số liệu từ ngày",
             format!(
                 "{} đến {}",
-                report.figures.window.0, report.figures.window.1
+                crate::domain::dates::iso_date(&report.figures.window.0),
+                crate::domain::dates::iso_date(&report.figures.window.1)
             ),
         ),
         (
             "So sánh cùng kỳ",
             format!(
                 "{} đến {}",
-                report.figures.previous.0, report.figures.previous.1
+                crate::domain::dates::iso_date(&report.figures.previous.0),
+                crate::domain::dates::iso_date(&report.figures.previous.1)
             ),
         ),
-        ("Hạn nộp", report.period.due_on.clone()),
+        (
+            "Hạn nộp",
+            crate::domain::dates::iso_date(&report.period.due_on),
+        ),
         ("Tình trạng", report.state.clone()),
-        ("Ngày tính số liệu", report.figures.computed_on.clone()),
+        (
+            "Ngày tính số liệu",
+            crate::domain::dates::iso_date(&report.figures.computed_on),
+        ),
     ];
     for (n, (label, value)) in facts.iter().enumerate() {
         sheet.write_string_with_format(n as u32 + 2, 0, *label, &bold)?;

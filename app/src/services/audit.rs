@@ -122,7 +122,7 @@ pub async fn browse(
         .into_iter()
         .map(|e| AuditRow {
             id: e.id,
-            at: e.at.format("%d/%m/%Y %H:%M:%S").to_string(),
+            at: crate::domain::dates::time_seconds(e.at),
             actor_name: e
                 .actor_user_id
                 .and_then(|id| names.get(&id).cloned())

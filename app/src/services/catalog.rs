@@ -187,7 +187,7 @@ pub async fn search(
                     .and_then(|s| u8::try_from(s).ok())
                     .unwrap_or_default(),
                 valid_until: c
-                    .map(|c| c.valid_until.format("%d/%m/%Y").to_string())
+                    .map(|c| crate::domain::dates::date(c.valid_until))
                     .unwrap_or_default(),
                 group_name: group_names
                     .get(&p.product_group_id)

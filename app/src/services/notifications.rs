@@ -115,7 +115,7 @@ pub async fn list(
             kind: n.kind,
             dossier_id: n.dossier_id,
             about: n.subject,
-            at: n.created_at.format("%d/%m/%Y %H:%M").to_string(),
+            at: crate::domain::dates::time(n.created_at),
             unread: n.read_at.is_none(),
         })
         .collect())

@@ -7,5 +7,9 @@ use crate::models::reports::home_figures::HomeFigures;
 #[server(prefix = "/api", endpoint = "get_home_figures")]
 pub async fn get_home_figures() -> Result<HomeFigures, AppError> {
     let state = crate::state::app_state()?;
-    Ok(crate::services::reports::home_figures::home_figures(&state.db).await?)
+    Ok(crate::services::reports::home_figures::home_figures(
+        &state.db,
+        crate::services::today_in_vietnam(),
+    )
+    .await?)
 }

@@ -10,6 +10,9 @@ pub struct ProductRow {
     pub group_name: String,
     pub stars: Option<i16>,
     pub certified_year: Option<i16>,
+    /// Whether those stars hold today: a certificate that has expired (or was revoked) leaves
+    /// its stars on the product, but they may no longer be shown as current.
+    pub stars_valid: bool,
 }
 
 /// One product with everything its members record.

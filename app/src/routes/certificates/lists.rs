@@ -117,7 +117,7 @@ fn CertificateLine(
             <td><A href=page>{row.number.clone()}</A>" · "<a href=pdf download>"PDF"</a></td>
             <td>{row.product_name.clone()}<br /><span class="muted">{row.subject_name.clone()}" · "{row.commune_name.clone()}</span></td>
             <td><Stars stars=row.stars />" "{points(row.score)}</td>
-            <td>{row.valid_until.clone()}</td>
+            <td>{crate::domain::dates::iso_date(&row.valid_until)}</td>
             <td><CertificateStatus status=row.status.clone() />{row.revoke_reason.clone().map(|r| view! { <br /><span class="muted">{r}</span> })}</td>
             {province.then(|| view! {
                 <td>

@@ -126,14 +126,14 @@ fn Round(
         <h1 data-testid="round-name" data-version=version>{r.row.name.clone()}" "<PhaseBadge phase=r.row.phase.clone() /></h1>
         <dl class="facts">
             <dt>{t!(i18n, rounds.year)}</dt><dd>{r.row.year}</dd>
-            <dt>{t!(i18n, rounds.dossier_deadline)}</dt><dd>{r.input.dossier_deadline.clone()}</dd>
-            <dt>{t!(i18n, rounds.scoring_window)}</dt><dd>{r.input.scoring_from.clone()}" – "{r.input.scoring_until.clone()}</dd>
+            <dt>{t!(i18n, rounds.dossier_deadline)}</dt><dd>{crate::domain::dates::iso_date(&r.input.dossier_deadline)}</dd>
+            <dt>{t!(i18n, rounds.scoring_window)}</dt><dd>{crate::domain::dates::iso_date(&r.input.scoring_from)}" – "{crate::domain::dates::iso_date(&r.input.scoring_until)}</dd>
             <dt>{t!(i18n, rounds.others_visible)}</dt><dd>{others}</dd>
             <dt>{t!(i18n, rounds.aggregation)}</dt><dd>{aggregation}</dd>
             {r.input.identity_hidden.then(|| view! { <dt>{t!(i18n, rounds.identity)}</dt><dd>{t!(i18n, rounds.identity_hidden)}</dd> })}
             {r.row.decision_number.clone().map(|n| view! {
                 <dt>{t!(i18n, rounds.decision)}</dt>
-                <dd data-testid="decision">{n}" · "{r.decision_date.clone().unwrap_or_default()}" · "{r.decision_signer.clone().unwrap_or_default()}</dd>
+                <dd data-testid="decision">{n}" · "{r.decision_date.as_deref().map(crate::domain::dates::iso_date).unwrap_or_default()}" · "{r.decision_signer.clone().unwrap_or_default()}</dd>
             })}
         </dl>
         {(manages && phase < Phase::Decided).then(|| view! { <EditRoundForm round_id version input=r.input.clone() action=actions.edit /> })}

@@ -66,11 +66,25 @@ fn ProductTable(rows: Vec<ProductRow>) -> impl IntoView {
                                 (Some(s), None) => format!("{s}★"),
                                 _ => "—".to_owned(),
                             };
+                            // Stars of a certificate that no longer holds are shown struck out,
+                            // with the next step: a dossier for re-recognition.
+                            let lapsed = p.stars.is_some() && !p.stars_valid;
                             view! {
                                 <tr data-testid="product-row">
                                     <td><A href=format!("/producer/products/{}", p.id)>{p.name}</A></td>
                                     <td class="wide-only"><span class="code">{p.group_code}</span>" "{p.group_name}</td>
-                                    <td class="stars">{stars}</td>
+                                    <td class=if lapsed { "stars lapsed" } else { "stars" } data-testid="product-stars">
+                                        {if lapsed {
+                                            view! {
+                                                <s>{stars}</s>" "
+                                                <span class="muted small">{t!(i18n, products.stars_lapsed)}</span>" "
+                                                <A href="/producer/dossiers">{t!(i18n, products.apply_again)}</A>
+                                            }
+                                                .into_any()
+                                        } else {
+                                            view! { {stars} }.into_any()
+                                        }}
+                                    </td>
                                 </tr>
                             }
                         })

@@ -38,7 +38,9 @@ fn Figures(figures: HomeFigures) -> impl IntoView {
             <li><strong data-testid="communes">{figures.communes}</strong>" "{t!(i18n, home.communes)}</li>
             <li><strong>{figures.product_groups}</strong>" "{t!(i18n, home.product_groups)}</li>
             <li><strong>{figures.subjects}</strong>" "{t!(i18n, home.subjects)}</li>
-            <li><strong data-testid="products">{figures.products}</strong>" "{t!(i18n, home.products)}</li>
+            <li>
+                <a href="/catalog"><strong data-testid="products">{figures.products}</strong>" "{t!(i18n, home.products)}</a>
+            </li>
         </ul>
         <h3>{t!(i18n, home.by_stars)}</h3>
         <ul class="stars-list">

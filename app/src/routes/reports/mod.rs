@@ -43,8 +43,5 @@ pub fn state_text(
 
 /// "2026-06-25" as "25/06/2026".
 pub fn vn_date(iso: &str) -> String {
-    match iso.split('-').collect::<Vec<_>>().as_slice() {
-        [y, m, d] => format!("{d}/{m}/{y}"),
-        _ => iso.to_owned(),
-    }
+    crate::domain::dates::iso_date(iso)
 }

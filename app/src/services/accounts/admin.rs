@@ -231,7 +231,7 @@ pub async fn account_detail(
     .rows;
     let communes = commune_names(db).await?;
     let status_reason = account.status_reason.clone();
-    let created_at = account.created_at.format("%d/%m/%Y %H:%M").to_string();
+    let created_at = crate::domain::dates::time(account.created_at);
     let commune_code = account.commune_code.clone();
     let subject_id = account.subject_id;
     let row = to_row(account, subject.map(|s| s.name), &communes).ok_or(ServiceError::NotFound)?;
@@ -401,7 +401,7 @@ fn to_row(
         status: account.status.as_str().to_owned(),
         last_login: account
             .last_login_at
-            .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
+            .map(|t| crate::domain::dates::time(t))
             .unwrap_or_default(),
     })
 }

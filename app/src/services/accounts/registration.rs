@@ -316,7 +316,7 @@ pub async fn pending_registrations(
             subject_name: s.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
             subject_is_new: s.is_some_and(|s| s.status == SubjectStatus::Pending),
             commune_code: a.commune_code.unwrap_or_default(),
-            registered_at: a.created_at.format("%d/%m/%Y %H:%M").to_string(),
+            registered_at: crate::domain::dates::time(a.created_at),
         })
         .collect())
 }

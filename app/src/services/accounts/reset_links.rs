@@ -116,7 +116,7 @@ pub(crate) async fn issue(
             .or_else(|| account.phone.clone())
             .unwrap_or_default(),
         path: format!("/reset-password?token={token}"),
-        expires_at: expires_at.format("%d/%m/%Y %H:%M").to_string(),
+        expires_at: crate::domain::dates::time(expires_at),
         sent_via: None,
     })
 }
@@ -218,11 +218,9 @@ pub async fn open_links_of(
             .map(|u| u.full_name)
             .unwrap_or_default();
         open.push(crate::models::accounts::admin::OpenResetLink {
-            issued_at: link
-                .created_at
-                .map(|t| t.format("%d/%m/%Y %H:%M").to_string()),
+            issued_at: link.created_at.map(|t| crate::domain::dates::time(t)),
             issued_by,
-            expires_at: link.expires_at.format("%d/%m/%Y %H:%M").to_string(),
+            expires_at: crate::domain::dates::time(link.expires_at),
         });
     }
     Ok(open)

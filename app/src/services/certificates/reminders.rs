@@ -49,7 +49,7 @@ pub async fn remind_expiring(
             "{} — {} ({})",
             names.get(&c.product_id).cloned().unwrap_or_default(),
             c.number,
-            c.valid_until.format("%d/%m/%Y")
+            crate::domain::dates::date(c.valid_until)
         );
         notifications::notify(
             &txn,

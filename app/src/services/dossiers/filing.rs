@@ -315,7 +315,7 @@ pub async fn browse(
             cycle: DossierCycle::parse(&d.cycle).unwrap_or(DossierCycle::FirstRecognition),
             state,
             submission_no: d.submission_no,
-            updated_at: d.updated_at.format("%d/%m/%Y %H:%M").to_string(),
+            updated_at: crate::domain::dates::time(d.updated_at),
         })
         .collect();
     Ok(DossierList {

@@ -25,8 +25,6 @@ use crate::services::dossiers::filing::{
 use crate::services::files::uploads::UploadLimits;
 use crate::services::master_data::units::commune_names;
 
-const AT: &str = "%d/%m/%Y %H:%M";
-
 /// The dossier as `actor` sees it.
 ///
 /// # Errors
@@ -92,7 +90,7 @@ pub async fn dossier_view(
             .get(&c.author_id)
             .is_some_and(|(_, official)| *official),
         body: c.body.clone(),
-        at: c.created_at.format(AT).to_string(),
+        at: crate::domain::dates::time(c.created_at),
         submission_no: c.submission_no,
     };
     let checklist = checklist(&items, &documents, &comments, &comment_view);
@@ -155,7 +153,7 @@ pub async fn dossier_view(
         history: history
             .into_iter()
             .map(|h| HistoryEntry {
-                at: h.at.format(AT).to_string(),
+                at: crate::domain::dates::time(h.at),
                 actor_name: h.actor_user_id.map(name_of).unwrap_or_default(),
                 action: h.action,
                 summary: h.summary,
@@ -219,7 +217,7 @@ fn version_views(
         .enumerate()
         .map(|(i, v)| VersionView {
             number: v.number,
-            at: v.created_at.format(AT).to_string(),
+            at: crate::domain::dates::time(v.created_at),
             by_name: name_of(v.created_by),
             changes: match i {
                 0 => Vec::new(),

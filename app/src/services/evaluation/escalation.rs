@@ -55,7 +55,7 @@ fn minutes_of(data: &RoundData, rows: Vec<ResultRow>) -> Minutes {
         scoring_from: r.scoring_from.to_string(),
         scoring_until: r.scoring_until.to_string(),
         decision_number: r.decision_number.clone(),
-        decision_date: r.decision_date.map(|d| d.format("%d/%m/%Y").to_string()),
+        decision_date: r.decision_date.map(crate::domain::dates::date),
         decision_signer: r.decision_signer.clone(),
         members,
         rows,

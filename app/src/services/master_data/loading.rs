@@ -188,7 +188,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<LoadSummary, DbErr> {
         let row = criteria_set::ActiveModel {
             scheme: Set("148".to_owned()),
             name: Set(format!(
-                "Bộ tiêu chí MẪU — nhóm {} {} (thay bằng Phụ lục III QĐ 148)",
+                "Bộ tiêu chí mẫu theo cấu trúc QĐ 148 — nhóm {} {}",
                 group.code, group.name_vi
             )),
             group_code: Set(group.code),

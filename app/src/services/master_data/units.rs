@@ -80,8 +80,8 @@ pub async fn list_units(
             code: u.code,
             name: u.name,
             kind: u.kind,
-            valid_from: u.valid_from.map(|d| d.to_string()),
-            valid_to: u.valid_to.map(|d| d.to_string()),
+            valid_from: u.valid_from.map(crate::domain::dates::date),
+            valid_to: u.valid_to.map(crate::domain::dates::date),
         })
         .collect())
 }

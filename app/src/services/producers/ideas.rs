@@ -127,7 +127,7 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor) -> Result<Vec<IdeaRow>
                 state,
                 commune_comment: r.commune_comment,
                 product_id: r.product_id,
-                created_at: r.created_at.format("%d/%m/%Y").to_string(),
+                created_at: crate::domain::dates::day(r.created_at),
             }
         })
         .collect())

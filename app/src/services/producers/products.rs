@@ -32,6 +32,7 @@ pub async fn list_for_subject(
 ) -> Result<Vec<ProductRow>, ServiceError> {
     let owner = member_subject(db, actor, subject_id).await?;
     let groups = groups_by_id(db).await?;
+    let today = crate::services::today_in_vietnam();
     Ok(product::Entity::find()
         .filter(product::Column::SubjectId.eq(owner.id))
         .order_by_asc(product::Column::NameFolded)
@@ -48,6 +49,7 @@ pub async fn list_for_subject(
                 group_name,
                 stars: p.stars,
                 certified_year: p.certified_year,
+                stars_valid: p.listed_until.is_some_and(|last| last >= today),
             }
         })
         .collect())

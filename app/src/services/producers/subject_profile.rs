@@ -117,7 +117,7 @@ pub async fn subject_members(
             role: a.role,
             full_name: a.full_name,
             status: a.status.as_str().to_owned(),
-            joined: a.created_at.format("%d/%m/%Y").to_string(),
+            joined: crate::domain::dates::day(a.created_at),
         })
         .collect())
 }

@@ -84,11 +84,6 @@ impl Facts {
     }
 }
 
-/// A day in Vietnam (UTC+7) for a stored instant.
-fn vn_day(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
-    (at + chrono::Duration::hours(7)).date_naive()
-}
-
 /// A product's commune and group by id, and each group's top group and sub-group.
 type ProductsAndGroups = (HashMap<i32, (String, i32)>, HashMap<i32, (String, String)>);
 
@@ -267,7 +262,7 @@ pub async fn load(db: &impl ConnectionTrait, scope: &str) -> Result<Facts, Servi
                 (
                     commune,
                     Received {
-                        on: vn_day(at),
+                        on: crate::domain::dates::day_in_vietnam(at),
                         state,
                     },
                 )
@@ -280,7 +275,7 @@ pub async fn load(db: &impl ConnectionTrait, scope: &str) -> Result<Facts, Servi
                 Some((
                     commune,
                     Received {
-                        on: vn_day(*first),
+                        on: crate::domain::dates::day_in_vietnam(*first),
                         state,
                     },
                 ))
@@ -291,7 +286,9 @@ pub async fn load(db: &impl ConnectionTrait, scope: &str) -> Result<Facts, Servi
             .filter(|(_, commune_code, _, _, status)| {
                 status == "active" && commune.is_none_or(|c| c == commune_code)
             })
-            .map(|(_, commune, kind, at, _)| (commune, kind, vn_day(at)))
+            .map(|(_, commune, kind, at, _)| {
+                (commune, kind, crate::domain::dates::day_in_vietnam(at))
+            })
             .collect(),
     })
 }

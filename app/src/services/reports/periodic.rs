@@ -120,14 +120,11 @@ fn state_of(r: &report::Model) -> ReportState {
     r.state
 }
 
-fn vn_day(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
-    (at + chrono::Duration::hours(7)).date_naive()
-}
-
 fn standing_of(r: Option<&report::Model>, p: &report_period::Model, today: NaiveDate) -> Standing {
     standing(
         r.map(state_of),
-        r.and_then(|r| r.submitted_at).map(vn_day),
+        r.and_then(|r| r.submitted_at)
+            .map(crate::domain::dates::day_in_vietnam),
         p.due_on,
         today,
     )
@@ -267,7 +264,7 @@ async fn statuses(
                 standing: standing_of(r, p, today).as_str().to_owned(),
                 submitted_on: r
                     .and_then(|r| r.submitted_at)
-                    .map(|at| vn_day(at).to_string()),
+                    .map(|at| crate::domain::dates::day_in_vietnam(at).to_string()),
                 code,
                 name,
             }
@@ -328,7 +325,7 @@ pub async fn open(
         submitted_on: saved
             .as_ref()
             .and_then(|r| r.submitted_at)
-            .map(|at| vn_day(at).to_string()),
+            .map(|at| crate::domain::dates::day_in_vietnam(at).to_string()),
         version: saved.as_ref().map_or(0, |r| r.version),
         frozen,
         figures,

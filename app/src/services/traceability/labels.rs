@@ -104,7 +104,7 @@ async fn checked(
         number: c.number,
         stars: f.stars,
         status: f.validity.as_str().to_owned(),
-        valid_until: c.valid_until.format("%d/%m/%Y").to_string(),
+        valid_until: crate::domain::dates::date(c.valid_until),
     });
     Ok(Checked {
         items,
@@ -194,9 +194,7 @@ async fn artworks(
                 .map(|f| f.original_name.clone())
                 .unwrap_or_default(),
             is_image: file.is_some_and(|f| f.media_type.starts_with("image/")),
-            uploaded_at: (a.uploaded_at + chrono::Duration::hours(7))
-                .format("%d/%m/%Y %H:%M")
-                .to_string(),
+            uploaded_at: crate::domain::dates::time(a.uploaded_at),
         })
         .collect())
 }

@@ -21,7 +21,6 @@ use crate::services::input::invalid;
 use crate::services::{ServiceError, guards};
 
 /// Vietnam is UTC+7 all year.
-const VIETNAM_OFFSET_HOURS: i64 = 7;
 
 async fn lot_and_subject(
     db: &DatabaseConnection,
@@ -97,8 +96,8 @@ pub async fn for_product(
                 event_count: counts.get(&l.id).copied().unwrap_or(0),
                 id: l.id,
                 code: l.code,
-                produced_on: l.produced_on.format("%d/%m/%Y").to_string(),
-                expires_on: l.expires_on.map(|d| d.format("%d/%m/%Y").to_string()),
+                produced_on: crate::domain::dates::date(l.produced_on),
+                expires_on: l.expires_on.map(crate::domain::dates::date),
                 quantity: l.quantity,
                 unit: l.unit,
             })
@@ -192,7 +191,7 @@ pub async fn add_event(
             return Err(invalid("inputs", Reason::UnknownLot));
         }
     }
-    let happened_at = (facts.happened_at - chrono::Duration::hours(VIETNAM_OFFSET_HOURS)).and_utc();
+    let happened_at = crate::domain::dates::from_local(facts.happened_at);
     let txn = db.begin().await?;
     let event = lot_event::ActiveModel {
         lot_id: Set(lot_id),
@@ -371,8 +370,8 @@ async fn view_of(
         subject_id: l.subject_id,
         subject_name,
         commune_name,
-        produced_on: l.produced_on.format("%d/%m/%Y").to_string(),
-        expires_on: l.expires_on.map(|d| d.format("%d/%m/%Y").to_string()),
+        produced_on: crate::domain::dates::date(l.produced_on),
+        expires_on: l.expires_on.map(crate::domain::dates::date),
         quantity: l.quantity,
         unit: l.unit,
         origin_commune_name: l
@@ -391,9 +390,7 @@ async fn view_of(
                 photos: photos.remove(&e.id).unwrap_or_default(),
                 id: e.id,
                 kind: e.kind,
-                happened_at: (e.happened_at + chrono::Duration::hours(VIETNAM_OFFSET_HOURS))
-                    .format("%d/%m/%Y %H:%M")
-                    .to_string(),
+                happened_at: crate::domain::dates::time(e.happened_at),
                 commune_name: e
                     .commune_code
                     .as_ref()
@@ -410,7 +407,7 @@ async fn view_of(
         other_lots: Vec::new(),
         code: l.code,
         subject_commune_code: String::new(),
-        now_local: (chrono::Utc::now() + chrono::Duration::hours(VIETNAM_OFFSET_HOURS))
+        now_local: crate::domain::dates::local(chrono::Utc::now())
             .format("%Y-%m-%dT%H:%M")
             .to_string(),
     })

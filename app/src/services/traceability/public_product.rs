@@ -54,7 +54,7 @@ pub async fn product(
             .to_owned(),
             number: c.number,
             stars: u8::try_from(c.stars).unwrap_or_default(),
-            valid_until: c.valid_until.format("%d/%m/%Y").to_string(),
+            valid_until: crate::domain::dates::date(c.valid_until),
         });
     let photos = crate::services::producers::product_photos::photos_of(db, id)
         .await?
