@@ -401,7 +401,7 @@ fn to_row(
         status: account.status.as_str().to_owned(),
         last_login: account
             .last_login_at
-            .map(|t| crate::domain::dates::time(t))
+            .map(crate::domain::dates::time)
             .unwrap_or_default(),
     })
 }

@@ -218,7 +218,7 @@ pub async fn open_links_of(
             .map(|u| u.full_name)
             .unwrap_or_default();
         open.push(crate::models::accounts::admin::OpenResetLink {
-            issued_at: link.created_at.map(|t| crate::domain::dates::time(t)),
+            issued_at: link.created_at.map(crate::domain::dates::time),
             issued_by,
             expires_at: crate::domain::dates::time(link.expires_at),
         });

@@ -20,8 +20,6 @@ use crate::services::audit::{self, Entry};
 use crate::services::input::invalid;
 use crate::services::{ServiceError, guards};
 
-/// Vietnam is UTC+7 all year.
-
 async fn lot_and_subject(
     db: &DatabaseConnection,
     lot_id: i32,
