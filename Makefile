@@ -16,9 +16,14 @@ SERVER_DEBUG := target/debug/server
 
 .PHONY: run test release bench tools check lint unit-test build-for-e2e wasm-size e2e clean-data
 
+# The trainers' command: the optimised client (what a phone downloads in a training room) with a
+# debug server, which builds fast; the client is precompressed once here, not per request.
 run: tools
-	@echo "==> building server and wasm client (debug)"
-	cargo leptos build
+	@echo "==> release build of the wasm client"
+	cargo leptos build --release --frontend-only
+	node bench/precompress.mjs target/site/pkg
+	@echo "==> debug build of the server"
+	cargo leptos build --server-only
 	@echo "==> migrating and loading demo data if the database is empty"
 	$(SERVER_DEBUG) seed-demo
 	@echo "==> serving on http://$${LEPTOS_SITE_ADDR:-127.0.0.1:3000} (demo mode: one-click demo accounts on /login)"
@@ -30,6 +35,7 @@ test: tools lint unit-test build-for-e2e wasm-size e2e
 # What a deployment runs: the release server and the release wasm client.
 release: tools
 	cargo leptos build --release
+	node bench/precompress.mjs target/site/pkg
 
 # The national-scale benchmark (README, "Performance"): five ratios measured in one run against
 # the release server, nginx and the sqlite3 shell (Debian's packages). Not part of `make test`.
@@ -87,6 +93,7 @@ unit-test:
 build-for-e2e:
 	@echo "==> release build of the wasm client"
 	cargo leptos build --release --frontend-only
+	node bench/precompress.mjs target/site/pkg
 	@echo "==> debug build of the server"
 	cargo leptos build --server-only
 

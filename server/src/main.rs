@@ -2,6 +2,7 @@
 #[cfg(test)]
 mod attacks;
 mod certificates;
+mod client_files;
 mod config;
 mod context;
 mod exports;

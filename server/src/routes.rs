@@ -39,6 +39,8 @@ pub fn router_and_cache(
         let options = state.leptos_options.clone();
         move || shell(options.clone())
     };
+    let pkg_dir = std::path::Path::new(state.leptos_options.site_root.as_ref())
+        .join(state.leptos_options.site_pkg_dir.as_ref());
     let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/files/{id}", get(crate::files::file))
@@ -70,6 +72,8 @@ pub fn router_and_cache(
         .route("/catalog", get(crate::public_pages::catalog))
         // GS1 Digital Links (what QR stamps carry).
         .route("/01/{*rest}", get(crate::resolver::resolve))
+        // The built client, from its precompressed copies.
+        .nest_service("/pkg", crate::client_files::service(&pkg_dir))
         .leptos_routes_with_context(&state, routes, context, render)
         // Anything else: a file under the site root (wasm, CSS, favicon) or the 404 page.
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
@@ -271,6 +275,40 @@ mod tests {
         let css = get(app, "/pkg/ocop.css").await;
         assert_eq!(css.status(), StatusCode::OK);
         assert_eq!(css.headers()[header::CACHE_CONTROL], "public, no-cache");
+    }
+
+    #[tokio::test]
+    async fn the_client_is_sent_from_its_precompressed_copy() {
+        // A folder of its own: the other tests rewrite the shared one's files.
+        let root = std::env::temp_dir().join(format!("ocop-site-br-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("pkg")).unwrap();
+        std::fs::write(root.join("pkg/ocop.css"), "body{}").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(root.join("pkg/ocop.css.br"), b"brotli bytes").unwrap();
+        let app = test_router(&root).await;
+        let request = Request::get("/pkg/ocop.css")
+            .header(header::HOST, "127.0.0.1:3000")
+            .header(header::ACCEPT_ENCODING, "br, gzip")
+            .body(Body::empty())
+            .unwrap();
+        let response = app.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(
+            response.headers()[header::CACHE_CONTROL],
+            "public, no-cache"
+        );
+        assert_eq!(
+            &to_bytes(response.into_body(), 1024).await.unwrap()[..],
+            b"brotli bytes"
+        );
+        // A browser that takes no brotli gets the file itself.
+        let plain = get(app, "/pkg/ocop.css").await;
+        assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
+        assert_eq!(
+            &to_bytes(plain.into_body(), 1024).await.unwrap()[..],
+            b"body{}"
+        );
     }
 
     async fn post_from(app: axum::Router, origin: Option<&str>) -> StatusCode {

@@ -8,7 +8,7 @@ use crate::domain::dossier_form::DossierCycle;
 use crate::domain::round::Phase;
 use leptos_i18n::I18nContext;
 
-use crate::i18n::{Locale, t_string, use_i18n};
+use crate::i18n::{Locale, t, t_string, use_i18n};
 
 pub fn role_label(i18n: I18nContext<Locale>, role: Role) -> String {
     match role {
@@ -114,12 +114,23 @@ pub fn points(tenths: u32) -> String {
     format!("{},{}", tenths / 10, tenths % 10)
 }
 
-/// "★★★★☆" for 4 of 5 stars, with the number for screen readers.
+/// "★★★★☆" for 4 of 5 stars, with the number for screen readers. Below 3 stars a product is
+/// not an OCOP product: "★☆☆☆☆" would read as a rating, so it says so in words instead.
 #[component]
 pub fn Stars(stars: u8) -> impl IntoView {
+    let i18n = use_i18n();
     let filled = usize::from(stars.min(5));
+    if stars < 3 {
+        return view! {
+            <span class="stars below" title=format!("{stars}/5") data-stars=stars>
+                {t!(i18n, rounds.below_three_stars)}" ("{stars}"/5)"
+            </span>
+        }
+        .into_any();
+    }
     let text = format!("{}{}", "★".repeat(filled), "☆".repeat(5 - filled));
     view! { <span class="stars" title=format!("{stars}/5") aria-label=format!("{stars}/5") data-stars=stars>{text}</span> }
+        .into_any()
 }
 
 /// A certificate's status as a badge.

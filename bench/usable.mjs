@@ -1,0 +1,78 @@
+// How long until a work page is usable in the browser: Chromium (Debian's) signs in as a
+// producer, then loads /producer afresh (empty cache) and waits until the page says it is
+// hydrated (its buttons work). Each site folder is served by the same server binary, side by
+// side in one run, so the ratio compares the clients, not the machines.
+// Usage: node bench/usable.mjs SERVER_BIN SITE_ROOT [SITE_ROOT…]
+// (e.g. a debug-built client in one folder and the release, precompressed one in another)
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { chromium } = createRequire(join(here, "../end2end/package.json"))("@playwright/test");
+const [serverBin, ...sites] = process.argv.slice(2);
+const ROUNDS = 3;
+
+async function serve(site, port) {
+  const data = mkdtempSync(join(tmpdir(), "ocop-usable-"));
+  const env = {
+    ...process.env,
+    DATABASE_URL: `sqlite://${join(data, "ocop.db")}?mode=rwc`,
+    FILES_DIR: join(data, "files"),
+    LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+    LEPTOS_SITE_ROOT: resolve(site),
+    RUST_LOG: "warn",
+  };
+  await new Promise((ok) => spawn(serverBin, ["seed-demo"], { env, stdio: "ignore" }).on("exit", ok));
+  const server = spawn(serverBin, ["serve"], { env, stdio: "ignore" });
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return () => {
+    server.kill("SIGTERM");
+    rmSync(data, { recursive: true, force: true });
+  };
+}
+
+async function usableAfter(base) {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+  const times = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    // A new context each time: nothing cached, as a phone opening the page for the first time.
+    const context = await browser.newContext({ baseURL: base });
+    const page = await context.newPage();
+    const signIn = await page.request.post("/api/sign_in", {
+      form: { login: "dongbanh@demo.vn", password: "thu-nghiem-2026" },
+      headers: { Origin: base },
+    });
+    if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);
+    const started = Date.now();
+    await page.goto("/producer");
+    await page.locator('body[data-hydrated="true"]').waitFor({ timeout: 120_000 });
+    times.push(Date.now() - started);
+    await context.close();
+  }
+  await browser.close();
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+}
+
+const results = [];
+for (const [n, site] of sites.entries()) {
+  const port = 3400 + n;
+  const stop = await serve(site, port);
+  try {
+    results.push([site, await usableAfter(`http://127.0.0.1:${port}`)]);
+  } finally {
+    stop();
+  }
+}
+for (const [site, ms] of results) console.log(`${site}: /producer usable after ${(ms / 1000).toFixed(2)} s (median of ${ROUNDS})`);
+if (results.length > 1) {
+  console.log(`ratio first/last: ${(results[0][1] / results.at(-1)[1]).toFixed(1)}×`);
+}
