@@ -12,8 +12,8 @@ use crate::domain::round::{Panel, Phase};
 use crate::entities::{round_conflict, round_member, user_account};
 use crate::services::ServiceError;
 use crate::services::audit;
-use crate::services::evaluation::round_data::{self, RoundData};
 use crate::services::evaluation::rounds::{bump_version, entry};
+use crate::services::evaluation::{round_changes, round_data};
 use crate::services::guards::manage_rounds;
 use crate::services::input::invalid;
 
@@ -62,7 +62,7 @@ pub async fn add_member(
     .insert(&txn)
     .await?;
     bump_version(&txn, round_id).await?;
-    let change = members_change(&data, Some(&user.full_name), None);
+    let change = round_changes::members(&data, Some(&user.full_name), None);
     audit::append(
         &txn,
         audit::Entry {
@@ -100,7 +100,7 @@ pub async fn remove_member(
         .exec(&txn)
         .await?;
     bump_version(&txn, round_id).await?;
-    let change = members_change(&data, None, Some(user_id));
+    let change = round_changes::members(&data, None, Some(user_id));
     audit::append(
         &txn,
         audit::Entry {
@@ -179,8 +179,8 @@ pub async fn declare_conflict(
     };
     let change = format!(
         "conflicts on dossier {dossier_id}: {} → {}",
-        listed(&declared_on(false)),
-        listed(&declared_on(true))
+        round_changes::listed(&declared_on(false)),
+        round_changes::listed(&declared_on(true))
     );
     audit::append(
         &txn,
@@ -192,30 +192,4 @@ pub async fn declare_conflict(
     .await?;
     txn.commit().await?;
     Ok(())
-}
-
-/// "members: A, B → A, B, C" for the audit log: the round's members before and after a member
-/// is added or removed.
-fn members_change(data: &RoundData, added: Option<&str>, removed: Option<i32>) -> String {
-    let before: Vec<String> = data
-        .members
-        .iter()
-        .map(|m| data.user_name(m.user_id))
-        .collect();
-    let after: Vec<String> = data
-        .members
-        .iter()
-        .filter(|m| Some(m.user_id) != removed)
-        .map(|m| data.user_name(m.user_id))
-        .chain(added.map(str::to_owned))
-        .collect();
-    format!("members: {} → {}", listed(&before), listed(&after))
-}
-
-fn listed(names: &[String]) -> String {
-    if names.is_empty() {
-        "—".to_owned()
-    } else {
-        names.join(", ")
-    }
 }

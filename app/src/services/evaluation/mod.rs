@@ -6,6 +6,7 @@ pub mod decision;
 pub mod escalation;
 pub mod members;
 pub mod results;
+pub mod round_changes;
 pub mod round_data;
 pub mod rounds;
 pub mod score_sheets;

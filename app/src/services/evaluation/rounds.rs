@@ -139,7 +139,7 @@ pub async fn update_settings(
     if updated.rows_affected != 1 {
         return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
-    let change = settings_change(&found, &s);
+    let change = crate::services::evaluation::round_changes::settings(&found, &s);
     audit::append(
         &txn,
         audit::Entry {
@@ -529,58 +529,6 @@ pub async fn advance(
     .await?;
     txn.commit().await?;
     Ok(next)
-}
-
-/// The settings that changed, "field: before → after; …", for the audit log.
-fn settings_change(old: &evaluation_round::Model, new: &round::RoundSettings) -> String {
-    let mut changes = Vec::new();
-    let mut note = |field: &str, before: String, after: String| {
-        if before != after {
-            changes.push(format!("{field}: {before} → {after}"));
-        }
-    };
-    note("name", old.name.clone(), new.name.clone());
-    note("year", old.year.to_string(), new.year.to_string());
-    note(
-        "dossier_deadline",
-        old.dossier_deadline.to_string(),
-        new.dossier_deadline.to_string(),
-    );
-    note(
-        "scoring_from",
-        old.scoring_from.to_string(),
-        new.scoring_from.to_string(),
-    );
-    note(
-        "scoring_until",
-        old.scoring_until.to_string(),
-        new.scoring_until.to_string(),
-    );
-    note(
-        "assigned_only",
-        old.assigned_only.to_string(),
-        new.assigned_only.to_string(),
-    );
-    note(
-        "others_visible",
-        old.others_visible.clone(),
-        new.others_visible.as_str().to_owned(),
-    );
-    note(
-        "identity_hidden",
-        old.identity_hidden.to_string(),
-        new.identity_hidden.to_string(),
-    );
-    note(
-        "aggregation",
-        old.aggregation.clone(),
-        new.aggregation.as_str().to_owned(),
-    );
-    if changes.is_empty() {
-        format!("{}: no change", new.name)
-    } else {
-        format!("{}: {}", new.name, changes.join("; "))
-    }
 }
 
 /// Marks a round as changed (its members or conflicts): a decision prepared on what the
