@@ -194,8 +194,30 @@ async fn the_expiring_tile_and_reminder_follow_the_configured_window() {
                 reminder.label
             );
             assert_eq!(d.expiring_days, days, "{b}: the tile names its window");
+            // The to-do line counts what the figure counts.
+            assert_eq!(reminder.count, tile(&d, "expiring"), "{b}: {days} days");
             seen.push((tile(&d, "expiring"), tile(&d, "valid")));
         }
+        // Narrowed to Chi Lăng, the to-do list follows the filter as the figures do.
+        let chi_lang = dashboard(
+            db,
+            &p.province,
+            &filter(&[("commune", "06463")]),
+            today(),
+            3650,
+        )
+        .await
+        .unwrap();
+        let reminder = chi_lang
+            .actions
+            .iter()
+            .find(|a| a.href.contains("state=expiring"))
+            .unwrap();
+        assert_eq!(reminder.count, tile(&chi_lang, "expiring"), "{b}");
+        assert!(
+            reminder.count < seen[4].0,
+            "{b}: one commune of the province"
+        );
         // A wider window counts more; ten years catches every valid certificate (they last
         // 36 months), the default window does not.
         assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "{b}: {seen:?}");

@@ -308,6 +308,11 @@ async fn a_product_page_is_public_with_its_certificate_its_digital_link_and_code
 async fn a_lapsed_certificate_leaves_its_stars_but_never_as_current() {
     for t in support::databases().await {
         seed_demo(&t.db).await.unwrap();
+        // The demo's certificates come from its rounds, as `server seed-demo` makes them.
+        app::seed::dossiers::seed_dossiers(&t.db, &support::dossiers::files())
+            .await
+            .unwrap();
+        app::seed::rounds::seed_rounds(&t.db).await.unwrap();
         let today = app::services::today_in_vietnam();
         let listed: std::collections::HashSet<i32> = app::entities::product::Entity::find()
             .filter(app::entities::product::Column::ListedUntil.gte(today))

@@ -171,6 +171,11 @@ test("a round runs in the browser: three forwarded dossiers, three members scori
   expect(response?.status()).toBe(200);
   await expect(visitor.getByTestId("certificate-check")).toHaveAttribute("data-status", "valid");
   await expect(visitor.getByTestId("certificate-number")).toHaveText(number);
+  // The score says what it is, and the product's name leads to its public page (issue 19).
+  await expect(visitor.getByText("Điểm đánh giá:")).toBeVisible();
+  await expect(visitor.getByTestId("certificate-score")).toHaveText(/^\d+,\d$/);
+  await visitor.getByTestId("certificate-product").click();
+  await expect(visitor).toHaveURL(/\/products\/\d+$/);
   const unknown = await visitor.goto("/certificates/LS-1999-9999");
   expect(unknown?.status()).toBe(404);
 });

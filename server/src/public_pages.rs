@@ -261,7 +261,7 @@ fn fresh(cache: &PageCache, key: &Key, headers: &HeaderMap) -> Option<Page> {
     if bypass { None } else { cache.get(key) }
 }
 
-fn locale_of(headers: &HeaderMap, query: Option<&str>) -> Locale {
+pub(crate) fn locale_of(headers: &HeaderMap, query: Option<&str>) -> Locale {
     let cookie = headers
         .get_all(header::COOKIE)
         .iter()

@@ -11,13 +11,16 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
 
 use app::domain::digital_link::{self, PathProblem};
+use app::i18n::Locale;
+use app::routes::public::light;
 use app::services::traceability::resolver::{self, Answer};
 use app::state::AppState;
+use leptos::prelude::*;
 
 pub async fn resolve(State(state): State<AppState>, headers: HeaderMap, uri: Uri) -> Response {
     let link = match digital_link::parse(uri.path(), uri.query()) {
         Ok(link) => link,
-        Err(problem) => return bad_request(problem),
+        Err(problem) => return bad_request(problem, page_of(&state, &headers, uri.path())),
     };
     let base = state.public_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()));
     let link_type = digital_link::requested_type(uri.query());
@@ -32,13 +35,13 @@ pub async fn resolve(State(state): State<AppState>, headers: HeaderMap, uri: Uri
         };
     let mut response = match answer {
         Answer::Unknown => {
-            return page(
+            let gtin = &link.gtin14;
+            return page_of(&state, &headers, uri.path()).answer(
                 StatusCode::NOT_FOUND,
-                "Không tìm thấy sản phẩm / Product not found",
-                &format!(
-                    "Mã GTIN {} chưa được đăng ký trong hệ thống OCOP Lạng Sơn. / GTIN {} is not \
-                     registered in the Lạng Sơn OCOP system.",
-                    link.gtin14, link.gtin14
+                ("Không tìm thấy sản phẩm", "Product not found"),
+                (
+                    format!("Mã GTIN {gtin} chưa được đăng ký trong hệ thống OCOP Lạng Sơn."),
+                    format!("GTIN {gtin} is not registered in the Lạng Sơn OCOP system."),
                 ),
             );
         }
@@ -75,7 +78,7 @@ pub async fn resolve(State(state): State<AppState>, headers: HeaderMap, uri: Uri
     response
 }
 
-fn bad_request(problem: PathProblem) -> Response {
+fn bad_request(problem: PathProblem, page: ProblemPage) -> Response {
     let (vi, en) = match problem {
         PathProblem::NotGtinPath => (
             "Đường dẫn không bắt đầu bằng /01/.",
@@ -103,33 +106,53 @@ fn bad_request(problem: PathProblem) -> Response {
         ),
     };
     let detail = match problem {
-        PathProblem::CheckDigit(right) => format!("{vi} / {en} ({right})"),
-        _ => format!("{vi} / {en}"),
+        PathProblem::CheckDigit(right) => (
+            format!("{vi} Chữ số đúng là ({right})."),
+            format!("{en} The right one is ({right})."),
+        ),
+        _ => (vi.to_owned(), en.to_owned()),
     };
-    page(
+    page.answer(
         StatusCode::BAD_REQUEST,
-        "Mã QR không hợp lệ / Invalid code",
-        &detail,
+        ("Mã QR không hợp lệ", "Invalid code"),
+        detail,
     )
 }
 
-/// A small self-contained page (the resolver answers outside the app's pages).
-fn page(status: StatusCode, title: &str, detail: &str) -> Response {
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
-    let body = format!(
-        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
-         content=\"width=device-width, initial-scale=1\"><title>{t}</title></head><body \
-         style=\"font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem\">\
-         <h1>{t}</h1><p data-testid=\"resolver-problem\">{d}</p><p><a href=\"/\">OCOP Lạng Sơn</a>\
-         </p></body></html>",
-        t = escape(title),
-        d = escape(detail)
-    );
-    (status, Html(body)).into_response()
+/// Where a problem page is shown: the visitor's language, the site's frame.
+struct ProblemPage {
+    locale: Locale,
+    demo: bool,
+    path: String,
+}
+
+fn page_of(state: &AppState, headers: &HeaderMap, path: &str) -> ProblemPage {
+    ProblemPage {
+        locale: crate::public_pages::locale_of(headers, None),
+        demo: state.demo_mode,
+        path: path.to_owned(),
+    }
+}
+
+impl ProblemPage {
+    /// A page in the site's frame and the visitor's language saying what is wrong.
+    fn answer(self, status: StatusCode, title: (&str, &str), detail: (String, String)) -> Response {
+        let english = self.locale == Locale::en;
+        let title = if english { title.1 } else { title.0 }.to_owned();
+        let detail = if english { detail.1 } else { detail.0 };
+        let heading = title.clone();
+        let body = light::document(self.locale, &title, &self.path, self.demo, move || {
+            view! {
+                <section class="not-found">
+                    <h1>{heading}</h1>
+                    <p data-testid="resolver-problem">{detail}</p>
+                    <p><a href="/catalog">"OCOP Lạng Sơn"</a></p>
+                </section>
+            }
+            .into_any()
+        });
+        (status, Html(body)).into_response()
+    }
 }
 
 #[cfg(test)]

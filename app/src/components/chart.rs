@@ -28,7 +28,9 @@ pub fn BarChartView(
         .into_iter()
         .map(|bar| {
             let text_y = bar.y + bar_height * 0.8;
-            let label: String = bar.item.label.chars().take(24).collect();
+            // Cut with an ellipsis so a cut label does not read as a whole one; the full label
+            // is in the bar's tooltip.
+            let label = crate::domain::chart::short_label(&bar.item.label, 24);
             let link = bar.item.href.clone();
             let go = navigate.clone();
             let open = move || {

@@ -67,8 +67,27 @@ pub fn bar_chart(items: Vec<ChartItem>, width: f32, row_height: f32, label_share
     }
 }
 
+/// `label` in at most `max` characters: cut ones end in "…".
+pub fn short_label(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        return label.to_owned();
+    }
+    let mut cut: String = label.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_cut_label_says_it_is_cut() {
+        assert_eq!(short_label("II Đồ uống", 24), "II Đồ uống");
+        let cut = short_label("III Dược liệu và sản phẩm từ dược liệu", 24);
+        assert_eq!(cut.chars().count(), 24);
+        assert!(cut.ends_with('…'), "{cut}");
+        assert_eq!(short_label("abc", 0), "…");
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -67,6 +67,8 @@ pub struct Chart {
     /// "by_commune", "by_group", "by_type", "by_stars", "by_year", "by_state".
     pub key: String,
     pub items: Vec<ChartItem>,
+    /// How many bars there were before the chart kept the largest (`items` may be fewer).
+    pub of: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -43,11 +43,11 @@ fn Certificate(check: CertificateCheck) -> impl IntoView {
     view! {
         <article class=format!("certificate-check status-{}", c.status) data-testid="certificate-check" data-status=c.status.clone()>
             <p class="muted">{t!(i18n, certificates.check_title)}</p>
-            <h1>{c.product_name.clone()}</h1>
+            <h1><a href=format!("/products/{}", c.product_id) data-testid="certificate-product">{c.product_name.clone()}</a></h1>
             <p class="certificate-verdict"><CertificateStatus status=c.status.clone() />" "{note}</p>
             <dl class="facts">
                 <dt>{t!(i18n, certificates.number)}</dt><dd data-testid="certificate-number">{c.number.clone()}</dd>
-                <dt>{t!(i18n, certificates.stars)}</dt><dd><Stars stars=c.stars />" ("{points(c.score)}")"</dd>
+                <dt>{t!(i18n, certificates.stars)}</dt><dd><Stars stars=c.stars />" · "{t!(i18n, certificates.score)}" "<span data-testid="certificate-score">{points(c.score)}</span></dd>
                 <dt>{t!(i18n, certificates.subject)}</dt><dd>{c.subject_name.clone()}</dd>
                 {check.subject_address.map(|a| view! { <dt>{t!(i18n, certificates.address)}</dt><dd>{a}</dd> })}
                 <dt>{t!(i18n, certificates.commune)}</dt><dd>{c.commune_name.clone()}</dd>

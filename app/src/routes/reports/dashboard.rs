@@ -111,6 +111,14 @@ fn Body(d: Dashboard, english: bool) -> impl IntoView {
             view! {
                 <section class="chart-card">
                     <h2>{title}</h2>
+                    {(chart.of > chart.items.len()).then(|| {
+                        let (shown, of) = (chart.items.len(), chart.of);
+                        view! {
+                            <p class="muted small" data-testid=format!("{testid}-shown")>
+                                {t!(i18n, dashboard.shown)}" "{shown}" / "{of}" "{t!(i18n, dashboard.shown_end)}
+                            </p>
+                        }
+                    })}
                     <BarChartView items=chart.items.clone() title=title testid />
                 </section>
             }

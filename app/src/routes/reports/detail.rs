@@ -159,6 +159,15 @@ fn Targets(targets: Vec<TargetLine>, english: bool) -> impl IntoView {
 
 #[component]
 fn Table(table: FigureTable, english: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    // Only the total row: nothing was counted, which a row of zeros hides; say it instead.
+    if table.rows.iter().all(|row| row.key == "total") {
+        return view! {
+            <h3>{table.title.get(english).to_owned()}</h3>
+            <p class="empty" data-testid=format!("table-{}-empty", table.key)>{t!(i18n, reports.nothing_counted)}</p>
+        }
+        .into_any();
+    }
     view! {
         <h3>{table.title.get(english).to_owned()}</h3>
         <div class="table-wrap">
@@ -178,6 +187,7 @@ fn Table(table: FigureTable, english: bool) -> impl IntoView {
             </table>
         </div>
     }
+    .into_any()
 }
 
 #[component]

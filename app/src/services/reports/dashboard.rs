@@ -293,6 +293,7 @@ pub async fn dashboard(
     let actions = crate::services::reports::dashboard_actions::actions(
         db,
         &level,
+        applied.scope.commune.as_deref(),
         today,
         expiring_within_days,
     )

@@ -25,68 +25,78 @@ fn item(vi: &str, en: &str, count: u64, href: String) -> ActionItem {
 }
 
 /// What waits for this viewer, each with a count and where to act (a fixed set of counts).
+/// The province's list follows the dashboard's commune filter (`filtered_to`), as its figures do.
 pub(super) async fn actions(
     db: &impl ConnectionTrait,
     level: &Level,
+    filtered_to: Option<&str>,
     today: NaiveDate,
     expiring_within_days: i64,
 ) -> Result<Vec<ActionItem>, ServiceError> {
     let days = u64::try_from(expiring_within_days).unwrap_or_default();
     match level {
-        Level::Province => province(db, today, days).await,
+        Level::Province => province(db, filtered_to, today, days).await,
         Level::Commune(code) => commune(db, code, today).await,
         Level::Producer(id) => producer(db, *id, today, days).await,
     }
 }
 
-/// Forwarded dossiers, registrations, commune reports to review, certificates expiring.
+/// Forwarded dossiers, registrations, commune reports to review, certificates expiring — of
+/// one commune when the dashboard is filtered to it.
 async fn province(
     db: &impl ConnectionTrait,
+    commune: Option<&str>,
     today: NaiveDate,
     days: u64,
 ) -> Result<Vec<ActionItem>, ServiceError> {
-    let soon = today + chrono::Days::new(days);
     let mut items = Vec::new();
-    let forwarded = dossier::Entity::find()
-        .filter(dossier::Column::State.eq(DossierState::Forwarded))
-        .count(db)
-        .await?;
+    let mut forwarded =
+        dossier::Entity::find().filter(dossier::Column::State.eq(DossierState::Forwarded));
+    if let Some(code) = commune {
+        forwarded = forwarded.filter(dossier::Column::CommuneCode.eq(code));
+    }
+    let forwarded = forwarded.count(db).await?;
     items.push(item(
         "Hồ sơ xã đã chuyển lên, chờ tỉnh",
         "Dossiers forwarded to the province",
         forwarded,
         "/province/dossiers?state=forwarded".into(),
     ));
-    let pending = user_account::Entity::find()
-        .filter(user_account::Column::Status.eq(AccountStatus::Pending))
-        .count(db)
-        .await?;
+    let mut pending = user_account::Entity::find()
+        .filter(user_account::Column::Status.eq(AccountStatus::Pending));
+    if let Some(code) = commune {
+        pending = pending.filter(user_account::Column::CommuneCode.eq(code));
+    }
+    let pending = pending.count(db).await?;
     items.push(item(
         "Đăng ký chờ duyệt",
         "Registrations waiting",
         pending,
         "/province/registrations".into(),
     ));
-    let reports = report::Entity::find()
-        .filter(report::Column::State.eq(ReportState::Submitted))
-        .count(db)
-        .await?;
+    let mut reports =
+        report::Entity::find().filter(report::Column::State.eq(ReportState::Submitted));
+    if let Some(code) = commune {
+        reports = reports.filter(report::Column::ScopeCode.eq(code));
+    }
+    let reports = reports.count(db).await?;
     items.push(item(
         "Báo cáo xã đã nộp, chờ xem xét",
         "Commune reports to review",
         reports,
         "/reports".into(),
     ));
-    let expiring = cert::Entity::find()
-        .filter(cert::Column::RevokedOn.is_null())
-        .filter(cert::Column::SupersededBy.is_null())
-        .filter(cert::Column::ValidUntil.between(today, soon))
-        .count(db)
-        .await?;
+    // The same count as the dashboard's "expiring" figure.
+    let scope = crate::services::reports::dashboard_queries::Scope {
+        commune: commune.map(str::to_owned),
+        ..Default::default()
+    };
+    let expiring =
+        crate::services::reports::dashboard_queries::expiring(db, &scope, today, days).await?;
     items.push(item(
         &format!("Giấy chứng nhận hết hạn trong {days} ngày"),
         &format!("Certificates expiring within {days} days"),
-        expiring,
+        u64::try_from(expiring).unwrap_or_default(),
         "/province/certificates?state=expiring".into(),
     ));
 

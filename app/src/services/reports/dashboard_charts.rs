@@ -35,7 +35,14 @@ pub(super) fn charts(counts: &Counts, cx: &ChartContext<'_>) -> Vec<Chart> {
         chart("by_state", state_items(counts, cx.dossiers_page)),
     ];
     if cx.province {
-        charts.insert(0, chart("by_commune", commune_items(counts, cx)));
+        let (items, of) = commune_items(counts, cx);
+        charts.insert(
+            0,
+            Chart {
+                of,
+                ..chart("by_commune", items)
+            },
+        );
     }
     charts
 }
@@ -43,12 +50,13 @@ pub(super) fn charts(counts: &Counts, cx: &ChartContext<'_>) -> Vec<Chart> {
 fn chart(key: &str, items: Vec<ChartItem>) -> Chart {
     Chart {
         key: key.into(),
+        of: items.len(),
         items,
     }
 }
 
-/// The 20 communes with the most valid products.
-fn commune_items(counts: &Counts, cx: &ChartContext<'_>) -> Vec<ChartItem> {
+/// The 20 communes with the most valid products, and how many communes have any.
+fn commune_items(counts: &Counts, cx: &ChartContext<'_>) -> (Vec<ChartItem>, usize) {
     let mut items: Vec<ChartItem> = counts
         .by_commune
         .iter()
@@ -64,8 +72,9 @@ fn commune_items(counts: &Counts, cx: &ChartContext<'_>) -> Vec<ChartItem> {
         })
         .collect();
     items.sort_by(|a, b| b.value.cmp(&a.value).then(a.label.cmp(&b.label)));
+    let of = items.len();
     items.truncate(20);
-    items
+    (items, of)
 }
 
 /// Valid products by top-level group (codes are paths: "I.1.a" belongs to group "I").
