@@ -9,7 +9,7 @@ test("a producer fills a label on the phone, sees each item checked as typed and
   await expect(producer).not.toHaveURL(/\/login/);
   await producer.goto("/producer/products");
   await hydrated(producer);
-  await producer.getByTestId("product-row").filter({ hasText: "★" }).first().getByRole("link").click();
+  await producer.getByTestId("product-row").filter({ hasText: "★" }).first().getByRole("link").first().click();
   await hydrated(producer);
   // Where to buy it, shown on the public page.
   const shop = `Cửa hàng đặc sản Đồng Bành, chợ Chi Lăng (${Date.now() % 10_000})`;

@@ -22,7 +22,7 @@ test("a product's Digital Link opens its public page with the certificate's stan
   await expect(producer).not.toHaveURL(/\/login/);
   await producer.goto("/producer/products");
   await hydrated(producer);
-  await producer.getByTestId("product-row").filter({ hasText: "★" }).first().getByRole("link").click();
+  await producer.getByTestId("product-row").filter({ hasText: "★" }).first().getByRole("link").first().click();
   const gtin = await producer.locator("#gtin").inputValue();
   expect(gtin).toMatch(/^893\d{10}$/);
 
