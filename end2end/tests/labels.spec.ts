@@ -47,8 +47,12 @@ test("a producer fills a label on the phone, sees each item checked as typed and
   await producer.getByTestId("shown-stars").selectOption("5");
   await expect(producer.getByTestId("mark-check")).toHaveAttribute("data-mark", /^(stars_differ|expired|revoked|no_certificate)$/);
   await expect(producer.getByTestId("mark-check")).toHaveAttribute("role", "alert");
+  // Saving reloads the label; a file chosen before that reload would be dropped with the old
+  // form, so the uploads below wait for it.
+  const reloaded = producer.waitForResponse((r) => r.url().endsWith("/api/get_product_label"));
   await producer.getByTestId("save-label").click();
   await expect(producer.getByTestId("label-saved")).toBeVisible();
+  await reloaded;
   // Saved: the page reloads with what was typed.
   await expect(made.getByRole("textbox")).toHaveValue("NSX: 20-11-2026");
   await expect(producer.getByTestId("shown-stars")).toHaveValue("5");
