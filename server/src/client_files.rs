@@ -5,14 +5,25 @@
 //! the fly instead.
 use std::path::Path;
 
+use axum::http::StatusCode;
 use tower_http::services::ServeDir;
 
-/// Serves the client folder, preferring its precompressed copies.
-pub fn service(pkg_dir: &Path) -> ServeDir {
+/// Serves the client folder, preferring its precompressed copies; a file that is not there gets
+/// a 404 that says so (never an empty answer).
+pub fn service(pkg_dir: &Path) -> axum::Router {
     drop_stale_copies(pkg_dir);
-    ServeDir::new(pkg_dir)
+    let files = ServeDir::new(pkg_dir)
         .precompressed_br()
         .precompressed_gzip()
+        .not_found_service(axum::routing::any(missing));
+    axum::Router::new().fallback_service(files)
+}
+
+async fn missing() -> (StatusCode, &'static str) {
+    (
+        StatusCode::NOT_FOUND,
+        "Không có tệp này trong ứng dụng. / No such file in the application.",
+    )
 }
 
 /// Removes `X.br` and `X.gz` where they are older than `X` (or `X` is gone).

@@ -302,6 +302,15 @@ mod tests {
             &to_bytes(response.into_body(), 1024).await.unwrap()[..],
             b"brotli bytes"
         );
+        // A file that is not there: a 404 that says so, not an empty answer.
+        let missing = get(app.clone(), "/pkg/none.js").await;
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+        assert!(
+            !to_bytes(missing.into_body(), 1024)
+                .await
+                .unwrap()
+                .is_empty()
+        );
         // A browser that takes no brotli gets the file itself.
         let plain = get(app, "/pkg/ocop.css").await;
         assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
