@@ -21,10 +21,6 @@ const HEIGHT: f32 = 595.0;
 pub(crate) const GREEN: (u8, u8, u8) = (0x1b, 0x5e, 0x20);
 
 /// "2026-07-15" as "15/07/2026".
-fn vn_date(iso: &str) -> String {
-    crate::domain::dates::iso_date(iso)
-}
-
 /// Splits `text` into lines of at most `width` characters at spaces.
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
@@ -140,11 +136,11 @@ pub fn render(c: &CertificateCheck, check_url: &str) -> Result<Vec<u8>, RenderEr
         format!(
             "Theo Quyết định số {} ngày {}",
             row.decision_number,
-            vn_date(&row.decision_date)
+            crate::domain::dates::iso_date(&row.decision_date)
         ),
         format!(
             "Có hiệu lực 36 tháng, đến hết ngày {}",
-            vn_date(&row.valid_until)
+            crate::domain::dates::iso_date(&row.valid_until)
         ),
     ];
     if row.national {
@@ -254,6 +250,6 @@ mod tests {
             pdf.len()
         );
         assert_eq!(wrap("một hai ba", 7), vec!["một hai", "ba"]);
-        assert_eq!(vn_date("2029-07-14"), "14/07/2029");
+        assert_eq!(crate::domain::dates::iso_date("2029-07-14"), "14/07/2029");
     }
 }

@@ -8,10 +8,10 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::components::area_gate::SignedInGate;
 use crate::components::chart::BarChartView;
 use crate::components::error::ErrorMessage;
+use crate::domain::dates::iso_date;
 use crate::functions::reports::dashboard::get_dashboard;
 use crate::i18n::{Locale, t, t_string, use_i18n};
 use crate::models::reports::dashboard::{Dashboard, DashboardFilter};
-use crate::routes::reports::vn_date;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -140,7 +140,7 @@ fn Body(d: Dashboard, english: bool) -> impl IntoView {
     let products = d.products.clone();
     let count = d.product_count;
     view! {
-        <p class="muted" data-testid="dashboard-scope">{d.scope_name.clone()}" · "{vn_date(&d.as_of)}</p>
+        <p class="muted" data-testid="dashboard-scope">{d.scope_name.clone()}" · "{iso_date(&d.as_of)}</p>
         <Filters d=d.clone() english />
         <ul class="tiles" data-testid="tiles">{tiles}</ul>
         <p class="muted">{t!(i18n, dashboard.click_hint)}</p>
@@ -169,7 +169,7 @@ fn Body(d: Dashboard, english: bool) -> impl IntoView {
                                         <td><a href=format!("/products/{}", p.id) rel="external">{p.name}</a></td>
                                         <td>{p.commune_name}</td>
                                         <td>{"★".repeat(usize::try_from(p.stars).unwrap_or(0))}</td>
-                                        <td>{vn_date(&p.valid_until)}</td>
+                                        <td>{iso_date(&p.valid_until)}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

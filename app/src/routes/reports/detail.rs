@@ -11,10 +11,11 @@ use crate::components::error::{ErrorMessage, FormError};
 use crate::components::field_error::FieldError;
 use crate::components::saved_count::saved_count;
 use crate::domain::chart::ChartItem;
+use crate::domain::dates::iso_date;
 use crate::functions::reports::periodic::{ReviewReport, SaveReport, get_report};
 use crate::i18n::{Locale, t, t_string, use_i18n};
 use crate::models::reports::periodic::{CommuneStatus, FigureTable, ReportView, TargetLine};
-use crate::routes::reports::{StandingBadge, state_text, vn_date};
+use crate::routes::reports::{StandingBadge, state_text};
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -100,7 +101,7 @@ fn ReportBody(
         <p class="report-meta">
             <span data-testid="report-state" data-state=r.state.clone()>{state_text(i18n, &r.state, r.reviewed)}</span>" · "
             <StandingBadge standing=r.standing.clone() />" · "
-            {t!(i18n, reports.due)}": "{vn_date(&r.period.due_on)}
+            {t!(i18n, reports.due)}": "{iso_date(&r.period.due_on)}
         </p>
         <p class="actions-row">
             <a href=format!("{base}/report.xlsx") download data-testid="download-xlsx" rel="external">{t!(i18n, reports.download_xlsx)}</a>
@@ -110,11 +111,11 @@ fn ReportBody(
         {notice}
         <p class="muted" data-testid="figures-basis">
             {if r.frozen {
-                view! { {t!(i18n, reports.frozen)}" "{vn_date(&frozen_on)}"." }.into_any()
+                view! { {t!(i18n, reports.frozen)}" "{iso_date(&frozen_on)}"." }.into_any()
             } else {
-                view! { {t!(i18n, reports.live)}{vn_date(&r.figures.computed_on)}{t!(i18n, reports.live_end)} }.into_any()
+                view! { {t!(i18n, reports.live)}{iso_date(&r.figures.computed_on)}{t!(i18n, reports.live_end)} }.into_any()
             }}
-            " "{t!(i18n, reports.previous)}" "{vn_date(&r.figures.previous.0)}" – "{vn_date(&r.figures.previous.1)}"."
+            " "{t!(i18n, reports.previous)}" "{iso_date(&r.figures.previous.0)}" – "{iso_date(&r.figures.previous.1)}"."
         </p>
         <Targets targets=r.figures.targets.clone() english />
         {certified.map(|items| view! {
@@ -213,7 +214,7 @@ fn Communes(communes: Vec<CommuneStatus>, period: i32) -> impl IntoView {
                         <tr data-testid="commune-status" data-code=c.code.clone() data-state=c.state.clone().unwrap_or_default()>
                             <td><A href=format!("/reports/{period}/{}", c.code)>{c.name.clone()}</A></td>
                             <td><StandingBadge standing=c.standing.clone() /></td>
-                            <td>{c.submitted_on.as_deref().map(vn_date).unwrap_or_default()}</td>
+                            <td>{c.submitted_on.as_deref().map(iso_date).unwrap_or_default()}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

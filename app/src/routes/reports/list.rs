@@ -6,9 +6,10 @@ use leptos_router::components::A;
 
 use crate::components::area_gate::SignedInGate;
 use crate::components::error::ErrorMessage;
+use crate::domain::dates::iso_date;
 use crate::functions::reports::periodic::get_reports_home;
 use crate::i18n::{Locale, t, use_i18n};
-use crate::routes::reports::{StandingBadge, vn_date};
+use crate::routes::reports::StandingBadge;
 
 #[component]
 pub fn ReportsPage() -> impl IntoView {
@@ -41,8 +42,8 @@ fn Reports() -> impl IntoView {
                             view! {
                                 <tr data-testid="period-row" data-kind=p.kind.clone() data-year=p.year>
                                     <td><A href=href>{p.name.get(english).to_owned()}</A>{department}</td>
-                                    <td>{vn_date(&p.starts_on)}" – "{vn_date(&p.ends_on)}</td>
-                                    <td>{vn_date(&p.due_on)}</td>
+                                    <td>{iso_date(&p.starts_on)}" – "{iso_date(&p.ends_on)}</td>
+                                    <td>{iso_date(&p.due_on)}</td>
                                     <td><StandingBadge standing /></td>
                                 </tr>
                             }

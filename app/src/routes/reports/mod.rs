@@ -40,8 +40,3 @@ pub fn state_text(
         _ => t_string!(i18n, reports.state_draft),
     }
 }
-
-/// "2026-06-25" as "25/06/2026".
-pub fn vn_date(iso: &str) -> String {
-    crate::domain::dates::iso_date(iso)
-}
