@@ -3,6 +3,7 @@ pub mod area_gate;
 pub mod chart;
 pub mod commune_options;
 pub mod error;
+pub mod error_summary;
 pub mod field_error;
 pub mod file_upload;
 pub mod labels;

@@ -1,5 +1,7 @@
 //! Pure OCOP rules: no I/O, compiled for both the server and the browser.
 pub mod access;
+pub mod audit_action;
+pub mod audit_details;
 pub mod certificate;
 pub mod chart;
 pub mod checklist;

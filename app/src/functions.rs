@@ -48,9 +48,10 @@ impl Ctx {
     /// `Internal` on a database failure.
     pub(crate) async fn audit(
         &self,
-        action: &str,
+        action: crate::domain::audit_action::AuditAction,
         (target_type, target_id): (&str, String),
         summary: String,
+        details: crate::domain::audit_details::Details,
     ) -> Result<(), crate::models::AppError> {
         crate::services::audit::append(
             &self.db,
@@ -61,11 +62,12 @@ impl Ctx {
                 target_id: Some(target_id),
                 summary,
                 ip: self.ip.clone(),
+                details,
             },
         )
         .await
         .map_err(|err| {
-            tracing::error!(error = %err, action, "audit");
+            tracing::error!(error = %err, action = action.as_str(), "audit");
             crate::models::AppError::Internal
         })
     }

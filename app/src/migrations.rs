@@ -26,6 +26,7 @@ mod m20261202_000021_app_setting;
 mod m20261202_000022_reset_link_issued_at;
 mod m20261202_000023_audit_no_truncate;
 mod m20261202_000024_sample_criteria_names;
+mod m20261202_000025_audit_details;
 
 pub struct Migrator;
 
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000022_reset_link_issued_at::Migration),
             Box::new(m20261202_000023_audit_no_truncate::Migration),
             Box::new(m20261202_000024_sample_criteria_names::Migration),
+            Box::new(m20261202_000025_audit_details::Migration),
         ]
     }
 }

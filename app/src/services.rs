@@ -37,6 +37,9 @@ pub enum ServiceError {
     Denied(Denied),
     #[error("invalid {field}: {reason}")]
     Invalid { field: &'static str, reason: Reason },
+    /// Several fields of one form are wrong (at least one): all are said at once.
+    #[error("invalid form: {0:?}")]
+    Problems(Vec<(String, Reason)>),
     #[error("conflict: {0}")]
     Conflict(Reason),
     #[error(transparent)]
@@ -61,6 +64,22 @@ impl From<ServiceError> for AppError {
             ServiceError::Denied(Denied::SignInRequired) => AppError::SignInRequired,
             ServiceError::Denied(Denied::NotAllowed) => AppError::Forbidden,
             ServiceError::Invalid { field, reason } => AppError::invalid(field, reason),
+            ServiceError::Problems(problems) => {
+                let mut all = problems.into_iter().map(|(field, reason)| {
+                    crate::models::error::FieldProblem {
+                        field,
+                        reason: reason.code().to_owned(),
+                    }
+                });
+                match all.next() {
+                    Some(first) => AppError::Invalid {
+                        field: first.field,
+                        reason: first.reason,
+                        more: all.collect(),
+                    },
+                    None => AppError::invalid("", Reason::FormUnreadable),
+                }
+            }
             ServiceError::Conflict(reason) => AppError::Conflict {
                 reason: reason.code().to_owned(),
             },

@@ -13,7 +13,8 @@ use app::services::ServiceError;
 use app::services::accounts::admin::{
     account_detail, change_role, create_official, list_accounts, set_locked,
 };
-use app::services::accounts::registration::{SignInError, authenticate, create_admin};
+use app::services::accounts::credentials::{SignInError, authenticate};
+use app::services::accounts::registration::create_admin;
 use app::services::accounts::reset_links::{issue_reset_link, redeem};
 use app::services::audit::browse;
 
@@ -263,6 +264,16 @@ async fn a_locked_account_cannot_sign_in_until_unlocked() {
             "{summaries:?}"
         );
         assert!(summaries.contains(&"Lộc Văn Tư: locked → active"));
+        let sentences: Vec<&str> = history.iter().map(|r| r.sentence.vi.as_str()).collect();
+        assert!(
+            sentences.contains(&"đã khóa tài khoản của Lộc Văn Tư: rời tổ tư vấn"),
+            "{sentences:?}"
+        );
+        assert!(
+            history
+                .iter()
+                .any(|r| r.sentence.en == "unlocked the account of Lộc Văn Tư")
+        );
         t.cleanup().await;
     }
 }
@@ -354,6 +365,14 @@ async fn roles_change_for_officials_and_the_change_is_audited() {
         assert_eq!(
             log.rows[0].summary,
             "Hoàng Văn Chuyển: commune_officer of 06046 → provincial_officer"
+        );
+        assert_eq!(
+            log.rows[0].sentence.vi,
+            "đã đổi vai trò của Hoàng Văn Chuyển từ cán bộ xã (Tràng Định) sang cán bộ tỉnh"
+        );
+        assert_eq!(
+            log.rows[0].sentence.en,
+            "changed the role of Hoàng Văn Chuyển from commune officer (Tràng Định) to provincial officer"
         );
         t.cleanup().await;
     }

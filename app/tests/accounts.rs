@@ -8,9 +8,8 @@ use app::auth::{Actor, Denied, Role};
 use app::entities::{audit_log, subject, user_account};
 use app::models::accounts::registration::{RegistrationInput, SubjectChoice};
 use app::services::ServiceError;
-use app::services::accounts::registration::{
-    SignInError, authenticate, decide_registration, register,
-};
+use app::services::accounts::credentials::{SignInError, authenticate};
+use app::services::accounts::registration::{decide_registration, register};
 use support::accounts::{TRANG_DINH, producer, register_mai};
 
 const CHI_LANG: &str = "06463";
@@ -27,7 +26,11 @@ fn officer(role: Role, commune: Option<&str>) -> Actor {
 fn field_error(result: Result<i32, ServiceError>) -> (&'static str, &'static str) {
     match result {
         Err(ServiceError::Invalid { field, reason }) => (field, reason.code()),
-        other => panic!("expected a field error, got {other:?}"),
+        // A form checked as a whole that had one problem.
+        Err(ServiceError::Problems(p)) if p.len() == 1 => {
+            (String::leak(p[0].0.clone()), p[0].1.code())
+        }
+        other => panic!("expected one field error, got {other:?}"),
     }
 }
 
@@ -189,6 +192,26 @@ async fn bad_input_names_the_field() {
     ];
     for (input, expected) in cases {
         assert_eq!(field_error(register(&t.db, input, None).await), expected);
+    }
+    // Three mistakes are said at once, in the form's order, and nothing is saved.
+    let three = RegistrationInput {
+        full_name: " ".into(),
+        email: "mai@".into(),
+        password: "short".into(),
+        ..base.clone()
+    };
+    match register(&t.db, three, None).await {
+        Err(ServiceError::Problems(p)) => assert_eq!(
+            p.iter()
+                .map(|(f, r)| (f.as_str(), r.code()))
+                .collect::<Vec<_>>(),
+            [
+                ("full_name", "required"),
+                ("email", "invalid_email"),
+                ("password", "password_too_short")
+            ]
+        ),
+        other => panic!("expected three problems, got {other:?}"),
     }
     let mut unknown_commune = base.clone();
     if let SubjectChoice::New(s) = &mut unknown_commune.subject {
@@ -463,7 +486,7 @@ async fn create_admin_checks_its_input_and_signs_in() {
 
 #[tokio::test]
 async fn changing_ones_own_password_checks_the_current_one_and_the_rules() {
-    use app::services::accounts::registration::change_password;
+    use app::services::accounts::credentials::change_password;
     for t in support::with_master_data().await {
         let id = register_mai(&t.db).await;
         decide_registration(

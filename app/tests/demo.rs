@@ -163,7 +163,7 @@ async fn home_figures_catalogue_and_dashboard_count_the_same_certified_products(
 async fn every_role_has_a_demo_account_that_signs_in() {
     use app::auth::Role;
     use app::seed::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PENDING_EMAIL};
-    use app::services::accounts::registration::{SignInError, authenticate};
+    use app::services::accounts::credentials::{SignInError, authenticate};
 
     assert_eq!(
         app::domain::password::check(DEMO_PASSWORD, &[]),

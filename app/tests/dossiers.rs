@@ -15,7 +15,7 @@ use app::services::dossiers::{commune_review, documents, filing, flow};
 use app::services::files::uploads::{Upload, UploadLimits};
 use app::services::{ServiceError, notifications};
 use sea_orm::EntityTrait;
-use support::dossiers::{assessment, files, fresh, new_product, people, reason, version};
+use support::dossiers::{assessment, files, fresh, new_product, people, problems, reason, version};
 #[tokio::test]
 async fn a_dossier_goes_from_draft_to_the_province_with_versions_and_notifications() {
     for t in support::databases().await {
@@ -31,10 +31,25 @@ async fn a_dossier_goes_from_draft_to_the_province_with_versions_and_notificatio
             ("product_id", "dossier_open")
         );
         let submit = |v| flow::act(db, &p.owner, id, v, DossierAction::Submit, "", None);
-        assert_eq!(
-            reason(submit(version(db, id).await).await),
-            ("annual_output", "required")
+        // An empty dossier says at once every field and every mandatory document it lacks.
+        let all = problems(submit(version(db, id).await).await);
+        for field in [
+            "annual_output",
+            "annual_revenue",
+            "workers",
+            "raw_material_source",
+            "markets",
+        ] {
+            assert!(all.contains(&(field.to_owned(), "required")), "{all:?}");
+        }
+        assert!(
+            !all.iter().any(|(f, _)| f == "self_assessed_stars"),
+            "{all:?}"
         );
+        let missing_docs = all
+            .iter()
+            .filter(|(f, r)| f.starts_with("item:") && *r == "document_missing");
+        assert!(missing_docs.count() >= 3, "{all:?}");
         let filled = app::domain::dossier_form::DossierFormInput {
             annual_output: "3 tấn".into(),
             annual_revenue: "500".into(),
@@ -46,9 +61,13 @@ async fn a_dossier_goes_from_draft_to_the_province_with_versions_and_notificatio
         filing::save_form(db, &p.owner, id, version(db, id).await, &filled, None)
             .await
             .unwrap();
-        assert_eq!(
-            reason(submit(version(db, id).await).await),
-            ("documents", "documents_missing")
+        let all = problems(submit(version(db, id).await).await);
+        assert!(
+            !all.is_empty()
+                && all
+                    .iter()
+                    .all(|(f, r)| f.starts_with("item:") && *r == "document_missing"),
+            "{all:?}"
         );
         let view = filing::dossier_view(db, &p.owner, id, &limits)
             .await
@@ -179,6 +198,43 @@ async fn a_dossier_goes_from_draft_to_the_province_with_versions_and_notificatio
         );
         assert_eq!(view.forward_note.as_deref(), Some("Đề xuất tỉnh đánh giá."));
         assert!(view.history.iter().any(|h| h.action == "dossier.forward"));
+        // The history reads as sentences in each language, with states by their names.
+        let sentences: Vec<(&str, &str)> = view
+            .history
+            .iter()
+            .map(|h| (h.sentence.vi.as_str(), h.sentence.en.as_str()))
+            .collect();
+        assert!(
+            sentences
+                .iter()
+                .any(|(vi, en)| vi.starts_with("đã chuyển hồ sơ ")
+                    && vi.contains(" lên tỉnh (lần đề xuất số ")
+                    && en.starts_with("forwarded the dossier ")),
+            "{sentences:?}"
+        );
+        assert!(
+            sentences
+                .iter()
+                .any(|(vi, en)| vi.starts_with("đã nộp hồ sơ ")
+                    && vi.ends_with("(Đang soạn → Đã nộp xã)")
+                    && en.ends_with("(Draft → Submitted)")),
+            "{sentences:?}"
+        );
+        assert!(
+            sentences.iter().any(
+                |(vi, _)| vi == &"đã lưu đánh giá sơ bộ của xã: đạt 4/4 tiêu chí"
+                    || vi.starts_with("đã lưu đánh giá sơ bộ của xã: đạt ")
+            ),
+            "{sentences:?}"
+        );
+        // No code left in a sentence; file names (which may hold `_`) are the user's own words.
+        let coded = |s: &str| {
+            s.split_whitespace()
+                .any(|word| word.contains('_') && !word.contains('.'))
+        };
+        for (vi, en) in &sentences {
+            assert!(!coded(vi) && !coded(en), "a code in {vi} / {en}");
+        }
         let listed = filing::browse(
             db,
             &p.province,

@@ -70,8 +70,19 @@ async fn sample_criteria_sets_lose_the_instruction_to_the_developer() {
     use app::entities::criteria_set;
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, QueryFilter};
     for t in support::databases().await {
-        // A database from before: the last migration undone, a set named the old way.
-        Migrator::down(&t.db, Some(1)).await.unwrap();
+        // A database from before: the renaming migration and those after it undone, a set
+        // named the old way.
+        let names: Vec<String> = Migrator::migrations()
+            .iter()
+            .map(|m| m.name().to_owned())
+            .collect();
+        let renaming = names
+            .iter()
+            .position(|n| n == "m20261202_000024_sample_criteria_names")
+            .unwrap();
+        Migrator::down(&t.db, Some((names.len() - renaming) as u32))
+            .await
+            .unwrap();
         app::services::master_data::loading::load(&t.db)
             .await
             .unwrap();

@@ -153,6 +153,43 @@ test("registration input errors are told beside the field, in Vietnamese, keepin
   await expect(page.locator('.field-error[data-field="password"]')).toContainText("quá phổ biến");
 });
 
+test("registration with three mistakes shows the three at once, marked, in a summary that takes focus", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/register");
+  await hydrated(page);
+  await page.getByLabel("Email", { exact: true }).fill("mai@");
+  await page.getByLabel("Số điện thoại").fill("12345");
+  await page.getByLabel("Mật khẩu (ít nhất 8 ký tự)").fill("ngan");
+  await page.getByLabel("Tên chủ thể").fill("HTX Ba Lỗi");
+  await page.getByLabel("Xã/phường").selectOption({ label: "Tràng Định (xã)" });
+  await page.getByLabel("Loại hình").selectOption("HO");
+  await page.getByRole("button", { name: "Gửi đăng ký" }).click();
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary.locator("li")).toHaveCount(4);
+  await expect(summary).toContainText("Họ và tên: Vui lòng điền mục này.");
+  await expect(summary).toContainText("Email: Email không hợp lệ.");
+  await expect(summary).toContainText("Số điện thoại: Số điện thoại không hợp lệ");
+  await expect(summary).toContainText("Mật khẩu (ít nhất 8 ký tự):");
+  for (const label of ["Họ và tên", "Số điện thoại", "Mật khẩu (ít nhất 8 ký tự)"]) {
+    await expect(page.getByLabel(label)).toHaveAttribute("aria-invalid", "true");
+  }
+  await expect(page.getByLabel("Email", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  // Each problem also stands beside its field, and what was typed stays.
+  await expect(page.locator('.field-error[data-field="phone"]')).toBeVisible();
+  await expect(page.getByLabel("Tên chủ thể")).toHaveValue("HTX Ba Lỗi");
+  // A link takes the person to the field.
+  await summary.getByRole("link", { name: /Số điện thoại/ }).click();
+  await expect(page.getByLabel("Số điện thoại")).toBeFocused();
+  // Fixed, the marks go with the next answer.
+  await page.getByLabel("Họ và tên").fill("Nông Văn Ba");
+  await page.getByLabel("Email", { exact: true }).fill("");
+  await page.getByLabel("Số điện thoại").fill("0977 333 444");
+  await page.getByLabel("Mật khẩu (ít nhất 8 ký tự)").fill("hoa hồi thơm ngát");
+  await page.getByRole("button", { name: "Gửi đăng ký" }).click();
+  await expect(page.getByTestId("registration-sent")).toBeVisible();
+});
+
 test("in demo mode a trainer signs in as any role with one click", async ({ page }) => {
   await page.goto("/login");
   await hydrated(page);

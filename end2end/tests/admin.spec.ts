@@ -68,14 +68,14 @@ test("a provincial officer finds an account, locks it with a reason, unlocks it,
   await page.getByLabel("Lý do khóa").fill("Kiểm tra khóa tài khoản");
   await page.getByTestId("lock-confirm").click();
   await expect(page.getByTestId("account-status").first()).toHaveText("Đã khóa");
-  await expect(page.getByTestId("audit").first()).toContainText("active → locked (Kiểm tra khóa tài khoản)");
+  await expect(page.getByTestId("audit").first()).toContainText("đã khóa tài khoản của Hà Văn Lũng: Kiểm tra khóa tài khoản");
   await page.getByTestId("unlock").click();
   await expect(page.getByTestId("account-status").first()).toHaveText("Đang hoạt động");
 
   await page.goto("/admin/audit?action=account.");
   const rows = page.getByTestId("audit-row");
-  await expect(rows.filter({ hasText: "account.lock" }).first()).toContainText("Hà Văn Lũng");
-  await expect(rows.filter({ hasText: "account.unlock" }).first()).toContainText("Lương Văn Sở");
+  await expect(rows.filter({ hasText: "đã khóa tài khoản" }).first()).toContainText("Hà Văn Lũng");
+  await expect(rows.filter({ hasText: "đã mở khóa tài khoản" }).first()).toContainText("Lương Văn Sở");
   await page.goto("/admin/audit?action=account.lock&from=2000-01-01&to=2000-01-02");
   await expect(page.getByTestId("audit-empty")).toBeVisible();
 });
@@ -89,7 +89,7 @@ test("an administrator issues a password link for an existing account", async ({
   await page.getByTestId("issue-reset-link").click();
   await expect(page.getByTestId("reset-link-url")).toHaveValue(/token=[0-9a-f]{64}$/);
   // Other tests' sign-ins may be listed above it: the entry is somewhere in the account's log.
-  await expect(page.getByTestId("audit").filter({ hasText: "one-time password link issued" }).first()).toBeVisible();
+  await expect(page.getByTestId("audit").filter({ hasText: "đã cấp đường dẫn đặt lại mật khẩu" }).first()).toBeVisible();
 });
 
 test("an anonymous visitor is sent from the work areas to /login", async ({ page }) => {

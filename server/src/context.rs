@@ -76,7 +76,7 @@ impl IntoResponse for Refusal {
                 plain(reason.message(false), reason.message(true)),
             ),
             // A renderer's failure or the database's: a bug or an outage, not the user's input.
-            ServiceError::Invalid { .. } | ServiceError::Db(_) => {
+            ServiceError::Invalid { .. } | ServiceError::Problems(_) | ServiceError::Db(_) => {
                 tracing::error!(error = %self.0, "request failed");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,

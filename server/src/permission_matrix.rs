@@ -532,7 +532,7 @@ async fn every_server_function_allows_and_denies_as_the_table_says() {
         ..
     } = demo_app(Default::default()).await;
     let pending =
-        app::services::accounts::registration::authenticate(&db, DEMO_PENDING_EMAIL, DEMO_PASSWORD)
+        app::services::accounts::credentials::authenticate(&db, DEMO_PENDING_EMAIL, DEMO_PASSWORD)
             .await;
     assert!(pending.is_err(), "the demo registration waits");
     let targets = targets(&db, &files).await;

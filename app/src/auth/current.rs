@@ -5,7 +5,7 @@ use crate::auth::Actor;
 use crate::entities::user_account;
 use crate::models::AppError;
 use crate::models::accounts::registration::CurrentUser;
-use crate::services::accounts::registration;
+use crate::services::accounts::credentials;
 use crate::state::AppState;
 
 const USER_ID: &str = "user_id";
@@ -75,7 +75,7 @@ pub async fn account(
     let account = if too_old {
         None
     } else {
-        registration::find_active(&state.db, user_id)
+        credentials::find_active(&state.db, user_id)
             .await?
             // A password set after this sign-in (a reset, or a change on another device)
             // ends this session.

@@ -31,15 +31,19 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
     }
 }
 
-/// The error of a form's last submission, unless it belongs beside a field (`FieldError` shows
-/// those).
+/// The error of a form's last submission: a sentence for one that is no field's, or the
+/// summary of the fields to fix (each also shown beside its field by `FieldError`).
 #[component]
 pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
-    move || {
+    let general = move || {
         error
             .get()
             .filter(|e| !matches!(e, AppError::Invalid { .. }))
             .map(|error| view! { <ErrorMessage error /> })
+    };
+    view! {
+        {general}
+        <crate::components::error_summary::ErrorSummary error />
     }
 }
 

@@ -1,4 +1,5 @@
-//! A field's own message under the field, from a server function's `Invalid { field, reason }`.
+//! A field's own message under the field, from a server function's `Invalid` (any of the
+//! form's problems that names this field; `ErrorSummary` lists them all at the top).
 use leptos::prelude::*;
 
 use crate::components::error::reason_text;
@@ -11,12 +12,16 @@ pub fn FieldError(
     field: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    move || match error.get() {
-        Some(AppError::Invalid { field: f, reason }) if f == field => {
-            let text = reason_text(i18n, &reason)
-                .unwrap_or_else(|| t_string!(i18n, errors.invalid).to_string());
-            Some(view! { <p class="field-error" role="alert" data-field=field>{text}</p> })
-        }
-        _ => None,
+    move || {
+        let error: Option<AppError> = error.get();
+        let reason = error
+            .as_ref()?
+            .problems()
+            .into_iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, reason)| reason.to_owned())?;
+        let text = reason_text(i18n, &reason)
+            .unwrap_or_else(|| t_string!(i18n, errors.invalid).to_string());
+        Some(view! { <p class="field-error" data-field=field>{text}</p> })
     }
 }

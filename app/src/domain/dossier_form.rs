@@ -91,12 +91,13 @@ pub fn parse(input: &DossierFormInput) -> Result<DossierFormInput, FieldProblem>
     })
 }
 
-/// The first field a submission needs and lacks (everything but the self-assessment).
-pub fn missing_for_submission(form: &DossierFormInput) -> Option<&'static str> {
+/// The fields a submission needs and lacks (everything but the self-assessment).
+pub fn missing_for_submission(form: &DossierFormInput) -> Vec<&'static str> {
     pairs(form)
         .into_iter()
-        .find(|(field, value)| *field != "self_assessed_stars" && value.is_empty())
+        .filter(|(field, value)| *field != "self_assessed_stars" && value.trim().is_empty())
         .map(|(field, _)| field)
+        .collect()
 }
 
 /// (field, value) in `FIELDS` order, for snapshots and histories.
@@ -154,7 +155,7 @@ mod tests {
         let f = parse(&form()).unwrap();
         assert_eq!(f.annual_output, "2 tấn/năm");
         assert_eq!(f.annual_revenue, "1200");
-        assert_eq!(missing_for_submission(&f), None);
+        assert!(missing_for_submission(&f).is_empty());
         assert_eq!(pairs(&f).len(), FIELDS.len());
     }
 
@@ -167,7 +168,16 @@ mod tests {
         f.workers = "mười".into();
         assert_eq!(parse(&f), Err(("workers", Reason::OutOfRange)));
         let blank = parse(&DossierFormInput::default()).unwrap();
-        assert_eq!(missing_for_submission(&blank), Some("annual_output"));
+        assert_eq!(
+            missing_for_submission(&blank),
+            [
+                "annual_output",
+                "annual_revenue",
+                "workers",
+                "raw_material_source",
+                "markets"
+            ]
+        );
     }
 
     #[test]

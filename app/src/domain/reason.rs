@@ -168,6 +168,12 @@ reasons! {
     DossierOpen = "dossier_open",
         "Sản phẩm này đã có hồ sơ đang xử lý.",
         "This product already has a dossier under way.";
+    FormUnreadable = "form_unreadable",
+        "Biểu mẫu thiếu hoặc có giá trị không đọc được; hãy kiểm tra lại các mục đã chọn.",
+        "The form is incomplete or holds a value that cannot be read; check the choices made.";
+    DocumentMissing = "document_missing",
+        "Chưa tải lên tài liệu bắt buộc này.",
+        "This mandatory document is not uploaded yet.";
     DocumentsMissing = "documents_missing",
         "Còn thiếu tài liệu bắt buộc.",
         "Mandatory documents are missing.";

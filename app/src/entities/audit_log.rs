@@ -14,6 +14,8 @@ pub struct Model {
     /// What changed, before → after, in a line a person can read.
     pub summary: String,
     pub ip: Option<String>,
+    /// The named values of its sentence (`domain::audit_details::Details` as JSON).
+    pub details: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,7 +13,7 @@ pub struct AuditFilter {
     pub actor_user_id: Option<i32>,
     /// Entries about this account.
     pub target_user_id: Option<i32>,
-    /// "yyyy-mm-dd", inclusive, in UTC.
+    /// "yyyy-mm-dd", inclusive.
     pub from: String,
     pub to: String,
     /// 1-based.
@@ -23,12 +23,14 @@ pub struct AuditFilter {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditRow {
     pub id: i64,
-    /// "dd/mm/yyyy hh:mm:ss" (UTC).
+    /// "dd/mm/yyyy hh:mm:ss", Vietnam's time.
     pub at: String,
     pub actor_user_id: Option<i32>,
     /// The actor's name, or empty for the system or an anonymous visitor.
     pub actor_name: String,
     pub action: String,
+    /// What was done, as a sentence after the actor's name.
+    pub sentence: crate::models::reports::periodic::Text,
     pub target_type: String,
     pub target_id: Option<String>,
     pub summary: String,
@@ -42,19 +44,3 @@ pub struct AuditPage {
     pub has_more: bool,
     pub page: usize,
 }
-
-/// The actions the log records, for the filter's choices.
-pub const AUDIT_ACTIONS: [&str; 12] = [
-    "account.register",
-    "account.approve",
-    "account.reject",
-    "account.create",
-    "account.create_admin",
-    "account.lock",
-    "account.unlock",
-    "account.role_change",
-    "account.reset_link",
-    "account.reset_password",
-    "account.change_password",
-    "account.login_failure_burst",
-];

@@ -95,7 +95,8 @@ pub struct HistoryEntry {
     pub at: String,
     pub actor_name: String,
     pub action: String,
-    pub summary: String,
+    /// What was done, as a sentence after the actor's name.
+    pub sentence: crate::models::reports::periodic::Text,
 }
 
 /// A dossier with everything its viewer may see and the buttons they may press.

@@ -21,8 +21,14 @@ pub enum AppError {
     Forbidden,
     /// A field the user filled in is wrong; `field` names it so the form can show the message
     /// beside it, `reason` is a stable key the page translates.
+    /// `more` holds the form's other problems, so a person fixes them all in one go.
     #[error("invalid {field}: {reason}")]
-    Invalid { field: String, reason: String },
+    Invalid {
+        field: String,
+        reason: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        more: Vec<FieldProblem>,
+    },
     #[error("conflict: {reason}")]
     Conflict { reason: String },
     /// Something failed on the server; the detail is in the server log only.
@@ -33,11 +39,26 @@ pub enum AppError {
     Transport(String),
 }
 
+/// One wrong field of a form and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: String,
+    pub reason: String,
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// A form the server could not read (a field missing or not a number) is the form's
+    /// problem, not the network's: it names the field where it can.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            ServerFnErrorErr::MissingArg(field) => AppError::invalid(&field, Reason::Required),
+            ServerFnErrorErr::Args(detail) => {
+                AppError::invalid(&field_of(&detail), Reason::FormUnreadable)
+            }
+            other => AppError::Transport(other.to_string()),
+        }
     }
 
     /// Serialises the error for the wire, and — this is the one place every server-function
@@ -79,6 +100,21 @@ impl AppError {
         AppError::Invalid {
             field: field.to_owned(),
             reason: reason.code().to_owned(),
+            more: Vec::new(),
+        }
+    }
+
+    /// Every problem of a form, first to last: `(field, reason code)`.
+    pub fn problems(&self) -> Vec<(&str, &str)> {
+        match self {
+            AppError::Invalid {
+                field,
+                reason,
+                more,
+            } => std::iter::once((field.as_str(), reason.as_str()))
+                .chain(more.iter().map(|p| (p.field.as_str(), p.reason.as_str())))
+                .collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -90,5 +126,41 @@ impl AppError {
             }
             _ => None,
         }
+    }
+}
+
+/// The field a form decoder complained about: serde names it in backticks ("missing field
+/// `version`", "invalid digit found in string for key `form[year]`"); the last word in brackets
+/// is the field's own name.
+fn field_of(detail: &str) -> String {
+    let named = detail.split('`').nth(1).unwrap_or_default();
+    let inner = named
+        .rsplit('[')
+        .next()
+        .unwrap_or(named)
+        .trim_end_matches(']');
+    inner.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_the_server_could_not_read_names_its_field() {
+        assert_eq!(field_of("missing field `version`"), "version");
+        assert_eq!(
+            field_of("invalid digit found in string for key `assessment[year]`"),
+            "year"
+        );
+        assert_eq!(field_of("something else"), "");
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::Args(
+            "missing field `met_count`".into(),
+        ));
+        assert_eq!(err.problems(), vec![("met_count", "form_unreadable")]);
+        assert!(matches!(
+            AppError::from_server_fn_error(ServerFnErrorErr::Request("down".into())),
+            AppError::Transport(_)
+        ));
     }
 }

@@ -8,9 +8,11 @@ use crate::auth::Area;
 use crate::components::area_gate::AreaGate;
 use crate::components::error::ErrorMessage;
 use crate::components::pager::Pager;
+use crate::domain::audit_action::{AuditAction, family_name};
 use crate::functions::audit::browse_audit_log;
+use crate::i18n::Locale;
 use crate::i18n::{t, use_i18n};
-use crate::models::audit::{AUDIT_ACTIONS, AuditRow};
+use crate::models::audit::AuditRow;
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
@@ -58,10 +60,9 @@ fn AuditBrowser() -> impl IntoView {
                 {t!(i18n, audit.action)}
                 <select name="action">
                     <option value="" selected=move || action().is_empty()>{t!(i18n, admin.all)}</option>
-                    <option value="account." selected=move || action() == "account.">{t!(i18n, audit.all_account)}</option>
-                    {AUDIT_ACTIONS
+                    {families()
                         .into_iter()
-                        .map(|a| view! { <option value=a selected=move || action() == a>{a}</option> })
+                        .map(|(family, actions)| view! { <ActionGroup family actions selected=Signal::derive(action) /> })
                         .collect_view()}
                 </select>
             </label>
@@ -97,6 +98,50 @@ fn AuditBrowser() -> impl IntoView {
     }
 }
 
+/// The actions by family, in the order of `AuditAction::ALL`.
+fn families() -> Vec<(&'static str, Vec<AuditAction>)> {
+    let mut families: Vec<(&'static str, Vec<AuditAction>)> = Vec::new();
+    for action in AuditAction::ALL {
+        match families.iter_mut().find(|(f, _)| *f == action.family()) {
+            Some((_, actions)) => actions.push(*action),
+            None => families.push((action.family(), vec![*action])),
+        }
+    }
+    families
+}
+
+/// One family of actions in the filter: "all of them" first, then each by its name.
+#[component]
+fn ActionGroup(
+    family: &'static str,
+    actions: Vec<AuditAction>,
+    selected: Signal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let english = move || i18n.get_locale() == Locale::en;
+    let label = family_name(family);
+    let all = format!("{family}.");
+    let all_value = all.clone();
+    view! {
+        <optgroup label=move || label.get(english()).to_owned()>
+            <option value=all_value selected=move || selected.get() == all>
+                {t!(i18n, audit.all_of)}" "{move || family_name(family).get(english()).to_lowercase()}
+            </option>
+            {actions
+                .into_iter()
+                .map(|a| {
+                    let name = a.name();
+                    view! {
+                        <option value=a.as_str() selected=move || selected.get() == a.as_str()>
+                            {move || name.get(english()).to_owned()}
+                        </option>
+                    }
+                })
+                .collect_view()}
+        </optgroup>
+    }
+}
+
 /// Audit entries as a table; actors and target accounts link to the account's page.
 #[component]
 pub fn AuditTable(rows: Vec<AuditRow>) -> impl IntoView {
@@ -112,7 +157,6 @@ pub fn AuditTable(rows: Vec<AuditRow>) -> impl IntoView {
                     <tr>
                         <th scope="col">{t!(i18n, audit.at)}</th>
                         <th scope="col">{t!(i18n, audit.who)}</th>
-                        <th scope="col">{t!(i18n, audit.action)}</th>
                         <th scope="col">{t!(i18n, audit.summary)}</th>
                         <th scope="col" class="wide-only">{t!(i18n, audit.ip)}</th>
                     </tr>
@@ -128,6 +172,9 @@ pub fn AuditTable(rows: Vec<AuditRow>) -> impl IntoView {
 
 #[component]
 fn AuditLine(row: AuditRow) -> impl IntoView {
+    let i18n = use_i18n();
+    let sentence = row.sentence;
+    let sentence = move || sentence.get(i18n.get_locale() == Locale::en).to_owned();
     let who = match row.actor_user_id {
         Some(id) => {
             let name = if row.actor_name.is_empty() {
@@ -147,8 +194,7 @@ fn AuditLine(row: AuditRow) -> impl IntoView {
         <tr data-testid="audit-row">
             <td class="nowrap">{row.at}</td>
             <td>{who}</td>
-            <td class="code">{row.action}</td>
-            <td>{row.summary}{target}</td>
+            <td data-action=row.action>{sentence}{target}</td>
             <td class="wide-only">{row.ip.unwrap_or_default()}</td>
         </tr>
     }

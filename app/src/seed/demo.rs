@@ -3,6 +3,7 @@
 //! as sample data on screen) to reach a realistic size across all 65 communes.
 //!
 //! Generation is deterministic: the same database always gets the same demo set.
+use crate::domain::audit_action::AuditAction;
 use std::collections::HashMap;
 
 use sea_orm::{
@@ -389,6 +390,7 @@ impl Seeder<'_> {
 
     /// Inserts a demo account and audits it, so the audit log has a history to browse.
     async fn account(&self, new: NewAccount<'_>, hash: &str) -> Result<(), DbErr> {
+        let (name, role) = (new.name, new.role);
         let summary = format!(
             "{}: {}, {} (seed-demo)",
             new.name,
@@ -410,13 +412,15 @@ impl Seeder<'_> {
         .insert(self.txn)
         .await?;
         let action = if new.status == AccountStatus::Pending {
-            "account.register"
+            AuditAction::AccountRegister
         } else {
-            "account.create"
+            AuditAction::AccountCreate
         };
         crate::services::audit::append(
             self.txn,
-            crate::services::audit::Entry::account(None, action, account.id, summary, None),
+            crate::services::audit::Entry::account(None, action, account.id, summary, None)
+                .with("name", name)
+                .with("role", role),
         )
         .await
     }

@@ -9,6 +9,51 @@ pub(crate) fn invalid(field: &'static str, reason: Reason) -> ServiceError {
     ServiceError::Invalid { field, reason }
 }
 
+/// The problems of one form, gathered field by field so they are all said at once.
+#[derive(Default)]
+pub(crate) struct Problems {
+    fields: Vec<(String, Reason)>,
+    /// An error that is no field's (a database failure): it wins over the fields.
+    other: Option<ServiceError>,
+}
+
+impl Problems {
+    /// Keeps the value of a check that passed; notes the problem of one that failed.
+    pub(crate) fn check<T>(&mut self, result: Result<T, ServiceError>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(ServiceError::Invalid { field, reason }) => {
+                self.fields.push((field.to_owned(), reason));
+                None
+            }
+            Err(ServiceError::Problems(more)) => {
+                self.fields.extend(more);
+                None
+            }
+            Err(other) => {
+                self.other.get_or_insert(other);
+                None
+            }
+        }
+    }
+
+    pub(crate) fn add(&mut self, field: impl Into<String>, reason: Reason) {
+        self.fields.push((field.into(), reason));
+    }
+
+    /// `Ok` when nothing was wrong.
+    pub(crate) fn finish(self) -> Result<(), ServiceError> {
+        if let Some(other) = self.other {
+            return Err(other);
+        }
+        if self.fields.is_empty() {
+            Ok(())
+        } else {
+            Err(ServiceError::Problems(self.fields))
+        }
+    }
+}
+
 pub(crate) async fn taken(
     db: &impl sea_orm::ConnectionTrait,
     column: user_account::Column,

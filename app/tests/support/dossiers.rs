@@ -102,7 +102,22 @@ pub fn assessment() -> PreAssessmentInput {
 pub fn reason<T: std::fmt::Debug>(result: Result<T, ServiceError>) -> (&'static str, &'static str) {
     match result {
         Err(ServiceError::Invalid { field, reason }) => (field, reason.code()),
+        // One problem of a form checked as a whole (a test's field names may live for good).
+        Err(ServiceError::Problems(p)) if p.len() == 1 => {
+            (String::leak(p[0].0.clone()), p[0].1.code())
+        }
         other => panic!("expected a field error, got {other:?}"),
+    }
+}
+
+/// Every problem of a form checked as a whole: `(field, reason code)`.
+pub fn problems<T: std::fmt::Debug>(
+    result: Result<T, ServiceError>,
+) -> Vec<(String, &'static str)> {
+    match result {
+        Err(ServiceError::Invalid { field, reason }) => vec![(field.to_owned(), reason.code())],
+        Err(ServiceError::Problems(p)) => p.into_iter().map(|(f, r)| (f, r.code())).collect(),
+        other => panic!("expected field errors, got {other:?}"),
     }
 }
 

@@ -70,7 +70,7 @@ async fn redeeming_a_link_names_who_issued_it_and_a_password_change_cancels_open
     app::services::accounts::reset_links::issue_reset_link(&app.db, &admin, target.id, None)
         .await
         .unwrap();
-    app::services::accounts::registration::change_password(
+    app::services::accounts::credentials::change_password(
         &app.db,
         target.id,
         "Mat-khau-moi-2026!",

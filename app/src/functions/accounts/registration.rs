@@ -8,7 +8,7 @@ use crate::models::accounts::registration::CurrentUser;
 pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, AppError> {
     use crate::auth::current;
     use crate::auth::throttle::FailureOutcome;
-    use crate::services::accounts::registration::{self, SignInError};
+    use crate::services::accounts::credentials::{self, SignInError};
     // Bounded before anything else: the login becomes a throttle key, the password Argon2 input.
     if login.len() > 254 {
         return Err(AppError::invalid(
@@ -27,7 +27,7 @@ pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, App
     let address = current::client_ip(&state)
         .await
         .unwrap_or_else(|| "unknown".into());
-    let login_key = registration::login_key(&login);
+    let login_key = credentials::login_key(&login);
     let now = std::time::Instant::now();
     // Counted before the password is checked (see `auth::throttle`).
     let Ok(attempt) = state.sign_in_throttle.begin(&login_key, &address, now) else {
@@ -36,7 +36,7 @@ pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, App
             crate::domain::reason::Reason::TooManyAttempts,
         ));
     };
-    let account = match registration::authenticate(&state.db, &login, &password).await {
+    let account = match credentials::authenticate(&state.db, &login, &password).await {
         Ok(account) => account,
         Err(SignInError::Db(detail)) => {
             state.sign_in_throttle.record_no_guess(&login_key, &address);
@@ -47,7 +47,7 @@ pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, App
             if !matches!(e, SignInError::WrongCredentials) {
                 state.sign_in_throttle.record_no_guess(&login_key, &address);
             } else if attempt == FailureOutcome::BurstStarted {
-                registration::record_failure_burst(&state.db, &login_key, &address).await?;
+                credentials::record_failure_burst(&state.db, &login_key, &address).await?;
             }
             let reason = match e {
                 SignInError::Pending => crate::domain::reason::Reason::AccountPending,
@@ -65,7 +65,7 @@ pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, App
     crate::services::accounts::sign_ins::record_sign_in(
         &state.db,
         account,
-        "account.sign_in",
+        crate::domain::audit_action::AuditAction::AccountSignIn,
         Some(address),
     )
     .await?;
@@ -216,7 +216,7 @@ pub async fn demo_sign_in(email: String) -> Result<(), AppError> {
         ));
     }
     let account =
-        crate::services::accounts::registration::authenticate(&state.db, &email, DEMO_PASSWORD)
+        crate::services::accounts::credentials::authenticate(&state.db, &email, DEMO_PASSWORD)
             .await
             .map_err(|_| {
                 AppError::invalid("login", crate::domain::reason::Reason::WrongCredentials)
@@ -227,7 +227,7 @@ pub async fn demo_sign_in(email: String) -> Result<(), AppError> {
     crate::services::accounts::sign_ins::record_sign_in(
         &state.db,
         account,
-        "account.demo_sign_in",
+        crate::domain::audit_action::AuditAction::AccountDemoSignIn,
         ip,
     )
     .await?;
@@ -249,7 +249,7 @@ pub async fn change_password(
     let Actor::User { user_id, .. } = ctx.actor else {
         return Err(AppError::SignInRequired);
     };
-    crate::services::accounts::registration::change_password(
+    crate::services::accounts::credentials::change_password(
         &ctx.db,
         user_id,
         &current_password,

@@ -33,8 +33,14 @@ pub async fn save_criteria_set(
     )
     .await?;
     let summary: String = format!("{group_code}: {name}").chars().take(200).collect();
-    ctx.audit("criteria.save", ("criteria_set", id.to_string()), summary)
-        .await?;
+    ctx.audit(
+        crate::domain::audit_action::AuditAction::CriteriaSave,
+        ("criteria_set", id.to_string()),
+        summary,
+        crate::domain::audit_details::Details::new()
+            .with("name", name.chars().take(200).collect::<String>()),
+    )
+    .await?;
     Ok(id)
 }
 
@@ -58,7 +64,13 @@ pub async fn import_criteria_xlsx(
         .chars()
         .take(200)
         .collect();
-    ctx.audit("criteria.import", ("criteria_set", id.to_string()), summary)
-        .await?;
+    ctx.audit(
+        crate::domain::audit_action::AuditAction::CriteriaImport,
+        ("criteria_set", id.to_string()),
+        summary,
+        crate::domain::audit_details::Details::new()
+            .with("name", upload.name.chars().take(200).collect::<String>()),
+    )
+    .await?;
     Ok(id)
 }

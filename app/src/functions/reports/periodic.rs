@@ -49,14 +49,19 @@ pub async fn save_report(
     )
     .await?;
     let action = if submit.is_some() {
-        "report.submit"
+        crate::domain::audit_action::AuditAction::ReportSubmit
     } else {
-        "report.save"
+        crate::domain::audit_action::AuditAction::ReportSave
     };
+    let report =
+        crate::services::reports::settings::report_name(&ctx.db, period_id, &scope).await?;
     ctx.audit(
         action,
         ("report", format!("{period_id}/{scope}")),
         format!("version {saved}"),
+        crate::domain::audit_details::Details::new()
+            .with("report", report)
+            .with("version", saved),
     )
     .await?;
     Ok(saved)
@@ -79,13 +84,22 @@ pub async fn review_report(
     )
     .await?;
     let action = if accept {
-        "report.accept"
+        crate::domain::audit_action::AuditAction::ReportAccept
     } else {
-        "report.return"
+        crate::domain::audit_action::AuditAction::ReportReturn
     };
     let summary: String = comment.chars().take(200).collect();
-    ctx.audit(action, ("report", format!("{period_id}/{scope}")), summary)
-        .await?;
+    let report =
+        crate::services::reports::settings::report_name(&ctx.db, period_id, &scope).await?;
+    ctx.audit(
+        action,
+        ("report", format!("{period_id}/{scope}")),
+        summary.clone(),
+        crate::domain::audit_details::Details::new()
+            .with("report", report)
+            .with("reason", summary),
+    )
+    .await?;
     Ok(reviewed)
 }
 
@@ -110,9 +124,17 @@ pub async fn save_report_period(
     )
     .await?;
     ctx.audit(
-        "report_settings.period",
+        crate::domain::audit_action::AuditAction::ReportSettingsPeriod,
         ("report_period", period_id.to_string()),
         format!("{starts_on} – {ends_on}, due {due_on}"),
+        crate::domain::audit_details::Details::new()
+            .with(
+                "period",
+                crate::services::reports::settings::period_name(&ctx.db, period_id).await?,
+            )
+            .with("from", crate::domain::dates::iso_date(&starts_on))
+            .with("to", crate::domain::dates::iso_date(&ends_on))
+            .with("due", crate::domain::dates::iso_date(&due_on)),
     )
     .await
 }
@@ -123,9 +145,12 @@ pub async fn add_report_year(year: i32) -> Result<u64, AppError> {
     let ctx = crate::functions::ctx().await?;
     let added = crate::services::reports::settings::add_year(&ctx.db, &ctx.actor, year).await?;
     ctx.audit(
-        "report_settings.year",
+        crate::domain::audit_action::AuditAction::ReportSettingsYear,
         ("report_period", year.to_string()),
         format!("{added} period(s) added"),
+        crate::domain::audit_details::Details::new()
+            .with("count", added.to_string())
+            .with("year", year),
     )
     .await?;
     Ok(added)
@@ -150,9 +175,17 @@ pub async fn save_report_target(
     )
     .await?;
     ctx.audit(
-        "report_settings.target",
+        crate::domain::audit_action::AuditAction::ReportSettingsTarget,
         ("report_target", format!("{year}/{scope_code}")),
         format!("3★+ new: {new_3star}, for 5★: {national}"),
+        crate::domain::audit_details::Details::new()
+            .with("year", year)
+            .with(
+                "scope",
+                crate::services::reports::settings::scope_name(&ctx.db, &scope_code).await?,
+            )
+            .with("new", new_3star)
+            .with("national", national),
     )
     .await
 }

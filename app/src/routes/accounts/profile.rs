@@ -90,6 +90,7 @@ fn ChangePassword() -> impl IntoView {
         <section class="narrow">
             <h2>{t!(i18n, account.change_password)}</h2>
             <ActionForm action=change attr:class="stack-form">
+                <crate::components::error::FormError error />
                 <label for="current_password">{t!(i18n, account.current_password)}</label>
                 <input id="current_password" name="current_password" type="password" required autocomplete="current-password" maxlength="128" />
                 <FieldError error field="current_password" />

@@ -4,11 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::commune_options::CommuneOptions;
-use crate::components::error::ErrorMessage;
+use crate::components::error::FormError;
 use crate::components::field_error::FieldError;
 use crate::functions::accounts::registration::{RegisterProducer, subjects_in_commune};
 use crate::i18n::{t, use_i18n};
-use crate::models::AppError;
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
@@ -32,12 +31,6 @@ pub fn RegisterPage() -> impl IntoView {
 fn RegistrationForm(register: ServerAction<RegisterProducer>) -> impl IntoView {
     let i18n = use_i18n();
     let error = Signal::derive(move || register.value().get().and_then(Result::err));
-    // Errors that belong to no single field (server down, …) show above the button.
-    let general_error = move || {
-        error
-            .get()
-            .filter(|e| !matches!(e, AppError::Invalid { .. }))
-    };
     let (mode, set_mode) = signal("new".to_owned());
     let (commune, set_commune) = signal(String::new());
     let subjects = Resource::new(
@@ -52,7 +45,10 @@ fn RegistrationForm(register: ServerAction<RegisterProducer>) -> impl IntoView {
     );
     view! {
         <p class="lead">{t!(i18n, register.lead)}</p>
-        <ActionForm action=register attr:class="stack-form" attr:data-testid="register-form">
+        // The server checks every field and says all that is wrong at once, in the page's
+        // language; the browser's own checks would stop at the first, in its language.
+        <ActionForm action=register attr:class="stack-form" attr:data-testid="register-form" attr:novalidate=true>
+            <FormError error />
             <fieldset>
                 <legend>{t!(i18n, register.person)}</legend>
                 <label for="full_name">{t!(i18n, register.full_name)}</label>
@@ -116,7 +112,6 @@ fn RegistrationForm(register: ServerAction<RegisterProducer>) -> impl IntoView {
                     <FieldError error field="subject_id" />
                 </div>
             </fieldset>
-            {move || general_error().map(|e| view! { <ErrorMessage error=e /> })}
             <button type="submit">{t!(i18n, register.submit)}</button>
         </ActionForm>
         <p>{t!(i18n, register.have_account)}" "<A href="/login">{t!(i18n, login.submit)}</A></p>

@@ -6,7 +6,7 @@ use crate::components::error::FormError;
 use crate::components::field_error::FieldError;
 use crate::components::labels::dossier_action_label;
 use crate::domain::dossier::DossierAction;
-use crate::domain::dossier_form::{FIELDS, pairs};
+use crate::domain::dossier_form::pairs;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::models::dossiers::DossierView;
 use crate::routes::dossiers::detail::DossierActions;
@@ -54,10 +54,8 @@ pub fn ActionsPanel(d: DossierView, actions: DossierActions) -> impl IntoView {
     Some(view! {
         <section class="panel" data-testid="actions-panel">
             <h2>{t!(i18n, dossiers.actions)}</h2>
+            // Every missing field and document of a submission, each a link to where it is fixed.
             <FormError error />
-            <FieldError error field="documents" />
-            <FieldError error field="assessment" />
-            {FIELDS.into_iter().map(|f| view! { <FieldError error field=f /> }).collect_view()}
             <ActionForm action=act attr:class="stack-form">
                 <input type="hidden" name="dossier_id" value=id.to_string() />
                 <input type="hidden" name="version" value=version.to_string() />

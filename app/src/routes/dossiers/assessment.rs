@@ -40,7 +40,7 @@ pub fn AssessmentSection(d: DossierView, actions: DossierActions) -> impl IntoVi
         .into_any();
     }
     view! {
-        <section class="panel" data-testid="assessment">
+        <section class="panel" data-testid="assessment" data-problem="assessment" tabindex="-1">
             <h2>{t!(i18n, assessment.title)}</h2>
             <FormError error />
             {move || matches!(save.value().get(), Some(Ok(()))).then(|| view! { <p class="notice" role="status" data-testid="assessment-saved">{t!(i18n, assessment.saved)}</p> })}

@@ -76,9 +76,11 @@ fn ChecklistItem(item: ChecklistEntry, ctx: ItemContext, is_missing: bool) -> im
         _ => item.name_vi.clone(),
     };
     let code = item.code.clone();
+    let label = name.clone();
     let empty = item.documents.is_empty();
     view! {
-        <li class=if is_missing { "checklist-item missing" } else { "checklist-item" } data-testid=format!("item-{}", item.code)>
+        <li class=if is_missing { "checklist-item missing" } else { "checklist-item" } data-testid=format!("item-{}", item.code)
+            data-problem=format!("item:{}", item.code) data-label=label tabindex="-1">
             <h3>{name}" "{kind}</h3>
             {empty.then(|| view! { <p class="muted">{t!(i18n, dossiers.no_documents)}</p> })}
             <ul class="documents">

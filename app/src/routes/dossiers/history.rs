@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::domain::dossier_diff::Change;
-use crate::i18n::{t, use_i18n};
-use crate::models::dossiers::DossierView;
+use crate::i18n::{Locale, t, t_string, use_i18n};
+use crate::models::dossiers::{DossierView, HistoryEntry};
 
 #[component]
 pub fn HistorySection(d: DossierView) -> impl IntoView {
@@ -31,11 +31,31 @@ pub fn HistorySection(d: DossierView) -> impl IntoView {
         <section class="panel">
             <h2>{t!(i18n, dossiers.history)}</h2>
             <ul class="history" data-testid="history">
-                {d.history.into_iter().map(|h| view! {
-                    <li><span class="muted">{h.at}" · "{h.actor_name}" · "</span><span class="code">{h.action}</span>" "{h.summary}</li>
-                }).collect_view()}
+                {d.history.into_iter().map(|h| view! { <HistoryLine h /> }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// "14:09 02/12/2026 · Nguyễn Văn A đã nộp hồ sơ …", in the reader's language.
+#[component]
+fn HistoryLine(h: HistoryEntry) -> impl IntoView {
+    let i18n = use_i18n();
+    let english = move || i18n.get_locale() == Locale::en;
+    let sentence = h.sentence;
+    let who = h.actor_name;
+    let who = move || {
+        if who.is_empty() {
+            t_string!(i18n, dossiers.system).to_string()
+        } else {
+            who.clone()
+        }
+    };
+    view! {
+        <li data-action=h.action>
+            <span class="muted">{h.at}" · "</span>
+            <strong>{who}</strong>" "{move || sentence.get(english()).to_owned()}
+        </li>
     }
 }
 

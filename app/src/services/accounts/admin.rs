@@ -1,6 +1,7 @@
 //! Account administration by administrators and provincial officers: officials' accounts,
 //! the account list, one account's page, locking and role changes. Every change is audited in
 //! the same transaction.
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use crate::domain::status::AccountStatus;
 use std::collections::HashMap;
@@ -87,11 +88,15 @@ pub async fn create_official(
     .await
     .map_err(unique_to_field)?;
     let by = actor.user_id();
+    let commune = match &commune_code {
+        Some(code) => Some(audit::commune_name(&txn, code).await?),
+        None => None,
+    };
     audit::append(
         &txn,
         Entry::account(
             by,
-            "account.create",
+            AuditAction::AccountCreate,
             account.id,
             format!(
                 "{full_name}: {}{}, active",
@@ -99,7 +104,10 @@ pub async fn create_official(
                 commune_code.map(|c| format!(" of {c}")).unwrap_or_default()
             ),
             ip.clone(),
-        ),
+        )
+        .with("name", &full_name)
+        .with("role", role)
+        .with("commune", commune.unwrap_or_default()),
     )
     .await?;
     let link = reset_links::issue(&txn, &account, by, ip).await?;
@@ -311,14 +319,16 @@ pub async fn set_locked(
         Entry::account(
             actor.user_id(),
             if lock {
-                "account.lock"
+                AuditAction::AccountLock
             } else {
-                "account.unlock"
+                AuditAction::AccountUnlock
             },
             user_id,
             format!("{name}: {} → {}{because}", from.as_str(), to.as_str()),
             ip,
-        ),
+        )
+        .with("name", &name)
+        .with("reason", reason.chars().take(1000).collect::<String>()),
     )
     .await?;
     txn.commit().await?;
@@ -356,6 +366,14 @@ pub async fn change_role(
     let before = describe(role, account.commune_code.as_deref());
     let after = describe(new_role, new_commune.as_deref());
     let name = account.full_name.clone();
+    let old_commune = match &account.commune_code {
+        Some(code) => Some(audit::commune_name(&txn, code).await?),
+        None => None,
+    };
+    let new_commune_name = match &new_commune {
+        Some(code) => Some(audit::commune_name(&txn, code).await?),
+        None => None,
+    };
     let mut row: user_account::ActiveModel = account.into();
     row.role = Set(new_role);
     row.commune_code = Set(new_commune);
@@ -364,11 +382,14 @@ pub async fn change_role(
         &txn,
         Entry::account(
             actor.user_id(),
-            "account.role_change",
+            AuditAction::AccountRoleChange,
             user_id,
             format!("{name}: {before} → {after}"),
             ip,
-        ),
+        )
+        .with("name", &name)
+        .with("from", audit::role_at(role, old_commune.as_deref()))
+        .with("to", audit::role_at(new_role, new_commune_name.as_deref())),
     )
     .await?;
     txn.commit().await?;

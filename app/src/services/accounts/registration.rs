@@ -1,4 +1,5 @@
-//! Producer registration, its approval by the commune, and signing in.
+//! Producer registration and its approval by the commune; administrators' accounts.
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use crate::domain::status::{AccountStatus, SubjectStatus};
 use sea_orm::{
@@ -14,7 +15,7 @@ use crate::models::accounts::registration::{
 };
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
-use crate::services::input::{invalid, optional, required, taken, unique_to_field};
+use crate::services::input::{Problems, invalid, optional, required, taken, unique_to_field};
 
 const SUBJECT_TYPES: [&str; 4] = ["DN", "HTX", "THT", "HO"];
 
@@ -29,23 +30,47 @@ pub async fn register(
     input: RegistrationInput,
     ip: Option<String>,
 ) -> Result<i32, ServiceError> {
-    let full_name = required(&input.full_name, "full_name", 200)?;
-    let email = optional(&input.email)
-        .map(|e| contact::normalize_email(e).ok_or(invalid("email", Reason::InvalidEmail)))
-        .transpose()?;
-    let phone = optional(&input.phone)
-        .map(|p| contact::normalize_phone(p).ok_or(invalid("phone", Reason::InvalidPhone)))
-        .transpose()?;
-    if email.is_none() && phone.is_none() {
-        return Err(invalid("phone", Reason::ContactRequired));
+    // Every field is checked before anything is said, so the form shows all its problems.
+    let mut problems = Problems::default();
+    let full_name = problems.check(required(&input.full_name, "full_name", 200));
+    let email = problems.check(
+        optional(&input.email)
+            .map(|e| contact::normalize_email(e).ok_or(invalid("email", Reason::InvalidEmail)))
+            .transpose(),
+    );
+    let phone = problems.check(
+        optional(&input.phone)
+            .map(|p| contact::normalize_phone(p).ok_or(invalid("phone", Reason::InvalidPhone)))
+            .transpose(),
+    );
+    if optional(&input.email).is_none() && optional(&input.phone).is_none() {
+        problems.add("phone", Reason::ContactRequired);
     }
-    let context = [
-        full_name.as_str(),
-        phone.as_deref().unwrap_or(""),
-        email.as_deref().unwrap_or(""),
-    ];
-    password::check(&input.password, &context)
-        .map_err(|problem| invalid("password", problem.reason()))?;
+    let phone_text = phone.clone().flatten().unwrap_or_default();
+    let email_text = email.clone().flatten().unwrap_or_default();
+    let context = [full_name.as_deref().unwrap_or(""), &phone_text, &email_text];
+    problems.check(
+        password::check(&input.password, &context)
+            .map_err(|problem| invalid("password", problem.reason())),
+    );
+    if let SubjectChoice::New(new) = &input.subject {
+        problems.check(check_new_subject(new));
+    }
+    // Taken addresses are said with the rest (and checked again below, inside the transaction).
+    if let Some(Some(email)) = &email
+        && held(db, user_account::Column::Email, email).await?
+    {
+        problems.add("email", Reason::EmailTaken);
+    }
+    if let Some(Some(phone)) = &phone
+        && held(db, user_account::Column::Phone, phone).await?
+    {
+        problems.add("phone", Reason::PhoneTaken);
+    }
+    problems.finish()?;
+    let (Some(full_name), Some(email), Some(phone)) = (full_name, email, phone) else {
+        return Err(invalid("", Reason::FormUnreadable));
+    };
     // Hashed before the transaction opens: Argon2 takes a while, and a write transaction held
     // open that long would stall every other writer (SQLite has one).
     let hash = hashing::hash(input.password).await?;
@@ -96,18 +121,43 @@ pub async fn register(
         &txn,
         Entry::account(
             None,
-            "account.register",
+            AuditAction::AccountRegister,
             user.id,
             format!(
                 "{full_name}: producer, {what} #{} {}, pending",
                 subject.id, subject.name
             ),
             ip,
-        ),
+        )
+        .with("name", &full_name)
+        .with("role", Role::Producer),
     )
     .await?;
     txn.commit().await?;
     Ok(user.id)
+}
+
+/// The checks of a new subject that need no database, so they join the person's problems.
+fn check_new_subject(new: &NewSubjectInput) -> Result<(), ServiceError> {
+    let mut problems = Problems::default();
+    if !SUBJECT_TYPES.contains(&new.subject_type.as_str()) {
+        problems.add("subject_type", Reason::UnknownSubjectType);
+    }
+    problems.check(required(&new.name, "subject_name", 300));
+    if new.commune_code.trim().is_empty() {
+        problems.add("commune_code", Reason::Required);
+    }
+    let tax_code = problems.check(
+        optional(&new.tax_code)
+            .map(|t| {
+                contact::normalize_tax_code(t).ok_or(invalid("tax_code", Reason::InvalidTaxCode))
+            })
+            .transpose(),
+    );
+    if tax_code == Some(None) && new.subject_type != "HO" {
+        problems.add("tax_code", Reason::TaxCodeRequired);
+    }
+    problems.finish()
 }
 
 async fn create_subject(
@@ -201,11 +251,12 @@ pub async fn create_admin(
         &txn,
         Entry::account(
             None,
-            "account.create_admin",
+            AuditAction::AccountCreateAdmin,
             user.id,
             format!("{full_name}: administrator, active (server create-admin)"),
             None,
-        ),
+        )
+        .with("name", &full_name),
     )
     .await?;
     txn.commit().await?;
@@ -258,9 +309,9 @@ pub async fn decide_registration(
         Entry::account(
             actor.user_id(),
             if approve {
-                "account.approve"
+                AuditAction::AccountApprove
             } else {
-                "account.reject"
+                AuditAction::AccountReject
             },
             user_id,
             if approve {
@@ -269,7 +320,9 @@ pub async fn decide_registration(
                 format!("{name}: pending → rejected ({reason})")
             },
             ip,
-        ),
+        )
+        .with("name", &name)
+        .with("reason", reason.chars().take(1000).collect::<String>()),
     )
     .await?;
     txn.commit().await?;
@@ -357,157 +410,19 @@ pub async fn subjects_in_commune(
         .collect())
 }
 
-/// Why signing in failed, as the person may be told.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SignInError {
-    /// Unknown login or wrong password: the two are never told apart.
-    WrongCredentials,
-    Pending,
-    Rejected(Option<String>),
-    Locked,
-    /// Every password check was taken for a while: try again in a moment.
-    Busy,
-    Db(String),
-}
-
-/// Checks a login (email or phone) and password, and returns the active account.
-///
-/// # Errors
-/// See `SignInError`. The account's state is told only after the right password.
-pub async fn authenticate(
-    db: &DatabaseConnection,
-    login: &str,
-    password: &str,
-) -> Result<user_account::Model, SignInError> {
-    let column_value = if login.contains('@') {
-        contact::normalize_email(login).map(|e| (user_account::Column::Email, e))
-    } else {
-        contact::normalize_phone(login).map(|p| (user_account::Column::Phone, p))
-    };
-    let account = match column_value {
-        Some((column, value)) => user_account::Entity::find()
-            .filter(column.eq(value))
-            .one(db)
-            .await
-            .map_err(|e| SignInError::Db(e.to_string()))?,
-        None => None,
-    };
-    let stored = account
-        .as_ref()
-        .map(|a| hashing::PasswordHash::from_stored(a.password_hash.clone()));
-    if !hashing::verify(password.to_owned(), stored)
-        .await
-        .map_err(|_| SignInError::Busy)?
-    {
-        return Err(SignInError::WrongCredentials);
-    }
-    let account = account.ok_or(SignInError::WrongCredentials)?;
-    match account.status {
-        AccountStatus::Active => Ok(account),
-        AccountStatus::Pending => Err(SignInError::Pending),
-        AccountStatus::Rejected => Err(SignInError::Rejected(account.status_reason)),
-        AccountStatus::Locked => Err(SignInError::Locked),
-    }
-}
-
-/// The account behind a session, if it still exists and is active.
-///
-/// # Errors
-/// A database error.
-pub async fn find_active(
-    db: &DatabaseConnection,
-    user_id: i32,
-) -> Result<Option<user_account::Model>, ServiceError> {
-    Ok(user_account::Entity::find_by_id(user_id)
+/// Whether an account that is not rejected holds this e-mail or phone (a rejected one gives
+/// it up when someone registers with it).
+async fn held(
+    db: &impl sea_orm::ConnectionTrait,
+    column: user_account::Column,
+    value: &str,
+) -> Result<bool, ServiceError> {
+    Ok(user_account::Entity::find()
+        .filter(column.eq(value))
+        .filter(user_account::Column::Status.ne(AccountStatus::Rejected))
         .one(db)
         .await?
-        .filter(|a| a.status == AccountStatus::Active))
-}
-
-/// The key sign-in failures are counted under: the login as the account would be found.
-pub fn login_key(login: &str) -> String {
-    let login = login.trim();
-    contact::normalize_email(login)
-        .or_else(|| contact::normalize_phone(login))
-        .unwrap_or_else(|| login.to_lowercase())
-}
-
-/// Audits the start of a burst of failed sign-ins for a login.
-///
-/// # Errors
-/// A database error.
-pub async fn record_failure_burst(
-    db: &DatabaseConnection,
-    login_key: &str,
-    address: &str,
-) -> Result<(), ServiceError> {
-    let login: String = login_key.chars().take(254).collect();
-    audit::append(
-        db,
-        Entry {
-            actor_user_id: None,
-            action: "account.login_failure_burst",
-            target_type: "login",
-            target_id: Some(login.chars().take(64).collect()),
-            summary: format!("{login}: repeated wrong passwords, sign-in slowed down"),
-            ip: Some(address.chars().take(64).collect()),
-        },
-    )
-    .await?;
-    Ok(())
-}
-
-/// Changes a user's own password after checking the current one, and cancels the password links
-/// still open for the account; audited.
-///
-/// # Errors
-/// `Invalid` on `current_password` (wrong) or `new_password` (rules, or unchanged); `NotFound` if
-/// the account is no longer active; a database error.
-pub async fn change_password(
-    db: &DatabaseConnection,
-    user_id: i32,
-    current: &str,
-    new: &str,
-    ip: Option<String>,
-) -> Result<(), ServiceError> {
-    let account = find_active(db, user_id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let stored = hashing::PasswordHash::from_stored(account.password_hash.clone());
-    if !hashing::verify(current.to_owned(), Some(stored)).await? {
-        return Err(invalid("current_password", Reason::WrongPassword));
-    }
-    if new == current {
-        return Err(invalid("new_password", Reason::SamePassword));
-    }
-    let context = [
-        account.full_name.as_str(),
-        account.phone.as_deref().unwrap_or(""),
-        account.email.as_deref().unwrap_or(""),
-    ];
-    password::check(new, &context).map_err(|problem| invalid("new_password", problem.reason()))?;
-    let hash = hashing::hash(new.to_owned()).await?;
-    let txn = db.begin().await?;
-    let name = account.full_name.clone();
-    let mut row: user_account::ActiveModel = account.into();
-    row.password_hash = Set(hash.into_stored());
-    row.password_changed_at = Set(Some(chrono::Utc::now()));
-    row.update(&txn).await?;
-    // Links issued before the owner chose a new password are cancelled with it.
-    crate::services::accounts::reset_links::cancel_open_links(&txn, user_id).await?;
-    audit::append(
-        &txn,
-        Entry::account(
-            Some(user_id),
-            "account.change_password",
-            user_id,
-            format!("{name}: password changed by its owner"),
-            ip,
-        ),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+        .is_some())
 }
 
 /// A rejected registration does not keep its e-mail and phone from a new one: whoever

@@ -3,6 +3,7 @@
 //!
 //! Only the SHA-256 of a token is stored; the token itself exists only in the link. A link
 //! works once, for `LINK_VALID_HOURS`, and issuing a new one cancels the older ones.
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use crate::domain::status::AccountStatus;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
@@ -97,14 +98,16 @@ pub(crate) async fn issue(
         txn,
         Entry::account(
             created_by,
-            "account.reset_link",
+            AuditAction::AccountResetLink,
             account.id,
             format!(
                 "{}: one-time password link issued, valid {LINK_VALID_HOURS} h",
                 account.full_name
             ),
             ip,
-        ),
+        )
+        .with("name", &account.full_name)
+        .with("until", crate::domain::dates::time(expires_at)),
     )
     .await?;
     Ok(ResetLink {
@@ -179,11 +182,12 @@ pub async fn redeem(
         &txn,
         Entry::account(
             Some(link.user_id),
-            "account.reset_password",
+            AuditAction::AccountResetPassword,
             link.user_id,
             format!("{name}: password set with a one-time link issued by {issuer}"),
             ip,
-        ),
+        )
+        .with("issuer", &issuer),
     )
     .await?;
     txn.commit().await?;

@@ -1,5 +1,6 @@
 //! Sign-ins and sign-outs as they are recorded: the time on the account, and the audit log
 //! with the client's address.
+use crate::domain::audit_action::AuditAction;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, TransactionTrait};
 
 use crate::entities::user_account;
@@ -14,7 +15,7 @@ use crate::services::audit::{self, Entry};
 pub async fn record_sign_in(
     db: &DatabaseConnection,
     account: user_account::Model,
-    action: &str,
+    action: AuditAction,
     ip: Option<String>,
 ) -> Result<(), ServiceError> {
     let txn = db.begin().await?;
@@ -44,7 +45,7 @@ pub async fn record_sign_out(
         db,
         Entry::account(
             Some(user_id),
-            "account.sign_out",
+            AuditAction::AccountSignOut,
             user_id,
             String::new(),
             ip,

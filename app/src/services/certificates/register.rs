@@ -1,6 +1,7 @@
 //! Certificates after they are issued: the public check behind the QR code, the officers'
 //! lists (valid, expiring, expired, revoked, superseded), a producer's own with reminders, and
 //! revocation.
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
@@ -262,12 +263,16 @@ pub async fn revoke(
         &txn,
         Entry {
             actor_user_id: Some(by),
-            action: "certificate.revoke",
+            action: AuditAction::CertificateRevoke,
             target_type: "certificate",
             target_id: Some(number.to_owned()),
             summary: format!("{decision}: {reason}"),
             ip: None,
-        },
+            details: Default::default(),
+        }
+        .with("number", number)
+        .with("decision", decision)
+        .with("reason", reason),
     )
     .await?;
     txn.commit().await?;

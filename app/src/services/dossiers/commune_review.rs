@@ -1,18 +1,22 @@
 //! The commune's side of a dossier: comments per checklist item (or on the whole) and the
 //! pre-assessment of the four criteria. Producers may answer a comment while the dossier is
 //! back in their hands.
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use sea_orm::{
     ActiveValue::Set, DatabaseConnection, EntityTrait, TransactionTrait, sea_query::OnConflict,
 };
 
 use crate::auth::{Actor, Denied};
+use crate::domain::audit_details::Value;
 use crate::domain::dossier::Party;
 use crate::domain::pre_assessment::{self, PreAssessmentInput};
 use crate::entities::{commune_assessment, notification};
 use crate::services::ServiceError;
 use crate::services::audit;
-use crate::services::dossiers::filing::{checklist_for, dossier_entry, group_code_of, load_for};
+use crate::services::dossiers::filing::{
+    checklist_for, dossier_entry, group_code_of, item_name, load_for,
+};
 use crate::services::dossiers::flow::add_comment;
 use crate::services::dossiers::view::reviewable;
 use crate::services::input::{invalid, required};
@@ -43,13 +47,11 @@ pub async fn comment(
     }
     let body = required(body, "body", 4000)?;
     let (p, group) = group_code_of(db, d.product_id).await?;
+    let items = checklist_for(db, &group.code).await?;
     let item = match item_code.trim() {
         "" => None,
         code => {
-            let known = checklist_for(db, &group.code)
-                .await?
-                .iter()
-                .any(|i| i.code == code);
+            let known = items.iter().any(|i| i.code == code);
             if !known {
                 return Err(invalid("item_code", Reason::Required));
             }
@@ -65,7 +67,14 @@ pub async fn comment(
     );
     audit::append(
         &txn,
-        dossier_entry(actor, "dossier.comment", d.id, summary, ip),
+        dossier_entry(actor, AuditAction::DossierComment, d.id, summary, ip)
+            .with("product", &p.name)
+            .with(
+                "item",
+                item.as_deref()
+                    .map(|code| item_name(&items, code))
+                    .unwrap_or(Value::Same(String::new())),
+            ),
     )
     .await?;
     let audience = match party {
@@ -123,7 +132,8 @@ pub async fn save_assessment(
     let summary = format!("pre-assessment: {}/4 criteria met", parsed.met_count());
     audit::append(
         &txn,
-        dossier_entry(actor, "dossier.assess", d.id, summary, ip),
+        dossier_entry(actor, AuditAction::DossierAssess, d.id, summary, ip)
+            .with("met", parsed.met_count().to_string()),
     )
     .await?;
     txn.commit().await?;

@@ -1,5 +1,6 @@
 //! Documents of a dossier: the producer files uploads under checklist items while the dossier
 //! is in their hands, and removes them; each change raises the dossier's version.
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
@@ -7,12 +8,13 @@ use sea_orm::{
 };
 
 use crate::auth::{Actor, Denied};
+use crate::domain::audit_details::size;
 use crate::domain::dossier::Party;
 use crate::entities::dossier_document;
 use crate::services::ServiceError;
 use crate::services::audit;
 use crate::services::dossiers::filing::{
-    bump, checklist_for, dossier_entry, group_code_of, load_for,
+    bump, checklist_for, dossier_entry, group_code_of, item_name, load_for,
 };
 use crate::services::files::store::FileStore;
 use crate::services::files::uploads::{self, Purpose, Upload, UploadLimits};
@@ -39,11 +41,8 @@ pub async fn attach(
         return Err(ServiceError::Denied(Denied::NotAllowed));
     }
     let (_, group) = group_code_of(db, d.product_id).await?;
-    if !checklist_for(db, &group.code)
-        .await?
-        .iter()
-        .any(|i| i.code == item_code)
-    {
+    let items = checklist_for(db, &group.code).await?;
+    if !items.iter().any(|i| i.code == item_code) {
         return Err(invalid("item_code", Reason::Required));
     }
     let already = dossier_document::Entity::find()
@@ -81,7 +80,10 @@ pub async fn attach(
     );
     audit::append(
         &txn,
-        dossier_entry(actor, "dossier.document_add", d.id, summary, ip),
+        dossier_entry(actor, AuditAction::DossierDocumentAdd, d.id, summary, ip)
+            .with("file", &file.original_name)
+            .with("size", size(file.size_bytes))
+            .with("item", item_name(&items, item_code)),
     )
     .await?;
     txn.commit().await?;
@@ -109,6 +111,9 @@ pub async fn remove(
     if party != Party::Owner || !state.editable_by_owner() {
         return Err(ServiceError::Denied(Denied::NotAllowed));
     }
+    let (_, group) = group_code_of(db, d.product_id).await?;
+    let items = checklist_for(db, &group.code).await?;
+    let file_name = audit::file_name(db, doc.file_id).await?;
     let txn = db.begin().await?;
     dossier_document::Entity::delete_by_id(doc.id)
         .exec(&txn)
@@ -117,7 +122,9 @@ pub async fn remove(
     let summary = format!("{}: − file #{}", doc.item_code, doc.file_id);
     audit::append(
         &txn,
-        dossier_entry(actor, "dossier.document_remove", d.id, summary, ip),
+        dossier_entry(actor, AuditAction::DossierDocumentRemove, d.id, summary, ip)
+            .with("file", file_name)
+            .with("item", item_name(&items, &doc.item_code)),
     )
     .await?;
     txn.commit().await?;

@@ -2,6 +2,7 @@
 //! viewer may see, and the registration form. The state changes are in `dossier_flow`, the
 //! documents in `dossier_documents`, the commune's comments and pre-assessment in
 //! `commune_review`.
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
@@ -138,11 +139,13 @@ pub async fn create_dossier(
         &txn,
         dossier_entry(
             actor,
-            "dossier.create",
+            AuditAction::DossierCreate,
             row.id,
             format!("{} ({})", p.name, cycle.as_str()),
             ip,
-        ),
+        )
+        .with("product", &p.name)
+        .with("cycle", cycle),
     )
     .await?;
     txn.commit().await?;
@@ -176,11 +179,12 @@ pub async fn save_form(
         &txn,
         dossier_entry(
             actor,
-            "dossier.form",
+            AuditAction::DossierForm,
             d.id,
             "registration form saved".into(),
             ip,
-        ),
+        )
+        .with("product", group_code_of(&txn, d.product_id).await?.0.name),
     )
     .await?;
     txn.commit().await?;
@@ -383,13 +387,13 @@ fn form_json(form: &DossierFormInput) -> String {
     serde_json::to_string(form).unwrap_or_else(|_| "{}".to_owned())
 }
 
-pub(crate) fn dossier_entry<'a>(
+pub(crate) fn dossier_entry(
     actor: &Actor,
-    action: &'a str,
+    action: AuditAction,
     dossier_id: i32,
     summary: String,
     ip: Option<String>,
-) -> Entry<'a> {
+) -> Entry<'static> {
     Entry {
         actor_user_id: actor.user_id(),
         action,
@@ -397,7 +401,19 @@ pub(crate) fn dossier_entry<'a>(
         target_id: Some(dossier_id.to_string()),
         summary,
         ip,
+        details: Default::default(),
     }
+}
+
+/// A checklist item by its name in each language, for an audit entry (its code if unknown).
+pub(crate) fn item_name(
+    items: &[dossier_checklist_item::Model],
+    code: &str,
+) -> crate::domain::audit_details::Value {
+    items.iter().find(|i| i.code == code).map_or_else(
+        || code.into(),
+        |i| crate::domain::audit_details::Value::both(&i.name_vi, &i.name_en),
+    )
 }
 
 pub(crate) fn by_id<T, K: std::hash::Hash + Eq>(

@@ -2,7 +2,9 @@
 //! one transaction with its side effects — a frozen version on each submission, the note as a
 //! comment, the audit entry, notifications — and only if nobody changed the dossier since the
 //! actor loaded it.
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
+use crate::services::input::Problems;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -85,7 +87,10 @@ pub async fn act(
     let summary = format!("{}: {} → {}", p.name, state.as_str(), to.as_str());
     crate::services::audit::append(
         &txn,
-        dossier_entry(actor, action_key(action), d.id, summary, ip),
+        dossier_entry(actor, audit_action(action), d.id, summary, ip)
+            .with("product", &p.name)
+            .with("from", state)
+            .with("to", to),
     )
     .await?;
     let audience = match party {
@@ -169,7 +174,15 @@ pub async fn forward(
         let summary = format!("{}: checked → forwarded (batch #{})", p.name, batch.id);
         crate::services::audit::append(
             &txn,
-            dossier_entry(actor, "dossier.forward", d.id, summary, ip.clone()),
+            dossier_entry(
+                actor,
+                AuditAction::DossierForward,
+                d.id,
+                summary,
+                ip.clone(),
+            )
+            .with("product", &p.name)
+            .with("batch", batch.id),
         )
         .await?;
         notices.extend(
@@ -203,14 +216,17 @@ async fn ready_for(
 ) -> Result<(), ServiceError> {
     match action {
         DossierAction::Submit | DossierAction::Resubmit => {
-            if let Some(field) = dossier_form::missing_for_submission(&form_of(d)) {
-                return Err(invalid(field, Reason::Required));
+            // Every missing field and every missing mandatory document, each where it is fixed.
+            let mut problems = Problems::default();
+            for field in dossier_form::missing_for_submission(&form_of(d)) {
+                problems.add(field, Reason::Required);
             }
             let (_, group) = group_code_of(db, d.product_id).await?;
             let items = checklist_for(db, &group.code).await?;
-            if !completeness_of(db, d, &items).await?.is_complete() {
-                return Err(invalid("documents", Reason::DocumentsMissing));
+            for code in completeness_of(db, d, &items).await?.missing {
+                problems.add(format!("item:{code}"), Reason::DocumentMissing);
             }
+            problems.finish()?;
         }
         DossierAction::Return if note.is_empty() => {
             let commented = dossier_comment::Entity::find()
@@ -304,15 +320,20 @@ pub(crate) async fn add_comment(
     Ok(())
 }
 
-/// The audit action and notification kind of each action.
+/// The notification kind of each action (its audit action's code).
 pub fn action_key(action: DossierAction) -> &'static str {
+    audit_action(action).as_str()
+}
+
+/// The audit action of each action.
+pub fn audit_action(action: DossierAction) -> AuditAction {
     match action {
-        DossierAction::Submit => "dossier.submit",
-        DossierAction::Return => "dossier.return",
-        DossierAction::Resubmit => "dossier.resubmit",
-        DossierAction::MarkChecked => "dossier.check",
-        DossierAction::Forward => "dossier.forward",
-        DossierAction::Withdraw => "dossier.withdraw",
-        DossierAction::StartEvaluation => "dossier.start_evaluation",
+        DossierAction::Submit => AuditAction::DossierSubmit,
+        DossierAction::Return => AuditAction::DossierReturn,
+        DossierAction::Resubmit => AuditAction::DossierResubmit,
+        DossierAction::MarkChecked => AuditAction::DossierCheck,
+        DossierAction::Forward => AuditAction::DossierForward,
+        DossierAction::Withdraw => AuditAction::DossierWithdraw,
+        DossierAction::StartEvaluation => AuditAction::DossierStartEvaluation,
     }
 }

@@ -155,8 +155,8 @@ pub async fn dossier_view(
             .map(|h| HistoryEntry {
                 at: crate::domain::dates::time(h.at),
                 actor_name: h.actor_user_id.map(name_of).unwrap_or_default(),
+                sentence: crate::services::audit::sentence_of(&h),
                 action: h.action,
-                summary: h.summary,
             })
             .collect(),
         max_upload_mb: limits.max_bytes / (1024 * 1024),

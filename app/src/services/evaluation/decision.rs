@@ -3,6 +3,7 @@
 //! products of 3★ and above get a certificate (4★ at most from the province, ≥ 90 flagged for
 //! the Ministry), valid 36 months, superseding the product's earlier certificate; the product
 //! carries its new stars; producers are notified.
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -116,12 +117,16 @@ pub async fn decide(
         &txn,
         Entry {
             actor_user_id: Some(by),
-            action: "round.decide",
+            action: AuditAction::RoundDecide,
             target_type: "evaluation_round",
             target_id: Some(round_id.to_string()),
             summary: format!("{number} ({date}), {issued}"),
             ip: None,
-        },
+            details: Default::default(),
+        }
+        .with("number", number)
+        .with("date", crate::domain::dates::date(date))
+        .with("count", issued.to_string()),
     )
     .await?;
     txn.commit().await?;

@@ -1,6 +1,7 @@
 //! A round's people: the provincial officer adds council and advisory members (optionally a
 //! sub-council of one product group) and removes those without sheets; members declare
 //! conflicts of interest on dossiers.
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use crate::domain::status::AccountStatus;
 use sea_orm::{
@@ -63,12 +64,16 @@ pub async fn add_member(
     .await?;
     bump_version(&txn, round_id).await?;
     let change = round_changes::members(&data, Some(&user.full_name), None);
+    let (before, after) = round_changes::member_lists(&data, Some(&user.full_name), None);
     audit::append(
         &txn,
         audit::Entry {
             ip,
-            ..entry(by, "round.add_member", round_id, change)
-        },
+            ..entry(by, AuditAction::RoundAddMember, round_id, change)
+        }
+        .with("name", &user.full_name)
+        .with("before", before)
+        .with("after", after),
     )
     .await?;
     txn.commit().await?;
@@ -101,12 +106,16 @@ pub async fn remove_member(
         .await?;
     bump_version(&txn, round_id).await?;
     let change = round_changes::members(&data, None, Some(user_id));
+    let (before, after) = round_changes::member_lists(&data, None, Some(user_id));
     audit::append(
         &txn,
         audit::Entry {
             ip,
-            ..entry(by, "round.remove_member", round_id, change)
-        },
+            ..entry(by, AuditAction::RoundRemoveMember, round_id, change)
+        }
+        .with("name", data.user_name(user_id))
+        .with("before", before)
+        .with("after", after),
     )
     .await?;
     txn.commit().await?;
@@ -186,8 +195,11 @@ pub async fn declare_conflict(
         &txn,
         audit::Entry {
             ip,
-            ..entry(me, "round.conflict", round_id, change)
-        },
+            ..entry(me, AuditAction::RoundConflict, round_id, change)
+        }
+        .with("product", data.product_name(dossier_id))
+        .with("before", round_changes::listed(&declared_on(false)))
+        .with("after", round_changes::listed(&declared_on(true))),
     )
     .await?;
     txn.commit().await?;

@@ -4,6 +4,7 @@
 //! of interest are `round_members`, scoring `score_sheets`, results `round_results`, the
 //! decision `round_decision`.
 use crate::auth::Role;
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use crate::domain::status::AccountStatus;
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -30,7 +31,12 @@ use crate::services::input::invalid;
 // Membership and conflicts of interest live in `round_members`; callers keep these paths.
 pub use crate::services::evaluation::members::{add_member, declare_conflict, remove_member};
 
-pub(crate) fn entry(actor: i32, action: &str, round_id: i32, summary: String) -> Entry<'_> {
+pub(crate) fn entry(
+    actor: i32,
+    action: AuditAction,
+    round_id: i32,
+    summary: String,
+) -> Entry<'static> {
     Entry {
         actor_user_id: Some(actor),
         action,
@@ -38,6 +44,7 @@ pub(crate) fn entry(actor: i32, action: &str, round_id: i32, summary: String) ->
         target_id: Some(round_id.to_string()),
         summary,
         ip: None,
+        details: Default::default(),
     }
 }
 
@@ -72,7 +79,11 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    audit::append(&txn, entry(by, "round.create", created.id, s.name)).await?;
+    audit::append(
+        &txn,
+        entry(by, AuditAction::RoundCreate, created.id, s.name.clone()).with("round", s.name),
+    )
+    .await?;
     txn.commit().await?;
     Ok(created.id)
 }
@@ -140,12 +151,15 @@ pub async fn update_settings(
         return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     let change = crate::services::evaluation::round_changes::settings(&found, &s);
+    let worded = crate::services::evaluation::round_changes::settings_worded(&found, &s);
     audit::append(
         &txn,
         audit::Entry {
             ip,
-            ..entry(by, "round.settings", round_id, change)
-        },
+            ..entry(by, AuditAction::RoundSettings, round_id, change)
+        }
+        .with("round", &s.name)
+        .with("changes", worded),
     )
     .await?;
     txn.commit().await?;
@@ -429,7 +443,13 @@ pub async fn add_dossiers(
     }
     audit::append(
         &txn,
-        entry(by, "round.add_dossiers", round_id, format!("{added}")),
+        entry(
+            by,
+            AuditAction::RoundAddDossiers,
+            round_id,
+            format!("{added}"),
+        )
+        .with("count", added.to_string()),
     )
     .await?;
     txn.commit().await?;
@@ -521,10 +541,12 @@ pub async fn advance(
         &txn,
         entry(
             by,
-            "round.phase",
+            AuditAction::RoundPhase,
             round_id,
             format!("{} → {}", data.phase.as_str(), next.as_str()),
-        ),
+        )
+        .with("from", data.phase)
+        .with("to", next),
     )
     .await?;
     txn.commit().await?;

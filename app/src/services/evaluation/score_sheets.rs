@@ -3,6 +3,7 @@
 //! browser runs the same code for the live total, this result is the one kept). Submitting
 //! locks the sheet; the provincial officer may reopen it, with a reason, while the panel's
 //! phase lasts.
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
@@ -229,12 +230,17 @@ pub async fn save(
             &txn,
             Entry {
                 actor_user_id: Some(me),
-                action: "sheet.submit",
+                action: AuditAction::SheetSubmit,
                 target_type: "dossier",
                 target_id: Some(dossier_id.to_string()),
                 summary: format!("round {round_id}: {}", result.total),
                 ip: None,
-            },
+                details: Default::default(),
+            }
+            .with(
+                "points",
+                crate::domain::audit_details::points(i64::from(result.total)),
+            ),
         )
         .await?;
     }
@@ -287,12 +293,15 @@ pub async fn reopen(
         &txn,
         Entry {
             actor_user_id: Some(by),
-            action: "sheet.reopen",
+            action: AuditAction::SheetReopen,
             target_type: "dossier",
             target_id: Some(dossier_id.to_string()),
             summary: format!("{}: {reason}", data.user_name(member_id)),
             ip: None,
-        },
+            details: Default::default(),
+        }
+        .with("name", data.user_name(member_id))
+        .with("reason", reason),
     )
     .await?;
     txn.commit().await?;

@@ -1,6 +1,7 @@
 //! Product ideas: a producer registers one with the commune, the commune's officer accepts it
 //! or declines it with a reason, and an accepted idea becomes a product of the subject. Each
 //! step is audited and notifies the other side.
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -64,7 +65,14 @@ pub async fn submit(
     .await?;
     audit::append(
         &txn,
-        entry(actor, "idea.submit", row.id, form.name.clone(), ip),
+        entry(
+            actor,
+            AuditAction::IdeaSubmit,
+            row.id,
+            form.name.clone(),
+            ip,
+        )
+        .with("name", &form.name),
     )
     .await?;
     let audience = [Audience::CommuneOfficers(&owner.commune_code)];
@@ -175,9 +183,9 @@ pub async fn decide(
         return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     let action = if accept {
-        "idea.accept"
+        AuditAction::IdeaAccept
     } else {
-        "idea.decline"
+        AuditAction::IdeaDecline
     };
     audit::append(
         &txn,
@@ -187,11 +195,14 @@ pub async fn decide(
             row.id,
             format!("{}: {comment}", row.name),
             ip,
-        ),
+        )
+        .with("name", &row.name)
+        .with("comment", &comment),
     )
     .await?;
     let audience = [Audience::SubjectMembers(row.subject_id)];
-    let notices = notifications::notify(&txn, actor, &audience, action, None, &row.name).await?;
+    let notices =
+        notifications::notify(&txn, actor, &audience, action.as_str(), None, &row.name).await?;
     txn.commit().await?;
     Ok(notices)
 }
@@ -244,11 +255,12 @@ pub async fn make_product(
         db,
         entry(
             actor,
-            "idea.to_product",
+            AuditAction::IdeaToProduct,
             row.id,
             format!("{} → product #{product_id}", row.name),
             ip,
-        ),
+        )
+        .with("name", &row.name),
     )
     .await?;
     Ok(product_id)
@@ -272,13 +284,13 @@ fn is_officer_of(actor: &Actor, commune: &str) -> bool {
     matches!(actor, Actor::User { role: Role::CommuneOfficer, commune_code: Some(c), .. } if c == commune)
 }
 
-fn entry<'a>(
+fn entry(
     actor: &Actor,
-    action: &'a str,
+    action: AuditAction,
     idea_id: i32,
     summary: String,
     ip: Option<String>,
-) -> Entry<'a> {
+) -> Entry<'static> {
     Entry {
         actor_user_id: actor.user_id(),
         action,
@@ -286,5 +298,6 @@ fn entry<'a>(
         target_id: Some(idea_id.to_string()),
         summary,
         ip,
+        details: Default::default(),
     }
 }

@@ -1,5 +1,6 @@
 //! Photos of a product, kept by the subject's members: several, in order, one of them the
 //! cover (the first uploaded until another is chosen). Photos are public with their product.
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -115,11 +116,13 @@ pub async fn add_photo(
         &txn,
         entry(
             actor,
-            "product.photo_add",
+            AuditAction::ProductPhotoAdd,
             p.id,
             format!("{}: + {}", p.name, file.original_name),
             ip,
-        ),
+        )
+        .with("product", &p.name)
+        .with("file", &file.original_name),
     )
     .await?;
     txn.commit().await?;
@@ -153,11 +156,13 @@ pub async fn set_cover(
         &txn,
         entry(
             actor,
-            "product.photo_cover",
+            AuditAction::ProductPhotoCover,
             p.id,
             format!("{}: cover photo #{}", p.name, photo.id),
             ip,
-        ),
+        )
+        .with("product", &p.name)
+        .with("file", audit::file_name(&txn, photo.file_id).await?),
     )
     .await?;
     txn.commit().await?;
@@ -196,11 +201,13 @@ pub async fn remove_photo(
         &txn,
         entry(
             actor,
-            "product.photo_remove",
+            AuditAction::ProductPhotoRemove,
             p.id,
             format!("{}: − photo #{}", p.name, photo.id),
             ip,
-        ),
+        )
+        .with("product", &p.name)
+        .with("file", audit::file_name(&txn, photo.file_id).await?),
     )
     .await?;
     txn.commit().await?;
@@ -235,13 +242,13 @@ async fn editable_product(
     Ok(p)
 }
 
-fn entry<'a>(
+fn entry(
     actor: &Actor,
-    action: &'a str,
+    action: AuditAction,
     product_id: i32,
     summary: String,
     ip: Option<String>,
-) -> Entry<'a> {
+) -> Entry<'static> {
     Entry {
         actor_user_id: actor.user_id(),
         action,
@@ -249,5 +256,6 @@ fn entry<'a>(
         target_id: Some(product_id.to_string()),
         summary,
         ip,
+        details: Default::default(),
     }
 }

@@ -1,6 +1,7 @@
 //! The product registry of a subject, kept by its members: create and edit products with their
 //! specifications, price range and story. Saves name the version they were loaded from, so a
 //! concurrent edit is refused rather than lost; every save is audited.
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use crate::domain::status::SubjectStatus;
 use std::collections::HashMap;
@@ -142,11 +143,11 @@ pub async fn save_product(
     let (id, action) = if input.product_id == 0 {
         (
             create(&txn, &owner, group.id, &fields).await?,
-            "product.create",
+            AuditAction::ProductCreate,
         )
     } else {
         update(&txn, owner.id, group.id, &input, &fields).await?;
-        (input.product_id, "product.update")
+        (input.product_id, AuditAction::ProductUpdate)
     };
     audit::append(
         &txn,
@@ -157,7 +158,13 @@ pub async fn save_product(
             target_id: Some(id.to_string()),
             summary: format!("{} ({}), subject #{}", fields.name, group.code, owner.id),
             ip,
-        },
+            details: Default::default(),
+        }
+        .with("product", &fields.name)
+        .with(
+            "group",
+            crate::domain::audit_details::Value::both(&group.name_vi, &group.name_en),
+        ),
     )
     .await?;
     txn.commit().await?;

@@ -1,6 +1,7 @@
 //! Subjects (chủ thể): the public profile of an active subject, kept by its members, and its
 //! member accounts for those who may see them (its members, its commune's officers, the
 //! province).
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use crate::domain::status::SubjectStatus;
 use sea_orm::{
@@ -200,12 +201,15 @@ pub async fn update_profile(
         &txn,
         Entry {
             actor_user_id: actor.user_id(),
-            action: "subject.update",
+            action: AuditAction::SubjectUpdate,
             target_type: "subject",
             target_id: Some(current.id.to_string()),
             summary: format!("{}: {}", profile.name, changed.join("; ")),
             ip,
-        },
+            details: Default::default(),
+        }
+        .with("name", &profile.name)
+        .with("fields", worded(&changed)),
     )
     .await?;
     txn.commit().await?;
@@ -213,6 +217,41 @@ pub async fn update_profile(
 }
 
 /// "field: before → after" for each field the save changes (the audit summary).
+/// The changes with each field by its name on the form, for the sentence of the audit entry.
+fn worded(changed: &[String]) -> crate::domain::audit_details::Value {
+    let (mut vi, mut en) = (Vec::new(), Vec::new());
+    for change in changed {
+        let (field, rest) = change.split_once(": ").unwrap_or((change, ""));
+        let (name_vi, name_en) = match field {
+            "name" => ("Tên", "Name"),
+            "type" => ("Loại hình", "Type"),
+            "tax_code" => ("Mã số thuế", "Tax code"),
+            "address" => ("Địa chỉ", "Address"),
+            "legal_representative" => ("Người đại diện", "Legal representative"),
+            "phone" => ("Điện thoại", "Phone"),
+            "email" => ("Thư điện tử", "E-mail"),
+            "website" => ("Trang web", "Website"),
+            "founded_year" => ("Năm thành lập", "Founded"),
+            "member_count" => ("Số thành viên", "Members"),
+            "local_workers" => ("Lao động địa phương", "Local workers"),
+            "latitude" => ("Vĩ độ", "Latitude"),
+            "longitude" => ("Kinh độ", "Longitude"),
+            "introduction" => ("Giới thiệu", "Introduction"),
+            other => (other, other),
+        };
+        let with = |name: &str| {
+            if rest.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{name}: {rest}")
+            }
+        };
+        vi.push(with(name_vi));
+        en.push(with(name_en));
+    }
+    crate::domain::audit_details::Value::both(vi.join("; "), en.join("; "))
+}
+
 fn changed_fields(current: &subject::Model, new: &SubjectProfile) -> Vec<String> {
     fn show<T: std::fmt::Display>(value: &Option<T>) -> String {
         value

@@ -212,3 +212,62 @@ pub async fn save_target(
         .await?;
     Ok(())
 }
+
+/// "6 tháng đầu năm 2026" / "first half-year 2026", for the audit log.
+///
+/// # Errors
+/// A database error.
+pub async fn period_name(
+    db: &impl ConnectionTrait,
+    period_id: i32,
+) -> Result<crate::domain::audit_details::Value, ServiceError> {
+    let period = report_period::Entity::find_by_id(period_id).one(db).await?;
+    Ok(
+        match period.and_then(|p| Some((PeriodKind::parse(&p.kind)?, p.year))) {
+            Some((kind, year)) => crate::domain::audit_details::Value::both(
+                format!("{} {year}", kind.name_vi()),
+                format!("{} {year}", kind.name_en()),
+            ),
+            None => period_id.into(),
+        },
+    )
+}
+
+/// The province or a commune by name, for the audit log.
+///
+/// # Errors
+/// A database error.
+pub async fn scope_name(
+    db: &impl ConnectionTrait,
+    scope_code: &str,
+) -> Result<crate::domain::audit_details::Value, ServiceError> {
+    if scope_code == PROVINCE_CODE {
+        return Ok(crate::domain::audit_details::Value::both(
+            "toàn tỉnh",
+            "the province",
+        ));
+    }
+    let unit = admin_unit::Entity::find()
+        .filter(admin_unit::Column::Code.eq(scope_code))
+        .one(db)
+        .await?;
+    Ok(unit.map_or_else(|| scope_code.into(), |u| u.name.into()))
+}
+
+/// "6 tháng đầu năm 2026 của Xã Chi Lăng", for the audit log.
+///
+/// # Errors
+/// A database error.
+pub async fn report_name(
+    db: &impl ConnectionTrait,
+    period_id: i32,
+    scope_code: &str,
+) -> Result<crate::domain::audit_details::Value, ServiceError> {
+    use crate::domain::audit_details::Value;
+    let period = period_name(db, period_id).await?;
+    let scope = scope_name(db, scope_code).await?;
+    Ok(Value::both(
+        format!("{} của {}", period.get(false), scope.get(false)),
+        format!("{} of {}", period.get(true), scope.get(true)),
+    ))
+}

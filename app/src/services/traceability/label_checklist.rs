@@ -1,5 +1,6 @@
 //! The label checklist as master data: read by the label check, edited by the province and
 //! administrators (`/admin/label-checklist`) when a decree changes what a label must carry.
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -183,7 +184,7 @@ pub async fn save_row(
         &txn,
         Entry {
             actor_user_id: actor.user_id(),
-            action: "label_checklist.save",
+            action: AuditAction::LabelChecklistSave,
             target_type: "label_checklist_item",
             target_id: Some(saved.id.to_string()),
             summary: format!(
@@ -194,7 +195,20 @@ pub async fn save_row(
                 if saved.active { "" } else { ", retired" }
             ),
             ip: None,
-        },
+            details: Default::default(),
+        }
+        .with(
+            "item",
+            crate::domain::audit_details::Value::both(&saved.name_vi, &saved.name_en),
+        )
+        .with(
+            "retired",
+            if saved.active {
+                crate::domain::audit_details::Value::Same(String::new())
+            } else {
+                crate::domain::audit_details::yes_no(true)
+            },
+        ),
     )
     .await?;
     txn.commit().await?;

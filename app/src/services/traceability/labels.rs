@@ -2,6 +2,7 @@
 //! artwork (every version kept); the subject's commune officers and the province read the same
 //! page and see the same check in the dossier. The check is `domain::label` against the
 //! label checklist (master data, `label_checklist`).
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use crate::domain::status::SubjectStatus;
 use std::collections::BTreeMap;
@@ -360,10 +361,12 @@ pub async fn save(
         &txn,
         entry(
             actor,
-            "label.save",
+            AuditAction::LabelSave,
             product_id,
             format!("{}: label v{version}", loaded.product.name),
-        ),
+        )
+        .with("product", &loaded.product.name)
+        .with("version", version),
     )
     .await?;
     txn.commit().await?;
@@ -416,20 +419,22 @@ pub async fn add_artwork(
         &txn,
         entry(
             actor,
-            "label.artwork_add",
+            AuditAction::LabelArtworkAdd,
             product_id,
             format!(
                 "{}: artwork v{version_no} {}",
                 loaded.product.name, file.original_name
             ),
-        ),
+        )
+        .with("product", &loaded.product.name)
+        .with("file", &file.original_name),
     )
     .await?;
     txn.commit().await?;
     Ok(version_no)
 }
 
-fn entry<'a>(actor: &Actor, action: &'a str, product_id: i32, summary: String) -> Entry<'a> {
+fn entry(actor: &Actor, action: AuditAction, product_id: i32, summary: String) -> Entry<'static> {
     Entry {
         actor_user_id: actor.user_id(),
         action,
@@ -437,5 +442,6 @@ fn entry<'a>(actor: &Actor, action: &'a str, product_id: i32, summary: String) -
         target_id: Some(product_id.to_string()),
         summary,
         ip: None,
+        details: Default::default(),
     }
 }

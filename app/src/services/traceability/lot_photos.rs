@@ -1,5 +1,6 @@
 //! Photos on a lot's events: the subject's members add them (from a phone, at the field or the
 //! packing table); they are public with the lot's trace, like the product's photos.
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
@@ -71,12 +72,15 @@ pub async fn add_photo(
         &txn,
         Entry {
             actor_user_id: actor.user_id(),
-            action: "lot.event_photo",
+            action: AuditAction::LotEventPhoto,
             target_type: "lot",
             target_id: Some(found.id.to_string()),
             summary: format!("{} #{event_id}: + {}", found.code, file.original_name),
             ip: None,
-        },
+            details: Default::default(),
+        }
+        .with("file", &file.original_name)
+        .with("code", &found.code),
     )
     .await?;
     txn.commit().await?;

@@ -1,6 +1,7 @@
 //! Production lots and their events: a subject's members record lots of their products and add
 //! events to the timeline (from a phone, in a few taps); the subject's commune officers and the
 //! province read them; anyone reads the public trace of a lot of an active subject.
+use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use crate::domain::status::SubjectStatus;
 use std::collections::HashMap;
@@ -32,7 +33,7 @@ async fn lot_and_subject(
     Ok((found, s))
 }
 
-fn entry(by: i32, action: &str, lot_id: i32, summary: String) -> Entry<'_> {
+fn entry(by: i32, action: AuditAction, lot_id: i32, summary: String) -> Entry<'static> {
     Entry {
         actor_user_id: Some(by),
         action,
@@ -40,6 +41,7 @@ fn entry(by: i32, action: &str, lot_id: i32, summary: String) -> Entry<'_> {
         target_id: Some(lot_id.to_string()),
         summary,
         ip: None,
+        details: Default::default(),
     }
 }
 
@@ -157,7 +159,13 @@ pub async fn create(
     .insert(&txn)
     .await?;
     let summary = format!("{} — {}", p.name, facts.code);
-    audit::append(&txn, entry(by, "lot.create", created.id, summary)).await?;
+    audit::append(
+        &txn,
+        entry(by, AuditAction::LotCreate, created.id, summary)
+            .with("code", &facts.code)
+            .with("product", &p.name),
+    )
+    .await?;
     txn.commit().await?;
     Ok(created.id)
 }
@@ -215,7 +223,13 @@ pub async fn add_event(
         .await?;
     }
     let summary = format!("{} {}", found.code, facts.kind.as_str());
-    audit::append(&txn, entry(by, "lot.event", lot_id, summary)).await?;
+    audit::append(
+        &txn,
+        entry(by, AuditAction::LotEvent, lot_id, summary)
+            .with("event", facts.kind)
+            .with("code", &found.code),
+    )
+    .await?;
     txn.commit().await?;
     Ok(event.id)
 }

@@ -1,6 +1,7 @@
 //! Documents a producer makes public with a product: the declared standard and the test
 //! reports, chosen among the files filed in the product's dossiers under those checklist items.
 //! Nothing else of a dossier ever becomes public, and a file is public only once chosen.
+use crate::domain::audit_action::AuditAction;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder,
@@ -128,15 +129,18 @@ pub async fn set_public(
         Entry {
             actor_user_id: actor.user_id(),
             action: if public {
-                "product.document_public"
+                AuditAction::ProductDocumentPublic
             } else {
-                "product.document_private"
+                AuditAction::ProductDocumentPrivate
             },
             target_type: "product",
             target_id: Some(product_id.to_string()),
             summary: format!("{}: {}", p.name, file.original_name),
             ip: None,
-        },
+            details: Default::default(),
+        }
+        .with("product", &p.name)
+        .with("file", &file.original_name),
     )
     .await?;
     Ok(())
