@@ -13,6 +13,7 @@ pub mod reports;
 pub mod traceability;
 #[cfg(feature = "ssr")]
 pub mod uploads;
+pub mod work_areas;
 
 /// The public address of this request: `PUBLIC_URL`, else its host (Digital Links, QR codes).
 #[cfg(feature = "ssr")]

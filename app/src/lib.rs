@@ -6,6 +6,8 @@
 //! `domain` and compile for both targets; renderers in `documents`, demo data in `seed`.
 #![recursion_limit = "256"]
 
+#[cfg(feature = "ssr")]
+pub mod assets;
 pub mod auth;
 pub mod components;
 pub mod csp;
@@ -34,7 +36,7 @@ pub mod state;
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -88,6 +90,15 @@ use crate::routes::traceability::{
 };
 use crate::routes::work_areas::{AdminHome, CommuneHome, CouncilHome, ProducerHome, ProvinceHome};
 
+/// The stylesheet, under its content-hashed name when the build has one (`assets`).
+fn stylesheet() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let href = assets::stylesheet_href();
+    #[cfg(not(feature = "ssr"))]
+    let href = "/pkg/ocop.css";
+    view! { <link rel="stylesheet" id="leptos" href=href /> }
+}
+
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -99,6 +110,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                {stylesheet()}
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -123,7 +135,6 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <I18nContextProvider ssr_lang_header_getter=ignore_browser_language()>
-            <Stylesheet id="leptos" href="/pkg/ocop.css" />
             <AppTitle />
             <Router>
                 <Layout>

@@ -26,6 +26,7 @@ pub mod notifications;
 pub mod producers;
 pub mod reports;
 pub mod traceability;
+pub mod work_areas;
 
 /// What a service can fail with. Server functions turn it into the wire's `AppError`.
 #[derive(Debug, thiserror::Error)]

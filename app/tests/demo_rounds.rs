@@ -41,6 +41,39 @@ async fn the_demo_has_past_rounds_with_certificates_in_every_state_and_an_open_r
         let expected = (c.status != "revoked").then_some(i16::from(c.stars));
         assert_eq!(product.stars, expected, "{}", c.number);
     }
+    // The officers' register: 25 a page, the last page for a page past the end, and a search
+    // without diacritics finds the product.
+    use app::models::evaluation::rounds::{CERTIFICATES_PER_PAGE, CertificateFilter};
+    let filter = |state: &str, query: &str, page: usize| CertificateFilter {
+        state: state.into(),
+        query: query.into(),
+        page,
+    };
+    let first = register::browse(db, &p.province, &filter("", "", 1), today, &settings)
+        .await
+        .unwrap();
+    assert_eq!(first.total, all.len());
+    assert_eq!(first.rows.len(), CERTIFICATES_PER_PAGE.min(all.len()));
+    assert_eq!(first.rows[0], all[0]);
+    let past = register::browse(db, &p.province, &filter("", "", 999), today, &settings)
+        .await
+        .unwrap();
+    assert_eq!(past.page, past.pages);
+    let name = all[0].product_name.clone();
+    let folded = app::domain::text::fold(&name).to_uppercase();
+    let found = register::browse(db, &p.province, &filter("", &folded, 1), today, &settings)
+        .await
+        .unwrap();
+    assert!(found.total >= 1 && found.total < all.len(), "{name}");
+    assert!(found.rows.iter().any(|r| r.number == all[0].number));
+    let expired = register::browse(db, &p.province, &filter("expired", "", 1), today, &settings)
+        .await
+        .unwrap();
+    assert!(expired.rows.iter().all(|r| r.status == "expired"));
+    assert_eq!(
+        expired.total,
+        all.iter().filter(|c| c.status == "expired").count()
+    );
     // The open round: the trainer scores as hoidong@demo.vn; results already show sheets.
     let rows = rounds::list(db, &council(db).await.members[0])
         .await

@@ -165,7 +165,7 @@ test("a producer records a lot with three events from the phone; its QR link ope
   const province = await (await browser.newContext()).newPage();
   await signIn(province, "so.nnmt@demo.vn");
   await expect(province).not.toHaveURL(/\/login/);
-  await province.goto("/province/certificates?state=valid");
+  await province.goto(`/province/certificates?state=valid&q=${encodeURIComponent(number)}`);
   await hydrated(province);
   const row = province.getByTestId("certificate-row").filter({ hasText: number });
   await row.locator("summary").click();

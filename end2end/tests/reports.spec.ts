@@ -124,6 +124,20 @@ test("a dashboard filter changes the tiles and charts without reloading the page
   expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 });
 
+test("switching to English relabels the dashboard's charts, tiles and to-do list", async ({ page }) => {
+  await signIn(page, "so.nnmt@demo.vn");
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/dashboard");
+  await hydrated(page);
+  const states = page.getByTestId("chart-by_state");
+  await expect(states).toContainText("Đang đánh giá");
+  await page.getByTestId("lang-switch").click();
+  await expect(states).toContainText("In evaluation");
+  await expect(states).not.toContainText("Đang đánh giá");
+  await expect(page.getByTestId("chart-by_type")).not.toContainText("Hợp tác xã");
+  await expect(page.getByTestId("actions")).toContainText("Dossiers forwarded to the province");
+});
+
 test("the dashboard and a report fit a 360 px phone", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await signIn(page, "so.nnmt@demo.vn");

@@ -232,7 +232,8 @@ async fn serve(
     {
         return Err(format!("DEMO_MODE=true refused: {why}").into());
     }
-    let leptos_options = get_configuration(None)?.leptos_options;
+    let mut leptos_options = get_configuration(None)?.leptos_options;
+    app::assets::use_hashed_names(&mut leptos_options);
     let addr = leptos_options.site_addr;
     let state = AppState {
         auth: config.auth_settings(),

@@ -10,11 +10,12 @@ use leptos::prelude::*;
 
 use app::i18n::Locale;
 use app::routes::catalog::CatalogView;
-use app::routes::public::light::{self, LANGUAGE_COOKIE, LightNotFound};
+use app::routes::public::light::{self, LANGUAGE_COOKIE, LightNotFound, Visitor};
 use app::routes::traceability::public_lot::PublicLotView;
 use app::routes::traceability::public_product::PublicProductView;
 use app::services::ServiceError;
 use app::state::AppState;
+use tower_sessions::Session;
 
 use crate::exports::base_and_today;
 use crate::page_cache::{Key, Page, PageCache};
@@ -26,10 +27,12 @@ pub async fn product(
     State(state): State<AppState>,
     Extension(cache): Extension<PageCache>,
     headers: HeaderMap,
+    session: Session,
     Path(id): Path<String>,
     Query(query): Query<LangQuery>,
 ) -> Response {
     let locale = locale_of(&headers, query.get("lang").map(String::as_str));
+    let visitor = visitor_of(&state, &session, locale).await;
     let (base, today) = base_and_today(&state, &headers);
     // The id as a number: "/products/007" and "/products/7" are one page; junk is not kept.
     let id = id.parse::<i32>().ok();
@@ -41,7 +44,7 @@ pub async fn product(
         today,
     );
     if let Some(page) = fresh(&cache, &key, &headers) {
-        return serve(page, &headers, &query);
+        return serve(page, &headers, &query, visitor.as_ref());
     }
     let found = match id.ok_or(()) {
         Ok(id) => {
@@ -64,17 +67,19 @@ pub async fn product(
         |p| p.name.clone(),
         |p| view! { <PublicProductView p /> }.into_any(),
     );
-    cached(&cache, key, rendered, &headers, &query)
+    cached(&cache, key, rendered, &headers, &query, visitor.as_ref())
 }
 
 pub async fn lot(
     State(state): State<AppState>,
     Extension(cache): Extension<PageCache>,
     headers: HeaderMap,
+    session: Session,
     Path(id): Path<String>,
     Query(query): Query<LangQuery>,
 ) -> Response {
     let locale = locale_of(&headers, query.get("lang").map(String::as_str));
+    let visitor = visitor_of(&state, &session, locale).await;
     let (base, today) = base_and_today(&state, &headers);
     let id = id.parse::<i32>().ok();
     let key = key(
@@ -85,7 +90,7 @@ pub async fn lot(
         today,
     );
     if let Some(page) = fresh(&cache, &key, &headers) {
-        return serve(page, &headers, &query);
+        return serve(page, &headers, &query, visitor.as_ref());
     }
     let found = match id.ok_or(()) {
         Ok(id) => {
@@ -107,7 +112,7 @@ pub async fn lot(
         |l| format!("{} — {}", l.product_name, l.code),
         |l| view! { <PublicLotView l /> }.into_any(),
     );
-    cached(&cache, key, rendered, &headers, &query)
+    cached(&cache, key, rendered, &headers, &query, visitor.as_ref())
 }
 
 fn key(
@@ -135,20 +140,40 @@ fn cached(
     rendered: Result<(StatusCode, String), StatusCode>,
     headers: &HeaderMap,
     query: &LangQuery,
+    visitor: Option<&(Locale, Visitor)>,
 ) -> Response {
     match rendered {
         Ok((status, html)) => {
             let page = Page::new(status, Bytes::from(html));
             cache.put(key, page.clone());
-            serve(page, headers, query)
+            serve(page, headers, query, visitor)
         }
         Err(status) => status.into_response(),
     }
 }
 
 /// The page, or 304 when the visitor holds it already; browsers revalidate every time
-/// (`no-cache`), so a change shows at once.
-fn serve(page: Page, headers: &HeaderMap, query: &LangQuery) -> Response {
+/// (`no-cache`), so a change shows at once. A signed-in visitor gets the kept page with their
+/// own account links in the header, never a 304 nor a copy another cache may keep.
+fn serve(
+    page: Page,
+    headers: &HeaderMap,
+    query: &LangQuery,
+    visitor: Option<&(Locale, Visitor)>,
+) -> Response {
+    if let Some((locale, visitor)) = visitor {
+        let html = String::from_utf8_lossy(&page.body);
+        let mut response = (
+            page.status,
+            Html(light::for_visitor(&html, *locale, visitor)),
+        )
+            .into_response();
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+        return with_language(response, query.get("lang").map(String::as_str));
+    }
     let mut response = if page.status == StatusCode::OK && page.matches(headers) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
@@ -201,9 +226,11 @@ pub async fn catalog(
     State(state): State<AppState>,
     Extension(cache): Extension<PageCache>,
     headers: HeaderMap,
+    session: Session,
     Query(query): Query<LangQuery>,
 ) -> Response {
     let locale = locale_of(&headers, query.get("lang").map(String::as_str));
+    let visitor = visitor_of(&state, &session, locale).await;
     // Each value capped, unknown parameters ignored, at most eight words searched: junk
     // addresses cannot make distinct pages without end.
     let field = |name: &str, max: usize| {
@@ -237,7 +264,7 @@ pub async fn catalog(
     );
     let key = key("/catalog", &searched, locale, "", today);
     if let Some(page) = fresh(&cache, &key, &headers) {
-        return serve(page, &headers, &query);
+        return serve(page, &headers, &query, visitor.as_ref());
     }
     let found = app::services::catalog::search(&state.db, &wanted, today).await;
     let rendered = render(
@@ -247,7 +274,7 @@ pub async fn catalog(
         |_| "Danh mục sản phẩm OCOP / OCOP catalogue".to_owned(),
         |c| view! { <CatalogView c /> }.into_any(),
     );
-    cached(&cache, key, rendered, &headers, &query)
+    cached(&cache, key, rendered, &headers, &query, visitor.as_ref())
 }
 
 /// The kept page, unless the request asks to bypass caches (`Cache-Control: no-cache`, as a
@@ -259,6 +286,23 @@ fn fresh(cache: &PageCache, key: &Key, headers: &HeaderMap) -> Option<Page> {
         .filter_map(|v| v.to_str().ok())
         .any(|v| v.contains("no-cache"));
     if bypass { None } else { cache.get(key) }
+}
+
+/// The signed-in visitor, if any, with the language of the page (a session that cannot be
+/// read counts as no visitor: the page is public either way).
+async fn visitor_of(
+    state: &AppState,
+    session: &Session,
+    locale: Locale,
+) -> Option<(Locale, Visitor)> {
+    let account = app::auth::current::account(state, session).await.ok()??;
+    Some((
+        locale,
+        Visitor {
+            name: account.full_name,
+            area: account.role.area().path(),
+        },
+    ))
 }
 
 pub(crate) fn locale_of(headers: &HeaderMap, query: Option<&str>) -> Locale {
@@ -319,6 +363,31 @@ mod tests {
             .map(|v| v.to_str().unwrap().to_owned());
         let bytes = to_bytes(response.into_body(), 1 << 22).await.unwrap();
         (status, cookie, String::from_utf8(bytes.to_vec()).unwrap())
+    }
+
+    /// A signed-in visitor sees their own account links on a light page instead of "sign in";
+    /// the kept page stays the visitor's, so nobody else ever sees their name.
+    #[tokio::test]
+    async fn a_signed_in_visitor_sees_their_links_and_the_kept_page_stays_anonymous() {
+        use crate::test_support::{get_page, sign_in};
+        let t = demo_app(Default::default()).await;
+        for path in ["/products/1", "/lots/1", "/catalog"] {
+            let (_, anonymous) = get_page(&t.router, path, None).await;
+            assert!(anonymous.contains(">Đăng nhập</a>"), "{path}");
+            let cookie = sign_in(&t.router, "dongbanh@demo.vn", None).await;
+            let (status, theirs) = get_page(&t.router, path, Some(&cookie)).await;
+            assert_eq!(status, 200, "{path}");
+            assert!(!theirs.contains(">Đăng nhập</a>"), "{path}");
+            assert!(
+                theirs.contains("href=\"/producer\" data-testid=\"work-area\""),
+                "{path}"
+            );
+            let (_, after) = get_page(&t.router, path, None).await;
+            assert_eq!(
+                after, anonymous,
+                "{path}: the kept page must not hold a visitor's links"
+            );
+        }
     }
 
     /// A QR page is rendered once and answered from memory with its ETag (304 when the

@@ -190,14 +190,20 @@ async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
-/// Static files: the wasm/JS/CSS bundle keeps its name across builds, so browsers revalidate it
-/// (cheap with Last-Modified); other assets (icons, images) may be cached for a day.
+/// Static files: the client's content-hashed copies (`app::assets`) never change and are kept
+/// for a year; its plain names are revalidated (cheap with Last-Modified); other assets (icons,
+/// images) may be cached for a day.
 /// Pages and server-function answers are left uncached by default.
 async fn cache_headers(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
     if response.status().is_success() && !response.headers().contains_key(header::CACHE_CONTROL) {
-        let policy = if path.starts_with("/pkg/") {
+        let policy = if path
+            .strip_prefix("/pkg/")
+            .is_some_and(app::assets::is_content_hashed)
+        {
+            Some("public, max-age=31536000, immutable")
+        } else if path.starts_with("/pkg/") {
             Some("public, no-cache")
         } else if is_static_asset(&path) {
             Some("public, max-age=86400")
@@ -244,6 +250,7 @@ mod tests {
         std::fs::create_dir_all(dir.join("pkg")).unwrap();
         std::fs::write(dir.join("favicon.svg"), "<svg/>").unwrap();
         std::fs::write(dir.join("pkg/ocop.css"), "body{}").unwrap();
+        std::fs::write(dir.join("pkg/ocop.AbCdEfGh12345678.css"), "body{}").unwrap();
         dir
     }
 
@@ -272,9 +279,16 @@ mod tests {
             icon.headers()[header::CACHE_CONTROL],
             "public, max-age=86400"
         );
-        let css = get(app, "/pkg/ocop.css").await;
+        let css = get(app.clone(), "/pkg/ocop.css").await;
         assert_eq!(css.status(), StatusCode::OK);
         assert_eq!(css.headers()[header::CACHE_CONTROL], "public, no-cache");
+        // A copy named by its content never changes: kept for a year.
+        let hashed = get(app, "/pkg/ocop.AbCdEfGh12345678.css").await;
+        assert_eq!(hashed.status(), StatusCode::OK);
+        assert_eq!(
+            hashed.headers()[header::CACHE_CONTROL],
+            "public, max-age=31536000, immutable"
+        );
     }
 
     #[tokio::test]

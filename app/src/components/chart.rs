@@ -14,6 +14,9 @@ pub fn BarChartView(
     items: Vec<ChartItem>,
     #[prop(into)] title: String,
     #[prop(optional)] testid: &'static str,
+    /// Label the bars in English where the item has an English label.
+    #[prop(optional)]
+    english: bool,
 ) -> impl IntoView {
     if items.is_empty() {
         return view! { <p class="muted chart-empty" data-testid=testid>"—"</p> }.into_any();
@@ -30,7 +33,12 @@ pub fn BarChartView(
             let text_y = bar.y + bar_height * 0.8;
             // Cut with an ellipsis so a cut label does not read as a whole one; the full label
             // is in the bar's tooltip.
-            let label = crate::domain::chart::short_label(&bar.item.label, 24);
+            let full = if english && !bar.item.label_en.is_empty() {
+                bar.item.label_en.clone()
+            } else {
+                bar.item.label.clone()
+            };
+            let label = crate::domain::chart::short_label(&full, 24);
             let link = bar.item.href.clone();
             let go = navigate.clone();
             let open = move || {
@@ -46,7 +54,7 @@ pub fn BarChartView(
                     tabindex=bar.item.href.is_some().then_some("0")
                     on:click=move |_| open()
                     on:keydown=move |e| if e.key() == "Enter" { on_key() }>
-                    <title>{format!("{}: {}", bar.item.label, bar.item.value)}</title>
+                    <title>{format!("{full}: {}", bar.item.value)}</title>
                     <text x="0" y=text_y class="chart-label">{label}</text>
                     <rect x=bar_x y=bar.y width=bar.length.max(1.0) height=bar_height rx="2" />
                     <text x=bar_x + bar.length + 6.0 y=text_y class="chart-value">{bar.item.value}</text>

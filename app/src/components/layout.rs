@@ -14,16 +14,20 @@ pub fn Layout(children: Children) -> impl IntoView {
             <A href="/" attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"OCOP"</span>
                 <span class="brand-name">{t!(i18n, app_name)}</span>
+                <span class="brand-short">{t!(i18n, app_short)}</span>
             </A>
-            <UserMenu />
-            <LanguageSwitch />
-            <nav class="site-nav" aria-label=move || t_string!(i18n, nav.label).to_string()>
-                // Public pages; the signed-in user's work area is linked from the user menu.
-                <A href="/" exact=true>{t!(i18n, nav.home)}</A>
-                <A href="/units">{t!(i18n, nav.units)}</A>
-                // A light page outside the router: a full page load.
-                <a href="/catalog" rel="external" data-testid="nav-catalog">{t!(i18n, nav.catalog)}</a>
-            </nav>
+            <MenuToggle />
+            <div class="site-menu" id="site-menu">
+                <UserMenu />
+                <LanguageSwitch />
+                <nav class="site-nav" aria-label=move || t_string!(i18n, nav.label).to_string()>
+                    // Public pages; the signed-in user's work area is linked from the user menu.
+                    <A href="/" exact=true>{t!(i18n, nav.home)}</A>
+                    <A href="/units">{t!(i18n, nav.units)}</A>
+                    // A light page outside the router: a full page load.
+                    <a href="/catalog" rel="external" data-testid="nav-catalog">{t!(i18n, nav.catalog)}</a>
+                </nav>
+            </div>
         </header>
         <main id="main" class="site-main">{children()}</main>
         <footer class="site-footer">
@@ -49,6 +53,27 @@ fn DemoNote() -> impl IntoView {
         matches!(demo.try_get().flatten().filter(|_| shown), Some(Ok(true))).then(|| {
             view! { <p class="muted" data-testid="demo-note">{t!(i18n, footer.demo_note)}</p> }
         })
+    }
+}
+
+/// "Menu" on a narrow screen, where the header's links would take a third of it: a checkbox
+/// and its label, so the menu opens before the client has loaded too (CSS shows the menu while
+/// it is checked). It closes again when the page changes.
+#[component]
+fn MenuToggle() -> impl IntoView {
+    let i18n = use_i18n();
+    let open = RwSignal::new(false);
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
+    view! {
+        <input type="checkbox" id="menu-open" class="menu-check" data-testid="menu-open"
+            prop:checked=open on:change=move |ev| open.set(event_target_checked(&ev)) />
+        <label for="menu-open" class="menu-toggle" data-testid="menu-toggle">
+            <span aria-hidden="true">"☰ "</span>{t!(i18n, nav.menu)}
+        </label>
     }
 }
 

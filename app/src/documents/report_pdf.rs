@@ -216,7 +216,7 @@ fn items(table: &FigureTable, column: usize) -> Vec<ChartItem> {
             key: r.key.clone(),
             label: r.label.vi.clone(),
             value: r.values.get(column).copied().unwrap_or(0),
-            href: None,
+            ..Default::default()
         })
         .collect()
 }

@@ -3,10 +3,14 @@
 use serde::{Deserialize, Serialize};
 
 /// One bar's data: what it counts, its label, its value, and where clicking it leads.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChartItem {
     pub key: String,
+    /// In Vietnamese (or a name that is the same in both languages).
     pub label: String,
+    /// In English, when it differs; empty: `label` serves both languages.
+    #[serde(default)]
+    pub label_en: String,
     pub value: i64,
     pub href: Option<String>,
 }
@@ -96,7 +100,7 @@ mod tests {
             key: value.to_string(),
             label: format!("v{value}"),
             value,
-            href: None,
+            ..Default::default()
         }
     }
 

@@ -3,16 +3,28 @@
 use leptos::prelude::*;
 
 use crate::models::AppError;
-use crate::models::evaluation::rounds::{CertificateCheck, CertificateRow};
+#[cfg(feature = "ssr")]
+use crate::models::evaluation::rounds::CertificateFilter;
+use crate::models::evaluation::rounds::{CertificateCheck, CertificatePage};
 
-/// Certificates in one state ("" for all); a producer gets their own.
+/// One page of certificates in one state ("" for all) matching a search; a producer gets their
+/// own. Arguments are strings straight from the address bar.
 #[server(prefix = "/api", endpoint = "list_certificates")]
-pub async fn list_certificates(state: String) -> Result<Vec<CertificateRow>, AppError> {
+pub async fn list_certificates(
+    state: String,
+    query: String,
+    page: String,
+) -> Result<CertificatePage, AppError> {
     let ctx = crate::functions::ctx().await?;
-    Ok(crate::services::certificates::register::list(
+    let filter = CertificateFilter {
+        state: state.chars().take(16).collect(),
+        query: query.chars().take(100).collect(),
+        page: page.trim().parse().unwrap_or(1),
+    };
+    Ok(crate::services::certificates::register::browse(
         &ctx.db,
         &ctx.actor,
-        &state,
+        &filter,
         ctx.today,
         &ctx.app.certificates,
     )

@@ -9,6 +9,7 @@ use crate::components::area_gate::AreaGate;
 use crate::components::labels::RoleName;
 use crate::components::session::use_session;
 use crate::functions::accounts::registration::list_pending_registrations;
+use crate::functions::work_areas::next_steps;
 use crate::i18n::{t, t_string, use_i18n};
 
 #[component]
@@ -34,6 +35,7 @@ pub fn ProducerHome() -> impl IntoView {
     view! {
         <AreaGate area=Area::Producer>
             <Greeting />
+            <NextSteps />
             <ul class="entry-cards">
                 {subject_link}
                 <DashboardEntry />
@@ -65,6 +67,7 @@ pub fn CommuneHome() -> impl IntoView {
     view! {
         <AreaGate area=Area::Commune>
             <Greeting />
+            <NextSteps />
             <ul class="entry-cards">
                 <DossiersEntry href="/commune/dossiers" hint=DossierHint::Commune />
                 <IdeasEntry />
@@ -83,6 +86,7 @@ pub fn ProvinceHome() -> impl IntoView {
     view! {
         <AreaGate area=Area::Province>
             <Greeting />
+            <NextSteps />
             <ul class="entry-cards">
                 <DossiersEntry href="/province/dossiers" hint=DossierHint::Province />
                 <EntryCard href="/province/rounds".into() testid="entry-rounds">
@@ -113,6 +117,7 @@ pub fn CouncilHome() -> impl IntoView {
     view! {
         <AreaGate area=Area::Council>
             <Greeting />
+            <NextSteps />
             <h2>{t!(i18n, rounds.my_rounds)}</h2>
             <crate::routes::evaluation::rounds::RoundList />
             <ul class="entry-cards">
@@ -129,6 +134,7 @@ pub fn AdminHome() -> impl IntoView {
     view! {
         <AreaGate area=Area::Admin>
             <Greeting />
+            <NextSteps />
             <ul class="entry-cards">
                 <AccountsEntry />
                 <EntryCard href="/admin/accounts/new".into() testid="entry-new-official">
@@ -158,6 +164,42 @@ fn Greeting() -> impl IntoView {
         <p class="muted" data-testid="area-role">
             {move || user().map(|u| view! { <RoleName role=u.role /> })}
         </p>
+    }
+}
+
+/// What waits for this user, each with its count and a link to where it is done; says so when
+/// nothing does.
+#[component]
+fn NextSteps() -> impl IntoView {
+    let i18n = use_i18n();
+    let steps = Resource::new(|| (), |_| next_steps());
+    view! {
+        <section class="next-steps" data-testid="next-steps">
+            <h2>{t!(i18n, areas.next_steps)}</h2>
+            <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
+                {move || Suspend::new(async move {
+                    let english = i18n.get_locale_untracked() == crate::i18n::Locale::en;
+                    match steps.await {
+                        Ok(items) if items.is_empty() => view! {
+                            <p class="muted" data-testid="nothing-waiting">{t!(i18n, areas.nothing_waiting)}</p>
+                        }.into_any(),
+                        Ok(items) => view! {
+                            <ul class="next-step-list">
+                                {items.into_iter().map(|item| view! {
+                                    <li data-testid="next-step">
+                                        <A href=item.href.clone()>
+                                            <span class="count-badge">{item.count}</span>
+                                            " "{item.label.get(english).to_owned()}
+                                        </A>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(e) => view! { <crate::components::error::ErrorMessage error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }
 

@@ -207,6 +207,28 @@ pub struct CertificateRow {
 }
 
 /// What the public verification page shows.
+/// Certificates on one page of the officers' register.
+pub const CERTIFICATES_PER_PAGE: usize = 25;
+
+/// What the register is filtered by, as typed in the address bar.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateFilter {
+    /// "valid", "expiring", "expired", "revoked", "superseded", or "" for all.
+    pub state: String,
+    /// Words of the number, product, producer or commune (diacritics optional).
+    pub query: String,
+    pub page: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificatePage {
+    pub rows: Vec<CertificateRow>,
+    /// How many certificates match the filter (over all pages).
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertificateCheck {
     pub row: CertificateRow,

@@ -1,8 +1,8 @@
-//! Certificate lists: the province's by state with revocation (`/province/certificates`), a
-//! producer's own with a reminder to apply for re-recognition before expiry
-//! (`/producer/certificates`).
+//! Certificate lists: the province's by state, searchable and 25 a page, with revocation
+//! (`/province/certificates`); a producer's own with a reminder to apply for re-recognition
+//! before expiry (`/producer/certificates`). On a phone each certificate is a card.
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
 
 use crate::auth::Area;
@@ -10,10 +10,11 @@ use crate::components::area_gate::AreaGate;
 use crate::components::error::{ErrorMessage, FormError};
 use crate::components::field_error::FieldError;
 use crate::components::labels::{CertificateStatus, Stars, points};
+use crate::components::pager::Pager;
 use crate::components::saved_count::saved_count;
 use crate::functions::certificates::{RevokeCertificate, list_certificates};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::models::evaluation::rounds::CertificateRow;
+use crate::models::evaluation::rounds::{CertificatePage, CertificateRow};
 
 const STATES: [&str; 6] = ["", "valid", "expiring", "expired", "revoked", "superseded"];
 
@@ -39,12 +40,14 @@ pub fn ProducerCertificatesPage() -> impl IntoView {
 fn Certificates(province: bool) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let state = move || query.read().get("state").unwrap_or_default();
+    let param = move |name: &str| query.read().get(name).unwrap_or_default();
+    let state = move || param("state");
+    let search = move || param("q");
     let revoke = ServerAction::<RevokeCertificate>::new();
     let revoked = saved_count(revoke);
     let rows = Resource::new(
-        move || (state(), revoked.get()),
-        |(s, _)| list_certificates(s),
+        move || (state(), search(), param("page"), revoked.get()),
+        |(s, q, page, _)| list_certificates(s, q, page),
     );
     let error = Signal::derive(move || revoke.value().get().and_then(Result::err));
     let tab = move |s: &'static str| {
@@ -65,36 +68,66 @@ fn Certificates(province: bool) -> impl IntoView {
     };
     view! {
         <h1>{if province { t!(i18n, certificates.title).into_any() } else { t!(i18n, certificates.mine).into_any() }}</h1>
-        {province.then(|| view! { <nav class="tabs">{STATES.into_iter().map(tab).collect_view()}</nav> })}
+        {province.then(|| view! {
+            <nav class="tabs">{STATES.into_iter().map(tab).collect_view()}</nav>
+            <Form method="GET" action="/province/certificates" attr:class="filter-form">
+                <input type="hidden" name="state" value=state prop:value=state />
+                <label>
+                    {t!(i18n, certificates.search)}
+                    <input type="search" name="q" maxlength="100" value=search prop:value=search
+                        data-testid="certificate-search" />
+                </label>
+                <button type="submit">{t!(i18n, admin.filter)}</button>
+            </Form>
+        })}
         <FormError error />
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
                 match rows.await {
-                    Ok(rows) if rows.is_empty() => view! { <p class="empty" data-testid="certificates-empty">{t!(i18n, certificates.empty)}</p> }.into_any(),
-                    Ok(rows) => view! {
-                        {(!province && rows.iter().any(|r| r.status == "expiring")).then(|| view! {
-                            <p class="notice" data-testid="renew-reminder">{t!(i18n, certificates.reminder)}" "<A href="/producer/dossiers">{t!(i18n, dossiers.title)}</A></p>
-                        })}
-                        <div class="table-wrap">
-                            <table class="data-table" data-testid="certificates">
-                                <thead><tr>
-                                    <th>{t!(i18n, certificates.number)}</th>
-                                    <th>{t!(i18n, certificates.product)}</th>
-                                    <th>{t!(i18n, certificates.stars)}</th>
-                                    <th>{t!(i18n, certificates.valid_until)}</th>
-                                    <th>{t!(i18n, certificates.state)}</th>
-                                    {province.then(|| view! { <th></th> })}
-                                </tr></thead>
-                                <tbody>
-                                    {rows.into_iter().map(|row| view! { <CertificateLine row province revoke error /> }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }.into_any(),
+                    Ok(page) if page.rows.is_empty() => view! { <p class="empty" data-testid="certificates-empty">{t!(i18n, certificates.empty)}</p> }.into_any(),
+                    Ok(page) => {
+                        let params = vec![("state", state()), ("q", search())];
+                        view! { <CertificateTable page params province revoke error /> }.into_any()
+                    }
                     Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
                 }
             })}
         </Transition>
+    }
+}
+
+#[component]
+fn CertificateTable(
+    page: CertificatePage,
+    params: Vec<(&'static str, String)>,
+    province: bool,
+    revoke: ServerAction<RevokeCertificate>,
+    error: Signal<Option<crate::models::AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let expiring = !province && page.rows.iter().any(|r| r.status == "expiring");
+    let has_more = page.page < page.pages;
+    view! {
+        {expiring.then(|| view! {
+            <p class="notice" data-testid="renew-reminder">{t!(i18n, certificates.reminder)}" "<A href="/producer/dossiers">{t!(i18n, dossiers.title)}</A></p>
+        })}
+        {province.then(|| view! { <p class="muted" data-testid="certificates-count">{page.total}" "{t!(i18n, certificates.found)}</p> })}
+        <table class="data-table cards-on-phone" data-testid="certificates">
+            <thead><tr>
+                <th>{t!(i18n, certificates.number)}</th>
+                <th>{t!(i18n, certificates.product)}</th>
+                <th>{t!(i18n, certificates.stars)}</th>
+                <th>{t!(i18n, certificates.valid_until)}</th>
+                <th>{t!(i18n, certificates.state)}</th>
+                {province.then(|| view! { <th></th> })}
+            </tr></thead>
+            <tbody>
+                {page.rows.into_iter().map(|row| view! { <CertificateLine row province revoke error /> }).collect_view()}
+            </tbody>
+        </table>
+        {(page.pages > 1).then(|| view! {
+            <Pager path="/province/certificates" params page=page.page pages=page.pages has_more />
+        })}
     }
 }
 
@@ -114,11 +147,11 @@ fn CertificateLine(
     );
     view! {
         <tr data-testid="certificate-row" data-status=row.status.clone()>
-            <td><A href=page>{row.number.clone()}</A>" · "<a href=pdf download>"PDF"</a></td>
-            <td>{row.product_name.clone()}<br /><span class="muted">{row.subject_name.clone()}" · "{row.commune_name.clone()}</span></td>
-            <td><Stars stars=row.stars />" "{points(row.score)}</td>
-            <td>{crate::domain::dates::iso_date(&row.valid_until)}</td>
-            <td><CertificateStatus status=row.status.clone() />{row.revoke_reason.clone().map(|r| view! { <br /><span class="muted">{r}</span> })}</td>
+            <td data-label=move || t_string!(i18n, certificates.number).to_string()><A href=page>{row.number.clone()}</A>" · "<a href=pdf download>"PDF"</a></td>
+            <td data-label=move || t_string!(i18n, certificates.product).to_string()>{row.product_name.clone()}<br /><span class="muted">{row.subject_name.clone()}" · "{row.commune_name.clone()}</span></td>
+            <td data-label=move || t_string!(i18n, certificates.stars).to_string()><Stars stars=row.stars />" "{points(row.score)}</td>
+            <td data-label=move || t_string!(i18n, certificates.valid_until).to_string()>{crate::domain::dates::iso_date(&row.valid_until)}</td>
+            <td data-label=move || t_string!(i18n, certificates.state).to_string()><CertificateStatus status=row.status.clone() />{row.revoke_reason.clone().map(|r| view! { <br /><span class="muted">{r}</span> })}</td>
             {province.then(|| view! {
                 <td>
                     {may_revoke.then(|| view! {

@@ -24,6 +24,7 @@ pub fn ActionsPanel(d: DossierView, actions: DossierActions) -> impl IntoView {
         .filter(|a| *a != DossierAction::Forward)
         .collect();
     let may_forward = d.actions.contains(&DossierAction::Forward);
+    let may_return = d.actions.contains(&DossierAction::Return);
     if actions.is_empty() && !may_forward {
         return None;
     }
@@ -40,9 +41,15 @@ pub fn ActionsPanel(d: DossierView, actions: DossierActions) -> impl IntoView {
                     }
                 }
             };
+            // Red only for what cannot be undone; sending back is set apart, not alarming.
+            let class = match a {
+                DossierAction::Withdraw => "danger",
+                DossierAction::Return => "send-back",
+                _ => "",
+            };
             view! {
                 <button type="submit" name="action" value=a.as_str()
-                    class=if destructive { "danger" } else { "" }
+                    class=class
                     data-testid=format!("action-{}", a.as_str())
                     on:click=confirm
                     disabled=move || act.pending().get()>
@@ -52,7 +59,7 @@ pub fn ActionsPanel(d: DossierView, actions: DossierActions) -> impl IntoView {
         })
         .collect_view();
     Some(view! {
-        <section class="panel" data-testid="actions-panel">
+        <section class="panel" id="actions" data-testid="actions-panel">
             <h2>{t!(i18n, dossiers.actions)}</h2>
             // Every missing field and document of a submission, each a link to where it is fixed.
             <FormError error />
@@ -61,7 +68,9 @@ pub fn ActionsPanel(d: DossierView, actions: DossierActions) -> impl IntoView {
                 <input type="hidden" name="version" value=version.to_string() />
                 <label for="action-note">{t!(i18n, dossiers.note)}</label>
                 <textarea id="action-note" name="note" rows="2" maxlength="4000"></textarea>
-                <p class="muted">{t!(i18n, dossiers.note_hint)}</p>
+                // Who may send the dossier back needs to know the note is then required; the
+                // producer only that a note goes with the dossier.
+                <p class="muted">{if may_return { t!(i18n, dossiers.note_hint).into_any() } else { t!(i18n, dossiers.note_hint_owner).into_any() }}</p>
                 <FieldError error field="note" />
                 <div class="button-row">{buttons}</div>
             </ActionForm>
@@ -86,6 +95,20 @@ pub fn FormSection(d: DossierView, actions: DossierActions) -> impl IntoView {
     let i18n = use_i18n();
     let save = actions.save_form;
     let error = Signal::derive(move || save.value().get().and_then(Result::err));
+    // At each field: the problems of whichever came back last, saving the form or submitting
+    // the dossier (a submission names every missing field).
+    let at_fields = RwSignal::new(None::<crate::models::AppError>);
+    let act = actions.act;
+    Effect::new(move |_| {
+        if let Some(result) = save.value().get() {
+            at_fields.set(result.err());
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = act.value().get() {
+            at_fields.set(result.err());
+        }
+    });
     let label = move |field: &str| match field {
         "annual_output" => t_string!(i18n, dossiers.annual_output).to_string(),
         "annual_revenue" => t_string!(i18n, dossiers.annual_revenue).to_string(),
@@ -127,7 +150,7 @@ pub fn FormSection(d: DossierView, actions: DossierActions) -> impl IntoView {
                     view! {
                         <label for=f>{move || label(f)}</label>
                         {input}
-                        <FieldError error field=f />
+                        <FieldError error=at_fields field=f />
                     }
                 }).collect_view()}
                 <button type="submit" disabled=move || save.pending().get()>{t!(i18n, dossiers.form_save)}</button>

@@ -120,6 +120,7 @@ fn DossierBody(d: DossierView, actions: DossierActions, loaded: u32) -> impl Int
     let assessed = d.assessment.is_some();
     let report = format!("/dossiers/{}/report", d.id);
     let general = d.general_comments.clone();
+    let has_actions = !d.actions.is_empty();
     // Effects run once this part is hydrated: the marker tells a script (and the browser
     // tests) that the forms below now answer in place.
     let interactive = RwSignal::new(false);
@@ -136,12 +137,14 @@ fn DossierBody(d: DossierView, actions: DossierActions, loaded: u32) -> impl Int
                 " · "<span class="code">{d.group_code.clone()}</span>" "{d.group_name.clone()}
                 {(d.submission_no > 0).then(|| view! { " · "{t!(i18n, dossiers.submission)}" "{d.submission_no} })}
             </p>
+            {has_actions.then(|| view! {
+                <p><a href="#actions" class="jump-link" data-testid="jump-to-actions">{t!(i18n, dossiers.actions)}" ↓"</a></p>
+            })}
             <div class="completeness" data-testid="completeness" data-percent=percent.to_string()>
                 <label for="completeness-bar">{t!(i18n, dossiers.completeness)}": "{c.mandatory_present}"/"{c.mandatory_total}</label>
                 <progress id="completeness-bar" max="100" value=percent.to_string()></progress>
             </div>
         </header>
-        <ActionsPanel d=d.clone() actions />
         {d.forward_note.clone().map(|note| view! {
             <section class="panel"><h2>{t!(i18n, dossiers.forwarded_note)}</h2><p class="prewrap">{note}</p></section>
         })}
@@ -154,6 +157,8 @@ fn DossierBody(d: DossierView, actions: DossierActions, loaded: u32) -> impl Int
         </section>
         <AssessmentSection d=d.clone() actions />
         {assessed.then(|| view! { <p><A href=report attr:data-testid="report-link">{t!(i18n, dossiers.report)}</A></p> })}
+        // The actions come after what they act on; the header links down to them.
+        <ActionsPanel d=d.clone() actions />
         <HistorySection d />
     }
 }

@@ -85,17 +85,21 @@ pub fn document(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{} — OCOP Lạng Sơn</title><link rel=\"icon\" href=\"/favicon.svg\" \
-         type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/pkg/ocop.css\"></head>\
+         type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"{}\"></head>\
          <body data-light=\"true\">{html}</body></html>",
-        crate::components::text_area::escape_html(title)
+        crate::components::text_area::escape_html(title),
+        crate::assets::stylesheet_href()
     )
 }
 
-/// The site's header and footer without anything that needs a script: the language is a link.
+/// The site's header and footer without anything that needs a script: the language is a link,
+/// the menu on a phone a checkbox. The same menu as the rest of the site; the account links are
+/// those of a visitor, which the server swaps for a signed-in visitor's (`account_links`).
 #[component]
 fn Frame(path: String, demo: bool, children: Children) -> impl IntoView {
     let i18n = use_i18n();
-    let other = match i18n.get_locale_untracked() {
+    let locale = i18n.get_locale_untracked();
+    let other = match locale {
         Locale::vi => "en",
         Locale::en => "vi",
     };
@@ -105,13 +109,19 @@ fn Frame(path: String, demo: bool, children: Children) -> impl IntoView {
             <a href="/" class="brand">
                 <span class="brand-mark" aria-hidden="true">"OCOP"</span>
                 <span class="brand-name">{t!(i18n, app_name)}</span>
+                <span class="brand-short">{t!(i18n, app_short)}</span>
             </a>
-            <a class="lang-switch" href=format!("{path}?lang={other}") hreflang=other data-testid="lang-switch">{t!(i18n, lang.switch)}</a>
-            <nav class="site-nav">
-                <a href="/">{t!(i18n, nav.home)}</a>
-                <a href="/catalog">{t!(i18n, nav.catalog)}</a>
-                <a href="/login">{t!(i18n, nav.sign_in)}</a>
-            </nav>
+            <input type="checkbox" id="menu-open" class="menu-check" />
+            <label for="menu-open" class="menu-toggle"><span aria-hidden="true">"☰ "</span>{t!(i18n, nav.menu)}</label>
+            <div class="site-menu" id="site-menu">
+                <div class="user-menu" inner_html=account_links(locale, None)></div>
+                <a class="lang-switch" href=format!("{path}?lang={other}") hreflang=other data-testid="lang-switch">{t!(i18n, lang.switch)}</a>
+                <nav class="site-nav">
+                    <a href="/">{t!(i18n, nav.home)}</a>
+                    <a href="/units">{t!(i18n, nav.units)}</a>
+                    <a href="/catalog" data-testid="nav-catalog">{t!(i18n, nav.catalog)}</a>
+                </nav>
+            </div>
         </header>
         <main id="main" class="site-main">{children()}</main>
         <footer class="site-footer">
@@ -119,6 +129,44 @@ fn Frame(path: String, demo: bool, children: Children) -> impl IntoView {
             {demo.then(|| view! { <p class="muted">{t!(i18n, footer.demo_note)}</p> })}
         </footer>
     }
+}
+
+/// Who is looking at a light page, for its header: their name and work area.
+pub struct Visitor {
+    pub name: String,
+    pub area: &'static str,
+}
+
+/// The header's account links as HTML: "register, sign in" for a visitor, "work area,
+/// notifications, name" for someone signed in (signing out is on the other pages, where it is
+/// a form).
+pub fn account_links(locale: Locale, visitor: Option<&Visitor>) -> String {
+    use crate::components::text_area::escape_html;
+    use crate::i18n::td_string;
+    match visitor {
+        None => format!(
+            "<a href=\"/register\">{}</a><a href=\"/login\" class=\"sign-in-link\">{}</a>",
+            td_string!(locale, nav.register),
+            td_string!(locale, nav.sign_in)
+        ),
+        Some(v) => format!(
+            "<a href=\"{}\" data-testid=\"work-area\">{}</a><a href=\"/notifications\">{}</a>\
+             <a href=\"/account\" data-testid=\"user-name\">{}</a>",
+            v.area,
+            td_string!(locale, nav.work_area),
+            td_string!(locale, nav.notifications),
+            escape_html(&v.name)
+        ),
+    }
+}
+
+/// A kept light page as a signed-in visitor sees it: the visitor's account links in its header.
+pub fn for_visitor(html: &str, locale: Locale, visitor: &Visitor) -> String {
+    html.replacen(
+        &account_links(locale, None),
+        &account_links(locale, Some(visitor)),
+        1,
+    )
 }
 
 /// The "not found" page body for a light page.
@@ -167,5 +215,15 @@ mod tests {
             view! { <LightNotFound /> }.into_any()
         });
         assert!(vi.contains("Không tìm thấy trang"));
+        // A signed-in visitor sees their own links instead of "sign in", their name escaped.
+        assert!(vi.contains(">Đăng nhập</a>"));
+        let visitor = Visitor {
+            name: "Bà <Lan>".into(),
+            area: "/producer",
+        };
+        let theirs = for_visitor(&vi, Locale::vi, &visitor);
+        assert!(!theirs.contains(">Đăng nhập</a>"), "{theirs}");
+        assert!(theirs.contains("href=\"/producer\""));
+        assert!(theirs.contains("Bà &lt;Lan&gt;"));
     }
 }

@@ -119,7 +119,7 @@ fn Body(d: Dashboard, english: bool) -> impl IntoView {
                             </p>
                         }
                     })}
-                    <BarChartView items=chart.items.clone() title=title testid />
+                    <BarChartView items=chart.items.clone() title=title testid english />
                 </section>
             }
         })

@@ -84,7 +84,7 @@ fn ReportBody(
                     key: row.key.clone(),
                     label: row.label.get(english).to_owned(),
                     value: row.values.get(3).copied().unwrap_or(0),
-                    href: None,
+                    ..Default::default()
                 })
                 .collect::<Vec<_>>()
         });

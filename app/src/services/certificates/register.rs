@@ -13,7 +13,9 @@ use sea_orm::{
 use crate::auth::{Action, Actor, Resource, allowed};
 use crate::domain::certificate;
 use crate::entities::{admin_unit, certificate as cert, product, product_group, subject};
-use crate::models::evaluation::rounds::{CertificateCheck, CertificateRow};
+use crate::models::evaluation::rounds::{
+    CERTIFICATES_PER_PAGE, CertificateCheck, CertificateFilter, CertificatePage, CertificateRow,
+};
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 use crate::services::guards::manage_rounds;
@@ -198,6 +200,51 @@ pub async fn list(
         .into_iter()
         .filter(|r| state.is_empty() || r.status == state)
         .collect())
+}
+
+/// One page of `list`, narrowed to the certificates whose number, product, producer or commune
+/// hold every word of the search (diacritics optional). Filtered in memory: a province issues
+/// hundreds of certificates, not millions.
+///
+/// # Errors
+/// As `list`.
+pub async fn browse(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &CertificateFilter,
+    today: chrono::NaiveDate,
+    settings: &CertificateSettings,
+) -> Result<CertificatePage, ServiceError> {
+    let words: Vec<String> = crate::domain::text::fold(&filter.query)
+        .split_whitespace()
+        .take(8)
+        .map(str::to_owned)
+        .collect();
+    let matching: Vec<CertificateRow> = list(db, actor, &filter.state, today, settings)
+        .await?
+        .into_iter()
+        .filter(|row| {
+            let text = crate::domain::text::fold(&format!(
+                "{} {} {} {}",
+                row.number, row.product_name, row.subject_name, row.commune_name
+            ));
+            words.iter().all(|w| text.contains(w.as_str()))
+        })
+        .collect();
+    let total = matching.len();
+    let pages = total.div_ceil(CERTIFICATES_PER_PAGE).max(1);
+    let page = filter.page.clamp(1, pages);
+    let rows = matching
+        .into_iter()
+        .skip((page - 1) * CERTIFICATES_PER_PAGE)
+        .take(CERTIFICATES_PER_PAGE)
+        .collect();
+    Ok(CertificatePage {
+        rows,
+        total,
+        page,
+        pages,
+    })
 }
 
 /// Revokes a certificate (thu hồi) with a reason, decision number and date.

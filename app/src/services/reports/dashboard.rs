@@ -31,7 +31,7 @@ pub(super) const PIPELINE: [&str; 6] = [
 ];
 
 /// Whose dashboard it is: the level fixes what the filters may reach.
-pub(super) enum Level {
+pub(crate) enum Level {
     Province,
     Commune(String),
     Producer(i32),

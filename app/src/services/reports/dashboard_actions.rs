@@ -26,7 +26,7 @@ fn item(vi: &str, en: &str, count: u64, href: String) -> ActionItem {
 
 /// What waits for this viewer, each with a count and where to act (a fixed set of counts).
 /// The province's list follows the dashboard's commune filter (`filtered_to`), as its figures do.
-pub(super) async fn actions(
+pub(crate) async fn actions(
     db: &impl ConnectionTrait,
     level: &Level,
     filtered_to: Option<&str>,

@@ -68,6 +68,7 @@ fn commune_items(counts: &Counts, cx: &ChartContext<'_>) -> (Vec<ChartItem>, usi
                 .unwrap_or(&code.as_str())
                 .to_string(),
             value: *n,
+            label_en: String::new(),
             href: Some(cx.applied.with("commune", code)),
         })
         .collect();
@@ -90,16 +91,17 @@ fn group_items(counts: &Counts, cx: &ChartContext<'_>) -> Vec<ChartItem> {
             .entry(top_of.get(id).copied().unwrap_or("?"))
             .or_default() += n;
     }
-    let group_names: HashMap<&str, &str> = cx
+    let group_names: HashMap<&str, (&str, &str)> = cx
         .groups
         .iter()
-        .map(|g| (g.code.as_str(), g.name_vi.as_str()))
+        .map(|g| (g.code.as_str(), (g.name_vi.as_str(), g.name_en.as_str())))
         .collect();
     per_group
         .into_iter()
         .map(|(code, n)| ChartItem {
             key: code.to_owned(),
-            label: format!("{code} {}", group_names.get(code).unwrap_or(&"")),
+            label: format!("{code} {}", group_names.get(code).map_or("", |n| n.0)),
+            label_en: format!("{code} {}", group_names.get(code).map_or("", |n| n.1)),
             value: n,
             href: Some(cx.applied.with("group", code)),
         })
@@ -113,6 +115,7 @@ fn type_items(counts: &Counts, applied: &DashboardFilter) -> Vec<ChartItem> {
         .map(|(code, n)| ChartItem {
             key: code.clone(),
             label: subject_type_name(code).vi,
+            label_en: subject_type_name(code).en,
             value: *n,
             href: Some(applied.with("kind", code)),
         })
@@ -130,6 +133,7 @@ fn star_items(counts: &Counts, applied: &DashboardFilter) -> Vec<ChartItem> {
                 .filter(|(k, _)| *k == s)
                 .map(|(_, n)| n)
                 .sum(),
+            label_en: String::new(),
             href: Some(applied.with("stars", &s.to_string())),
         })
         .collect()
@@ -147,6 +151,7 @@ fn year_items(counts: &Counts, cx: &ChartContext<'_>) -> Vec<ChartItem> {
             key: y.to_string(),
             label: y.to_string(),
             value: n,
+            label_en: String::new(),
             href: Some(cx.applied.with("year", &y.to_string())),
         })
         .collect()
@@ -159,7 +164,9 @@ fn state_items(counts: &Counts, dossiers_page: &str) -> Vec<ChartItem> {
         .map(|s| ChartItem {
             key: (*s).to_owned(),
             label: DossierState::parse(s)
-                .map_or_else(|| (*s).to_owned(), |st| state_label(st).to_owned()),
+                .map_or_else(|| (*s).to_owned(), |st| state_label(st).0.to_owned()),
+            label_en: DossierState::parse(s)
+                .map_or_else(|| (*s).to_owned(), |st| state_label(st).1.to_owned()),
             value: counts
                 .by_state
                 .iter()
@@ -171,16 +178,16 @@ fn state_items(counts: &Counts, dossiers_page: &str) -> Vec<ChartItem> {
         .collect()
 }
 
-fn state_label(state: DossierState) -> &'static str {
+fn state_label(state: DossierState) -> (&'static str, &'static str) {
     use crate::domain::dossier::DossierState::*;
     match state {
-        Draft => "Bản nháp",
-        Submitted => "Đã nộp",
-        Returned => "Trả lại bổ sung",
-        Resubmitted => "Nộp lại",
-        Checked => "Xã đã kiểm tra",
-        Forwarded => "Đã chuyển tỉnh",
-        InEvaluation => "Đang đánh giá",
-        Withdrawn => "Đã rút",
+        Draft => ("Bản nháp", "Draft"),
+        Submitted => ("Đã nộp", "Submitted"),
+        Returned => ("Trả lại bổ sung", "Returned for changes"),
+        Resubmitted => ("Nộp lại", "Resubmitted"),
+        Checked => ("Xã đã kiểm tra", "Checked by the commune"),
+        Forwarded => ("Đã chuyển tỉnh", "Forwarded to the province"),
+        InEvaluation => ("Đang đánh giá", "In evaluation"),
+        Withdrawn => ("Đã rút", "Withdrawn"),
     }
 }

@@ -2,7 +2,7 @@
 //! figures counted by `domain::report`), their periods and targets, the dashboard, and the home
 //! page's figures.
 pub mod dashboard;
-mod dashboard_actions;
+pub(crate) mod dashboard_actions;
 mod dashboard_charts;
 pub mod dashboard_queries;
 pub mod facts;
