@@ -483,6 +483,8 @@ fn matrix(ids: &Targets) -> Vec<Row> {
         ("/api/list_demo_accounts", String::new(), EVERYONE),
         ("/api/demo_mode", String::new(), EVERYONE),
         ("/api/my_open_reset_links", String::new(), SIGNED_IN),
+        // Each signed-in user's own next steps; a visitor has none.
+        ("/api/next_steps", String::new(), SIGNED_IN),
         ("/api/demo_sign_in", "email=quantri%40demo.vn".into(), &[]),
         ("/api/sign_out", String::new(), EVERYONE),
     ]);
