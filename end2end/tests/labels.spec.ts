@@ -111,7 +111,7 @@ test("the province keeps the label checklist as master data: a new item is added
   await form.getByLabel("Nhóm sản phẩm").fill("VI; I");
   await form.getByLabel("Thứ tự").fill("99");
   await form.getByRole("button").click();
-  await expect(form.locator('[data-field="groups"]')).toBeVisible();
+  await expect(form.locator('.field-error[data-field="groups"]')).toBeVisible();
   await expect(form.getByLabel("Tên (tiếng Việt)")).toHaveValue("Thông tin thử nghiệm");
   await form.getByLabel("Nhóm sản phẩm").fill("VI");
   await form.getByRole("button").click();

@@ -74,7 +74,11 @@ function routeOf(path: string): string {
 const MAX_PAGES = 50;
 /** Routes whose pages differ by the record (a round in scoring, a decided one with its minutes;
  * a product with lots and one without): a few addresses of each are opened. */
-const VISITS: Record<string, number> = { "/rounds/:id": 3, "/producer/products/:id/lots": 4 };
+const VISITS: Record<string, number> = {
+  "/rounds/:id": 3,
+  "/producer/products/:id": 6,
+  "/producer/products/:id/lots": 6,
+};
 
 for (const [name, role] of Object.entries(ROLES)) {
   test(`every page of the ${name} fits a 360 px phone`, async ({ browser, baseURL }) => {
