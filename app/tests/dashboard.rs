@@ -253,7 +253,8 @@ async fn the_number_of_queries_does_not_grow_with_the_data() {
         };
         let small = count(db.clone(), p.province.clone()).await;
         let commune_small = count(db.clone(), p.commune.clone()).await;
-        for n in 0..25 {
+        // 46 more make 52 valid products: more than one page of the list.
+        for n in 0..46 {
             let product = new_product(&t.db, &p.owner, &format!("Thêm {n}")).await;
             certify(&t.db, product.id, 3 + (n % 2) as i16, "2026-05-01").await;
         }
@@ -263,6 +264,41 @@ async fn the_number_of_queries_does_not_grow_with_the_data() {
         assert_eq!(small, large, "{b}: province");
         assert_eq!(commune_small, commune_large, "{b}: commune");
         assert!(large <= 20, "{b}: {large} queries");
+        // The list pages: 50 then 2, no product twice; a page past the end shows the last,
+        // one that is not a number the first.
+        let page = |n: &str| {
+            let mut f = filter(&[]);
+            f.page = n.to_owned();
+            let (db, who) = (t.db.clone(), p.province.clone());
+            async move {
+                dashboard(&db, &who, &f, today(), EXPIRING_DAYS)
+                    .await
+                    .unwrap()
+            }
+        };
+        let (first, second) = (page("").await, page("2").await);
+        assert_eq!((first.product_count, first.pages), (52, 2), "{b}");
+        assert_eq!(
+            (first.products.len(), second.products.len()),
+            (50, 2),
+            "{b}"
+        );
+        assert_eq!((first.page, second.page), (1, 2), "{b}");
+        let mut ids: Vec<i32> = first
+            .products
+            .iter()
+            .chain(&second.products)
+            .map(|p| p.id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), 52, "{b}: every product once");
+        assert_eq!(page("999999999999").await.page, 2, "{b}");
+        assert_eq!(page("abc").await.page, 1, "{b}");
+        assert!(
+            first.filter.with("stars", "4").ends_with("stars=4"),
+            "{b}: a new filter starts at page 1"
+        );
         t.cleanup().await;
     }
 }

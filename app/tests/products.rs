@@ -224,6 +224,64 @@ async fn members_keep_photos_with_one_cover_and_others_may_not() {
     }
 }
 
+/// Two uploads at once when one photo is left: one is refused (the count is checked again
+/// with the product locked, after the slow image work).
+#[tokio::test]
+async fn two_photos_at_once_never_pass_the_limit() {
+    use app::services::files::uploads::{Upload, UploadLimits};
+    use app::services::producers::product_photos::add_photo;
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let member = to_actor(&account(&t.db, "dongbanh@demo.vn").await);
+        let store = app::services::files::store::LocalFolder::new(std::env::temp_dir().join(
+            format!("ocop-photo-race-{}-{}", std::process::id(), t.backend),
+        ));
+        let limits = UploadLimits {
+            max_files_per_item: 2,
+            ..UploadLimits::default()
+        };
+        let subject = account(&t.db, "dongbanh@demo.vn").await.subject_id.unwrap();
+        let product = save_product(&t.db, &member, subject, form("Na hai ảnh"), None)
+            .await
+            .unwrap();
+        let png = |seed| Upload {
+            name: "na.png".into(),
+            bytes: app::seed::dossiers::demo_png(seed),
+        };
+        add_photo(&t.db, &store, &limits, &member, product, png(1), None)
+            .await
+            .unwrap();
+        let (a, b) = tokio::join!(
+            add_photo(&t.db, &store, &limits, &member, product, png(2), None),
+            add_photo(&t.db, &store, &limits, &member, product, png(3), None),
+        );
+        let refused = [&a, &b]
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r,
+                    Err(ServiceError::Invalid {
+                        field: "file",
+                        reason: Reason::TooManyFiles
+                    })
+                )
+            })
+            .count();
+        assert_eq!(
+            (refused, a.is_ok() || b.is_ok()),
+            (1, true),
+            "{}: {a:?} {b:?}",
+            t.backend
+        );
+        let photos = product_detail(&t.db, &member, product)
+            .await
+            .unwrap()
+            .photos;
+        assert_eq!(photos.len(), 2, "{}", t.backend);
+        t.cleanup().await;
+    }
+}
+
 #[tokio::test]
 async fn a_product_page_is_public_with_its_certificate_its_digital_link_and_codes() {
     use app::entities::certificate;

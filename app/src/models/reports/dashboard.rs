@@ -22,10 +22,14 @@ pub struct DashboardFilter {
     /// "DN", "HTX", "THT", "HO".
     #[serde(default)]
     pub kind: String,
+    /// The page of the product list, from 1; empty: the first.
+    #[serde(default)]
+    pub page: String,
 }
 
 impl DashboardFilter {
-    /// The query string for these filters with one changed (`/dashboard?…`).
+    /// The query string for these filters with one changed (`/dashboard?…`). Changing a
+    /// filter goes back to the list's first page.
     pub fn with(&self, key: &str, value: &str) -> String {
         let mut pairs = vec![
             ("year", self.year.clone()),
@@ -33,6 +37,7 @@ impl DashboardFilter {
             ("group", self.group.clone()),
             ("stars", self.stars.clone()),
             ("kind", self.kind.clone()),
+            ("page", String::new()),
         ];
         for pair in &mut pairs {
             if pair.0 == key {
@@ -102,9 +107,12 @@ pub struct Dashboard {
     pub groups: Vec<(String, Text)>,
     pub tiles: Vec<Tile>,
     pub charts: Vec<Chart>,
-    /// Valid products matching the filters (the first 50, most stars first) and how many.
+    /// Valid products matching the filters (one page of 50, most stars first) and how many.
     pub products: Vec<DashboardProduct>,
     pub product_count: i64,
+    /// The list's page (from 1) and how many pages there are (at least 1).
+    pub page: usize,
+    pub pages: usize,
     pub actions: Vec<ActionItem>,
     /// A certificate counts as expiring this many days before its end
     /// (`CERTIFICATE_EXPIRING_DAYS`).

@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::components::area_gate::SignedInGate;
 use crate::components::chart::BarChartView;
 use crate::components::error::ErrorMessage;
+use crate::components::pager::Pager;
 use crate::domain::dates::iso_date;
 use crate::functions::reports::dashboard::get_dashboard;
 use crate::i18n::{Locale, t, t_string, use_i18n};
@@ -35,6 +36,7 @@ fn DashboardView() -> impl IntoView {
             group: get("group"),
             stars: get("stars"),
             kind: get("kind"),
+            page: get("page"),
         }
     });
     let data = Resource::new(move || filter.get(), get_dashboard);
@@ -139,6 +141,14 @@ fn Body(d: Dashboard, english: bool) -> impl IntoView {
         .collect_view();
     let products = d.products.clone();
     let count = d.product_count;
+    let (page, pages) = (d.page, d.pages);
+    let params: Vec<(&'static str, String)> = vec![
+        ("year", d.filter.year.clone()),
+        ("commune", d.filter.commune.clone()),
+        ("group", d.filter.group.clone()),
+        ("stars", d.filter.stars.clone()),
+        ("kind", d.filter.kind.clone()),
+    ];
     view! {
         <p class="muted" data-testid="dashboard-scope">{d.scope_name.clone()}" · "{iso_date(&d.as_of)}</p>
         <Filters d=d.clone() english />
@@ -175,6 +185,9 @@ fn Body(d: Dashboard, english: bool) -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
+                    {(pages > 1).then(|| view! {
+                        <Pager path="/dashboard" params page pages=pages has_more=page < pages />
+                    })}
                 }.into_any()
             }}
         </section>

@@ -20,14 +20,22 @@ use crate::models::AppError;
 use crate::models::traceability::labels::{ArtworkView, LabelItemView, ProductLabelView};
 use leptos_i18n::I18nContext;
 
+/// The label's form and its files (artworks, public documents) load apart, each reloaded by
+/// its own saves: saving the label keeps a file chosen but not yet uploaded, and uploading a
+/// file keeps label text typed but not yet saved.
 #[component]
 pub fn LabelPage() -> impl IntoView {
     let product_id = id_param("id");
     let save = ServerAction::<SaveProductLabel>::new();
-    let reload = RwSignal::new(0u32);
-    reload_on_success(save, reload);
+    let form_reload = RwSignal::new(0u32);
+    let files_reload = RwSignal::new(0u32);
+    reload_on_success(save, form_reload);
     let label = Resource::new(
-        move || (product_id(), reload.get()),
+        move || (product_id(), form_reload.get()),
+        |(id, _)| get_product_label(id),
+    );
+    let files = Resource::new(
+        move || (product_id(), files_reload.get()),
         |(id, _)| get_product_label(id),
     );
     view! {
@@ -35,11 +43,19 @@ pub fn LabelPage() -> impl IntoView {
             <Transition fallback=|| view! { <p class="muted">"…"</p> }>
                 {move || Suspend::new(async move {
                     match label.await {
-                        Ok(l) => view! { <Label l save reload /> }.into_any(),
+                        Ok(l) => view! { <Label l save /> }.into_any(),
                         Err(AppError::NotFound) => view! { <crate::routes::public::not_found::NotFound /> }.into_any(),
                         Err(AppError::Forbidden) => view! { <crate::components::area_gate::NotAllowed /> }.into_any(),
                         Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
                     }
+                })}
+            </Transition>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    files.await.ok().map(|l| view! {
+                        <Artworks product_id=l.product_id artworks=l.artworks.clone() may_edit=l.may_edit max_mb=l.max_upload_mb reload=files_reload />
+                        <PublicDocuments product_id=l.product_id documents=l.documents.clone() may_edit=l.may_edit reload=files_reload />
+                    })
                 })}
             </Transition>
         </SignedInGate>
@@ -47,11 +63,7 @@ pub fn LabelPage() -> impl IntoView {
 }
 
 #[component]
-fn Label(
-    l: ProductLabelView,
-    save: ServerAction<SaveProductLabel>,
-    reload: RwSignal<u32>,
-) -> impl IntoView {
+fn Label(l: ProductLabelView, save: ServerAction<SaveProductLabel>) -> impl IntoView {
     let i18n = use_i18n();
     let interactive = RwSignal::new(false);
     Effect::new(move |_| interactive.set(true));
@@ -74,8 +86,6 @@ fn Label(
         } else {
             view! { <LabelReadOnly l=l.clone() /> }.into_any()
         }}
-        <Artworks product_id=l.product_id artworks=l.artworks.clone() may_edit=l.may_edit max_mb=l.max_upload_mb reload />
-        <PublicDocuments product_id=l.product_id documents=l.documents.clone() may_edit=l.may_edit reload />
     }
 }
 

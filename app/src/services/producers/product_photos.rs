@@ -2,6 +2,7 @@
 //! cover (the first uploaded until another is chosen). Photos are public with their product.
 use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
@@ -85,11 +86,8 @@ pub async fn add_photo(
     ip: Option<String>,
 ) -> Result<i32, ServiceError> {
     let p = editable_product(db, actor, product_id).await?;
-    let count = product_photo::Entity::find()
-        .filter(product_photo::Column::ProductId.eq(p.id))
-        .count(db)
-        .await?;
-    if count >= limits.max_files_per_item as u64 {
+    // A quick refusal before the slow image work; counted again below under a lock.
+    if photo_count(db, p.id).await? >= limits.max_files_per_item as u64 {
         return Err(invalid("file", Reason::TooManyFiles));
     }
     // The file first (an image is decoded and encoded again): no transaction is open yet.
@@ -103,6 +101,18 @@ pub async fn add_photo(
     )
     .await?;
     let txn = db.begin().await?;
+    // Writing the product's row locks it (a row lock on PostgreSQL, the write lock on
+    // SQLite), so two uploads at once count one after the other.
+    product::Entity::update_many()
+        .col_expr(product::Column::Id, Expr::col(product::Column::Id))
+        .filter(product::Column::Id.eq(p.id))
+        .exec(&txn)
+        .await?;
+    let count = photo_count(&txn, p.id).await?;
+    if count >= limits.max_files_per_item as u64 {
+        // The stored file stays unreferenced, as any upload refused after storing.
+        return Err(invalid("file", Reason::TooManyFiles));
+    }
     let photo = product_photo::ActiveModel {
         product_id: Set(p.id),
         file_id: Set(file.id),
@@ -127,6 +137,13 @@ pub async fn add_photo(
     .await?;
     txn.commit().await?;
     Ok(photo.id)
+}
+
+async fn photo_count(db: &impl ConnectionTrait, product_id: i32) -> Result<u64, ServiceError> {
+    Ok(product_photo::Entity::find()
+        .filter(product_photo::Column::ProductId.eq(product_id))
+        .count(db)
+        .await?)
 }
 
 /// Makes a photo the cover.

@@ -20,6 +20,8 @@ use crate::services::reports::facts::PROVINCE_CODE;
 /// The first year of the programme's certificates in Lạng Sơn.
 pub(super) const FIRST_YEAR: i16 = 2019;
 const LIST_SIZE: u64 = 50;
+/// No list goes deeper than this page (a bound on the offset whatever the address asks).
+const MAX_PAGE: u64 = 1000;
 /// Dossiers still moving (not drafts, not withdrawn).
 pub(super) const PIPELINE: [&str; 6] = [
     "submitted",
@@ -98,6 +100,8 @@ fn apply(
     let year_start = NaiveDate::from_ymd_opt(i32::from(year), 1, 1).unwrap_or(today);
     let mut applied = filter.clone();
     applied.year = year.to_string();
+    // The page is checked against the count once it is known.
+    applied.page.clear();
     let (scope_code, subject_id) = match level {
         Level::Province => (
             commune_names
@@ -254,7 +258,24 @@ pub async fn dashboard(
         .collect();
     let applied = apply(filter, &level, today, &groups, &commune_names);
     let counts = counts(db, &applied, expiring_within_days).await?;
-    let list = q::valid_products(db, &applied.scope, applied.as_of, LIST_SIZE).await?;
+    let pages = u64::try_from(counts.valid())
+        .unwrap_or(0)
+        .div_ceil(LIST_SIZE)
+        .clamp(1, MAX_PAGE);
+    let page = filter
+        .page
+        .trim()
+        .parse::<u64>()
+        .unwrap_or(1)
+        .clamp(1, pages);
+    let list = q::valid_products(
+        db,
+        &applied.scope,
+        applied.as_of,
+        (page - 1) * LIST_SIZE,
+        LIST_SIZE,
+    )
+    .await?;
     let dossiers_page = match &level {
         Level::Province => "/province/dossiers",
         Level::Commune(_) => "/commune/dossiers",
@@ -334,6 +355,8 @@ pub async fn dashboard(
             })
             .collect(),
         product_count: counts.valid(),
+        page: usize::try_from(page).unwrap_or(1),
+        pages: usize::try_from(pages).unwrap_or(1),
         actions,
         expiring_days: expiring_within_days,
     })

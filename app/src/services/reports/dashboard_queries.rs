@@ -221,6 +221,7 @@ pub async fn valid_products(
     db: &impl ConnectionTrait,
     scope: &Scope,
     day: NaiveDate,
+    offset: u64,
     limit: u64,
 ) -> Result<Vec<(i32, String, String, i16, NaiveDate)>, ServiceError> {
     Ok(valid_on(certificates(scope), day)
@@ -233,6 +234,7 @@ pub async fn valid_products(
         .order_by_desc(cert::Column::Stars)
         .order_by_asc(product::Column::NameFolded)
         .order_by_asc(product::Column::Id)
+        .offset(offset)
         .limit(limit)
         .into_tuple()
         .all(db)
