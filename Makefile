@@ -46,6 +46,7 @@ bench: tools
 	       $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx wrk sqlite3; }
 	cargo leptos build --release
 	node bench/national.mjs
+	node bench/import.mjs
 
 # ---- tools: each step is skipped when the right version is already there -------------------
 tools: end2end/node_modules/.installed

@@ -14,6 +14,7 @@ pub mod dossier_form;
 pub mod ean13;
 pub mod file_kind;
 pub mod gtin;
+pub mod import;
 pub mod label;
 pub mod label_format;
 pub mod lot;

@@ -12,6 +12,8 @@ pub mod dossier_document;
 pub mod dossier_version;
 pub mod evaluation_round;
 pub mod forward_batch;
+pub mod import_batch;
+pub mod import_record;
 pub mod label_artwork;
 pub mod label_checklist_item;
 pub mod lot;

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod certificates;
 pub mod dossiers;
 pub mod evaluation;
+pub mod imports;
 pub mod master_data;
 pub mod notifications;
 pub mod producers;

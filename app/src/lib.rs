@@ -70,6 +70,7 @@ use crate::routes::evaluation::{
     rounds::ProvinceRoundsPage,
     sheet::ScoreSheetPage,
 };
+use crate::routes::imports::{batch::ImportBatchPage, list::ImportsPage};
 use crate::routes::master_data::units::UnitsPage;
 use crate::routes::notifications::NotificationsPage;
 use crate::routes::producers::{
@@ -181,6 +182,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/accounts/:id") view=AccountDetailPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/criteria") view=CriteriaSetsPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/imports") view=ImportsPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/imports/:id") view=ImportBatchPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/criteria/:id") view=CriteriaSetPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/label-checklist") view=LabelChecklistPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/report-settings") view=ReportSettingsPage ssr=SsrMode::Async />

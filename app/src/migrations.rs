@@ -27,6 +27,7 @@ mod m20261202_000022_reset_link_issued_at;
 mod m20261202_000023_audit_no_truncate;
 mod m20261202_000024_sample_criteria_names;
 mod m20261202_000025_audit_details;
+mod m20261203_000026_imports;
 
 pub struct Migrator;
 
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000023_audit_no_truncate::Migration),
             Box::new(m20261202_000024_sample_criteria_names::Migration),
             Box::new(m20261202_000025_audit_details::Migration),
+            Box::new(m20261203_000026_imports::Migration),
         ]
     }
 }

@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod dossiers;
 pub mod error;
 pub mod evaluation;
+pub mod imports;
 pub mod master_data;
 pub mod notifications;
 pub mod producers;

@@ -20,6 +20,7 @@ pub mod downloads;
 pub mod evaluation;
 pub mod files;
 pub mod guards;
+pub mod imports;
 pub mod input;
 pub mod master_data;
 pub mod notifications;

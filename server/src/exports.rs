@@ -18,6 +18,11 @@ pub async fn criteria_xlsx(ctx: Ctx, Path(id): Path<i32>) -> Response {
     attachment(result, XLSX)
 }
 
+/// The import template (the province's officers only).
+pub async fn import_template(ctx: Ctx) -> Response {
+    attachment(app::services::imports::template_file(&ctx.actor), XLSX)
+}
+
 pub async fn escalation_zip(ctx: Ctx, Path(id): Path<i32>) -> Response {
     let result = app::services::evaluation::escalation::archive(
         &ctx.state.db,

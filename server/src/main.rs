@@ -7,6 +7,7 @@ mod config;
 mod context;
 mod exports;
 mod files;
+mod import_cli;
 mod limits;
 mod page_cache;
 #[cfg(test)]
@@ -65,6 +66,24 @@ enum Command {
     BenchReport {
         #[arg(long, default_value_t = 5)]
         runs: usize,
+    },
+    /// Check a spreadsheet of subjects, products and certificates (prints the preview and
+    /// changes nothing), or import it with `--commit --by EMAIL`.
+    Import {
+        file: std::path::PathBuf,
+        #[arg(long)]
+        commit: bool,
+        /// The provincial officer or administrator the import is made by.
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Write a synthetic province list of ROWS products (for bench/import.mjs).
+    #[command(hide = true)]
+    ImportSample {
+        #[arg(long)]
+        rows: usize,
+        #[arg(long)]
+        to: std::path::PathBuf,
     },
     /// Create an administrator account (the first one has to come from here).
     CreateAdmin {
@@ -147,6 +166,20 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             Ok(())
         }
         Command::BenchReport { runs } => bench_report(&db, runs).await,
+        Command::ImportSample { rows, to } => {
+            std::fs::write(&to, app::seed::import_sample::workbook(rows.min(100_000))?)?;
+            Ok(())
+        }
+        Command::Import { file, commit, by } => {
+            import_cli::run(
+                &db,
+                std::path::Path::new(&cli.config.files_dir),
+                &file,
+                commit,
+                by,
+            )
+            .await
+        }
         Command::CreateAdmin {
             name,
             email,

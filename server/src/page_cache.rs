@@ -138,6 +138,7 @@ const PRIVATE_WRITES: &[&str] = &[
     "forward_dossiers",
     "import_criteria_xlsx",
     "issue_reset_link",
+    "map_import_column",
     "mark_notifications_read",
     "register_producer",
     "remove_dossier_document",
@@ -158,6 +159,8 @@ const PRIVATE_WRITES: &[&str] = &[
     "submit_idea",
     "update_round",
     "upload_dossier_document",
+    // A previewed import changes nothing until it is committed.
+    "upload_import",
 ];
 
 /// Whether a request (not GET or HEAD) to `path` may change what a public page shows.
@@ -201,6 +204,9 @@ mod tests {
         assert!(!changes_public_pages("/api/save_score_sheet"));
         assert!(changes_public_pages("/api/save_product"));
         assert!(changes_public_pages("/api/revoke_certificate"));
+        assert!(!changes_public_pages("/api/upload_import"));
+        assert!(changes_public_pages("/api/commit_import"));
+        assert!(changes_public_pages("/api/undo_import"));
         assert!(changes_public_pages("/api/some_future_function"));
         assert!(changes_public_pages("/anything-else"));
     }

@@ -103,6 +103,7 @@ async fn every_route_allows_and_denies_as_the_table_says() {
             &[Province, Advisory, Council, OtherCouncil, Admin],
         ),
         (format!("/rounds/{}/escalation.zip", t.round), &[Province]),
+        ("/admin/imports/template.xlsx".into(), &[Province, Admin]),
         // Those who see the lot's subject.
         (
             format!("/lots/{}/stamps.pdf?size=30&count=40", t.own_lot),

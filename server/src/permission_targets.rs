@@ -170,6 +170,8 @@ pub struct Targets {
     pub certificate: String,
     /// A submitted demo score sheet: (round, dossier, member).
     pub submitted_sheet: (i32, i32, i32),
+    /// An import batch the province previewed (the empty template: nothing to import).
+    pub import_batch: i32,
 }
 
 /// The records the matrix aims at: demo ones, and a few made for it through the services.
@@ -192,6 +194,7 @@ pub async fn targets(
     };
     let pending = account(app::seed::demo::DEMO_PENDING_EMAIL).await;
     let targets = Targets {
+        import_batch: 0,
         pending_user: pending.id,
         pending_subject: pending.subject_id.unwrap(),
         official: account("tuvan@demo.vn").await.id,
@@ -287,6 +290,16 @@ pub async fn targets(
             targets.returned_dossier,
         )
         .await,
+        import_batch: app::services::imports::upload(
+            &db,
+            &files,
+            &app::auth::current::to_actor(&account("so.nnmt@demo.vn").await),
+            "mau.xlsx",
+            app::services::imports::template::template().unwrap(),
+            app::services::today_in_vietnam(),
+        )
+        .await
+        .expect("the province previews the template"),
         ..targets
     }
 }

@@ -51,6 +51,10 @@ pub fn router_and_cache(
             get(crate::exports::criteria_xlsx),
         )
         .route(
+            "/admin/imports/template.xlsx",
+            get(crate::exports::import_template),
+        )
+        .route(
             "/rounds/{id}/escalation.zip",
             get(crate::exports::escalation_zip),
         )

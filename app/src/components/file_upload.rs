@@ -13,6 +13,8 @@ pub const ACCEPT_DOCUMENTS: &str =
 pub const ACCEPT_XLSX: &str =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.xlsx";
 pub const ACCEPT_IMAGES: &str = "image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp";
+pub const ACCEPT_SHEETS: &str =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,.xlsx,.csv";
 
 /// The state of the upload in progress (only the browser changes it).
 #[derive(Clone, Debug, PartialEq)]
@@ -26,7 +28,7 @@ enum Progress {
 }
 
 /// A form posting `file` plus the hidden `fields` to `endpoint`; `on_done` runs after a
-/// successful upload (to reload the list).
+/// successful upload (to reload the list), `on_answer` with the function's answer (JSON).
 #[component]
 pub fn FileUpload(
     endpoint: &'static str,
@@ -35,6 +37,7 @@ pub fn FileUpload(
     #[prop(into)] on_done: Callback<()>,
     #[prop(into)] testid: String,
     #[prop(default = ACCEPT_DOCUMENTS)] accept: &'static str,
+    #[prop(optional, into)] on_answer: Option<Callback<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let progress = RwSignal::new(Progress::Idle);
@@ -45,9 +48,9 @@ pub fn FileUpload(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         #[cfg(feature = "hydrate")]
-        send(ev, endpoint, max_mb, progress, on_done);
+        send(ev, endpoint, max_mb, progress, (on_done, on_answer));
         #[cfg(not(feature = "hydrate"))]
-        let _ = (max_mb, on_done);
+        let _ = (max_mb, on_done, on_answer);
     };
     view! {
         <form
@@ -90,7 +93,7 @@ fn send(
     endpoint: &'static str,
     max_mb: usize,
     progress: RwSignal<Progress>,
-    on_done: Callback<()>,
+    (on_done, on_answer): (Callback<()>, Option<Callback<String>>),
 ) {
     use leptos::wasm_bindgen::{JsCast, closure::Closure};
     use leptos::web_sys::{
@@ -150,6 +153,9 @@ fn send(
                 progress.set(Progress::Done);
                 form.reset();
                 on_done.run(());
+                if let Some(answer) = on_answer {
+                    answer.run(body);
+                }
             }
             _ => progress.set(Progress::Failed(
                 serde_json::from_str::<AppError>(&body).unwrap_or(AppError::Transport(body)),

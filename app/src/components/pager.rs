@@ -26,7 +26,7 @@ pub use crate::domain::text::percent_encode as encode;
 /// whether a next page exists when it is not.
 #[component]
 pub fn Pager(
-    path: &'static str,
+    #[prop(into)] path: String,
     /// The filters, without `page`.
     params: Vec<(&'static str, String)>,
     page: usize,
@@ -39,7 +39,7 @@ pub fn Pager(
         if to > 1 {
             all.push(("page", to.to_string()));
         }
-        href_with(path, &all)
+        href_with(&path, &all)
     };
     let previous = (page > 1).then(|| link(page - 1));
     let next = has_more.then(|| link(page + 1));

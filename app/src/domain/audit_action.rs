@@ -172,6 +172,10 @@ audit_actions! {
         ("đã thêm[ {count}] kỳ báo cáo[ của năm {year}]", "added[ {count}] report period(s)[ for {year}]");
     ReportSettingsTarget => "report_settings.target", ("Đặt chỉ tiêu năm", "Yearly target set"),
         ("đã đặt chỉ tiêu[ năm {year}][ cho {scope}][: {new} sản phẩm mới đạt 3 sao trở lên, {national} sản phẩm đề nghị 5 sao]", "set the target[ for {year}][ of {scope}][: {new} new products of 3★ or more, {national} put forward for 5★]");
+    ImportCommit => "import.commit", ("Nhập dữ liệu từ tệp", "Data imported"),
+        ("đã nhập tệp[ {file}][: {subjects} chủ thể, {products} sản phẩm, {certificates} giấy chứng nhận mới][, {updated} dòng cập nhật]", "imported the file[ {file}][: {subjects} new producers, {products} products, {certificates} certificates][, {updated} rows updated]");
+    ImportUndo => "import.undo", ("Hoàn tác lần nhập", "Import undone"),
+        ("đã hoàn tác lần nhập tệp[ {file}]", "undid the import of[ {file}]");
 }
 
 impl AuditAction {
@@ -219,6 +223,7 @@ pub fn family_name(family: &str) -> Text {
         "lot" => ("Lô sản xuất", "Lots"),
         "report" => ("Báo cáo", "Reports"),
         "report_settings" => ("Thiết lập báo cáo", "Report settings"),
+        "import" => ("Nhập dữ liệu", "Imports"),
         other => (other, other),
     };
     Text::new(vi, en)

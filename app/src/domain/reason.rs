@@ -70,8 +70,8 @@ reasons! {
         "Mật khẩu này quá phổ biến, dễ bị đoán.",
         "This password is too common and easy to guess.";
     PasswordContainsContext = "password_contains_context",
-        "Mật khẩu không được chứa tên, số điện thoại, email hoặc các từ như \"ocop\", \"Lạng Sơn\".\", \"The password must not contain your name, phone, email or words like \"ocop",
-        "Lạng Sơn\".";
+        "Mật khẩu không được chứa tên, số điện thoại, email hoặc các từ như \"ocop\", \"Lạng Sơn\".",
+        "The password must not contain your name, phone, email or words like \"ocop\", \"Lạng Sơn\".";
     EmailTaken = "email_taken",
         "Email này đã được dùng cho một tài khoản khác.",
         "This email is already used by another account.";
@@ -141,6 +141,39 @@ reasons! {
     GtinTaken = "gtin_taken",
         "Mã GTIN này đã dùng cho một sản phẩm khác.",
         "This GTIN is already used by another product.";
+    SheetUnreadable = "sheet_unreadable",
+        "Không đọc được tệp: chỉ nhận .xlsx hoặc .csv (UTF-8). Tệp .xls cũ hãy mở bằng Excel và lưu lại dạng .xlsx.",
+        "The file cannot be read: only .xlsx or .csv (UTF-8). Open an old .xls file in Excel and save it as .xlsx.";
+    SheetTooManyRows = "sheet_too_many_rows",
+        "Tệp có quá 20.000 dòng; hãy tách thành nhiều tệp.",
+        "The file has more than 20,000 rows; split it into several files.";
+    SheetUnpackedTooLarge = "sheet_unpacked_too_large",
+        "Tệp quá lớn khi giải nén (trên 200 MB); hãy bỏ hình ảnh và các trang tính không cần thiết.",
+        "The file is too large once unpacked (over 200 MB); remove pictures and sheets that are not needed.";
+    SheetEmpty = "sheet_empty",
+        "Tệp không có dòng dữ liệu nào.",
+        "The file holds no rows.";
+    SheetNoHeader = "sheet_no_header",
+        "Không tìm thấy dòng tiêu đề (ví dụ \"Tên sản phẩm\", \"Chủ thể\") trong 30 dòng đầu của trang tính nào; hãy dùng tệp mẫu.",
+        "No header row (e.g. \"Tên sản phẩm\", \"Chủ thể\") in the first 30 rows of any sheet; use the template.";
+    ImportHasErrors = "import_has_errors",
+        "Còn dòng bị lỗi: hãy sửa các ô được chỉ ra trong tệp rồi tải lên lại.",
+        "Some rows are in error: correct the cells shown in the file and upload it again.";
+    ImportNothing = "import_nothing",
+        "Tệp không có gì mới hoặc cần sửa: dữ liệu đã có đầy đủ.",
+        "The file holds nothing new or changed: the data is already there.";
+    ImportChanged = "import_changed",
+        "Dữ liệu đã thay đổi từ lúc xem trước; hãy xem lại kết quả kiểm tra rồi xác nhận lần nữa.",
+        "The data changed since the preview; look at the check again and confirm once more.";
+    ImportClosed = "import_closed",
+        "Lần nhập này đã được thực hiện hoặc đã hoàn tác.",
+        "This import has already been carried out or undone.";
+    ImportInUse = "import_in_use",
+        "Không thể hoàn tác: dữ liệu của lần nhập đã được dùng tiếp (tài khoản, hồ sơ, lô hàng, nhãn…) hoặc đã được sửa sau khi nhập.",
+        "It cannot be undone: the imported data has been built on (accounts, dossiers, lots, labels…) or edited since.";
+    ImportMapping = "import_mapping",
+        "Cột được chọn không có trong tệp.",
+        "The chosen column is not in the file.";
     FileEmpty = "file_empty",
         "Tệp rỗng hoặc chưa chọn tệp.",
         "The file is empty, or none was chosen.";
@@ -351,6 +384,17 @@ mod tests {
             let (vi, en) = (reason.message(false), reason.message(true));
             assert!(!vi.trim().is_empty() && !en.trim().is_empty(), "{reason:?}");
             assert_ne!(vi, en, "{reason:?} has no Vietnamese message of its own");
+            // A quote out of place once ran the two messages into each other.
+            assert!(
+                !vi.contains("The "),
+                "{reason:?}: English in the Vietnamese: {vi}"
+            );
+            let letters: Vec<char> = en.chars().filter(|c| c.is_alphabetic()).collect();
+            let ascii = letters.iter().filter(|c| c.is_ascii()).count();
+            assert!(
+                ascii * 10 >= letters.len() * 8,
+                "{reason:?}: not English: {en}"
+            );
             assert!(
                 codes.insert(reason.code()),
                 "{} is used twice",

@@ -21,6 +21,8 @@ pub struct Model {
     pub parent_code: Option<String>,
     pub former_district_code: Option<String>,
     pub note: Option<String>,
+    /// The unit that took this one over when it ended (a merger): imports follow it.
+    pub successor_code: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

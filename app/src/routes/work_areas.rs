@@ -102,6 +102,7 @@ pub fn ProvinceHome() -> impl IntoView {
                 <ReportsEntry />
                 <AccountsEntry />
                 <AuditEntry />
+                <ImportsEntry />
                 <CriteriaEntry />
                 <LabelChecklistEntry />
                 <ReportSettingsEntry />
@@ -142,6 +143,7 @@ pub fn AdminHome() -> impl IntoView {
                     <p>{t!(i18n, areas.new_official_hint)}</p>
                 </EntryCard>
                 <AuditEntry />
+                <ImportsEntry />
                 <CriteriaEntry />
                 <LabelChecklistEntry />
                 <ReportSettingsEntry />
@@ -240,6 +242,17 @@ fn AccountsEntry() -> impl IntoView {
         <EntryCard href="/admin/accounts".into() testid="entry-accounts">
             <h2>{t!(i18n, admin.accounts_title)}</h2>
             <p>{t!(i18n, areas.accounts_hint)}</p>
+        </EntryCard>
+    }
+}
+
+#[component]
+fn ImportsEntry() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <EntryCard href="/admin/imports".into() testid="entry-imports">
+            <h2>{t!(i18n, imports.title)}</h2>
+            <p>{t!(i18n, imports.hint)}</p>
         </EntryCard>
     }
 }

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod certified;
 pub mod dossiers;
+pub mod imports;
 pub mod reports;
 pub mod rounds;
 

@@ -146,6 +146,37 @@ pub(crate) struct Issue<'a> {
     pub decision_date: chrono::NaiveDate,
 }
 
+/// The next certificate number of `year` under `format` that no certificate has.
+///
+/// # Errors
+/// A database error.
+pub(crate) async fn free_number(
+    db: &impl ConnectionTrait,
+    format: &str,
+    year: i32,
+) -> Result<String, ServiceError> {
+    let first = chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
+    let last = chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
+    let mut seq = cert::Entity::find()
+        .filter(cert::Column::DecisionDate.between(first, last))
+        .count(db)
+        .await?
+        + 1;
+    // Another format or a deleted row may have taken the next number: take the next free one.
+    loop {
+        let candidate = certificate::number(format, year, u32::try_from(seq).unwrap_or(0));
+        let taken = cert::Entity::find()
+            .filter(cert::Column::Number.eq(candidate.clone()))
+            .count(db)
+            .await?
+            > 0;
+        if !taken {
+            return Ok(candidate);
+        }
+        seq += 1;
+    }
+}
+
 /// Issues a certificate numbered in its decision year, supersedes the product's earlier ones
 /// and gives the product its stars.
 pub(crate) async fn issue(
@@ -155,30 +186,7 @@ pub(crate) async fn issue(
 ) -> Result<cert::Model, ServiceError> {
     use chrono::Datelike;
     let year = issue.decision_date.year();
-    let first = chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(issue.decision_date);
-    let last = chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(issue.decision_date);
-    let mut seq = cert::Entity::find()
-        .filter(cert::Column::DecisionDate.between(first, last))
-        .count(db)
-        .await?
-        + 1;
-    // Another format or a deleted row may have taken the next number: take the next free one.
-    let number = loop {
-        let candidate = certificate::number(
-            &settings.number_format,
-            year,
-            u32::try_from(seq).unwrap_or(0),
-        );
-        let taken = cert::Entity::find()
-            .filter(cert::Column::Number.eq(candidate.clone()))
-            .count(db)
-            .await?
-            > 0;
-        if !taken {
-            break candidate;
-        }
-        seq += 1;
-    };
+    let number = free_number(db, &settings.number_format, year).await?;
     let earlier = cert::Entity::find()
         .filter(cert::Column::ProductId.eq(issue.product_id))
         .filter(cert::Column::SupersededBy.is_null())
