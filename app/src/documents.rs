@@ -5,6 +5,7 @@ pub mod criteria_xlsx;
 pub mod epcis;
 pub mod minutes;
 pub mod qr;
+pub mod registry_xlsx;
 pub mod report_pdf;
 pub mod report_xlsx;
 pub mod stamp_sheet;

@@ -81,6 +81,7 @@ use crate::routes::producers::{
     subject_profile::SubjectProfilePage,
 };
 use crate::routes::public::{home::HomePage, not_found::NotFound};
+use crate::routes::registry::{RegistryProductsPage, RegistrySubjectsPage};
 use crate::routes::reports::{
     dashboard::DashboardPage, detail::ReportPage, list::ReportsPage, settings::ReportSettingsPage,
 };
@@ -183,6 +184,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/criteria") view=CriteriaSetsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/imports") view=ImportsPage ssr=SsrMode::Async />
+                        <Route path=path!("/registry/products") view=RegistryProductsPage ssr=SsrMode::Async />
+                        <Route path=path!("/registry/subjects") view=RegistrySubjectsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/imports/:id") view=ImportBatchPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/criteria/:id") view=CriteriaSetPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/label-checklist") view=LabelChecklistPage ssr=SsrMode::Async />

@@ -10,6 +10,7 @@ pub mod imports;
 pub mod master_data;
 pub mod notifications;
 pub mod producers;
+pub mod registry;
 pub mod reports;
 pub mod traceability;
 

@@ -11,6 +11,7 @@ pub mod master_data;
 pub mod notifications;
 pub mod producers;
 pub mod public;
+pub mod registry;
 pub mod reports;
 pub mod traceability;
 pub mod work_areas;

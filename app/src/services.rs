@@ -25,6 +25,7 @@ pub mod input;
 pub mod master_data;
 pub mod notifications;
 pub mod producers;
+pub mod registry;
 pub mod reports;
 pub mod traceability;
 pub mod work_areas;

@@ -21,7 +21,7 @@ test("the province downloads the template, sees the one error of a file, fixes i
   await signIn(page, "so.nnmt@demo.vn");
   await expect(page).not.toHaveURL(/\/login/);
   await hydrated(page);
-  await page.getByTestId("entry-imports").getByRole("link").first().click();
+  await page.getByTestId("entry-imports").click();
   await expect(page).toHaveURL(/\/admin\/imports$/);
   await hydrated(page);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("import-template").click()]);

@@ -18,6 +18,23 @@ pub async fn criteria_xlsx(ctx: Ctx, Path(id): Path<i32>) -> Response {
     attachment(result, XLSX)
 }
 
+/// `/registry/products.xlsx?commune=&q=&status=`: the products registry as filtered on its page.
+pub async fn registry_xlsx(
+    ctx: Ctx,
+    axum::extract::Query(filter): axum::extract::Query<app::models::registry::RegistryFilter>,
+) -> Response {
+    let filter = filter.bounded();
+    let result = app::services::registry::export_products(
+        &ctx.state.db,
+        &ctx.actor,
+        &filter,
+        ctx.today,
+        ctx.state.certificates.expiring_within_days,
+    )
+    .await;
+    attachment(result, XLSX)
+}
+
 /// The import template (the province's officers only).
 pub async fn import_template(ctx: Ctx) -> Response {
     attachment(app::services::imports::template_file(&ctx.actor), XLSX)

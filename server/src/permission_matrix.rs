@@ -471,33 +471,6 @@ fn matrix(ids: &Targets) -> Vec<Row> {
             String::new(),
             &[Province, Admin],
         ),
-        // Imports: a PDF is unreadable as a sheet (past the check); the previewed template has
-        // nothing to import and is not imported, so it cannot be undone (conflicts).
-        ("/api/upload_import", String::new(), ADMINS),
-        ("/api/list_imports", String::new(), ADMINS),
-        (
-            "/api/get_import",
-            format!("batch_id={}&filter=all&page=1", ids.import_batch),
-            ADMINS,
-        ),
-        (
-            "/api/map_import_column",
-            format!(
-                "batch_id={}&sheet=Ch%E1%BB%A7+th%E1%BB%83&column=0&field=subject_name",
-                ids.import_batch
-            ),
-            ADMINS,
-        ),
-        (
-            "/api/commit_import",
-            format!("batch_id={}&fingerprint=x", ids.import_batch),
-            ADMINS,
-        ),
-        (
-            "/api/undo_import",
-            format!("batch_id={}", ids.import_batch),
-            ADMINS,
-        ),
     ];
     rows.extend(crate::permission_rows::rows(ids));
     rows.extend([

@@ -104,6 +104,15 @@ async fn every_route_allows_and_denies_as_the_table_says() {
         ),
         (format!("/rounds/{}/escalation.zip", t.round), &[Province]),
         ("/admin/imports/template.xlsx".into(), &[Province, Admin]),
+        // Commune officers get their own commune's list whatever they ask; the province any.
+        (
+            "/registry/products.xlsx?commune=06463".into(),
+            &[ProducerCommune, OtherCommune, Province, Admin],
+        ),
+        (
+            "/registry/products.xlsx".into(),
+            &[ProducerCommune, OtherCommune, Province, Admin],
+        ),
         // Those who see the lot's subject.
         (
             format!("/lots/{}/stamps.pdf?size=30&count=40", t.own_lot),

@@ -1,5 +1,6 @@
 //! The permission matrix's rows for lots, labels, reports and the dashboard (issues 6 and 7),
-//! apart from `permission_matrix` so each file reads in one sitting.
+//! imports and the registries (issue 20), apart from `permission_matrix` so each file reads in
+//! one sitting.
 use crate::permission_matrix::Who::*;
 use crate::permission_matrix::{ADMINS, EVERYONE, Row};
 use crate::permission_targets::Targets;
@@ -9,6 +10,7 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
         active_product,
         own_lot,
         own_event,
+        import_batch,
         ..
     } = ids;
     vec![
@@ -130,6 +132,44 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
                 Province,
                 Admin,
             ],
+        ),
+        // Imports: a PDF is unreadable as a sheet (past the check); the previewed template has
+        // nothing to import and is not imported, so it cannot be undone (conflicts).
+        ("/api/upload_import", String::new(), ADMINS),
+        // A commune officer gets their own commune's list whatever is asked; the province any.
+        (
+            "/api/list_registry_products",
+            "filter[commune]=06463&filter[query]=&filter[status]=&filter[page]=1".into(),
+            &[OwnCommune, OtherCommune, Province, Admin],
+        ),
+        (
+            "/api/list_registry_subjects",
+            "filter[commune]=&filter[query]=&filter[status]=&filter[page]=1".into(),
+            &[OwnCommune, OtherCommune, Province, Admin],
+        ),
+        ("/api/list_imports", String::new(), ADMINS),
+        (
+            "/api/get_import",
+            format!("batch_id={}&filter=all&page=1", import_batch),
+            ADMINS,
+        ),
+        (
+            "/api/map_import_column",
+            format!(
+                "batch_id={}&sheet=Ch%E1%BB%A7+th%E1%BB%83&column=0&field=subject_name",
+                import_batch
+            ),
+            ADMINS,
+        ),
+        (
+            "/api/commit_import",
+            format!("batch_id={}&fingerprint=x", import_batch),
+            ADMINS,
+        ),
+        (
+            "/api/undo_import",
+            format!("batch_id={}", import_batch),
+            ADMINS,
         ),
     ]
 }

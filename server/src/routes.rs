@@ -51,6 +51,10 @@ pub fn router_and_cache(
             get(crate::exports::criteria_xlsx),
         )
         .route(
+            "/registry/products.xlsx",
+            get(crate::exports::registry_xlsx),
+        )
+        .route(
             "/admin/imports/template.xlsx",
             get(crate::exports::import_template),
         )

@@ -169,6 +169,8 @@ pub enum Action {
     ViewDashboard,
     /// Import subjects, products and certificates from the province's spreadsheets.
     ImportData,
+    /// The registries of subjects and products: a commune's (`Resource::Commune`) or all.
+    ViewRegistry,
     OpenArea(Area),
 }
 
@@ -257,8 +259,8 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
         (ScoreDossiers, _) => matches!(role, AdvisoryMember | CouncilMember),
         (ViewCertificates, _) => province_wide,
         (ImportData, _) => province_wide,
-        (ViewReport | ViewDashboard, Resource::Nothing) => province_wide,
-        (ViewReport | ViewDashboard, Resource::Commune(commune)) => {
+        (ViewReport | ViewDashboard | ViewRegistry, Resource::Nothing) => province_wide,
+        (ViewReport | ViewDashboard | ViewRegistry, Resource::Commune(commune)) => {
             province_wide || in_commune(Some(commune))
         }
         (ViewDashboard, Resource::Subject { id, .. }) => own_subject == Some(id),

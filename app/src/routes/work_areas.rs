@@ -72,6 +72,7 @@ pub fn CommuneHome() -> impl IntoView {
                 <DossiersEntry href="/commune/dossiers" hint=DossierHint::Commune />
                 <IdeasEntry />
                 <RegistrationsEntry href="/commune/registrations" />
+                <RegistryEntry />
                 <DashboardEntry />
                 <ReportsEntry />
                 <AccountEntry />
@@ -98,6 +99,7 @@ pub fn ProvinceHome() -> impl IntoView {
                     <p>{t!(i18n, certificates.hint)}</p>
                 </EntryCard>
                 <RegistrationsEntry href="/province/registrations" />
+                <RegistryEntry />
                 <DashboardEntry />
                 <ReportsEntry />
                 <AccountsEntry />
@@ -242,6 +244,17 @@ fn AccountsEntry() -> impl IntoView {
         <EntryCard href="/admin/accounts".into() testid="entry-accounts">
             <h2>{t!(i18n, admin.accounts_title)}</h2>
             <p>{t!(i18n, areas.accounts_hint)}</p>
+        </EntryCard>
+    }
+}
+
+#[component]
+fn RegistryEntry() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <EntryCard href="/registry/products".into() testid="entry-registry">
+            <h2>{t!(i18n, registry.products_title)}</h2>
+            <p>{t!(i18n, registry.hint)}</p>
         </EntryCard>
     }
 }
