@@ -6,7 +6,6 @@
 mod support;
 
 use app::auth::Actor;
-use app::auth::current::to_actor;
 use app::domain::import::problem::Problem;
 use app::domain::reason::Reason;
 use app::models::imports::Verdict;
@@ -16,20 +15,11 @@ use app::services::certificates::register::CertificateSettings;
 use app::services::files::store::LocalFolder;
 use app::services::imports::{self as imports, commit, preview, undo_batch, upload};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use support::dossiers::actor;
 use support::imports::{Line, certificates_of, province_list, text, three};
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap()
-}
-
-async fn actor(db: &DatabaseConnection, email: &str) -> Actor {
-    let account = app::entities::user_account::Entity::find()
-        .filter(app::entities::user_account::Column::Email.eq(email))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
-    to_actor(&account)
 }
 
 fn store(name: &str, backend: &str) -> LocalFolder {

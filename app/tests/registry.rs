@@ -5,25 +5,15 @@
 mod support;
 
 use app::auth::Actor;
-use app::auth::current::to_actor;
 use app::models::registry::RegistryFilter;
 use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::registry::{export_products, products, subjects};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use support::dossiers::actor;
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap()
-}
-
-async fn actor(db: &DatabaseConnection, email: &str) -> Actor {
-    let account = app::entities::user_account::Entity::find()
-        .filter(app::entities::user_account::Column::Email.eq(email))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
-    to_actor(&account)
 }
 
 fn filter(commune: &str, query: &str, status: &str) -> RegistryFilter {
