@@ -219,6 +219,10 @@ pub fn tax_code(cell: &Cell) -> Result<Option<String>, Problem> {
         Cell::Number(n) if n.fract() == 0.0 && (0.0..1e10).contains(n) => {
             format!("{:010}", *n as u64)
         }
+        // Nine digits as text: a number that went through a spreadsheet and lost its zero.
+        _ if cell.text().len() == 9 && cell.text().bytes().all(|b| b.is_ascii_digit()) => {
+            format!("0{}", cell.text())
+        }
         _ => cell.text(),
     };
     if t.is_empty() {
@@ -338,6 +342,7 @@ mod tests {
             Ok(Some("0100109106".into()))
         );
         assert_eq!(tax_code(&t("4900123456")), Ok(Some("4900123456".into())));
+        assert_eq!(tax_code(&t("100109106")), Ok(Some("0100109106".into())));
         assert_eq!(
             tax_code(&t("4900123456-001")),
             Ok(Some("4900123456-001".into()))

@@ -487,10 +487,6 @@ impl Plan {
                 Verdict::Skipped => t.skipped += 1,
             }
         }
-        if t.error > 0 {
-            // Nothing is created while a row is in error.
-            (t.subjects_new, t.products_new, t.certificates_new) = (0, 0, 0);
-        }
         t
     }
 

@@ -334,7 +334,14 @@ fn certificate(
         return None;
     };
     let Some(decided) = decided else {
-        r.problem(Field::DecisionDate, Problem::DecisionMissing);
+        // A date that could not be read is already said.
+        let date_said = r
+            .problems
+            .iter()
+            .any(|p| p.column == r.header(Field::DecisionDate));
+        if !date_said {
+            r.problem(Field::DecisionDate, Problem::DecisionMissing);
+        }
         return None;
     };
     if decided > lookups.today {

@@ -139,18 +139,23 @@ fn convert(value: &DataRef<'_>) -> Cell {
     }
 }
 
-/// A CSV file: UTF-8 (a byte-order mark is skipped); `,`, `;` or tab, whichever the first
-/// line holds most of.
+/// A CSV file: UTF-8 (a byte-order mark is skipped); `,`, `;` or tab.
 fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
     let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
         .map_err(|_| ReadError::Unreadable)?;
     if text.contains('\0') {
         return Err(ReadError::Unreadable);
     }
-    let first = text.lines().next().unwrap_or_default();
+    // The delimiter the first lines hold most of in one line (a title line may hold none).
     let delimiter = [b',', b';', b'\t']
         .into_iter()
-        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
+        .max_by_key(|d| {
+            text.lines()
+                .take(30)
+                .map(|line| line.bytes().filter(|b| b == d).count())
+                .max()
+                .unwrap_or(0)
+        })
         .unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -158,8 +163,12 @@ fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    for (n, record) in (1u32..).zip(reader.records()) {
+    for record in reader.records() {
         let record = record.map_err(|_| ReadError::Unreadable)?;
+        // The line the row starts on, as an editor shows it (blank lines are not records).
+        let n = record
+            .position()
+            .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
         let cells: Vec<Cell> = record
             .iter()
             .take(MAX_COLUMNS as usize)
@@ -187,4 +196,26 @@ pub fn read_bounded(reader: impl Read, limit: u64) -> std::io::Result<Vec<u8>> {
         return Err(std::io::Error::other("file too large"));
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_csv_with_a_title_line_is_split_by_the_delimiter_of_its_table() {
+        let csv = "DANH SÁCH SẢN PHẨM OCOP\n\nSTT;Tên sản phẩm;Chủ thể\n1;Na, quả tươi;HTX A\n";
+        let sheet = &read(csv.as_bytes()).unwrap()[0];
+        assert_eq!(sheet.rows.len(), 3, "the blank line is not a row");
+        assert_eq!(sheet.rows[2].0, 4, "rows keep the file's numbers");
+        assert_eq!(sheet.rows[2].1[1].text(), "Na, quả tươi");
+    }
+
+    #[test]
+    fn what_is_not_a_sheet_is_refused() {
+        assert_eq!(read(b"%PDF-1.7 ..."), Err(ReadError::Unreadable));
+        assert_eq!(read(b"a\0b"), Err(ReadError::Unreadable));
+        assert_eq!(read(b"PK\x03\x04 broken zip"), Err(ReadError::Unreadable));
+        assert_eq!(read(b" \n \n"), Err(ReadError::Empty));
+    }
 }
