@@ -2,12 +2,12 @@
 //! created or changed row by row, each with an `import_record` (what it was before, what the
 //! row said); then every product that got a certificate has its certificates chained by date
 //! (an older one superseded by the next) and carries the latest one's stars.
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 use serde_json::json;
 
@@ -17,12 +17,66 @@ use crate::domain::text::fold;
 use crate::entities::{certificate as cert, import_record, product, subject};
 use crate::services::ServiceError;
 use crate::services::certificates::register::CertificateSettings;
-use crate::services::evaluation::decision::free_number;
 
 use super::plan::{Act, Plan, PlannedRow, Ref};
 
 /// Shown as the source of what an import created.
 pub const DATA_SOURCE: &str = "import";
+
+/// Certificate numbers handed out by this import: every number taken (read once) and the
+/// next sequence number of each year (counted once per year), so each new certificate costs
+/// no query of its own.
+struct Numbers<'a> {
+    format: &'a str,
+    taken: HashSet<String>,
+    next: HashMap<i32, u32>,
+}
+
+impl Numbers<'_> {
+    async fn load<'a>(
+        db: &impl ConnectionTrait,
+        settings: &'a CertificateSettings,
+    ) -> Result<Numbers<'a>, ServiceError> {
+        let taken = cert::Entity::find()
+            .select_only()
+            .column(cert::Column::Number)
+            .into_tuple::<String>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect();
+        Ok(Numbers {
+            format: &settings.number_format,
+            taken,
+            next: HashMap::new(),
+        })
+    }
+
+    async fn next(&mut self, db: &impl ConnectionTrait, year: i32) -> Result<String, ServiceError> {
+        let seq = match self.next.get(&year) {
+            Some(seq) => *seq,
+            None => {
+                let first = chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
+                let last = chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
+                let count = cert::Entity::find()
+                    .filter(cert::Column::DecisionDate.between(first, last))
+                    .count(db)
+                    .await?;
+                u32::try_from(count).unwrap_or(u32::MAX - 1) + 1
+            }
+        };
+        let mut seq = seq;
+        let number = loop {
+            let candidate = certificate::number(self.format, year, seq);
+            seq = seq.saturating_add(1);
+            if self.taken.insert(candidate.clone()) {
+                break candidate;
+            }
+        };
+        self.next.insert(year, seq);
+        Ok(number)
+    }
+}
 
 struct Ids {
     subjects: HashMap<usize, i32>,
@@ -67,6 +121,7 @@ pub async fn apply(
         certificates: HashMap::new(),
     };
     let mut touched = BTreeSet::new();
+    let mut numbers = Numbers::load(db, settings).await?;
     for row in &plan.rows {
         let said = serde_json::to_string(&row.data.said).unwrap_or_default();
         let record = |entity: &str, id: i32, action: &str, before: Option<serde_json::Value>| {
@@ -103,7 +158,7 @@ pub async fn apply(
                     ("product", *id, "updated", Some(before))
                 }
                 Act::NewCertificate(n) => {
-                    let c = new_certificate(db, plan, &ids, row, *n, settings, now).await?;
+                    let c = new_certificate(db, plan, &ids, row, *n, &mut numbers, now).await?;
                     ids.certificates.insert(*n, c.id);
                     touched.insert(c.product_id);
                     ("certificate", c.id, "created", None)
@@ -231,15 +286,18 @@ async fn new_certificate(
     ids: &Ids,
     row: &PlannedRow,
     n: usize,
-    settings: &CertificateSettings,
+    numbers: &mut Numbers<'_>,
     now: DateTime<Utc>,
 ) -> Result<cert::Model, ServiceError> {
     let c = plan.certificates.get(&Ref::Planned(n)).ok_or_else(lost)?;
     let product_id = ids.product(c.product).ok_or_else(lost)?;
     let subject_id = row.subject.and_then(|s| ids.subject(s)).ok_or_else(lost)?;
     let number = match &c.number {
-        Some(n) => n.clone(),
-        None => free_number(db, &settings.number_format, c.decided.year()).await?,
+        Some(n) => {
+            numbers.taken.insert(n.clone());
+            n.clone()
+        }
+        None => numbers.next(db, c.decided.year()).await?,
     };
     let score = c.score.unwrap_or(0);
     Ok(cert::ActiveModel {
