@@ -481,3 +481,63 @@ async fn a_csv_file_and_bad_files_are_read_or_refused_with_a_reason() {
         t.cleanup().await;
     }
 }
+
+/// Found by review: two rows of one subject with different phones left two records whose
+/// versions could never both match (undo refused for ever); a subject moved to another commune
+/// left its products behind; a number in the file could equal one given to an earlier row.
+#[tokio::test]
+async fn repeated_subjects_moves_and_file_numbers_import_and_undo_cleanly() {
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        let (db, b) = (&t.db, t.backend);
+        let files = store("review", b);
+        let province = actor(db, "so.nnmt@demo.vn").await;
+        let (first, done) = import(db, &files, &province, province_list(&three())).await;
+        done.unwrap();
+        // The cooperative moves to Tràng Định; its two rows give two phones; a third product's
+        // row names the number the first new certificate of 2021 would get.
+        let csv = "Tên sản phẩm;Chủ thể;Loại hình;Mã số thuế;Xã/phường;Điện thoại;Nhóm sản phẩm;Số sao;Ngày quyết định;Số giấy chứng nhận\n\
+                   Mật ong bạc hà nhập thử;HTX Ong mật Nhập Thử;HTX;0490012345;Tràng Định;0912345678;I.1.a;3;15/12/2021;\n\
+                   Trà hoa vàng nhập thử;HTX Ong mật Nhập Thử;HTX;;Tràng Định;0987654321;I.1.a;4;20/11/2024;\n\
+                   Mơ nhập thử;HTX Ong mật Nhập Thử;HTX;;Tràng Định;;I.1.a;3;01/06/2021;\n\
+                   Mận nhập thử;HTX Ong mật Nhập Thử;HTX;;Tràng Định;;I.1.a;3;02/06/2021;LS-2021-0002\n";
+        let (second, done) = import(db, &files, &province, csv.as_bytes().to_vec()).await;
+        done.unwrap();
+        let moved = app::entities::product::Entity::find()
+            .filter(app::entities::product::Column::Name.eq("Trà hoa vàng nhập thử"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            moved.commune_code, "06046",
+            "{b}: products follow their subject"
+        );
+        let numbers: Vec<String> = [
+            certificates_of(db, "Mơ nhập thử").await,
+            certificates_of(db, "Mận nhập thử").await,
+        ]
+        .concat()
+        .into_iter()
+        .map(|c| c.number)
+        .collect();
+        assert_eq!(numbers.len(), 2, "{b}");
+        assert_ne!(numbers[0], numbers[1], "{b}");
+        assert!(
+            preview(db, &province, second, "all", 1)
+                .await
+                .unwrap()
+                .can_undo,
+            "{b}"
+        );
+        undo_batch(db, &province, second, None).await.unwrap();
+        let back = app::entities::product::Entity::find_by_id(moved.id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(back.commune_code, "06463", "{b}: undone with its subject");
+        undo_batch(db, &province, first, None).await.unwrap();
+        t.cleanup().await;
+    }
+}

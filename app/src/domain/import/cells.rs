@@ -37,7 +37,7 @@ impl Cell {
 pub fn text(cell: &Cell) -> Result<Option<String>, Problem> {
     let t = cell.text();
     if t.chars().count() > MAX_CELL_CHARS {
-        return Err(Problem::TooLong);
+        return Err(Problem::TooLong(MAX_CELL_CHARS));
     }
     Ok((!t.is_empty()).then_some(t))
 }

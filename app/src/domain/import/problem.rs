@@ -10,7 +10,8 @@ pub const MAX_CELL_CHARS: usize = 500;
 pub enum Problem {
     /// A column the row needs is empty ("Tên sản phẩm" for a product).
     Missing,
-    TooLong,
+    /// Longer than the field holds (its most characters).
+    TooLong(usize),
     NotADate(String),
     NotStars(String),
     /// A star rating no OCOP certificate has (below 3, or above 5).
@@ -67,10 +68,8 @@ impl Problem {
         match (self, english) {
             (Problem::Missing, false) => "Thiếu nội dung: cột này cần có giá trị.".into(),
             (Problem::Missing, true) => "Missing: this column needs a value.".into(),
-            (Problem::TooLong, false) => {
-                format!("Nội dung quá dài (tối đa {MAX_CELL_CHARS} ký tự).")
-            }
-            (Problem::TooLong, true) => format!("Too long ({MAX_CELL_CHARS} characters at most)."),
+            (Problem::TooLong(max), false) => format!("Nội dung quá dài (tối đa {max} ký tự)."),
+            (Problem::TooLong(max), true) => format!("Too long ({max} characters at most)."),
             (Problem::NotADate(v), false) => format!(
                 "{} không phải ngày; hãy viết ngày/tháng/năm, ví dụ 15/12/2021.",
                 q(v)

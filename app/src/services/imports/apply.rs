@@ -122,6 +122,10 @@ pub async fn apply(
     };
     let mut touched = BTreeSet::new();
     let mut numbers = Numbers::load(db, settings).await?;
+    // Numbers the file gives are reserved before any is generated.
+    numbers
+        .taken
+        .extend(plan.certificates.values().filter_map(|c| c.number.clone()));
     for row in &plan.rows {
         let said = serde_json::to_string(&row.data.said).unwrap_or_default();
         let record = |entity: &str, id: i32, action: &str, before: Option<serde_json::Value>| {
@@ -140,18 +144,29 @@ pub async fn apply(
         for act in &row.acts {
             let (entity, id, action, before) = match act {
                 Act::NewSubject(n) => {
-                    let id = new_subject(db, plan, *n, now).await?;
+                    let (id, version) = new_subject(db, plan, *n, now).await?;
                     ids.subjects.insert(*n, id);
-                    ("subject", id, "created", None)
+                    (
+                        "subject",
+                        id,
+                        "created",
+                        Some(json!({ "version_after": version })),
+                    )
                 }
                 Act::UpdateSubject(id) => {
                     let before = update_subject(db, plan, *id).await?;
+                    follow_commune(db, batch_id, row, *id, &before).await?;
                     ("subject", *id, "updated", Some(before))
                 }
                 Act::NewProduct(n) => {
-                    let id = new_product(db, plan, &ids, *n, now).await?;
+                    let (id, version) = new_product(db, plan, &ids, *n, now).await?;
                     ids.products.insert(*n, id);
-                    ("product", id, "created", None)
+                    (
+                        "product",
+                        id,
+                        "created",
+                        Some(json!({ "version_after": version })),
+                    )
                 }
                 Act::UpdateProduct(id) => {
                     let before = update_product(db, plan, *id).await?;
@@ -183,7 +198,7 @@ async fn new_subject(
     plan: &Plan,
     n: usize,
     now: DateTime<Utc>,
-) -> Result<i32, ServiceError> {
+) -> Result<(i32, i32), ServiceError> {
     let s = plan.subjects.get(&Ref::Planned(n)).ok_or_else(lost)?;
     Ok(subject::ActiveModel {
         name: Set(s.name.clone()),
@@ -199,8 +214,8 @@ async fn new_subject(
         ..Default::default()
     }
     .insert(db)
-    .await?
-    .id)
+    .await
+    .map(|s| (s.id, s.version))?)
 }
 
 async fn update_subject(
@@ -241,7 +256,7 @@ async fn new_product(
     ids: &Ids,
     n: usize,
     now: DateTime<Utc>,
-) -> Result<i32, ServiceError> {
+) -> Result<(i32, i32), ServiceError> {
     let p = plan.products.get(&Ref::Planned(n)).ok_or_else(lost)?;
     let s = plan.subjects.get(&p.subject).ok_or_else(lost)?;
     Ok(product::ActiveModel {
@@ -256,8 +271,8 @@ async fn new_product(
         ..Default::default()
     }
     .insert(db)
-    .await?
-    .id)
+    .await
+    .map(|p| (p.id, p.version))?)
 }
 
 async fn update_product(
@@ -347,8 +362,73 @@ async fn update_certificate(
     active.decision_date = Set(c.decided);
     active.valid_from = Set(c.decided);
     active.valid_until = Set(certificate::valid_until(c.decided));
-    active.update(db).await?;
+    let after = active.update(db).await?;
+    let mut before = before;
+    before["after"] = left(&after);
     Ok((before, product_id))
+}
+
+/// What an update left on a certificate (undo checks nobody changed it since).
+pub fn left(c: &cert::Model) -> serde_json::Value {
+    json!({
+        "stars": c.stars,
+        "decision_number": c.decision_number,
+        "decision_date": c.decision_date,
+        "superseded_by": c.superseded_by,
+    })
+}
+
+/// A subject moved to another commune takes along its products that were in the old one
+/// (each recorded for undo).
+async fn follow_commune(
+    db: &impl ConnectionTrait,
+    batch_id: i32,
+    row: &PlannedRow,
+    subject_id: i32,
+    before: &serde_json::Value,
+) -> Result<(), ServiceError> {
+    let old = before
+        .get("commune_code")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_default();
+    let Some(now) = subject::Entity::find_by_id(subject_id)
+        .one(db)
+        .await?
+        .map(|s| s.commune_code)
+    else {
+        return Ok(());
+    };
+    if old == now {
+        return Ok(());
+    }
+    for p in product::Entity::find()
+        .filter(product::Column::SubjectId.eq(subject_id))
+        .filter(product::Column::CommuneCode.eq(old))
+        .all(db)
+        .await?
+    {
+        let (id, version) = (p.id, p.version);
+        let mut active: product::ActiveModel = p.into();
+        active.commune_code = Set(now.clone());
+        active.version = Set(version + 1);
+        active.update(db).await?;
+        import_record::ActiveModel {
+            batch_id: Set(batch_id),
+            row_number: Set(i32::try_from(row.data.row).unwrap_or(i32::MAX)),
+            sheet: Set(row.data.sheet.chars().take(64).collect()),
+            entity: Set("product".to_owned()),
+            entity_id: Set(id),
+            action: Set("updated".to_owned()),
+            before: Set(Some(
+                json!({ "commune_code": old, "version_after": version + 1 }).to_string(),
+            )),
+            said: Set("{}".to_owned()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
 }
 
 /// Chains a product's certificates by decision date (each superseded by the next, where none
@@ -376,15 +456,26 @@ async fn chain(
         said: Set("{}".to_owned()),
         ..Default::default()
     };
-    for pair in certs.windows(2) {
-        let (older, newer) = (&pair[0], &pair[1]);
-        if older.superseded_by.is_none() {
-            record("certificate", older.id, json!({ "superseded_by": null }))
-                .insert(db)
-                .await?;
-            let mut active: cert::ActiveModel = older.clone().into();
-            active.superseded_by = Set(Some(newer.id));
-            active.update(db).await?;
+    // Each certificate superseded by the next by date, the latest by none of them: rebuilt
+    // whole, so a date moved by a corrected file cannot leave two pointing at each other.
+    let ids: Vec<i32> = certs.iter().map(|c| c.id).collect();
+    for (i, c) in certs.iter().enumerate() {
+        let wanted = match certs.get(i + 1) {
+            Some(next) => Some(next.id),
+            // A latest certificate keeps a pointer to one outside this chain (a revoked one).
+            None => c.superseded_by.filter(|s| !ids.contains(s)),
+        };
+        if c.superseded_by != wanted {
+            let mut active: cert::ActiveModel = c.clone().into();
+            active.superseded_by = Set(wanted);
+            let after = active.update(db).await?;
+            record(
+                "certificate",
+                c.id,
+                json!({ "superseded_by": c.superseded_by, "after": left(&after) }),
+            )
+            .insert(db)
+            .await?;
         }
     }
     let Some(latest) = certs.last() else {
@@ -399,7 +490,7 @@ async fn chain(
         record(
             "product",
             p.id,
-            json!({ "stars": p.stars, "certified_year": p.certified_year }),
+            json!({ "stars": p.stars, "certified_year": p.certified_year, "version_after": p.version }),
         )
         .insert(db)
         .await?;

@@ -5,6 +5,7 @@
 //! audited; a batch can be undone as a whole while nothing is built on it (`undo`).
 //! Only the province (provincial officers and administrators) imports.
 pub mod apply;
+mod batches;
 pub mod plan;
 mod plan_load;
 pub mod rows;
@@ -18,7 +19,7 @@ use chrono::NaiveDate;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    EntityTrait, QueryFilter, TransactionTrait,
 };
 
 use crate::auth::{Action, Actor, Resource, allowed};
@@ -28,9 +29,9 @@ use crate::domain::import::headers::{self, Field};
 use crate::domain::import::places::Unit;
 use crate::domain::reason::Reason;
 use crate::domain::text::fold;
-use crate::entities::{admin_unit, import_batch, product_group, user_account};
+use crate::entities::{admin_unit, import_batch, product_group};
 use crate::models::imports::{
-    BatchRow, ColumnView, ImportPreview, PREVIEW_PAGE, PreviewData, SheetView, Totals, Verdict,
+    ColumnView, ImportPreview, PREVIEW_PAGE, PreviewData, SheetView, Totals, Verdict,
 };
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
@@ -39,6 +40,7 @@ use crate::services::files::store::FileStore;
 use crate::services::input::invalid;
 use crate::services::reports::facts::PROVINCE_CODE;
 
+pub use batches::batches;
 use plan::Plan;
 use rows::Lookups;
 use workbook::{ReadError, Sheet};
@@ -94,6 +96,7 @@ async fn lookups(
                 .clone()
                 .or_else(|| u.parent_code.clone().filter(|p| p != PROVINCE_CODE)),
             successor_code: u.successor_code,
+            bare: crate::domain::import::places::bare_name(&u.name),
             code: u.code,
             name: u.name,
             level: u.level,
@@ -147,7 +150,11 @@ async fn build(
             });
             continue;
         };
-        let names = texts[header].clone();
+        // Headers are named in every problem and every row's record: kept short.
+        let names: Vec<String> = texts[header]
+            .iter()
+            .map(|h| h.chars().take(100).collect())
+            .collect();
         let chosen: Vec<(usize, Option<Field>)> = choices
             .iter()
             .filter(|(s, _, _)| *s == sheet.name)
@@ -302,12 +309,31 @@ pub async fn remap(
         .iter()
         .map(|(s, c, f)| (s.clone(), *c, f.map(Field::key)))
         .collect();
-    let mut active: import_batch::ActiveModel = batch.into();
-    active.mapping = Set(serde_json::to_string(&stored).unwrap_or_default());
-    active.preview = Set(serde_json::to_string(&data).unwrap_or_default());
-    active.totals = Set(serde_json::to_string(&data.totals).unwrap_or_default());
-    active.fingerprint = Set(plan.fingerprint());
-    active.update(db).await?;
+    // Only a batch still open takes the new preview (a confirmation may have come meanwhile).
+    let stored = import_batch::Entity::update_many()
+        .col_expr(
+            import_batch::Column::Mapping,
+            Expr::value(serde_json::to_string(&stored).unwrap_or_default()),
+        )
+        .col_expr(
+            import_batch::Column::Preview,
+            Expr::value(serde_json::to_string(&data).unwrap_or_default()),
+        )
+        .col_expr(
+            import_batch::Column::Totals,
+            Expr::value(serde_json::to_string(&data.totals).unwrap_or_default()),
+        )
+        .col_expr(
+            import_batch::Column::Fingerprint,
+            Expr::value(plan.fingerprint()),
+        )
+        .filter(import_batch::Column::Id.eq(batch.id))
+        .filter(import_batch::Column::State.eq("previewed"))
+        .exec(db)
+        .await?;
+    if stored.rows_affected != 1 {
+        return Err(ServiceError::Conflict(Reason::ImportClosed));
+    }
     Ok(())
 }
 
@@ -419,6 +445,12 @@ pub async fn commit(
     let batch = own_batch(db, actor, batch_id).await?;
     let sheets = file_of(files, &batch).await?;
     let txn = db.begin().await?;
+    // One import at a time: on PostgreSQL a lock held to the end of the transaction; on SQLite
+    // the write below takes the database's write lock before anything is read.
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        txn.execute_unprepared("SELECT pg_advisory_xact_lock(2020)")
+            .await?;
+    }
     // Taking the batch closes it: a second confirmation (another tab) finds it imported.
     let taken = import_batch::Entity::update_many()
         .col_expr(import_batch::Column::State, Expr::value("imported"))
@@ -487,6 +519,10 @@ pub async fn undo_batch(
 ) -> Result<(), ServiceError> {
     let batch = own_batch(db, actor, batch_id).await?;
     let txn = db.begin().await?;
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        txn.execute_unprepared("SELECT pg_advisory_xact_lock(2020)")
+            .await?;
+    }
     let taken = import_batch::Entity::update_many()
         .col_expr(import_batch::Column::State, Expr::value("undone"))
         .col_expr(
@@ -521,60 +557,4 @@ pub async fn undo_batch(
     .await?;
     txn.commit().await?;
     Ok(())
-}
-
-/// The batches, newest first (the last 100).
-///
-/// # Errors
-/// `Denied`; a database error.
-pub async fn batches(
-    db: &DatabaseConnection,
-    actor: &Actor,
-) -> Result<Vec<BatchRow>, ServiceError> {
-    may_import(actor)?;
-    // Not the previews: a batch's can be large.
-    let batches = import_batch::Entity::find()
-        .select_only()
-        .columns([
-            import_batch::Column::Id,
-            import_batch::Column::FileName,
-            import_batch::Column::State,
-            import_batch::Column::Totals,
-            import_batch::Column::CreatedBy,
-            import_batch::Column::CreatedAt,
-            import_batch::Column::ImportedAt,
-        ])
-        .order_by_desc(import_batch::Column::Id)
-        .limit(100)
-        .into_tuple::<(
-            i32,
-            String,
-            String,
-            String,
-            i32,
-            chrono::DateTime<chrono::Utc>,
-            Option<chrono::DateTime<chrono::Utc>>,
-        )>()
-        .all(db)
-        .await?;
-    let names: HashMap<i32, String> = user_account::Entity::find()
-        .filter(user_account::Column::Id.is_in(batches.iter().map(|b| b.4)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.full_name))
-        .collect();
-    Ok(batches
-        .into_iter()
-        .map(
-            |(id, file_name, state, totals, by, created, imported)| BatchRow {
-                id,
-                by: names.get(&by).cloned().unwrap_or_default(),
-                at: crate::domain::dates::time(imported.unwrap_or(created)),
-                file_name,
-                state,
-                totals: serde_json::from_str(&totals).unwrap_or_default(),
-            },
-        )
-        .collect())
 }

@@ -17,7 +17,7 @@ use super::rows::{CertificatePart, ProductPart, RowData, SubjectPart};
 
 /// A record that exists (`Existing(id)`) or that an earlier row creates (`Planned(n)`, the
 /// n-th of its kind created by the batch).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Ref {
     Existing(i32),
     Planned(usize),
@@ -52,6 +52,8 @@ pub struct CertState {
     pub score: Option<u32>,
     /// Issued by a round in the system: an import never changes it.
     pub from_round: bool,
+    /// Revoked: kept as it is.
+    pub revoked: bool,
     /// The row that planned it (for a repeat in the same file).
     pub row: Option<u32>,
 }
@@ -111,20 +113,33 @@ fn decision_key(c: &CertState) -> String {
 impl Plan {
     /// Plans every row, in order.
     pub fn plan(&mut self, rows: Vec<RowData>) {
+        // Indexed in a fixed order, the first of a key kept: of two subjects or products with
+        // the same name the older one is matched, of a product's certificates of one year the
+        // one in force, else the latest — the same in the preview and in the import.
         let mut index = Index::default();
-        for (r, s) in &self.subjects {
+        let mut subjects: Vec<(&Ref, &SubjectState)> = self.subjects.iter().collect();
+        subjects.sort_by_key(|(r, _)| **r);
+        for (r, s) in subjects {
             index_subject(&mut index, *r, s);
         }
-        for (r, p) in &self.products {
-            index.product_by_name.insert((p.subject, fold(&p.name)), *r);
+        let mut products: Vec<(&Ref, &ProductState)> = self.products.iter().collect();
+        products.sort_by_key(|(r, _)| **r);
+        for (r, p) in products {
+            index
+                .product_by_name
+                .entry((p.subject, fold(&p.name)))
+                .or_insert(*r);
         }
-        for (r, c) in &self.certificates {
+        let mut certificates: Vec<(&Ref, &CertState)> = self.certificates.iter().collect();
+        certificates.sort_by_key(|(r, c)| (c.revoked, std::cmp::Reverse(c.decided), **r));
+        for (r, c) in certificates {
             if let Some(n) = &c.number {
-                index.cert_by_number.insert(n.clone(), *r);
+                index.cert_by_number.entry(n.clone()).or_insert(*r);
             }
             index
                 .cert_by_decision
-                .insert((c.product, decision_key(c)), *r);
+                .entry((c.product, decision_key(c)))
+                .or_insert(*r);
         }
         for data in rows {
             let planned = self.plan_row(&mut index, data);
@@ -377,6 +392,7 @@ impl Plan {
             number: part.number.clone(),
             score: part.score,
             from_round: false,
+            revoked: false,
             row: Some(row),
         };
         let by_number = part
@@ -426,7 +442,7 @@ impl Plan {
             });
             return;
         }
-        if state.from_round {
+        if state.from_round || state.revoked {
             return;
         }
         let before = changes.len();
@@ -490,8 +506,8 @@ impl Plan {
         t
     }
 
-    /// A digest of every row's verdict, changes and problems: the import runs only if the plan
-    /// made in its transaction has the digest the officer was shown.
+    /// A digest of every row's verdict, changes, problems and the records it matched: the import
+    /// runs only if the plan made in its transaction has the digest the officer was shown.
     pub fn fingerprint(&self) -> String {
         let mut hasher = Sha256::new();
         for r in &self.rows {
@@ -501,6 +517,7 @@ impl Plan {
                 r.view.verdict,
                 &r.view.changes,
                 &r.view.problems,
+                format!("{:?} {:?}", r.subject, r.product),
             ))
             .unwrap_or_default();
             hasher.update(line.as_bytes());
@@ -517,11 +534,12 @@ impl Plan {
 fn index_subject(index: &mut Index, r: Ref, s: &SubjectState) {
     let name = fold(&s.name);
     if let Some(t) = &s.tax_code {
-        index.subject_by_tax.insert(t.clone(), r);
+        index.subject_by_tax.entry(t.clone()).or_insert(r);
     }
     index
         .subject_by_place
-        .insert((name.clone(), s.commune_code.clone()), r);
+        .entry((name.clone(), s.commune_code.clone()))
+        .or_insert(r);
     let same_name = index.subject_by_name.entry(name).or_default();
     if !same_name.contains(&r) {
         same_name.push(r);

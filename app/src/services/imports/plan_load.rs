@@ -60,6 +60,7 @@ impl Plan {
                     number: Some(c.number),
                     score: u32::try_from(c.score).ok().filter(|s| *s > 0),
                     from_round: c.round_id.is_some(),
+                    revoked: c.revoked_on.is_some(),
                     row: None,
                 },
             );

@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::domain::import::cells::{self, Cell};
 use crate::domain::import::headers::Field;
 use crate::domain::import::places::{self, Unit};
-use crate::domain::import::problem::{Note, Problem};
+use crate::domain::import::problem::{MAX_CELL_CHARS, Note, Problem};
 use crate::domain::text::fold;
 use crate::models::imports::CellProblem;
 
@@ -130,8 +130,18 @@ impl Reader<'_> {
         }
     }
 
+    /// A cell's text within what its column in the database holds.
     fn text(&mut self, field: Field) -> Option<String> {
-        self.get(field, cells::text)
+        let max = match field {
+            Field::SubjectName | Field::ProductName => 300,
+            Field::Representative => 200,
+            Field::DecisionNumber | Field::CertificateNumber => 64,
+            _ => MAX_CELL_CHARS,
+        };
+        self.get(field, |cell| match cells::text(cell)? {
+            Some(t) if t.chars().count() > max => Err(Problem::TooLong(max)),
+            t => Ok(t),
+        })
     }
 }
 
@@ -165,12 +175,18 @@ fn read_row(
     column: &HashMap<Field, usize>,
     lookups: &Lookups,
 ) -> RowData {
-    let said: BTreeMap<String, String> = headers
-        .iter()
-        .zip(cells)
-        .filter(|(h, c)| !h.is_empty() && !c.is_blank())
-        .map(|(h, c)| (h.clone(), c.text().chars().take(200).collect()))
-        .collect();
+    // What the row said, kept with what it creates: each value cut at 200 characters and the
+    // whole at about 2,000, however wide the sheet.
+    let mut said = BTreeMap::new();
+    let mut room = 2_000usize;
+    for (h, c) in headers.iter().zip(cells) {
+        if h.is_empty() || c.is_blank() || room == 0 {
+            continue;
+        }
+        let value: String = c.text().chars().take(200.min(room)).collect();
+        room = room.saturating_sub(value.chars().count() + h.chars().count());
+        said.insert(h.clone(), value);
+    }
     let mut row = RowData {
         sheet: sheet.to_owned(),
         row: n,

@@ -2,7 +2,7 @@
 //! joined a subject it created, no dossier, lot, label or photo was made for a product it
 //! created, none of its certificates was revoked, and nobody has edited what it changed since.
 //! Changes are undone newest first, then what it created is deleted.
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::entities::{
     certificate as cert, dossier, import_record, label_artwork, lot, product, product_idea,
-    product_label, product_photo, public_document, subject, user_account,
+    product_label, product_photo, public_document, stored_file, subject, user_account,
 };
 use crate::services::ServiceError;
 
@@ -26,6 +26,7 @@ pub async fn blockers(
 ) -> Result<Vec<String>, ServiceError> {
     let records = import_record::Entity::find()
         .filter(import_record::Column::BatchId.eq(batch_id))
+        .order_by_asc(import_record::Column::Id)
         .all(db)
         .await?;
     let created = |entity: &str| -> HashSet<i32> {
@@ -55,6 +56,13 @@ pub async fn blockers(
             .await?;
         if ideas > 0 {
             why.push(format!("ideas:{ideas}"));
+        }
+        let files = stored_file::Entity::find()
+            .filter(stored_file::Column::SubjectId.is_in(subjects.iter().copied()))
+            .count(db)
+            .await?;
+        if files > 0 {
+            why.push(format!("files:{files}"));
         }
         let others = product::Entity::find()
             .filter(product::Column::SubjectId.is_in(subjects.iter().copied()))
@@ -110,29 +118,69 @@ pub async fn blockers(
             why.push(format!("revoked:{revoked}"));
         }
     }
-    for r in records.iter().filter(|r| r.action == "updated") {
-        let after = r
+    why.extend(edited_since(db, &records).await?);
+    Ok(why)
+}
+
+/// Records the batch wrote that someone changed since: for each record, the newest entry of
+/// the batch says what it left (a subject's or product's version, a certificate's fields).
+async fn edited_since(
+    db: &impl ConnectionTrait,
+    records: &[import_record::Model],
+) -> Result<Vec<String>, ServiceError> {
+    let mut left: HashMap<(&str, i32), Value> = HashMap::new();
+    for r in records {
+        if let Some(b) = r
             .before
             .as_deref()
             .and_then(|b| serde_json::from_str::<Value>(b).ok())
-            .and_then(|b| b.get("version_after").and_then(Value::as_i64));
-        let Some(after) = after else { continue };
-        let now = match r.entity.as_str() {
-            "subject" => subject::Entity::find_by_id(r.entity_id)
-                .one(db)
-                .await?
-                .map(|s| s.version),
-            "product" => product::Entity::find_by_id(r.entity_id)
-                .one(db)
-                .await?
-                .map(|p| p.version),
-            _ => None,
-        };
-        if now.is_some_and(|v| i64::from(v) != after) {
-            why.push(format!("edited:{}:{}", r.entity, r.entity_id));
+        {
+            left.insert((r.entity.as_str(), r.entity_id), b);
         }
     }
-    Ok(why)
+    let ids = |entity: &str| -> Vec<i32> {
+        left.keys()
+            .filter(|(e, _)| *e == entity)
+            .map(|(_, id)| *id)
+            .collect()
+    };
+    let mut now: HashMap<(&str, i32), Value> = HashMap::new();
+    for s in subject::Entity::find()
+        .filter(subject::Column::Id.is_in(ids("subject")))
+        .all(db)
+        .await?
+    {
+        now.insert(("subject", s.id), serde_json::json!(s.version));
+    }
+    for p in product::Entity::find()
+        .filter(product::Column::Id.is_in(ids("product")))
+        .all(db)
+        .await?
+    {
+        now.insert(("product", p.id), serde_json::json!(p.version));
+    }
+    for c in cert::Entity::find()
+        .filter(cert::Column::Id.is_in(ids("certificate")))
+        .all(db)
+        .await?
+    {
+        now.insert(
+            ("certificate", c.id),
+            crate::services::imports::apply::left(&c),
+        );
+    }
+    Ok(left
+        .iter()
+        .filter_map(|((entity, id), b)| {
+            let expected = if *entity == "certificate" {
+                b.get("after")
+            } else {
+                b.get("version_after")
+            }?;
+            let current = now.get(&(*entity, *id))?;
+            (current != expected).then(|| format!("edited:{entity}:{id}"))
+        })
+        .collect())
 }
 
 /// Undoes batch `batch_id` (the caller checked the actor, the state and `blockers`).
@@ -203,7 +251,8 @@ fn int(v: &Value, key: &str) -> Option<i64> {
     v.get(key).and_then(Value::as_i64)
 }
 
-/// Puts back the columns `before` holds.
+/// Puts back the columns `before` holds, and the version the record had before the batch
+/// wrote it (a form opened before the import saves again once it is undone).
 async fn restore(
     db: &impl ConnectionTrait,
     entity: &str,
@@ -211,6 +260,11 @@ async fn restore(
     before: &Value,
 ) -> Result<(), ServiceError> {
     let has = |key: &str| before.get(key).is_some();
+    let back = |version: i32| {
+        int(before, "version_after")
+            .and_then(|v| i32::try_from(v - 1).ok())
+            .unwrap_or(version + 1)
+    };
     match entity {
         "subject" => {
             let Some(s) = subject::Entity::find_by_id(id).one(db).await? else {
@@ -228,7 +282,7 @@ async fn restore(
             a.tax_code = Set(text(before, "tax_code"));
             a.phone = Set(text(before, "phone"));
             a.legal_representative = Set(text(before, "legal_representative"));
-            a.version = Set(version + 1);
+            a.version = Set(back(version));
             a.update(db).await?;
         }
         "product" => {
@@ -240,7 +294,11 @@ async fn restore(
             if let Some(group) = int(before, "product_group_id").and_then(|g| i32::try_from(g).ok())
             {
                 a.product_group_id = Set(group);
-                a.version = Set(version + 1);
+                a.version = Set(back(version));
+            }
+            if let Some(code) = text(before, "commune_code") {
+                a.commune_code = Set(code);
+                a.version = Set(back(version));
             }
             if has("stars") {
                 a.stars = Set(int(before, "stars").and_then(|s| i16::try_from(s).ok()));
@@ -255,7 +313,8 @@ async fn restore(
             };
             let mut a: cert::ActiveModel = c.into();
             if has("superseded_by") {
-                a.superseded_by = Set(None);
+                a.superseded_by =
+                    Set(int(before, "superseded_by").and_then(|s| i32::try_from(s).ok()));
             }
             if let Some(stars) = int(before, "stars").and_then(|s| i16::try_from(s).ok()) {
                 a.stars = Set(stars);

@@ -8,12 +8,30 @@ use std::io::{Cursor, Read};
 use calamine::{DataRef, Reader, Xlsx};
 
 use crate::domain::import::cells::{Cell, excel_day};
+use crate::domain::import::problem::MAX_CELL_CHARS;
+
+/// A cell's text cut one character past the longest a cell may hold (so that it is still
+/// found too long), counted against the file's budget.
+fn capped(text: &str, budget: &mut usize) -> Result<Cell, ReadError> {
+    let kept: String = text.chars().take(MAX_CELL_CHARS + 1).collect();
+    let n = kept.chars().count();
+    if n > *budget {
+        return Err(ReadError::TooBig);
+    }
+    *budget -= n;
+    Ok(Cell::Text(kept))
+}
 
 /// Rows read from all sheets together; more is refused (split the file).
 pub const MAX_ROWS: usize = 20_000;
 /// Columns read; cells further right are ignored.
 pub const MAX_COLUMNS: u32 = 60;
 const MAX_SHEETS: usize = 12;
+/// Characters of text kept from all cells together: a small file of one long shared string
+/// used in every cell must not become gigabytes.
+const MAX_TEXT_CHARS: usize = 40_000_000;
+/// Characters kept of a sheet's name.
+const MAX_NAME_CHARS: usize = 64;
 const MAX_UNPACKED: u64 = 200 * 1024 * 1024;
 const MAX_ENTRIES: usize = 2_000;
 
@@ -84,6 +102,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
         .take(MAX_SHEETS)
         .collect();
     let mut total = 0usize;
+    let mut budget = MAX_TEXT_CHARS;
     let mut sheets = Vec::new();
     for name in names {
         let mut rows: BTreeMap<u32, Vec<Cell>> = BTreeMap::new();
@@ -95,7 +114,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
             if column >= MAX_COLUMNS {
                 continue;
             }
-            let value = convert(cell.get_value());
+            let value = convert(cell.get_value(), &mut budget)?;
             if value.is_blank() {
                 continue;
             }
@@ -116,27 +135,27 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
             cells[column] = value;
         }
         sheets.push(Sheet {
-            name,
+            name: name.chars().take(MAX_NAME_CHARS).collect(),
             rows: rows.into_iter().map(|(r, cells)| (r + 1, cells)).collect(),
         });
     }
     Ok(sheets)
 }
 
-fn convert(value: &DataRef<'_>) -> Cell {
-    match value {
+fn convert(value: &DataRef<'_>, budget: &mut usize) -> Result<Cell, ReadError> {
+    Ok(match value {
         DataRef::Int(n) => Cell::Number(*n as f64),
         DataRef::Float(f) => Cell::Number(*f),
-        DataRef::String(s) => Cell::Text(s.clone()),
-        DataRef::SharedString(s) => Cell::Text((*s).to_owned()),
+        DataRef::String(s) => capped(s, budget)?,
+        DataRef::SharedString(s) => capped(s, budget)?,
         DataRef::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.to_owned()),
         DataRef::DateTime(d) if d.is_datetime() => {
             excel_day(d.as_f64().floor()).map_or_else(|| Cell::Number(d.as_f64()), Cell::Date)
         }
         DataRef::DateTime(d) => Cell::Number(d.as_f64()),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => capped(s, budget)?,
         DataRef::Error(_) | DataRef::Empty => Cell::Empty,
-    }
+    })
 }
 
 /// A CSV file: UTF-8 (a byte-order mark is skipped); `,`, `;` or tab.
@@ -169,11 +188,12 @@ fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
         let n = record
             .position()
             .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
+        let mut budget = usize::MAX;
         let cells: Vec<Cell> = record
             .iter()
             .take(MAX_COLUMNS as usize)
-            .map(|v| Cell::Text(v.to_owned()))
-            .collect();
+            .map(|v| capped(v, &mut budget))
+            .collect::<Result<_, _>>()?;
         if cells.iter().all(Cell::is_blank) {
             continue;
         }
@@ -209,6 +229,16 @@ mod tests {
         assert_eq!(sheet.rows.len(), 3, "the blank line is not a row");
         assert_eq!(sheet.rows[2].0, 4, "rows keep the file's numbers");
         assert_eq!(sheet.rows[2].1[1].text(), "Na, quả tươi");
+    }
+
+    #[test]
+    fn a_huge_cell_is_cut_where_it_can_still_be_found_too_long() {
+        let csv = format!("Tên sản phẩm;Chủ thể\n{};HTX A\n", "x".repeat(100_000));
+        let sheet = &read(csv.as_bytes()).unwrap()[0];
+        assert_eq!(
+            sheet.rows[1].1[0].text().chars().count(),
+            MAX_CELL_CHARS + 1
+        );
     }
 
     #[test]
