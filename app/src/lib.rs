@@ -82,6 +82,7 @@ use crate::routes::producers::{
 };
 use crate::routes::public::{home::HomePage, not_found::NotFound};
 use crate::routes::registry::{RegistryProductsPage, RegistrySubjectsPage};
+use crate::routes::registry_subject::RegistrySubjectPage;
 use crate::routes::reports::{
     dashboard::DashboardPage, detail::ReportPage, list::ReportsPage, settings::ReportSettingsPage,
 };
@@ -186,6 +187,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/imports") view=ImportsPage ssr=SsrMode::Async />
                         <Route path=path!("/registry/products") view=RegistryProductsPage ssr=SsrMode::Async />
                         <Route path=path!("/registry/subjects") view=RegistrySubjectsPage ssr=SsrMode::Async />
+                        <Route path=path!("/registry/subjects/:id") view=RegistrySubjectPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/imports/:id") view=ImportBatchPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/criteria/:id") view=CriteriaSetPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/label-checklist") view=LabelChecklistPage ssr=SsrMode::Async />

@@ -28,6 +28,7 @@ mod m20261202_000023_audit_no_truncate;
 mod m20261202_000024_sample_criteria_names;
 mod m20261202_000025_audit_details;
 mod m20261203_000026_imports;
+mod m20261203_000027_ministry_results;
 
 pub struct Migrator;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000024_sample_criteria_names::Migration),
             Box::new(m20261202_000025_audit_details::Migration),
             Box::new(m20261203_000026_imports::Migration),
+            Box::new(m20261203_000027_ministry_results::Migration),
         ]
     }
 }

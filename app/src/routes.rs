@@ -12,6 +12,7 @@ pub mod notifications;
 pub mod producers;
 pub mod public;
 pub mod registry;
+pub mod registry_subject;
 pub mod reports;
 pub mod traceability;
 pub mod work_areas;

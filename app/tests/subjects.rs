@@ -171,13 +171,13 @@ async fn members_keep_the_profile_and_a_stale_save_is_refused() {
             })
         ));
 
-        // Only the subject's own members edit it.
+        // No other producer, no other commune's officer: only its members, its commune's
+        // officers and the province (`app/tests/subject_corrections.rs`).
         let mut theirs = profile_form(&saved);
         theirs.name = "Bị sửa trộm".into();
         for who in [
             to_actor(&other),
-            to_actor(&account(&t.db, "xa.chilang@demo.vn").await),
-            to_actor(&account(&t.db, "so.nnmt@demo.vn").await),
+            to_actor(&account(&t.db, "xa.trangdinh@demo.vn").await),
             Actor::Anonymous,
         ] {
             assert!(

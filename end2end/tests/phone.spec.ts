@@ -33,7 +33,7 @@ const ROLES: Record<string, Role> = {
   commune: {
     login: "xa.chilang@demo.vn",
     start: ["/commune", "/commune/dossiers", "/commune/registrations", "/commune/ideas"],
-    must: ["/commune", "/commune/dossiers", "/dossiers/:id", "/dossiers/:id/report", "/reports", "/registry/products", "/registry/subjects"],
+    must: ["/commune", "/commune/dossiers", "/dossiers/:id", "/dossiers/:id/report", "/reports", "/registry/products", "/registry/subjects", "/registry/subjects/:id"],
   },
   province: {
     login: "so.nnmt@demo.vn",
@@ -41,7 +41,7 @@ const ROLES: Record<string, Role> = {
     must: [
       "/province", "/province/dossiers", "/province/rounds", "/rounds/:id", "/rounds/:id/minutes",
       "/province/certificates", "/dashboard", "/reports", "/reports/:id/:scope",
-      "/province/registrations", "/registry/products", "/registry/subjects", "/admin/imports",
+      "/province/registrations", "/registry/products", "/registry/subjects", "/registry/subjects/:id", "/admin/imports",
     ],
   },
   council: {

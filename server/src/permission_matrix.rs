@@ -200,7 +200,8 @@ fn matrix(ids: &Targets) -> Vec<Row> {
             format!("subject_id={pending_subject}"),
             &[OwnCommune, Province, Admin],
         ),
-        // A stale version: the producer (a member) gets past the check to a conflict.
+        // A stale version: the producer (a member), its commune's officer and the province
+        // get past the check to a conflict.
         (
             "/api/update_subject_profile",
             format!(
@@ -211,7 +212,7 @@ fn matrix(ids: &Targets) -> Vec<Row> {
                  &profile[local_workers]=&profile[introduction]=&profile[latitude]=\
                  &profile[longitude]="
             ),
-            &[Producer],
+            &[Producer, OtherCommune, Province, Admin],
         ),
         ("/api/list_my_products", String::new(), PRODUCERS),
         (
@@ -455,6 +456,16 @@ fn matrix(ids: &Targets) -> Vec<Row> {
             "/api/revoke_certificate",
             format!(
                 "number={}&reason=&decision=x&date=2026-01-01",
+                ids.certificate
+            ),
+            &[Province],
+        ),
+        // No decision: the provincial officer gets past the check to a field error (or to
+        // "not proposed" for a certificate under 90 points).
+        (
+            "/api/record_ministry_result",
+            format!(
+                "input[number]={}&input[decision]=&input[date]=&input[stars]=5",
                 ids.certificate
             ),
             &[Province],

@@ -1,12 +1,13 @@
 //! The permission matrix's rows for lots, labels, reports and the dashboard (issues 6 and 7),
-//! imports and the registries (issue 20), apart from `permission_matrix` so each file reads in
-//! one sitting.
+//! imports, the registries and subject corrections (issue 20), apart from `permission_matrix`
+//! so each file reads in one sitting.
 use crate::permission_matrix::Who::*;
 use crate::permission_matrix::{ADMINS, EVERYONE, Row};
 use crate::permission_targets::Targets;
 
 pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
     let Targets {
+        active_subject,
         active_product,
         own_lot,
         own_event,
@@ -14,6 +15,24 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
         ..
     } = ids;
     vec![
+        // No reason: its commune's officer and the province get past the check to a field
+        // error.
+        (
+            "/api/set_subject_active",
+            format!("subject_id={active_subject}&version=-1&active=false&reason="),
+            &[OtherCommune, Province, Admin],
+        ),
+        // No commune: the province gets past the check to a field error.
+        (
+            "/api/move_subject",
+            format!("subject_id={active_subject}&version=-1&commune_code=&reason="),
+            &[Province, Admin],
+        ),
+        (
+            "/api/get_subject_history",
+            format!("subject_id={active_subject}"),
+            &[OtherCommune, Province, Admin],
+        ),
         (
             "/api/list_product_lots",
             format!("product_id={active_product}"),

@@ -21,13 +21,14 @@ pub fn role_label(i18n: I18nContext<Locale>, role: Role) -> String {
     }
 }
 
-/// "pending", "active", "rejected" or "locked".
+/// "pending", "active", "rejected", "locked" (an account) or "inactive" (a subject).
 pub fn status_label(i18n: I18nContext<Locale>, status: &str) -> String {
     match status {
         "pending" => t_string!(i18n, account_status.pending).to_string(),
         "active" => t_string!(i18n, account_status.active).to_string(),
         "rejected" => t_string!(i18n, account_status.rejected).to_string(),
         "locked" => t_string!(i18n, account_status.locked).to_string(),
+        "inactive" => t_string!(i18n, account_status.inactive).to_string(),
         other => other.to_owned(),
     }
 }

@@ -95,7 +95,11 @@ pub fn render(c: &CertificateCheck, check_url: &str) -> Result<Vec<u8>, RenderEr
         12.0,
         false,
         black,
-        "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
+        if row.by_ministry {
+            "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"
+        } else {
+            "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"
+        },
     );
     pen.text(
         60.0,
@@ -134,8 +138,13 @@ pub fn render(c: &CertificateCheck, check_url: &str) -> Result<Vec<u8>, RenderEr
         format!("Xã: {} · Nhóm sản phẩm: {}", row.commune_name, c.group_name),
         format!("Điểm đánh giá: {},{}/100", row.score / 10, row.score % 10),
         format!(
-            "Theo Quyết định số {} ngày {}",
+            "Theo Quyết định số {}{} ngày {}",
             row.decision_number,
+            if row.by_ministry {
+                " của Bộ Nông nghiệp và Môi trường"
+            } else {
+                ""
+            },
             crate::domain::dates::iso_date(&row.decision_date)
         ),
         format!(
@@ -143,7 +152,7 @@ pub fn render(c: &CertificateCheck, check_url: &str) -> Result<Vec<u8>, RenderEr
             crate::domain::dates::iso_date(&row.valid_until)
         ),
     ];
-    if row.national {
+    if row.national && row.ministry_decision.is_none() {
         facts.push("Đạt từ 90 điểm: đề xuất Trung ương đánh giá, công nhận 5 sao".to_owned());
     }
     for fact in facts {
@@ -233,6 +242,11 @@ mod tests {
                 status: "valid".into(),
                 national: false,
                 revoke_reason: None,
+                awaiting_ministry: false,
+                by_ministry: false,
+                ministry_decision: None,
+                ministry_decision_date: None,
+                ministry_stars: None,
             },
             subject_address: Some("Thôn Đồng Bành, xã Chi Lăng".into()),
             group_name: "Thực phẩm".into(),

@@ -171,6 +171,11 @@ pub enum Action {
     ImportData,
     /// The registries of subjects and products: a commune's (`Resource::Commune`) or all.
     ViewRegistry,
+    /// Correct a subject's profile or set it inactive and back: its commune's officers and
+    /// the province.
+    CorrectSubject,
+    /// Move a subject to another commune (after a merger, say): the province only.
+    MoveSubject,
     OpenArea(Area),
 }
 
@@ -229,6 +234,10 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
         // Registration is for visitors; a signed-in user already has an account.
         (Register, _) => false,
         (EditSubject, Resource::Subject { id, .. }) => role == Producer && own_subject == Some(id),
+        (CorrectSubject, Resource::Subject { commune_code, .. }) => {
+            province_wide || in_commune(Some(commune_code))
+        }
+        (MoveSubject, Resource::Subject { .. }) => province_wide,
         (ViewSubject, Resource::Subject { id, commune_code }) => {
             province_wide || own_subject == Some(id) || in_commune(Some(commune_code))
         }

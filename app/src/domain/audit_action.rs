@@ -72,6 +72,12 @@ audit_actions! {
         ("đã đăng xuất", "signed out");
     SubjectUpdate => "subject.update", ("Sửa thông tin chủ thể", "Producer profile changed"),
         ("đã sửa thông tin chủ thể[ {name}][: {fields}]", "changed the producer profile[ of {name}][: {fields}]");
+    SubjectDeactivate => "subject.deactivate", ("Ngừng hoạt động chủ thể", "Producer set inactive"),
+        ("đã cho chủ thể[ {name}] ngừng hoạt động[: {reason}]", "set the producer[ {name}] inactive[: {reason}]");
+    SubjectReactivate => "subject.reactivate", ("Cho chủ thể hoạt động lại", "Producer set active again"),
+        ("đã cho chủ thể[ {name}] hoạt động lại[: {reason}]", "set the producer[ {name}] active again[: {reason}]");
+    SubjectMove => "subject.move", ("Chuyển chủ thể sang xã khác", "Producer moved to another commune"),
+        ("đã chuyển chủ thể[ {name}][ từ {from}][ sang {to}][ ({products} sản phẩm, {dossiers} hồ sơ đang xử lý)][: {reason}]", "moved the producer[ {name}][ from {from}][ to {to}][ ({products} products, {dossiers} open dossiers)][: {reason}]");
     ProductCreate => "product.create", ("Thêm sản phẩm", "Product added"),
         ("đã thêm sản phẩm[ {product}][ (nhóm {group})]", "added the product[ {product}][ (group {group})]");
     ProductUpdate => "product.update", ("Sửa sản phẩm", "Product changed"),
@@ -146,6 +152,8 @@ audit_actions! {
         ("đã mở lại phiếu chấm[ của {name}][: {reason}]", "reopened the score sheet[ of {name}][: {reason}]");
     CertificateRevoke => "certificate.revoke", ("Thu hồi giấy chứng nhận", "Certificate revoked"),
         ("đã thu hồi giấy chứng nhận[ {number}][ theo {decision}][: {reason}]", "revoked the certificate[ {number}][ by {decision}][: {reason}]");
+    CertificateMinistry => "certificate.ministry", ("Ghi kết quả của Bộ", "Ministry's result recorded"),
+        ("đã ghi kết quả của Bộ[ cho giấy chứng nhận {number}][: {stars} sao][ theo {decision}][, cấp giấy chứng nhận {issued}]", "recorded the Ministry's result[ for the certificate {number}][: {stars} stars][ by {decision}][, issuing the certificate {issued}]");
     LabelSave => "label.save", ("Lưu nhãn", "Label saved"),
         ("đã lưu nhãn[ bản {version}][ của sản phẩm {product}]", "saved[ version {version} of] the label[ of {product}]");
     LabelArtworkAdd => "label.artwork_add", ("Tải lên mẫu nhãn", "Label artwork uploaded"),

@@ -363,6 +363,24 @@ reasons! {
     NoNational = "no_national",
         "Không có sản phẩm đạt từ 90 điểm.",
         "No product reached 90 points.";
+    NotProposed = "not_proposed",
+        "Giấy chứng nhận này không đề xuất sản phẩm lên Bộ đánh giá 5 sao (chưa đạt 90 điểm, đã bị thu hồi hoặc đã được thay thế).",
+        "This certificate did not propose its product to the Ministry for 5 stars (under 90 points, revoked or replaced).";
+    AlreadyAnswered = "already_answered",
+        "Kết quả của Bộ cho sản phẩm này đã được ghi.",
+        "The Ministry's result for this product is already recorded.";
+    MinistryStars = "ministry_stars",
+        "Hạng sao Bộ công nhận phải là 3, 4 hoặc 5 sao.",
+        "The stars the Ministry granted must be 3, 4 or 5.";
+    SubjectState = "subject_state",
+        "Chủ thể đang chờ duyệt hoặc đã bị từ chối, hoặc đã ở trạng thái này.",
+        "The producer is pending or rejected, or already in this state.";
+    SameCommune = "same_commune",
+        "Chủ thể đã thuộc xã này; hãy chọn xã khác.",
+        "The producer is already in this commune; choose another.";
+    MinistryDate = "ministry_date",
+        "Ngày quyết định của Bộ phải từ ngày quyết định của tỉnh đến hôm nay.",
+        "The Ministry's decision date must fall between the province's decision and today.";
 }
 
 impl std::fmt::Display for Reason {

@@ -68,13 +68,18 @@ pub enum SubjectStatus {
     Active,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "rejected"))]
     Rejected,
+    /// Set inactive by its commune or the province (it stopped trading, merged, or was
+    /// registered twice): hidden from the public, kept with its history; may be set active again.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "inactive"))]
+    Inactive,
 }
 
 impl SubjectStatus {
-    pub const ALL: [SubjectStatus; 3] = [
+    pub const ALL: [SubjectStatus; 4] = [
         SubjectStatus::Pending,
         SubjectStatus::Active,
         SubjectStatus::Rejected,
+        SubjectStatus::Inactive,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -82,6 +87,7 @@ impl SubjectStatus {
             SubjectStatus::Pending => "pending",
             SubjectStatus::Active => "active",
             SubjectStatus::Rejected => "rejected",
+            SubjectStatus::Inactive => "inactive",
         }
     }
 

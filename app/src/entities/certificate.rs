@@ -30,6 +30,13 @@ pub struct Model {
     /// When the holders were told it expires soon (the daily job tells them once).
     pub expiry_reminded_on: Option<Date>,
     pub created_at: DateTimeUtc,
+    /// The Ministry's answer to a national proposal: its decision, its date and the stars it
+    /// granted (recorded on the provincial certificate that proposed the product).
+    pub ministry_decision: Option<String>,
+    pub ministry_decision_date: Option<Date>,
+    pub ministry_stars: Option<i16>,
+    /// Issued on the Ministry's decision (5★), not the province's.
+    pub by_ministry: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

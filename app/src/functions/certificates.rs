@@ -55,3 +55,20 @@ pub async fn revoke_certificate(
     )
     .await?)
 }
+
+/// Records the Ministry's answer to a 5★ proposal; the number of the certificate it issued,
+/// if any.
+#[server(prefix = "/api", endpoint = "record_ministry_result")]
+pub async fn record_ministry_result(
+    input: crate::models::evaluation::rounds::MinistryResultInput,
+) -> Result<Option<String>, AppError> {
+    let ctx = crate::functions::ctx().await?;
+    Ok(crate::services::certificates::ministry::record(
+        &ctx.db,
+        &ctx.actor,
+        &input,
+        ctx.today,
+        &ctx.app.certificates,
+    )
+    .await?)
+}

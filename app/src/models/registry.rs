@@ -68,6 +68,8 @@ pub struct SubjectEntry {
     /// Accounts of its members (none yet for an imported subject).
     pub members: usize,
     pub source: String,
+    /// "active", "pending", "rejected" or "inactive".
+    pub status: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -44,6 +44,7 @@ fn NotificationList() -> impl IntoView {
         "round.decided" => t_string!(i18n, notifications.round_decided).to_string(),
         "certificate.expiring" => t_string!(i18n, notifications.certificate_expiring).to_string(),
         "certificate.revoked" => t_string!(i18n, notifications.certificate_revoked).to_string(),
+        "certificate.ministry" => t_string!(i18n, notifications.certificate_ministry).to_string(),
         "report.submitted" => t_string!(i18n, notifications.report_submitted).to_string(),
         "report.returned" => t_string!(i18n, notifications.report_returned).to_string(),
         "report.accepted" => t_string!(i18n, notifications.report_accepted).to_string(),

@@ -207,7 +207,8 @@ fn Subjects(page: RegistryPage<SubjectEntry>) -> impl IntoView {
                         <tbody>
                             {rows.into_iter().map(|s| view! {
                                 <tr data-testid="registry-subject">
-                                    <td><A href=format!("/subjects/{}", s.id)>{s.name.clone()}</A></td>
+                                    <td><A href=format!("/registry/subjects/{}", s.id)>{s.name.clone()}</A>
+                                        {(s.status != "active").then(|| view! { <br /><span class=format!("badge status-{}", s.status)>{crate::components::labels::status_label(i18n, &s.status)}</span> })}</td>
                                     <td>{s.kind.clone()}</td>
                                     <td>{s.commune_name.clone()}</td>
                                     <td>{s.tax_code.clone()}</td>

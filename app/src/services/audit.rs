@@ -161,14 +161,7 @@ pub async fn browse(
         .await?;
     let has_more = entries.len() > AUDIT_PER_PAGE;
     entries.truncate(AUDIT_PER_PAGE);
-    let actor_ids: Vec<i32> = entries.iter().filter_map(|e| e.actor_user_id).collect();
-    let names: HashMap<i32, String> = user_account::Entity::find()
-        .filter(user_account::Column::Id.is_in(actor_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.full_name))
-        .collect();
+    let names = actor_names(db, &entries).await?;
     let rows = entries
         .into_iter()
         .map(|e| AuditRow {
@@ -192,6 +185,24 @@ pub async fn browse(
         has_more,
         page,
     })
+}
+
+/// The names of the accounts that wrote `entries`, by id (one query).
+///
+/// # Errors
+/// A database error.
+pub(crate) async fn actor_names(
+    db: &impl ConnectionTrait,
+    entries: &[audit_log::Model],
+) -> Result<HashMap<i32, String>, DbErr> {
+    let actor_ids: Vec<i32> = entries.iter().filter_map(|e| e.actor_user_id).collect();
+    Ok(user_account::Entity::find()
+        .filter(user_account::Column::Id.is_in(actor_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.full_name))
+        .collect())
 }
 
 /// How an entry reads, in both languages: from its details, or — for an entry written before

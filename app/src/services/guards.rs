@@ -53,12 +53,25 @@ pub(crate) async fn member_subject(
     actor: &Actor,
     subject_id: i32,
 ) -> Result<subject::Model, ServiceError> {
-    let owner = subject::Entity::find_by_id(subject_id)
+    subject_for(db, actor, Action::EditSubject, subject_id).await
+}
+
+/// The subject, if the actor may do `action` on it.
+///
+/// # Errors
+/// `NotFound`; `Denied` when not.
+pub(crate) async fn subject_for(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    action: Action,
+    subject_id: i32,
+) -> Result<subject::Model, ServiceError> {
+    let found = subject::Entity::find_by_id(subject_id)
         .one(db)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    subject(actor, Action::EditSubject, &owner)?;
-    Ok(owner)
+    subject(actor, action, &found)?;
+    Ok(found)
 }
 
 /// The subject a producer acts for.

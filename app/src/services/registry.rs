@@ -274,6 +274,7 @@ pub async fn subjects(
                 certified,
                 members: members.get(&s.id).copied().unwrap_or_default(),
                 source: s.data_source.clone(),
+                status: s.status.as_str().to_owned(),
                 name: s.name,
             }
         })

@@ -138,6 +138,25 @@ fn producers_see_their_own_subject_only() {
         Err(Denied::NotAllowed),
         "the commune sees the subject but does not write its profile"
     );
+    // Corrections: the commune's officers and the province, never the producer; moving to
+    // another commune, the province only.
+    assert_eq!(allowed(&officer, Action::CorrectSubject, own), Ok(()));
+    assert_eq!(
+        allowed(&producer, Action::CorrectSubject, own),
+        Err(Denied::NotAllowed)
+    );
+    let elsewhere = user(Role::CommuneOfficer, Some("06463"), None);
+    assert_eq!(
+        allowed(&elsewhere, Action::CorrectSubject, own),
+        Err(Denied::NotAllowed)
+    );
+    assert_eq!(
+        allowed(&officer, Action::MoveSubject, own),
+        Err(Denied::NotAllowed)
+    );
+    let provincial = user(Role::ProvincialOfficer, None, None);
+    assert_eq!(allowed(&provincial, Action::MoveSubject, own), Ok(()));
+    assert_eq!(allowed(&provincial, Action::CorrectSubject, own), Ok(()));
     assert_eq!(
         allowed(&producer, Action::ViewSubject, neighbour),
         Err(Denied::NotAllowed)

@@ -1,4 +1,6 @@
-//! Producers' own records: the subject's profile, its products and product ideas.
+//! Producers' own records: the subject's profile, its products and product ideas; and the
+//! officials' corrections to a subject.
 pub mod ideas;
 pub mod products;
+pub mod subject_corrections;
 pub mod subject_profile;

@@ -204,16 +204,34 @@ pub struct CertificateRow {
     pub status: String,
     pub national: bool,
     pub revoke_reason: Option<String>,
+    /// Proposed for 5★, in force, and the Ministry's answer not yet recorded.
+    pub awaiting_ministry: bool,
+    /// Issued on the Ministry's decision.
+    pub by_ministry: bool,
+    /// The Ministry's answer recorded on a proposing certificate: decision, date, stars.
+    pub ministry_decision: Option<String>,
+    pub ministry_decision_date: Option<String>,
+    pub ministry_stars: Option<u8>,
 }
 
-/// What the public verification page shows.
+/// The Ministry's answer to a 5★ proposal, as typed: the proposing certificate's number, the
+/// Ministry's decision number, its date (`YYYY-MM-DD`) and the stars it granted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinistryResultInput {
+    pub number: String,
+    pub decision: String,
+    pub date: String,
+    pub stars: String,
+}
+
 /// Certificates on one page of the officers' register.
 pub const CERTIFICATES_PER_PAGE: usize = 25;
 
 /// What the register is filtered by, as typed in the address bar.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertificateFilter {
-    /// "valid", "expiring", "expired", "revoked", "superseded", or "" for all.
+    /// "valid", "expiring", "expired", "revoked", "superseded", "national" (awaiting the
+    /// Ministry), or "" for all.
     pub state: String,
     /// Words of the number, product, producer or commune (diacritics optional).
     pub query: String,
@@ -229,6 +247,7 @@ pub struct CertificatePage {
     pub pages: usize,
 }
 
+/// What the public verification page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertificateCheck {
     pub row: CertificateRow,

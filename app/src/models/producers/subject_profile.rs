@@ -14,7 +14,7 @@ pub struct SubjectView {
     pub commune_name: String,
     pub address: Option<String>,
     pub tax_code: Option<String>,
-    /// "pending", "active" or "rejected".
+    /// "pending", "active", "rejected" or "inactive".
     pub status: String,
     pub legal_representative: Option<String>,
     pub phone: Option<String>,
@@ -34,6 +34,11 @@ pub struct SubjectView {
     pub products: Vec<SubjectProduct>,
     /// Whether the viewer may edit the profile (its active members).
     pub may_edit: bool,
+    /// Whether the viewer may correct it as an official, set it inactive or active again
+    /// (its commune's officers, the province).
+    pub may_correct: bool,
+    /// Whether the viewer may move it to another commune (the province).
+    pub may_move: bool,
 }
 
 /// The profile form of `/producer/subject`, as typed (numbers too: the service parses them

@@ -52,7 +52,7 @@ fn Certificate(check: CertificateCheck) -> impl IntoView {
                 {check.subject_address.map(|a| view! { <dt>{t!(i18n, certificates.address)}</dt><dd>{a}</dd> })}
                 <dt>{t!(i18n, certificates.commune)}</dt><dd>{c.commune_name.clone()}</dd>
                 <dt>{t!(i18n, certificates.group)}</dt><dd>{check.group_name}</dd>
-                <dt>{t!(i18n, certificates.decision)}</dt><dd>{c.decision_number.clone()}" ("{crate::domain::dates::iso_date(&c.decision_date)}")"</dd>
+                <dt>{t!(i18n, certificates.decision)}</dt><dd>{c.decision_number.clone()}" ("{crate::domain::dates::iso_date(&c.decision_date)}")"<crate::routes::certificates::ministry::MinistryNote row=c.clone() /></dd>
                 <dt>{t!(i18n, certificates.valid_until)}</dt><dd data-testid="valid-until">{crate::domain::dates::iso_date(&c.valid_until)}</dd>
                 {c.revoke_reason.clone().map(|r| view! { <dt>{t!(i18n, certificates.revoke_reason)}</dt><dd>{r}</dd> })}
             </dl>

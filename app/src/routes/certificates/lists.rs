@@ -12,11 +12,20 @@ use crate::components::field_error::FieldError;
 use crate::components::labels::{CertificateStatus, Stars, points};
 use crate::components::pager::Pager;
 use crate::components::saved_count::saved_count;
-use crate::functions::certificates::{RevokeCertificate, list_certificates};
+use crate::functions::certificates::{RecordMinistryResult, RevokeCertificate, list_certificates};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::models::evaluation::rounds::{CertificatePage, CertificateRow};
+use crate::routes::certificates::ministry::{MinistryForm, MinistryNote};
 
-const STATES: [&str; 6] = ["", "valid", "expiring", "expired", "revoked", "superseded"];
+const STATES: [&str; 7] = [
+    "",
+    "valid",
+    "expiring",
+    "expired",
+    "revoked",
+    "superseded",
+    "national",
+];
 
 #[component]
 pub fn ProvinceCertificatesPage() -> impl IntoView {
@@ -45,11 +54,27 @@ fn Certificates(province: bool) -> impl IntoView {
     let search = move || param("q");
     let revoke = ServerAction::<RevokeCertificate>::new();
     let revoked = saved_count(revoke);
+    let record = ServerAction::<RecordMinistryResult>::new();
+    let recorded = saved_count(record);
     let rows = Resource::new(
-        move || (state(), search(), param("page"), revoked.get()),
+        move || {
+            (
+                state(),
+                search(),
+                param("page"),
+                revoked.get() + recorded.get(),
+            )
+        },
         |(s, q, page, _)| list_certificates(s, q, page),
     );
     let error = Signal::derive(move || revoke.value().get().and_then(Result::err));
+    let ministry_error = Signal::derive(move || record.value().get().and_then(Result::err));
+    let actions = RowActions {
+        revoke,
+        error,
+        record,
+        ministry_error,
+    };
     let tab = move |s: &'static str| {
         let label = move || match s {
             "valid" => t_string!(i18n, certificates.valid).to_string(),
@@ -57,6 +82,7 @@ fn Certificates(province: bool) -> impl IntoView {
             "expired" => t_string!(i18n, certificates.expired).to_string(),
             "revoked" => t_string!(i18n, certificates.revoked).to_string(),
             "superseded" => t_string!(i18n, certificates.superseded).to_string(),
+            "national" => t_string!(i18n, certificates.national).to_string(),
             _ => t_string!(i18n, certificates.all).to_string(),
         };
         let href = if s.is_empty() {
@@ -81,13 +107,15 @@ fn Certificates(province: bool) -> impl IntoView {
             </Form>
         })}
         <FormError error />
+        <FormError error=ministry_error />
+        {move || (recorded.get() > 0).then(|| view! { <p class="notice" role="status" data-testid="ministry-saved">{t!(i18n, certificates.ministry_saved)}</p> })}
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
                 match rows.await {
                     Ok(page) if page.rows.is_empty() => view! { <p class="empty" data-testid="certificates-empty">{t!(i18n, certificates.empty)}</p> }.into_any(),
                     Ok(page) => {
                         let params = vec![("state", state()), ("q", search())];
-                        view! { <CertificateTable page params province revoke error /> }.into_any()
+                        view! { <CertificateTable page params province actions /> }.into_any()
                     }
                     Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
                 }
@@ -96,13 +124,21 @@ fn Certificates(province: bool) -> impl IntoView {
     }
 }
 
+/// The province's actions on a row, with the errors they answered.
+#[derive(Clone, Copy)]
+struct RowActions {
+    revoke: ServerAction<RevokeCertificate>,
+    error: Signal<Option<crate::models::AppError>>,
+    record: ServerAction<RecordMinistryResult>,
+    ministry_error: Signal<Option<crate::models::AppError>>,
+}
+
 #[component]
 fn CertificateTable(
     page: CertificatePage,
     params: Vec<(&'static str, String)>,
     province: bool,
-    revoke: ServerAction<RevokeCertificate>,
-    error: Signal<Option<crate::models::AppError>>,
+    actions: RowActions,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let expiring = !province && page.rows.iter().any(|r| r.status == "expiring");
@@ -122,7 +158,7 @@ fn CertificateTable(
                 {province.then(|| view! { <th></th> })}
             </tr></thead>
             <tbody>
-                {page.rows.into_iter().map(|row| view! { <CertificateLine row province revoke error /> }).collect_view()}
+                {page.rows.into_iter().map(|row| view! { <CertificateLine row province actions /> }).collect_view()}
             </tbody>
         </table>
         {(page.pages > 1).then(|| view! {
@@ -132,13 +168,16 @@ fn CertificateTable(
 }
 
 #[component]
-fn CertificateLine(
-    row: CertificateRow,
-    province: bool,
-    revoke: ServerAction<RevokeCertificate>,
-    error: Signal<Option<crate::models::AppError>>,
-) -> impl IntoView {
+fn CertificateLine(row: CertificateRow, province: bool, actions: RowActions) -> impl IntoView {
     let i18n = use_i18n();
+    let RowActions {
+        revoke,
+        error,
+        record,
+        ministry_error,
+    } = actions;
+    let awaiting = province && row.awaiting_ministry;
+    let note = row.clone();
     let may_revoke = province && matches!(row.status.as_str(), "valid" | "expiring");
     let n = row.number.clone();
     let (page, pdf) = (
@@ -151,9 +190,10 @@ fn CertificateLine(
             <td data-label=move || t_string!(i18n, certificates.product).to_string()>{row.product_name.clone()}<br /><span class="muted">{row.subject_name.clone()}" · "{row.commune_name.clone()}</span></td>
             <td data-label=move || t_string!(i18n, certificates.stars).to_string()><Stars stars=row.stars />" "{points(row.score)}</td>
             <td data-label=move || t_string!(i18n, certificates.valid_until).to_string()>{crate::domain::dates::iso_date(&row.valid_until)}</td>
-            <td data-label=move || t_string!(i18n, certificates.state).to_string()><CertificateStatus status=row.status.clone() />{row.revoke_reason.clone().map(|r| view! { <br /><span class="muted">{r}</span> })}</td>
+            <td data-label=move || t_string!(i18n, certificates.state).to_string()><CertificateStatus status=row.status.clone() />{row.revoke_reason.clone().map(|r| view! { <br /><span class="muted">{r}</span> })}<MinistryNote row=note /></td>
             {province.then(|| view! {
                 <td>
+                    {awaiting.then(|| view! { <MinistryForm number=n.clone() record error=ministry_error /> })}
                     {may_revoke.then(|| view! {
                         <details class="inline-details">
                             <summary>{t!(i18n, certificates.revoke)}</summary>

@@ -1,4 +1,5 @@
-//! Certificates: the officers' and the producer's lists, and the public check page
-//! (`/certificates/{number}`).
+//! Certificates: the officers' and the producer's lists with the Ministry's answers to 5★
+//! proposals, and the public check page (`/certificates/{number}`).
 pub mod check;
 pub mod lists;
+pub mod ministry;

@@ -39,7 +39,7 @@ pub fn HistorySection(d: DossierView) -> impl IntoView {
 
 /// "14:09 02/12/2026 · Nguyễn Văn A đã nộp hồ sơ …", in the reader's language.
 #[component]
-fn HistoryLine(h: HistoryEntry) -> impl IntoView {
+pub(crate) fn HistoryLine(h: HistoryEntry) -> impl IntoView {
     let i18n = use_i18n();
     let english = move || i18n.get_locale() == Locale::en;
     let sentence = h.sentence;

@@ -60,8 +60,12 @@ fn ProfileLoader() -> impl IntoView {
     }
 }
 
+/// The profile form, shared with the officials' corrections (`/registry/subjects/:id`).
 #[component]
-fn ProfileForm(subject: SubjectView, save: ServerAction<UpdateSubjectProfile>) -> impl IntoView {
+pub(crate) fn ProfileForm(
+    subject: SubjectView,
+    save: ServerAction<UpdateSubjectProfile>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let error = Signal::derive(move || save.value().get().and_then(Result::err));
     let saved = move || matches!(save.value().get(), Some(Ok(())));

@@ -203,7 +203,15 @@ mod tests {
     #[tokio::test]
     async fn a_document_is_whole_html_in_its_language_without_scripts() {
         // The server runs on tokio's executor (leptos_axum sets it); a test sets it itself.
+        // Rendering may spawn local tasks, which tokio runs only inside a `LocalSet` (without
+        // one the test failed whenever it was the first to set the executor).
         let _ = any_spawner::Executor::init_tokio();
+        tokio::task::LocalSet::new()
+            .run_until(async { renders_whole_documents() })
+            .await;
+    }
+
+    fn renders_whole_documents() {
         let html = document(Locale::en, "Na <Chi Lăng>", "/products/1", true, || {
             view! { <LightNotFound /> }.into_any()
         });

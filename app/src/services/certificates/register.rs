@@ -80,8 +80,18 @@ async fn rows(
         .into_iter()
         .map(|c| {
             let subject = subjects.get(&c.subject_id);
+            let status = status(&c, today, window);
+            let awaiting_ministry = c.national
+                && !c.by_ministry
+                && c.ministry_decision.is_none()
+                && matches!(status.as_str(), "valid" | "expiring");
             CertificateRow {
-                status: status(&c, today, window),
+                status,
+                awaiting_ministry,
+                by_ministry: c.by_ministry,
+                ministry_decision: c.ministry_decision,
+                ministry_decision_date: c.ministry_decision_date.map(|d| d.to_string()),
+                ministry_stars: c.ministry_stars.and_then(|s| u8::try_from(s).ok()),
                 product_name: products
                     .get(&c.product_id)
                     .map(|p| p.name.clone())
@@ -163,9 +173,10 @@ pub async fn check(
     })
 }
 
-/// Certificates in one state ("valid", "expiring", "expired", "revoked", "superseded", or
-/// "" for all), newest decision first: the provincial officers' lists; a producer gets their
-/// subject's certificates whatever the filter.
+/// Certificates in one state ("valid", "expiring", "expired", "revoked", "superseded",
+/// "national" for those awaiting the Ministry's answer, or "" for all), newest decision
+/// first: the provincial officers' lists; a producer gets their subject's certificates
+/// whatever the filter.
 ///
 /// # Errors
 /// `Denied` for others.
@@ -198,7 +209,9 @@ pub async fn list(
     .await?;
     Ok(all
         .into_iter()
-        .filter(|r| state.is_empty() || r.status == state)
+        .filter(|r| {
+            state.is_empty() || r.status == state || (state == "national" && r.awaiting_ministry)
+        })
         .collect())
 }
 

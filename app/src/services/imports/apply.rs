@@ -328,6 +328,8 @@ async fn new_certificate(
         valid_from: Set(c.decided),
         valid_until: Set(certificate::valid_until(c.decided)),
         national: Set(score >= 900 || c.stars == 5),
+        // Only the Ministry certifies 5★: a row of the province's list saying so records it.
+        by_ministry: Set(c.stars == 5),
         revoked_on: Set(None),
         created_at: Set(now),
         ..Default::default()

@@ -38,6 +38,8 @@ pub async fn subject_view(
     };
     let may_view_members = allowed(actor, Action::ViewSubject, resource).is_ok();
     let may_edit = allowed(actor, Action::EditSubject, resource).is_ok();
+    let may_correct = allowed(actor, Action::CorrectSubject, resource).is_ok();
+    let may_move = allowed(actor, Action::MoveSubject, resource).is_ok();
     if s.status != SubjectStatus::Active && !may_view_members {
         return Err(ServiceError::NotFound);
     }
@@ -86,6 +88,8 @@ pub async fn subject_view(
         version: s.version,
         may_view_members,
         may_edit,
+        may_correct,
+        may_move,
     })
 }
 
@@ -125,11 +129,12 @@ pub async fn subject_members(
 
 /// Saves a subject's profile, if the form was loaded from the current version; audited with
 /// the fields that changed. The commune is not editable here: moving a subject changes who
-/// checks its dossiers, so the commune does it.
+/// checks its dossiers, so the province does it (`subject_corrections::move_to_commune`).
 ///
 /// # Errors
-/// `Denied` unless the actor is an active member of the subject; `NotFound`; `Invalid` naming
-/// the field; `Conflict(Reason::ChangedMeanwhile)` if someone saved since the form was loaded.
+/// `Denied` unless the actor is an active member of the subject, an officer of its commune or
+/// provincial; `NotFound`; `Invalid` naming the field; `Conflict(Reason::ChangedMeanwhile)` if
+/// someone saved since the form was loaded.
 pub async fn update_profile(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -144,7 +149,10 @@ pub async fn update_profile(
         id: current.id,
         commune_code: &current.commune_code,
     };
-    allowed(actor, Action::EditSubject, resource).map_err(ServiceError::Denied)?;
+    // Its members keep it; its commune's officers and the province correct it.
+    allowed(actor, Action::EditSubject, resource)
+        .or_else(|_| allowed(actor, Action::CorrectSubject, resource))
+        .map_err(ServiceError::Denied)?;
     let this_year = chrono::Datelike::year(&chrono::Utc::now());
     let profile = subject_profile::parse(&input, this_year)
         .map_err(|(field, reason)| invalid(field, reason))?;
