@@ -36,6 +36,7 @@ test("on a phone the province records the Ministry's 5★ for the demo's propose
   await expect(page.getByTestId("ministry-answer")).toContainText("1234/QĐ-BNNMT");
   await page.getByTestId("certificate-product").click();
   await expect(page).toHaveURL(/\/products\/\d+$/);
+  await expect(page.getByTestId("product-name")).toBeVisible();
   await expect(page.locator('[data-stars="5"]').first()).toBeVisible();
   // Newest decision first: the Ministry's certificate of today leads the list in force.
   await page.goto("/province/certificates?state=valid");

@@ -199,3 +199,12 @@ test("the public catalogue finds a product typed without diacritics; it is a lig
   await expect(page).toHaveURL(/\/products\/\d+$/);
   await expect(page.getByTestId("product-name")).toContainText("Mật ong");
 });
+
+test("the home page's count of products leads to the server's catalogue after the client has loaded", async ({ page }) => {
+  await page.goto("/");
+  await hydrated(page);
+  await page.getByTestId("products").click();
+  await expect(page).toHaveURL(/\/catalog$/);
+  // Not the client's "page not found": the catalogue is a page of the server's own.
+  await expect(page.getByTestId("catalog-total")).toBeVisible();
+});

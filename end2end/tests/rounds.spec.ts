@@ -176,6 +176,8 @@ test("a round runs in the browser: three forwarded dossiers, three members scori
   await expect(visitor.getByTestId("certificate-score")).toHaveText(/^\d+,\d$/);
   await visitor.getByTestId("certificate-product").click();
   await expect(visitor).toHaveURL(/\/products\/\d+$/);
+  // The server's page, not the client's "page not found" (the link once stayed in the client).
+  await expect(visitor.getByTestId("product-name")).toBeVisible();
   const unknown = await visitor.goto("/certificates/LS-1999-9999");
   expect(unknown?.status()).toBe(404);
 });

@@ -15,7 +15,7 @@ use crate::auth::Actor;
 use crate::auth::current::to_actor;
 use crate::domain::dossier::DossierState;
 use crate::domain::round::{Phase, RoundInput};
-use crate::entities::{certificate, dossier, evaluation_round, product, user_account};
+use crate::entities::{certificate, dossier, evaluation_round, product, subject, user_account};
 use crate::services::ServiceError;
 use crate::services::certificates::register::CertificateSettings;
 use crate::services::evaluation::decision::{Issue, issue};
@@ -71,6 +71,14 @@ async fn past_rounds(db: &DatabaseConnection, province: &Actor) -> Result<u64, D
     // The province's 2025 plan sent one dossier to the Ministry for 5★: the first 4★ of 2025
     // scored 90 points or more and awaits the Ministry's answer (`certificates::ministry`).
     let mut proposed = false;
+    // Only a product the public can open: its subject is active.
+    let active: std::collections::HashSet<i32> = subject::Entity::find()
+        .filter(subject::Column::Status.eq(crate::domain::status::SubjectStatus::Active))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     for year in 2019..=2025i32 {
         let decided = NaiveDate::from_ymd_opt(year, 12, 15).unwrap_or_default();
         let input = RoundInput {
@@ -131,7 +139,7 @@ async fn past_rounds(db: &DatabaseConnection, province: &Actor) -> Result<u64, D
                 .await
                 .map_err(demo_err("earlier certificate"))?;
             }
-            let propose = !proposed && year == 2025 && stars == 4;
+            let propose = !proposed && year == 2025 && stars == 4 && active.contains(&p.subject_id);
             proposed |= propose;
             let made = issue(
                 db,

@@ -43,7 +43,7 @@ fn Certificate(check: CertificateCheck) -> impl IntoView {
     view! {
         <article class=format!("certificate-check status-{}", c.status) data-testid="certificate-check" data-status=c.status.clone()>
             <p class="muted">{t!(i18n, certificates.check_title)}</p>
-            <h1><a href=format!("/products/{}", c.product_id) data-testid="certificate-product">{c.product_name.clone()}</a></h1>
+            <h1><a href=format!("/products/{}", c.product_id) rel="external" data-testid="certificate-product">{c.product_name.clone()}</a></h1>
             <p class="certificate-verdict"><CertificateStatus status=c.status.clone() />" "{note}</p>
             <dl class="facts">
                 <dt>{t!(i18n, certificates.number)}</dt><dd data-testid="certificate-number">{c.number.clone()}</dd>

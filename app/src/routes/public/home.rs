@@ -39,7 +39,7 @@ fn Figures(figures: HomeFigures) -> impl IntoView {
             <li><strong>{figures.product_groups}</strong>" "{t!(i18n, home.product_groups)}</li>
             <li><strong>{figures.subjects}</strong>" "{t!(i18n, home.subjects)}</li>
             <li>
-                <a href="/catalog"><strong data-testid="products">{figures.products}</strong>" "{t!(i18n, home.products)}</a>
+                <a href="/catalog" rel="external"><strong data-testid="products">{figures.products}</strong>" "{t!(i18n, home.products)}</a>
             </li>
         </ul>
         <h3>{t!(i18n, home.by_stars)}</h3>
