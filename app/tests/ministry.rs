@@ -11,7 +11,7 @@ use app::entities::{certificate, notification, product};
 use app::models::evaluation::rounds::MinistryResultInput;
 use app::seed::demo::seed_demo;
 use app::services::ServiceError;
-use app::services::certificates::ministry;
+use app::services::evaluation::ministry;
 use app::services::certificates::register::{self, CertificateSettings};
 use support::dossiers::{new_product, people, problems};
 

@@ -63,7 +63,7 @@ pub async fn record_ministry_result(
     input: crate::models::evaluation::rounds::MinistryResultInput,
 ) -> Result<Option<String>, AppError> {
     let ctx = crate::functions::ctx().await?;
-    Ok(crate::services::certificates::ministry::record(
+    Ok(crate::services::evaluation::ministry::record(
         &ctx.db,
         &ctx.actor,
         &input,

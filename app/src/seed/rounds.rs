@@ -69,7 +69,7 @@ async fn past_rounds(db: &DatabaseConnection, province: &Actor) -> Result<u64, D
     let mut issued = 0;
     let mut revoked = false;
     // The province's 2025 plan sent one dossier to the Ministry for 5★: the first 4★ of 2025
-    // scored 90 points or more and awaits the Ministry's answer (`certificates::ministry`).
+    // scored 90 points or more and awaits the Ministry's answer (`evaluation::ministry`).
     let mut proposed = false;
     // Only a product the public can open: its subject is active.
     let active: std::collections::HashSet<i32> = subject::Entity::find()

@@ -1,10 +1,11 @@
 //! Evaluation: the criteria sets of each product group, evaluation rounds with their members,
 //! the members' score sheets, the results and the decision that issues certificates, and the
-//! national escalation of products of 90 points and more.
+//! national escalation of products of 90 points and more with the Ministry's answer.
 pub mod criteria_sets;
 pub mod decision;
 pub mod escalation;
 pub mod members;
+pub mod ministry;
 pub mod results;
 pub mod round_changes;
 pub mod round_data;
