@@ -11,8 +11,8 @@ use app::entities::{certificate, notification, product};
 use app::models::evaluation::rounds::MinistryResultInput;
 use app::seed::demo::seed_demo;
 use app::services::ServiceError;
-use app::services::evaluation::ministry;
 use app::services::certificates::register::{self, CertificateSettings};
+use app::services::evaluation::ministry;
 use support::dossiers::{new_product, people, problems};
 
 fn today() -> chrono::NaiveDate {

@@ -7,17 +7,18 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::area_gate::{NotAllowed, SignedInGate};
-use crate::components::commune_options::CommuneOptions;
 use crate::components::error::{ErrorMessage, FormError};
 use crate::components::field_error::FieldError;
 use crate::components::labels::status_label;
 use crate::components::saved_count::saved_count;
+use crate::functions::master_data::units::list_units;
 use crate::functions::producers::subject_corrections::{
     MoveSubject, SetSubjectActive, get_subject_history,
 };
 use crate::functions::producers::subject_profile::{UpdateSubjectProfile, get_subject};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::models::AppError;
+use crate::models::master_data::units::{UnitFilter, UnitRow};
 use crate::models::producers::subject_profile::SubjectView;
 use crate::routes::dossiers::history::HistoryLine;
 use crate::routes::producers::subject_profile::ProfileForm;
@@ -45,15 +46,22 @@ pub fn RegistrySubjectPage() -> impl IntoView {
         move || (id(), changes.get()),
         |(id, _)| get_subject_history(id),
     );
+    // Loaded with the page, not inside the move form: a resource started while the page
+    // hydrates inside another one's suspense broke hydration.
+    let communes = Resource::new(
+        || (),
+        |_| list_units(UnitFilter::CurrentCommunes, String::new()),
+    );
     view! {
         <SignedInGate>
             <p><A href="/registry/subjects">{t!(i18n, registry.back_to_subjects)}</A></p>
             <Transition fallback=|| view! { <p class="muted">"…"</p> }>
                 {move || Suspend::new(async move {
                     match subject.await {
-                        Ok(s) if s.may_correct => view! {
-                            <Corrections subject=s save status moved />
-                        }.into_any(),
+                        Ok(s) if s.may_correct => {
+                            let communes = communes.await.unwrap_or_default();
+                            view! { <Corrections subject=s communes save status moved /> }.into_any()
+                        }
                         Ok(_) | Err(AppError::Forbidden) => view! { <NotAllowed /> }.into_any(),
                         Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
                     }
@@ -83,6 +91,7 @@ pub fn RegistrySubjectPage() -> impl IntoView {
 #[component]
 fn Corrections(
     subject: SubjectView,
+    communes: Vec<UnitRow>,
     save: ServerAction<UpdateSubjectProfile>,
     status: ServerAction<SetSubjectActive>,
     moved: ServerAction<MoveSubject>,
@@ -97,7 +106,7 @@ fn Corrections(
             " · "{s.commune_name.clone()}
         </p>
         <StatusForm subject=s.clone() status />
-        {s.may_move.then(|| view! { <MoveForm subject=s.clone() moved /> })}
+        {s.may_move.then(|| view! { <MoveForm subject=s.clone() communes moved /> })}
         <h2>{t!(i18n, registry.correct_profile)}</h2>
         <ProfileForm subject=s save />
     }
@@ -134,9 +143,10 @@ fn StatusForm(subject: SubjectView, status: ServerAction<SetSubjectActive>) -> i
                 <input type="hidden" name="subject_id" value=subject.id.to_string() />
                 <input type="hidden" name="version" value=subject.version.to_string() />
                 <input type="hidden" name="active" value=active.to_string() />
-                <label>{t!(i18n, registry.reason)}<input name="reason" required maxlength="500" data-testid="status-reason" /></label>
+                <label for="status-reason">{t!(i18n, registry.reason)}</label>
+                <input id="status-reason" name="reason" required maxlength="500" data-testid="status-reason" />
                 <FieldError error field="reason" />
-                <button type="button" hidden=move || confirming.get() on:click=move |_| confirming.set(true) data-testid="status-start">{label.clone()}</button>
+                <button type="button" hidden=move || confirming.get() on:click=move |ev| if form_is_valid(&ev) { confirming.set(true) } data-testid="status-start">{label.clone()}</button>
                 <div hidden=move || !confirming.get()>
                     <p>{question}</p>
                     <button type="submit" class=if active { "" } else { "danger" } data-testid="status-confirm" disabled=move || status.pending().get()>{label}</button>
@@ -150,7 +160,11 @@ fn StatusForm(subject: SubjectView, status: ServerAction<SetSubjectActive>) -> i
 
 /// To another commune in force, with a reason and a confirmation (the province).
 #[component]
-fn MoveForm(subject: SubjectView, moved: ServerAction<MoveSubject>) -> impl IntoView {
+fn MoveForm(
+    subject: SubjectView,
+    communes: Vec<UnitRow>,
+    moved: ServerAction<MoveSubject>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let error = Signal::derive(move || moved.value().get().and_then(Result::err));
     let confirming = RwSignal::new(false);
@@ -162,13 +176,18 @@ fn MoveForm(subject: SubjectView, moved: ServerAction<MoveSubject>) -> impl Into
                 <p class="muted">{t!(i18n, registry.move_note)}</p>
                 <input type="hidden" name="subject_id" value=subject.id.to_string() />
                 <input type="hidden" name="version" value=subject.version.to_string() />
-                <label>{t!(i18n, registry.new_commune)}
-                    <select name="commune_code" required data-testid="move-commune"><CommuneOptions /></select>
-                </label>
+                <label for="move-commune">{t!(i18n, registry.new_commune)}</label>
+                <select id="move-commune" name="commune_code" required data-testid="move-commune">
+                    <option value="">{t!(i18n, register.choose)}</option>
+                    {communes.into_iter().filter(|c| c.code != subject.commune_code).map(|c| view! {
+                        <option value=c.code>{c.name}" ("{c.kind}")"</option>
+                    }).collect_view()}
+                </select>
                 <FieldError error field="commune_code" />
-                <label>{t!(i18n, registry.reason)}<input name="reason" required maxlength="500" data-testid="move-reason" /></label>
+                <label for="move-reason">{t!(i18n, registry.reason)}</label>
+                <input id="move-reason" name="reason" required maxlength="500" data-testid="move-reason" />
                 <FieldError error field="reason" />
-                <button type="button" hidden=move || confirming.get() on:click=move |_| confirming.set(true) data-testid="move-start">{t!(i18n, registry.move_subject)}</button>
+                <button type="button" hidden=move || confirming.get() on:click=move |ev| if form_is_valid(&ev) { confirming.set(true) } data-testid="move-start">{t!(i18n, registry.move_subject)}</button>
                 <div hidden=move || !confirming.get()>
                     <p>{t!(i18n, registry.move_confirm)}</p>
                     <button type="submit" data-testid="move-confirm" disabled=move || moved.pending().get()>{t!(i18n, registry.move_subject)}</button>
@@ -177,4 +196,18 @@ fn MoveForm(subject: SubjectView, moved: ServerAction<MoveSubject>) -> impl Into
             </ActionForm>
         </details>
     }
+}
+
+/// Whether the form of the clicked button is filled as its fields require (the browser says
+/// what is missing): the confirmation is asked only of a form that can be sent.
+fn form_is_valid(ev: &leptos::ev::MouseEvent) -> bool {
+    use leptos::wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
+        .and_then(|button| button.closest("form").ok().flatten())
+        .map(|form| {
+            form.unchecked_into::<leptos::web_sys::HtmlFormElement>()
+                .report_validity()
+        })
+        .unwrap_or(true)
 }

@@ -108,7 +108,15 @@ fn Certificates(province: bool) -> impl IntoView {
         })}
         <FormError error />
         <FormError error=ministry_error />
-        {move || (recorded.get() > 0).then(|| view! { <p class="notice" role="status" data-testid="ministry-saved">{t!(i18n, certificates.ministry_saved)}</p> })}
+        {move || match record.value().get() {
+            Some(Ok(issued)) => Some(view! {
+                <p class="notice" role="status" data-testid="ministry-saved">
+                    {t!(i18n, certificates.ministry_saved)}
+                    {issued.map(|n| view! { " "{t!(i18n, certificates.ministry_issued)}" "<A href=format!("/certificates/{n}")>{n.clone()}</A> })}
+                </p>
+            }),
+            _ => None,
+        }}
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
                 match rows.await {

@@ -22,19 +22,18 @@ pub fn MinistryForm(
         <details class="inline-details" data-testid="ministry-details">
             <summary>{t!(i18n, certificates.ministry_record)}</summary>
             <ActionForm action=record attr:class="stack-form" attr:data-testid="ministry-form">
-                <input type="hidden" name="input[number]" value=number />
+                <input type="hidden" name="input[number]" value=number.clone() />
                 <p class="muted">{t!(i18n, certificates.ministry_confirm)}</p>
                 <label>{t!(i18n, certificates.ministry_decision)}<input name="input[decision]" required maxlength="64" /></label>
                 <FieldError error field="decision" />
                 <label>{t!(i18n, certificates.ministry_date)}<input name="input[date]" type="date" required /></label>
                 <FieldError error field="date" />
-                <label>{t!(i18n, certificates.ministry_stars)}
-                    <select name="input[stars]">
+                <label for=format!("stars-{number}")>{t!(i18n, certificates.ministry_stars)}</label>
+                <select id=format!("stars-{number}") name="input[stars]">
                         <option value="5" selected>"5 ★"</option>
                         <option value="4">"4 ★"</option>
                         <option value="3">"3 ★"</option>
                     </select>
-                </label>
                 <FieldError error field="stars" />
                 <button type="submit" disabled=move || record.pending().get()>{t!(i18n, certificates.ministry_record)}</button>
             </ActionForm>
