@@ -45,6 +45,11 @@ test("a commune officer lists, searches and exports their commune's products and
 test("on a phone the province sets a subject inactive and active again and moves it to another commune; the commune may correct but not move", async ({ browser }) => {
   const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
   const page = await (await browser.newContext(phone)).newPage();
+  // The page once broke while hydrating (a resource inside another's suspense): none of that.
+  const panics: string[] = [];
+  page.on("console", (m) => {
+    if (m.text().includes("panicked")) panics.push(m.text());
+  });
   await signIn(page, "so.nnmt@demo.vn");
   await expect(page).not.toHaveURL(/\/login/);
   await page.goto("/registry/subjects?q=lua+vy");
@@ -78,6 +83,7 @@ test("on a phone the province sets a subject inactive and active again and moves
   await expect(page.getByTestId("subject-history").locator("li").first()).toHaveAttribute("data-action", "subject.move");
   await expect(page.getByTestId("subject-history").locator("li").first()).toContainText("Quan Sơn");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(panics).toEqual([]);
 
   // A commune officer sees the correction forms of their own subjects, but no move.
   const commune = await (await browser.newContext(phone)).newPage();
