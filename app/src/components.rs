@@ -2,6 +2,7 @@
 pub mod area_gate;
 pub mod chart;
 pub mod commune_options;
+pub mod confirm_submit;
 pub mod error;
 pub mod error_summary;
 pub mod field_error;

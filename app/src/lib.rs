@@ -71,7 +71,7 @@ use crate::routes::evaluation::{
     sheet::ScoreSheetPage,
 };
 use crate::routes::imports::{batch::ImportBatchPage, list::ImportsPage};
-use crate::routes::master_data::units::UnitsPage;
+use crate::routes::master_data::{editing::MasterDataPage, units::UnitsPage};
 use crate::routes::notifications::NotificationsPage;
 use crate::routes::producers::{
     ideas::{CommuneIdeasPage, ProducerIdeasPage},
@@ -191,6 +191,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/imports/:id") view=ImportBatchPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/criteria/:id") view=CriteriaSetPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/label-checklist") view=LabelChecklistPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/master-data") view=MasterDataPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/report-settings") view=ReportSettingsPage ssr=SsrMode::Async />
                         <Route path=path!("/labels/:id") view=LabelPage ssr=SsrMode::Async />
                         <Route path=path!("/reports") view=ReportsPage ssr=SsrMode::Async />

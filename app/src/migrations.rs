@@ -29,6 +29,8 @@ mod m20261202_000024_sample_criteria_names;
 mod m20261202_000025_audit_details;
 mod m20261203_000026_imports;
 mod m20261203_000027_ministry_results;
+mod m20261203_000028_master_data_versions;
+mod m20261203_000029_report_titles;
 
 pub struct Migrator;
 
@@ -63,6 +65,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000025_audit_details::Migration),
             Box::new(m20261203_000026_imports::Migration),
             Box::new(m20261203_000027_ministry_results::Migration),
+            Box::new(m20261203_000028_master_data_versions::Migration),
+            Box::new(m20261203_000029_report_titles::Migration),
         ]
     }
 }

@@ -18,13 +18,16 @@ test("on a phone the province records the Ministry's 5★ for the demo's propose
   await form.getByLabel("Số quyết định của Bộ").fill("1234/QĐ-BNNMT");
   // A date before the province's own decision: said at the field, what was typed kept.
   await form.getByLabel("Ngày quyết định của Bộ").fill("2020-01-01");
-  await form.getByRole("button", { name: "Ghi kết quả của Bộ" }).click();
+  // Asked to confirm first: a certificate may be issued in the Ministry's name.
+  await form.getByTestId("ministry-start").click();
+  await expect(form.getByText("Ghi kết quả này?", { exact: false })).toBeVisible();
+  await form.getByTestId("ministry-confirm").click();
   await expect(form.locator('.field-error[data-field="date"]')).toContainText("Ngày quyết định của Bộ phải từ ngày quyết định của tỉnh");
   await expect(form.getByLabel("Số quyết định của Bộ")).toHaveValue("1234/QĐ-BNNMT");
   const today = new Date().toISOString().slice(0, 10);
   await form.getByLabel("Ngày quyết định của Bộ").fill(today);
   await expect(form.getByLabel("Hạng sao Bộ công nhận")).toHaveValue("5");
-  await form.getByRole("button", { name: "Ghi kết quả của Bộ" }).click();
+  await form.getByTestId("ministry-confirm").click();
   await expect(page.getByTestId("ministry-saved")).toBeVisible();
   await expect(page.getByTestId("certificates-empty")).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -34,6 +37,8 @@ test("on a phone the province records the Ministry's 5★ for the demo's propose
   await page.goto(`/certificates/${number}`);
   await expect(page.getByTestId("certificate-check")).toHaveAttribute("data-status", "superseded");
   await expect(page.getByTestId("ministry-answer")).toContainText("1234/QĐ-BNNMT");
+  // It leads to the certificate that replaced it.
+  await expect(page.getByTestId("replaced-by")).toBeVisible();
   await page.getByTestId("certificate-product").click();
   await expect(page).toHaveURL(/\/products\/\d+$/);
   await expect(page.getByTestId("product-name")).toBeVisible();

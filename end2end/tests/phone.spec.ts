@@ -42,6 +42,7 @@ const ROLES: Record<string, Role> = {
       "/province", "/province/dossiers", "/province/rounds", "/rounds/:id", "/rounds/:id/minutes",
       "/province/certificates", "/dashboard", "/reports", "/reports/:id/:scope",
       "/province/registrations", "/registry/products", "/registry/subjects", "/registry/subjects/:id", "/admin/imports",
+      "/admin/master-data",
     ],
   },
   council: {
@@ -55,7 +56,7 @@ const ROLES: Record<string, Role> = {
     must: [
       "/admin", "/admin/accounts", "/admin/accounts/new", "/admin/accounts/:id", "/admin/audit",
       "/admin/criteria", "/admin/criteria/:id", "/admin/label-checklist", "/admin/report-settings",
-      "/admin/imports",
+      "/admin/imports", "/admin/master-data",
     ],
   },
 };

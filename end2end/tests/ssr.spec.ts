@@ -7,7 +7,9 @@ test("home page renders server-side with live figures", async ({ page }) => {
   await page.goto("/");
   await expect(page.locator("h1")).toHaveText("Sản phẩm OCOP tỉnh Lạng Sơn");
   await expect(page.locator("html")).toHaveAttribute("lang", "vi");
-  await expect(page.getByTestId("communes")).toHaveText("65");
+  // Lạng Sơn's 65 communes and wards, and any the master-data journey adds meanwhile (the
+  // specs share one database).
+  await expect(page.getByTestId("communes")).toHaveText(/^6[5-9]$/);
   // Products certified today, counted as the catalogue counts them (issue 19): the figure
   // links to the catalogue, which finds as many.
   const products = Number(await page.getByTestId("products").innerText());

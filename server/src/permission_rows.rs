@@ -1,6 +1,6 @@
 //! The permission matrix's rows for lots, labels, reports and the dashboard (issues 6 and 7),
-//! imports, the registries and subject corrections (issue 20), apart from `permission_matrix`
-//! so each file reads in one sitting.
+//! imports, the registries, subject corrections and master data (issue 20), apart from
+//! `permission_matrix` so each file reads in one sitting.
 use crate::permission_matrix::Who::*;
 use crate::permission_matrix::{ADMINS, EVERYONE, Row};
 use crate::permission_targets::Targets;
@@ -188,6 +188,55 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
         (
             "/api/undo_import",
             format!("batch_id={}", import_batch),
+            ADMINS,
+        ),
+        // An empty form: those allowed get past the check to field errors.
+        (
+            "/api/add_report_custom",
+            "input[kind]=&input[title]=&input[starts_on]=&input[ends_on]=&input[due_on]=".into(),
+            ADMINS,
+        ),
+        ("/api/get_master_data", String::new(), ADMINS),
+        // Empty forms: those allowed get past the check to field errors, nothing changes.
+        (
+            "/api/add_unit",
+            "input[code]=&input[name]=&input[kind]=&input[valid_from]=".into(),
+            ADMINS,
+        ),
+        (
+            "/api/rename_unit",
+            "input[code]=06463&input[name]=&input[kind]=&input[from]=".into(),
+            ADMINS,
+        ),
+        (
+            "/api/retire_unit",
+            "input[code]=06463&input[last_day]=&input[successor_code]=".into(),
+            ADMINS,
+        ),
+        (
+            "/api/add_product_group",
+            "input[parent_code]=&input[code]=&input[name_vi]=&input[name_en]=&input[valid_from]="
+                .into(),
+            &[Admin],
+        ),
+        (
+            "/api/rename_product_group",
+            "input[code]=I&input[name_vi]=&input[name_en]=&input[from]=".into(),
+            &[Admin],
+        ),
+        (
+            "/api/retire_product_group",
+            "input[code]=I.1.a&input[last_day]=".into(),
+            &[Admin],
+        ),
+        (
+            "/api/save_dossier_checklist_item",
+            "input[code]=registration_form&input[name_vi]=&input[name_en]=".into(),
+            ADMINS,
+        ),
+        (
+            "/api/retire_dossier_checklist_item",
+            "input[code]=registration_form&input[last_day]=".into(),
             ADMINS,
         ),
     ]

@@ -247,6 +247,7 @@ mod tests {
                 ministry_decision: None,
                 ministry_decision_date: None,
                 ministry_stars: None,
+                replaced_by: None,
             },
             subject_address: Some("Thôn Đồng Bành, xã Chi Lăng".into()),
             group_name: "Thực phẩm".into(),

@@ -282,6 +282,9 @@ fn lay_out(report: &ReportView, today: chrono::NaiveDate) -> Layout {
             crate::domain::dates::iso_date(&report.figures.previous.1)
         ),
     );
+    if let Some(note) = &report.figures.unit_note {
+        l.paragraph(9.0, false, &note.vi);
+    }
     l.heading("I. TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU NĂM");
     for line in &report.figures.targets {
         let target = line.target.map_or_else(
@@ -480,6 +483,7 @@ mod tests {
                 computed_on: "2026-11-30".into(),
                 tables: vec![table],
                 targets: Vec::new(),
+                unit_note: None,
             },
             can_edit: false,
             can_review: false,

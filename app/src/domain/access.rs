@@ -158,6 +158,9 @@ pub enum Action {
     ViewCertificates,
     /// Edit master data such as the label checklist.
     ManageMasterData,
+    /// Add, rename or retire product groups: administrators only, since the groups follow the
+    /// national decision (148/QĐ-TTg).
+    ManageProductGroups,
     /// Read a periodic report: a commune's (`Resource::Commune`) or the province's
     /// (`Resource::Nothing`).
     ViewReport,
@@ -264,6 +267,7 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
         (ListAccounts | ViewAuditLog, _) => province_wide,
         (ViewCriteria, _) => province_wide || matches!(role, AdvisoryMember | CouncilMember),
         (ManageCriteria | ManageMasterData, _) => province_wide,
+        (ManageProductGroups, _) => role == Administrator,
         (ManageRounds, _) => role == ProvincialOfficer,
         (ScoreDossiers, _) => matches!(role, AdvisoryMember | CouncilMember),
         (ViewCertificates, _) => province_wide,

@@ -184,6 +184,22 @@ audit_actions! {
         ("đã nhập tệp[ {file}][: {subjects} chủ thể, {products} sản phẩm, {certificates} giấy chứng nhận mới][, {updated} dòng cập nhật]", "imported the file[ {file}][: {subjects} new producers, {products} products, {certificates} certificates][, {updated} rows updated]");
     ImportUndo => "import.undo", ("Hoàn tác lần nhập", "Import undone"),
         ("đã hoàn tác lần nhập tệp[ {file}]", "undid the import of[ {file}]");
+    MasterUnitAdd => "master_data.unit_add", ("Thêm đơn vị hành chính", "Administrative unit added"),
+        ("đã thêm đơn vị hành chính[ {unit}][ ({code})][ từ ngày {from}]", "added the administrative unit[ {unit}][ ({code})][ from {from}]");
+    MasterUnitRename => "master_data.unit_rename", ("Đổi tên đơn vị hành chính", "Administrative unit renamed"),
+        ("đã đổi tên[ {old}][ thành {unit}][ từ ngày {from}]", "renamed[ {old}][ to {unit}][ from {from}]");
+    MasterUnitRetire => "master_data.unit_retire", ("Kết thúc đơn vị hành chính", "Administrative unit ended"),
+        ("đã kết thúc đơn vị[ {unit}][ sau ngày {last_day}][, sáp nhập vào {successor}]", "ended the unit[ {unit}][ after {last_day}][, merged into {successor}]");
+    MasterGroupAdd => "master_data.group_add", ("Thêm nhóm sản phẩm", "Product group added"),
+        ("đã thêm nhóm sản phẩm[ {code}][ {group}]", "added the product group[ {code}][ {group}]");
+    MasterGroupRename => "master_data.group_rename", ("Đổi tên nhóm sản phẩm", "Product group renamed"),
+        ("đã đổi tên nhóm sản phẩm[ {code}][ thành {group}][ từ ngày {from}]", "renamed the product group[ {code}][ to {group}][ from {from}]");
+    MasterGroupRetire => "master_data.group_retire", ("Thôi dùng nhóm sản phẩm", "Product group retired"),
+        ("đã thôi dùng nhóm sản phẩm[ {code}][ {group}][ sau ngày {last_day}]", "retired the product group[ {code}][ {group}][ after {last_day}]");
+    MasterChecklistSave => "master_data.checklist_save", ("Sửa danh mục tài liệu hồ sơ", "Dossier checklist changed"),
+        ("đã lưu mục tài liệu hồ sơ[ {item}][ từ ngày {from}]", "saved the dossier checklist item[ {item}][ from {from}]");
+    MasterChecklistRetire => "master_data.checklist_retire", ("Thôi dùng mục tài liệu hồ sơ", "Dossier checklist item retired"),
+        ("đã thôi dùng mục tài liệu hồ sơ[ {item}][ sau ngày {last_day}]", "retired the dossier checklist item[ {item}][ after {last_day}]");
 }
 
 impl AuditAction {
@@ -232,6 +248,7 @@ pub fn family_name(family: &str) -> Text {
         "report" => ("Báo cáo", "Reports"),
         "report_settings" => ("Thiết lập báo cáo", "Report settings"),
         "import" => ("Nhập dữ liệu", "Imports"),
+        "master_data" => ("Danh mục dùng chung", "Master data"),
         other => (other, other),
     };
     Text::new(vi, en)

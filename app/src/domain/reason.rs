@@ -381,6 +381,45 @@ reasons! {
     MinistryDate = "ministry_date",
         "Ngày quyết định của Bộ phải từ ngày quyết định của tỉnh đến hôm nay.",
         "The Ministry's decision date must fall between the province's decision and today.";
+    UnitCode = "unit_code",
+        "Mã xã/phường gồm đúng 5 chữ số (mã thống kê, ví dụ 06046).",
+        "A commune code has exactly 5 digits (the statistics code, e.g. 06046).";
+    UnitKind = "unit_kind",
+        "Loại đơn vị phải là xã hoặc phường.",
+        "The kind of unit must be xã (commune) or phường (ward).";
+    VersionDate = "version_date",
+        "Ngày áp dụng không được trước ngày bắt đầu của tên hiện tại và không được sau hôm nay (cùng ngày bắt đầu: sửa tên hiện tại).",
+        "The date it applies from must not come before the current name began, nor after today (the same day corrects the current name).";
+    RetireDate = "retire_date",
+        "Ngày cuối cùng phải từ ngày bắt đầu của nội dung hiện tại (tài liệu hồ sơ: từ hôm nay) đến tối đa một năm sau hôm nay.",
+        "The last day must fall between the day the current version began (a dossier document: today) and one year from today.";
+    StartDate = "start_date",
+        "Ngày bắt đầu phải từ năm 2019 đến tối đa một năm sau hôm nay.",
+        "The start date must fall between 2019 and one year from today.";
+    AlreadyRetired = "already_retired",
+        "Mục này đã được cho kết thúc hoặc thôi dùng (kể cả khi ngày cuối còn ở phía trước), không sửa được nữa.",
+        "This entry has been ended or retired (even if its last day is still ahead) and can no longer be changed.";
+    UnknownSuccessor = "unknown_successor",
+        "Hãy chọn đơn vị tiếp nhận đang còn hiệu lực (khác đơn vị này).",
+        "Choose the unit that takes over: one still in force, other than this one.";
+    GroupCodeUnder = "group_code_under",
+        "Mã nhóm con phải là mã nhóm cha, dấu chấm rồi một phần mã gồm chữ hoặc số (ví dụ I.1.e).",
+        "A sub-group's code is its parent's code, a dot and a part of letters or digits (e.g. I.1.e).";
+    HasActiveChildren = "has_active_children",
+        "Nhóm này còn nhóm con đang dùng; hãy thôi dùng các nhóm con trước.",
+        "This group still has sub-groups in use; retire them first.";
+    UnitStart = "unit_start",
+        "Xã, phường mới có hiệu lực từ ngày 01/07/2025 trở đi (trước đó là cấp huyện).",
+        "A new commune or ward takes effect on 1 July 2025 or later (before that, districts).";
+    PeriodTooLong = "period_too_long",
+        "Kỳ báo cáo dài tối đa 10 năm.",
+        "A report period covers 10 years at most.";
+    WholeYears = "whole_years",
+        "Báo cáo tổng kết tính theo năm trọn vẹn: từ ngày 01/01 đến ngày 31/12, ít nhất hai năm.",
+        "A review covers whole years: from 1 January to 31 December, two years at least.";
+    NothingChanged = "nothing_changed",
+        "Nội dung giống hệt hiện tại: không có gì để lưu.",
+        "This is the same as the current version: nothing to save.";
 }
 
 impl std::fmt::Display for Reason {

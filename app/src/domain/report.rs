@@ -12,52 +12,7 @@ use serde::{Deserialize, Serialize};
 /// The province's code: a report scope naming it covers every commune.
 pub const PROVINCE_CODE: &str = "20";
 
-/// Which report a period is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum PeriodKind {
-    /// 1 January – 30 June, due 25 June (communes).
-    HalfYear,
-    /// 1 January – 30 September (the Department's own report to the Province).
-    NineMonth,
-    /// The calendar year, due 30 November.
-    Annual,
-}
-
-impl PeriodKind {
-    pub const ALL: [PeriodKind; 3] = [
-        PeriodKind::HalfYear,
-        PeriodKind::NineMonth,
-        PeriodKind::Annual,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PeriodKind::HalfYear => "half_year",
-            PeriodKind::NineMonth => "nine_month",
-            PeriodKind::Annual => "annual",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<PeriodKind> {
-        PeriodKind::ALL.into_iter().find(|k| k.as_str() == value)
-    }
-
-    pub fn name_vi(self) -> &'static str {
-        match self {
-            PeriodKind::HalfYear => "6 tháng đầu năm",
-            PeriodKind::NineMonth => "9 tháng",
-            PeriodKind::Annual => "năm",
-        }
-    }
-
-    pub fn name_en(self) -> &'static str {
-        match self {
-            PeriodKind::HalfYear => "first half-year",
-            PeriodKind::NineMonth => "nine months",
-            PeriodKind::Annual => "year",
-        }
-    }
-}
+pub use crate::domain::period_kind::PeriodKind;
 
 /// Days from `start` to `end`, both included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -359,6 +314,7 @@ pub fn progress_percent(achieved: i64, target: Option<i64>) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
     use proptest::prelude::*;
 

@@ -15,6 +15,11 @@ pub struct Model {
     /// Space-separated top-level group codes ("I II III"); empty for all groups.
     pub groups: String,
     pub sort: i32,
+    /// In force from (none: since the scheme began) …
+    pub valid_from: Option<Date>,
+    /// … to this day included (none: still in force). Retired rows stay for the records
+    /// that refer to them.
+    pub valid_to: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,6 +12,11 @@ pub struct Model {
     pub name_en: String,
     pub parent_code: Option<String>,
     pub lead_ministry: Option<String>,
+    /// In force from (none: since the scheme began) …
+    pub valid_from: Option<Date>,
+    /// … to this day included (none: still in force). Retired rows stay for the records
+    /// that refer to them.
+    pub valid_to: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

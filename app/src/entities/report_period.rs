@@ -7,7 +7,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    /// `PeriodKind::as_str`: "half_year", "nine_month" or "annual".
+    /// `PeriodKind::as_str`: "half_year", "nine_month" or "annual"; "adhoc_<n>" or
+    /// "review_<n>" for the periods the province makes (`PeriodKind::parse`).
     pub kind: String,
     pub year: i16,
     /// First day covered.
@@ -18,6 +19,8 @@ pub struct Model {
     /// "commune" (communes report to the Department) or "department" (the Department's own
     /// reports to the Province, such as the 9-month report).
     pub audience: String,
+    /// The title of an ad hoc report or a review (`PeriodKind::titled`).
+    pub title: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -140,10 +140,10 @@ fn Products(page: RegistryPage<ProductEntry>) -> impl IntoView {
                             {rows.into_iter().map(|p| view! {
                                 <tr data-testid="registry-product">
                                     <td><a href=format!("/products/{}", p.id) rel="external">{p.name.clone()}</a></td>
-                                    <td><A href=format!("/subjects/{}", p.subject_id)>{p.subject_name.clone()}</A></td>
-                                    <td>{p.commune_name.clone()}</td>
-                                    <td>{p.group_code.clone()}</td>
-                                    <td data-status=p.status.clone()>
+                                    <td data-label=move || t_string!(i18n, registry.subject).to_string()><A href=format!("/subjects/{}", p.subject_id)>{p.subject_name.clone()}</A></td>
+                                    <td data-label=move || t_string!(i18n, registry.commune).to_string()>{p.commune_name.clone()}</td>
+                                    <td data-label=move || t_string!(i18n, registry.group).to_string()>{p.group_code.clone()}</td>
+                                    <td data-status=p.status.clone() data-label=move || t_string!(i18n, registry.status).to_string()>
                                         {p.stars.map(|s| "★".repeat(usize::try_from(s).unwrap_or(0))).unwrap_or_default()}" "
                                         {status_name(&p.status)}
                                         {(!p.valid_until.is_empty()).then(|| format!(" · {}", p.valid_until))}
@@ -209,11 +209,11 @@ fn Subjects(page: RegistryPage<SubjectEntry>) -> impl IntoView {
                                 <tr data-testid="registry-subject">
                                     <td><A href=format!("/registry/subjects/{}", s.id)>{s.name.clone()}</A>
                                         {(s.status != "active").then(|| view! { <br /><span class=format!("badge status-{}", s.status)>{crate::components::labels::status_label(i18n, &s.status)}</span> })}</td>
-                                    <td>{s.kind.clone()}</td>
-                                    <td>{s.commune_name.clone()}</td>
-                                    <td>{s.tax_code.clone()}</td>
-                                    <td>{s.products}" ("{s.certified}" "{t!(i18n, registry.in_force)}")"</td>
-                                    <td>{if s.members == 0 { t_string!(i18n, registry.no_account).to_string() } else { s.members.to_string() }}</td>
+                                    <td data-label=move || t_string!(i18n, registry.kind).to_string()>{kind_name(i18n, &s.kind)}</td>
+                                    <td data-label=move || t_string!(i18n, registry.commune).to_string()>{s.commune_name.clone()}</td>
+                                    <td data-label=move || t_string!(i18n, registry.tax_code).to_string()>{s.tax_code.clone()}</td>
+                                    <td data-label=move || t_string!(i18n, registry.products_count).to_string()>{s.products}" ("{s.certified}" "{t!(i18n, registry.in_force)}")"</td>
+                                    <td data-label=move || t_string!(i18n, registry.accounts).to_string()>{if s.members == 0 { t_string!(i18n, registry.no_account).to_string() } else { s.members.to_string() }}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -225,4 +225,16 @@ fn Subjects(page: RegistryPage<SubjectEntry>) -> impl IntoView {
             <Pager path="/registry/subjects" params=params(&page.filter) page=page.page pages=page.pages has_more=page.page < page.pages />
         })}
     }
+}
+
+/// A subject's kind by its name ("Hợp tác xã"), not its code.
+fn kind_name(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, code: &str) -> String {
+    match code {
+        "HTX" => t_string!(i18n, register.type_HTX),
+        "DN" => t_string!(i18n, register.type_DN),
+        "THT" => t_string!(i18n, register.type_THT),
+        "HO" => t_string!(i18n, register.type_HO),
+        other => other,
+    }
+    .to_string()
 }

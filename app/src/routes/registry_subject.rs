@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::area_gate::{NotAllowed, SignedInGate};
+use crate::components::confirm_submit::form_is_valid;
 use crate::components::error::{ErrorMessage, FormError};
 use crate::components::field_error::FieldError;
 use crate::components::labels::status_label;
@@ -196,18 +197,4 @@ fn MoveForm(
             </ActionForm>
         </details>
     }
-}
-
-/// Whether the form of the clicked button is filled as its fields require (the browser says
-/// what is missing): the confirmation is asked only of a form that can be sent.
-fn form_is_valid(ev: &leptos::ev::MouseEvent) -> bool {
-    use leptos::wasm_bindgen::JsCast;
-    ev.target()
-        .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
-        .and_then(|button| button.closest("form").ok().flatten())
-        .map(|form| {
-            form.unchecked_into::<leptos::web_sys::HtmlFormElement>()
-                .report_validity()
-        })
-        .unwrap_or(true)
 }

@@ -106,6 +106,7 @@ pub fn ProvinceHome() -> impl IntoView {
                 <AuditEntry />
                 <ImportsEntry />
                 <CriteriaEntry />
+                <MasterDataEntry />
                 <LabelChecklistEntry />
                 <ReportSettingsEntry />
                 <AccountEntry />
@@ -147,6 +148,7 @@ pub fn AdminHome() -> impl IntoView {
                 <AuditEntry />
                 <ImportsEntry />
                 <CriteriaEntry />
+                <MasterDataEntry />
                 <LabelChecklistEntry />
                 <ReportSettingsEntry />
                 <AccountEntry />
@@ -277,6 +279,17 @@ fn CriteriaEntry() -> impl IntoView {
         <EntryCard href="/admin/criteria".into() testid="entry-criteria">
             <h2>{t!(i18n, criteria.title)}</h2>
             <p>{t!(i18n, criteria.hint)}</p>
+        </EntryCard>
+    }
+}
+
+#[component]
+fn MasterDataEntry() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <EntryCard href="/admin/master-data".into() testid="entry-master-data">
+            <h2>{t!(i18n, master.title)}</h2>
+            <p>{t!(i18n, master.hint)}</p>
         </EntryCard>
     }
 }

@@ -144,7 +144,7 @@ pub async fn walk_to(
     .await?;
     let limits = UploadLimits::default();
     let (_, group) = filing::group_code_of(db, p.id).await?;
-    for item in filing::checklist_for(db, &group.code).await? {
+    for item in filing::checklist_for(db, &group.code, chrono::Utc::now()).await? {
         if item.mandatory || item.code == "product_story" {
             let upload = if item.code == "product_story" {
                 Upload {

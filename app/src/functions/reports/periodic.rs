@@ -139,6 +139,32 @@ pub async fn save_report_period(
     .await
 }
 
+/// Adds an ad hoc report or a multi-year review of the province's; returns its period's id.
+#[server(prefix = "/api", endpoint = "add_report_custom")]
+pub async fn add_report_custom(
+    input: crate::models::reports::periodic::CustomPeriodInput,
+) -> Result<i32, AppError> {
+    let ctx = crate::functions::ctx().await?;
+    let id = crate::services::reports::settings::add_custom(&ctx.db, &ctx.actor, &input).await?;
+    ctx.audit(
+        crate::domain::audit_action::AuditAction::ReportSettingsPeriod,
+        ("report_period", id.to_string()),
+        format!(
+            "{} {} – {}",
+            input.title.trim(),
+            input.starts_on,
+            input.ends_on
+        ),
+        crate::domain::audit_details::Details::new()
+            .with("period", input.title.trim())
+            .with("from", crate::domain::dates::iso_date(&input.starts_on))
+            .with("to", crate::domain::dates::iso_date(&input.ends_on))
+            .with("due", crate::domain::dates::iso_date(&input.due_on)),
+    )
+    .await?;
+    Ok(id)
+}
+
 /// Adds a year's report periods; returns how many were new.
 #[server(prefix = "/api", endpoint = "add_report_year")]
 pub async fn add_report_year(year: i32) -> Result<u64, AppError> {

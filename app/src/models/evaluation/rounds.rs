@@ -212,6 +212,9 @@ pub struct CertificateRow {
     pub ministry_decision: Option<String>,
     pub ministry_decision_date: Option<String>,
     pub ministry_stars: Option<u8>,
+    /// The number of the certificate that replaced this one, if any.
+    #[serde(default)]
+    pub replaced_by: Option<String>,
 }
 
 /// The Ministry's answer to a 5★ proposal, as typed: the proposing certificate's number, the

@@ -1,2 +1,3 @@
-//! Master data: administrative units and product groups.
+//! Master data: administrative units and product groups, and editing them.
+pub mod editing;
 pub mod units;

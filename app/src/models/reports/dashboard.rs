@@ -104,6 +104,9 @@ pub struct Dashboard {
     pub years: Vec<i16>,
     /// Choices for the filters: (code, name).
     pub communes: Vec<(String, String)>,
+    /// Whether those are the former districts (a year before July 2025).
+    #[serde(default)]
+    pub districts: bool,
     pub groups: Vec<(String, Text)>,
     pub tiles: Vec<Tile>,
     pub charts: Vec<Chart>,

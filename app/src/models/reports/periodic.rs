@@ -59,6 +59,10 @@ pub struct ReportFigures {
     pub computed_on: String,
     pub tables: Vec<FigureTable>,
     pub targets: Vec<TargetLine>,
+    /// Said when the administrative units changed within the window (figures frozen before
+    /// this existed have none).
+    #[serde(default)]
+    pub unit_note: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,4 +147,15 @@ pub struct ReportSettings {
     pub periods: Vec<PeriodRow>,
     pub targets: Vec<TargetRow>,
     pub communes: Vec<(String, String)>,
+}
+
+/// A report period the province makes itself: an ad hoc report (`kind` "adhoc") or a
+/// multi-year review ("review", whole years), with its title and dates (`YYYY-MM-DD`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomPeriodInput {
+    pub kind: String,
+    pub title: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub due_on: String,
 }

@@ -55,6 +55,10 @@ fn Certificate(check: CertificateCheck) -> impl IntoView {
                 <dt>{t!(i18n, certificates.decision)}</dt><dd>{c.decision_number.clone()}" ("{crate::domain::dates::iso_date(&c.decision_date)}")"<crate::routes::certificates::ministry::MinistryNote row=c.clone() /></dd>
                 <dt>{t!(i18n, certificates.valid_until)}</dt><dd data-testid="valid-until">{crate::domain::dates::iso_date(&c.valid_until)}</dd>
                 {c.revoke_reason.clone().map(|r| view! { <dt>{t!(i18n, certificates.revoke_reason)}</dt><dd>{r}</dd> })}
+                {c.replaced_by.clone().map(|n| view! {
+                    <dt>{t!(i18n, certificates.replaced_by)}</dt>
+                    <dd><A href=format!("/certificates/{n}") attr:data-testid="replaced-by">{n.clone()}</A></dd>
+                })}
             </dl>
             <p><A href="/">{t!(i18n, certificates.home)}</A></p>
         </article>

@@ -2,10 +2,11 @@
 //! certificate awaiting it, and what was answered on each that has it.
 use leptos::prelude::*;
 
+use crate::components::confirm_submit::ConfirmSubmit;
 use crate::components::field_error::FieldError;
 use crate::components::labels::Stars;
 use crate::functions::certificates::RecordMinistryResult;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::models::AppError;
 use crate::models::evaluation::rounds::CertificateRow;
 
@@ -23,7 +24,6 @@ pub fn MinistryForm(
             <summary>{t!(i18n, certificates.ministry_record)}</summary>
             <ActionForm action=record attr:class="stack-form" attr:data-testid="ministry-form">
                 <input type="hidden" name="input[number]" value=number.clone() />
-                <p class="muted">{t!(i18n, certificates.ministry_confirm)}</p>
                 <label>{t!(i18n, certificates.ministry_decision)}<input name="input[decision]" required maxlength="64" /></label>
                 <FieldError error field="decision" />
                 <label>{t!(i18n, certificates.ministry_date)}<input name="input[date]" type="date" required /></label>
@@ -35,7 +35,14 @@ pub fn MinistryForm(
                         <option value="3">"3 ★"</option>
                     </select>
                 <FieldError error field="stars" />
-                <button type="submit" disabled=move || record.pending().get()>{t!(i18n, certificates.ministry_record)}</button>
+                // A certificate may be issued in the Ministry's name: asked to confirm first.
+                <ConfirmSubmit
+                    label=move || t_string!(i18n, certificates.ministry_record).to_string()
+                    pending=record.pending()
+                    testid="ministry"
+                >
+                    {t!(i18n, certificates.ministry_confirm)}
+                </ConfirmSubmit>
             </ActionForm>
         </details>
     }

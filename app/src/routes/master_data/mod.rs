@@ -1,2 +1,6 @@
-//! Master data: administrative units and product groups (`/units`).
+//! Master data pages: `/units` (public) and `/admin/master-data` (editing).
+pub mod checklist_forms;
+pub mod editing;
+pub mod group_forms;
+pub mod unit_forms;
 pub mod units;

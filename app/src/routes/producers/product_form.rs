@@ -203,6 +203,7 @@ pub fn GroupOptions(selected: String) -> impl IntoView {
                 Suspend::new(async move {
                     let mut options = Vec::new();
                     flatten(&groups.await.unwrap_or_default(), 0, &mut options);
+                    keep_retired(&mut options, &selected);
                     options
                         .into_iter()
                         .map(|(code, label)| {
@@ -222,6 +223,7 @@ fn GroupOptionList(groups: Vec<ProductGroupNode>, selected: String) -> impl Into
     let i18n = use_i18n();
     let mut options = Vec::new();
     flatten(&groups, 0, &mut options);
+    keep_retired(&mut options, &selected);
     view! {
         <option value="">{t!(i18n, register.choose)}</option>
         {options
@@ -231,6 +233,14 @@ fn GroupOptionList(groups: Vec<ProductGroupNode>, selected: String) -> impl Into
                 view! { <option value=code selected=chosen>{label}</option> }
             })
             .collect_view()}
+    }
+}
+
+/// A product filed under a group since retired keeps it on offer (only its own), so saving
+/// the form does not move it to another group unasked.
+fn keep_retired(options: &mut Vec<(String, String)>, selected: &str) {
+    if !selected.is_empty() && !options.iter().any(|(code, _)| code == selected) {
+        options.push((selected.to_owned(), selected.to_owned()));
     }
 }
 

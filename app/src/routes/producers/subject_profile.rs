@@ -111,7 +111,16 @@ pub(crate) fn ProfileForm(
                 <label for="address">{t!(i18n, register.address)}</label>
                 <input id="address" name="profile[address]" maxlength="500" value=text(&s.address) prop:value=text(&s.address) />
                 <FieldError error field="address" />
-                <p class="muted">{t!(i18n, register.commune)}": "{s.commune_name.clone()}" — "{t!(i18n, profile.commune_note)}</p>
+                // Members ask their commune; the province moves the subject on the registry page.
+                <p class="muted">{t!(i18n, register.commune)}": "{s.commune_name.clone()}
+                    {if s.may_move {
+                        view! { " — "{t!(i18n, profile.commune_note_province)} }.into_any()
+                    } else if s.may_correct {
+                        view! { " — "{t!(i18n, profile.commune_note_official)} }.into_any()
+                    } else {
+                        view! { " — "{t!(i18n, profile.commune_note)} }.into_any()
+                    }}
+                </p>
                 <label for="legal_representative">{t!(i18n, profile.legal_representative)}</label>
                 <input id="legal_representative" name="profile[legal_representative]" maxlength="200" value=text(&s.legal_representative) prop:value=text(&s.legal_representative) />
                 <FieldError error field="legal_representative" />

@@ -73,6 +73,7 @@ fn Body(d: Dashboard, english: bool) -> impl IntoView {
                     t_string!(i18n, dashboard.expiring_days)
                 ),
                 "pipeline" => t_string!(i18n, dashboard.pipeline).to_string(),
+                _ if d.districts => t_string!(i18n, dashboard.districts_with).to_string(),
                 _ => t_string!(i18n, dashboard.communes_with).to_string(),
             };
             let target = tile.target.map(|t| {
@@ -95,6 +96,7 @@ fn Body(d: Dashboard, english: bool) -> impl IntoView {
         .iter()
         .map(|chart| {
             let title = match chart.key.as_str() {
+                "by_commune" if d.districts => t_string!(i18n, dashboard.by_district),
                 "by_commune" => t_string!(i18n, dashboard.by_commune),
                 "by_group" => t_string!(i18n, dashboard.by_group),
                 "by_type" => t_string!(i18n, dashboard.by_type),
@@ -224,7 +226,7 @@ fn Filters(d: Dashboard, english: bool) -> impl IntoView {
                 </select>
             </label>
             {(!d.communes.is_empty()).then(|| view! {
-                <label>{t!(i18n, dashboard.commune)}
+                <label>{t!(i18n, dashboard.unit)}
                     <select name="commune" data-testid="filter-commune" on:change=change("commune")>
                         {option(String::new(), t_string!(i18n, dashboard.all).to_owned(), &f.commune)}
                         {d.communes.iter().map(|(c, n)| option(c.clone(), n.clone(), &f.commune)).collect_view()}

@@ -117,6 +117,9 @@ fn ReportBody(
             }}
             " "{t!(i18n, reports.previous)}" "{iso_date(&r.figures.previous.0)}" – "{iso_date(&r.figures.previous.1)}"."
         </p>
+        {r.figures.unit_note.clone().map(|note| view! {
+            <p class="notice" data-testid="unit-note">{note.get(english).to_owned()}</p>
+        })}
         <Targets targets=r.figures.targets.clone() english />
         {certified.map(|items| view! {
             <h2>{t!(i18n, reports.chart_stars)}</h2>

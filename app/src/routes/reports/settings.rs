@@ -1,5 +1,5 @@
 //! `/admin/report-settings`: the report periods (dates covered, due dates; a new year's
-//! periods) and each year's targets for the province and communes. Every row is its own small
+//! periods; an ad hoc report or a multi-year review of the province's) and each year's targets for the province and communes. Every row is its own small
 //! form, so a refusal shows under the row it is about and keeps what was typed.
 use leptos::prelude::*;
 
@@ -9,7 +9,7 @@ use crate::components::error::{ErrorMessage, FormError};
 use crate::components::field_error::FieldError;
 use crate::components::saved_count::reload_on_success;
 use crate::functions::reports::periodic::{
-    AddReportYear, SaveReportPeriod, SaveReportTarget, get_report_settings,
+    AddReportCustom, AddReportYear, SaveReportPeriod, SaveReportTarget, get_report_settings,
 };
 use crate::i18n::{Locale, t, use_i18n};
 use crate::models::reports::periodic::{PeriodRow, TargetRow};
@@ -61,6 +61,9 @@ fn Settings() -> impl IntoView {
                 })
             }}
         </Transition>
+        // Outside the list that reloads after it, so its notice and link stay.
+        <h2>{t!(i18n, reports.custom_title)}</h2>
+        <CustomPeriodForm reload />
     }
 }
 
@@ -92,6 +95,46 @@ fn PeriodForm(p: PeriodRow, english: bool, reload: RwSignal<u32>) -> impl IntoVi
                 <button type="submit" data-testid="save-period">{t!(i18n, reports.save_row)}</button>
             </ActionForm>
         </li>
+    }
+}
+
+/// An ad hoc report or a multi-year review: its kind, title and dates; once added, a link to it.
+#[component]
+fn CustomPeriodForm(reload: RwSignal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let add = ServerAction::<AddReportCustom>::new();
+    reload_on_success(add, reload);
+    let error = Signal::derive(move || add.value().get().and_then(Result::err));
+    let added = move || add.value().get().and_then(Result::ok);
+    view! {
+        <ActionForm action=add attr:class="stack-form wide-form" attr:data-testid="add-custom">
+            <FormError error />
+            <label for="custom-kind">{t!(i18n, reports.custom_kind)}</label>
+            <select id="custom-kind" name="input[kind]" required>
+                <option value="adhoc">{t!(i18n, reports.kind_adhoc)}</option>
+                <option value="review">{t!(i18n, reports.kind_review)}</option>
+            </select>
+            <FieldError error field="kind" />
+            <label for="custom-title">{t!(i18n, reports.custom_name)}</label>
+            <input id="custom-title" name="input[title]" required maxlength="200" />
+            <FieldError error field="title" />
+            <label for="custom-start">{t!(i18n, reports.starts_on)}</label>
+            <input id="custom-start" type="date" name="input[starts_on]" required />
+            <FieldError error field="starts_on" />
+            <label for="custom-end">{t!(i18n, reports.ends_on)}</label>
+            <input id="custom-end" type="date" name="input[ends_on]" required />
+            <FieldError error field="ends_on" />
+            <label for="custom-due">{t!(i18n, reports.due)}</label>
+            <input id="custom-due" type="date" name="input[due_on]" required />
+            <FieldError error field="due_on" />
+            <button type="submit" disabled=move || add.pending().get()>{t!(i18n, reports.custom_add)}</button>
+        </ActionForm>
+        {move || added().map(|id| view! {
+            <p class="notice" role="status" data-testid="custom-added">
+                {t!(i18n, reports.custom_added)}" "
+                <a href=format!("/reports/{id}/20")>{t!(i18n, reports.custom_open)}</a>
+            </p>
+        })}
     }
 }
 

@@ -171,7 +171,7 @@ async fn create_subject(
     let commune = admin_unit::Entity::find()
         .filter(admin_unit::Column::Code.eq(new.commune_code.trim()))
         .filter(admin_unit::Column::Level.eq("commune"))
-        .filter(admin_unit::Column::ValidTo.is_null())
+        .filter(crate::services::master_data::units::unit_in_force_today())
         .one(db)
         .await?
         .ok_or(invalid("commune_code", Reason::UnknownCommune))?;

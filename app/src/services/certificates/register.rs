@@ -47,8 +47,8 @@ fn status(c: &cert::Model, today: chrono::NaiveDate, window: i64) -> String {
         .to_owned()
 }
 
-/// Certificates as rows, with their product, subject and commune (four queries whatever the
-/// number).
+/// Certificates as rows, with their product, subject, commune and the certificate that
+/// replaced each (five queries whatever the number).
 async fn rows(
     db: &impl ConnectionTrait,
     certs: Vec<cert::Model>,
@@ -76,6 +76,13 @@ async fn rows(
         .into_iter()
         .map(|u| (u.code, u.name))
         .collect();
+    let successors: HashMap<i32, String> = cert::Entity::find()
+        .filter(cert::Column::Id.is_in(certs.iter().filter_map(|c| c.superseded_by)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.number))
+        .collect();
     Ok(certs
         .into_iter()
         .map(|c| {
@@ -86,6 +93,7 @@ async fn rows(
                 && c.ministry_decision.is_none()
                 && matches!(status.as_str(), "valid" | "expiring");
             CertificateRow {
+                replaced_by: c.superseded_by.and_then(|id| successors.get(&id).cloned()),
                 status,
                 awaiting_ministry,
                 by_ministry: c.by_ministry,

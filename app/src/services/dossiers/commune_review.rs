@@ -47,7 +47,7 @@ pub async fn comment(
     }
     let body = required(body, "body", 4000)?;
     let (p, group) = group_code_of(db, d.product_id).await?;
-    let items = checklist_for(db, &group.code).await?;
+    let items = checklist_for(db, &group.code, d.created_at).await?;
     let item = match item_code.trim() {
         "" => None,
         code => {

@@ -41,7 +41,7 @@ pub async fn attach(
         return Err(ServiceError::Denied(Denied::NotAllowed));
     }
     let (_, group) = group_code_of(db, d.product_id).await?;
-    let items = checklist_for(db, &group.code).await?;
+    let items = checklist_for(db, &group.code, d.created_at).await?;
     if !items.iter().any(|i| i.code == item_code) {
         return Err(invalid("item_code", Reason::Required));
     }
@@ -112,7 +112,7 @@ pub async fn remove(
         return Err(ServiceError::Denied(Denied::NotAllowed));
     }
     let (_, group) = group_code_of(db, d.product_id).await?;
-    let items = checklist_for(db, &group.code).await?;
+    let items = checklist_for(db, &group.code, d.created_at).await?;
     let file_name = audit::file_name(db, doc.file_id).await?;
     let txn = db.begin().await?;
     dossier_document::Entity::delete_by_id(doc.id)

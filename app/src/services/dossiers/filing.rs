@@ -331,19 +331,15 @@ pub async fn browse(
     })
 }
 
-/// The checklist of a product group (`group_code` of the product), in order.
+/// The checklist of a product group (`group_code` of the product), in order, as it stood the
+/// day the dossier was `started` (a later change to the checklist does not move its goalposts).
 pub(crate) async fn checklist_for(
     db: &impl ConnectionTrait,
     group_code: &str,
+    started: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<dossier_checklist_item::Model>, ServiceError> {
-    Ok(dossier_checklist_item::Entity::find()
-        .filter(dossier_checklist_item::Column::Scheme.eq("148"))
-        .order_by_asc(dossier_checklist_item::Column::Sort)
-        .all(db)
-        .await?
-        .into_iter()
-        .filter(|item| checklist::applies_to(&item.groups, group_code))
-        .collect())
+    let day = crate::domain::dates::day_in_vietnam(started);
+    crate::services::master_data::checklist_edits::checklist_on(db, group_code, day).await
 }
 
 /// Completeness of a dossier's current document set against its checklist.

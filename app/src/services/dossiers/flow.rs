@@ -222,7 +222,7 @@ async fn ready_for(
                 problems.add(field, Reason::Required);
             }
             let (_, group) = group_code_of(db, d.product_id).await?;
-            let items = checklist_for(db, &group.code).await?;
+            let items = checklist_for(db, &group.code, d.created_at).await?;
             for code in completeness_of(db, d, &items).await?.missing {
                 problems.add(format!("item:{code}"), Reason::DocumentMissing);
             }

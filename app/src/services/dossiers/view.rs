@@ -37,7 +37,7 @@ pub async fn dossier_view(
 ) -> Result<DossierView, ServiceError> {
     let (d, viewer, state) = load_for(db, actor, dossier_id).await?;
     let (product, group) = group_code_of(db, d.product_id).await?;
-    let items = checklist_for(db, &group.code).await?;
+    let items = checklist_for(db, &group.code, d.created_at).await?;
     let completeness = completeness_of(db, &d, &items).await?;
     let documents = dossier_document::Entity::find()
         .filter(dossier_document::Column::DossierId.eq(d.id))

@@ -6,7 +6,7 @@
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
-    TransactionTrait,
+    QuerySelect, TransactionTrait,
 };
 use serde::Deserialize;
 
@@ -177,21 +177,23 @@ pub async fn load(db: &DatabaseConnection) -> Result<LoadSummary, DbErr> {
             .exec_without_returning(&txn)
             .await?;
     }
-    let top_groups: Vec<product_group::Model> = product_group::Entity::find()
+    // Only the columns needed: the migration tests load into the schema of an earlier version.
+    let top_groups: Vec<(String, String)> = product_group::Entity::find()
+        .select_only()
+        .column(product_group::Column::Code)
+        .column(product_group::Column::NameVi)
         .filter(product_group::Column::Scheme.eq("148"))
+        .filter(product_group::Column::ParentCode.is_null())
+        .into_tuple()
         .all(&txn)
-        .await?
-        .into_iter()
-        .filter(|g| g.parent_code.is_none())
-        .collect();
-    for group in top_groups {
+        .await?;
+    for (code, name_vi) in top_groups {
         let row = criteria_set::ActiveModel {
             scheme: Set("148".to_owned()),
             name: Set(format!(
-                "Bộ tiêu chí mẫu theo cấu trúc QĐ 148 — nhóm {} {}",
-                group.code, group.name_vi
+                "Bộ tiêu chí mẫu theo cấu trúc QĐ 148 — nhóm {code} {name_vi}"
             )),
-            group_code: Set(group.code),
+            group_code: Set(code),
             version: Set(1),
             is_sample: Set(true),
             frozen: Set(false),

@@ -14,6 +14,29 @@ use crate::services::ServiceError;
 /// The scheme whose groups the page shows: Decision 148/QĐ-TTg (2023).
 pub const CURRENT_GROUP_SCHEME: &str = "148";
 
+/// Administrative units in force today: begun, and not ended (a merger decided ahead of its
+/// date counts from that date).
+pub(crate) fn unit_in_force_today() -> Condition {
+    let today = crate::domain::dates::day_in_vietnam(chrono::Utc::now());
+    Condition::all()
+        .add(
+            Condition::any()
+                .add(admin_unit::Column::ValidFrom.is_null())
+                .add(admin_unit::Column::ValidFrom.lte(today)),
+        )
+        .add(
+            Condition::any()
+                .add(admin_unit::Column::ValidTo.is_null())
+                .add(admin_unit::Column::ValidTo.gte(today)),
+        )
+}
+
+/// Whether a product group is in use today (a retired one stays on the products filed under it).
+pub(crate) fn group_in_use_today(g: &product_group::Model) -> bool {
+    let today = crate::domain::dates::day_in_vietnam(chrono::Utc::now());
+    g.valid_from.is_none_or(|from| from <= today) && g.valid_to.is_none_or(|to| to >= today)
+}
+
 /// The units of `levels` in force today as (code, name), sorted by the folded name as
 /// Vietnamese readers expect — the choices and rows of the reports and the dashboard.
 ///
@@ -25,7 +48,7 @@ pub async fn in_force(
 ) -> Result<Vec<(String, String)>, DbErr> {
     Ok(admin_unit::Entity::find()
         .filter(admin_unit::Column::Level.is_in(levels.iter().copied()))
-        .filter(admin_unit::Column::ValidTo.is_null())
+        .filter(unit_in_force_today())
         .order_by_asc(admin_unit::Column::NameFolded)
         .order_by_asc(admin_unit::Column::Name)
         .all(db)
@@ -97,7 +120,8 @@ async fn district_names(db: &impl ConnectionTrait) -> Result<HashMap<String, Str
         .collect())
 }
 
-/// The product groups of the current scheme as a tree, sorted by code.
+/// The product groups of the current scheme in use today as a tree, sorted by code (what the
+/// product forms offer).
 ///
 /// # Errors
 /// A database error.
@@ -108,7 +132,10 @@ pub async fn product_group_tree(
         .filter(product_group::Column::Scheme.eq(CURRENT_GROUP_SCHEME))
         .order_by_asc(product_group::Column::Code)
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .filter(group_in_use_today)
+        .collect::<Vec<_>>();
     Ok(build_tree(&groups, None))
 }
 

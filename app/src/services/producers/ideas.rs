@@ -39,7 +39,7 @@ pub async fn submit(
         .filter(crate::entities::product_group::Column::Code.eq(form.group_code.as_str()))
         .one(db)
         .await?
-        .is_some();
+        .is_some_and(|g| crate::services::master_data::units::group_in_use_today(&g));
     if !known_group {
         return Err(invalid("group_code", Reason::UnknownGroup));
     }

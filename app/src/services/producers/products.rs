@@ -129,6 +129,16 @@ pub async fn save_product(
         .one(db)
         .await?
         .ok_or(invalid("group_code", Reason::UnknownGroup))?;
+    // A retired group stays on the products filed under it, but no product newly takes it.
+    if !crate::services::master_data::units::group_in_use_today(&group) {
+        let kept = product::Entity::find_by_id(input.product_id)
+            .one(db)
+            .await?
+            .is_some_and(|p| p.product_group_id == group.id);
+        if !kept {
+            return Err(invalid("group_code", Reason::UnknownGroup));
+        }
+    }
     if let Some(gtin) = &fields.gtin {
         let other = product::Entity::find()
             .filter(product::Column::Gtin.eq(gtin.as_str()))

@@ -130,7 +130,7 @@ pub async fn move_to_commune(
     let target = admin_unit::Entity::find()
         .filter(admin_unit::Column::Code.eq(to))
         .filter(admin_unit::Column::Level.eq("commune"))
-        .filter(admin_unit::Column::ValidTo.is_null())
+        .filter(crate::services::master_data::units::unit_in_force_today())
         .one(db)
         .await?
         .ok_or(invalid("commune_code", Reason::UnknownCommune))?;

@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::auth::{Action, Actor, Resource, Role, allowed};
+use crate::domain::report::Window;
 use crate::entities::{certificate as cert, product, product_group, report_target, subject};
 use crate::models::reports::dashboard::{Dashboard, DashboardFilter, DashboardProduct, Tile};
 use crate::models::reports::periodic::Text;
@@ -16,6 +17,7 @@ use crate::services::master_data::units::{CURRENT_GROUP_SCHEME, in_force};
 use crate::services::reports::dashboard_charts::{ChartContext, charts};
 use crate::services::reports::dashboard_queries::{self as q, Scope};
 use crate::services::reports::facts::PROVINCE_CODE;
+use crate::services::reports::unit_layout::{UnitLayout, layout};
 
 /// The first year of the programme's certificates in Lạng Sơn.
 pub(super) const FIRST_YEAR: i16 = 2019;
@@ -77,15 +79,9 @@ struct Applied {
     scope: Scope,
 }
 
-/// What the filters ask for, within what the level may see (an unknown year, commune or
-/// star count is dropped, a commune officer always sees their commune).
-fn apply(
-    filter: &DashboardFilter,
-    level: &Level,
-    today: NaiveDate,
-    groups: &[product_group::Model],
-    commune_names: &HashMap<&str, &str>,
-) -> Applied {
+/// The year the filter asks for (this year when none or unknown), its first day and the last
+/// day counted (its end, or today in the current year).
+fn chosen_year(filter: &DashboardFilter, today: NaiveDate) -> (i16, NaiveDate, NaiveDate) {
     let this_year = today.year() as i16;
     let year = filter
         .year
@@ -98,20 +94,46 @@ fn apply(
         .unwrap_or(today)
         .min(today);
     let year_start = NaiveDate::from_ymd_opt(i32::from(year), 1, 1).unwrap_or(today);
+    (year, year_start, as_of)
+}
+
+/// What the filters ask for, within what the level may see (an unknown year, unit or star
+/// count is dropped, a commune officer always sees their commune). The province chooses among
+/// the units of the year (`units`): a former district counts the communes that came from it.
+fn apply(
+    filter: &DashboardFilter,
+    level: &Level,
+    today: NaiveDate,
+    groups: &[product_group::Model],
+    units: &UnitLayout,
+) -> Applied {
+    let (year, year_start, as_of) = chosen_year(filter, today);
     let mut applied = filter.clone();
     applied.year = year.to_string();
     // The page is checked against the count once it is known.
     applied.page.clear();
     let (scope_code, subject_id) = match level {
         Level::Province => (
-            commune_names
-                .contains_key(filter.commune.trim())
+            units
+                .rows
+                .iter()
+                .any(|(code, _)| code == filter.commune.trim())
                 .then(|| filter.commune.trim().to_owned()),
             None,
         ),
         Level::Commune(code) => (Some(code.clone()), None),
         Level::Producer(id) => (None, Some(*id)),
     };
+    let communes = scope_code.as_ref().map(|unit| match level {
+        Level::Province => units
+            .unit_of
+            .iter()
+            .filter(|(_, to)| *to == unit)
+            .map(|(from, _)| from.clone())
+            .chain(std::iter::once(unit.clone()))
+            .collect(),
+        _ => vec![unit.clone()],
+    });
     applied.commune = scope_code.clone().unwrap_or_default();
     let group = filter.group.trim();
     let group_ids = (!group.is_empty()).then(|| {
@@ -122,7 +144,7 @@ fn apply(
             .collect::<Vec<i32>>()
     });
     let scope = Scope {
-        commune: scope_code.clone(),
+        communes,
         subject: subject_id,
         group_ids,
         stars: filter
@@ -196,6 +218,17 @@ async fn counts(
     })
 }
 
+/// Counts by commune summed under the unit each leads to (the districts of an earlier year).
+fn regroup(by_commune: &[(String, i64)], unit_of: &HashMap<String, String>) -> Vec<(String, i64)> {
+    let mut sums: std::collections::BTreeMap<String, i64> = std::collections::BTreeMap::new();
+    for (code, n) in by_commune {
+        *sums
+            .entry(unit_of.get(code).unwrap_or(code).clone())
+            .or_default() += n;
+    }
+    sums.into_iter().collect()
+}
+
 impl Counts {
     fn valid(&self) -> i64 {
         self.by_stars.iter().map(|(_, n)| n).sum()
@@ -252,12 +285,26 @@ pub async fn dashboard(
         .all(db)
         .await?;
     let communes = in_force(db, &["commune"]).await?;
+    // The units of the chosen year: the former districts before July 2025.
+    let (_, year_start, as_of) = chosen_year(filter, today);
+    let units = layout(
+        db,
+        Window {
+            start: year_start,
+            end: as_of,
+        },
+    )
+    .await?;
     let commune_names: HashMap<&str, &str> = communes
         .iter()
+        .chain(units.rows.iter())
         .map(|(c, n)| (c.as_str(), n.as_str()))
         .collect();
-    let applied = apply(filter, &level, today, &groups, &commune_names);
-    let counts = counts(db, &applied, expiring_within_days).await?;
+    let applied = apply(filter, &level, today, &groups, &units);
+    let mut counts = counts(db, &applied, expiring_within_days).await?;
+    if matches!(level, Level::Province) {
+        counts.by_commune = regroup(&counts.by_commune, &units.unit_of);
+    }
     let pages = u64::try_from(counts.valid())
         .unwrap_or(0)
         .div_ceil(LIST_SIZE)
@@ -314,7 +361,7 @@ pub async fn dashboard(
     let actions = crate::services::reports::dashboard_actions::actions(
         db,
         &level,
-        applied.scope.commune.as_deref(),
+        applied.scope.communes.as_deref(),
         today,
         expiring_within_days,
     )
@@ -327,8 +374,9 @@ pub async fn dashboard(
         level: level_name.into(),
         as_of: applied.as_of.to_string(),
         years: (FIRST_YEAR..=today.year() as i16).rev().collect(),
+        districts: province && units.districts,
         communes: if province {
-            communes.clone()
+            units.rows.clone()
         } else {
             Vec::new()
         },

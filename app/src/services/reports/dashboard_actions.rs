@@ -29,7 +29,7 @@ fn item(vi: &str, en: &str, count: u64, href: String) -> ActionItem {
 pub(crate) async fn actions(
     db: &impl ConnectionTrait,
     level: &Level,
-    filtered_to: Option<&str>,
+    filtered_to: Option<&[String]>,
     today: NaiveDate,
     expiring_within_days: i64,
 ) -> Result<Vec<ActionItem>, ServiceError> {
@@ -42,18 +42,18 @@ pub(crate) async fn actions(
 }
 
 /// Forwarded dossiers, registrations, commune reports to review, certificates expiring — of
-/// one commune when the dashboard is filtered to it.
+/// the communes the dashboard is filtered to (one, or those of a former district).
 async fn province(
     db: &impl ConnectionTrait,
-    commune: Option<&str>,
+    communes: Option<&[String]>,
     today: NaiveDate,
     days: u64,
 ) -> Result<Vec<ActionItem>, ServiceError> {
     let mut items = Vec::new();
     let mut forwarded =
         dossier::Entity::find().filter(dossier::Column::State.eq(DossierState::Forwarded));
-    if let Some(code) = commune {
-        forwarded = forwarded.filter(dossier::Column::CommuneCode.eq(code));
+    if let Some(codes) = communes {
+        forwarded = forwarded.filter(dossier::Column::CommuneCode.is_in(codes.to_vec()));
     }
     let forwarded = forwarded.count(db).await?;
     items.push(item(
@@ -64,8 +64,8 @@ async fn province(
     ));
     let mut pending = user_account::Entity::find()
         .filter(user_account::Column::Status.eq(AccountStatus::Pending));
-    if let Some(code) = commune {
-        pending = pending.filter(user_account::Column::CommuneCode.eq(code));
+    if let Some(codes) = communes {
+        pending = pending.filter(user_account::Column::CommuneCode.is_in(codes.to_vec()));
     }
     let pending = pending.count(db).await?;
     items.push(item(
@@ -76,8 +76,8 @@ async fn province(
     ));
     let mut reports =
         report::Entity::find().filter(report::Column::State.eq(ReportState::Submitted));
-    if let Some(code) = commune {
-        reports = reports.filter(report::Column::ScopeCode.eq(code));
+    if let Some(codes) = communes {
+        reports = reports.filter(report::Column::ScopeCode.is_in(codes.to_vec()));
     }
     let reports = reports.count(db).await?;
     items.push(item(
@@ -88,7 +88,7 @@ async fn province(
     ));
     // The same count as the dashboard's "expiring" figure.
     let scope = crate::services::reports::dashboard_queries::Scope {
-        commune: commune.map(str::to_owned),
+        communes: communes.map(<[String]>::to_vec),
         ..Default::default()
     };
     let expiring =

@@ -16,7 +16,8 @@ use crate::services::ServiceError;
 /// The filters as the queries take them (codes already checked, groups expanded to ids).
 #[derive(Clone, Debug, Default)]
 pub struct Scope {
-    pub commune: Option<String>,
+    /// The communes counted: one, or those of a former district (`None`: all).
+    pub communes: Option<Vec<String>>,
     pub subject: Option<i32>,
     pub group_ids: Option<Vec<i32>>,
     pub stars: Option<i16>,
@@ -36,8 +37,8 @@ fn certificates(scope: &Scope) -> Select<cert::Entity> {
         .join(JoinType::InnerJoin, to_product())
         .join(JoinType::InnerJoin, product::Relation::Subject.def())
         .filter(subject::Column::Status.eq(SubjectStatus::Active));
-    if let Some(code) = &scope.commune {
-        select = select.filter(product::Column::CommuneCode.eq(code.as_str()));
+    if let Some(codes) = &scope.communes {
+        select = select.filter(product::Column::CommuneCode.is_in(codes.clone()));
     }
     if let Some(id) = scope.subject {
         select = select.filter(product::Column::SubjectId.eq(id));
@@ -190,8 +191,8 @@ pub async fn dossiers_by_state(
         )
         .join(JoinType::InnerJoin, product::Relation::Subject.def())
         .filter(dossier::Column::State.ne(DossierState::Draft));
-    if let Some(code) = &scope.commune {
-        select = select.filter(dossier::Column::CommuneCode.eq(code.as_str()));
+    if let Some(codes) = &scope.communes {
+        select = select.filter(dossier::Column::CommuneCode.is_in(codes.clone()));
     }
     if let Some(id) = scope.subject {
         select = select.filter(dossier::Column::SubjectId.eq(id));

@@ -36,34 +36,37 @@ pub struct Facts {
 impl Facts {
     /// The facts split by commune, in one pass.
     pub fn by_commune(&self) -> HashMap<String, Facts> {
+        self.by_unit(&HashMap::new())
+    }
+
+    /// The facts split by the unit each commune leads to in `unit_of` (a commune not in it
+    /// stands for itself), in one pass.
+    pub fn by_unit(&self, unit_of: &HashMap<String, String>) -> HashMap<String, Facts> {
+        let key = |commune: &String| unit_of.get(commune).unwrap_or(commune).clone();
         let mut split: HashMap<String, Facts> = HashMap::new();
         for c in &self.certificates {
             split
-                .entry(c.commune.clone())
+                .entry(key(&c.commune))
                 .or_default()
                 .certificates
                 .push(c.clone());
         }
         for (commune, r) in &self.ideas {
             split
-                .entry(commune.clone())
+                .entry(key(commune))
                 .or_default()
                 .ideas
                 .push((commune.clone(), r.clone()));
         }
         for (commune, r) in &self.dossiers {
             split
-                .entry(commune.clone())
+                .entry(key(commune))
                 .or_default()
                 .dossiers
                 .push((commune.clone(), r.clone()));
         }
         for s in &self.subjects {
-            split
-                .entry(s.0.clone())
-                .or_default()
-                .subjects
-                .push(s.clone());
+            split.entry(key(&s.0)).or_default().subjects.push(s.clone());
         }
         split
     }

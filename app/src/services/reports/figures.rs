@@ -18,11 +18,19 @@ pub struct Targets {
     pub national: Option<i64>,
 }
 
-/// Names for the codes the tables list: product groups and communes.
+/// Names for the codes the tables list: product groups and the units of the province's table.
 #[derive(Clone, Debug, Default)]
 pub struct Names {
     pub groups: HashMap<String, Text>,
+    /// The rows of the province's table by unit: (code, name) of the units in force at the
+    /// window's end.
     pub communes: Vec<(String, String)>,
+    /// The unit each commune's records count under (`services::reports::unit_layout`).
+    pub unit_of: HashMap<String, String>,
+    /// Whether those units are the districts (a window that ended before 1 July 2025).
+    pub districts: bool,
+    /// Said under the figures when the units changed within the window.
+    pub unit_note: Option<Text>,
 }
 
 pub fn subject_type_name(code: &str) -> Text {
@@ -302,31 +310,153 @@ pub fn compute(
         computed_on: today.to_string(),
         tables,
         targets,
+        unit_note: with_communes.then(|| names.unit_note.clone()).flatten(),
     }
 }
 
-/// The province's report: each commune's certified, valid and received counts.
+/// A review's figures year by year: a column for each calendar year of the window (cut to
+/// it), then the whole window.
+pub fn by_year_table(facts: &Facts, window: Window, today: NaiveDate) -> FigureTable {
+    use chrono::Datelike;
+    let mut windows: Vec<(Text, Window)> = (window.start.year()..=window.end.year())
+        .filter_map(|y| {
+            let start = NaiveDate::from_ymd_opt(y, 1, 1)?.max(window.start);
+            let end = NaiveDate::from_ymd_opt(y, 12, 31)?.min(window.end);
+            Some((
+                Text::new(y.to_string(), y.to_string()),
+                Window { start, end },
+            ))
+        })
+        .collect();
+    windows.push((Text::new("Cả giai đoạn", "Whole period"), window));
+    let certs = facts.cert_facts();
+    let tallies: Vec<CertTally> = windows
+        .iter()
+        .map(|(_, w)| tally_certificates(&certs, *w, today))
+        .collect();
+    let dossiers = Facts::received(&facts.dossiers);
+    let ideas = Facts::received(&facts.ideas);
+    let subjects = facts.subject_dates();
+    let of_stars = |t: &CertTally, stars: i16| -> i64 {
+        t.by_stars_kind
+            .iter()
+            .filter(|((s, _), _)| *s == stars)
+            .map(|(_, n)| n)
+            .sum()
+    };
+    let per_tally = |key: &str, label: Text, f: &dyn Fn(&CertTally) -> i64| {
+        row(key, label, tallies.iter().map(f).collect())
+    };
+    let per_window = |key: &str, label: Text, f: &dyn Fn(Window) -> i64| {
+        row(key, label, windows.iter().map(|(_, w)| f(*w)).collect())
+    };
+    let rows = vec![
+        per_tally(
+            "certified",
+            Text::new("Sản phẩm được công nhận", "Products certified"),
+            &|t| t.certified,
+        ),
+        per_tally("3", Text::new("— đạt 3 sao", "— 3 stars"), &|t| {
+            of_stars(t, 3)
+        }),
+        per_tally("4", Text::new("— đạt 4 sao", "— 4 stars"), &|t| {
+            of_stars(t, 4)
+        }),
+        per_tally("5", Text::new("— đạt 5 sao", "— 5 stars"), &|t| {
+            of_stars(t, 5)
+        }),
+        per_tally(
+            "new_3star",
+            Text::new(
+                "Sản phẩm mới đạt 3 sao trở lên",
+                "New products of 3★ or more",
+            ),
+            &|t| t.new_3star,
+        ),
+        per_tally(
+            "national",
+            Text::new("Đề nghị Trung ương đánh giá 5 sao", "Put forward for 5★"),
+            &|t| t.national,
+        ),
+        per_tally(
+            "valid",
+            Text::new("Còn hiệu lực cuối kỳ", "Valid at the end"),
+            &|t| t.valid_at_end,
+        ),
+        per_window(
+            "dossiers",
+            Text::new("Hồ sơ tiếp nhận", "Dossiers received"),
+            &|w| tally_received(&dossiers, w).0,
+        ),
+        per_window(
+            "ideas",
+            Text::new("Ý tưởng sản phẩm", "Product ideas"),
+            &|w| tally_received(&ideas, w).0,
+        ),
+        per_window(
+            "subjects",
+            Text::new("Chủ thể mới", "New producers"),
+            &|w| tally_subjects(&subjects, w).1,
+        ),
+    ];
+    FigureTable {
+        key: "by_year".into(),
+        title: Text::new("Kết quả từng năm trong giai đoạn", "Year by year"),
+        columns: windows.into_iter().map(|(label, _)| label).collect(),
+        rows,
+    }
+}
+
+/// The province's report: each unit's certified, valid and received counts — the communes,
+/// or the districts of a window before 1 July 2025.
 fn communes_table(facts: &Facts, window: Window, today: NaiveDate, names: &Names) -> FigureTable {
-    let by_commune = facts.by_commune();
+    let by_commune = facts.by_unit(&names.unit_of);
     let empty = Facts::default();
+    let values = |own: &Facts| {
+        let t = tally_certificates(&own.cert_facts(), window, today);
+        let (dossiers, _) = tally_received(&Facts::received(&own.dossiers), window);
+        vec![t.certified, t.valid_at_end, dossiers]
+    };
     let mut rows: Vec<FigureRow> = names
         .communes
         .iter()
         .map(|(code, name)| {
             let own = by_commune.get(code).unwrap_or(&empty);
-            let t = tally_certificates(&own.cert_facts(), window, today);
-            let (dossiers, _) = tally_received(&Facts::received(&own.dossiers), window);
             row(
                 code.clone(),
                 Text::new(name.clone(), name.clone()),
-                vec![t.certified, t.valid_at_end, dossiers],
+                values(own),
             )
         })
         .collect();
+    // Records of a unit that leads to none of the rows (a unit added without its history):
+    // one row of their own, so the total still counts every record.
+    let mut unplaced = vec![0; 3];
+    for (code, own) in &by_commune {
+        if !names.communes.iter().any(|(c, _)| c == code) {
+            for (sum, v) in unplaced.iter_mut().zip(values(own)) {
+                *sum += v;
+            }
+        }
+    }
+    if unplaced.iter().any(|v| *v > 0) {
+        rows.push(row(
+            "unplaced",
+            Text::new("Đơn vị chưa xác định", "Unit not known"),
+            unplaced,
+        ));
+    }
     rows.push(total_row(&rows));
     FigureTable {
         key: "communes".into(),
-        title: Text::new("Tổng hợp theo xã, phường", "By commune"),
+        title: if names.districts {
+            Text::new(
+                "Tổng hợp theo huyện, thành phố (đơn vị hành chính của kỳ báo cáo)",
+                "By district (the administrative units of the period)",
+            )
+        } else {
+            Text::new("Tổng hợp theo xã, phường", "By commune")
+        },
         columns: vec![
             Text::new("Công nhận trong kỳ", "Certified in the period"),
             Text::new("Còn hiệu lực cuối kỳ", "Valid at the end"),

@@ -21,7 +21,7 @@ pub async fn home_figures(
 ) -> Result<HomeFigures, ServiceError> {
     let communes = admin_unit::Entity::find()
         .filter(admin_unit::Column::Level.eq("commune"))
-        .filter(admin_unit::Column::ValidTo.is_null())
+        .filter(crate::services::master_data::units::unit_in_force_today())
         .count(db)
         .await?;
     let product_groups = product_group::Entity::find()

@@ -8,5 +8,7 @@ pub mod dashboard_queries;
 pub mod facts;
 pub mod figures;
 pub mod home_figures;
+pub mod live;
 pub mod periodic;
 pub mod settings;
+pub mod unit_layout;

@@ -11,8 +11,8 @@ use sea_orm::{
 };
 
 use crate::auth::{Action, Actor, Resource, allowed};
-use crate::domain::report::{PeriodKind, ReportState, Standing, Window, standing};
-use crate::entities::{admin_unit, product_group, report, report_period, report_target};
+use crate::domain::report::{PeriodKind, ReportState, Standing, standing};
+use crate::entities::{admin_unit, product_group, report, report_period};
 use crate::models::reports::periodic::{
     CommuneStatus, PeriodRow, ReportFigures, ReportView, ReportsHome, Text,
 };
@@ -20,7 +20,7 @@ use crate::services::ServiceError;
 use crate::services::input::invalid;
 use crate::services::notifications::{Audience, notify};
 use crate::services::reports::facts::{self, PROVINCE_CODE};
-use crate::services::reports::figures::{self, Names, Targets};
+pub use crate::services::reports::live::live_figures;
 
 /// What the author writes; each section at most this many characters.
 const SECTION_MAX: usize = 20_000;
@@ -51,10 +51,13 @@ pub(crate) fn period_row(p: &report_period::Model) -> PeriodRow {
         ends_on: p.ends_on.to_string(),
         due_on: p.due_on.to_string(),
         audience: p.audience.clone(),
-        name: Text::new(
-            format!("Báo cáo {vi} {}", p.year),
-            format!("Report for the {en} {}", p.year),
-        ),
+        name: match &p.title {
+            Some(title) => Text::new(title.clone(), title.clone()),
+            None => Text::new(
+                format!("Báo cáo {vi} {}", p.year),
+                format!("Report for the {en} {}", p.year),
+            ),
+        },
     }
 }
 
@@ -179,66 +182,6 @@ async fn unit_name(db: &impl ConnectionTrait, code: &str) -> Result<String, Serv
 /// The communes in force, by name (folded, as Vietnamese readers sort).
 async fn communes(db: &impl ConnectionTrait) -> Result<Vec<(String, String)>, ServiceError> {
     Ok(crate::services::master_data::units::in_force(db, &["commune"]).await?)
-}
-
-async fn targets(
-    db: &impl ConnectionTrait,
-    year: i16,
-    scope: &str,
-) -> Result<Targets, ServiceError> {
-    let row = report_target::Entity::find()
-        .filter(report_target::Column::Year.eq(year))
-        .filter(report_target::Column::ScopeCode.eq(scope))
-        .one(db)
-        .await?;
-    Ok(row.map_or_else(Targets::default, |t| Targets {
-        new_3star: Some(i64::from(t.new_products_3star)),
-        national: Some(i64::from(t.national_dossiers)),
-    }))
-}
-
-/// The figures of `scope` for `period`, computed from today's data.
-///
-/// # Errors
-/// A database error.
-pub async fn live_figures(
-    db: &impl ConnectionTrait,
-    p: &report_period::Model,
-    scope: &str,
-    today: NaiveDate,
-) -> Result<ReportFigures, ServiceError> {
-    let facts = facts::load(db, scope).await?;
-    let groups = product_group::Entity::find()
-        .filter(
-            product_group::Column::Scheme
-                .eq(crate::services::master_data::units::CURRENT_GROUP_SCHEME),
-        )
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|g| (g.code, Text::new(g.name_vi, g.name_en)))
-        .collect();
-    let province = scope == PROVINCE_CODE;
-    let names = Names {
-        groups,
-        communes: if province {
-            communes(db).await?
-        } else {
-            Vec::new()
-        },
-    };
-    let window = Window {
-        start: p.starts_on,
-        end: p.ends_on,
-    };
-    Ok(figures::compute(
-        &facts,
-        window,
-        today,
-        targets(db, p.year, scope).await?,
-        &names,
-        province,
-    ))
 }
 
 /// Every commune's report standing for `period` (the province's list).
@@ -571,7 +514,7 @@ pub async fn queries_only(
     let facts = facts::load(db, scope).await?;
     let groups = product_group::Entity::find().all(db).await?;
     let communes = communes(db).await?;
-    let targets = targets(db, p.year, scope).await?;
+    let targets = crate::services::reports::live::targets(db, p.year, scope).await?;
     let reports = report::Entity::find()
         .filter(report::Column::PeriodId.eq(p.id))
         .all(db)

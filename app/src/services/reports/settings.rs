@@ -1,7 +1,7 @@
 //! The province keeps the report periods (dates covered, due dates, a new year's periods) and
 //! the years' targets (`/admin/report-settings`): master data shipped as CSV, then edited here.
 use crate::domain::reason::Reason;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -10,9 +10,9 @@ use sea_orm::{
 use crate::auth::{Action, Actor, Resource, allowed};
 use crate::domain::report::PeriodKind;
 use crate::entities::{admin_unit, report_period, report_target};
-use crate::models::reports::periodic::{PeriodRow, ReportSettings, TargetRow};
+use crate::models::reports::periodic::{CustomPeriodInput, PeriodRow, ReportSettings, TargetRow};
 use crate::services::ServiceError;
-use crate::services::input::invalid;
+use crate::services::input::{Problems, invalid};
 use crate::services::reports::facts::PROVINCE_CODE;
 
 fn check(actor: &Actor) -> Result<(), ServiceError> {
@@ -67,13 +67,47 @@ pub async fn settings(
     })
 }
 
+/// A date typed as yyyy-mm-dd, in the programme's years (2019–2100).
 fn date(value: &str, field: &'static str) -> Result<NaiveDate, ServiceError> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .map_err(|_| invalid(field, Reason::InvalidDate))
+    let day = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .map_err(|_| invalid(field, Reason::InvalidDate))?;
+    if !(2019..=2100).contains(&day.year()) {
+        return Err(invalid(field, Reason::InvalidYear));
+    }
+    Ok(day)
+}
+
+/// The span of a period's dates: the end not before the start, at most 10 years, and for a
+/// review whole years (two at least); the due day not before the start. Problems noted.
+fn check_span(
+    problems: &mut Problems,
+    kind: Option<PeriodKind>,
+    start: NaiveDate,
+    end: NaiveDate,
+    due: NaiveDate,
+) {
+    if end < start {
+        // Dates typed the wrong way round: said once, at the end.
+        problems.add("ends_on", Reason::BeforeStart);
+        return;
+    }
+    if (end - start).num_days() > 3660 {
+        problems.add("ends_on", Reason::PeriodTooLong);
+    } else if kind == Some(PeriodKind::Review)
+        && !(start.ordinal() == 1
+            && end.month() == 12
+            && end.day() == 31
+            && end.year() > start.year())
+    {
+        problems.add("ends_on", Reason::WholeYears);
+    }
+    if due < start {
+        problems.add("due_on", Reason::BeforeStart);
+    }
 }
 
 /// Changes a period's dates: the first day before (or on) the last, due no earlier than the
-/// first day.
+/// first day; a review stays whole years.
 ///
 /// # Errors
 /// `Denied`; `NotFound`; `Invalid` for a malformed date, `ends_on` before `starts_on`, or
@@ -92,16 +126,19 @@ pub async fn save_period(
         date(ends_on, "ends_on")?,
         date(due_on, "due_on")?,
     );
-    if end < start {
-        return Err(invalid("ends_on", Reason::BeforeStart));
-    }
-    if due < start {
-        return Err(invalid("due_on", Reason::BeforeStart));
-    }
     let period = report_period::Entity::find_by_id(period_id)
         .one(db)
         .await?
         .ok_or(ServiceError::NotFound)?;
+    let mut problems = Problems::default();
+    check_span(
+        &mut problems,
+        PeriodKind::parse(&period.kind),
+        start,
+        end,
+        due,
+    );
+    problems.finish()?;
     let mut row: report_period::ActiveModel = period.into();
     row.starts_on = Set(start);
     row.ends_on = Set(end);
@@ -156,6 +193,70 @@ pub async fn add_year(
             .await?;
     }
     Ok(added)
+}
+
+/// Adds a period of the province's own — an ad hoc report or a multi-year review — with its
+/// title; returns its id. Only the province writes it (audience "department").
+///
+/// # Errors
+/// `Denied`; `Problems` for an unknown kind, a missing or long title, malformed dates, an end
+/// before the start, more than 10 years, a review not of whole years (two at least), a due
+/// date before the start.
+pub async fn add_custom(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    input: &CustomPeriodInput,
+) -> Result<i32, ServiceError> {
+    check(actor)?;
+    let mut problems = Problems::default();
+    let kind = match input.kind.trim() {
+        "adhoc" => Some(PeriodKind::AdHoc),
+        "review" => Some(PeriodKind::Review),
+        _ => None,
+    };
+    if kind.is_none() {
+        problems.add("kind", Reason::Invalid);
+    }
+    let title = input.title.trim();
+    if title.is_empty() {
+        problems.add("title", Reason::Required);
+    } else if title.chars().count() > 200 {
+        problems.add("title", Reason::TooLong);
+    }
+    let start = problems.check(date(&input.starts_on, "starts_on"));
+    let end = problems.check(date(&input.ends_on, "ends_on"));
+    let due = problems.check(date(&input.due_on, "due_on"));
+    if let (Some(start), Some(end), Some(due)) = (start, end, due) {
+        check_span(&mut problems, kind, start, end, due);
+    }
+    problems.finish()?;
+    let (Some(kind), Some(start), Some(end), Some(due)) = (kind, start, end, due) else {
+        return Err(invalid("kind", Reason::Invalid));
+    };
+    // The next serial number of this kind ("adhoc_3" after "adhoc_2").
+    let prefix = format!("{}_", kind.as_str());
+    let serial = report_period::Entity::find()
+        .filter(report_period::Column::Kind.starts_with(&prefix))
+        .all(db)
+        .await?
+        .iter()
+        .filter_map(|p| p.kind.strip_prefix(&prefix)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let row = report_period::ActiveModel {
+        kind: Set(format!("{prefix}{serial}")),
+        year: Set(i16::try_from(end.year()).unwrap_or(i16::MAX)),
+        starts_on: Set(start),
+        ends_on: Set(end),
+        due_on: Set(due),
+        audience: Set("department".to_owned()),
+        title: Set(Some(title.to_owned())),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(row.id)
 }
 
 /// Sets a year's targets for the province or a commune (adding or replacing them).
@@ -222,6 +323,9 @@ pub async fn period_name(
     period_id: i32,
 ) -> Result<crate::domain::audit_details::Value, ServiceError> {
     let period = report_period::Entity::find_by_id(period_id).one(db).await?;
+    if let Some(title) = period.as_ref().and_then(|p| p.title.clone()) {
+        return Ok(crate::domain::audit_details::Value::both(&title, &title));
+    }
     Ok(
         match period.and_then(|p| Some((PeriodKind::parse(&p.kind)?, p.year))) {
             Some((kind, year)) => crate::domain::audit_details::Value::both(
