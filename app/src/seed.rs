@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod demo;
 pub mod demo_guard;
 pub mod dossiers;
+pub mod history;
 pub mod import_sample;
 pub mod labels;
 pub mod lots;

@@ -13,6 +13,7 @@ use crate::models::AppError;
 
 pub mod accounts;
 pub mod audit;
+pub mod backup;
 pub mod catalog;
 pub mod certificates;
 pub mod dossiers;

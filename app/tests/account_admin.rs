@@ -468,7 +468,8 @@ async fn the_audit_log_filters_by_action_family_date_and_target() {
         .await
         .unwrap();
         assert_eq!(about.rows.len(), 2);
-        let today = chrono::Utc::now().date_naive();
+        // The log's days are Vietnam's (UTC+7): after 17:00 UTC its today is UTC's tomorrow.
+        let today = app::domain::dates::day_in_vietnam(chrono::Utc::now());
         let tomorrow = (today + chrono::Duration::days(1)).to_string();
         let from_tomorrow = page(AuditFilter {
             from: tomorrow,

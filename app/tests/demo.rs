@@ -105,7 +105,9 @@ async fn home_figures_catalogue_and_dashboard_count_the_same_certified_products(
         app::seed::dossiers::seed_dossiers(&t.db, &support::dossiers::files())
             .await
             .unwrap();
-        app::seed::rounds::seed_rounds(&t.db).await.unwrap();
+        app::seed::rounds::seed_rounds(&t.db, &support::dossiers::files())
+            .await
+            .unwrap();
         let f = home_figures(&t.db, today).await.unwrap();
         assert_eq!(f.communes, 65, "{}", t.backend);
         assert_eq!(f.product_groups, 19);

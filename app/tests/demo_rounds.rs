@@ -17,7 +17,9 @@ async fn the_demo_has_past_rounds_with_certificates_in_every_state_and_an_open_r
     app::seed::dossiers::seed_dossiers(db, &store)
         .await
         .unwrap();
-    app::seed::rounds::seed_rounds(db).await.unwrap();
+    app::seed::rounds::seed_rounds(db, &support::dossiers::files())
+        .await
+        .unwrap();
     let p = people(db).await;
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
     let settings = CertificateSettings::default();
@@ -31,6 +33,49 @@ async fn the_demo_has_past_rounds_with_certificates_in_every_state_and_an_open_r
         );
     }
     assert_eq!(all.iter().filter(|c| c.status == "revoked").count(), 1);
+    // The history up to 2024 came through the importer, as one batch of the provincial
+    // officer; the 2025 certificates from the round decided in the system.
+    let batches = app::entities::import_batch::Entity::find()
+        .all(db)
+        .await
+        .unwrap();
+    assert_eq!(batches.len(), 1);
+    assert_eq!(batches[0].file_name, app::seed::history::HISTORY_FILE);
+    assert_eq!(batches[0].state, "imported");
+    let certs = app::entities::certificate::Entity::find()
+        .all(db)
+        .await
+        .unwrap();
+    for c in &certs {
+        let year = chrono::Datelike::year(&c.decision_date);
+        assert_eq!(c.round_id.is_some(), year == 2025, "{} of {year}", c.number);
+    }
+    assert!(
+        certs
+            .iter()
+            .any(|c| chrono::Datelike::year(&c.decision_date) == 2019)
+    );
+    // The same list again changes nothing: the importer finds every row as it is.
+    let again = app::seed::history::history_workbook(db).await.unwrap();
+    let checked = app::services::imports::check_file(db, again, today)
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            checked.totals.new,
+            checked.totals.update,
+            checked.totals.error
+        ),
+        (0, 0, 0),
+        "{:?} {:?}",
+        checked.totals,
+        checked
+            .rows
+            .iter()
+            .filter(|r| !r.changes.is_empty())
+            .collect::<Vec<_>>()
+    );
+    assert!(checked.totals.same > 100, "{:?}", checked.totals);
     // Each product's stars are those of its current certificate (none once revoked).
     let products = app::entities::product::Entity::find()
         .all(db)

@@ -467,9 +467,16 @@ async fn the_demo_has_dossiers_in_every_state_with_documents() {
     let store = files();
     assert_eq!(seed_dossiers(&t.db, &store).await.unwrap(), 14);
     assert_eq!(seed_dossiers(&t.db, &store).await.unwrap(), 0, "only once");
-    assert!(app::seed::rounds::seed_rounds(&t.db).await.unwrap() > 50);
+    assert!(
+        app::seed::rounds::seed_rounds(&t.db, &support::dossiers::files())
+            .await
+            .unwrap()
+            > 50
+    );
     assert_eq!(
-        app::seed::rounds::seed_rounds(&t.db).await.unwrap(),
+        app::seed::rounds::seed_rounds(&t.db, &support::dossiers::files())
+            .await
+            .unwrap(),
         0,
         "only once"
     );

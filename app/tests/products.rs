@@ -294,7 +294,9 @@ async fn a_product_page_is_public_with_its_certificate_its_digital_link_and_code
         app::seed::dossiers::seed_dossiers(db, &store)
             .await
             .unwrap();
-        app::seed::rounds::seed_rounds(db).await.unwrap();
+        app::seed::rounds::seed_rounds(db, &support::dossiers::files())
+            .await
+            .unwrap();
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
         let settings = app::services::certificates::register::CertificateSettings::default();
         let base = "https://ocop.example";
@@ -370,7 +372,9 @@ async fn a_lapsed_certificate_leaves_its_stars_but_never_as_current() {
         app::seed::dossiers::seed_dossiers(&t.db, &support::dossiers::files())
             .await
             .unwrap();
-        app::seed::rounds::seed_rounds(&t.db).await.unwrap();
+        app::seed::rounds::seed_rounds(&t.db, &support::dossiers::files())
+            .await
+            .unwrap();
         let today = app::services::today_in_vietnam();
         let listed: std::collections::HashSet<i32> = app::entities::product::Entity::find()
             .filter(app::entities::product::Column::ListedUntil.gte(today))

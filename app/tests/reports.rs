@@ -344,7 +344,9 @@ async fn the_demo_has_past_reports_a_draft_and_chi_lang_s_half_year_left_to_writ
     app::seed::dossiers::seed_dossiers(db, &support::dossiers::files())
         .await
         .unwrap();
-    app::seed::rounds::seed_rounds(db).await.unwrap();
+    app::seed::rounds::seed_rounds(db, &support::dossiers::files())
+        .await
+        .unwrap();
     let made = app::seed::reports::seed_reports(db).await.unwrap();
     assert!(made > 10, "{made} reports");
     assert_eq!(

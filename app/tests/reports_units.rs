@@ -92,6 +92,44 @@ async fn reports_before_july_2025_count_by_district_and_a_2026_report_by_commune
             cell(&y2024, "communes", CHI_LANG, 1) == 0,
             "{b}: no commune rows"
         );
+        // Today's communes did not report for 2024 (the districts did, outside the system):
+        // the province sees no list of commune reports, but a note; a commune officer neither
+        // lists the period nor opens or writes its report.
+        assert!(y2024.communes.is_empty(), "{b}");
+        let note = y2024
+            .communes_note
+            .clone()
+            .expect("a note instead of the list");
+        assert!(note.vi.contains("cấp huyện"), "{b}: {}", note.vi);
+        let y2024_id = period_id(db, "annual", 2024).await;
+        let home = app::services::reports::periodic::home(db, &p.commune, today)
+            .await
+            .unwrap();
+        assert!(home.periods.iter().all(|r| r.id != y2024_id), "{b}");
+        assert!(home.periods.iter().any(|r| r.year == 2026), "{b}");
+        assert!(matches!(
+            open(db, &p.commune, y2024_id, CHI_LANG, today).await,
+            Err(app::services::ServiceError::NotFound)
+        ));
+        let written = app::services::reports::periodic::save(
+            db,
+            &p.commune,
+            y2024_id,
+            CHI_LANG,
+            app::services::reports::periodic::Sections {
+                results: "Kết quả".into(),
+                difficulties: String::new(),
+                proposals: String::new(),
+            },
+            0,
+            false,
+            today,
+        )
+        .await;
+        assert!(
+            matches!(written, Err(app::services::ServiceError::NotFound)),
+            "{b}"
+        );
 
         // 2026: the communes in force.
         let y2026 = open(
@@ -124,6 +162,9 @@ async fn reports_before_july_2025_count_by_district_and_a_2026_report_by_commune
             .clone()
             .expect("a note on the change");
         assert!(note.vi.contains("01/07/2025"), "{b}: {}", note.vi);
+        // The communes reported for 2025 (it ended after they came into force).
+        assert!(y2025.communes.len() > 60, "{b}");
+        assert_eq!(y2025.communes_note, None, "{b}");
         t.cleanup().await;
     }
 }

@@ -173,7 +173,9 @@ async fn holders_are_reminded_once_of_a_certificate_about_to_expire() {
         app::seed::dossiers::seed_dossiers(db, &files())
             .await
             .unwrap();
-        app::seed::rounds::seed_rounds(db).await.unwrap();
+        app::seed::rounds::seed_rounds(db, &support::dossiers::files())
+            .await
+            .unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
         let settings = CertificateSettings::default();
         // By hand: the demo's 2023 decisions (15 Dec 2023) run until 14 Dec 2026, inside the

@@ -61,7 +61,9 @@ async fn the_demo_stores_only_values_the_enums_know() {
         app::seed::dossiers::seed_dossiers(db, &store)
             .await
             .unwrap();
-        app::seed::rounds::seed_rounds(db).await.unwrap();
+        app::seed::rounds::seed_rounds(db, &support::dossiers::files())
+            .await
+            .unwrap();
         app::seed::reports::seed_reports(db).await.unwrap();
         let known = |names: Vec<&str>| {
             names

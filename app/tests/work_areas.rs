@@ -16,7 +16,9 @@ async fn every_home_lists_what_waits_for_its_role() {
     app::seed::dossiers::seed_dossiers(db, &files())
         .await
         .unwrap();
-    app::seed::rounds::seed_rounds(db).await.unwrap();
+    app::seed::rounds::seed_rounds(db, &support::dossiers::files())
+        .await
+        .unwrap();
     let p = people(db).await;
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
     let steps = |actor: Actor| async move { next_steps(db, &actor, today, 90).await.unwrap() };

@@ -9,6 +9,7 @@ mod exports;
 mod files;
 mod import_cli;
 mod limits;
+mod operations;
 mod page_cache;
 #[cfg(test)]
 mod permission_matrix;
@@ -85,6 +86,30 @@ enum Command {
         #[arg(long)]
         to: std::path::PathBuf,
     },
+    /// Write a consistent backup (database rows, stored files, a manifest of checksums) into
+    /// a new folder under DIR while the server keeps serving.
+    Backup {
+        #[arg(long)]
+        to: std::path::PathBuf,
+        /// Keep only the newest N backups in DIR (0 keeps all).
+        #[arg(long, default_value_t = 0)]
+        keep: usize,
+    },
+    /// Restore a backup folder into an empty database and files folder (checks every part
+    /// first; `--force` replaces what the database holds).
+    Restore {
+        #[arg(long)]
+        from: std::path::PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// Copy every table into another database (SQLite to PostgreSQL) and check each table.
+    CopyDb {
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        force: bool,
+    },
     /// Create an administrator account (the first one has to come from here).
     CreateAdmin {
         #[arg(long)]
@@ -115,6 +140,18 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
+    match &cli.command {
+        Some(Command::Backup { to, keep }) => {
+            return operations::backup(&cli.config, to, *keep).await;
+        }
+        Some(Command::Restore { from, force }) => {
+            return operations::restore(&cli.config, from, *force).await;
+        }
+        Some(Command::CopyDb { to, force }) => {
+            return operations::copy_db(&cli.config, to, *force).await;
+        }
+        _ => {}
+    }
     let db = app::db::connect_and_migrate(&cli.config.database_url).await?;
     let loaded = app::services::master_data::loading::load(&db).await?;
     tracing::info!(
@@ -133,7 +170,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                     let files =
                         app::services::files::store::LocalFolder::new(&cli.config.files_dir);
                     let dossiers = app::seed::dossiers::seed_dossiers(&db, &files).await?;
-                    let certificates = app::seed::rounds::seed_rounds(&db).await?;
+                    let certificates = app::seed::rounds::seed_rounds(&db, &files).await?;
                     let lots = app::seed::lots::seed_lots(&db).await?;
                     let labels = app::seed::labels::seed_labels(&db, &files).await?;
                     let reports = app::seed::reports::seed_reports(&db).await?;
@@ -180,6 +217,8 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             )
             .await
         }
+        // Handled above, before anything is migrated.
+        Command::Backup { .. } | Command::Restore { .. } | Command::CopyDb { .. } => Ok(()),
         Command::CreateAdmin {
             name,
             email,

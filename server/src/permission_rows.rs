@@ -103,7 +103,8 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
                 .into(),
             ADMINS,
         ),
-        // Reports: a commune's own, the province's everything; period 1 is master data.
+        // Reports: a commune's own, the province's everything; period 12 (the 2026 annual
+        // report) is master data — a commune reports only for periods ending once it exists.
         (
             "/api/get_reports_home",
             String::new(),
@@ -111,19 +112,19 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
         ),
         (
             "/api/get_report",
-            "period_id=1&scope=06046".into(),
+            "period_id=12&scope=06046".into(),
             &[OwnCommune, Province, Admin],
         ),
         // An old version: the commune gets past the check to "changed meanwhile".
         (
             "/api/save_report",
-            "period_id=1&scope=06046&version=99&results=x".into(),
+            "period_id=12&scope=06046&version=99&results=x".into(),
             &[OwnCommune],
         ),
         // A return without a comment: the province gets past the check to a field error.
         (
             "/api/review_report",
-            "period_id=1&scope=06046&version=1&decision=return&comment=".into(),
+            "period_id=12&scope=06046&version=1&decision=return&comment=".into(),
             &[Province],
         ),
         ("/api/get_report_settings", String::new(), ADMINS),

@@ -44,7 +44,7 @@ async fn build(auth: AuthSettings, cookie_secure: bool, demo_mode: bool) -> Test
     app::seed::dossiers::seed_dossiers(&db, &files)
         .await
         .unwrap();
-    app::seed::rounds::seed_rounds(&db).await.unwrap();
+    app::seed::rounds::seed_rounds(&db, &files).await.unwrap();
     app::seed::lots::seed_lots(&db).await.unwrap();
     app::seed::labels::seed_labels(&db, &files).await.unwrap();
     app::seed::reports::seed_reports(&db).await.unwrap();

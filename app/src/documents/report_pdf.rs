@@ -489,6 +489,7 @@ mod tests {
             can_review: false,
             reviewed: false,
             communes: Vec::new(),
+            communes_note: None,
         }
     }
 

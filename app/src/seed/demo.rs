@@ -191,11 +191,17 @@ impl Seeder<'_> {
             ));
         }
         let mut index = 0usize;
+        let mut named = std::collections::HashSet::new();
         while (self.products as usize) < DEMO_PRODUCT_COUNT {
             // Round-robin over communes so every commune has products to show.
             let commune = &communes[index % communes.len()];
-            let (base, group_code) = PRODUCT_BASES[random.below(PRODUCT_BASES.len())];
+            let mut pick = random.below(PRODUCT_BASES.len());
             let subject_id = self.invented_subject(commune, &mut random).await?;
+            // A producer's products have names of their own (a list tells them apart by name).
+            while !named.insert((subject_id, PRODUCT_BASES[pick].0, commune.code.clone())) {
+                pick = (pick + 1) % PRODUCT_BASES.len();
+            }
+            let (base, group_code) = PRODUCT_BASES[pick];
             let roll = random.below(10);
             let stars = match roll {
                 0 => None, // dossier still in progress

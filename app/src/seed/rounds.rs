@@ -1,7 +1,7 @@
-//! Demo evaluation rounds: one decided round per year 2019–2025 whose certificates match the
-//! demo products' stars and years (so some are valid, some expiring, most older ones expired;
-//! one is revoked and a few 3★ certificates were superseded by a later 4★), and one open round
-//! of 2026 in its scoring phase — the forwarded dossiers of Thất Khê and Hữu Lũng, the three
+//! Demo certificates and rounds: the history 2019–2024 imported from the province's list
+//! (`history`: some valid, some expiring, most older ones expired, one since revoked), the 2025
+//! round decided in the system (its 4★ supersede a few earlier 3★), and one open round of 2026
+//! in its scoring phase — the forwarded dossiers of Thất Khê and Hữu Lũng, the three
 //! demo council members (one of them lives in Thất Khê: flagged automatically), the advisory
 //! member's sheets, and one member's submitted sheets — so a trainer scores live as
 //! `hoidong@demo.vn`. The forwarded dossiers of Chi Lăng and Tràng Định stay for a new round.
@@ -16,10 +16,12 @@ use crate::auth::current::to_actor;
 use crate::domain::dossier::DossierState;
 use crate::domain::round::{Phase, RoundInput};
 use crate::entities::{certificate, dossier, evaluation_round, product, subject, user_account};
+use crate::seed::history;
 use crate::services::ServiceError;
 use crate::services::certificates::register::CertificateSettings;
 use crate::services::evaluation::decision::{Issue, issue};
 use crate::services::evaluation::{rounds, score_sheets};
+use crate::services::files::store::FileStore;
 
 fn demo_err(what: &str) -> impl Fn(ServiceError) -> DbErr + '_ {
     move |e| DbErr::Custom(format!("demo rounds ({what}): {e}"))
@@ -34,40 +36,72 @@ async fn account(db: &DatabaseConnection, email: &str) -> Result<Actor, DbErr> {
         .ok_or_else(|| DbErr::Custom(format!("demo account {email} missing")))
 }
 
-/// Adds the demo rounds unless there are rounds already; returns how many certificates.
+/// Adds the demo's history and rounds unless there are rounds already; returns how many
+/// certificates: the history 2019–2024 imported from the province's list (`history`), one
+/// of them since revoked, and the 2025 round decided in the system.
 ///
 /// # Errors
 /// A database error, or a service refusing a step (a bug in this plan).
-pub async fn seed_rounds(db: &DatabaseConnection) -> Result<u64, DbErr> {
+pub async fn seed_rounds(db: &DatabaseConnection, files: &dyn FileStore) -> Result<u64, DbErr> {
     if evaluation_round::Entity::find().count(db).await? > 0 {
         return Ok(0);
     }
     let province = account(db, "so.nnmt@demo.vn").await?;
-    let issued = past_rounds(db, &province).await?;
-    open_round(db, &province).await?;
-    Ok(issued)
-}
-
-/// A deterministic score within the product's star band.
-fn score_for(product_id: i32, stars: u8) -> u32 {
-    let spread = u32::try_from(product_id.rem_euclid(97)).unwrap_or(0) * 2;
-    match stars {
-        5 => 900 + spread.min(99),
-        4 => 700 + spread.min(189),
-        _ => 500 + spread.min(189),
-    }
-}
-
-async fn past_rounds(db: &DatabaseConnection, province: &Actor) -> Result<u64, DbErr> {
-    let products = product::Entity::find()
-        .filter(product::Column::Stars.is_not_null())
-        .filter(product::Column::CertifiedYear.is_not_null())
+    let today = chrono::Utc::now().date_naive();
+    // Read before the history is imported: the import gives a product certified again in
+    // 2025 the stars of its last certificate in the list until the round issues the new one.
+    let of_2025 = product::Entity::find()
+        .filter(product::Column::Stars.gte(3))
+        .filter(product::Column::CertifiedYear.eq(2025))
         .order_by_asc(product::Column::Id)
         .all(db)
         .await?;
+    let imported = history::import_history(db, files, &province, today).await?;
+    revoke_one(db).await?;
+    let issued = round_of_2025(db, &province, &of_2025).await?;
+    open_round(db, &province).await?;
+    Ok(imported + issued)
+}
+
+/// The first certificate of 2024 was revoked in 2026; its product has no stars since.
+async fn revoke_one(db: &DatabaseConnection) -> Result<(), DbErr> {
+    let Some(c) = certificate::Entity::find()
+        .filter(certificate::Column::DecisionNumber.eq(history::decision_number(2024)))
+        .order_by_asc(certificate::Column::Id)
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    certificate::Entity::update_many()
+        .col_expr(
+            certificate::Column::RevokedOn,
+            NaiveDate::from_ymd_opt(2026, 3, 2).into(),
+        )
+        .col_expr(
+            certificate::Column::RevokeReason,
+            "Ngừng sản xuất quá 12 tháng (minh họa)".into(),
+        )
+        .col_expr(certificate::Column::RevokeDecision, "215/QĐ-UBND".into())
+        .filter(certificate::Column::Id.eq(c.id))
+        .exec(db)
+        .await?;
+    product::Entity::update_many()
+        .col_expr(product::Column::Stars, Option::<i16>::None.into())
+        .filter(product::Column::Id.eq(c.product_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The 2025 round, decided: its certificates supersede the 3★ of 2022 some products had.
+async fn round_of_2025(
+    db: &DatabaseConnection,
+    province: &Actor,
+    products: &[product::Model],
+) -> Result<u64, DbErr> {
+    const YEAR: i32 = 2025;
     let settings = CertificateSettings::default();
-    let mut issued = 0;
-    let mut revoked = false;
     // The province's 2025 plan sent one dossier to the Ministry for 5★: the first 4★ of 2025
     // scored 90 points or more and awaits the Ministry's answer (`evaluation::ministry`).
     let mut proposed = false;
@@ -79,125 +113,83 @@ async fn past_rounds(db: &DatabaseConnection, province: &Actor) -> Result<u64, D
         .into_iter()
         .map(|s| s.id)
         .collect();
-    for year in 2019..=2025i32 {
-        let decided = NaiveDate::from_ymd_opt(year, 12, 15).unwrap_or_default();
-        let input = RoundInput {
-            name: format!("Đợt đánh giá năm {year} (minh họa)"),
-            year: year.to_string(),
-            dossier_deadline: format!("{year}-09-30"),
-            scoring_from: format!("{year}-11-01"),
-            scoring_until: format!("{year}-11-30"),
-            assigned_only: true,
-            others_visible: "after_own".into(),
-            identity_hidden: false,
-            aggregation: "mean".into(),
-        };
-        let round = rounds::create(db, province, &input)
-            .await
-            .map_err(demo_err("past round"))?;
-        let number = format!("{}/QĐ-UBND", 1800 + (year - 2019) * 37);
-        evaluation_round::Entity::update_many()
-            .col_expr(evaluation_round::Column::Phase, Expr::value(Phase::Decided))
-            .col_expr(
-                evaluation_round::Column::DecisionNumber,
-                number.clone().into(),
-            )
-            .col_expr(evaluation_round::Column::DecisionDate, decided.into())
-            .col_expr(
-                evaluation_round::Column::DecisionSigner,
-                "Chủ tịch UBND tỉnh Lạng Sơn (minh họa)".into(),
-            )
-            .filter(evaluation_round::Column::Id.eq(round))
-            .exec(db)
-            .await?;
-        for p in products
-            .iter()
-            .filter(|p| p.certified_year == Some(i16::try_from(year).unwrap_or(0)))
-        {
-            let stars = u8::try_from(p.stars.unwrap_or(0)).unwrap_or(0);
-            if stars < 3 {
-                continue;
-            }
-            // Some 4★ products of recent years were first certified 3★ three years earlier.
-            if stars == 4 && year >= 2022 && p.id % 5 == 0 {
-                let earlier = NaiveDate::from_ymd_opt(year - 3, 12, 15).unwrap_or_default();
-                issue(
-                    db,
-                    Issue {
-                        round_id: None,
-                        dossier_id: None,
-                        product_id: p.id,
-                        subject_id: p.subject_id,
-                        stars: 3,
-                        score: score_for(p.id, 3),
-                        national: false,
-                        decision_number: &format!("{}/QĐ-UBND", 100 + p.id),
-                        decision_date: earlier,
-                    },
-                    &settings,
-                )
-                .await
-                .map_err(demo_err("earlier certificate"))?;
-            }
-            let propose = !proposed && year == 2025 && stars == 4 && active.contains(&p.subject_id);
-            proposed |= propose;
-            let made = issue(
-                db,
-                Issue {
-                    round_id: Some(round),
-                    dossier_id: None,
-                    product_id: p.id,
-                    subject_id: p.subject_id,
-                    stars,
-                    score: if propose { 915 } else { score_for(p.id, stars) },
-                    national: stars == 5 || propose,
-                    decision_number: &number,
-                    decision_date: decided,
+    let decided = history::decision_day(YEAR);
+    let input = round_input(
+        format!("Đợt đánh giá năm {YEAR} (minh họa)"),
+        YEAR,
+        ["09-30", "11-01", "11-30"],
+    );
+    let round = rounds::create(db, province, &input)
+        .await
+        .map_err(demo_err("past round"))?;
+    let number = history::decision_number(YEAR);
+    evaluation_round::Entity::update_many()
+        .col_expr(evaluation_round::Column::Phase, Expr::value(Phase::Decided))
+        .col_expr(
+            evaluation_round::Column::DecisionNumber,
+            number.clone().into(),
+        )
+        .col_expr(evaluation_round::Column::DecisionDate, decided.into())
+        .col_expr(
+            evaluation_round::Column::DecisionSigner,
+            "Chủ tịch UBND tỉnh Lạng Sơn (minh họa)".into(),
+        )
+        .filter(evaluation_round::Column::Id.eq(round))
+        .exec(db)
+        .await?;
+    let mut issued = 0;
+    for p in products {
+        let stars = u8::try_from(p.stars.unwrap_or(0)).unwrap_or(0);
+        let propose = !proposed && stars == 4 && active.contains(&p.subject_id);
+        proposed |= propose;
+        issue(
+            db,
+            Issue {
+                round_id: Some(round),
+                dossier_id: None,
+                product_id: p.id,
+                subject_id: p.subject_id,
+                stars,
+                score: if propose {
+                    915
+                } else {
+                    history::score_for(p.id, stars)
                 },
-                &settings,
-            )
-            .await
-            .map_err(demo_err("certificate"))?;
-            issued += 1;
-            if !revoked && year == 2024 {
-                revoked = true;
-                certificate::Entity::update_many()
-                    .col_expr(
-                        certificate::Column::RevokedOn,
-                        NaiveDate::from_ymd_opt(2026, 3, 2).into(),
-                    )
-                    .col_expr(
-                        certificate::Column::RevokeReason,
-                        "Ngừng sản xuất quá 12 tháng (minh họa)".into(),
-                    )
-                    .col_expr(certificate::Column::RevokeDecision, "215/QĐ-UBND".into())
-                    .filter(certificate::Column::Id.eq(made.id))
-                    .exec(db)
-                    .await?;
-                product::Entity::update_many()
-                    .col_expr(product::Column::Stars, Option::<i16>::None.into())
-                    .filter(product::Column::Id.eq(p.id))
-                    .exec(db)
-                    .await?;
-            }
-        }
+                national: stars == 5 || propose,
+                decision_number: &number,
+                decision_date: decided,
+            },
+            &settings,
+        )
+        .await
+        .map_err(demo_err("certificate"))?;
+        issued += 1;
     }
     Ok(issued)
 }
 
-/// The open round of 2026, in scoring.
-async fn open_round(db: &DatabaseConnection, province: &Actor) -> Result<(), DbErr> {
-    let input = RoundInput {
-        name: "Đợt 1 năm 2026 (minh họa)".into(),
-        year: "2026".into(),
-        dossier_deadline: "2026-10-31".into(),
-        scoring_from: "2026-11-20".into(),
-        scoring_until: "2026-12-20".into(),
+/// A demo round of `year`: its dossier deadline, first and last scoring days (month-day).
+fn round_input(name: String, year: i32, [deadline, from, until]: [&str; 3]) -> RoundInput {
+    RoundInput {
+        name,
+        year: year.to_string(),
+        dossier_deadline: format!("{year}-{deadline}"),
+        scoring_from: format!("{year}-{from}"),
+        scoring_until: format!("{year}-{until}"),
         assigned_only: true,
         others_visible: "after_own".into(),
         identity_hidden: false,
         aggregation: "mean".into(),
-    };
+    }
+}
+
+/// The open round of 2026, in scoring.
+async fn open_round(db: &DatabaseConnection, province: &Actor) -> Result<(), DbErr> {
+    let input = round_input(
+        "Đợt 1 năm 2026 (minh họa)".into(),
+        2026,
+        ["10-31", "11-20", "12-20"],
+    );
     let round = rounds::create(db, province, &input)
         .await
         .map_err(demo_err("open round"))?;

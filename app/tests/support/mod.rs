@@ -64,6 +64,10 @@ pub async fn sqlite() -> TestDb {
 }
 
 async fn postgres(url: &str) -> TestDb {
+    postgres_schema(url, true).await
+}
+
+async fn postgres_schema(url: &str, migrate: bool) -> TestDb {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -88,7 +92,9 @@ async fn postgres(url: &str) -> TestDb {
     let db = app::db::connect(options)
         .await
         .expect("connect to test schema");
-    Migrator::up(&db, None).await.expect("migrate PostgreSQL");
+    if migrate {
+        Migrator::up(&db, None).await.expect("migrate PostgreSQL");
+    }
     TestDb {
         db,
         backend: "postgres",
@@ -138,4 +144,27 @@ pub async fn certify(db: &sea_orm::DatabaseConnection, product_id: i32, stars: i
     let mut product: app::entities::product::ActiveModel = p.into();
     product.stars = Set(Some(stars));
     product.update(db).await.unwrap();
+}
+
+/// An empty database of the same kind as `like` (no migrations applied): what `restore` and
+/// `copy-db` write into.
+pub async fn empty_like(like: &TestDb) -> TestDb {
+    match &like.schema {
+        None => TestDb {
+            db: app::db::connect(ConnectOptions::new("sqlite::memory:"))
+                .await
+                .expect("open SQLite"),
+            backend: "sqlite",
+            schema: None,
+        },
+        Some((url, _)) => postgres_schema(url, false).await,
+    }
+}
+
+/// An empty PostgreSQL schema when `TEST_DATABASE_URL` is set.
+pub async fn empty_postgres() -> Option<TestDb> {
+    let url = std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())?;
+    Some(postgres_schema(&url, false).await)
 }

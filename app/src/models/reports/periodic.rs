@@ -117,6 +117,9 @@ pub struct ReportView {
     pub reviewed: bool,
     /// The province's report: every commune's report status for the period.
     pub communes: Vec<CommuneStatus>,
+    /// Why a province report of commune periods has no communes' list (the period ended
+    /// before today's communes existed).
+    pub communes_note: Option<Text>,
 }
 
 /// The reports page: the periods and, for each, the viewer's report or the communes' statuses.

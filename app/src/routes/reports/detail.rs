@@ -128,6 +128,10 @@ fn ReportBody(
         <h2>{t!(i18n, reports.figures)}</h2>
         {r.figures.tables.iter().map(|table| view! { <Table table=table.clone() english /> }).collect_view()}
         {(!r.communes.is_empty()).then(|| view! { <Communes communes=r.communes.clone() period=r.period.id /> })}
+        {r.communes_note.clone().map(|note| view! {
+            <h2>{t!(i18n, reports.communes)}</h2>
+            <p class="notice" data-testid="communes-note">{note.get(english).to_owned()}</p>
+        })}
         <Sections r=r.clone() save />
         {r.can_review.then(|| view! { <Review r=r.clone() review /> })}
     }

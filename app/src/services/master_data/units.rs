@@ -46,9 +46,30 @@ pub async fn in_force(
     db: &impl ConnectionTrait,
     levels: &[&str],
 ) -> Result<Vec<(String, String)>, DbErr> {
+    in_force_since(db, levels, None).await
+}
+
+/// As `in_force`, only the units already in force on `day` (when given).
+///
+/// # Errors
+/// A database error.
+pub async fn in_force_since(
+    db: &impl ConnectionTrait,
+    levels: &[&str],
+    day: Option<chrono::NaiveDate>,
+) -> Result<Vec<(String, String)>, DbErr> {
+    let mut since = sea_orm::Condition::all();
+    if let Some(day) = day {
+        since = since.add(
+            sea_orm::Condition::any()
+                .add(admin_unit::Column::ValidFrom.is_null())
+                .add(admin_unit::Column::ValidFrom.lte(day)),
+        );
+    }
     Ok(admin_unit::Entity::find()
         .filter(admin_unit::Column::Level.is_in(levels.iter().copied()))
         .filter(unit_in_force_today())
+        .filter(since)
         .order_by_asc(admin_unit::Column::NameFolded)
         .order_by_asc(admin_unit::Column::Name)
         .all(db)

@@ -88,16 +88,47 @@ async fn periods(
     } else {
         &["commune"]
     };
-    Ok(report_period::Entity::find()
-        .filter(report_period::Column::Audience.is_in(audiences.iter().copied()))
+    let mut query = report_period::Entity::find()
+        .filter(report_period::Column::Audience.is_in(audiences.iter().copied()));
+    if let Some(from) = unit_start(db, scope)
+        .await?
+        .filter(|_| scope != PROVINCE_CODE)
+    {
+        query = query.filter(report_period::Column::EndsOn.gte(from));
+    }
+    Ok(query
         .order_by_desc(report_period::Column::EndsOn)
         .all(db)
         .await?)
 }
 
-/// Whether `scope` reports for `p`: a department period has the province's report only.
-fn reports_for(p: &report_period::Model, scope: &str) -> bool {
-    p.audience != "department" || scope == PROVINCE_CODE
+/// Whether `scope` reports for `p`: a department period has the province's report only, and a
+/// commune reports for the periods that end once it exists (today's communes came into force
+/// on 1 July 2025; the districts before them reported outside this system).
+async fn reports_for(
+    db: &impl ConnectionTrait,
+    p: &report_period::Model,
+    scope: &str,
+) -> Result<bool, ServiceError> {
+    if scope == PROVINCE_CODE {
+        return Ok(true);
+    }
+    Ok(p.audience != "department"
+        && unit_start(db, scope)
+            .await?
+            .is_none_or(|from| p.ends_on >= from))
+}
+
+/// The day a unit came into force (none: always, as the province).
+async fn unit_start(
+    db: &impl ConnectionTrait,
+    code: &str,
+) -> Result<Option<NaiveDate>, ServiceError> {
+    Ok(admin_unit::Entity::find()
+        .filter(admin_unit::Column::Code.eq(code))
+        .one(db)
+        .await?
+        .and_then(|u| u.valid_from))
 }
 
 async fn period(db: &impl ConnectionTrait, id: i32) -> Result<report_period::Model, ServiceError> {
@@ -179,9 +210,16 @@ async fn unit_name(db: &impl ConnectionTrait, code: &str) -> Result<String, Serv
         .map_or_else(|| code.to_owned(), |u| u.name))
 }
 
-/// The communes in force, by name (folded, as Vietnamese readers sort).
-async fn communes(db: &impl ConnectionTrait) -> Result<Vec<(String, String)>, ServiceError> {
-    Ok(crate::services::master_data::units::in_force(db, &["commune"]).await?)
+/// The communes in force that existed when `p` ended, by name (folded, as Vietnamese readers
+/// sort).
+async fn communes(
+    db: &impl ConnectionTrait,
+    p: &report_period::Model,
+) -> Result<Vec<(String, String)>, ServiceError> {
+    Ok(
+        crate::services::master_data::units::in_force_since(db, &["commune"], Some(p.ends_on))
+            .await?,
+    )
 }
 
 /// Every commune's report standing for `period` (the province's list).
@@ -197,7 +235,7 @@ async fn statuses(
         .into_iter()
         .map(|r| (r.scope_code.clone(), r))
         .collect();
-    Ok(communes(db)
+    Ok(communes(db, p)
         .await?
         .into_iter()
         .map(|(code, name)| {
@@ -229,7 +267,7 @@ pub async fn open(
 ) -> Result<ReportView, ServiceError> {
     allowed(actor, Action::ViewReport, resource(scope)).map_err(ServiceError::Denied)?;
     let p = period(db, period_id).await?;
-    if !reports_for(&p, scope) {
+    if !reports_for(db, &p, scope).await? {
         return Err(ServiceError::NotFound);
     }
     let saved = find(db, period_id, scope).await?;
@@ -240,6 +278,23 @@ pub async fn open(
         .and_then(|r| r.snapshot_json.as_deref())
         .and_then(|json| serde_json::from_str::<ReportFigures>(json).ok());
     let frozen = frozen_figures.is_some();
+    // Communes report for their periods only, not for the Department's own.
+    let communes = if scope == PROVINCE_CODE && p.audience != "department" {
+        statuses(db, &p, today).await?
+    } else {
+        Vec::new()
+    };
+    let communes_note =
+        (scope == PROVINCE_CODE && p.audience != "department" && communes.is_empty()).then(|| {
+            Text::new(
+                "Các xã, phường hiện nay chưa thành lập khi kỳ này kết thúc: báo cáo của kỳ do cấp \
+                 huyện lập, ngoài hệ thống."
+                    .to_owned(),
+                "Today's communes did not exist yet when this period ended: its reports were \
+                 made by the districts, outside this system."
+                    .to_owned(),
+            )
+        });
     let figures = match frozen_figures {
         Some(f) => f,
         None => live_figures(db, &p, scope, today).await?,
@@ -276,11 +331,8 @@ pub async fn open(
         can_review: !province && state.reviewable() && may(Action::ReviewReports),
         reviewed: !province,
         // Communes report for their periods only, not for the Department's own.
-        communes: if province && p.audience != "department" {
-            statuses(db, &p, today).await?
-        } else {
-            Vec::new()
-        },
+        communes,
+        communes_note,
     })
 }
 
@@ -325,7 +377,7 @@ pub async fn save(
     }
     let txn = db.begin().await?;
     let p = period(&txn, period_id).await?;
-    if !reports_for(&p, scope) {
+    if !reports_for(&txn, &p, scope).await? {
         return Err(ServiceError::NotFound);
     }
     let saved = find(&txn, period_id, scope).await?;
@@ -513,7 +565,7 @@ pub async fn queries_only(
     let saved = find(db, period_id, scope).await?;
     let facts = facts::load(db, scope).await?;
     let groups = product_group::Entity::find().all(db).await?;
-    let communes = communes(db).await?;
+    let communes = communes(db, &p).await?;
     let targets = crate::services::reports::live::targets(db, p.year, scope).await?;
     let reports = report::Entity::find()
         .filter(report::Column::PeriodId.eq(p.id))
