@@ -182,6 +182,9 @@ test("the province opens a review of 2021–2025 with its figures year by year, 
   await hydrated(page);
   await expect(page.getByRole("heading", { name: /Tổng hợp theo huyện, thành phố/ })).toBeVisible();
   await expect(page.getByTestId("table-communes").locator("tbody tr")).toHaveCount(12);
+  // Today's communes did not report for 2024: a note instead of their list.
+  await expect(page.getByTestId("communes-note")).toContainText("cấp huyện");
+  await expect(page.getByTestId("commune-statuses")).toHaveCount(0);
 
   // The dashboard of 2024 offers the districts of the time.
   await page.goto("/dashboard?year=2024");
