@@ -14,7 +14,7 @@ export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 LEPTOS_RUSTFLAGS := --cfg erase_components
 SERVER_DEBUG := target/debug/server
 
-.PHONY: run test release bench tools check lint unit-test build-for-e2e wasm-size e2e clean-data
+.PHONY: run test release bench tools check lint unit-test build-for-e2e wasm-size e2e clean-data demo-reset
 
 # The trainers' command: the optimised client (what a phone downloads in a training room) with a
 # debug server, which builds fast; the client is precompressed once here, not per request.
@@ -107,3 +107,9 @@ e2e:
 
 clean-data:
 	rm -rf data
+
+# Trainers, before a session: the demo database and its files made again (prints the seconds;
+# refused on a database with real accounts).
+demo-reset: tools
+	cargo leptos build --server-only
+	$(SERVER_DEBUG) reset-demo

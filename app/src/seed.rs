@@ -12,4 +12,5 @@ pub mod labels;
 pub mod lots;
 pub mod national;
 pub mod reports;
+pub mod reset;
 pub mod rounds;

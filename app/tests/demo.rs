@@ -202,3 +202,60 @@ async fn every_role_has_a_demo_account_that_signs_in() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn reset_demo_makes_the_same_demo_again_and_refuses_a_real_database() {
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    for t in support::databases().await {
+        let b = t.backend;
+        let folder = std::env::temp_dir().join(format!(
+            "ocop-reset-test-{}-{b}-{}",
+            std::process::id(),
+            chrono::Utc::now().timestamp_nanos_opt().unwrap_or(0)
+        ));
+        let first = app::seed::reset::reset_demo(&t.db, &folder).await.unwrap();
+        assert!(
+            first.certificates > 200 && first.dossiers > 0,
+            "{b}: {first:?}"
+        );
+        // A training session changes things; the reset makes the same demo again.
+        let p = support::dossiers::people(&t.db).await;
+        support::dossiers::new_product(&t.db, &p.owner, "Sản phẩm của buổi tập huấn").await;
+        let second = app::seed::reset::reset_demo(&t.db, &folder).await.unwrap();
+        assert_eq!(first, second, "{b}");
+        let products = app::entities::product::Entity::find()
+            .count(&t.db)
+            .await
+            .unwrap();
+        assert_eq!(
+            products, first.products,
+            "{b}: the session's product is gone"
+        );
+        let stored = std::fs::read_dir(&folder).unwrap().count();
+        assert!(stored > 0, "{b}: the demo's files are there again");
+        t.cleanup().await;
+    }
+    // A real installation (an administrator not made by the demo loader) is refused as is.
+    for t in support::with_master_data().await {
+        app::services::accounts::registration::create_admin(
+            &t.db,
+            "Quản trị",
+            "admin@langson.gov.vn",
+            "mat-khau-rat-dai-2026",
+        )
+        .await
+        .unwrap();
+        let folder = std::env::temp_dir().join("ocop-reset-test-real");
+        let refused = app::seed::reset::reset_demo(&t.db, &folder).await;
+        assert!(
+            matches!(&refused, Err(sea_orm::DbErr::Custom(why)) if why.contains("real installation")),
+            "{refused:?}"
+        );
+        let accounts = app::entities::user_account::Entity::find()
+            .count(&t.db)
+            .await
+            .unwrap();
+        assert_eq!(accounts, 1, "nothing touched");
+        t.cleanup().await;
+    }
+}

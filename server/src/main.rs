@@ -55,6 +55,9 @@ enum Command {
     Migrate,
     /// Fill an empty database with the Lạng Sơn demo data set (does nothing if products exist).
     SeedDemo,
+    /// Empty the demo database and its files folder and load the demo again (refused on a
+    /// database holding accounts the demo loader did not make).
+    ResetDemo,
     /// Add a national-scale benchmark data set beside what the database holds: synthetic
     /// communes, subjects, products with a certificate each, and evaluations (see bench/).
     GenerateNational {
@@ -139,6 +142,19 @@ async fn main() -> ExitCode {
     }
 }
 
+fn log_demo(t: &app::seed::reset::DemoTotals) {
+    tracing::info!(
+        subjects = t.subjects,
+        products = t.products,
+        dossiers = t.dossiers,
+        certificates = t.certificates,
+        lots = t.lots,
+        labels = t.labels,
+        reports = t.reports,
+        "demo data loaded"
+    );
+}
+
 async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     match &cli.command {
         Some(Command::Backup { to, keep }) => {
@@ -149,6 +165,17 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         }
         Some(Command::CopyDb { to, force }) => {
             return operations::copy_db(&cli.config, to, *force).await;
+        }
+        Some(Command::ResetDemo) => {
+            let started = std::time::Instant::now();
+            let db =
+                app::db::connect(sea_orm::ConnectOptions::new(&cli.config.database_url)).await?;
+            let made =
+                app::seed::reset::reset_demo(&db, std::path::Path::new(&cli.config.files_dir))
+                    .await?;
+            log_demo(&made);
+            println!("reset-demo: {:.2} s", started.elapsed().as_secs_f64());
+            return Ok(());
         }
         _ => {}
     }
@@ -164,27 +191,9 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => Ok(()),
         Command::SeedDemo => {
-            match app::seed::demo::seed_demo(&db).await? {
-                Some(s) => {
-                    // Dossiers only with a fresh demo set: never into a database in use.
-                    let files =
-                        app::services::files::store::LocalFolder::new(&cli.config.files_dir);
-                    let dossiers = app::seed::dossiers::seed_dossiers(&db, &files).await?;
-                    let certificates = app::seed::rounds::seed_rounds(&db, &files).await?;
-                    let lots = app::seed::lots::seed_lots(&db).await?;
-                    let labels = app::seed::labels::seed_labels(&db, &files).await?;
-                    let reports = app::seed::reports::seed_reports(&db).await?;
-                    tracing::info!(
-                        subjects = s.subjects,
-                        products = s.products,
-                        dossiers,
-                        certificates,
-                        lots,
-                        labels,
-                        reports,
-                        "demo data loaded"
-                    );
-                }
+            let files = app::services::files::store::LocalFolder::new(&cli.config.files_dir);
+            match app::seed::reset::seed_everything(&db, &files).await? {
+                Some(t) => log_demo(&t),
                 None => tracing::info!("database already has products: demo data not loaded"),
             }
             Ok(())
@@ -218,7 +227,10 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             .await
         }
         // Handled above, before anything is migrated.
-        Command::Backup { .. } | Command::Restore { .. } | Command::CopyDb { .. } => Ok(()),
+        Command::Backup { .. }
+        | Command::Restore { .. }
+        | Command::CopyDb { .. }
+        | Command::ResetDemo => Ok(()),
         Command::CreateAdmin {
             name,
             email,

@@ -1,0 +1,83 @@
+//! `server reset-demo`: the training database and its files made again from nothing, so each
+//! training starts on the same demo whatever the last one did. Refused on a database holding
+//! accounts the demo loader did not make (a real installation).
+use std::path::Path;
+
+use sea_orm::{DatabaseConnection, DbErr};
+use sea_orm_migration::MigratorTrait;
+
+use crate::migrations::Migrator;
+use crate::seed::demo_guard::check_demo_database;
+use crate::services::backup::{rows, schema};
+use crate::services::files::store::LocalFolder;
+
+/// What `seed-demo` made.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DemoTotals {
+    pub subjects: u64,
+    pub products: u64,
+    pub dossiers: u64,
+    pub certificates: u64,
+    pub lots: u64,
+    pub labels: u64,
+    pub reports: u64,
+}
+
+/// Fills an empty (migrated) database with the whole demo: its data set, dossiers with their
+/// files, history, rounds, lots, labels and reports; `None` if it holds products already.
+///
+/// # Errors
+/// A database or file error, as `DbErr`.
+pub async fn seed_everything(
+    db: &DatabaseConnection,
+    files: &LocalFolder,
+) -> Result<Option<DemoTotals>, DbErr> {
+    let Some(set) = crate::seed::demo::seed_demo(db).await? else {
+        return Ok(None);
+    };
+    // Dossiers only with a fresh demo set: never into a database in use.
+    Ok(Some(DemoTotals {
+        subjects: set.subjects,
+        products: set.products,
+        dossiers: crate::seed::dossiers::seed_dossiers(db, files).await?,
+        certificates: crate::seed::rounds::seed_rounds(db, files).await?,
+        lots: crate::seed::lots::seed_lots(db).await?,
+        labels: crate::seed::labels::seed_labels(db, files).await?,
+        reports: crate::seed::reports::seed_reports(db).await?,
+    }))
+}
+
+/// Empties the demo database and its files folder and makes the demo again.
+///
+/// # Errors
+/// `DbErr::Custom` with the reason for a database that is not a demo database; a database or
+/// file error.
+pub async fn reset_demo(db: &DatabaseConnection, files_dir: &Path) -> Result<DemoTotals, DbErr> {
+    let tables = schema::tables(db).await?;
+    if tables.iter().any(|t| t.name == "user_account") {
+        check_demo_database(db).await.map_err(DbErr::Custom)?;
+    }
+    rows::drop_all(db).await?;
+    clear_files(files_dir)?;
+    Migrator::up(db, None).await?;
+    crate::services::master_data::loading::load(db).await?;
+    seed_everything(db, &LocalFolder::new(files_dir))
+        .await?
+        .ok_or_else(|| DbErr::Custom("the emptied database still holds products".into()))
+}
+
+/// Removes the store's folders (`ab/`, two hex digits) from `dir`, and nothing else.
+fn clear_files(dir: &Path) -> Result<(), DbErr> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(()); // no folder yet
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let store_folder = name.len() == 2 && name.bytes().all(|b| b.is_ascii_hexdigit());
+        if store_folder && entry.path().is_dir() {
+            std::fs::remove_dir_all(entry.path())
+                .map_err(|e| DbErr::Custom(format!("cannot empty {}: {e}", dir.display())))?;
+        }
+    }
+    Ok(())
+}
