@@ -234,7 +234,7 @@ pub async fn backup(
             .await
             .map_err(io(format!("file {sha}")))?
             .ok_or_else(|| BackupError::Missing(format!("file {sha}")))?;
-        let path = format!("files/{}/{sha}", &sha[..2.min(sha.len())]);
+        let path = format!("files/{}/{sha}", sha.get(..2).unwrap_or("00"));
         let (size, sum) = write_part(&partial, &path, &bytes).await?;
         manifest.files.push(Part {
             name: sha,
