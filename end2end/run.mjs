@@ -1,13 +1,15 @@
 // Runs the Playwright tests against a freshly built server on a free port with a fresh database:
-// seed the demo data, start the server, wait for /healthz, run the tests, then a soak over every
-// route (soak.mjs), stop the server. Any "panicked" line in the server's log fails the run.
+// seed the demo data, start the server (its e-mail going to the mail sink, mail-sink.mjs), wait
+// for /healthz, run the tests, then a soak over every route (soak.mjs), stop the server. Any
+// "panicked" line in the server's log fails the run.
 // Usage: node run.mjs [playwright args…]   (SERVER_BIN overrides ../target/release/server)
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startMailSink } from "./mail-sink.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
@@ -47,6 +49,9 @@ async function waitHealthy(url, child, seconds) {
 
 const port = await freePort();
 const dataDir = mkdtempSync(join(tmpdir(), "ocop-e2e-"));
+const mailDir = join(dataDir, "mail");
+mkdirSync(mailDir);
+const sink = await startMailSink(mailDir);
 const env = {
   ...process.env,
   DATABASE_URL: `sqlite://${join(dataDir, "ocop.db")}?mode=rwc`,
@@ -56,6 +61,10 @@ const env = {
   RUST_LOG: process.env.RUST_LOG ?? "warn",
   // The trainers' one-click demo sign-in is tested too.
   DEMO_MODE: "true",
+  // E-mail on: password links and decisions go to the mail sink, where the tests read them.
+  SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+  PUBLIC_URL: `http://127.0.0.1:${port}`,
+  MAIL_FROM: "OCOP Lạng Sơn <khong-tra-loi@e2e.test>",
 };
 let server;
 let code = 1;
@@ -76,6 +85,7 @@ try {
   code = await run(join(here, "node_modules/.bin/playwright"), ["test", ...process.argv.slice(2)], {
     ...process.env,
     BASE_URL: baseURL,
+    MAIL_DIR: mailDir,
   });
   // What a QR scan downloads beside a hydrated page, on the same server (printed, not judged).
   if (code === 0 && process.argv.length <= 2) {
@@ -91,6 +101,7 @@ try {
     code = 1;
   }
   server?.kill("SIGTERM");
+  sink.server.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
 process.exit(code);

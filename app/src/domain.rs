@@ -18,6 +18,7 @@ pub mod import;
 pub mod label;
 pub mod label_format;
 pub mod lot;
+pub mod mail_text;
 pub mod password;
 pub mod period_kind;
 pub mod pre_assessment;

@@ -20,6 +20,7 @@ pub mod lot;
 pub mod lot_event;
 pub mod lot_event_input;
 pub mod lot_event_photo;
+pub mod mail_outbox;
 pub mod master_data_version;
 pub mod notification;
 pub mod password_reset;

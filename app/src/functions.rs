@@ -30,6 +30,23 @@ pub(crate) fn request_base(app: &crate::state::AppState) -> String {
     app.public_base(host.as_deref())
 }
 
+/// The language this browser chose ("en" once the visitor switched to English, else "vi"):
+/// the switch keeps it in a cookie, which e-mails to the account then follow.
+#[cfg(feature = "ssr")]
+pub(crate) fn browser_language() -> &'static str {
+    let english =
+        leptos::prelude::use_context::<axum::http::request::Parts>().is_some_and(|parts| {
+            parts
+                .headers
+                .get_all(axum::http::header::COOKIE)
+                .iter()
+                .filter_map(|h| h.to_str().ok())
+                .flat_map(|h| h.split(';'))
+                .any(|pair| pair.trim() == "i18n_pref_locale=en")
+        });
+    if english { "en" } else { "vi" }
+}
+
 /// What every server function starts from: the database, the actor, the client's address,
 /// the public base address (`PUBLIC_URL`, else the request's host) and today's date in Vietnam.
 #[cfg(feature = "ssr")]

@@ -46,10 +46,12 @@ use crate::i18n::{I18nContextProvider, t_string, use_i18n};
 use crate::routes::accounts::{
     account_detail::AccountDetailPage,
     account_new::NewOfficialPage,
+    forgot::ForgotPasswordPage,
     list::AccountsPage,
     login::LoginPage,
     profile::AccountPage,
     register::RegisterPage,
+    register_for::RegisterForProducerPage,
     registrations::{ProvinceRegistrationsPage, RegistrationsPage},
     reset::ResetPasswordPage,
 };
@@ -147,6 +149,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/login") view=LoginPage ssr=SsrMode::InOrder />
                         <Route path=path!("/register") view=RegisterPage ssr=SsrMode::InOrder />
                         <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::InOrder />
                         // Async: the page may answer with a redirect or a 403/404 status, which
                         // need headers not yet sent.
                         <Route path=path!("/subjects/:id") view=SubjectPage ssr=SsrMode::Async />
@@ -167,6 +170,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/commune") view=CommuneHome ssr=SsrMode::Async />
                         <Route path=path!("/commune/dossiers") view=CommuneDossiersPage ssr=SsrMode::Async />
                         <Route path=path!("/commune/registrations") view=RegistrationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/commune/register-producer") view=RegisterForProducerPage ssr=SsrMode::Async />
                         <Route path=path!("/province") view=ProvinceHome ssr=SsrMode::Async />
                         <Route path=path!("/province/registrations") view=ProvinceRegistrationsPage ssr=SsrMode::Async />
                         <Route path=path!("/province/dossiers") view=ProvinceDossiersPage ssr=SsrMode::Async />

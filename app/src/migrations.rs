@@ -31,6 +31,7 @@ mod m20261203_000026_imports;
 mod m20261203_000027_ministry_results;
 mod m20261203_000028_master_data_versions;
 mod m20261203_000029_report_titles;
+mod m20261204_000030_mail_outbox;
 
 pub struct Migrator;
 
@@ -67,6 +68,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000027_ministry_results::Migration),
             Box::new(m20261203_000028_master_data_versions::Migration),
             Box::new(m20261203_000029_report_titles::Migration),
+            Box::new(m20261204_000030_mail_outbox::Migration),
         ]
     }
 }

@@ -12,10 +12,10 @@ pub struct AppState {
     /// One-click demo sign-ins and producer registrations, counted per client address.
     pub demo_sign_ins: std::sync::Arc<crate::auth::rate_limit::RateLimit>,
     pub registrations: std::sync::Arc<crate::auth::rate_limit::RateLimit>,
+    /// "Forgot password" requests, counted per client address.
+    pub password_links: std::sync::Arc<crate::auth::rate_limit::RateLimit>,
     /// Training mode: the login page offers one-click sign-in as each demo account.
     pub demo_mode: bool,
-    /// How one-time password links reach people (by default: shown to the officer).
-    pub reset_sender: std::sync::Arc<dyn crate::services::accounts::reset_links::ResetLinkSender>,
     /// Uploaded files' bytes (content-addressed).
     pub files: std::sync::Arc<dyn crate::services::files::store::FileStore>,
     pub upload_limits: crate::services::files::uploads::UploadLimits,
@@ -25,8 +25,9 @@ pub struct AppState {
     pub certificates: crate::services::certificates::register::CertificateSettings,
     /// Bytes of rendered public pages the server keeps in memory (`PAGE_CACHE_MB`).
     pub page_cache_bytes: usize,
-    /// Notifications beyond the app (none by default).
-    pub notifier: std::sync::Arc<dyn crate::services::notifications::NotificationSender>,
+    /// E-mail is sent (`SMTP_URL` set): password links go by e-mail rather than to the officer,
+    /// and "forgot password" is offered. Messages are written to the outbox either way.
+    pub mail_enabled: bool,
 }
 
 impl AppState {
@@ -40,7 +41,7 @@ impl AppState {
             .to_owned()
     }
 
-    /// A state with the default settings: not demo mode, links handed over by the officer,
+    /// A state with the default settings: not demo mode, no e-mail (links handed over by the officer),
     /// files under `data/files`, 20 MB per upload, in-app notifications only.
     pub fn new(leptos_options: LeptosOptions, db: DatabaseConnection) -> Self {
         AppState {
@@ -50,15 +51,17 @@ impl AppState {
             sign_in_throttle: Default::default(),
             demo_sign_ins: std::sync::Arc::new(crate::auth::rate_limit::RateLimit::demo_sign_ins()),
             registrations: std::sync::Arc::new(crate::auth::rate_limit::RateLimit::registrations()),
+            password_links: std::sync::Arc::new(
+                crate::auth::rate_limit::RateLimit::password_links(),
+            ),
             demo_mode: false,
-            reset_sender: std::sync::Arc::new(crate::services::accounts::reset_links::HandOver),
             files: std::sync::Arc::new(crate::services::files::store::LocalFolder::new(
                 "data/files",
             )),
             upload_limits: crate::services::files::uploads::UploadLimits::default(),
             public_url: None,
             certificates: Default::default(),
-            notifier: std::sync::Arc::new(crate::services::notifications::InAppOnly),
+            mail_enabled: false,
             page_cache_bytes: 64 * 1024 * 1024,
         }
     }

@@ -18,3 +18,35 @@ export async function signIn(page: Page, login: string, password = PASSWORD) {
   await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
 }
+
+/** An e-mail the server sent, as the mail sink decoded it (run.mjs, mail-sink.mjs). */
+export type Mail = { to: string; subject: string; body: string };
+
+/**
+ * Waits for the newest e-mail to `to` whose subject contains `subject` (the server's outbox is
+ * sent every 5 seconds), sent after `since` (ms since the epoch).
+ */
+export async function mailTo(to: string, subject: string, since: number): Promise<Mail> {
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const dir = process.env.MAIL_DIR;
+  if (!dir) throw new Error("MAIL_DIR is not set: run the tests with end2end/run.mjs");
+  for (let i = 0; i < 60; i++) {
+    const found = readdirSync(dir)
+      .filter((name) => Number(name.split("-")[0]) >= since)
+      .sort()
+      .reverse()
+      .map((name) => JSON.parse(readFileSync(join(dir, name), "utf8")) as Mail)
+      .find((m) => m.to === to && m.subject.includes(subject));
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no e-mail to ${to} about "${subject}" within 30 s`);
+}
+
+/** The first link of an e-mail's body. */
+export function linkIn(mail: Mail): string {
+  const m = /https?:\/\/\S+/.exec(mail.body);
+  if (!m) throw new Error(`no link in ${JSON.stringify(mail)}`);
+  return m[0];
+}

@@ -57,6 +57,19 @@ pub struct Config {
     /// codes; without it, the address the request came to.
     #[arg(long, env = "PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// The mail server for e-mails (password links, decisions, certificates expiring):
+    /// `smtps://user:password@mail.example.vn` (TLS), `smtp://user:password@host:587?tls=required`
+    /// (STARTTLS), or `smtp://127.0.0.1:25` (a relay on this machine). Unset: nothing is mailed
+    /// (messages wait in the outbox) and password links are handed over by officers.
+    #[arg(long, env = "SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// The sender of e-mails, "Name <address>".
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "OCOP Lạng Sơn <khong-tra-loi@localhost>"
+    )]
+    pub mail_from: String,
     /// Days before expiry from which a certificate counts as expiring.
     #[arg(long, env = "CERTIFICATE_EXPIRING_DAYS", default_value_t = 90)]
     pub certificate_expiring_days: i64,
@@ -78,6 +91,18 @@ impl Config {
             number_format: self.certificate_number_format.clone(),
             expiring_within_days: self.certificate_expiring_days,
         }
+    }
+
+    /// The outbox's mailer when `SMTP_URL` is set (it needs `PUBLIC_URL` for its links).
+    ///
+    /// # Errors
+    /// A sentence naming the setting that is wrong.
+    pub fn mailer(&self) -> Result<Option<app::services::mail::sender::Mailer>, String> {
+        let Some(url) = self.smtp_url.as_deref().filter(|u| !u.trim().is_empty()) else {
+            return Ok(None);
+        };
+        let base = self.public_url.as_deref().unwrap_or_default();
+        app::services::mail::sender::Mailer::new(url.trim(), &self.mail_from, base).map(Some)
     }
 
     pub fn auth_settings(&self) -> app::state::AuthSettings {

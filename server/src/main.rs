@@ -316,6 +316,7 @@ async fn serve(
     {
         return Err(format!("DEMO_MODE=true refused: {why}").into());
     }
+    let mailer = config.mailer()?;
     let mut leptos_options = get_configuration(None)?.leptos_options;
     app::assets::use_hashed_names(&mut leptos_options);
     let addr = leptos_options.site_addr;
@@ -329,9 +330,18 @@ async fn serve(
         certificates: config.certificate_settings(),
         public_url: config.public_url.clone().filter(|u| !u.is_empty()),
         page_cache_bytes: config.page_cache_mb.saturating_mul(1024 * 1024),
+        mail_enabled: mailer.is_some(),
         ..AppState::new(leptos_options, db)
     };
     spawn_expiry_reminders(state.clone());
+    if let Some(mailer) = mailer {
+        tracing::info!(?mailer, "e-mail on: the outbox is sent every 5 seconds");
+        tokio::spawn(app::services::mail::sender::run(
+            state.db.clone(),
+            mailer,
+            std::time::Duration::from_secs(5),
+        ));
+    }
     let app = routes::router(state, config.cookie_secure);
     // Leptos streams a page in several writes; without TCP_NODELAY, Nagle's algorithm and delayed
     // ACKs hold each keep-alive response for ~40 ms.

@@ -173,10 +173,11 @@ fn matrix(ids: &Targets) -> Vec<Row> {
             format!("user_id={pending_user}&lock=true&reason=matrix"),
             ADMINS,
         ),
+        // A producer of Tràng Định: its commune's officer may give them links too.
         (
             "/api/issue_reset_link",
             format!("user_id={pending_user}"),
-            ADMINS,
+            &[OwnCommune, Province, Admin],
         ),
         // No such role: allowed callers get a field error (and the advisory member, the
         // target, may not change their own role).

@@ -1,5 +1,6 @@
 //! The permission matrix's rows for lots, labels, reports and the dashboard (issues 6 and 7),
-//! imports, the registries, subject corrections and master data (issue 20), apart from
+//! imports, the registries, subject corrections and master data (issue 20), e-mail and the
+//! communes' help with accounts (issue 21), apart from
 //! `permission_matrix` so each file reads in one sitting.
 use crate::permission_matrix::Who::*;
 use crate::permission_matrix::{ADMINS, EVERYONE, Row};
@@ -15,6 +16,23 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
         ..
     } = ids;
     vec![
+        ("/api/mail_enabled", String::new(), EVERYONE),
+        // No mail server here: everyone gets past the check to "e-mail is not configured".
+        (
+            "/api/request_password_link",
+            "email=nobody%40example.vn".into(),
+            EVERYONE,
+        ),
+        // An empty form: officers get past the check to the form's field errors.
+        (
+            "/api/register_producer_for",
+            "registration[full_name]=&registration[email]=&registration[phone]=\
+             &registration[password]=&registration[subject_mode]=new&registration[subject_type]=\
+             &registration[subject_name]=&registration[tax_code]=&registration[address]=\
+             &registration[commune_code]=&registration[join_subject_id]="
+                .into(),
+            &[OwnCommune, OtherCommune, Province, Admin],
+        ),
         // No reason: its commune's officer and the province get past the check to a field
         // error.
         (

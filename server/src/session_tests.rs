@@ -149,10 +149,15 @@ async fn a_password_set_with_a_reset_link_ends_the_accounts_sessions() {
         .unwrap()
         .unwrap();
     let admin = app::auth::current::to_actor(&admin);
-    let link =
-        app::services::accounts::reset_links::issue_reset_link(&app.db, &admin, officer.id, None)
-            .await
-            .unwrap();
+    let link = app::services::accounts::reset_links::issue_reset_link(
+        &app.db,
+        &admin,
+        officer.id,
+        None,
+        app::services::accounts::reset_links::Delivery::HandOver,
+    )
+    .await
+    .unwrap();
     let token = link.path.split("token=").nth(1).unwrap();
     app::services::accounts::reset_links::redeem(&app.db, token, "mưa phùn trên phố Kỳ Lừa", None)
         .await

@@ -20,7 +20,7 @@ pub async fn demo_app(auth: AuthSettings) -> TestApp {
 
 /// Like `demo_app`, with the session cookie marked Secure (`COOKIE_SECURE`) or not.
 pub async fn demo_app_with(auth: AuthSettings, cookie_secure: bool) -> TestApp {
-    build(auth, cookie_secure, false).await
+    build(auth, cookie_secure, false, false).await
 }
 
 /// A demo app in demo mode (one-click demo sign-in), behind one trusted proxy (so tests can
@@ -30,10 +30,25 @@ pub async fn demo_server() -> TestApp {
         trusted_proxies: 1,
         ..AuthSettings::default()
     };
-    build(auth, false, true).await
+    build(auth, false, true, false).await
 }
 
-async fn build(auth: AuthSettings, cookie_secure: bool, demo_mode: bool) -> TestApp {
+/// Like `demo_server`, with e-mail on (`SMTP_URL` set): links are mailed through the outbox
+/// (no worker runs here, so the messages stay there for the test to read).
+pub async fn demo_server_with_mail() -> TestApp {
+    let auth = AuthSettings {
+        trusted_proxies: 1,
+        ..AuthSettings::default()
+    };
+    build(auth, false, true, true).await
+}
+
+async fn build(
+    auth: AuthSettings,
+    cookie_secure: bool,
+    demo_mode: bool,
+    mail_enabled: bool,
+) -> TestApp {
     let db = app::db::connect_and_migrate("sqlite::memory:")
         .await
         .unwrap();
@@ -52,6 +67,7 @@ async fn build(auth: AuthSettings, cookie_secure: bool, demo_mode: bool) -> Test
     let state = AppState {
         auth,
         demo_mode,
+        mail_enabled,
         files: std::sync::Arc::new(files.clone()),
         ..AppState::new(leptos_options, db.clone())
     };

@@ -36,6 +36,11 @@ impl RateLimit {
         RateLimit::new(20, Duration::from_secs(3600))
     }
 
+    /// "Forgot password": 10 an hour from one address (a shared office connection included).
+    pub fn password_links() -> Self {
+        RateLimit::new(10, Duration::from_secs(3600))
+    }
+
     /// Counts an event for `key`; false when the key has used its window up.
     pub fn allow(&self, key: &str, now: Instant) -> bool {
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());

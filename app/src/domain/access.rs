@@ -143,6 +143,8 @@ pub enum Action {
     ListAccounts,
     LockAccount,
     IssueResetLink,
+    /// Register a producer who cannot do it themself (a commune officer, for their commune).
+    RegisterForProducer,
     /// Give an official another role or commune (the new role must also pass `CreateAccount`).
     ChangeRole,
     ViewAuditLog,
@@ -264,6 +266,19 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
             ProvincialOfficer => !matches!(target, Administrator | Producer),
             _ => false,
         },
+        (RegisterForProducer, Resource::Nothing) => province_wide || role == CommuneOfficer,
+        (RegisterForProducer, Resource::Commune(commune)) => {
+            province_wide || in_commune(Some(commune))
+        }
+        // A commune officer gives password links to the producers of their commune only.
+        (
+            IssueResetLink,
+            Resource::Account {
+                role: Producer,
+                commune_code,
+                ..
+            },
+        ) if role == CommuneOfficer => in_commune(commune_code),
         (ListAccounts | ViewAuditLog, _) => province_wide,
         (ViewCriteria, _) => province_wide || matches!(role, AdvisoryMember | CouncilMember),
         (ManageCriteria | ManageMasterData, _) => province_wide,

@@ -306,6 +306,12 @@ reasons! {
     TooManyAttempts = "too_many_attempts",
         "Đăng nhập sai quá nhiều lần. Vui lòng đợi một lát rồi thử lại.",
         "Too many failed sign-ins. Please wait a moment and try again.";
+    TooManyLinkRequests = "too_many_link_requests",
+        "Đã yêu cầu quá nhiều liên kết đặt mật khẩu từ cùng một nơi trong một giờ. Vui lòng thử lại sau.",
+        "Too many password links were asked for from one place within an hour. Please try again later.";
+    MailNotConfigured = "mail_not_configured",
+        "Hệ thống chưa gửi được thư điện tử. Vui lòng liên hệ cán bộ UBND xã/phường (hộ sản xuất) hoặc Sở Nông nghiệp và Môi trường (cán bộ) để được cấp liên kết đặt mật khẩu.",
+        "This system does not send e-mail yet. Please ask your commune's officer (producers) or the Department of Agriculture and Environment (officials) for a password link.";
     ChangedMeanwhile = "changed_meanwhile",
         "Người khác vừa lưu thay đổi trong lúc bạn sửa. Nội dung bạn nhập vẫn còn; hãy tải lại trang để xem bản mới rồi sửa lại.",
         "Someone else saved changes while you were editing. What you typed is still here; reload the page to see the new version, then edit again.";

@@ -1,4 +1,4 @@
-//! One-time password reset links, handed over by an officer (there is no mail server).
+//! One-time password links: handed over by an officer, or mailed through the outbox.
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]

@@ -25,6 +25,8 @@ pub struct Model {
     pub last_login_at: Option<DateTimeUtc>,
     /// Sessions started before this end (a reset or change of password).
     pub password_changed_at: Option<DateTimeUtc>,
+    /// "vi" or "en": the language of the e-mails the account gets (its last sign-in's).
+    pub language: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

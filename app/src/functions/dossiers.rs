@@ -86,7 +86,6 @@ pub async fn take_dossier_action(
         &ctx.db, &ctx.actor, dossier_id, version, action, &note, ctx.ip,
     )
     .await?;
-    ctx.app.notifier.deliver(&ctx.db, &outcome.notices).await;
     Ok(outcome.state)
 }
 
@@ -100,9 +99,7 @@ pub async fn forward_dossiers(dossier_ids: String, note: String) -> Result<(), A
         .map(|s| s.trim().parse::<i32>())
         .collect::<Result<Vec<i32>, _>>()
         .map_err(|_| AppError::invalid("dossier_ids", crate::domain::reason::Reason::Required))?;
-    let outcome =
-        crate::services::dossiers::flow::forward(&ctx.db, &ctx.actor, &ids, &note, ctx.ip).await?;
-    ctx.app.notifier.deliver(&ctx.db, &outcome.notices).await;
+    crate::services::dossiers::flow::forward(&ctx.db, &ctx.actor, &ids, &note, ctx.ip).await?;
     Ok(())
 }
 
@@ -114,11 +111,10 @@ pub async fn comment_on_dossier(
     body: String,
 ) -> Result<(), AppError> {
     let ctx = crate::functions::ctx().await?;
-    let notices = crate::services::dossiers::commune_review::comment(
+    crate::services::dossiers::commune_review::comment(
         &ctx.db, &ctx.actor, dossier_id, &item_code, &body, ctx.ip,
     )
     .await?;
-    ctx.app.notifier.deliver(&ctx.db, &notices).await;
     Ok(())
 }
 

@@ -61,7 +61,11 @@ pub fn RegistrySubjectPage() -> impl IntoView {
                     match subject.await {
                         Ok(s) if s.may_correct => {
                             let communes = communes.await.unwrap_or_default();
-                            view! { <Corrections subject=s communes save status moved /> }.into_any()
+                            let subject_id = s.id;
+                            view! {
+                                <Corrections subject=s communes save status moved />
+                                <crate::routes::producers::public_subject::Members subject_id />
+                            }.into_any()
                         }
                         Ok(_) | Err(AppError::Forbidden) => view! { <NotAllowed /> }.into_any(),
                         Err(e) => view! { <ErrorMessage error=e /> }.into_any(),

@@ -36,7 +36,7 @@ pub async fn seed_everything(
         return Ok(None);
     };
     // Dossiers only with a fresh demo set: never into a database in use.
-    Ok(Some(DemoTotals {
+    let totals = DemoTotals {
         subjects: set.subjects,
         products: set.products,
         dossiers: crate::seed::dossiers::seed_dossiers(db, files).await?,
@@ -44,7 +44,13 @@ pub async fn seed_everything(
         lots: crate::seed::lots::seed_lots(db).await?,
         labels: crate::seed::labels::seed_labels(db, files).await?,
         reports: crate::seed::reports::seed_reports(db).await?,
-    }))
+    };
+    // The demo's past is not news: its decisions mail nobody, even on a server with e-mail on.
+    use sea_orm::EntityTrait;
+    crate::entities::mail_outbox::Entity::delete_many()
+        .exec(db)
+        .await?;
+    Ok(Some(totals))
 }
 
 /// Empties the demo database and its files folder and makes the demo again.

@@ -1,6 +1,6 @@
 //! In-app notifications: a row per recipient, written in the transaction of the change it
-//! announces; the badge counts the unread ones. Other channels (e-mail, SMS) plug in as a
-//! `NotificationSender` that the server calls with the new rows after the change commits.
+//! announces; the badge counts the unread ones. Events that matter outside the app
+//! (`domain::mail_text::MAILED`) also put an e-mail in the outbox, in the same transaction.
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -16,21 +16,6 @@ use crate::services::ServiceError;
 /// The newest this many are listed.
 const LISTED: u64 = 50;
 
-/// Delivers notifications beyond the app (nothing by default: the in-app list is always kept).
-#[async_trait::async_trait]
-pub trait NotificationSender: Send + Sync + std::fmt::Debug {
-    async fn deliver(&self, db: &DatabaseConnection, notifications: &[notification::Model]);
-}
-
-/// The default: in-app only.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct InAppOnly;
-
-#[async_trait::async_trait]
-impl NotificationSender for InAppOnly {
-    async fn deliver(&self, _db: &DatabaseConnection, _notifications: &[notification::Model]) {}
-}
-
 /// Who is told: the active members of a subject, the active officers of a commune, or every
 /// active provincial officer.
 #[derive(Debug, Clone)]
@@ -40,7 +25,8 @@ pub enum Audience<'a> {
     ProvincialOfficers,
 }
 
-/// Writes one notification for everyone in `audiences` but the actor; returns the rows.
+/// Writes one notification for everyone in `audiences` but the actor (and its e-mail, for an
+/// event that is mailed); returns the rows.
 ///
 /// # Errors
 /// A database error.
@@ -67,16 +53,20 @@ pub async fn notify(
                 query.filter(user_account::Column::Role.eq(Role::ProvincialOfficer))
             }
         };
-        recipients.extend(query.all(db).await?.into_iter().map(|a| a.id));
+        recipients.extend(query.all(db).await?);
     }
-    recipients.sort_unstable();
-    recipients.dedup();
+    recipients.sort_unstable_by_key(|a| a.id);
+    recipients.dedup_by_key(|a| a.id);
+    recipients.retain(|a| Some(a.id) != actor.user_id());
     let now = chrono::Utc::now();
+    let mailed = crate::domain::mail_text::is_mailed(kind);
     let mut written = Vec::new();
-    for user_id in recipients
-        .into_iter()
-        .filter(|id| Some(*id) != actor.user_id())
-    {
+    for account in recipients {
+        let user_id = account.id;
+        if mailed {
+            let link = crate::domain::mail_text::link_for(kind, dossier_id);
+            crate::services::mail::enqueue(db, &account, kind, about, link).await?;
+        }
         written.push(
             notification::ActiveModel {
                 user_id: Set(user_id),

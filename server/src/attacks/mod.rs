@@ -3,6 +3,7 @@
 mod audit;
 mod blind_scoring;
 mod demo_mode;
+mod forgotten_password;
 mod headers;
 mod images;
 mod page_cache;

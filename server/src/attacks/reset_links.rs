@@ -46,10 +46,15 @@ async fn redeeming_a_link_names_who_issued_it_and_a_password_change_cancels_open
     let admin_account = account(&app.db, "quantri@demo.vn").await;
     let admin = app::auth::current::to_actor(&admin_account);
     let target = account(&app.db, "xa.chilang@demo.vn").await;
-    let link =
-        app::services::accounts::reset_links::issue_reset_link(&app.db, &admin, target.id, None)
-            .await
-            .unwrap();
+    let link = app::services::accounts::reset_links::issue_reset_link(
+        &app.db,
+        &admin,
+        target.id,
+        None,
+        app::services::accounts::reset_links::Delivery::HandOver,
+    )
+    .await
+    .unwrap();
     let token = link.path.split("token=").nth(1).unwrap().to_owned();
     app::services::accounts::reset_links::redeem(&app.db, &token, "Mat-khau-moi-2026!", None)
         .await
@@ -67,9 +72,15 @@ async fn redeeming_a_link_names_who_issued_it_and_a_password_change_cancels_open
     );
 
     // A link issued, then the owner changes their own password: the link is gone.
-    app::services::accounts::reset_links::issue_reset_link(&app.db, &admin, target.id, None)
-        .await
-        .unwrap();
+    app::services::accounts::reset_links::issue_reset_link(
+        &app.db,
+        &admin,
+        target.id,
+        None,
+        app::services::accounts::reset_links::Delivery::HandOver,
+    )
+    .await
+    .unwrap();
     app::services::accounts::credentials::change_password(
         &app.db,
         target.id,
@@ -96,9 +107,15 @@ async fn the_owner_sees_the_links_open_for_their_account() {
     let app = demo_app(Default::default()).await;
     let admin = app::auth::current::to_actor(&account(&app.db, "quantri@demo.vn").await);
     let target = account(&app.db, "xa.chilang@demo.vn").await;
-    app::services::accounts::reset_links::issue_reset_link(&app.db, &admin, target.id, None)
-        .await
-        .unwrap();
+    app::services::accounts::reset_links::issue_reset_link(
+        &app.db,
+        &admin,
+        target.id,
+        None,
+        app::services::accounts::reset_links::Delivery::HandOver,
+    )
+    .await
+    .unwrap();
     let owner = sign_in(&app.router, "xa.chilang@demo.vn", None).await;
     let (status, answer, _) = post_with_status(
         &app.router,

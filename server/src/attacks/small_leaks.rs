@@ -48,9 +48,15 @@ async fn a_council_member_created_by_the_administrator_keeps_the_commune_they_li
         phone: String::new(),
         commune_code: "06463".into(),
     };
-    app::services::accounts::admin::create_official(&app.db, &admin, input, None)
-        .await
-        .unwrap();
+    app::services::accounts::admin::create_official(
+        &app.db,
+        &admin,
+        input,
+        None,
+        app::services::accounts::reset_links::Delivery::HandOver,
+    )
+    .await
+    .unwrap();
     // The round's automatic conflict compares this with each dossier's commune.
     let member = account(&app.db, "hoidong4@example.vn").await;
     assert_eq!(member.commune_code.as_deref(), Some("06463"));

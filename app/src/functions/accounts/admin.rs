@@ -48,10 +48,14 @@ pub async fn create_official_account(
         phone,
         commune_code,
     };
-    let link =
-        crate::services::accounts::admin::create_official(&ctx.db, &ctx.actor, input, ctx.ip)
-            .await?;
-    deliver(&ctx.app, link, &site_origin().await)
+    Ok(crate::services::accounts::admin::create_official(
+        &ctx.db,
+        &ctx.actor,
+        input,
+        ctx.ip,
+        link_delivery(&ctx.app, "account.invited"),
+    )
+    .await?)
 }
 
 /// Locks (`lock = true`, with a reason) or unlocks an account.
@@ -89,45 +93,26 @@ pub async fn change_account_role(
 #[server(prefix = "/api", endpoint = "issue_reset_link")]
 pub async fn issue_reset_link(user_id: i32) -> Result<ResetLink, AppError> {
     let ctx = crate::functions::ctx().await?;
-    let link = crate::services::accounts::reset_links::issue_reset_link(
-        &ctx.db, &ctx.actor, user_id, ctx.ip,
+    Ok(crate::services::accounts::reset_links::issue_reset_link(
+        &ctx.db,
+        &ctx.actor,
+        user_id,
+        ctx.ip,
+        link_delivery(&ctx.app, "password.link"),
     )
-    .await?;
-    deliver(&ctx.app, link, &site_origin().await)
+    .await?)
 }
 
-/// Hands the link to the configured sender; when it sends it, the officer no longer sees it.
+/// Mailed when the server sends e-mail, else handed over by the officer.
 #[cfg(feature = "ssr")]
-fn deliver(
+pub(crate) fn link_delivery(
     state: &crate::state::AppState,
-    mut link: ResetLink,
-    origin: &str,
-) -> Result<ResetLink, AppError> {
-    let absolute = format!("{origin}{}", link.path);
-    match state.reset_sender.send(&link, &absolute) {
-        Ok(None) => Ok(link),
-        Ok(Some(channel)) => {
-            link.path.clear();
-            link.sent_via = Some(channel);
-            Ok(link)
-        }
-        Err(detail) => {
-            tracing::error!(%detail, "sending a reset link");
-            Ok(link)
-        }
+    kind: &'static str,
+) -> crate::services::accounts::reset_links::Delivery {
+    use crate::services::accounts::reset_links::Delivery;
+    if state.mail_enabled {
+        Delivery::Mail(kind)
+    } else {
+        Delivery::HandOver
     }
-}
-
-/// This site's origin as the officer's browser sees it (the CSRF layer has already checked
-/// that Origin names this host).
-#[cfg(feature = "ssr")]
-async fn site_origin() -> String {
-    let headers = leptos_axum::extract::<axum::http::HeaderMap>()
-        .await
-        .unwrap_or_default();
-    let header = |name| headers.get(name).and_then(|v| v.to_str().ok());
-    header("origin")
-        .map(str::to_owned)
-        .or_else(|| header("host").map(|h| format!("http://{h}")))
-        .unwrap_or_default()
 }

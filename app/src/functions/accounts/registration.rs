@@ -67,6 +67,7 @@ pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, App
         account,
         crate::domain::audit_action::AuditAction::AccountSignIn,
         Some(address),
+        crate::functions::browser_language(),
     )
     .await?;
     leptos_axum::redirect(user.role.area().path());
@@ -151,7 +152,13 @@ pub async fn register_producer(
     let input = registration
         .into_input()
         .map_err(|(field, reason)| AppError::invalid(field, reason))?;
-    crate::services::accounts::registration::register(&ctx.db, input, ctx.ip).await?;
+    let user_id = crate::services::accounts::registration::register(&ctx.db, input, ctx.ip).await?;
+    crate::services::accounts::sign_ins::set_language(
+        &ctx.db,
+        user_id,
+        crate::functions::browser_language(),
+    )
+    .await?;
     Ok(())
 }
 
@@ -229,6 +236,7 @@ pub async fn demo_sign_in(email: String) -> Result<(), AppError> {
         account,
         crate::domain::audit_action::AuditAction::AccountDemoSignIn,
         ip,
+        crate::functions::browser_language(),
     )
     .await?;
     leptos_axum::redirect(area);

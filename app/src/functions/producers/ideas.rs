@@ -27,9 +27,8 @@ pub async fn submit_idea(
         description,
         raw_materials,
     };
-    let (id, notices) =
+    let (id, _notices) =
         crate::services::producers::ideas::submit(&ctx.db, &ctx.actor, &input, ctx.ip).await?;
-    ctx.app.notifier.deliver(&ctx.db, &notices).await;
     Ok(id)
 }
 
@@ -42,11 +41,10 @@ pub async fn decide_idea(
     comment: String,
 ) -> Result<(), AppError> {
     let ctx = crate::functions::ctx().await?;
-    let notices = crate::services::producers::ideas::decide(
+    crate::services::producers::ideas::decide(
         &ctx.db, &ctx.actor, idea_id, version, accept, &comment, ctx.ip,
     )
     .await?;
-    ctx.app.notifier.deliver(&ctx.db, &notices).await;
     Ok(())
 }
 

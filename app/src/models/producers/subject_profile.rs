@@ -75,6 +75,9 @@ pub struct SubjectMember {
     pub status: String,
     /// "dd/mm/yyyy".
     pub joined: String,
+    /// The viewer may give this member a one-time password link (their commune's officer, the
+    /// province).
+    pub may_issue_link: bool,
 }
 
 /// A product on its subject's page (linking to the product's public page).

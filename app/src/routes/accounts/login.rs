@@ -34,6 +34,7 @@ pub fn LoginPage() -> impl IntoView {
                 {move || error().map(|e| view! { <ErrorMessage error=e /> })}
                 <button type="submit">{t!(i18n, login.submit)}</button>
             </ActionForm>
+            <p><A href="/forgot-password" attr:data-testid="forgot-link">{t!(i18n, login.forgot)}</A></p>
             <DemoAccounts />
         </section>
     }

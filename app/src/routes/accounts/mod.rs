@@ -2,10 +2,12 @@
 //! account; the commune's registrations to approve; officials' accounts (`/admin/accounts`).
 pub mod account_detail;
 pub mod account_new;
+pub mod forgot;
 pub mod list;
 pub mod login;
 pub mod profile;
 pub mod register;
+pub mod register_for;
 pub mod registrations;
 pub mod reset;
 pub mod reset_link;

@@ -31,10 +31,33 @@ pub fn RegisterPage() -> impl IntoView {
 fn RegistrationForm(register: ServerAction<RegisterProducer>) -> impl IntoView {
     let i18n = use_i18n();
     let error = Signal::derive(move || register.value().get().and_then(Result::err));
+    view! {
+        <p class="lead">{t!(i18n, register.lead)}</p>
+        // The server checks every field and says all that is wrong at once, in the page's
+        // language; the browser's own checks would stop at the first, in its language.
+        <ActionForm action=register attr:class="stack-form" attr:data-testid="register-form" attr:novalidate=true>
+            <FormError error />
+            <RegistrationFieldsets error with_password=true commune=None />
+            <button type="submit">{t!(i18n, register.submit)}</button>
+        </ActionForm>
+        <p>{t!(i18n, register.have_account)}" "<A href="/login">{t!(i18n, login.submit)}</A></p>
+    }
+}
+
+/// The person and the subject of a registration (`registration[…]` fields), for the
+/// producer's own form and the one a commune officer fills in for a producer (no password,
+/// the officer's commune chosen).
+#[component]
+pub(crate) fn RegistrationFieldsets(
+    error: Signal<Option<crate::models::AppError>>,
+    with_password: bool,
+    commune: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
     let (mode, set_mode) = signal("new".to_owned());
-    let (commune, set_commune) = signal(String::new());
+    let (chosen_commune, set_commune) = signal(commune.clone().unwrap_or_default());
     let subjects = Resource::new(
-        move || commune.get(),
+        move || chosen_commune.get(),
         |c| async move {
             if c.is_empty() {
                 Ok(Vec::new())
@@ -44,11 +67,6 @@ fn RegistrationForm(register: ServerAction<RegisterProducer>) -> impl IntoView {
         },
     );
     view! {
-        <p class="lead">{t!(i18n, register.lead)}</p>
-        // The server checks every field and says all that is wrong at once, in the page's
-        // language; the browser's own checks would stop at the first, in its language.
-        <ActionForm action=register attr:class="stack-form" attr:data-testid="register-form" attr:novalidate=true>
-            <FormError error />
             <fieldset>
                 <legend>{t!(i18n, register.person)}</legend>
                 <label for="full_name">{t!(i18n, register.full_name)}</label>
@@ -60,9 +78,12 @@ fn RegistrationForm(register: ServerAction<RegisterProducer>) -> impl IntoView {
                 <label for="phone">{t!(i18n, register.phone)}</label>
                 <input id="phone" name="registration[phone]" type="tel" maxlength="20" autocomplete="tel" />
                 <FieldError error field="phone" />
-                <label for="password">{t!(i18n, register.password)}</label>
-                <input id="password" name="registration[password]" type="password" required minlength="8" maxlength="128" autocomplete="new-password" />
-                <FieldError error field="password" />
+                {with_password.then(|| view! {
+                    <label for="password">{t!(i18n, register.password)}</label>
+                    <input id="password" name="registration[password]" type="password" required minlength="8" maxlength="128" autocomplete="new-password" />
+                    <FieldError error field="password" />
+                })}
+                {(!with_password).then(|| view! { <input type="hidden" name="registration[password]" value="" /> })}
             </fieldset>
             <fieldset>
                 <legend>{t!(i18n, register.subject)}</legend>
@@ -76,7 +97,7 @@ fn RegistrationForm(register: ServerAction<RegisterProducer>) -> impl IntoView {
                 </label>
                 <label for="commune_code">{t!(i18n, register.commune)}</label>
                 <select id="commune_code" name="registration[commune_code]" required on:change=move |ev| set_commune.set(event_target_value(&ev))>
-                    <CommuneOptions />
+                    <CommuneOptions selected=commune />
                 </select>
                 <FieldError error field="commune_code" />
                 <div hidden=move || mode.get() != "new">
@@ -112,8 +133,5 @@ fn RegistrationForm(register: ServerAction<RegisterProducer>) -> impl IntoView {
                     <FieldError error field="subject_id" />
                 </div>
             </fieldset>
-            <button type="submit">{t!(i18n, register.submit)}</button>
-        </ActionForm>
-        <p>{t!(i18n, register.have_account)}" "<A href="/login">{t!(i18n, login.submit)}</A></p>
     }
 }

@@ -14,6 +14,11 @@ pub fn RegistrationsPage() -> impl IntoView {
     view! {
         <AreaGate area=Area::Commune>
             <RegistrationQueue />
+            <p>
+                <leptos_router::components::A href="/commune/register-producer" attr:class="button" attr:data-testid="register-for-link">
+                    {t!(use_i18n(), registrations.register_for)}
+                </leptos_router::components::A>
+            </p>
         </AreaGate>
     }
 }

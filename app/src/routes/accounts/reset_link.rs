@@ -1,5 +1,6 @@
-//! A freshly issued one-time link, to hand over to its owner (there is no mail server): shown
-//! once, selected on focus for copying. Only its hash is stored, so it cannot be shown again later.
+//! A freshly issued one-time link: when it was mailed, only where to; otherwise shown once to
+//! hand over (selected on focus for copying, or printed). Only its hash is stored, so it cannot
+//! be shown again later.
 use leptos::prelude::*;
 
 use crate::i18n::{t, use_i18n};
@@ -8,10 +9,10 @@ use crate::models::accounts::admin::ResetLink;
 #[component]
 pub fn ResetLinkBox(link: ResetLink) -> impl IntoView {
     let i18n = use_i18n();
-    if let Some(channel) = link.sent_via {
+    if link.sent_via.is_some() {
         return view! {
             <div class="notice" role="status" data-testid="reset-link-sent">
-                {t!(i18n, admin.link_sent)}" ("{channel}")"
+                {t!(i18n, admin.link_sent)}" "<strong>{link.contact}</strong>"."
             </div>
         }
         .into_any();
@@ -30,7 +31,12 @@ pub fn ResetLinkBox(link: ResetLink) -> impl IntoView {
             </p>
             // Selected on focus, ready to copy.
             <p><input type="text" readonly value=url class="link-field" data-testid="reset-link-url" aria-label="URL" on:focus=select_all /></p>
-            <p class="muted">{t!(i18n, admin.link_expires)}" "{link.expires_at}" UTC"</p>
+            <p class="muted">{t!(i18n, admin.link_expires)}" "{link.expires_at}</p>
+            <p class="no-print">
+                <button type="button" class="secondary" data-testid="print-link" on:click=|_| { let _ = window().print(); }>
+                    {t!(i18n, admin.link_print)}
+                </button>
+            </p>
         </div>
     }
     .into_any()

@@ -6,10 +6,12 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::error::ErrorMessage;
 use crate::components::labels::{AccountStatus, RoleName, Stars};
+use crate::functions::accounts::admin::IssueResetLink;
 use crate::functions::producers::subject_profile::{get_subject, list_subject_members};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::models::AppError;
 use crate::models::producers::subject_profile::{SubjectMember, SubjectView};
+use crate::routes::accounts::reset_link::ResetLinkBox;
 
 #[component]
 pub fn SubjectPage() -> impl IntoView {
@@ -96,8 +98,10 @@ fn SubjectFacts(subject: SubjectView) -> impl IntoView {
     }
 }
 
+/// The subject's member accounts (its members, its commune's officers and the province see
+/// them; officers may give each a password link).
 #[component]
-fn Members(subject_id: i32) -> impl IntoView {
+pub(crate) fn Members(subject_id: i32) -> impl IntoView {
     let i18n = use_i18n();
     let members = Resource::new(move || subject_id, list_subject_members);
     view! {
@@ -121,6 +125,10 @@ fn Members(subject_id: i32) -> impl IntoView {
 #[component]
 fn MemberList(rows: Vec<SubjectMember>) -> impl IntoView {
     let i18n = use_i18n();
+    // A commune officer gives their producers password links (the province does it from
+    // `/admin/accounts`); the link is shown under the table.
+    let issue = ServerAction::<IssueResetLink>::new();
+    let any_link = rows.iter().any(|m| m.may_issue_link);
     view! {
         <table class="data-table" data-testid="subject-members">
             <thead>
@@ -129,6 +137,7 @@ fn MemberList(rows: Vec<SubjectMember>) -> impl IntoView {
                     <th scope="col">{t!(i18n, admin.role)}</th>
                     <th scope="col">{t!(i18n, admin.status)}</th>
                     <th scope="col" class="wide-only">{t!(i18n, subjects.joined)}</th>
+                    {any_link.then(|| view! { <th scope="col"></th> })}
                 </tr>
             </thead>
             <tbody>
@@ -140,10 +149,25 @@ fn MemberList(rows: Vec<SubjectMember>) -> impl IntoView {
                             <td><RoleName role=m.role /></td>
                             <td><AccountStatus status=m.status /></td>
                             <td class="wide-only">{m.joined}</td>
+                            {any_link.then(|| view! {
+                                <td>
+                                    {m.may_issue_link.then(|| view! {
+                                        <ActionForm action=issue attr:class="inline-form">
+                                            <input type="hidden" name="user_id" value=m.user_id.to_string() />
+                                            <button type="submit" class="secondary" data-testid="member-reset-link">{t!(i18n, admin.member_link)}</button>
+                                        </ActionForm>
+                                    })}
+                                </td>
+                            })}
                         </tr>
                     })
                     .collect_view()}
             </tbody>
         </table>
+        {move || match issue.value().get() {
+            Some(Ok(link)) => view! { <ResetLinkBox link /> }.into_any(),
+            Some(Err(e)) => view! { <ErrorMessage error=e /> }.into_any(),
+            None => ().into_any(),
+        }}
     }
 }

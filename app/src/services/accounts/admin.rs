@@ -36,6 +36,7 @@ pub async fn create_official(
     actor: &Actor,
     input: OfficialInput,
     ip: Option<String>,
+    delivery: reset_links::Delivery,
 ) -> Result<ResetLink, ServiceError> {
     // Who may create accounts at all is told before anything about the input.
     allowed(actor, Action::ListAccounts, Resource::Nothing).map_err(ServiceError::Denied)?;
@@ -110,7 +111,7 @@ pub async fn create_official(
         .with("commune", commune.unwrap_or_default()),
     )
     .await?;
-    let link = reset_links::issue(&txn, &account, by, ip).await?;
+    let link = reset_links::issue(&txn, &account, by, ip, delivery).await?;
     txn.commit().await?;
     Ok(link)
 }

@@ -3,6 +3,7 @@
 //! administrators.
 pub mod admin;
 pub mod credentials;
+pub mod forgotten;
 pub mod registration;
 pub mod reset_links;
 pub mod sign_ins;

@@ -1,4 +1,5 @@
-//! Producer registration and its approval by the commune; administrators' accounts.
+//! Producer registration (by the producer, or by their commune's officer on their behalf) and
+//! its approval by the commune; administrators' accounts.
 use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use crate::domain::status::{AccountStatus, SubjectStatus};
@@ -30,6 +31,45 @@ pub async fn register(
     input: RegistrationInput,
     ip: Option<String>,
 ) -> Result<i32, ServiceError> {
+    Ok(create_producer(db, input, ip, None).await?.0.id)
+}
+
+/// A commune officer registers a producer of their commune who cannot do it themself: the
+/// account and a new subject are active at once (the officer vouches for them), and the
+/// producer sets a password with the returned one-time link — mailed, or printed and handed
+/// over. The password typed in the form, if any, is ignored.
+///
+/// # Errors
+/// `Denied` unless the subject is in the officer's commune (or the actor is provincial);
+/// `Invalid` naming each wrong field, as for `register`; a database error.
+pub async fn register_on_behalf(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    input: RegistrationInput,
+    ip: Option<String>,
+    delivery: crate::services::accounts::reset_links::Delivery,
+) -> Result<crate::models::accounts::admin::ResetLink, ServiceError> {
+    // Who may register for others at all is told before anything about the input.
+    allowed(actor, Action::RegisterForProducer, Resource::Nothing).map_err(ServiceError::Denied)?;
+    let (_, link) = create_producer(db, input, ip, Some((actor, delivery))).await?;
+    link.ok_or(ServiceError::NotFound)
+}
+
+/// Creates a producer's account (and a new subject, or joins one). Without an officer: the
+/// producer's own registration, pending. With one: active, and a one-time link to set the
+/// password, issued in the same transaction.
+async fn create_producer(
+    db: &DatabaseConnection,
+    input: RegistrationInput,
+    ip: Option<String>,
+    officer: Option<(&Actor, crate::services::accounts::reset_links::Delivery)>,
+) -> Result<
+    (
+        user_account::Model,
+        Option<crate::models::accounts::admin::ResetLink>,
+    ),
+    ServiceError,
+> {
     // Every field is checked before anything is said, so the form shows all its problems.
     let mut problems = Problems::default();
     let full_name = problems.check(required(&input.full_name, "full_name", 200));
@@ -49,10 +89,12 @@ pub async fn register(
     let phone_text = phone.clone().flatten().unwrap_or_default();
     let email_text = email.clone().flatten().unwrap_or_default();
     let context = [full_name.as_deref().unwrap_or(""), &phone_text, &email_text];
-    problems.check(
-        password::check(&input.password, &context)
-            .map_err(|problem| invalid("password", problem.reason())),
-    );
+    if officer.is_none() {
+        problems.check(
+            password::check(&input.password, &context)
+                .map_err(|problem| invalid("password", problem.reason())),
+        );
+    }
     if let SubjectChoice::New(new) = &input.subject {
         problems.check(check_new_subject(new));
     }
@@ -72,8 +114,13 @@ pub async fn register(
         return Err(invalid("", Reason::FormUnreadable));
     };
     // Hashed before the transaction opens: Argon2 takes a while, and a write transaction held
-    // open that long would stall every other writer (SQLite has one).
-    let hash = hashing::hash(input.password).await?;
+    // open that long would stall every other writer (SQLite has one). Registered by an officer:
+    // a random password nobody knows, until the link is redeemed.
+    let password = match officer {
+        None => input.password,
+        Some(_) => crate::services::accounts::reset_links::random_token(),
+    };
+    let hash = hashing::hash(password).await?;
     let txn = db.begin().await?;
     release_rejected(&txn, email.as_deref(), phone.as_deref()).await?;
     if let Some(email) = &email
@@ -86,17 +133,8 @@ pub async fn register(
     {
         return Err(invalid("phone", Reason::PhoneTaken));
     }
-    let (subject, subject_is_new) = match input.subject {
-        SubjectChoice::New(new) => (create_subject(&txn, new).await?, true),
-        SubjectChoice::Join { subject_id } => {
-            let existing = subject::Entity::find_by_id(subject_id)
-                .one(&txn)
-                .await?
-                .filter(|s| s.status == SubjectStatus::Active)
-                .ok_or(invalid("subject_id", Reason::UnknownSubject))?;
-            (existing, false)
-        }
-    };
+    let (subject, subject_is_new) =
+        subject_for(&txn, input.subject, officer.map(|(a, _)| a)).await?;
     let user = user_account::ActiveModel {
         full_name: Set(full_name.clone()),
         email: Set(email),
@@ -105,7 +143,10 @@ pub async fn register(
         role: Set(Role::Producer),
         commune_code: Set(Some(subject.commune_code.clone())),
         subject_id: Set(Some(subject.id)),
-        status: Set(AccountStatus::Pending),
+        status: Set(match officer {
+            None => AccountStatus::Pending,
+            Some(_) => AccountStatus::Active,
+        }),
         created_at: Set(chrono::Utc::now()),
         ..Default::default()
     }
@@ -117,24 +158,75 @@ pub async fn register(
     } else {
         "joins subject"
     };
+    let by = officer.and_then(|(actor, _)| actor.user_id());
     audit::append(
         &txn,
         Entry::account(
-            None,
+            by,
             AuditAction::AccountRegister,
             user.id,
             format!(
-                "{full_name}: producer, {what} #{} {}, pending",
-                subject.id, subject.name
+                "{full_name}: producer, {what} #{} {}, {}",
+                subject.id,
+                subject.name,
+                if officer.is_some() {
+                    "registered by an officer, active"
+                } else {
+                    "pending"
+                }
             ),
-            ip,
+            ip.clone(),
         )
         .with("name", &full_name)
         .with("role", Role::Producer),
     )
     .await?;
+    let link = match officer {
+        Some((_, delivery)) => Some(
+            crate::services::accounts::reset_links::issue(&txn, &user, by, ip, delivery).await?,
+        ),
+        None => None,
+    };
     txn.commit().await?;
-    Ok(user.id)
+    Ok((user, link))
+}
+
+/// The subject a registration names: a new one (pending for the producer's own registration,
+/// active when an officer registers), or an active one to join. An officer must be of its
+/// commune.
+async fn subject_for(
+    txn: &impl sea_orm::ConnectionTrait,
+    choice: SubjectChoice,
+    officer: Option<&Actor>,
+) -> Result<(subject::Model, bool), ServiceError> {
+    let officer_may = |commune: &str| match officer {
+        Some(actor) => allowed(
+            actor,
+            Action::RegisterForProducer,
+            Resource::Commune(commune),
+        )
+        .map_err(ServiceError::Denied),
+        None => Ok(()),
+    };
+    match choice {
+        SubjectChoice::New(new) => {
+            officer_may(new.commune_code.trim())?;
+            let status = match officer {
+                None => SubjectStatus::Pending,
+                Some(_) => SubjectStatus::Active,
+            };
+            Ok((create_subject(txn, new, status).await?, true))
+        }
+        SubjectChoice::Join { subject_id } => {
+            let existing = subject::Entity::find_by_id(subject_id)
+                .one(txn)
+                .await?
+                .filter(|s| s.status == SubjectStatus::Active)
+                .ok_or(invalid("subject_id", Reason::UnknownSubject))?;
+            officer_may(&existing.commune_code)?;
+            Ok((existing, false))
+        }
+    }
 }
 
 /// The checks of a new subject that need no database, so they join the person's problems.
@@ -163,6 +255,7 @@ fn check_new_subject(new: &NewSubjectInput) -> Result<(), ServiceError> {
 async fn create_subject(
     db: &impl sea_orm::ConnectionTrait,
     new: NewSubjectInput,
+    status: SubjectStatus,
 ) -> Result<subject::Model, ServiceError> {
     if !SUBJECT_TYPES.contains(&new.subject_type.as_str()) {
         return Err(invalid("subject_type", Reason::UnknownSubjectType));
@@ -207,7 +300,7 @@ async fn create_subject(
         tax_code: Set(tax_code),
         data_source: Set("registered".to_owned()),
         created_at: Set(chrono::Utc::now()),
-        status: Set(SubjectStatus::Pending),
+        status: Set(status),
         ..Default::default()
     }
     .insert(db)
@@ -300,6 +393,14 @@ pub async fn decide_registration(
         s.update(&txn).await?;
     }
     let name = account.full_name.clone();
+    // The applicant cannot sign in to read a notification yet: they are told by e-mail.
+    let (kind, about) = if approve {
+        ("account.approved", name.as_str())
+    } else {
+        ("account.rejected", reason)
+    };
+    let link = crate::domain::mail_text::link_for(kind, None);
+    crate::services::mail::enqueue(&txn, &account, kind, about, link).await?;
     let mut row: user_account::ActiveModel = account.into();
     row.status = Set(account_status);
     row.status_reason = Set((!approve).then(|| reason.chars().take(1000).collect()));

@@ -1,5 +1,6 @@
 //! One-time links to set a password: issued by an administrator or provincial officer (for a
-//! forgotten password, or for a new official's first one) and redeemed by the account's owner.
+//! forgotten password, or for a new official's first one), by a commune officer for a producer
+//! of their commune, or asked for by the owner ("forgot password"); redeemed by the owner.
 //!
 //! Only the SHA-256 of a token is stored; the token itself exists only in the link. A link
 //! works once, for `LINK_VALID_HOURS`, and issuing a new one cancels the older ones.
@@ -24,25 +25,15 @@ use crate::services::input::invalid;
 /// Long enough to hand a link over by phone or on paper, short enough to limit a lost one.
 pub const LINK_VALID_HOURS: i64 = 72;
 
-/// How a reset link reaches its owner. There is no mail server, so the default hands it to
-/// the officer to pass on; an e-mail or SMS sender implements this and is set in `AppState`.
-pub trait ResetLinkSender: Send + Sync + std::fmt::Debug {
-    /// Delivers `url` (the link's absolute address) to `link.contact`. `Ok(None)`: not sent,
-    /// the officer must hand it over; `Ok(Some(channel))`: sent, e.g. "email".
-    ///
-    /// # Errors
-    /// A message for the server log when delivery failed (the officer then sees the link).
-    fn send(&self, link: &ResetLink, url: &str) -> Result<Option<String>, String>;
-}
-
-/// The default sender: nothing is sent, the officer sees the link.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct HandOver;
-
-impl ResetLinkSender for HandOver {
-    fn send(&self, _: &ResetLink, _: &str) -> Result<Option<String>, String> {
-        Ok(None)
-    }
+/// How a new link reaches its owner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// Shown to the officer, who hands it over (no mail server, or no e-mail address).
+    HandOver,
+    /// E-mailed through the outbox as a message of this kind ("password.link",
+    /// "account.invited"); the officer does not see it. Accounts without an e-mail address
+    /// still get it handed over.
+    Mail(&'static str),
 }
 
 /// Issues a link for an active account after checking the actor may.
@@ -55,6 +46,7 @@ pub async fn issue_reset_link(
     actor: &Actor,
     user_id: i32,
     ip: Option<String>,
+    delivery: Delivery,
 ) -> Result<ResetLink, ServiceError> {
     let (account, _) = crate::services::accounts::registration::account_for(
         db,
@@ -67,18 +59,19 @@ pub async fn issue_reset_link(
         return Err(ServiceError::Conflict(Reason::NotActive));
     }
     let txn = db.begin().await?;
-    let link = issue(&txn, &account, actor.user_id(), ip).await?;
+    let link = issue(&txn, &account, actor.user_id(), ip, delivery).await?;
     txn.commit().await?;
     Ok(link)
 }
 
-/// Writes a new link for `account` (cancelling older unused ones) and its audit entry; the
-/// caller has checked permission and commits.
+/// Writes a new link for `account` (cancelling older unused ones), its audit entry and, to be
+/// mailed, its message; the caller has checked permission and commits.
 pub(crate) async fn issue(
     txn: &impl ConnectionTrait,
     account: &user_account::Model,
     created_by: Option<i32>,
     ip: Option<String>,
+    delivery: Delivery,
 ) -> Result<ResetLink, DbErr> {
     cancel_open_links(txn, account.id).await?;
     let token = random_token();
@@ -110,6 +103,20 @@ pub(crate) async fn issue(
         .with("until", crate::domain::dates::time(expires_at)),
     )
     .await?;
+    let path = format!("/reset-password?token={token}");
+    let mailed = match delivery {
+        Delivery::Mail(kind) => {
+            crate::services::mail::enqueue(
+                txn,
+                account,
+                kind,
+                &account.full_name,
+                Some(path.clone()),
+            )
+            .await?
+        }
+        Delivery::HandOver => false,
+    };
     Ok(ResetLink {
         user_id: account.id,
         full_name: account.full_name.clone(),
@@ -118,9 +125,10 @@ pub(crate) async fn issue(
             .clone()
             .or_else(|| account.phone.clone())
             .unwrap_or_default(),
-        path: format!("/reset-password?token={token}"),
+        // A mailed link is for its owner's eyes only.
+        path: if mailed { String::new() } else { path },
         expires_at: crate::domain::dates::time(expires_at),
-        sent_via: None,
+        sent_via: mailed.then(|| "email".to_owned()),
     })
 }
 

@@ -117,12 +117,21 @@ pub async fn subject_members(
         .all(db)
         .await?
         .into_iter()
-        .map(|a| SubjectMember {
-            user_id: a.id,
-            role: a.role,
-            full_name: a.full_name,
-            status: a.status.as_str().to_owned(),
-            joined: crate::domain::dates::day(a.created_at),
+        .map(|a| {
+            let account = Resource::Account {
+                user_id: a.id,
+                role: a.role,
+                commune_code: a.commune_code.as_deref(),
+            };
+            SubjectMember {
+                may_issue_link: a.status == crate::domain::status::AccountStatus::Active
+                    && allowed(actor, Action::IssueResetLink, account).is_ok(),
+                user_id: a.id,
+                role: a.role,
+                full_name: a.full_name,
+                status: a.status.as_str().to_owned(),
+                joined: crate::domain::dates::day(a.created_at),
+            }
         })
         .collect())
 }

@@ -1,0 +1,269 @@
+//! What the e-mails say: which events are mailed, and each message's subject and body in the
+//! recipient's language. Plain text (every mail program shows it, nothing in it runs).
+
+/// Events that matter outside the app, so their notifications are also e-mailed. Others
+/// (a comment, a report submitted to the province) stay in-app.
+pub const MAILED: &[&str] = &[
+    "account.approved",
+    "account.rejected",
+    "account.invited",
+    "password.link",
+    "dossier.return",
+    "dossier.forward",
+    "round.decided",
+    "certificate.expiring",
+    "certificate.revoked",
+    "certificate.ministry",
+    "report.returned",
+];
+
+/// Whether an event of `kind` is e-mailed.
+pub fn is_mailed(kind: &str) -> bool {
+    MAILED.contains(&kind)
+}
+
+/// The page a notification's message links to.
+pub fn link_for(kind: &str, dossier_id: Option<i32>) -> Option<String> {
+    match (kind, dossier_id) {
+        (_, Some(id)) => Some(format!("/dossiers/{id}")),
+        (k, None) if k.starts_with("certificate.") => Some("/producer/certificates".into()),
+        (k, None) if k.starts_with("report.") => Some("/reports".into()),
+        ("account.approved", None) => Some("/login".into()),
+        _ => None,
+    }
+}
+
+/// A message ready to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailText {
+    pub subject: String,
+    pub body: String,
+}
+
+/// Writes the message for `kind` about `about` in `language` ("en", else Vietnamese), with the
+/// absolute `link` when there is one.
+pub fn compose(kind: &str, language: &str, about: &str, link: Option<&str>) -> MailText {
+    let english = language == "en";
+    let about = one_line(about);
+    let (subject, lead) = lines(kind, english, &about);
+    let mut body = String::new();
+    body.push_str(if english {
+        "Hello,\n\n"
+    } else {
+        "Kính gửi anh/chị,\n\n"
+    });
+    body.push_str(&lead);
+    body.push_str("\n\n");
+    if let Some(link) = link {
+        body.push_str(link);
+        body.push_str("\n\n");
+    }
+    if matches!(kind, "password.link" | "account.invited") {
+        body.push_str(if english {
+            "The link works once, for 72 hours. If you did not expect it, ignore this message: \
+             nothing changes without it.\n\n"
+        } else {
+            "Liên kết chỉ dùng được một lần, trong 72 giờ. Nếu anh/chị không yêu cầu, hãy bỏ qua \
+             thư này: không có gì thay đổi nếu không mở liên kết.\n\n"
+        });
+    }
+    body.push_str(if english {
+        "— OCOP Lạng Sơn (an automatic message: replies are not read)\n"
+    } else {
+        "— Hệ thống OCOP Lạng Sơn (thư tự động, vui lòng không trả lời)\n"
+    });
+    MailText {
+        subject: format!("OCOP Lạng Sơn — {subject}"),
+        body,
+    }
+}
+
+/// The subject and the first paragraph.
+fn lines(kind: &str, english: bool, about: &str) -> (String, String) {
+    let (vi, en): ((&str, String), (&str, String)) = match kind {
+        "password.link" => (
+            (
+                "Đặt mật khẩu",
+                format!("Đây là liên kết để đặt mật khẩu mới cho tài khoản {about}:"),
+            ),
+            (
+                "Set your password",
+                format!("Here is the link to set a new password for the account {about}:"),
+            ),
+        ),
+        "account.invited" => (
+            (
+                "Tài khoản của anh/chị đã được tạo",
+                format!(
+                    "Tài khoản OCOP Lạng Sơn đã được tạo cho {about}. Hãy đặt mật khẩu để bắt đầu:"
+                ),
+            ),
+            (
+                "Your account was created",
+                format!(
+                    "An OCOP Lạng Sơn account was created for {about}. Set a password to start:"
+                ),
+            ),
+        ),
+        "account.approved" => (
+            (
+                "Đăng ký đã được duyệt",
+                format!("Tài khoản {about} đã được duyệt. Anh/chị có thể đăng nhập:"),
+            ),
+            (
+                "Registration approved",
+                format!("The account {about} was approved. You can sign in:"),
+            ),
+        ),
+        "account.rejected" => (
+            (
+                "Đăng ký chưa được duyệt",
+                format!("Đăng ký tài khoản chưa được duyệt. Lý do: {about}"),
+            ),
+            (
+                "Registration not approved",
+                format!("The registration was not approved. Reason: {about}"),
+            ),
+        ),
+        "dossier.return" => (
+            (
+                "Hồ sơ được trả lại để bổ sung",
+                format!("Hồ sơ sản phẩm {about} được trả lại để bổ sung. Xem yêu cầu và gửi lại:"),
+            ),
+            (
+                "Dossier sent back",
+                format!(
+                    "The dossier of {about} was sent back for changes. See what is asked and resubmit:"
+                ),
+            ),
+        ),
+        "dossier.forward" => (
+            (
+                "Hồ sơ đã được chuyển lên tỉnh",
+                format!("Hồ sơ sản phẩm {about} đã được xã chuyển lên tỉnh để đánh giá:"),
+            ),
+            (
+                "Dossier forwarded",
+                format!("The dossier of {about} was forwarded by the commune to the province:"),
+            ),
+        ),
+        "round.decided" => (
+            (
+                "Đã có kết quả đánh giá",
+                format!("Đã có quyết định công nhận kết quả đánh giá sản phẩm {about}:"),
+            ),
+            (
+                "Evaluation decided",
+                format!("The evaluation of {about} has been decided:"),
+            ),
+        ),
+        "certificate.expiring" => (
+            (
+                "Giấy chứng nhận sắp hết hạn",
+                format!(
+                    "Giấy chứng nhận OCOP sắp hết hạn: {about}. Hãy chuẩn bị hồ sơ đánh giá lại:"
+                ),
+            ),
+            (
+                "Certificate expiring",
+                format!(
+                    "An OCOP certificate is expiring: {about}. Prepare the dossier for re-evaluation:"
+                ),
+            ),
+        ),
+        "certificate.revoked" => (
+            (
+                "Giấy chứng nhận bị thu hồi",
+                format!("Giấy chứng nhận OCOP bị thu hồi: {about}"),
+            ),
+            (
+                "Certificate revoked",
+                format!("An OCOP certificate was revoked: {about}"),
+            ),
+        ),
+        "certificate.ministry" => (
+            (
+                "Kết quả của Bộ",
+                format!(
+                    "Bộ Nông nghiệp và Môi trường đã có kết quả cho sản phẩm đề nghị 5 sao: {about}"
+                ),
+            ),
+            (
+                "The Ministry's result",
+                format!("The Ministry has decided on the product proposed for 5 stars: {about}"),
+            ),
+        ),
+        "report.returned" => (
+            (
+                "Báo cáo được trả lại",
+                format!("Báo cáo {about} được tỉnh trả lại để sửa:"),
+            ),
+            (
+                "Report returned",
+                format!("The report {about} was returned by the province:"),
+            ),
+        ),
+        _ => (
+            ("Thông báo", format!("Có thông báo mới: {about}")),
+            ("Notification", format!("A new notification: {about}")),
+        ),
+    };
+    let (subject, lead) = if english { en } else { vi };
+    (subject.to_owned(), lead)
+}
+
+/// Line breaks and control characters become spaces: what a user typed can never start a new
+/// header or fake a paragraph of ours.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn each_mailed_kind_has_its_own_words_in_both_languages() {
+        for kind in MAILED {
+            let vi = compose(kind, "vi", "Mật ong bạc hà", Some("https://x/1"));
+            let en = compose(kind, "en", "Mật ong bạc hà", Some("https://x/1"));
+            assert!(!vi.subject.ends_with("Thông báo"), "{kind}");
+            assert!(!en.subject.ends_with("Notification"), "{kind}");
+            assert_ne!(vi.subject, en.subject, "{kind}");
+            assert!(vi.body.starts_with("Kính gửi"), "{kind}");
+            assert!(en.body.starts_with("Hello"), "{kind}");
+            assert!(vi.body.contains("https://x/1") && en.body.contains("https://x/1"));
+        }
+    }
+
+    #[test]
+    fn links_go_to_the_page_of_the_event() {
+        assert_eq!(
+            link_for("dossier.return", Some(7)).as_deref(),
+            Some("/dossiers/7")
+        );
+        assert_eq!(
+            link_for("certificate.revoked", None).as_deref(),
+            Some("/producer/certificates")
+        );
+        assert_eq!(
+            link_for("report.returned", None).as_deref(),
+            Some("/reports")
+        );
+        assert!(is_mailed("dossier.return") && !is_mailed("dossier.comment"));
+    }
+
+    proptest! {
+        #[test]
+        fn what_a_user_typed_never_adds_a_line(about in "\\PC*[\r\n\u{b}]\\PC*") {
+            let typed = compose("dossier.return", "vi", &about, Some("https://x/1"));
+            let plain = compose("dossier.return", "vi", "x", Some("https://x/1"));
+            prop_assert_eq!(typed.body.lines().count(), plain.body.lines().count());
+        }
+    }
+}
