@@ -47,6 +47,7 @@ bench: tools
 	cargo leptos build --release
 	node bench/national.mjs
 	node bench/import.mjs
+	node bench/reset-demo.mjs
 
 # ---- tools: each step is skipped when the right version is already there -------------------
 tools: end2end/node_modules/.installed

@@ -73,6 +73,7 @@ use crate::routes::evaluation::{
     sheet::ScoreSheetPage,
 };
 use crate::routes::imports::{batch::ImportBatchPage, list::ImportsPage};
+use crate::routes::mail::MailPage;
 use crate::routes::master_data::{editing::MasterDataPage, units::UnitsPage};
 use crate::routes::notifications::NotificationsPage;
 use crate::routes::producers::{
@@ -187,6 +188,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/accounts/new") view=NewOfficialPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/accounts/:id") view=AccountDetailPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/mail") view=MailPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/criteria") view=CriteriaSetsPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/imports") view=ImportsPage ssr=SsrMode::Async />
                         <Route path=path!("/registry/products") view=RegistryProductsPage ssr=SsrMode::Async />

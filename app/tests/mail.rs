@@ -343,3 +343,68 @@ async fn without_an_e_mail_address_nothing_waits_in_the_outbox() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn the_outbox_page_counts_lists_and_sends_a_test_only_for_the_province() {
+    use app::services::mail::outbox_view::{overview, send_test};
+    for t in support::with_master_data().await {
+        let ids = approved(&t.db, 2).await;
+        let admin_id = app::services::accounts::registration::create_admin(
+            &t.db,
+            "Quản Trị Thư",
+            "quantri-thu@example.vn",
+            "đèo mẫu sơn mù sương",
+        )
+        .await
+        .unwrap();
+        let admin = Actor::User {
+            user_id: admin_id,
+            role: Role::Administrator,
+            commune_code: None,
+            subject_id: None,
+        };
+        for who in [
+            commune_officer(),
+            Actor::User {
+                user_id: ids[0],
+                role: Role::Producer,
+                commune_code: Some(TRANG_DINH.into()),
+                subject_id: None,
+            },
+            Actor::Anonymous,
+        ] {
+            assert!(matches!(
+                overview(&t.db, &who, true, "").await,
+                Err(ServiceError::Denied(_))
+            ));
+            assert!(matches!(
+                send_test(&t.db, &who).await,
+                Err(ServiceError::Denied(_))
+            ));
+        }
+        assert_eq!(
+            send_test(&t.db, &admin).await.unwrap(),
+            "quantri-thu@example.vn"
+        );
+        let server = SmtpServer::start(0, true).await;
+        // This server refuses every recipient: all three fail.
+        send_due(&t.db, &mailer(server.port)).await.unwrap();
+        server.stop();
+        let view = overview(&t.db, &admin, false, "").await.unwrap();
+        assert!(!view.enabled);
+        let count = |s: &str| view.counts.iter().find(|(k, _)| k == s).map(|(_, n)| *n);
+        assert_eq!(count("failed"), Some(3), "{}: {view:?}", t.backend);
+        assert_eq!(view.messages.len(), 3);
+        assert_eq!(view.messages[0].kind, "mail.test", "newest first");
+        assert!(
+            view.messages[0]
+                .last_error
+                .as_deref()
+                .unwrap_or("")
+                .contains("550")
+        );
+        let only_sent = overview(&t.db, &admin, true, "sent").await.unwrap();
+        assert!(only_sent.messages.is_empty());
+        t.cleanup().await;
+    }
+}

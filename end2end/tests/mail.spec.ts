@@ -55,7 +55,7 @@ test("a commune officer registers a producer, who sets a password from the e-mai
   await setPassword(producer, linkIn(invite), "mây núi Mẫu Sơn buổi sớm");
   await signIn(producer, "nongthiem@example.vn", "mây núi Mẫu Sơn buổi sớm");
   await expect(producer).toHaveURL(/\/producer$/);
-  await producer.getByRole("button", { name: "Đăng xuất" }).click();
+  await producer.context().clearCookies();
 
   // Forgotten: the same answer for a stranger's address and for theirs.
   await producer.goto("/login");
@@ -79,7 +79,7 @@ test("a commune officer registers a producer, who sets a password from the e-mai
   await setPassword(producer, url, "suối Kỳ Cùng chảy ngược");
   await signIn(producer, "nongthiem@example.vn", "suối Kỳ Cùng chảy ngược");
   await expect(producer).toHaveURL(/\/producer$/);
-  await producer.getByRole("button", { name: "Đăng xuất" }).click();
+  await producer.context().clearCookies();
   // The link works once.
   await producer.goto(url);
   await hydrated(producer);
@@ -108,4 +108,26 @@ test("a producer with only a phone gets a printed link, and their commune's offi
   await hydrated(officer);
   await officer.getByTestId("member-reset-link").click();
   await expect(officer.getByTestId("reset-link-url")).toHaveValue(/\/reset-password\?token=[0-9a-f]{64}$/);
+});
+
+test("an administrator sends a test e-mail and sees it sent in the outbox", async ({ browser }) => {
+  const page = await phone(browser);
+  await signIn(page, "quantri@demo.vn");
+  await expect(page).toHaveURL(/\/admin$/);
+  await hydrated(page);
+  await page.getByTestId("entry-mail").click();
+  await expect(page).toHaveURL(/\/admin\/mail$/);
+  await hydrated(page);
+  await expect(page.getByTestId("mail-on")).toBeVisible();
+  const since = Date.now();
+  await page.getByTestId("send-test-mail").click();
+  await expect(page.getByTestId("test-mail-queued")).toContainText("quantri@demo.vn");
+  const mail = await mailTo("quantri@demo.vn", "Thư thử", since);
+  expect(mail.body).toContain("/admin/mail");
+  // Sent: listed as such once the page is read again.
+  await page.goto("/admin/mail?state=sent");
+  await hydrated(page);
+  await expect(page.getByTestId("mail-message").filter({ hasText: "quantri@demo.vn" }).first()).toHaveAttribute("data-state", "sent");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: test.info().outputPath("mail-360.png"), fullPage: true });
 });

@@ -12,7 +12,7 @@ const ROLES: Record<string, Role> = {
   public: {
     login: null,
     start: ["/", "/units", "/catalog", "/login", "/register", "/reset-password"],
-    must: ["/", "/units", "/catalog", "/products/:id", "/subjects/:id", "/certificates/:number"],
+    must: ["/", "/units", "/catalog", "/products/:id", "/subjects/:id", "/certificates/:number", "/forgot-password"],
   },
   producer: {
     login: "dongbanh@demo.vn",
@@ -33,7 +33,7 @@ const ROLES: Record<string, Role> = {
   commune: {
     login: "xa.chilang@demo.vn",
     start: ["/commune", "/commune/dossiers", "/commune/registrations", "/commune/ideas"],
-    must: ["/commune", "/commune/dossiers", "/dossiers/:id", "/dossiers/:id/report", "/reports", "/registry/products", "/registry/subjects", "/registry/subjects/:id"],
+    must: ["/commune", "/commune/dossiers", "/dossiers/:id", "/dossiers/:id/report", "/reports", "/registry/products", "/registry/subjects", "/registry/subjects/:id", "/commune/register-producer"],
   },
   province: {
     login: "so.nnmt@demo.vn",
@@ -56,7 +56,7 @@ const ROLES: Record<string, Role> = {
     must: [
       "/admin", "/admin/accounts", "/admin/accounts/new", "/admin/accounts/:id", "/admin/audit",
       "/admin/criteria", "/admin/criteria/:id", "/admin/label-checklist", "/admin/report-settings",
-      "/admin/imports", "/admin/master-data",
+      "/admin/imports", "/admin/master-data", "/admin/mail",
     ],
   },
 };

@@ -17,6 +17,8 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
     } = ids;
     vec![
         ("/api/mail_enabled", String::new(), EVERYONE),
+        ("/api/mail_outbox", "state=".into(), ADMINS),
+        ("/api/send_test_mail", String::new(), ADMINS),
         // No mail server here: everyone gets past the check to "e-mail is not configured".
         (
             "/api/request_password_link",

@@ -5,9 +5,12 @@ use crate::functions::master_data::units::list_units;
 use crate::i18n::{t, use_i18n};
 use crate::models::master_data::units::UnitFilter;
 
-/// "— Choose —" then every current commune, by name; `selected` is chosen at first.
+/// "— Choose —" then every current commune, by name; `selected` is chosen (also when it is
+/// known only after the list, e.g. the signed-in officer's commune).
 #[component]
-pub fn CommuneOptions(#[prop(default = None)] selected: Option<String>) -> impl IntoView {
+pub fn CommuneOptions(
+    #[prop(into, default = Signal::stored(None))] selected: Signal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let communes = Resource::new(
         || (),
@@ -16,19 +19,18 @@ pub fn CommuneOptions(#[prop(default = None)] selected: Option<String>) -> impl 
     view! {
         <option value="">{t!(i18n, register.choose)}</option>
         <Suspense fallback=|| ()>
-            {move || {
-                let selected = selected.clone();
-                Suspend::new(async move {
+            {move || Suspend::new(async move {
                 communes
                     .await
                     .unwrap_or_default()
                     .into_iter()
                     .map(|c| {
-                        let chosen = selected.as_deref() == Some(c.code.as_str());
+                        let code = c.code.clone();
+                        let chosen = move || selected.get().as_deref() == Some(code.as_str());
                         view! { <option value=c.code selected=chosen>{c.name}" ("{c.kind}")"</option> }
                     })
                     .collect_view()
-            })}}
+            })}
         </Suspense>
     }
 }

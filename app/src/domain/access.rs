@@ -143,6 +143,8 @@ pub enum Action {
     ListAccounts,
     LockAccount,
     IssueResetLink,
+    /// The e-mail outbox's page, and a test message to oneself.
+    ViewMailOutbox,
     /// Register a producer who cannot do it themself (a commune officer, for their commune).
     RegisterForProducer,
     /// Give an official another role or commune (the new role must also pass `CreateAccount`).
@@ -279,7 +281,7 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
                 ..
             },
         ) if role == CommuneOfficer => in_commune(commune_code),
-        (ListAccounts | ViewAuditLog, _) => province_wide,
+        (ListAccounts | ViewAuditLog | ViewMailOutbox, _) => province_wide,
         (ViewCriteria, _) => province_wide || matches!(role, AdvisoryMember | CouncilMember),
         (ManageCriteria | ManageMasterData, _) => province_wide,
         (ManageProductGroups, _) => role == Administrator,

@@ -15,6 +15,7 @@ pub const MAILED: &[&str] = &[
     "certificate.revoked",
     "certificate.ministry",
     "report.returned",
+    "mail.test",
 ];
 
 /// Whether an event of `kind` is e-mailed.
@@ -76,6 +77,12 @@ pub fn compose(kind: &str, language: &str, about: &str, link: Option<&str>) -> M
         subject: format!("OCOP Lạng Sơn — {subject}"),
         body,
     }
+}
+
+/// What a message of `kind` is, in a few words (its subject without the site's name): the
+/// outbox page names messages by it.
+pub fn title(kind: &str, english: bool) -> String {
+    lines(kind, english, "").0
 }
 
 /// The subject and the first paragraph.
@@ -191,6 +198,20 @@ fn lines(kind: &str, english: bool, about: &str) -> (String, String) {
             (
                 "The Ministry's result",
                 format!("The Ministry has decided on the product proposed for 5 stars: {about}"),
+            ),
+        ),
+        "mail.test" => (
+            (
+                "Thư thử",
+                format!(
+                    "Thư thử do {about} gửi: hệ thống gửi được thư tới địa chỉ này. Hàng đợi thư:"
+                ),
+            ),
+            (
+                "Test message",
+                format!(
+                    "A test message sent by {about}: the system can send e-mail to this address. The mail queue:"
+                ),
             ),
         ),
         "report.returned" => (

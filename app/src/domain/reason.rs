@@ -306,6 +306,9 @@ reasons! {
     TooManyAttempts = "too_many_attempts",
         "Đăng nhập sai quá nhiều lần. Vui lòng đợi một lát rồi thử lại.",
         "Too many failed sign-ins. Please wait a moment and try again.";
+    NoEmail = "no_email",
+        "Tài khoản của bạn chưa có email: hãy thêm email để nhận thư thử.",
+        "Your account has no e-mail address: add one to receive the test message.";
     TooManyLinkRequests = "too_many_link_requests",
         "Đã yêu cầu quá nhiều liên kết đặt mật khẩu từ cùng một nơi trong một giờ. Vui lòng thử lại sau.",
         "Too many password links were asked for from one place within an hour. Please try again later.";

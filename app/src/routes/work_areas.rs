@@ -104,6 +104,7 @@ pub fn ProvinceHome() -> impl IntoView {
                 <ReportsEntry />
                 <AccountsEntry />
                 <AuditEntry />
+                <MailEntry />
                 <ImportsEntry />
                 <CriteriaEntry />
                 <MasterDataEntry />
@@ -146,6 +147,7 @@ pub fn AdminHome() -> impl IntoView {
                     <p>{t!(i18n, areas.new_official_hint)}</p>
                 </EntryCard>
                 <AuditEntry />
+                <MailEntry />
                 <ImportsEntry />
                 <CriteriaEntry />
                 <MasterDataEntry />
@@ -323,6 +325,17 @@ fn AuditEntry() -> impl IntoView {
         <EntryCard href="/admin/audit".into() testid="entry-audit">
             <h2>{t!(i18n, audit.title)}</h2>
             <p>{t!(i18n, areas.audit_hint)}</p>
+        </EntryCard>
+    }
+}
+
+#[component]
+fn MailEntry() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <EntryCard href="/admin/mail".into() testid="entry-mail">
+            <h2>{t!(i18n, mail.title)}</h2>
+            <p>{t!(i18n, areas.mail_hint)}</p>
         </EntryCard>
     }
 }

@@ -37,7 +37,7 @@ fn RegistrationForm(register: ServerAction<RegisterProducer>) -> impl IntoView {
         // language; the browser's own checks would stop at the first, in its language.
         <ActionForm action=register attr:class="stack-form" attr:data-testid="register-form" attr:novalidate=true>
             <FormError error />
-            <RegistrationFieldsets error with_password=true commune=None />
+            <RegistrationFieldsets error with_password=true commune=Signal::stored(None) />
             <button type="submit">{t!(i18n, register.submit)}</button>
         </ActionForm>
         <p>{t!(i18n, register.have_account)}" "<A href="/login">{t!(i18n, login.submit)}</A></p>
@@ -45,27 +45,32 @@ fn RegistrationForm(register: ServerAction<RegisterProducer>) -> impl IntoView {
 }
 
 /// The person and the subject of a registration (`registration[…]` fields), for the
-/// producer's own form and the one a commune officer fills in for a producer (no password,
-/// the officer's commune chosen).
+/// producer's own form and the one a commune officer fills in for a producer (no password;
+/// `commune`, the officer's, chosen until another is).
 #[component]
 pub(crate) fn RegistrationFieldsets(
     error: Signal<Option<crate::models::AppError>>,
     with_password: bool,
-    commune: Option<String>,
+    commune: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let (mode, set_mode) = signal("new".to_owned());
-    let (chosen_commune, set_commune) = signal(commune.clone().unwrap_or_default());
-    let subjects = Resource::new(
-        move || chosen_commune.get(),
-        |c| async move {
-            if c.is_empty() {
-                Ok(Vec::new())
-            } else {
-                subjects_in_commune(c).await
-            }
-        },
-    );
+    let (chosen_commune, set_commune) = signal(String::new());
+    let current_commune = move || {
+        let chosen = chosen_commune.get();
+        if chosen.is_empty() {
+            commune.get().unwrap_or_default()
+        } else {
+            chosen
+        }
+    };
+    let subjects = Resource::new(current_commune, |c| async move {
+        if c.is_empty() {
+            Ok(Vec::new())
+        } else {
+            subjects_in_commune(c).await
+        }
+    });
     view! {
             <fieldset>
                 <legend>{t!(i18n, register.person)}</legend>

@@ -29,6 +29,16 @@ fn RegisterFor() -> impl IntoView {
     let register = ServerAction::<RegisterProducerFor>::new();
     let error = Signal::derive(move || register.value().get().and_then(Result::err));
     let done = move || register.value().get().and_then(Result::ok);
+    // Read outside any suspense: a resource started inside another one's suspense while the
+    // page hydrates breaks hydration (the form's subject list is one).
+    let commune = Signal::derive(move || {
+        session
+            .user
+            .get()
+            .and_then(Result::ok)
+            .flatten()
+            .and_then(|u| u.commune_code)
+    });
     view! {
         <section class="narrow wide-form">
             <h1>{t!(i18n, register_for.title)}</h1>
@@ -36,18 +46,11 @@ fn RegisterFor() -> impl IntoView {
                 when=move || done().is_some()
                 fallback=move || view! {
                     <p class="lead">{t!(i18n, register_for.lead)}</p>
-                    <Transition fallback=|| ()>
-                        {move || Suspend::new(async move {
-                            let commune = session.user.await.ok().flatten().and_then(|u| u.commune_code);
-                            view! {
-                                <ActionForm action=register attr:class="stack-form" attr:data-testid="register-for-form" attr:novalidate=true>
-                                    <FormError error />
-                                    <RegistrationFieldsets error with_password=false commune />
-                                    <button type="submit">{t!(i18n, register_for.submit)}</button>
-                                </ActionForm>
-                            }
-                        })}
-                    </Transition>
+                    <ActionForm action=register attr:class="stack-form" attr:data-testid="register-for-form" attr:novalidate=true>
+                        <FormError error />
+                        <RegistrationFieldsets error with_password=false commune />
+                        <button type="submit">{t!(i18n, register_for.submit)}</button>
+                    </ActionForm>
                 }
             >
                 <div data-testid="registered-for">

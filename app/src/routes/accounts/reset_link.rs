@@ -30,7 +30,9 @@ pub fn ResetLinkBox(link: ResetLink) -> impl IntoView {
                 {link.contact}
             </p>
             // Selected on focus, ready to copy.
-            <p><input type="text" readonly value=url class="link-field" data-testid="reset-link-url" aria-label="URL" on:focus=select_all /></p>
+            <p><input type="text" readonly value=url.clone() class="link-field" data-testid="reset-link-url" aria-label="URL" on:focus=select_all /></p>
+            // On paper the whole address, not the part a field shows.
+            <p class="print-only link-text">{url}</p>
             <p class="muted">{t!(i18n, admin.link_expires)}" "{link.expires_at}</p>
             <p class="no-print">
                 <button type="button" class="secondary" data-testid="print-link" on:click=|_| { let _ = window().print(); }>

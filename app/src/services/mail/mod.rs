@@ -7,6 +7,7 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DbErr};
 
 use crate::entities::{mail_outbox, user_account};
 
+pub mod outbox_view;
 pub mod sender;
 
 /// Where a message is in its life.
