@@ -306,6 +306,13 @@ async fn a_forgotten_password_link_is_mailed_once_works_once_and_says_nothing() 
             .and_then(|rest| rest.split_whitespace().next())
             .unwrap()
             .to_owned();
+        // Each new link cancelled the older one and its waiting message: one link is mailed.
+        let mailed = server
+            .messages()
+            .iter()
+            .filter(|m| m.subject.contains("Đặt mật khẩu"))
+            .count();
+        assert_eq!(mailed, 1, "{}", t.backend);
         // Sent: the token is no longer kept in the outbox.
         assert!(outbox(&t.db).await.iter().all(|m| m.link_path.is_none()));
         redeem(&t.db, &token, "Mat-khau-moi-2026!", None)

@@ -358,7 +358,8 @@ async fn serve(
 }
 
 /// Every six hours (and at start-up), tells producers whose certificates are entering the
-/// expiring window; each certificate is announced once, so the interval only bounds the delay.
+/// expiring window (each certificate is announced once, so the interval only bounds the delay),
+/// and gives up e-mails too old to send.
 fn spawn_expiry_reminders(state: AppState) {
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(6 * 3600));
@@ -375,6 +376,10 @@ fn spawn_expiry_reminders(state: AppState) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(certificates = n, "expiry reminders sent"),
                 Err(err) => tracing::warn!(error = %err, "expiry reminders failed"),
+            }
+            // Messages nobody sent (no mail server set) do not wait for ever.
+            if let Err(err) = app::services::mail::sender::expire_stale(&state.db).await {
+                tracing::warn!(error = %err, "e-mail outbox");
             }
         }
     });

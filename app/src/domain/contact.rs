@@ -37,9 +37,10 @@ pub fn normalize_email(input: &str) -> Option<String> {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !email
-            .chars()
-            .any(|c| c.is_whitespace() || c == ',' || c == ';')
+        // No display name, comment or quoting: what is stored is exactly where mail goes.
+        && !email.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || ",;<>()[]\"\\:".contains(c)
+        })
         && !domain.contains('@');
     valid.then_some(email)
 }
@@ -92,6 +93,10 @@ mod tests {
         assert_eq!(normalize_email("@example.vn"), None);
         assert_eq!(normalize_email("a b@example.vn"), None);
         assert_eq!(normalize_email("a@b@example.vn"), None);
+        // Nothing a mail program would read as a name with another address behind it.
+        assert_eq!(normalize_email("a<evil@attacker.vn>"), None);
+        assert_eq!(normalize_email("\"a\"@example.vn"), None);
+        assert_eq!(normalize_email("a(c)@example.vn"), None);
     }
 
     proptest! {

@@ -233,11 +233,16 @@ fn lines(kind: &str, english: bool, about: &str) -> (String, String) {
     (subject.to_owned(), lead)
 }
 
-/// Line breaks and control characters become spaces: what a user typed can never start a new
-/// header or fake a paragraph of ours.
+/// Line breaks, control characters, Unicode line and paragraph separators and text-direction
+/// overrides become spaces: what a user typed can never start a new header, fake a paragraph of
+/// ours or show itself reversed.
 fn one_line(text: &str) -> String {
+    let breaks = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
     text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| if breaks(c) { ' ' } else { c })
         .collect::<String>()
         .trim()
         .to_owned()
@@ -281,10 +286,12 @@ mod tests {
 
     proptest! {
         #[test]
-        fn what_a_user_typed_never_adds_a_line(about in "\\PC*[\r\n\u{b}]\\PC*") {
+        fn what_a_user_typed_never_adds_a_line(about in "\\PC*[\r\n\u{b}\u{2028}\u{2029}]\\PC*") {
             let typed = compose("dossier.return", "vi", &about, Some("https://x/1"));
             let plain = compose("dossier.return", "vi", "x", Some("https://x/1"));
             prop_assert_eq!(typed.body.lines().count(), plain.body.lines().count());
+            let separators = ['\u{2028}', '\u{2029}'];
+            prop_assert!(!typed.body.contains(separators));
         }
     }
 }

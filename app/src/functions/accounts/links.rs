@@ -27,9 +27,21 @@ pub async fn request_password_link(email: String) -> Result<(), AppError> {
     {
         return Err(AppError::invalid("email", Reason::TooManyLinkRequests));
     }
-    let queued =
-        crate::services::accounts::forgotten::request_link(&ctx.db, &email, ctx.ip).await?;
-    tracing::info!(queued, "forgotten password");
+    // A malformed address is said at once (that reveals nothing about accounts); the rest runs
+    // after the answer, so a known address does not take measurably longer than an unknown one.
+    if email.len() > 254 {
+        return Err(AppError::invalid("email", Reason::TooLong));
+    }
+    if crate::domain::contact::normalize_email(&email).is_none() {
+        return Err(AppError::invalid("email", Reason::InvalidEmail));
+    }
+    let (db, ip) = (ctx.db, ctx.ip);
+    tokio::spawn(async move {
+        match crate::services::accounts::forgotten::request_link(&db, &email, ip).await {
+            Ok(queued) => tracing::info!(queued, "forgotten password"),
+            Err(err) => tracing::warn!(error = %err, "forgotten password"),
+        }
+    });
     Ok(())
 }
 

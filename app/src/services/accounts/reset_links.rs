@@ -238,7 +238,9 @@ pub async fn open_links_of(
     Ok(open)
 }
 
-/// Cancels the account's open links (its owner chose a new password).
+/// Cancels the account's open links (its owner chose a new password, or a newer link was
+/// issued), and the messages still waiting to mail them: a dead link is not sent, and its token
+/// is not kept.
 ///
 /// # Errors
 /// A database error.
@@ -246,9 +248,25 @@ pub(crate) async fn cancel_open_links(
     txn: &impl ConnectionTrait,
     user_id: i32,
 ) -> Result<(), DbErr> {
+    use crate::entities::mail_outbox;
+    use crate::services::mail::State;
     password_reset::Entity::delete_many()
         .filter(password_reset::Column::UserId.eq(user_id))
         .filter(password_reset::Column::UsedAt.is_null())
+        .exec(txn)
+        .await?;
+    mail_outbox::Entity::update_many()
+        .col_expr(
+            mail_outbox::Column::State,
+            sea_orm::sea_query::Expr::value(State::Expired.as_str()),
+        )
+        .col_expr(
+            mail_outbox::Column::LinkPath,
+            sea_orm::sea_query::Expr::value(Option::<String>::None),
+        )
+        .filter(mail_outbox::Column::RecipientId.eq(user_id))
+        .filter(mail_outbox::Column::Kind.is_in(["password.link", "account.invited"]))
+        .filter(mail_outbox::Column::State.eq(State::Pending.as_str()))
         .exec(txn)
         .await?;
     Ok(())

@@ -81,7 +81,7 @@ pub async fn send_test(db: &DatabaseConnection, actor: &Actor) -> Result<String,
         .one(db)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let Some(address) = me.email.clone() else {
+    let Some(address) = me.email.clone().filter(|e| !e.is_empty()) else {
         return Err(crate::services::input::invalid("email", Reason::NoEmail));
     };
     super::enqueue(

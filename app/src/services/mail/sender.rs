@@ -86,9 +86,11 @@ impl Mailer {
             &message.about,
             link.as_deref(),
         );
+        // The address alone: nothing in it may be read as a display name or a second address.
         let to = message
             .to_address
-            .parse::<Mailbox>()
+            .parse::<lettre::Address>()
+            .map(|address| Mailbox::new(None, address))
             .map_err(|e| Refusal::Permanent(format!("address: {e}")))?;
         let email = Message::builder()
             .from(self.from.clone())
@@ -128,36 +130,36 @@ pub struct Round {
 /// # Errors
 /// A database error (the messages stay where they were).
 pub async fn send_due(db: &DatabaseConnection, mailer: &Mailer) -> Result<Round, DbErr> {
-    let now = chrono::Utc::now();
+    let mut round = Round {
+        expired: usize::try_from(expire_stale(db).await?).unwrap_or(usize::MAX),
+        ..Round::default()
+    };
     let due = mail_outbox::Entity::find()
         .filter(Column::State.is_in([State::Pending.as_str(), State::Sending.as_str()]))
-        .filter(Column::NextAttemptAt.lte(now))
+        .filter(Column::NextAttemptAt.lte(chrono::Utc::now()))
         .order_by_asc(Column::Id)
         .limit(BATCH)
         .all(db)
         .await?;
-    let mut round = Round::default();
     for message in due {
-        if !claim(db, &message, now).await? {
+        // The lease counts from this claim: earlier messages of the round may have taken long.
+        if !claim(db, &message, chrono::Utc::now()).await? {
             continue;
         }
-        if message.created_at < now - chrono::Duration::hours(MAX_AGE_HOURS) {
-            finish(db, message.id, State::Expired, None).await?;
-            round.expired += 1;
-            continue;
-        }
+        // Held by this worker while `attempts` is the claim's count.
+        let held = (message.id, message.attempts + 1);
         match mailer.send(&message).await {
             Ok(()) => {
-                finish(db, message.id, State::Sent, None).await?;
+                finish(db, held, State::Sent, None).await?;
                 round.sent += 1;
             }
             Err(Refusal::Permanent(why)) => {
                 tracing::warn!(id = message.id, %why, "e-mail refused");
-                finish(db, message.id, State::Failed, Some(why)).await?;
+                finish(db, held, State::Failed, Some(why)).await?;
                 round.failed += 1;
             }
             Err(Refusal::Later(why)) => {
-                let wait = retry_wait_seconds(message.attempts + 1);
+                let wait = retry_wait_seconds(held.1);
                 mail_outbox::Entity::update_many()
                     .col_expr(Column::State, Expr::value(State::Pending.as_str()))
                     .col_expr(
@@ -165,7 +167,8 @@ pub async fn send_due(db: &DatabaseConnection, mailer: &Mailer) -> Result<Round,
                         Expr::value(chrono::Utc::now() + chrono::Duration::seconds(wait)),
                     )
                     .col_expr(Column::LastError, Expr::value(clip(&why)))
-                    .filter(Column::Id.eq(message.id))
+                    .filter(Column::Id.eq(held.0))
+                    .filter(Column::Attempts.eq(held.1))
                     .exec(db)
                     .await?;
                 round.retry_later += 1;
@@ -173,6 +176,24 @@ pub async fn send_due(db: &DatabaseConnection, mailer: &Mailer) -> Result<Round,
         }
     }
     Ok(round)
+}
+
+/// Gives up the messages not sent within `MAX_AGE_HOURS` (also while no mail server is set:
+/// the server's periodic tasks call it), dropping their links; returns how many.
+///
+/// # Errors
+/// A database error.
+pub async fn expire_stale(db: &DatabaseConnection) -> Result<u64, DbErr> {
+    let now = chrono::Utc::now();
+    let expired = mail_outbox::Entity::update_many()
+        .col_expr(Column::State, Expr::value(State::Expired.as_str()))
+        .col_expr(Column::LinkPath, Expr::value(Option::<String>::None))
+        .filter(Column::State.is_in([State::Pending.as_str(), State::Sending.as_str()]))
+        .filter(Column::NextAttemptAt.lte(now))
+        .filter(Column::CreatedAt.lt(now - chrono::Duration::hours(MAX_AGE_HOURS)))
+        .exec(db)
+        .await?;
+    Ok(expired.rows_affected)
 }
 
 /// Sends what is due every `every`, for as long as the server runs.
@@ -217,18 +238,19 @@ async fn claim(
     Ok(taken.rows_affected == 1)
 }
 
-/// Records a final state; a sent or given-up message no longer keeps its link (a password
-/// link's token must not outlive its use in the database).
+/// Records a final state, if this worker still holds the message; a sent or refused message
+/// no longer keeps its link (a password link's token must not outlive its use in the database).
 async fn finish(
     db: &DatabaseConnection,
-    id: i32,
+    (id, attempts): (i32, i32),
     state: State,
     error: Option<String>,
 ) -> Result<(), DbErr> {
     let mut update = mail_outbox::Entity::update_many()
         .col_expr(Column::State, Expr::value(state.as_str()))
         .col_expr(Column::LinkPath, Expr::value(Option::<String>::None))
-        .filter(Column::Id.eq(id));
+        .filter(Column::Id.eq(id))
+        .filter(Column::Attempts.eq(attempts));
     if state == State::Sent {
         update = update
             .col_expr(Column::SentAt, Expr::value(chrono::Utc::now()))
