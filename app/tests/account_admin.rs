@@ -15,7 +15,7 @@ use app::services::accounts::admin::{
 };
 use app::services::accounts::credentials::{SignInError, authenticate};
 use app::services::accounts::registration::create_admin;
-use app::services::accounts::reset_links::{issue_reset_link, redeem};
+use app::services::accounts::reset_links::{Delivery, issue_reset_link, redeem};
 use app::services::audit::browse;
 
 const TRANG_DINH: &str = "06046";
@@ -81,7 +81,7 @@ async fn an_official_sets_their_password_with_the_one_time_link() {
             &admin,
             input,
             Some("10.0.0.1".into()),
-            app::services::accounts::reset_links::Delivery::HandOver,
+            Delivery::HandOver,
         )
         .await
         .unwrap();
@@ -152,7 +152,7 @@ async fn only_administrators_and_provincial_officers_create_officials() {
             &provincial,
             council.clone(),
             None,
-            app::services::accounts::reset_links::Delivery::HandOver,
+            Delivery::HandOver,
         )
         .await
         .unwrap();
@@ -172,96 +172,39 @@ async fn only_administrators_and_provincial_officers_create_officials() {
             (Actor::Anonymous, council.clone(), Denied::SignInRequired),
         ];
         for (who, input, why) in refused {
-            match create_official(
-                &t.db,
-                &who,
-                input,
-                None,
-                app::services::accounts::reset_links::Delivery::HandOver,
-            )
-            .await
-            {
+            match create_official(&t.db, &who, input, None, Delivery::HandOver).await {
                 Err(ServiceError::Denied(d)) => assert_eq!(d, why, "{who:?}"),
                 other => panic!("{who:?} should be refused, got {other:?}"),
             }
         }
-        create_official(
-            &t.db,
-            &admin,
-            second_admin,
-            None,
-            app::services::accounts::reset_links::Delivery::HandOver,
-        )
-        .await
-        .unwrap();
+        create_official(&t.db, &admin, second_admin, None, Delivery::HandOver)
+            .await
+            .unwrap();
         // Input errors name their field.
         let mut no_commune = official(Role::CommuneOfficer, "Xã Thiếu", "thieu@example.vn", "");
         assert_eq!(
             reason_of(
-                create_official(
-                    &t.db,
-                    &admin,
-                    no_commune.clone(),
-                    None,
-                    app::services::accounts::reset_links::Delivery::HandOver
-                )
-                .await
+                create_official(&t.db, &admin, no_commune.clone(), None, Delivery::HandOver).await
             ),
             ("commune_code", "required")
         );
         no_commune.commune_code = "99999".into();
         assert_eq!(
-            reason_of(
-                create_official(
-                    &t.db,
-                    &admin,
-                    no_commune,
-                    None,
-                    app::services::accounts::reset_links::Delivery::HandOver
-                )
-                .await
-            ),
+            reason_of(create_official(&t.db, &admin, no_commune, None, Delivery::HandOver).await),
             ("commune_code", "unknown_commune")
         );
         assert_eq!(
-            reason_of(
-                create_official(
-                    &t.db,
-                    &admin,
-                    council,
-                    None,
-                    app::services::accounts::reset_links::Delivery::HandOver
-                )
-                .await
-            ),
+            reason_of(create_official(&t.db, &admin, council, None, Delivery::HandOver).await),
             ("email", "email_taken")
         );
         let producer = official(Role::Producer, "Người Sản Xuất", "sx@example.vn", "");
         assert_eq!(
-            reason_of(
-                create_official(
-                    &t.db,
-                    &admin,
-                    producer,
-                    None,
-                    app::services::accounts::reset_links::Delivery::HandOver
-                )
-                .await
-            ),
+            reason_of(create_official(&t.db, &admin, producer, None, Delivery::HandOver).await),
             ("role", "unknown_role")
         );
         let nameless = official(Role::CouncilMember, "  ", "x@example.vn", "");
         assert_eq!(
-            reason_of(
-                create_official(
-                    &t.db,
-                    &admin,
-                    nameless,
-                    None,
-                    app::services::accounts::reset_links::Delivery::HandOver
-                )
-                .await
-            ),
+            reason_of(create_official(&t.db, &admin, nameless, None, Delivery::HandOver).await),
             ("full_name", "required")
         );
         t.cleanup().await;
@@ -273,15 +216,9 @@ async fn a_locked_account_cannot_sign_in_until_unlocked() {
     for t in support::with_master_data().await {
         let admin = admin(&t.db).await;
         let input = official(Role::AdvisoryMember, "Lộc Văn Tư", "tu@example.vn", "");
-        let link = create_official(
-            &t.db,
-            &admin,
-            input,
-            None,
-            app::services::accounts::reset_links::Delivery::HandOver,
-        )
-        .await
-        .unwrap();
+        let link = create_official(&t.db, &admin, input, None, Delivery::HandOver)
+            .await
+            .unwrap();
         redeem(&t.db, token(&link), NEW_PASSWORD, None)
             .await
             .unwrap();
@@ -305,14 +242,7 @@ async fn a_locked_account_cannot_sign_in_until_unlocked() {
         ));
         // A locked account gets no reset link (unlock first).
         assert!(matches!(
-            issue_reset_link(
-                &t.db,
-                &admin,
-                id,
-                None,
-                app::services::accounts::reset_links::Delivery::HandOver
-            )
-            .await,
+            issue_reset_link(&t.db, &admin, id, None, Delivery::HandOver).await,
             Err(ServiceError::Conflict(Reason::NotActive))
         ));
         let provincial = actor(60, Role::ProvincialOfficer, None);
@@ -369,24 +299,12 @@ async fn a_new_link_replaces_the_old_one_and_links_expire() {
     for t in support::with_master_data().await {
         let admin = admin(&t.db).await;
         let input = official(Role::CouncilMember, "Vi Thị Năm", "nam@example.vn", "");
-        let first = create_official(
-            &t.db,
-            &admin,
-            input,
-            None,
-            app::services::accounts::reset_links::Delivery::HandOver,
-        )
-        .await
-        .unwrap();
-        let second = issue_reset_link(
-            &t.db,
-            &admin,
-            first.user_id,
-            None,
-            app::services::accounts::reset_links::Delivery::HandOver,
-        )
-        .await
-        .unwrap();
+        let first = create_official(&t.db, &admin, input, None, Delivery::HandOver)
+            .await
+            .unwrap();
+        let second = issue_reset_link(&t.db, &admin, first.user_id, None, Delivery::HandOver)
+            .await
+            .unwrap();
         assert_ne!(first.path, second.path);
         assert_eq!(
             reason_of(redeem(&t.db, token(&first), NEW_PASSWORD, None).await),
@@ -409,7 +327,7 @@ async fn a_new_link_replaces_the_old_one_and_links_expire() {
                 &actor(70, Role::CommuneOfficer, Some(TRANG_DINH)),
                 first.user_id,
                 None,
-                app::services::accounts::reset_links::Delivery::HandOver
+                Delivery::HandOver
             )
             .await,
             Err(ServiceError::Denied(Denied::NotAllowed))
@@ -428,15 +346,9 @@ async fn roles_change_for_officials_and_the_change_is_audited() {
             "chuyen@example.vn",
             TRANG_DINH,
         );
-        let link = create_official(
-            &t.db,
-            &admin,
-            input,
-            None,
-            app::services::accounts::reset_links::Delivery::HandOver,
-        )
-        .await
-        .unwrap();
+        let link = create_official(&t.db, &admin, input, None, Delivery::HandOver)
+            .await
+            .unwrap();
         let provincial = actor(80, Role::ProvincialOfficer, None);
         assert!(matches!(
             change_role(&t.db, &provincial, link.user_id, "administrator", "", None).await,
@@ -498,15 +410,9 @@ async fn the_account_list_filters_and_pages() {
                 &format!("hd{i}@example.vn"),
                 "",
             );
-            create_official(
-                &t.db,
-                &admin,
-                input,
-                None,
-                app::services::accounts::reset_links::Delivery::HandOver,
-            )
-            .await
-            .unwrap();
+            create_official(&t.db, &admin, input, None, Delivery::HandOver)
+                .await
+                .unwrap();
         }
         let input = official(
             Role::CommuneOfficer,
@@ -514,15 +420,9 @@ async fn the_account_list_filters_and_pages() {
             "lang@example.vn",
             TRANG_DINH,
         );
-        create_official(
-            &t.db,
-            &admin,
-            input,
-            None,
-            app::services::accounts::reset_links::Delivery::HandOver,
-        )
-        .await
-        .unwrap();
+        create_official(&t.db, &admin, input, None, Delivery::HandOver)
+            .await
+            .unwrap();
         let filter = |query: &str, role: &str, page: usize| AccountFilter {
             query: query.into(),
             role: role.into(),
@@ -573,15 +473,9 @@ async fn the_audit_log_filters_by_action_family_date_and_target() {
     for t in support::with_master_data().await {
         let admin = admin(&t.db).await;
         let input = official(Role::CouncilMember, "Lý Văn Lọc", "loc@example.vn", "");
-        let link = create_official(
-            &t.db,
-            &admin,
-            input,
-            None,
-            app::services::accounts::reset_links::Delivery::HandOver,
-        )
-        .await
-        .unwrap();
+        let link = create_official(&t.db, &admin, input, None, Delivery::HandOver)
+            .await
+            .unwrap();
         let page = |filter: AuditFilter| {
             let db = t.db.clone();
             let admin = admin.clone();

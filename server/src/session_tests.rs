@@ -1,5 +1,6 @@
 //! Sessions as a browser lives them: a new id at sign-in, idle and absolute expiry, sign-out
 //! ending the session on the server, and a locked account losing its session.
+use app::services::accounts::reset_links::Delivery;
 use std::time::Duration;
 
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
@@ -154,7 +155,7 @@ async fn a_password_set_with_a_reset_link_ends_the_accounts_sessions() {
         &admin,
         officer.id,
         None,
-        app::services::accounts::reset_links::Delivery::HandOver,
+        Delivery::HandOver,
     )
     .await
     .unwrap();

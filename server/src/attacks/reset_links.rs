@@ -1,5 +1,6 @@
 //! Password links cannot be used to take over a peer: who may issue them, what redeeming one
 //! tells the audit log, and what a password change does to links still open.
+use app::services::accounts::reset_links::Delivery;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use app::entities::{audit_log, password_reset};
@@ -51,7 +52,7 @@ async fn redeeming_a_link_names_who_issued_it_and_a_password_change_cancels_open
         &admin,
         target.id,
         None,
-        app::services::accounts::reset_links::Delivery::HandOver,
+        Delivery::HandOver,
     )
     .await
     .unwrap();
@@ -77,7 +78,7 @@ async fn redeeming_a_link_names_who_issued_it_and_a_password_change_cancels_open
         &admin,
         target.id,
         None,
-        app::services::accounts::reset_links::Delivery::HandOver,
+        Delivery::HandOver,
     )
     .await
     .unwrap();
@@ -112,7 +113,7 @@ async fn the_owner_sees_the_links_open_for_their_account() {
         &admin,
         target.id,
         None,
-        app::services::accounts::reset_links::Delivery::HandOver,
+        Delivery::HandOver,
     )
     .await
     .unwrap();

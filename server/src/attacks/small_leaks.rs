@@ -1,4 +1,5 @@
 //! Small leaks: a photo taken off a product is no longer the public's.
+use app::services::accounts::reset_links::Delivery;
 use sea_orm::EntityTrait;
 
 use crate::test_support::{account, demo_app, get_bytes};
@@ -53,7 +54,7 @@ async fn a_council_member_created_by_the_administrator_keeps_the_commune_they_li
         &admin,
         input,
         None,
-        app::services::accounts::reset_links::Delivery::HandOver,
+        Delivery::HandOver,
     )
     .await
     .unwrap();
