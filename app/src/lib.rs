@@ -9,6 +9,8 @@
 #[cfg(feature = "ssr")]
 pub mod assets;
 pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod clock;
 pub mod components;
 pub mod csp;
 pub mod domain;

@@ -108,5 +108,5 @@ impl From<crate::documents::RenderError> for ServiceError {
 
 /// Today's date in Vietnam (UTC+7 all year), for certificate validity.
 pub fn today_in_vietnam() -> chrono::NaiveDate {
-    crate::domain::dates::day_in_vietnam(chrono::Utc::now())
+    crate::clock::today()
 }

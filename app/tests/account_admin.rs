@@ -314,7 +314,7 @@ async fn a_new_link_replaces_the_old_one_and_links_expire() {
         let row = password_reset::Entity::find().all(&t.db).await.unwrap();
         let live = row.into_iter().find(|r| r.used_at.is_none()).unwrap();
         let mut live: password_reset::ActiveModel = live.into();
-        live.expires_at = Set(chrono::Utc::now() - chrono::Duration::minutes(1));
+        live.expires_at = Set(app::clock::now() - chrono::Duration::minutes(1));
         live.update(&t.db).await.unwrap();
         assert_eq!(
             reason_of(redeem(&t.db, token(&second), NEW_PASSWORD, None).await),
@@ -496,7 +496,7 @@ async fn the_audit_log_filters_by_action_family_date_and_target() {
         .unwrap();
         assert_eq!(about.rows.len(), 2);
         // The log's days are Vietnam's (UTC+7): after 17:00 UTC its today is UTC's tomorrow.
-        let today = app::domain::dates::day_in_vietnam(chrono::Utc::now());
+        let today = app::domain::dates::day_in_vietnam(app::clock::now());
         let tomorrow = (today + chrono::Duration::days(1)).to_string();
         let from_tomorrow = page(AuditFilter {
             from: tomorrow,

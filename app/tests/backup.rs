@@ -15,7 +15,7 @@ fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "ocop-backup-test-{}-{name}-{}",
         std::process::id(),
-        chrono::Utc::now().timestamp_nanos_opt().unwrap_or(0)
+        app::clock::now().timestamp_nanos_opt().unwrap_or(0)
     ));
     std::fs::create_dir_all(&dir).unwrap();
     dir

@@ -21,7 +21,8 @@ async fn the_demo_has_past_rounds_with_certificates_in_every_state_and_an_open_r
         .await
         .unwrap();
     let p = people(db).await;
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let calendar = app::seed::calendar::DemoCalendar::now();
+    let today = calendar.today();
     let settings = CertificateSettings::default();
     let all = register::list(db, &p.province, "", today, &settings)
         .await
@@ -33,14 +34,17 @@ async fn the_demo_has_past_rounds_with_certificates_in_every_state_and_an_open_r
         );
     }
     assert_eq!(all.iter().filter(|c| c.status == "revoked").count(), 1);
-    // The history up to 2024 came through the importer, as one batch of the provincial
-    // officer; the 2025 certificates from the round decided in the system.
+    // The history up to two years ago came through the importer, as one batch of the
+    // provincial officer; last year's certificates from the round decided in the system.
     let batches = app::entities::import_batch::Entity::find()
         .all(db)
         .await
         .unwrap();
     assert_eq!(batches.len(), 1);
-    assert_eq!(batches[0].file_name, app::seed::history::HISTORY_FILE);
+    assert_eq!(
+        batches[0].file_name,
+        app::seed::history::history_file(calendar)
+    );
     assert_eq!(batches[0].state, "imported");
     let certs = app::entities::certificate::Entity::find()
         .all(db)
@@ -48,15 +52,24 @@ async fn the_demo_has_past_rounds_with_certificates_in_every_state_and_an_open_r
         .unwrap();
     for c in &certs {
         let year = chrono::Datelike::year(&c.decision_date);
-        assert_eq!(c.round_id.is_some(), year == 2025, "{} of {year}", c.number);
+        let last_year = calendar.year() - 1;
+        assert_eq!(
+            c.round_id.is_some(),
+            year == last_year,
+            "{} of {year}",
+            c.number
+        );
     }
+    let (first, _) = app::seed::history::imported_years(calendar);
     assert!(
         certs
             .iter()
-            .any(|c| chrono::Datelike::year(&c.decision_date) == 2019)
+            .any(|c| chrono::Datelike::year(&c.decision_date) == first)
     );
     // The same list again changes nothing: the importer finds every row as it is.
-    let again = app::seed::history::history_workbook(db).await.unwrap();
+    let again = app::seed::history::history_workbook(db, calendar)
+        .await
+        .unwrap();
     let checked = app::services::imports::check_file(db, again, today)
         .await
         .unwrap();

@@ -66,7 +66,7 @@ async fn make_due(db: &sea_orm::DatabaseConnection) {
     mail_outbox::Entity::update_many()
         .col_expr(
             mail_outbox::Column::NextAttemptAt,
-            sea_orm::sea_query::Expr::value(chrono::Utc::now() - chrono::Duration::seconds(1)),
+            sea_orm::sea_query::Expr::value(app::clock::now() - chrono::Duration::seconds(1)),
         )
         .exec(db)
         .await
@@ -172,7 +172,7 @@ async fn a_mail_server_that_is_down_loses_nothing_and_each_message_goes_once() {
             waiting.iter().all(|m| m.state == "pending"
                 && m.attempts == 1
                 && m.last_error.is_some()
-                && m.next_attempt_at > chrono::Utc::now()),
+                && m.next_attempt_at > app::clock::now()),
             "{waiting:?}"
         );
         // Not due yet: the worker does not hammer a server that is down.
@@ -217,7 +217,7 @@ async fn a_refused_address_fails_at_once_and_a_stale_message_is_never_sent() {
             .unwrap()
             .unwrap();
         let mut row: mail_outbox::ActiveModel = stale.into();
-        row.created_at = Set(chrono::Utc::now() - chrono::Duration::hours(73));
+        row.created_at = Set(app::clock::now() - chrono::Duration::hours(73));
         row.update(&t.db).await.unwrap();
 
         let server = SmtpServer::start(0, true).await;

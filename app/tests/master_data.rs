@@ -12,6 +12,9 @@ use app::services::master_data::loading::{LoadSummary, load};
 async fn loads_units_groups_and_the_checklist_once() {
     for t in support::databases().await {
         let first = load(&t.db).await.unwrap();
+        // The years after the file's last (2027) follow it, up to next year: 3 periods each.
+        let next_year = chrono::Datelike::year(&app::clock::today()) + 1;
+        let periods_after_2027 = 3 * u64::try_from(next_year - 2027).unwrap_or(0);
         // 1 province + 11 former districts + 65 communes; 6 groups with 13 sub-groups; 18
         // dossier checklist items; 13 label checklist items; a sample criteria set per group;
         // 15 report periods (2023–2027: half-year, nine-month, annual) and the 2025 target.
@@ -23,7 +26,7 @@ async fn loads_units_groups_and_the_checklist_once() {
                 checklist_added: 18,
                 label_items_added: 13,
                 criteria_sets_added: 6,
-                report_settings_added: 16
+                report_settings_added: 16 + periods_after_2027
             },
             "{}",
             t.backend

@@ -5,7 +5,7 @@
 //! a dossier started earlier keeps the checklist of its day. Everyone else is refused.
 mod support;
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 use app::auth::Actor;
@@ -34,7 +34,7 @@ fn conflict<T: std::fmt::Debug>(result: Result<T, ServiceError>) -> &'static str
 }
 
 fn day(offset: i64) -> String {
-    let today = app::domain::dates::day_in_vietnam(Utc::now());
+    let today = app::domain::dates::day_in_vietnam(app::clock::now());
     (today + Duration::days(offset))
         .format("%Y-%m-%d")
         .to_string()
@@ -362,7 +362,7 @@ async fn a_dossier_keeps_the_checklist_of_the_day_it_was_started() {
             .unwrap()
             .unwrap()
             .into();
-        d.created_at = Set(Utc::now() - Duration::days(10));
+        d.created_at = Set(app::clock::now() - Duration::days(10));
         d.update(db).await.unwrap();
         let (owner, limits) = (&p.owner, &limits);
         let checklist = |id| async move {
@@ -466,7 +466,7 @@ async fn a_dossier_keeps_the_checklist_of_the_day_it_was_started() {
             .unwrap()
             .unwrap()
             .into();
-        d.created_at = Set(Utc::now() + Duration::days(1));
+        d.created_at = Set(app::clock::now() + Duration::days(1));
         d.update(db).await.unwrap();
         let now = checklist(today_id).await;
         assert!(now.iter().any(|i| i.code == "water_test" && i.mandatory));

@@ -36,7 +36,7 @@ async fn proposed(db: &sea_orm::DatabaseConnection, owner: &Actor, name: &str) -
         valid_from: Set(decided),
         valid_until: Set(app::domain::certificate::valid_until(decided)),
         national: Set(true),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(app::clock::now()),
         ..Default::default()
     }
     .insert(db)

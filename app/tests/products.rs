@@ -384,12 +384,33 @@ async fn a_lapsed_certificate_leaves_its_stars_but_never_as_current() {
             .into_iter()
             .map(|p| p.id)
             .collect();
-        let mut lapsed = 0;
+        // The demo producers' own lists, and that of a subject whose certificate lapsed
+        // without a successor.
+        use app::entities::certificate;
+        let lapsed_subject = certificate::Entity::find()
+            .filter(certificate::Column::ValidUntil.lt(today))
+            .filter(certificate::Column::RevokedOn.is_null())
+            .filter(certificate::Column::SupersededBy.is_null())
+            .one(&t.db)
+            .await
+            .unwrap()
+            .expect("the demo has a lapsed certificate")
+            .subject_id;
+        // Seen as that subject's producer.
+        let holder = Actor::User {
+            user_id: 0,
+            role: app::auth::Role::Producer,
+            commune_code: None,
+            subject_id: Some(lapsed_subject),
+        };
+        let mut viewers = vec![(holder, lapsed_subject)];
         for email in ["dongbanh@demo.vn", "thachden@demo.vn", "huulung@demo.vn"] {
             let producer = account(&t.db, email).await;
-            let rows = list_for_subject(&t.db, &to_actor(&producer), producer.subject_id.unwrap())
-                .await
-                .unwrap();
+            viewers.push((to_actor(&producer), producer.subject_id.unwrap()));
+        }
+        let mut lapsed = 0;
+        for (viewer, subject) in viewers {
+            let rows = list_for_subject(&t.db, &viewer, subject).await.unwrap();
             for row in rows {
                 assert_eq!(
                     row.stars_valid,
@@ -405,7 +426,7 @@ async fn a_lapsed_certificate_leaves_its_stars_but_never_as_current() {
         }
         assert!(
             lapsed > 0,
-            "{}: a demo producer holds a lapsed certificate",
+            "{}: a demo subject holds a lapsed certificate",
             t.backend
         );
         t.cleanup().await;

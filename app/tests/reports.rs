@@ -355,13 +355,16 @@ async fn the_demo_has_past_reports_a_draft_and_chi_lang_s_half_year_left_to_writ
         "once"
     );
     let p = people(db).await;
-    let today = day("2026-11-30");
-    let (annual_2025, half, annual_2026) = (
-        period_id(db, "annual", 2025).await,
-        period_id(db, "half_year", 2026).await,
-        period_id(db, "annual", 2026).await,
-    );
-    let past = open(db, &p.commune, annual_2025, CHI_LANG, today)
+    // The periods around today (December 2026: the 2025 annual, 2026 half-year and 2026
+    // annual reports).
+    let today = app::clock::today();
+    let periods = app::seed::reports::demo_periods(db, today)
+        .await
+        .unwrap()
+        .unwrap();
+    let (before_last, half, current_period) =
+        (periods.before_last.id, periods.last.id, periods.current.id);
+    let past = open(db, &p.commune, before_last, CHI_LANG, today)
         .await
         .unwrap();
     assert_eq!((past.state.as_str(), past.frozen), ("accepted", true));
@@ -374,25 +377,31 @@ async fn the_demo_has_past_reports_a_draft_and_chi_lang_s_half_year_left_to_writ
         waiting.can_review,
         "Tràng Định's half-year waits for the province"
     );
-    let draft = open(db, &p.other_commune, annual_2026, "06046", today)
+    let draft = open(db, &p.other_commune, current_period, "06046", today)
         .await
         .unwrap();
     assert_eq!((draft.state.as_str(), draft.can_edit), ("draft", true));
     assert!(draft.version > 0, "a saved draft");
-    let province = open(db, &p.province, annual_2025, PROVINCE, today)
+    let province = open(db, &p.province, before_last, PROVINCE, today)
         .await
         .unwrap();
     assert_eq!(province.state, "submitted");
     assert!(province.communes.iter().any(|c| c.standing == "late"));
     assert!(province.communes.iter().any(|c| c.standing == "on_time"));
-    let nine = period_id(db, "nine_month", 2026).await;
+    // The Department's last nine-month report (due 25 September).
+    let nine_year = if today.format("%m-%d").to_string().as_str() > "09-25" {
+        chrono::Datelike::year(&today)
+    } else {
+        chrono::Datelike::year(&today) - 1
+    };
+    let nine = period_id(db, "nine_month", i16::try_from(nine_year).unwrap()).await;
     let department = open(db, &p.province, nine, PROVINCE, today).await.unwrap();
     assert_eq!(
         (department.state.as_str(), department.standing.as_str()),
         ("submitted", "on_time")
     );
-    // Targets for 2026 are part of the demo.
-    let current = open(db, &p.province, annual_2026, PROVINCE, today)
+    // The current year's targets are part of the demo.
+    let current = open(db, &p.province, current_period, PROVINCE, today)
         .await
         .unwrap();
     assert_eq!(current.figures.targets[0].target, Some(20));

@@ -7,7 +7,6 @@ use app::domain::reason::Reason;
 use std::io::Read;
 
 use calamine::{Data, Reader, Xlsx};
-use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use app::domain::round::Phase;
@@ -176,12 +175,17 @@ async fn holders_are_reminded_once_of_a_certificate_about_to_expire() {
         app::seed::rounds::seed_rounds(db, &support::dossiers::files())
             .await
             .unwrap();
-        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let calendar = app::seed::calendar::DemoCalendar::now();
+        let today = calendar.today();
         let settings = CertificateSettings::default();
-        // By hand: the demo's 2023 decisions (15 Dec 2023) run until 14 Dec 2026, inside the
-        // 90-day window; the earlier ones have expired and the later ones run beyond it.
+        // By hand: the demo's decisions of three years ago run out within three weeks, inside
+        // the 90-day window; the earlier ones have expired and the later ones run beyond it.
+        let three_years_ago = calendar.decision_day(calendar.year() - 3);
         let expected: Vec<certificate::Model> = certificate::Entity::find()
-            .filter(certificate::Column::ValidUntil.eq(NaiveDate::from_ymd_opt(2026, 12, 14)))
+            .filter(
+                certificate::Column::ValidUntil
+                    .eq(app::domain::certificate::valid_until(three_years_ago)),
+            )
             .filter(certificate::Column::RevokedOn.is_null())
             .filter(certificate::Column::SupersededBy.is_null())
             .all(db)

@@ -43,7 +43,7 @@ async fn the_results_of_100_dossiers_by_7_members_take_a_fixed_number_of_queries
             .all(db)
             .await
             .unwrap();
-        let now = chrono::Utc::now();
+        let now = app::clock::now();
         let mut members = Vec::new();
         for n in 0..7 {
             let user = user_account::ActiveModel {

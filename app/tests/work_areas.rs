@@ -20,15 +20,40 @@ async fn every_home_lists_what_waits_for_its_role() {
         .await
         .unwrap();
     let p = people(db).await;
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let today = app::clock::today();
     let steps = |actor: Actor| async move { next_steps(db, &actor, today, 90).await.unwrap() };
 
+    // Đồng Bành's Na Chi Lăng: its certificate runs out within weeks.
     let producer = steps(p.owner).await;
     assert!(
-        producer.iter().any(|s| s.label.vi.contains("đã hết hạn")
+        producer
+            .iter()
+            .any(|s| s.label.vi.starts_with("Giấy chứng nhận sắp hết hạn") && s.count == 1),
+        "{producer:?}"
+    );
+    // A producer whose certificate lapsed without a successor is told so by its number.
+    use app::entities::certificate;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let lapsed = certificate::Entity::find()
+        .filter(certificate::Column::ValidUntil.lt(today))
+        .filter(certificate::Column::RevokedOn.is_null())
+        .filter(certificate::Column::SupersededBy.is_null())
+        .one(db)
+        .await
+        .unwrap()
+        .expect("the demo has a lapsed certificate");
+    let holder = Actor::User {
+        user_id: 0,
+        role: app::auth::Role::Producer,
+        commune_code: None,
+        subject_id: Some(lapsed.subject_id),
+    };
+    let told = steps(holder).await;
+    assert!(
+        told.iter().any(|s| s.label.vi.contains("đã hết hạn")
             && s.label.vi.ends_with("lập hồ sơ công nhận lại")
             && s.label.vi.starts_with("Giấy chứng nhận LS-")),
-        "{producer:?}"
+        "{told:?}"
     );
     let commune = steps(p.commune).await;
     assert!(

@@ -9,7 +9,7 @@ test("on a phone the province records the Ministry's 5★ for the demo's propose
   await hydrated(page);
   await page.getByRole("link", { name: "Chờ kết quả của Bộ" }).click();
   await expect(page).toHaveURL(/state=national/);
-  // The demo's 2025 proposal (90 points or more) awaits the Ministry.
+  // The proposal of the demo's last decided round (90 points or more) awaits the Ministry.
   const row = page.getByTestId("certificate-row");
   await expect(row).toHaveCount(1);
   const number = (await row.locator("a").first().textContent())!.trim();

@@ -67,7 +67,7 @@ test("a producer records a lot with three events from the phone; its QR link ope
   // busy 2-core machine.
   test.setTimeout(90_000);
   const producer = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
-  // Hữu Lũng's cooperative: its organic spinach holds a certificate valid until 2028.
+  // Hữu Lũng's cooperative: its organic spinach holds a certificate valid today.
   await signIn(producer, "huulung@demo.vn");
   await expect(producer).not.toHaveURL(/\/login/);
   // A product of theirs whose certificate is valid today.

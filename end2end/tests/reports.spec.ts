@@ -1,24 +1,26 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { communePeriods, lastNineMonthYear, periodRow, today } from "./demo-calendar";
 import { hydrated, signIn } from "./helpers";
 
-// The reporting cycle on the demo data: Chi Lăng's half-year 2026 report is the one the demo
-// leaves unwritten. The commune writes and submits it; the province accepts it and downloads
-// it as XLSX and PDF.
-test("a commune submits its half-year report and the province accepts and downloads it", async ({ browser }) => {
+// The reporting cycle on the demo data: Chi Lăng's last report (the half-year 2026 report, for
+// a demo made in December 2026) is the one the demo leaves unwritten. The commune writes and
+// submits it; the province accepts it and downloads it as XLSX and PDF.
+test("a commune submits its overdue report and the province accepts and downloads it", async ({ browser }) => {
   test.setTimeout(120_000);
+  const { last } = communePeriods();
   const commune = await (await browser.newContext()).newPage();
   await signIn(commune, "xa.chilang@demo.vn");
   await expect(commune).not.toHaveURL(/\/login/);
   await commune.goto("/reports");
   await hydrated(commune);
   await expect(commune.getByTestId("report-scope")).toHaveText("Chi Lăng");
-  const half = commune.locator('[data-testid="period-row"][data-kind="half_year"][data-year="2026"]');
+  const half = commune.locator(periodRow(last));
   await expect(half.getByTestId("standing")).toHaveText("Chưa nộp (quá hạn)");
   // The nine-month report is the Department's own: communes have none.
   await expect(commune.locator('[data-testid="period-row"][data-kind="nine_month"]')).toHaveCount(0);
   await half.getByRole("link").click();
-  await expect(commune.getByTestId("report-title")).toContainText("6 tháng đầu năm 2026");
+  await expect(commune.getByTestId("report-title")).toContainText(last.title);
   await hydrated(commune);
   await expect(commune.getByTestId("table-certified")).toBeVisible();
   await expect(commune.getByTestId("chart-stars")).toBeVisible();
@@ -41,19 +43,17 @@ test("a commune submits its half-year report and the province accepts and downlo
   await expect(commune.getByTestId("figures-basis")).toContainText("đã được chốt");
   await expect(commune.getByTestId("sections-read")).toContainText("hoàn thiện hồ sơ OCOP");
 
-  // The province sees Chi Lăng's report submitted (late: due 25 June) and accepts it.
+  // The province sees Chi Lăng's report submitted (late: it was due before the period ended)
+  // and accepts it.
   const province = await (await browser.newContext()).newPage();
   await signIn(province, "so.nnmt@demo.vn");
   await expect(province).not.toHaveURL(/\/login/);
   await province.goto("/reports");
   await hydrated(province);
-  const nine = province.locator('[data-testid="period-row"][data-kind="nine_month"][data-year="2026"]');
+  const nine = province.locator(periodRow({ kind: "nine_month", year: lastNineMonthYear() }));
   await expect(nine.getByTestId("standing")).toHaveText("Đã nộp đúng hạn");
   await expect(nine).toContainText("Sở (báo cáo UBND tỉnh)");
-  await province
-    .locator('[data-testid="period-row"][data-kind="half_year"][data-year="2026"]')
-    .getByRole("link")
-    .click();
+  await province.locator(periodRow(last)).getByRole("link").click();
   const row = province.locator('[data-testid="commune-status"][data-code="06463"]');
   await expect(row.getByTestId("standing")).toHaveText("Nộp muộn");
   await row.getByRole("link").click();
@@ -67,13 +67,13 @@ test("a commune submits its half-year report and the province accepts and downlo
     province.waitForEvent("download"),
     province.getByTestId("download-xlsx").click(),
   ]);
-  expect(xlsx.suggestedFilename()).toBe("bao-cao-half_year-2026-06463.xlsx");
+  expect(xlsx.suggestedFilename()).toBe(`bao-cao-${last.kind}-${last.year}-06463.xlsx`);
   expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe("PK");
   const [pdf] = await Promise.all([
     province.waitForEvent("download"),
     province.getByTestId("download-pdf").click(),
   ]);
-  expect(pdf.suggestedFilename()).toBe("bao-cao-half_year-2026-06463.pdf");
+  expect(pdf.suggestedFilename()).toBe(`bao-cao-${last.kind}-${last.year}-06463.pdf`);
   expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe("%PDF-");
 
   // The commune sees the province's decision.
@@ -86,10 +86,7 @@ test("another commune cannot open Chi Lăng's report", async ({ page }) => {
   await expect(page).not.toHaveURL(/\/login/);
   await page.goto("/reports");
   await hydrated(page);
-  const href = await page
-    .locator('[data-testid="period-row"][data-kind="annual"][data-year="2025"]')
-    .getByRole("link")
-    .getAttribute("href");
+  const href = await page.locator(periodRow(communePeriods().beforeLast)).getByRole("link").getAttribute("href");
   await page.goto(href!.replace("06046", "06463"));
   await expect(page.getByRole("alert")).toContainText("không có quyền");
 });
@@ -148,10 +145,7 @@ test("the dashboard and a report fit a 360 px phone", async ({ page }) => {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await page.goto("/reports");
   await hydrated(page);
-  await page
-    .locator('[data-testid="period-row"][data-kind="annual"][data-year="2025"]')
-    .getByRole("link")
-    .click();
+  await page.locator(periodRow(communePeriods().beforeLast)).getByRole("link").click();
   await expect(page.getByTestId("table-communes")).toBeVisible();
   // Wide tables scroll inside their frame; the page itself does not.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -162,25 +156,27 @@ test("the province changes a due date and sets a commune's target", async ({ pag
   await expect(page).not.toHaveURL(/\/login/);
   await page.goto("/admin/report-settings");
   await hydrated(page);
-  const annual = page.getByTestId("period-annual-2027");
+  // Next year's annual period: no demo report is in it.
+  const next = today().getUTCFullYear() + 1;
+  const annual = page.getByTestId(`period-annual-${next}`);
   // An end before the start is refused beside the field; what was typed stays.
-  await annual.locator('input[name="ends_on"]').fill("2026-12-31");
+  await annual.locator('input[name="ends_on"]').fill(`${next - 1}-12-31`);
   await annual.getByTestId("save-period").click();
   await expect(annual.locator(".field-error")).toBeVisible();
-  await expect(annual.locator('input[name="ends_on"]')).toHaveValue("2026-12-31");
-  await annual.locator('input[name="ends_on"]').fill("2027-12-31");
-  await annual.getByTestId("due-on").fill("2027-12-05");
+  await expect(annual.locator('input[name="ends_on"]')).toHaveValue(`${next - 1}-12-31`);
+  await annual.locator('input[name="ends_on"]').fill(`${next}-12-31`);
+  await annual.getByTestId("due-on").fill(`${next}-12-05`);
   await annual.getByTestId("save-period").click();
   await expect(annual.locator(".field-error")).toHaveCount(0);
   await page.reload();
   await hydrated(page);
-  await expect(page.getByTestId("period-annual-2027").getByTestId("due-on")).toHaveValue("2027-12-05");
+  await expect(page.getByTestId(`period-annual-${next}`).getByTestId("due-on")).toHaveValue(`${next}-12-05`);
 
   const target = page.getByTestId("target-new");
-  await target.locator('input[name="year"]').fill("2027");
+  await target.locator('input[name="year"]').fill(String(next));
   await target.getByTestId("target-scope").selectOption("06463");
   await target.getByTestId("target-new-3star").fill("5");
   await target.getByTestId("target-national").fill("1");
   await target.getByTestId("save-target").click();
-  await expect(page.getByTestId("target-2027-06463").getByTestId("target-new-3star")).toHaveValue("5");
+  await expect(page.getByTestId(`target-${next}-06463`).getByTestId("target-new-3star")).toHaveValue("5");
 });

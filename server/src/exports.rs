@@ -241,13 +241,12 @@ mod tests {
     #[tokio::test]
     async fn a_report_downloads_as_xlsx_and_pdf_for_its_commune_and_the_province_only() {
         let t = demo_app(app::state::AuthSettings::default()).await;
-        let annual = app::entities::report_period::Entity::find()
-            .filter(app::entities::report_period::Column::Kind.eq("annual"))
-            .filter(app::entities::report_period::Column::Year.eq(2025))
-            .one(&t.db)
+        // A period every commune of the demo reported for.
+        let annual = app::seed::reports::demo_periods(&t.db, app::clock::today())
             .await
             .unwrap()
-            .unwrap();
+            .unwrap()
+            .before_last;
         let base = format!("/reports/{}/06463/report", annual.id);
         let (xlsx, pdf) = (format!("{base}.xlsx"), format!("{base}.pdf"));
         assert_eq!(get(&t.router, &pdf, None).await.0, StatusCode::UNAUTHORIZED);

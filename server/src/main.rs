@@ -133,6 +133,14 @@ async fn main() -> ExitCode {
         )
         .init();
     let cli = Cli::parse();
+    if let Some(days) = app::clock::offset_from_environment() {
+        tracing::warn!(
+            days,
+            today = %app::clock::today(),
+            "{} moves this server's clock: for tests and rehearsals only",
+            app::clock::OFFSET_VARIABLE
+        );
+    }
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -68,17 +68,13 @@ async fn every_route_allows_and_denies_as_the_table_says() {
             .unwrap()
             .number
     };
-    let period = {
-        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        app::entities::report_period::Entity::find()
-            .filter(app::entities::report_period::Column::Kind.eq("annual"))
-            .filter(app::entities::report_period::Column::Year.eq(2025))
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .id
-    };
+    // A period every commune of the demo reported for.
+    let period = app::seed::reports::demo_periods(&app.db, app::clock::today())
+        .await
+        .unwrap()
+        .unwrap()
+        .before_last
+        .id;
     let own_photo_file = {
         use sea_orm::EntityTrait;
         app::entities::product_photo::Entity::find_by_id(t.own_photo)

@@ -2,7 +2,8 @@
 //! (`seed/lang-son-products.csv`) plus clearly invented ones (`data_source = "invented"`, shown
 //! as sample data on screen) to reach a realistic size across all 65 communes.
 //!
-//! Generation is deterministic: the same database always gets the same demo set.
+//! Generation is deterministic: a demo made on the same day is always the same demo set (its
+//! years follow the day: `calendar`).
 use crate::domain::audit_action::AuditAction;
 use std::collections::HashMap;
 
@@ -17,6 +18,7 @@ use crate::domain::gtin::to_gtin14;
 use crate::domain::status::{AccountStatus, SubjectStatus};
 use crate::domain::text::fold;
 use crate::entities::{admin_unit, product, product_group, subject, user_account};
+use crate::seed::calendar::DemoCalendar;
 pub use crate::seed::demo_guard::{check_demo_database, mark_demo_database};
 use crate::services::master_data::loading::{self, non_empty, parse};
 use crate::services::master_data::units::CURRENT_GROUP_SCHEME;
@@ -64,6 +66,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<Option<DemoSummary>, D
         places: &places,
         subjects: HashMap::new(),
         products: 0,
+        calendar: DemoCalendar::now(),
     };
     seeder.press_products().await?;
     seeder.invented_products().await?;
@@ -145,6 +148,8 @@ struct Seeder<'a> {
     /// Subject name → id, so a subject named twice is created once.
     subjects: HashMap<String, i32>,
     products: u64,
+    /// The demo's years are moved to today's (`calendar`).
+    calendar: DemoCalendar,
 }
 
 impl Seeder<'_> {
@@ -167,13 +172,14 @@ impl Seeder<'_> {
                 }
             };
             let group_id = self.places.group_id(&record.group_code)?;
+            let year = crate::seed::history::renewed_year(&record.product, record.year);
             self.product(NewProduct {
                 name: record.product,
                 subject_id,
                 group_id,
                 commune_code: commune.code,
                 stars: record.stars,
-                year: record.year,
+                year,
                 data_source: "press",
                 note: non_empty(record.note),
             })
@@ -270,7 +276,7 @@ impl Seeder<'_> {
             address: Set(Some(address)),
             tax_code: Set(None),
             data_source: Set(data_source.to_owned()),
-            created_at: Set(chrono::Utc::now()),
+            created_at: Set(crate::clock::now()),
             status: Set(SubjectStatus::Active),
             ..Default::default()
         }
@@ -289,12 +295,14 @@ impl Seeder<'_> {
             product_group_id: Set(p.group_id),
             commune_code: Set(p.commune_code),
             stars: Set(p.stars),
-            certified_year: Set(p.year),
+            certified_year: Set(p
+                .year
+                .and_then(|y| i16::try_from(self.calendar.shift(y.into())).ok())),
             gtin: Set(Some(gtin.clone())),
             gtin14: Set(Some(to_gtin14(&gtin))),
             data_source: Set(p.data_source.to_owned()),
             note: Set(p.note),
-            created_at: Set(chrono::Utc::now()),
+            created_at: Set(crate::clock::now()),
             ..Default::default()
         }
         .insert(self.txn)
@@ -412,7 +420,7 @@ impl Seeder<'_> {
             commune_code: Set(new.commune_code),
             subject_id: Set(new.subject_id),
             status: Set(new.status),
-            created_at: Set(chrono::Utc::now()),
+            created_at: Set(crate::clock::now()),
             ..Default::default()
         }
         .insert(self.txn)

@@ -144,7 +144,7 @@ pub async fn walk_to(
     .await?;
     let limits = UploadLimits::default();
     let (_, group) = filing::group_code_of(db, p.id).await?;
-    for item in filing::checklist_for(db, &group.code, chrono::Utc::now()).await? {
+    for item in filing::checklist_for(db, &group.code, crate::clock::now()).await? {
         if item.mandatory || item.code == "product_story" {
             let upload = if item.code == "product_story" {
                 Upload {
@@ -182,7 +182,7 @@ pub async fn walk_to(
                 officer,
                 id,
                 "business_plan",
-                "Phương án kinh doanh chưa có số liệu thị trường 2026.",
+                "Phương án kinh doanh chưa có số liệu thị trường năm nay.",
                 None,
             )
             .await?;
@@ -349,7 +349,7 @@ async fn new_account(
         commune_code: Set(Some(commune.to_owned())),
         subject_id: Set(subject_id),
         status: Set(AccountStatus::Active),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         ..Default::default()
     }
     .insert(db)

@@ -1,25 +1,53 @@
-//! The demo's certified history 2019–2024, as the province kept it before this system: a
-//! workbook laid out like a provincial list (a merged title, the province's own header
-//! spellings, a heading row per year, stars written "3 sao", dates typed day first) made from
-//! the demo's products, then uploaded, previewed and imported through the importer as the
-//! provincial officer — so every demo build exercises the importer, and trainers find the
-//! batch on `/admin/imports`. The 2025 round is decided in the system (`rounds`), as the
-//! province's first round run here.
+//! The demo's certified history up to two years ago (2019–2024 for a demo made in 2026), as the
+//! province kept it before this system: a workbook laid out like a provincial list (a merged
+//! title, the province's own header spellings, a heading row per year, stars written "3 sao",
+//! dates typed day first) made from the demo's products, then uploaded, previewed and imported
+//! through the importer as the provincial officer — so every demo build exercises the
+//! importer, and trainers find the batch on `/admin/imports`. Last year's round is decided in
+//! the system (`rounds`), as the province's first round run here. Years and days come from the
+//! demo's calendar (`calendar`).
 use chrono::{Datelike, NaiveDate};
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::auth::Actor;
 use crate::domain::import::cells::Cell;
 use crate::entities::{admin_unit, product, product_group, subject};
+use crate::seed::calendar::{DemoCalendar, WRITTEN_IN};
 use crate::services::certificates::register::CertificateSettings;
 use crate::services::files::store::FileStore;
 use crate::services::imports::{self, template};
 
-/// The name the demo's history batch carries on `/admin/imports`.
-pub const HISTORY_FILE: &str = "Danh sách OCOP 2019–2024 (minh họa).xlsx";
+/// The province's best-known products, evaluated again when their certificates ran out: in
+/// the demo they hold the certificate of three years ago — still valid, expiring within weeks,
+/// so their producer's next step is the re-evaluation — and their first one is in the
+/// history too. A search for "na chi lang" always finds it certified.
+const RENEWED: [&str; 1] = ["Na Chi Lăng"];
 
-/// The last year the history holds; later certificates come from rounds in the system.
-pub const LAST_IMPORTED_YEAR: i16 = 2024;
+/// The year the demo certifies a product of the data set in (before `calendar` moves it): a
+/// renewed product whose certificate ran out holds that of three years ago.
+#[must_use]
+pub fn renewed_year(product: &str, year: Option<i16>) -> Option<i16> {
+    let renewed = i16::try_from(WRITTEN_IN - 3).ok()?;
+    match year {
+        // Expired by the demo's today: decided four or more years ago.
+        Some(y) if RENEWED.contains(&product) && i32::from(y) + 4 <= WRITTEN_IN => Some(renewed),
+        other => other,
+    }
+}
+
+/// The first and last years the history holds; later certificates come from rounds in the
+/// system.
+#[must_use]
+pub fn imported_years(calendar: DemoCalendar) -> (i32, i32) {
+    (calendar.shift(2019), calendar.year() - 2)
+}
+
+/// The name the demo's history batch carries on `/admin/imports`.
+#[must_use]
+pub fn history_file(calendar: DemoCalendar) -> String {
+    let (first, last) = imported_years(calendar);
+    format!("Danh sách OCOP {first}–{last} (minh họa).xlsx")
+}
 
 /// The headers as the province's list spells them (not the template's).
 const HEADERS: [&str; 10] = [
@@ -56,12 +84,6 @@ pub fn decision_number(year: i32) -> String {
     format!("{}/QĐ-UBND", 1800 + (year - 2019) * 37)
 }
 
-/// The day the province decided a year's round.
-#[must_use]
-pub fn decision_day(year: i32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year, 12, 15).unwrap_or_default()
-}
-
 /// A deterministic score within the product's star band, in tenths of a point.
 #[must_use]
 pub fn score_for(product_id: i32, stars: u8) -> u32 {
@@ -82,9 +104,11 @@ fn kind_as_written(subject_type: &str) -> &'static str {
     }
 }
 
-/// The rows of the list, oldest decision first: each product certified up to 2024, and the
-/// first 3★ certificate of some 4★ products of 2022–2025 (three years before their 4★).
-async fn rows(db: &DatabaseConnection) -> Result<Vec<Row>, DbErr> {
+/// The rows of the list, oldest decision first: each product certified up to two years ago,
+/// the first 3★ certificate of some 4★ products of the last four years (three years before
+/// their 4★), and the first certificate of the renewed products.
+async fn rows(db: &DatabaseConnection, calendar: DemoCalendar) -> Result<Vec<Row>, DbErr> {
+    let last_imported = calendar.year() - 2;
     let products = product::Entity::find()
         .filter(product::Column::Stars.gte(3))
         .filter(product::Column::CertifiedYear.is_not_null())
@@ -133,17 +157,27 @@ async fn rows(db: &DatabaseConnection) -> Result<Vec<Row>, DbErr> {
             decided,
         };
         let stars = u8::try_from(stars).unwrap_or(0);
-        if stars == 4 && (2022..=2025).contains(&year) && p.id % 5 == 0 {
-            let earlier = i32::from(year) - 3;
+        let year = i32::from(year);
+        let earlier = year - 3;
+        if RENEWED.contains(&p.name.as_str()) {
+            rows.push(row(
+                stars,
+                decision_number(earlier),
+                calendar.decision_day(earlier),
+            ));
+        } else if stars == 4 && year > last_imported - 3 && p.id % 5 == 0 {
             rows.push(row(
                 3,
                 format!("{}/QĐ-UBND", 100 + p.id),
-                decision_day(earlier),
+                calendar.decision_day(earlier),
             ));
         }
-        if year <= LAST_IMPORTED_YEAR {
-            let year = i32::from(year);
-            rows.push(row(stars, decision_number(year), decision_day(year)));
+        if year <= last_imported {
+            rows.push(row(
+                stars,
+                decision_number(year),
+                calendar.decision_day(year),
+            ));
         }
     }
     rows.sort_by_key(|r| r.decided);
@@ -151,7 +185,8 @@ async fn rows(db: &DatabaseConnection) -> Result<Vec<Row>, DbErr> {
 }
 
 /// The workbook: a merged title, the header, then each year's heading and its rows.
-fn workbook(rows: &[Row]) -> Result<Vec<u8>, DbErr> {
+fn workbook(rows: &[Row], calendar: DemoCalendar) -> Result<Vec<u8>, DbErr> {
+    let (first, last) = imported_years(calendar);
     let text = |s: &str| Cell::Text(s.to_owned());
     let mut cells = vec![HEADERS.iter().map(|h| text(h)).collect::<Vec<_>>()];
     let mut year = 0;
@@ -175,9 +210,9 @@ fn workbook(rows: &[Row]) -> Result<Vec<u8>, DbErr> {
     }
     template::write_sheets(&[template::SheetSpec {
         name: "Danh sách OCOP".to_owned(),
-        title: Some(
-            "DANH SÁCH SẢN PHẨM OCOP TỈNH LẠNG SƠN ĐƯỢC CÔNG NHẬN 2019–2024 (minh họa)".to_owned(),
-        ),
+        title: Some(format!(
+            "DANH SÁCH SẢN PHẨM OCOP TỈNH LẠNG SƠN ĐƯỢC CÔNG NHẬN {first}–{last} (minh họa)"
+        )),
         rows: cells,
     }])
     .map_err(|e| DbErr::Custom(format!("demo history workbook: {e}")))
@@ -187,8 +222,11 @@ fn workbook(rows: &[Row]) -> Result<Vec<u8>, DbErr> {
 ///
 /// # Errors
 /// A database error, or the writer failing.
-pub async fn history_workbook(db: &DatabaseConnection) -> Result<Vec<u8>, DbErr> {
-    workbook(&rows(db).await?)
+pub async fn history_workbook(
+    db: &DatabaseConnection,
+    calendar: DemoCalendar,
+) -> Result<Vec<u8>, DbErr> {
+    workbook(&rows(db, calendar).await?, calendar)
 }
 
 /// Uploads, previews and imports the history as `province`; returns how many certificates.
@@ -200,14 +238,16 @@ pub async fn import_history(
     db: &DatabaseConnection,
     files: &dyn FileStore,
     province: &Actor,
-    today: NaiveDate,
+    calendar: DemoCalendar,
 ) -> Result<u64, DbErr> {
+    let today = calendar.today();
     let fail = |what: &str| {
         let what = what.to_owned();
         move |e: crate::services::ServiceError| DbErr::Custom(format!("demo history ({what}): {e}"))
     };
-    let bytes = history_workbook(db).await?;
-    let batch = imports::upload(db, files, province, HISTORY_FILE, bytes, today)
+    let bytes = history_workbook(db, calendar).await?;
+    let name = history_file(calendar);
+    let batch = imports::upload(db, files, province, &name, bytes, today)
         .await
         .map_err(fail("upload"))?;
     let preview = imports::preview(db, province, batch, "all", 1)

@@ -63,7 +63,7 @@ pub async fn seed_labels(db: &DatabaseConnection, files: &dyn FileStore) -> Resu
             shown_stars: Set(certificate.as_ref().map(|c| c.stars)),
             version: Set(1),
             updated_by: Set(None),
-            updated_at: Set(chrono::Utc::now()),
+            updated_at: Set(crate::clock::now()),
         }
         .insert(db)
         .await?;
@@ -89,7 +89,7 @@ pub async fn seed_labels(db: &DatabaseConnection, files: &dyn FileStore) -> Resu
                 file_id: Set(file.id),
                 version_no: Set(1),
                 uploaded_by: Set(None),
-                uploaded_at: Set(chrono::Utc::now()),
+                uploaded_at: Set(crate::clock::now()),
                 ..Default::default()
             }
             .insert(db)

@@ -1,4 +1,4 @@
-//! Demo lots: every certified demo product gets a lot of this autumn with its timeline —
+//! Demo lots: every certified demo product gets a lot of six to nine weeks ago with its timeline —
 //! harvest in the subject's commune, packing, a quality test, shipping — so every public trace
 //! page has something real to show. Written directly (the producers' accounts are few).
 use sea_orm::{
@@ -34,12 +34,12 @@ pub async fn seed_lots(db: &DatabaseConnection) -> Result<u64, DbErr> {
         let Some(s) = subject::Entity::find_by_id(p.subject_id).one(db).await? else {
             continue;
         };
-        let day = u32::try_from(p.id % 20).unwrap_or(0) + 1;
-        let produced = chrono::NaiveDate::from_ymd_opt(2026, 10, day).unwrap_or_default();
+        let days = u64::try_from(p.id % 20).unwrap_or(0) + 45;
+        let produced = crate::seed::calendar::DemoCalendar::now().days_ago(days);
         let created = lot::ActiveModel {
             product_id: Set(p.id),
             subject_id: Set(p.subject_id),
-            code: Set(format!("2610-{:02}", p.id % 100)),
+            code: Set(format!("{}-{:02}", produced.format("%y%m"), p.id % 100)),
             produced_on: Set(produced),
             expires_on: Set(Some(produced + chrono::Duration::days(180))),
             quantity: Set(Some(format!("{}", 200 + p.id * 10))),
@@ -47,7 +47,7 @@ pub async fn seed_lots(db: &DatabaseConnection) -> Result<u64, DbErr> {
             origin_commune_code: Set(Some(s.commune_code.clone())),
             origin_note: Set(Some("Vùng nguyên liệu của chủ thể (minh họa)".to_owned())),
             created_by: Set(by),
-            created_at: Set(chrono::Utc::now()),
+            created_at: Set(crate::clock::now()),
             ..Default::default()
         }
         .insert(db)
@@ -76,7 +76,7 @@ pub async fn seed_lots(db: &DatabaseConnection) -> Result<u64, DbErr> {
                 actor_name: Set(Some(s.name.clone())),
                 note: Set(Some(note.to_owned())),
                 created_by: Set(by),
-                created_at: Set(chrono::Utc::now()),
+                created_at: Set(crate::clock::now()),
                 ..Default::default()
             }
             .insert(db)

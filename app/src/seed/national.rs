@@ -135,7 +135,7 @@ pub async fn generate(db: &DatabaseConnection, scale: Scale) -> Result<Generated
     if groups.is_empty() {
         return Err(DbErr::Custom("load the master data first".into()));
     }
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let txn = db.begin().await?;
 
     let communes: Vec<String> = (1..=scale.communes).map(|n| format!("N{n:05}")).collect();

@@ -1,16 +1,21 @@
-//! Demo periodic reports: for every commune with products, the 2025 annual report submitted
-//! and accepted (a few late), the 2026 half-year report submitted (most accepted, Tràng
-//! Định's still waiting for the province) — except Chi Lăng's, left for the trainer (and the
-//! browser test) to write — and drafts of the current annual report; the province's 2025
-//! report submitted, and the Department's nine-month report of 2026; the 2026 targets (an assumption of the demo, like its accounts).
+//! Demo periodic reports, placed by the day the demo is made (`calendar`). The communes report
+//! twice a year (half-year and annual); seen from today there is the current period (ending
+//! today or later), the last one and the one before it. For every commune with products: the
+//! report before last submitted and accepted (a few late); the last one submitted (most
+//! accepted, Tràng Định's still waiting for the province) — except Chi Lăng's, overdue and
+//! left for the trainer (and the browser test) to write; drafts of the current one. The
+//! province's report before last submitted, the Department's last nine-month report, and the
+//! current year's targets (an assumption of the demo, like its accounts). Made in December
+//! 2026: the 2025 annual, the 2026 half-year and the 2026 annual reports.
 use chrono::{NaiveDate, TimeZone};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use crate::domain::report::ReportState;
 use crate::entities::{admin_unit, product, report, report_period, report_target};
+use crate::seed::calendar::DemoCalendar;
 use crate::services::reports::facts::PROVINCE_CODE;
 use crate::services::reports::periodic::live_figures;
 
@@ -26,15 +31,15 @@ fn err(e: crate::services::ServiceError) -> DbErr {
     DbErr::Custom(e.to_string())
 }
 
-async fn period(
-    db: &DatabaseConnection,
-    kind: &str,
-    year: i16,
-) -> Result<Option<report_period::Model>, DbErr> {
+/// The periods of `audience`, oldest first.
+async fn periods(
+    db: &impl ConnectionTrait,
+    audience: &str,
+) -> Result<Vec<report_period::Model>, DbErr> {
     report_period::Entity::find()
-        .filter(report_period::Column::Kind.eq(kind))
-        .filter(report_period::Column::Year.eq(year))
-        .one(db)
+        .filter(report_period::Column::Audience.eq(audience))
+        .order_by_asc(report_period::Column::EndsOn)
+        .all(db)
         .await
 }
 
@@ -107,6 +112,43 @@ async fn write(
     Ok(())
 }
 
+/// The communes' periods the demo fills, seen from the day it is made.
+#[derive(Debug, Clone)]
+pub struct DemoPeriods {
+    /// Accepted (a few late).
+    pub before_last: report_period::Model,
+    /// Submitted, most accepted; Chi Lăng's left unwritten (overdue).
+    pub last: report_period::Model,
+    /// Ends today or later: drafts.
+    pub current: report_period::Model,
+}
+
+/// The communes' periods around `today`: the current one ends today or later.
+///
+/// # Errors
+/// A database error.
+pub async fn demo_periods(
+    db: &impl ConnectionTrait,
+    today: NaiveDate,
+) -> Result<Option<DemoPeriods>, DbErr> {
+    let mut all = periods(db, "commune").await?;
+    let Some(now) = all.iter().position(|p| p.ends_on >= today) else {
+        return Ok(None);
+    };
+    let Some(first) = now.checked_sub(2) else {
+        return Ok(None);
+    };
+    let mut three = all.drain(first..=now);
+    Ok(match (three.next(), three.next(), three.next()) {
+        (Some(before_last), Some(last), Some(current)) => Some(DemoPeriods {
+            before_last,
+            last,
+            current,
+        }),
+        _ => None,
+    })
+}
+
 /// Adds the demo reports unless there are reports already; returns how many.
 ///
 /// # Errors
@@ -115,15 +157,25 @@ pub async fn seed_reports(db: &DatabaseConnection) -> Result<u64, DbErr> {
     if report::Entity::find().count(db).await? > 0 {
         return Ok(0);
     }
+    let today = DemoCalendar::now().today();
+    let Some(DemoPeriods {
+        before_last,
+        last,
+        current,
+    }) = demo_periods(db, today).await?
+    else {
+        return Ok(0);
+    };
+    let (before_last, last, current) = (&before_last, &last, &current);
     for (scope, new, national) in [(PROVINCE_CODE, 20, 1), (CHI_LANG, 2, 0), (TRANG_DINH, 2, 0)] {
         let exists = report_target::Entity::find()
-            .filter(report_target::Column::Year.eq(2026))
+            .filter(report_target::Column::Year.eq(current.year))
             .filter(report_target::Column::ScopeCode.eq(scope))
             .count(db)
             .await?;
         if exists == 0 {
             report_target::ActiveModel {
-                year: Set(2026),
+                year: Set(current.year),
                 scope_code: Set(scope.to_owned()),
                 new_products_3star: Set(new),
                 national_dossiers: Set(national),
@@ -148,14 +200,8 @@ pub async fn seed_reports(db: &DatabaseConnection) -> Result<u64, DbErr> {
         .into_iter()
         .map(|u| (u.code, u.name))
         .collect();
-    let (Some(annual_2025), Some(half_2026), Some(annual_2026)) = (
-        period(db, "annual", 2025).await?,
-        period(db, "half_year", 2026).await?,
-        period(db, "annual", 2026).await?,
-    ) else {
-        return Ok(0);
-    };
-    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    // Days around a period's due date.
+    let around = |p: &report_period::Model, days: i64| p.due_on + chrono::Duration::days(days);
     let mut made = 0;
     for (n, code) in codes.iter().enumerate() {
         let Some(name) = names.get(code) else {
@@ -163,13 +209,13 @@ pub async fn seed_reports(db: &DatabaseConnection) -> Result<u64, DbErr> {
         };
         let late = n % 5 == 4;
         let on = if late {
-            day(2025, 12, 4)
+            around(before_last, 4)
         } else {
-            day(2025, 11, 20 + (n % 8) as u32)
+            around(before_last, (n % 8) as i64 - 10)
         };
         write(
             db,
-            &annual_2025,
+            before_last,
             code,
             name,
             ReportState::Accepted,
@@ -184,32 +230,33 @@ pub async fn seed_reports(db: &DatabaseConnection) -> Result<u64, DbErr> {
             } else {
                 ReportState::Accepted
             };
-            let on = day(2026, 6, 15 + (n % 10) as u32);
-            write(db, &half_2026, code, name, state, Some(on), None).await?;
+            let on = around(last, (n % 10) as i64 - 10);
+            write(db, last, code, name, state, Some(on), None).await?;
             made += 1;
         }
         if code == TRANG_DINH || n % 4 == 0 {
-            write(db, &annual_2026, code, name, ReportState::Draft, None, None).await?;
+            write(db, current, code, name, ReportState::Draft, None, None).await?;
             made += 1;
         }
     }
     write(
         db,
-        &annual_2025,
+        before_last,
         PROVINCE_CODE,
         "tỉnh Lạng Sơn",
         ReportState::Submitted,
-        Some(day(2025, 12, 10)),
+        Some(around(before_last, 10)),
         None,
     )
     .await?;
     made += 1;
     // The Department's own nine-month report to the provincial People's Committee.
-    if let Some(nine_2026) = period(db, "nine_month", 2026).await? {
-        let on = Some(day(2026, 9, 24));
+    let departments = periods(db, "department").await?;
+    if let Some(nine) = departments.iter().rfind(|p| p.due_on < today) {
+        let on = Some(around(nine, -1));
         write(
             db,
-            &nine_2026,
+            nine,
             PROVINCE_CODE,
             "Sở Nông nghiệp và Môi trường",
             ReportState::Submitted,

@@ -1,10 +1,11 @@
-//! Demo certificates and rounds: the history 2019–2024 imported from the province's list
-//! (`history`: some valid, some expiring, most older ones expired, one since revoked), the 2025
-//! round decided in the system (its 4★ supersede a few earlier 3★), and one open round of 2026
-//! in its scoring phase — the forwarded dossiers of Thất Khê and Hữu Lũng, the three
-//! demo council members (one of them lives in Thất Khê: flagged automatically), the advisory
-//! member's sheets, and one member's submitted sheets — so a trainer scores live as
-//! `hoidong@demo.vn`. The forwarded dossiers of Chi Lăng and Tràng Định stay for a new round.
+//! Demo certificates and rounds, dated by the demo's calendar (`calendar`; the years below are
+//! those of a demo made in December 2026): the history 2019–2024 imported from the province's
+//! list (`history`: some valid, some expiring within weeks, most older ones expired, one since
+//! revoked), the 2025 round decided in the system (its 4★ supersede a few earlier 3★), and one
+//! open round of 2026 in its scoring phase on the day the demo is made — the forwarded dossiers
+//! of Thất Khê and Hữu Lũng, the three demo council members (one of them lives in Thất Khê:
+//! flagged automatically), the advisory member's sheets, and one member's submitted sheets —
+//! so a trainer scores live as `hoidong@demo.vn`. The forwarded dossiers of Chi Lăng and Tràng Định stay for a new round.
 use chrono::NaiveDate;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -16,6 +17,7 @@ use crate::auth::current::to_actor;
 use crate::domain::dossier::DossierState;
 use crate::domain::round::{Phase, RoundInput};
 use crate::entities::{certificate, dossier, evaluation_round, product, subject, user_account};
+use crate::seed::calendar::DemoCalendar;
 use crate::seed::history;
 use crate::services::ServiceError;
 use crate::services::certificates::register::CertificateSettings;
@@ -37,8 +39,8 @@ async fn account(db: &DatabaseConnection, email: &str) -> Result<Actor, DbErr> {
 }
 
 /// Adds the demo's history and rounds unless there are rounds already; returns how many
-/// certificates: the history 2019–2024 imported from the province's list (`history`), one
-/// of them since revoked, and the 2025 round decided in the system.
+/// certificates: the history imported from the province's list (`history`), one of them since
+/// revoked, and last year's round decided in the system.
 ///
 /// # Errors
 /// A database error, or a service refusing a step (a bug in this plan).
@@ -47,26 +49,28 @@ pub async fn seed_rounds(db: &DatabaseConnection, files: &dyn FileStore) -> Resu
         return Ok(0);
     }
     let province = account(db, "so.nnmt@demo.vn").await?;
-    let today = chrono::Utc::now().date_naive();
-    // Read before the history is imported: the import gives a product certified again in
-    // 2025 the stars of its last certificate in the list until the round issues the new one.
-    let of_2025 = product::Entity::find()
+    let calendar = DemoCalendar::now();
+    // Read before the history is imported: the import gives a product certified again last
+    // year the stars of its last certificate in the list until the round issues the new one.
+    let of_last_year = product::Entity::find()
         .filter(product::Column::Stars.gte(3))
-        .filter(product::Column::CertifiedYear.eq(2025))
+        .filter(product::Column::CertifiedYear.eq(calendar.year() - 1))
         .order_by_asc(product::Column::Id)
         .all(db)
         .await?;
-    let imported = history::import_history(db, files, &province, today).await?;
-    revoke_one(db).await?;
-    let issued = round_of_2025(db, &province, &of_2025).await?;
-    open_round(db, &province).await?;
+    let imported = history::import_history(db, files, &province, calendar).await?;
+    revoke_one(db, calendar).await?;
+    let issued = last_years_round(db, &province, &of_last_year, calendar).await?;
+    open_round(db, &province, calendar).await?;
     Ok(imported + issued)
 }
 
-/// The first certificate of 2024 was revoked in 2026; its product has no stars since.
-async fn revoke_one(db: &DatabaseConnection) -> Result<(), DbErr> {
+/// The first certificate of two years ago was revoked nine months ago; its product has no
+/// stars since.
+async fn revoke_one(db: &DatabaseConnection, calendar: DemoCalendar) -> Result<(), DbErr> {
+    let year = calendar.year() - 2;
     let Some(c) = certificate::Entity::find()
-        .filter(certificate::Column::DecisionNumber.eq(history::decision_number(2024)))
+        .filter(certificate::Column::DecisionNumber.eq(history::decision_number(year)))
         .order_by_asc(certificate::Column::Id)
         .one(db)
         .await?
@@ -76,7 +80,7 @@ async fn revoke_one(db: &DatabaseConnection) -> Result<(), DbErr> {
     certificate::Entity::update_many()
         .col_expr(
             certificate::Column::RevokedOn,
-            NaiveDate::from_ymd_opt(2026, 3, 2).into(),
+            Some(calendar.days_ago(275)).into(),
         )
         .col_expr(
             certificate::Column::RevokeReason,
@@ -94,15 +98,17 @@ async fn revoke_one(db: &DatabaseConnection) -> Result<(), DbErr> {
     Ok(())
 }
 
-/// The 2025 round, decided: its certificates supersede the 3★ of 2022 some products had.
-async fn round_of_2025(
+/// Last year's round, decided: its certificates supersede the 3★ some products had three
+/// years before.
+async fn last_years_round(
     db: &DatabaseConnection,
     province: &Actor,
     products: &[product::Model],
+    calendar: DemoCalendar,
 ) -> Result<u64, DbErr> {
-    const YEAR: i32 = 2025;
+    let year = calendar.year() - 1;
     let settings = CertificateSettings::default();
-    // The province's 2025 plan sent one dossier to the Ministry for 5★: the first 4★ of 2025
+    // The province's plan of that year sent one dossier to the Ministry for 5★: its first 4★
     // scored 90 points or more and awaits the Ministry's answer (`evaluation::ministry`).
     let mut proposed = false;
     // Only a product the public can open: its subject is active.
@@ -113,16 +119,16 @@ async fn round_of_2025(
         .into_iter()
         .map(|s| s.id)
         .collect();
-    let decided = history::decision_day(YEAR);
+    let decided = calendar.decision_day(year);
     let input = round_input(
-        format!("Đợt đánh giá năm {YEAR} (minh họa)"),
-        YEAR,
-        ["09-30", "11-01", "11-30"],
+        format!("Đợt đánh giá năm {year} (minh họa)"),
+        year,
+        calendar.decided_round(year),
     );
     let round = rounds::create(db, province, &input)
         .await
         .map_err(demo_err("past round"))?;
-    let number = history::decision_number(YEAR);
+    let number = history::decision_number(year);
     evaluation_round::Entity::update_many()
         .col_expr(evaluation_round::Column::Phase, Expr::value(Phase::Decided))
         .col_expr(
@@ -168,14 +174,15 @@ async fn round_of_2025(
     Ok(issued)
 }
 
-/// A demo round of `year`: its dossier deadline, first and last scoring days (month-day).
-fn round_input(name: String, year: i32, [deadline, from, until]: [&str; 3]) -> RoundInput {
+/// A demo round of `year`: its dossier deadline, first and last scoring days.
+fn round_input(name: String, year: i32, [deadline, from, until]: [NaiveDate; 3]) -> RoundInput {
+    let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     RoundInput {
         name,
         year: year.to_string(),
-        dossier_deadline: format!("{year}-{deadline}"),
-        scoring_from: format!("{year}-{from}"),
-        scoring_until: format!("{year}-{until}"),
+        dossier_deadline: iso(deadline),
+        scoring_from: iso(from),
+        scoring_until: iso(until),
         assigned_only: true,
         others_visible: "after_own".into(),
         identity_hidden: false,
@@ -183,12 +190,17 @@ fn round_input(name: String, year: i32, [deadline, from, until]: [&str; 3]) -> R
     }
 }
 
-/// The open round of 2026, in scoring.
-async fn open_round(db: &DatabaseConnection, province: &Actor) -> Result<(), DbErr> {
+/// This year's open round, in scoring today.
+async fn open_round(
+    db: &DatabaseConnection,
+    province: &Actor,
+    calendar: DemoCalendar,
+) -> Result<(), DbErr> {
+    let year = calendar.year();
     let input = round_input(
-        "Đợt 1 năm 2026 (minh họa)".into(),
-        2026,
-        ["10-31", "11-20", "12-20"],
+        format!("Đợt 1 năm {year} (minh họa)"),
+        year,
+        calendar.open_round(),
     );
     let round = rounds::create(db, province, &input)
         .await

@@ -66,7 +66,7 @@ impl<'a> Entry<'a> {
 /// A database error.
 pub async fn append(db: &impl ConnectionTrait, entry: Entry<'_>) -> Result<(), DbErr> {
     audit_log::ActiveModel {
-        at: Set(chrono::Utc::now()),
+        at: Set(crate::clock::now()),
         actor_user_id: Set(entry.actor_user_id),
         action: Set(entry.action.as_str().to_owned()),
         target_type: Set(entry.target_type.to_owned()),

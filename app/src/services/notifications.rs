@@ -58,7 +58,7 @@ pub async fn notify(
     recipients.sort_unstable_by_key(|a| a.id);
     recipients.dedup_by_key(|a| a.id);
     recipients.retain(|a| Some(a.id) != actor.user_id());
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mailed = crate::domain::mail_text::is_mailed(kind);
     let mut written = Vec::new();
     for account in recipients {
@@ -135,7 +135,7 @@ pub async fn mark_all_read(db: &DatabaseConnection, actor: &Actor) -> Result<(),
     notification::Entity::update_many()
         .col_expr(
             notification::Column::ReadAt,
-            Some(chrono::Utc::now()).into(),
+            Some(crate::clock::now()).into(),
         )
         .filter(notification::Column::UserId.eq(user_id))
         .filter(notification::Column::ReadAt.is_null())

@@ -134,7 +134,7 @@ pub async fn certify(db: &sea_orm::DatabaseConnection, product_id: i32, stars: i
         valid_from: Set(decided),
         valid_until: Set(app::domain::certificate::valid_until(decided)),
         national: Set(false),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(app::clock::now()),
         ..Default::default()
     }
     .insert(db)

@@ -33,16 +33,12 @@ async fn sign_ins_reports_settings_and_criteria_are_audited_with_the_address() {
     let app = demo_server().await;
     let commune = sign_in_as(&app.router, "xa.chilang@demo.vn").await;
     let province = sign_in_as(&app.router, "so.nnmt@demo.vn").await;
-    let period = {
-        use app::entities::report_period;
-        report_period::Entity::find()
-            .filter(report_period::Column::Year.eq(2026))
-            .filter(report_period::Column::Kind.eq("half_year"))
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-    };
+    // The period whose report the demo leaves unwritten for Chi Lăng.
+    let period = app::seed::reports::demo_periods(&app.db, app::clock::today())
+        .await
+        .unwrap()
+        .unwrap()
+        .last;
     for (path, body, cookie) in [
         (
             "/api/save_report",

@@ -298,17 +298,13 @@ async fn version_of(db: &sea_orm::DatabaseConnection, dossier: i32) -> i32 {
         .version
 }
 
-/// The 2026 half-year period (Chi Lăng's report of it is left for the trainer to write).
+/// The period whose report the demo leaves for Chi Lăng's trainer to write.
 async fn open_period(db: &sea_orm::DatabaseConnection) -> i32 {
-    use app::entities::report_period;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    report_period::Entity::find()
-        .filter(report_period::Column::Year.eq(2026))
-        .filter(report_period::Column::Kind.eq("half_year"))
-        .one(db)
+    app::seed::reports::demo_periods(db, app::clock::today())
         .await
         .unwrap()
         .unwrap()
+        .last
         .id
 }
 

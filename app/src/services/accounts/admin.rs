@@ -82,7 +82,7 @@ pub async fn create_official(
         role: Set(role),
         commune_code: Set(commune_code.clone()),
         status: Set(AccountStatus::Active),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         ..Default::default()
     }
     .insert(&txn)

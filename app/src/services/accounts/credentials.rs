@@ -150,7 +150,7 @@ pub async fn change_password(
     let name = account.full_name.clone();
     let mut row: user_account::ActiveModel = account.into();
     row.password_hash = Set(hash.into_stored());
-    row.password_changed_at = Set(Some(chrono::Utc::now()));
+    row.password_changed_at = Set(Some(crate::clock::now()));
     row.update(&txn).await?;
     // Links issued before the owner chose a new password are cancelled with it.
     crate::services::accounts::reset_links::cancel_open_links(&txn, user_id).await?;

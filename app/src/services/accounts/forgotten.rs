@@ -46,7 +46,7 @@ pub async fn request_link(
     let recent = mail_outbox::Entity::find()
         .filter(mail_outbox::Column::RecipientId.eq(account.id))
         .filter(mail_outbox::Column::Kind.eq("password.link"))
-        .filter(mail_outbox::Column::CreatedAt.gt(chrono::Utc::now() - chrono::Duration::hours(1)))
+        .filter(mail_outbox::Column::CreatedAt.gt(crate::clock::now() - chrono::Duration::hours(1)))
         .count(&txn)
         .await?;
     if recent >= PER_ADDRESS_PER_HOUR {

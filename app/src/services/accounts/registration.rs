@@ -147,7 +147,7 @@ async fn create_producer(
             None => AccountStatus::Pending,
             Some(_) => AccountStatus::Active,
         }),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         ..Default::default()
     }
     .insert(&txn)
@@ -299,7 +299,7 @@ async fn create_subject(
         address: Set(address),
         tax_code: Set(tax_code),
         data_source: Set("registered".to_owned()),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         status: Set(status),
         ..Default::default()
     }
@@ -334,7 +334,7 @@ pub async fn create_admin(
         password_hash: Set(hash.into_stored()),
         role: Set(Role::Administrator),
         status: Set(AccountStatus::Active),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         ..Default::default()
     }
     .insert(&txn)

@@ -75,14 +75,14 @@ pub(crate) async fn issue(
 ) -> Result<ResetLink, DbErr> {
     cancel_open_links(txn, account.id).await?;
     let token = random_token();
-    let expires_at = chrono::Utc::now() + chrono::Duration::hours(LINK_VALID_HOURS);
+    let expires_at = crate::clock::now() + chrono::Duration::hours(LINK_VALID_HOURS);
     password_reset::ActiveModel {
         user_id: Set(account.id),
         token_hash: Set(token_hash(&token)),
         created_by: Set(created_by.unwrap_or(account.id)),
         expires_at: Set(expires_at),
         used_at: Set(None),
-        created_at: Set(Some(chrono::Utc::now())),
+        created_at: Set(Some(crate::clock::now())),
         ..Default::default()
     }
     .insert(txn)
@@ -145,7 +145,7 @@ pub async fn redeem(
     ip: Option<String>,
 ) -> Result<(), ServiceError> {
     let bad_link = || invalid("token", Reason::ResetLinkInvalid);
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let link = password_reset::Entity::find()
         .filter(password_reset::Column::TokenHash.eq(token_hash(token.trim())))
         .one(db)
@@ -218,7 +218,7 @@ pub async fn open_links_of(
     let links = password_reset::Entity::find()
         .filter(password_reset::Column::UserId.eq(me))
         .filter(password_reset::Column::UsedAt.is_null())
-        .filter(password_reset::Column::ExpiresAt.gt(chrono::Utc::now()))
+        .filter(password_reset::Column::ExpiresAt.gt(crate::clock::now()))
         .order_by_desc(password_reset::Column::Id)
         .all(db)
         .await?;

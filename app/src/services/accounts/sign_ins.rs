@@ -23,7 +23,7 @@ pub async fn record_sign_in(
     let txn = db.begin().await?;
     let user_id = account.id;
     let mut row: user_account::ActiveModel = account.into();
-    row.last_login_at = Set(Some(chrono::Utc::now()));
+    row.last_login_at = Set(Some(crate::clock::now()));
     row.language = Set(if language == "en" { "en" } else { "vi" }.to_owned());
     row.update(&txn).await?;
     audit::append(

@@ -198,7 +198,7 @@ pub async fn backup(
     keep: usize,
 ) -> Result<PathBuf, BackupError> {
     let tables = snapshot(db).await?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let name = format!("{PREFIX}{}", now.format("%Y%m%d-%H%M%S-%3f"));
     let partial = root.join(format!("{name}.partial"));
     tokio::fs::create_dir_all(&partial)

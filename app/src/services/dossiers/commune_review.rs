@@ -116,7 +116,7 @@ pub async fn save_assessment(
         dossier_id: Set(d.id),
         assessment_json: Set(serde_json::to_string(input).unwrap_or_default()),
         officer_id: Set(actor.user_id().unwrap_or_default()),
-        updated_at: Set(chrono::Utc::now()),
+        updated_at: Set(crate::clock::now()),
     };
     let upsert = OnConflict::column(commune_assessment::Column::DossierId)
         .update_columns([

@@ -68,7 +68,7 @@ pub async fn attach(
         dossier_id: Set(d.id),
         item_code: Set(item_code.to_owned()),
         file_id: Set(file.id),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         ..Default::default()
     }
     .insert(&txn)

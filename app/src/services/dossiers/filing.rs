@@ -118,7 +118,7 @@ pub async fn create_dossier(
         .await?
         .ok_or(ServiceError::NotFound)?;
     let txn = db.begin().await?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let row = dossier::ActiveModel {
         product_id: Set(p.id),
         subject_id: Set(subject_id),
@@ -203,7 +203,7 @@ pub(crate) async fn bump(
 ) -> Result<(), ServiceError> {
     let update = dossier::Entity::update_many()
         .col_expr(dossier::Column::Version, (version + 1).into())
-        .col_expr(dossier::Column::UpdatedAt, chrono::Utc::now().into())
+        .col_expr(dossier::Column::UpdatedAt, crate::clock::now().into())
         .filter(dossier::Column::Id.eq(d.id))
         .filter(dossier::Column::Version.eq(version));
     let updated = change(update).exec(txn).await?;

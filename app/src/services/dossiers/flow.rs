@@ -152,7 +152,7 @@ pub async fn forward(
         commune_code: Set(loaded[0].commune_code.clone()),
         note: Set(note.clone()),
         officer_id: Set(actor.user_id().unwrap_or_default()),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         ..Default::default()
     }
     .insert(&txn)
@@ -290,7 +290,7 @@ async fn freeze(
         number: Set(number),
         snapshot: Set(serde_json::to_string(&snapshot).unwrap_or_default()),
         created_by: Set(actor.user_id().unwrap_or_default()),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         ..Default::default()
     }
     .insert(txn)
@@ -312,7 +312,7 @@ pub(crate) async fn add_comment(
         author_id: Set(actor.user_id().unwrap_or_default()),
         body: Set(body.to_owned()),
         submission_no: Set(submission_no),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         ..Default::default()
     }
     .insert(txn)

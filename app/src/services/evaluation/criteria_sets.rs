@@ -241,7 +241,7 @@ async fn save_set(
                 is_sample: Set(false),
                 frozen: Set(false),
                 set_json: Set(stored),
-                created_at: Set(chrono::Utc::now()),
+                created_at: Set(crate::clock::now()),
                 ..Default::default()
             }
             .insert(db)

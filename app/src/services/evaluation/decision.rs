@@ -209,7 +209,7 @@ pub(crate) async fn issue(
         revoke_reason: Set(None),
         revoke_decision: Set(None),
         superseded_by: Set(None),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         ..Default::default()
     }
     .insert(db)

@@ -167,7 +167,7 @@ pub async fn declare_conflict(
         dossier_id: Set(dossier_id),
         user_id: Set(me),
         reason: Set(reason.chars().take(1000).collect()),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         ..Default::default()
     }
     .insert(&txn)

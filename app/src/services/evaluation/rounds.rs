@@ -73,7 +73,7 @@ pub async fn create(
         identity_hidden: Set(s.identity_hidden),
         aggregation: Set(s.aggregation.as_str().to_owned()),
         created_by: Set(by),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         version: Set(0),
         ..Default::default()
     }

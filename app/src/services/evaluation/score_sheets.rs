@@ -177,7 +177,7 @@ pub async fn save(
     if submit && !result.complete {
         return Err(invalid("choices", Reason::Incomplete));
     }
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let txn = db.begin().await?;
     let json = serde_json::to_string(choices).unwrap_or_else(|_| "{}".to_owned());
     let total = i32::try_from(result.total).unwrap_or_default();

@@ -127,7 +127,7 @@ pub async fn store(
         subject_id: Set(Some(subject_id)),
         uploaded_by: Set(uploaded_by),
         purpose: Set(purpose.as_str().to_owned()),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         ..Default::default()
     }
     .insert(db)

@@ -230,7 +230,7 @@ pub async fn upload(
         totals: Set(serde_json::to_string(&data.totals).unwrap_or_default()),
         fingerprint: Set(plan.fingerprint()),
         created_by: Set(actor.user_id().unwrap_or_default()),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         ..Default::default()
     }
     .insert(db)
@@ -456,7 +456,7 @@ pub async fn commit(
         .col_expr(import_batch::Column::State, Expr::value("imported"))
         .col_expr(
             import_batch::Column::ImportedAt,
-            Expr::value(chrono::Utc::now()),
+            Expr::value(crate::clock::now()),
         )
         .filter(import_batch::Column::Id.eq(batch.id))
         .filter(import_batch::Column::State.eq("previewed"))
@@ -476,7 +476,7 @@ pub async fn commit(
     if plan.fingerprint() != fingerprint || batch.fingerprint != fingerprint {
         return Err(ServiceError::Conflict(Reason::ImportChanged));
     }
-    apply::apply(&txn, &plan, batch.id, settings, chrono::Utc::now()).await?;
+    apply::apply(&txn, &plan, batch.id, settings, crate::clock::now()).await?;
     audit::append(
         &txn,
         Entry {
@@ -527,7 +527,7 @@ pub async fn undo_batch(
         .col_expr(import_batch::Column::State, Expr::value("undone"))
         .col_expr(
             import_batch::Column::UndoneAt,
-            Expr::value(chrono::Utc::now()),
+            Expr::value(crate::clock::now()),
         )
         .col_expr(import_batch::Column::UndoneBy, Expr::value(actor.user_id()))
         .filter(import_batch::Column::Id.eq(batch.id))

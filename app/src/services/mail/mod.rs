@@ -52,7 +52,7 @@ pub async fn enqueue(
     let Some(address) = to.email.clone().filter(|e| !e.is_empty()) else {
         return Ok(false);
     };
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     mail_outbox::ActiveModel {
         recipient_id: Set(Some(to.id)),
         to_address: Set(address),

@@ -136,14 +136,14 @@ pub async fn send_due(db: &DatabaseConnection, mailer: &Mailer) -> Result<Round,
     };
     let due = mail_outbox::Entity::find()
         .filter(Column::State.is_in([State::Pending.as_str(), State::Sending.as_str()]))
-        .filter(Column::NextAttemptAt.lte(chrono::Utc::now()))
+        .filter(Column::NextAttemptAt.lte(crate::clock::now()))
         .order_by_asc(Column::Id)
         .limit(BATCH)
         .all(db)
         .await?;
     for message in due {
         // The lease counts from this claim: earlier messages of the round may have taken long.
-        if !claim(db, &message, chrono::Utc::now()).await? {
+        if !claim(db, &message, crate::clock::now()).await? {
             continue;
         }
         // Held by this worker while `attempts` is the claim's count.
@@ -164,7 +164,7 @@ pub async fn send_due(db: &DatabaseConnection, mailer: &Mailer) -> Result<Round,
                     .col_expr(Column::State, Expr::value(State::Pending.as_str()))
                     .col_expr(
                         Column::NextAttemptAt,
-                        Expr::value(chrono::Utc::now() + chrono::Duration::seconds(wait)),
+                        Expr::value(crate::clock::now() + chrono::Duration::seconds(wait)),
                     )
                     .col_expr(Column::LastError, Expr::value(clip(&why)))
                     .filter(Column::Id.eq(held.0))
@@ -184,7 +184,7 @@ pub async fn send_due(db: &DatabaseConnection, mailer: &Mailer) -> Result<Round,
 /// # Errors
 /// A database error.
 pub async fn expire_stale(db: &DatabaseConnection) -> Result<u64, DbErr> {
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let expired = mail_outbox::Entity::update_many()
         .col_expr(Column::State, Expr::value(State::Expired.as_str()))
         .col_expr(Column::LinkPath, Expr::value(Option::<String>::None))
@@ -253,7 +253,7 @@ async fn finish(
         .filter(Column::Attempts.eq(attempts));
     if state == State::Sent {
         update = update
-            .col_expr(Column::SentAt, Expr::value(chrono::Utc::now()))
+            .col_expr(Column::SentAt, Expr::value(crate::clock::now()))
             .col_expr(Column::LastError, Expr::value(Option::<String>::None));
     }
     if let Some(error) = error {

@@ -198,7 +198,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<LoadSummary, DbErr> {
             is_sample: Set(true),
             frozen: Set(false),
             set_json: Set(SAMPLE_CRITERIA_JSON.to_owned()),
-            created_at: Set(chrono::Utc::now()),
+            created_at: Set(crate::clock::now()),
             ..Default::default()
         };
         let conflict = OnConflict::columns([

@@ -17,7 +17,7 @@ pub const CURRENT_GROUP_SCHEME: &str = "148";
 /// Administrative units in force today: begun, and not ended (a merger decided ahead of its
 /// date counts from that date).
 pub(crate) fn unit_in_force_today() -> Condition {
-    let today = crate::domain::dates::day_in_vietnam(chrono::Utc::now());
+    let today = crate::domain::dates::day_in_vietnam(crate::clock::now());
     Condition::all()
         .add(
             Condition::any()
@@ -33,7 +33,7 @@ pub(crate) fn unit_in_force_today() -> Condition {
 
 /// Whether a product group is in use today (a retired one stays on the products filed under it).
 pub(crate) fn group_in_use_today(g: &product_group::Model) -> bool {
-    let today = crate::domain::dates::day_in_vietnam(chrono::Utc::now());
+    let today = crate::domain::dates::day_in_vietnam(crate::clock::now());
     g.valid_from.is_none_or(|from| from <= today) && g.valid_to.is_none_or(|to| to >= today)
 }
 

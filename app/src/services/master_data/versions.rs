@@ -38,7 +38,7 @@ pub(crate) async fn keep(
         valid_from: Set(earlier.valid_from),
         valid_to: Set(earlier.valid_to),
         changed_by: Set(actor.user_id()),
-        changed_at: Set(chrono::Utc::now()),
+        changed_at: Set(crate::clock::now()),
         ..Default::default()
     }
     .insert(db)
@@ -130,7 +130,7 @@ pub(crate) fn views(
 
 /// Today in Vietnam: what "from today" means on the forms.
 pub(crate) fn today() -> NaiveDate {
-    crate::domain::dates::day_in_vietnam(chrono::Utc::now())
+    crate::domain::dates::day_in_vietnam(crate::clock::now())
 }
 
 /// A date typed as yyyy-mm-dd.
@@ -161,7 +161,7 @@ mod tests {
             valid_from: from.and_then(parse_day),
             valid_to: parse_day(to).unwrap_or_default(),
             changed_by: None,
-            changed_at: chrono::Utc::now(),
+            changed_at: crate::clock::now(),
         }
     }
 

@@ -57,7 +57,7 @@ pub async fn submit(
         raw_materials: Set(Some(form.raw_materials).filter(|r| !r.is_empty())),
         state: Set(IdeaState::Submitted),
         created_by: Set(actor.user_id().unwrap_or_default()),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         version: Set(0),
         ..Default::default()
     }

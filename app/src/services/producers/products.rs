@@ -194,7 +194,7 @@ async fn create(
         product_group_id: Set(group_id),
         commune_code: Set(owner.commune_code.clone()),
         data_source: Set("registered".to_owned()),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         description: Set(f.description.clone()),
         net_quantity: Set(f.net_quantity.clone()),
         packaging: Set(f.packaging.clone()),

@@ -162,7 +162,7 @@ pub async fn update_profile(
     allowed(actor, Action::EditSubject, resource)
         .or_else(|_| allowed(actor, Action::CorrectSubject, resource))
         .map_err(ServiceError::Denied)?;
-    let this_year = chrono::Datelike::year(&chrono::Utc::now());
+    let this_year = chrono::Datelike::year(&crate::clock::now());
     let profile = subject_profile::parse(&input, this_year)
         .map_err(|(field, reason)| invalid(field, reason))?;
     if let Some(tax_code) = &profile.tax_code {

@@ -387,7 +387,7 @@ pub async fn save(
     if saved.as_ref().is_some_and(|r| !state_of(r).editable()) {
         return Err(ServiceError::Conflict(Reason::NotEditable));
     }
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut row: report::ActiveModel = match saved {
         Some(r) => r.into(),
         None => report::ActiveModel {
@@ -478,7 +478,7 @@ pub async fn review(
         row.snapshot_json = Set(None);
     }
     row.review_comment = Set((!comment.is_empty()).then(|| comment.to_owned()));
-    row.reviewed_at = Set(Some(chrono::Utc::now()));
+    row.reviewed_at = Set(Some(crate::clock::now()));
     row.reviewed_by = Set(actor.user_id());
     row.version = Set(next);
     row.update(&txn).await?;

@@ -92,5 +92,5 @@ pub async fn lot_document(
         events,
         certification,
     };
-    Ok(epcis::render(&document, chrono::Utc::now()))
+    Ok(epcis::render(&document, crate::clock::now()))
 }

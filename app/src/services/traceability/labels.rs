@@ -338,7 +338,7 @@ pub async fn save(
             row.shown_stars = Set(stars);
             row.version = Set(version);
             row.updated_by = Set(by);
-            row.updated_at = Set(chrono::Utc::now());
+            row.updated_at = Set(crate::clock::now());
             row.update(&txn).await?;
             version
         }
@@ -350,7 +350,7 @@ pub async fn save(
                 shown_stars: Set(stars),
                 version: Set(1),
                 updated_by: Set(by),
-                updated_at: Set(chrono::Utc::now()),
+                updated_at: Set(crate::clock::now()),
             }
             .insert(&txn)
             .await?;
@@ -410,7 +410,7 @@ pub async fn add_artwork(
         file_id: Set(file.id),
         version_no: Set(version_no),
         uploaded_by: Set(actor.user_id()),
-        uploaded_at: Set(chrono::Utc::now()),
+        uploaded_at: Set(crate::clock::now()),
         ..Default::default()
     }
     .insert(&txn)

@@ -153,7 +153,7 @@ pub async fn create(
         origin_commune_code: Set(facts.origin_commune_code),
         origin_note: Set(facts.origin_note),
         created_by: Set(by),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         ..Default::default()
     }
     .insert(&txn)
@@ -208,7 +208,7 @@ pub async fn add_event(
         actor_name: Set(facts.actor_name),
         note: Set(facts.note),
         created_by: Set(by),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(crate::clock::now()),
         ..Default::default()
     }
     .insert(&txn)
@@ -419,7 +419,7 @@ async fn view_of(
         other_lots: Vec::new(),
         code: l.code,
         subject_commune_code: String::new(),
-        now_local: crate::domain::dates::local(chrono::Utc::now())
+        now_local: crate::domain::dates::local(crate::clock::now())
             .format("%Y-%m-%dT%H:%M")
             .to_string(),
     })
