@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { today } from "./demo-calendar";
 import { hydrated, signIn } from "./helpers";
 
 test("on a phone the province records the Ministry's 5★ for the demo's proposed product, and the check page and the product follow", async ({ browser }) => {
@@ -24,8 +25,7 @@ test("on a phone the province records the Ministry's 5★ for the demo's propose
   await form.getByTestId("ministry-confirm").click();
   await expect(form.locator('.field-error[data-field="date"]')).toContainText("Ngày quyết định của Bộ phải từ ngày quyết định của tỉnh");
   await expect(form.getByLabel("Số quyết định của Bộ")).toHaveValue("1234/QĐ-BNNMT");
-  const today = new Date().toISOString().slice(0, 10);
-  await form.getByLabel("Ngày quyết định của Bộ").fill(today);
+  await form.getByLabel("Ngày quyết định của Bộ").fill(today().toISOString().slice(0, 10));
   await expect(form.getByLabel("Hạng sao Bộ công nhận")).toHaveValue("5");
   await form.getByTestId("ministry-confirm").click();
   await expect(page.getByTestId("ministry-saved")).toBeVisible();

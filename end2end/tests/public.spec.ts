@@ -208,3 +208,12 @@ test("the home page's count of products leads to the server's catalogue after th
   // Not the client's "page not found": the catalogue is a page of the server's own.
   await expect(page.getByTestId("catalog-total")).toBeVisible();
 });
+
+test("the province's best-known product is in the public catalogue whatever the day the demo was made", async ({ page }) => {
+  // Na Chi Lăng's first certificate ran out; the demo renews it, its certificate running out
+  // within weeks (app/src/seed/history.rs).
+  await page.goto("/catalog?q=na+chi+lang");
+  const card = page.getByTestId("catalog-card").filter({ hasText: "Na Chi Lăng" });
+  await expect(card.first()).toBeVisible();
+  await expect(card.first()).toContainText("HTX Dịch vụ và Sản xuất nông nghiệp Đồng Bành");
+});

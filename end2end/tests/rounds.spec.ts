@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { today } from "./demo-calendar";
 import { hydrated, signIn } from "./helpers";
 
 async function as(browser: Browser, login: string): Promise<Page> {
@@ -130,10 +131,10 @@ test("a round runs in the browser: three forwarded dossiers, three members scori
   await expect(results).toHaveCount(3);
   await expect(results.first().getByTestId("result-score")).not.toHaveText("—");
   await advance(province, "deliberation");
-  const today = new Date().toISOString().slice(0, 10);
+  const decided = today().toISOString().slice(0, 10);
   const decision = province.getByTestId("decision-form");
   await decision.getByLabel("Số quyết định").fill("999/QĐ-UBND");
-  await decision.getByLabel("Ngày quyết định").fill(today);
+  await decision.getByLabel("Ngày quyết định").fill(decided);
   await decision.getByLabel("Người ký").fill("Chủ tịch UBND tỉnh");
   await decision.getByTestId("decide").click();
   await phase(province, "decided");

@@ -36,7 +36,7 @@ pub async fn start(session: &Session, user_id: i32) -> Result<(), AppError> {
         .await
         .map_err(store_error)?;
     session
-        .insert(SIGNED_IN_AT, chrono::Utc::now().timestamp_millis())
+        .insert(SIGNED_IN_AT, crate::clock::now().timestamp_millis())
         .await
         .map_err(store_error)?;
     Ok(())
@@ -67,7 +67,7 @@ pub async fn account(
         .await
         .map_err(store_error)?
         .unwrap_or(0);
-    let age_ms = chrono::Utc::now()
+    let age_ms = crate::clock::now()
         .timestamp_millis()
         .saturating_sub(signed_in_at);
     let too_old =
@@ -102,7 +102,7 @@ async fn note_activity(
     session: &Session,
     signed_in_at: i64,
 ) -> Result<(), AppError> {
-    let now = chrono::Utc::now().timestamp_millis();
+    let now = crate::clock::now().timestamp_millis();
     let seen = session
         .get::<i64>(SEEN_AT)
         .await

@@ -1,9 +1,10 @@
 //! Demo periodic reports, placed by the day the demo is made (`calendar`). The communes report
 //! twice a year (half-year and annual); seen from today there is the current period (ending
 //! today or later), the last one and the one before it. For every commune with products: the
-//! report before last submitted and accepted (a few late); the last one submitted (most
-//! accepted, Tràng Định's still waiting for the province) — except Chi Lăng's, overdue and
-//! left for the trainer (and the browser test) to write; drafts of the current one. The
+//! report before last, and any older one since today's communes exist, submitted and accepted
+//! (a few late); the last one submitted (most accepted, Tràng Định's still waiting for the
+//! province) — except Chi Lăng's, overdue and left for the trainer (and the browser test) to
+//! write; drafts of the current one. The
 //! province's report before last submitted, the Department's last nine-month report, and the
 //! current year's targets (an assumption of the demo, like its accounts). Made in December
 //! 2026: the 2025 annual, the 2026 half-year and the 2026 annual reports.
@@ -149,6 +150,26 @@ pub async fn demo_periods(
     })
 }
 
+/// The communes' periods before `before_last` that today's communes reported for (ending once
+/// they existed): accepted in the demo, so one made years from now shows no gap of overdue
+/// reports.
+async fn older_periods(
+    db: &DatabaseConnection,
+    before_last: &report_period::Model,
+) -> Result<Vec<report_period::Model>, DbErr> {
+    let communes_from = admin_unit::Entity::find()
+        .filter(admin_unit::Column::Code.eq(CHI_LANG))
+        .one(db)
+        .await?
+        .and_then(|u| u.valid_from);
+    Ok(periods(db, "commune")
+        .await?
+        .into_iter()
+        .filter(|p| p.ends_on < before_last.ends_on)
+        .filter(|p| communes_from.is_some_and(|from| p.ends_on >= from))
+        .collect())
+}
+
 /// Adds the demo reports unless there are reports already; returns how many.
 ///
 /// # Errors
@@ -202,11 +223,17 @@ pub async fn seed_reports(db: &DatabaseConnection) -> Result<u64, DbErr> {
         .collect();
     // Days around a period's due date.
     let around = |p: &report_period::Model, days: i64| p.due_on + chrono::Duration::days(days);
+    let older = older_periods(db, before_last).await?;
     let mut made = 0;
     for (n, code) in codes.iter().enumerate() {
         let Some(name) = names.get(code) else {
             continue;
         };
+        for p in &older {
+            let on = Some(around(p, (n % 8) as i64 - 10));
+            write(db, p, code, name, ReportState::Accepted, on, None).await?;
+            made += 1;
+        }
         let late = n % 5 == 4;
         let on = if late {
             around(before_last, 4)
