@@ -1,6 +1,7 @@
-//! Demo lots: every certified demo product gets a lot of six to nine weeks ago with its timeline —
-//! harvest in the subject's commune, packing, a quality test, shipping — so every public trace
-//! page has something real to show. Written directly (the producers' accounts are few).
+//! Demo lots: every certified demo product gets a lot made six to nine weeks ago with its
+//! timeline — harvest in the subject's commune, packing, a quality test, shipping — so every
+//! public trace page has something real to show. Written directly (the producers' accounts
+//! are few).
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder,
@@ -29,13 +30,14 @@ pub async fn seed_lots(db: &DatabaseConnection) -> Result<u64, DbErr> {
         .order_by_asc(product::Column::Id)
         .all(db)
         .await?;
+    let calendar = crate::seed::calendar::DemoCalendar::now();
     let mut made = 0;
     for p in products {
         let Some(s) = subject::Entity::find_by_id(p.subject_id).one(db).await? else {
             continue;
         };
         let days = u64::try_from(p.id % 20).unwrap_or(0) + 45;
-        let produced = crate::seed::calendar::DemoCalendar::now().days_ago(days);
+        let produced = calendar.days_ago(days);
         let created = lot::ActiveModel {
             product_id: Set(p.id),
             subject_id: Set(p.subject_id),

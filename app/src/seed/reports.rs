@@ -4,10 +4,10 @@
 //! report before last, and any older one since today's communes exist, submitted and accepted
 //! (a few late); the last one submitted (most accepted, Tràng Định's still waiting for the
 //! province) — except Chi Lăng's, overdue and left for the trainer (and the browser test) to
-//! write; drafts of the current one. The
-//! province's report before last submitted, the Department's last nine-month report, and the
-//! current year's targets (an assumption of the demo, like its accounts). Made in December
-//! 2026: the 2025 annual, the 2026 half-year and the 2026 annual reports.
+//! write; drafts of the current one. The province's report before last submitted, the
+//! Department's last nine-month report, and the current year's targets (an assumption of the
+//! demo, like its accounts). Made in December 2026: the 2025 annual, the 2026 half-year and the
+//! 2026 annual reports.
 use chrono::{NaiveDate, TimeZone};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
