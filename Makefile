@@ -29,8 +29,18 @@ run: tools
 	@echo "==> serving on http://$${LEPTOS_SITE_ADDR:-127.0.0.1:3000} (demo mode: one-click demo accounts on /login)"
 	DEMO_MODE=$${DEMO_MODE:-true} $(SERVER_DEBUG) serve
 
-test: tools lint unit-test build-for-e2e wasm-size e2e
-	@echo "==> all checks and tests passed"
+# The stages of `make test`, run in this order; the time each took is printed at the end.
+TEST_STAGES := lint unit-test build-for-e2e wasm-size e2e
+
+test: tools
+	@summary=""; \
+	for stage in $(TEST_STAGES); do \
+	  started=$$SECONDS; \
+	  $(MAKE) --no-print-directory $$stage; \
+	  summary+="$$(printf '  %-14s %5d s' $$stage $$((SECONDS - started)))"$$'\n'; \
+	done; \
+	echo "==> time per stage"; printf '%s' "$$summary"; \
+	echo "==> all checks and tests passed"
 
 # What a deployment runs: the release server and the release wasm client.
 release: tools
