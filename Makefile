@@ -12,6 +12,9 @@ export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # cargo-leptos builds debug with this flag; using it for tests and clippy too avoids rebuilding
 # every dependency when switching between them.
 LEPTOS_RUSTFLAGS := --cfg erase_components
+# Leptos reads this one at compile time (`option_env!`): cargo-leptos sets it, and setting it for
+# cargo test and clippy too keeps one build of leptos for all of them.
+export LEPTOS_OUTPUT_NAME := ocop
 SERVER_DEBUG := target/debug/server
 
 .PHONY: run test release bench tools check lint unit-test build-for-e2e wasm-size e2e clean-data demo-reset
@@ -99,15 +102,16 @@ unit-test:
 	@echo "==> cargo test (SQLite$${TEST_DATABASE_URL:+ and PostgreSQL})"
 	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo test
 
-# The wasm client exactly as shipped (release), and a debug server: it reuses what `cargo test`
-# compiled, where a release server would compile every dependency again (about 6 minutes on 2
-# cores). The server code is the same; `make release` builds the optimised one.
+# The wasm client exactly as shipped (release), and the debug server that `cargo test` has just
+# built (`server/tests/command_line.rs` makes it build the binary, with the very features and
+# flags of the tests, so nothing is compiled twice; here it is a no-op after `unit-test`). A
+# release server would compile every dependency again; `make release` builds that one.
 build-for-e2e:
 	@echo "==> release build of the wasm client"
 	cargo leptos build --release --frontend-only
 	node bench/precompress.mjs target/site/pkg
-	@echo "==> debug build of the server"
-	cargo leptos build --server-only
+	@echo "==> debug build of the server (as cargo test builds it)"
+	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo test --no-run
 
 wasm-size:
 	@node bench/wasm-size.mjs target/site/pkg

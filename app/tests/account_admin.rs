@@ -1,6 +1,6 @@
 //! Account administration: officials' accounts with one-time links, locking, role changes,
 //! the account list, the audit log browser — and who is refused each of them.
-mod support;
+use crate::support;
 
 use app::domain::reason::Reason;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};

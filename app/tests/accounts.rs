@@ -1,5 +1,5 @@
 //! Producer registration, approval by the commune, signing in, and the audit trail.
-mod support;
+use crate::support;
 
 use app::domain::reason::Reason;
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};

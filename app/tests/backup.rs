@@ -2,7 +2,7 @@
 //! every stored file come back identical; a flipped byte anywhere is refused by name; a target
 //! holding data is refused unless forced; a backup taken while writes run restores whole; an
 //! older schema is migrated forward; SQLite copied to PostgreSQL serves the same catalogue.
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 

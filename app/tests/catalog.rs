@@ -1,6 +1,6 @@
 //! The public catalogue against real databases: only products whose certificate is valid today,
 //! search without diacritics (a word may name the commune), filters, sorting and pages.
-mod support;
+use crate::support;
 
 use app::models::catalog::{CatalogQuery, PAGE_SIZE};
 use app::seed::demo::seed_demo;

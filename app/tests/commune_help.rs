@@ -1,7 +1,7 @@
 //! Communes help their producers: an officer registers a producer of their commune on their
 //! behalf (active at once, a one-time link handed over or mailed) and gives password links to
 //! the producers of their commune — never to anyone else's.
-mod support;
+use crate::support;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 

@@ -1,5 +1,5 @@
 //! Accounts made by the administrator, and a user changing their own password.
-mod support;
+use crate::support;
 
 use app::auth::{Actor, Role};
 use app::domain::reason::Reason;

@@ -1,6 +1,6 @@
 //! Criteria sets: a valid sample set per product group is loaded with the master data and read
 //! by the province and the members who score; producers and communes are refused.
-mod support;
+use crate::support;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 

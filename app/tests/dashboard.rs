@@ -1,6 +1,6 @@
 //! The dashboard against real databases: tiles and charts of a fixture counted by hand, the
 //! filters, what each role sees, and a number of queries that does not grow with the data.
-mod support;
+use crate::support;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -299,6 +299,101 @@ async fn the_number_of_queries_does_not_grow_with_the_data() {
             first.filter.with("stars", "4").ends_with("stars=4"),
             "{b}: a new filter starts at page 1"
         );
+        t.cleanup().await;
+    }
+}
+
+fn sorted<K: Ord>(mut counts: Vec<(K, i64)>) -> Vec<(K, i64)> {
+    counts.sort();
+    counts
+}
+
+/// The counts drawn from one pass over the valid certificates (`products_by`) are the
+/// database's own `COUNT(DISTINCT product_id) … GROUP BY`, on days before, during and after the
+/// fixture's changes, for the whole province and narrowed scopes — with a product holding two
+/// valid certificates at once (counted once overall, once under each of its star counts).
+#[tokio::test]
+async fn one_pass_counts_equal_the_databases_group_by() {
+    use app::entities::{certificate, product, subject};
+    use app::services::reports::dashboard_queries::{self as q, Scope};
+    for t in support::databases().await {
+        seed_demo(&t.db).await.unwrap();
+        support::certified::fixture(&t.db).await;
+        let (db, p, b) = (&t.db, people(&t.db).await, t.backend);
+        let twice = new_product(db, &p.owner, "Hai giấy thử").await;
+        certify(db, twice.id, 3, "2026-01-10").await;
+        certify(db, twice.id, 5, "2026-02-10").await;
+        let scopes = [
+            Scope::default(),
+            Scope {
+                communes: Some(vec![support::reports::CHI_LANG.to_owned()]),
+                ..Scope::default()
+            },
+            Scope {
+                stars: Some(3),
+                ..Scope::default()
+            },
+            Scope {
+                kind: Some("HTX".to_owned()),
+                ..Scope::default()
+            },
+        ];
+        let mut seen = 0;
+        for day in ["2024-06-30", "2026-02-01", "2026-11-30", "2029-12-31"] {
+            let day: chrono::NaiveDate = day.parse().unwrap();
+            for scope in &scopes {
+                let at = format!("{b} {day} {scope:?}");
+                let valid = q::valid_certificates(db, scope, day).await.unwrap();
+                seen += valid.len();
+                let sql_communes: Vec<(String, i64)> =
+                    q::valid_by(db, scope, day, product::Column::CommuneCode)
+                        .await
+                        .unwrap();
+                let sql_groups: Vec<(i32, i64)> =
+                    q::valid_by(db, scope, day, product::Column::ProductGroupId)
+                        .await
+                        .unwrap();
+                let sql_types: Vec<(String, i64)> =
+                    q::valid_by(db, scope, day, subject::Column::SubjectType)
+                        .await
+                        .unwrap();
+                let sql_stars: Vec<(i16, i64)> =
+                    q::valid_by(db, scope, day, certificate::Column::Stars)
+                        .await
+                        .unwrap();
+                assert_eq!(
+                    q::products_by(&valid, |c| c.commune_code.clone()),
+                    sorted(sql_communes),
+                    "{at}"
+                );
+                assert_eq!(
+                    q::products_by(&valid, |c| c.product_group_id),
+                    sorted(sql_groups),
+                    "{at}"
+                );
+                assert_eq!(
+                    q::products_by(&valid, |c| c.subject_type.clone()),
+                    sorted(sql_types),
+                    "{at}"
+                );
+                assert_eq!(
+                    q::products_by(&valid, |c| c.stars),
+                    sorted(sql_stars),
+                    "{at}"
+                );
+                let until = day + chrono::Days::new(400);
+                let expiring = valid.iter().filter(|c| c.valid_until <= until);
+                let expiring = q::products_by(expiring, |_| ())
+                    .first()
+                    .map_or(0, |(_, n)| *n);
+                assert_eq!(
+                    expiring,
+                    q::expiring(db, scope, day, 400).await.unwrap(),
+                    "{at}"
+                );
+            }
+        }
+        assert!(seen > 0, "{b}: the comparison saw certificates");
         t.cleanup().await;
     }
 }

@@ -1,5 +1,5 @@
 //! The demo data set and the home-page figures computed from it.
-mod support;
+use crate::support;
 
 use std::collections::HashSet;
 

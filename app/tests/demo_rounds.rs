@@ -1,6 +1,6 @@
 //! The demo rounds: past rounds with certificates in every state consistent with the
 //! products' stars, and an open round in scoring for a trainer.
-mod support;
+use crate::support;
 
 use app::seed::demo::seed_demo;
 use app::services::certificates::register::{self, CertificateSettings};

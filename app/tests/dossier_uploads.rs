@@ -1,6 +1,6 @@
 //! Dossier uploads and concurrency against real databases: bad files refused with their
 //! reason, good ones read back after a restart; two officers acting at once.
-mod support;
+use crate::support;
 
 use app::domain::reason::Reason;
 use sea_orm::EntityTrait;

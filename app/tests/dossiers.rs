@@ -1,7 +1,7 @@
 //! Product dossiers against real databases: the whole journey with frozen versions and
 //! notifications, every (state, action, party) triple through the service, who sees what, and
 //! the demo set. Uploads and concurrency: `dossier_uploads.rs`.
-mod support;
+use crate::support;
 
 use app::auth::Actor;
 use app::domain::dossier::{self, DossierAction, DossierState, Party};

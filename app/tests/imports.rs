@@ -3,7 +3,7 @@
 //! (certificates with their decisions, 36 months, expired ones kept), changes nothing the
 //! second time, updates what a corrected file changes, and is undone as a whole — unless
 //! something was built on it. Only the province may do any of it.
-mod support;
+use crate::support;
 
 use app::auth::Actor;
 use app::domain::import::problem::Problem;

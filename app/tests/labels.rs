@@ -2,7 +2,7 @@
 //! master data, saving with faults reported, the OCOP mark against the certificate (expired,
 //! revoked, other stars), artwork versions, the dossier's summary, the public facts, editing
 //! the checklist — and who is refused.
-mod support;
+use crate::support;
 
 use app::domain::reason::Reason;
 use std::collections::BTreeMap;

@@ -1,7 +1,7 @@
 //! Production lots and their timelines against real databases: a producer records a lot and
 //! its events (a processing step naming its input lot), the commune and the province read
 //! them, others are refused, and the public trace shows the timeline in order.
-mod support;
+use crate::support;
 
 use app::models::traceability::lots::{EventInput, LotInput};
 use app::seed::demo::seed_demo;

@@ -1,9 +1,8 @@
 //! E-mail through the outbox, against a real SMTP server on 127.0.0.1: what is mailed and in
 //! which language, a mail server that is down (nothing lost, each message sent once), refused
 //! and stale messages; "forgot password" (same answer, throttled, the link works once).
-#[path = "support/smtp.rs"]
-mod smtp;
-mod support;
+use crate::support;
+use crate::support::smtp;
 
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 

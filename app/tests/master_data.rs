@@ -1,5 +1,5 @@
 //! Master data loads from the shipped CSV files, idempotently, without overwriting edits.
-mod support;
+use crate::support;
 
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,

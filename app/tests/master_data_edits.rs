@@ -3,7 +3,7 @@
 //! longer offered); only administrators change product groups (a retired group stays on the
 //! products filed under it, none newly takes it); the dossier checklist changes from today and
 //! a dossier started earlier keeps the checklist of its day. Everyone else is refused.
-mod support;
+use crate::support;
 
 use chrono::Duration;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};

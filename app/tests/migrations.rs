@@ -1,5 +1,5 @@
 //! Migrations apply from empty, can be rolled back and re-applied, on every database.
-mod support;
+use crate::support;
 
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, Statement};
 use sea_orm_migration::MigratorTrait;

@@ -2,7 +2,7 @@
 //! provincial officer only, every wrong field said at once, a 5★ decision issuing the
 //! Ministry's certificate that the public check, the product and the home figures follow, the
 //! same stars leaving the province's certificate in force, and no second answer.
-mod support;
+use crate::support;
 
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 

@@ -1,6 +1,6 @@
 //! Product ideas against real databases: registered by a producer, decided by its commune
 //! only, turned into a product once accepted.
-mod support;
+use crate::support;
 
 use app::domain::reason::Reason;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};

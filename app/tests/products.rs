@@ -1,5 +1,5 @@
 //! The product registry kept by a subject's members.
-mod support;
+use crate::support;
 
 use app::domain::reason::Reason;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};

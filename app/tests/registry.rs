@@ -2,7 +2,7 @@
 //! commune's products and subjects whatever they ask, search ignores diacritics, the status
 //! filter follows the certificates, the province chooses any commune, the export holds the
 //! filtered list, and producers and council members are refused.
-mod support;
+use crate::support;
 
 use app::auth::Actor;
 use app::models::registry::RegistryFilter;

@@ -1,6 +1,6 @@
 //! Reporting periods against real databases: the Department's own nine-month report, and the
 //! periods and targets the province keeps.
-mod support;
+use crate::support;
 
 use app::seed::demo::seed_demo;
 use app::services::ServiceError;

@@ -1,6 +1,6 @@
 //! Periodic reports against real databases: figures of a fixture counted by hand, the frozen
 //! snapshot, the review cycle, who may do what, and the XLSX and PDF files.
-mod support;
+use crate::support;
 
 use app::domain::reason::Reason;
 use app::models::reports::periodic::ReportView;

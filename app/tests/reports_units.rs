@@ -1,7 +1,7 @@
 //! Reports by the units of their time, against real databases: the province's report for a
 //! period before 1 July 2025 is laid out by the districts in force then, one after by the
 //! communes; a period spanning the change says so; every record lands in one row.
-mod support;
+use crate::support;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 

@@ -1,7 +1,7 @@
 //! After the scoring, against real databases: a round's settings changed until its decision,
 //! the council's minutes, the escalation archive of the ≥ 90-point products, and the reminders
 //! of certificates about to expire.
-mod support;
+use crate::support;
 
 use app::domain::reason::Reason;
 use std::io::Read;

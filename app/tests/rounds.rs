@@ -1,7 +1,7 @@
 //! Evaluation rounds against real databases: a whole round from forwarded dossiers to
 //! certificates, who may score what and when, sheets kept apart per panel, reopening, the
 //! decision and the certificate's public check and lifecycle.
-mod support;
+use crate::support;
 
 use app::domain::dossier::DossierState;
 use app::domain::round::Phase;

@@ -1,5 +1,5 @@
 //! The results table at scale: 100 dossiers × 7 members in a fixed number of queries.
-mod support;
+use crate::support;
 
 use app::seed::demo::seed_demo;
 use app::services::evaluation::{results, rounds};

@@ -1,5 +1,5 @@
 //! Server functions called as the server calls them: with the app state in the Leptos context.
-mod support;
+use crate::support;
 
 use app::domain::reason::Reason;
 use leptos::prelude::{Owner, provide_context};

@@ -1,5 +1,5 @@
 //! The session store over the application database.
-mod support;
+use crate::support;
 
 use std::collections::HashMap;
 

@@ -1,7 +1,7 @@
 //! States and statuses are stored as the text their enum names (`as_str`), read back as the enum: what the
 //! demo writes through the services is exactly the set of values each enum knows, on SQLite and
 //! PostgreSQL alike.
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 

@@ -2,7 +2,7 @@
 //! province correct its profile and set it inactive and back (each with a reason, in its
 //! history); only the province moves it to another commune, with its products, its members'
 //! accounts and its dossiers still at the commune; everyone else is refused.
-mod support;
+use crate::support;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 

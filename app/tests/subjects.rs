@@ -1,6 +1,6 @@
 //! A subject's page: public facts for an active subject, member accounts only for its members,
 //! its commune's officers and the province; the profile kept by its members.
-mod support;
+use crate::support;
 
 use app::domain::reason::Reason;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};

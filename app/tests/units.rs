@@ -1,5 +1,5 @@
 //! The queries behind `/units`.
-mod support;
+use crate::support;
 
 use app::domain::reason::Reason;
 use app::models::master_data::units::UnitFilter;

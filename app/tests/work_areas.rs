@@ -1,6 +1,6 @@
 //! Each role's home says what waits for it, on the demo data: counts above zero only, each with
 //! where to act, and the producer's lapsed certificate by its number.
-mod support;
+use crate::support;
 
 use app::auth::Actor;
 use app::seed::demo::seed_demo;

@@ -8,6 +8,7 @@ pub mod dossiers;
 pub mod imports;
 pub mod reports;
 pub mod rounds;
+pub mod smtp;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};

@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::auth::{Action, Actor, Resource, Role, allowed};
 use crate::domain::report::Window;
-use crate::entities::{certificate as cert, product, product_group, report_target, subject};
+use crate::entities::{product_group, report_target, subject};
 use crate::models::reports::dashboard::{Dashboard, DashboardFilter, DashboardProduct, Tile};
 use crate::models::reports::periodic::Text;
 use crate::services::ServiceError;
@@ -199,18 +199,17 @@ async fn counts(
         .await?
         .filter(|_| scope.subject.is_none())
         .map(|t| i64::from(t.new_products_3star));
+    let valid = q::valid_certificates(db, scope, as_of).await?;
+    let until = as_of + chrono::Days::new(u64::try_from(expiring_within_days).unwrap_or_default());
+    let expiring = valid.iter().filter(|c| c.valid_until <= until);
     Ok(Counts {
-        by_commune: q::valid_by(db, scope, as_of, product::Column::CommuneCode).await?,
-        by_group_id: q::valid_by(db, scope, as_of, product::Column::ProductGroupId).await?,
-        by_type: q::valid_by(db, scope, as_of, subject::Column::SubjectType).await?,
-        by_stars: q::valid_by(db, scope, as_of, cert::Column::Stars).await?,
-        expiring: q::expiring(
-            db,
-            scope,
-            as_of,
-            u64::try_from(expiring_within_days).unwrap_or_default(),
-        )
-        .await?,
+        by_commune: q::products_by(&valid, |c| c.commune_code.clone()),
+        by_group_id: q::products_by(&valid, |c| c.product_group_id),
+        by_type: q::products_by(&valid, |c| c.subject_type.clone()),
+        by_stars: q::products_by(&valid, |c| c.stars),
+        expiring: q::products_by(expiring, |_| ())
+            .first()
+            .map_or(0, |(_, n)| *n),
         new_3star: q::new_3star(db, scope, a.year_start, as_of).await?,
         by_day: q::decided_by_day(db, scope, as_of).await?,
         by_state: q::dossiers_by_state(db, scope).await?,

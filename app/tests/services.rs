@@ -1,0 +1,43 @@
+//! The services' tests against real databases, compiled as one test binary: one link of the
+//! application instead of one per file, and the tests of every file share the cores. A test
+//! that changes something process-wide (the clock) lives in a binary of its own
+//! (`demo_year_ahead.rs`, listed in `Cargo.toml`).
+mod support;
+
+mod account_admin;
+mod accounts;
+mod architecture;
+mod backup;
+mod catalog;
+mod commune_help;
+mod credentials;
+mod criteria_sets;
+mod dashboard;
+mod demo;
+mod demo_rounds;
+mod dossier_uploads;
+mod dossiers;
+mod imports;
+mod labels;
+mod lots;
+mod mail;
+mod master_data;
+mod master_data_edits;
+mod migrations;
+mod ministry;
+mod product_ideas;
+mod products;
+mod registry;
+mod report_periods;
+mod reports;
+mod reports_units;
+mod round_escalation;
+mod rounds;
+mod rounds_at_scale;
+mod server_functions;
+mod sessions;
+mod stored_states;
+mod subject_corrections;
+mod subjects;
+mod units;
+mod work_areas;
