@@ -12,19 +12,24 @@ export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # cargo-leptos builds debug with this flag; using it for tests and clippy too avoids rebuilding
 # every dependency when switching between them.
 LEPTOS_RUSTFLAGS := --cfg erase_components
+# Clippy without a build of its own: clippy-driver compiles our crates in the test and wasm
+# builds (`RUSTC_WORKSPACE_WRAPPER`, as `cargo clippy` does for a check), so its lints come with
+# the code that runs, and no dependency is compiled a second time just to be checked.
+# `-D warnings` fails the build on any warning, rustc's or clippy's; dependencies are built with
+# their lints capped, as always.
+CLIPPY := RUSTC_WORKSPACE_WRAPPER=clippy-driver
+TEST_BUILD := $(CLIPPY) RUSTFLAGS="$(LEPTOS_RUSTFLAGS) -D warnings"
+WASM_BUILD := $(CLIPPY) RUSTFLAGS="$(LEPTOS_RUSTFLAGS) -D warnings"
 # Leptos reads this one at compile time (`option_env!`): cargo-leptos sets it, and setting it for
 # cargo test and clippy too keeps one build of leptos for all of them.
 export LEPTOS_OUTPUT_NAME := ocop
 SERVER_DEBUG := target/debug/server
 
-.PHONY: run test release bench tools check lint unit-test build-for-e2e wasm-size e2e clean-data demo-reset
+.PHONY: run test release bench tools check lint clippy client tests-and-client unit-test build-for-e2e wasm-size e2e clean-data demo-reset
 
 # The trainers' command: the optimised client (what a phone downloads in a training room) with a
 # debug server, which builds fast; the client is precompressed once here, not per request.
-run: tools
-	@echo "==> release build of the wasm client"
-	cargo leptos build --release --frontend-only
-	node bench/precompress.mjs target/site/pkg
+run: tools client
 	@echo "==> debug build of the server"
 	cargo leptos build --server-only
 	@echo "==> migrating and loading demo data if the database is empty"
@@ -33,7 +38,7 @@ run: tools
 	DEMO_MODE=$${DEMO_MODE:-true} $(SERVER_DEBUG) serve
 
 # The stages of `make test`, run in this order; the time each took is printed at the end.
-TEST_STAGES := lint unit-test build-for-e2e wasm-size e2e
+TEST_STAGES := lint tests-and-client e2e
 
 test: tools
 	@summary=""; \
@@ -50,14 +55,14 @@ release: tools
 	cargo leptos build --release
 	node bench/precompress.mjs target/site/pkg
 
-# The national-scale benchmark (README, "Performance"): five ratios measured in one run against
+# The national-scale benchmark (README, "Performance"): seven ratios measured in one run against
 # the release server, nginx and the sqlite3 shell (Debian's packages). Not part of `make test`.
-bench: tools
+bench: tools client
 	@{ command -v nginx && command -v wrk && command -v sqlite3; } >/dev/null \
 	  || { echo "installing Debian's nginx, wrk and sqlite3"; \
 	       if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	       $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx wrk sqlite3; }
-	cargo leptos build --release
+	cargo leptos build --release --server-only
 	node bench/national.mjs
 	node bench/import.mjs
 	node bench/reset-demo.mjs
@@ -89,29 +94,53 @@ end2end/node_modules/.installed: end2end/package.json end2end/package-lock.json
 	touch $@
 
 # ---- checks --------------------------------------------------------------------------------
+# Formatting only: clippy's lints run inside the builds of `unit-test` and `build-for-e2e`.
 lint:
 	@echo "==> rustfmt"
 	cargo fmt --all --check
-	@echo "==> clippy (server side, feature ssr)"
+
+# Clippy on its own, both sides, for a quick look while working (not a stage of `make test`,
+# whose builds lint the same code).
+clippy:
 	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo clippy --all-targets -- -D warnings
-	@echo "==> clippy (browser side, feature hydrate, wasm32)"
 	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo clippy -p ocop-web -p app --target wasm32-unknown-unknown -- -D warnings
 
-# Unit, property and database tests. SQLite always; PostgreSQL too when TEST_DATABASE_URL is set.
+# Unit, property and database tests, built with clippy's lints (see CLIPPY). SQLite always;
+# PostgreSQL too when TEST_DATABASE_URL is set.
 unit-test:
-	@echo "==> cargo test (SQLite$${TEST_DATABASE_URL:+ and PostgreSQL})"
-	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo test
+	@echo "==> cargo test with clippy (SQLite$${TEST_DATABASE_URL:+ and PostgreSQL})"
+	$(TEST_BUILD) cargo test
 
-# The wasm client exactly as shipped (release), and the debug server that `cargo test` has just
-# built (`server/tests/command_line.rs` makes it build the binary, with the very features and
-# flags of the tests, so nothing is compiled twice; here it is a no-op after `unit-test`). A
-# release server would compile every dependency again; `make release` builds that one.
-build-for-e2e:
-	@echo "==> release build of the wasm client"
-	cargo leptos build --release --frontend-only
+# The wasm client exactly as shipped (release, linted by clippy as it compiles), precompressed,
+# and its size (what a phone downloads).
+client:
+	@echo "==> release build of the wasm client, with clippy"
+	$(WASM_BUILD) cargo leptos build --release --frontend-only
 	node bench/precompress.mjs target/site/pkg
+	@node bench/wasm-size.mjs target/site/pkg
+
+# What the browser tests run: the client, and the debug server that `cargo test` builds
+# (`server/tests/command_line.rs` makes it build the binary, with the very features and flags of
+# the tests, so nothing is compiled twice; a no-op after `unit-test`). A release server would
+# compile every dependency again; `make release` builds that one.
+build-for-e2e: client
 	@echo "==> debug build of the server (as cargo test builds it)"
-	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo test --no-run
+	$(TEST_BUILD) cargo test --no-run
+
+# `unit-test` and `client` side by side: the client's build goes to its own folder
+# (target/front), and each leaves a core idle for long stretches (one crate type-checked, the
+# client's single-unit LTO and wasm-opt, tests waiting on PostgreSQL), so together they take
+# little more than the longer of the two. The client's output is shown when it is done.
+tests-and-client:
+	@mkdir -p target; log=target/client-build.log; started=$$SECONDS; \
+	( $(MAKE) --no-print-directory client > $$log 2>&1 ) & client=$$!; \
+	if ! $(MAKE) --no-print-directory unit-test; then \
+	  kill $$client 2>/dev/null || true; wait $$client || true; exit 1; \
+	fi; \
+	tests=$$((SECONDS - started)); \
+	if ! wait $$client; then cat $$log; echo "the client's build failed (above)"; exit 1; fi; \
+	echo "==> the client's build (run beside the tests)"; tail -n 8 $$log; \
+	echo "  tests alone took $$tests s; the client was done $$((SECONDS - started)) s after the start"
 
 wasm-size:
 	@node bench/wasm-size.mjs target/site/pkg

@@ -3,8 +3,14 @@
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, header};
 use leptos::config::LeptosOptions;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use sea_orm::ConnectionTrait;
 use tower::ServiceExt;
 
+use app::services::files::store::LocalFolder;
 use app::state::{AppState, AuthSettings};
 
 pub struct TestApp {
@@ -49,20 +55,7 @@ async fn build(
     demo_mode: bool,
     mail_enabled: bool,
 ) -> TestApp {
-    let db = app::db::connect_and_migrate("sqlite::memory:")
-        .await
-        .unwrap();
-    app::seed::demo::seed_demo(&db).await.unwrap();
-    let files = app::services::files::store::LocalFolder::new(
-        std::env::temp_dir().join(format!("ocop-server-test-files-{}", std::process::id())),
-    );
-    app::seed::dossiers::seed_dossiers(&db, &files)
-        .await
-        .unwrap();
-    app::seed::rounds::seed_rounds(&db, &files).await.unwrap();
-    app::seed::lots::seed_lots(&db).await.unwrap();
-    app::seed::labels::seed_labels(&db, &files).await.unwrap();
-    app::seed::reports::seed_reports(&db).await.unwrap();
+    let (db, files) = demo_copy().await;
     let leptos_options = LeptosOptions::builder().output_name("ocop").build();
     let state = AppState {
         auth,
@@ -175,6 +168,73 @@ pub async fn send_post(
         String::from_utf8_lossy(&body).into_owned(),
         set_cookie,
     )
+}
+
+/// Where the test databases live: RAM (`/dev/shm`) when the machine has it, one folder per
+/// test process; the folders of finished processes are removed.
+fn scratch_folder() -> PathBuf {
+    let shm = Path::new("/dev/shm");
+    let root = if shm.is_dir() {
+        shm.to_path_buf()
+    } else {
+        std::env::temp_dir()
+    };
+    if let Ok(entries) = std::fs::read_dir(&root) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let finished = name
+                .strip_prefix("ocop-server-tests-")
+                .is_some_and(|pid| !Path::new("/proc").join(pid).exists());
+            if finished {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+    root.join(format!("ocop-server-tests-{}", std::process::id()))
+}
+
+fn sqlite_url(file: &Path) -> String {
+    format!("sqlite://{}?mode=rwc", file.display())
+}
+
+/// A database of its own holding the full demo, and the files folder the demo's uploads are in.
+/// The demo is seeded once per test process (seconds in a debug build) into a template that
+/// each app then copies (milliseconds). One connection, as to the in-memory database this
+/// replaces: the tests see the same order of statements.
+async fn demo_copy() -> (sea_orm::DatabaseConnection, LocalFolder) {
+    static FOLDER: OnceLock<PathBuf> = OnceLock::new();
+    static TEMPLATE: tokio::sync::OnceCell<PathBuf> = tokio::sync::OnceCell::const_new();
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let folder = FOLDER.get_or_init(scratch_folder);
+    let files = LocalFolder::new(folder.join("files"));
+    let template = TEMPLATE
+        .get_or_init(|| async {
+            std::fs::create_dir_all(folder).unwrap();
+            let db = app::db::connect_and_migrate(&sqlite_url(&folder.join("seeding.db")))
+                .await
+                .unwrap();
+            app::seed::demo::seed_demo(&db).await.unwrap();
+            app::seed::dossiers::seed_dossiers(&db, &files)
+                .await
+                .unwrap();
+            app::seed::rounds::seed_rounds(&db, &files).await.unwrap();
+            app::seed::lots::seed_lots(&db).await.unwrap();
+            app::seed::labels::seed_labels(&db, &files).await.unwrap();
+            app::seed::reports::seed_reports(&db).await.unwrap();
+            // One self-contained file (no write-ahead log beside it) to copy.
+            let template = folder.join("template.db");
+            db.execute_unprepared(&format!("VACUUM INTO '{}'", template.display()))
+                .await
+                .unwrap();
+            db.close().await.unwrap();
+            template
+        })
+        .await;
+    let copy = folder.join(format!("app-{}.db", NEXT.fetch_add(1, Ordering::Relaxed)));
+    std::fs::copy(template, &copy).unwrap();
+    let mut options = sea_orm::ConnectOptions::new(sqlite_url(&copy));
+    options.max_connections(1);
+    (app::db::connect(options).await.unwrap(), files)
 }
 
 /// Signs a demo account in and returns its session cookie.

@@ -1,11 +1,13 @@
 //! Real databases for tests: an in-memory SQLite database built by the real migrations, and, when
-//! `TEST_DATABASE_URL` is set, a PostgreSQL schema of the test's own (so tests run in parallel).
+//! `TEST_DATABASE_URL` is set, a PostgreSQL database of the test's own, copied from one migrated
+//! once (`postgres.rs`), so tests run in parallel; an empty one is a schema of its own.
 #![allow(dead_code)]
 
 pub mod accounts;
 pub mod certified;
 pub mod dossiers;
 pub mod imports;
+pub mod postgres;
 pub mod reports;
 pub mod rounds;
 pub mod smtp;
@@ -14,29 +16,39 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
-use sea_orm_migration::MigratorTrait;
-
-use app::migrations::Migrator;
 
 pub struct TestDb {
     pub db: DatabaseConnection,
     /// "sqlite" or "postgres", for assertion messages.
     pub backend: &'static str,
-    schema: Option<(String, String)>,
+    /// On PostgreSQL: `TEST_DATABASE_URL` and what the test owns there.
+    postgres: Option<(String, Owned)>,
+}
+
+/// What a PostgreSQL test owns, to drop when it is done.
+enum Owned {
+    Database(String),
+    Schema(String),
 }
 
 impl TestDb {
-    /// Drops the test's PostgreSQL schema (SQLite in memory vanishes by itself).
+    /// Drops the test's PostgreSQL database or schema (SQLite in memory vanishes by itself).
     pub async fn cleanup(self) {
-        if let Some((url, schema)) = self.schema {
-            drop(self.db);
-            let admin = Database::connect(&url)
-                .await
-                .expect("connect to TEST_DATABASE_URL");
-            admin
-                .execute_unprepared(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
-                .await
-                .expect("drop test schema");
+        let Some((url, owned)) = self.postgres else {
+            return;
+        };
+        drop(self.db);
+        match owned {
+            Owned::Database(name) => postgres::drop_database(&url, &name).await,
+            Owned::Schema(schema) => {
+                let admin = Database::connect(&url)
+                    .await
+                    .expect("connect to TEST_DATABASE_URL");
+                admin
+                    .execute_unprepared(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
+                    .await
+                    .expect("drop test schema");
+            }
         }
     }
 }
@@ -60,15 +72,21 @@ pub async fn sqlite() -> TestDb {
     TestDb {
         db,
         backend: "sqlite",
-        schema: None,
+        postgres: None,
     }
 }
 
 async fn postgres(url: &str) -> TestDb {
-    postgres_schema(url, true).await
+    let (db, name) = postgres::copy(url).await;
+    TestDb {
+        db,
+        backend: "postgres",
+        postgres: Some((url.to_owned(), Owned::Database(name))),
+    }
 }
 
-async fn postgres_schema(url: &str, migrate: bool) -> TestDb {
+/// An empty schema of the test's own (no migrations applied).
+async fn postgres_schema(url: &str) -> TestDb {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -93,13 +111,10 @@ async fn postgres_schema(url: &str, migrate: bool) -> TestDb {
     let db = app::db::connect(options)
         .await
         .expect("connect to test schema");
-    if migrate {
-        Migrator::up(&db, None).await.expect("migrate PostgreSQL");
-    }
     TestDb {
         db,
         backend: "postgres",
-        schema: Some((url.to_owned(), schema)),
+        postgres: Some((url.to_owned(), Owned::Schema(schema))),
     }
 }
 
@@ -150,15 +165,15 @@ pub async fn certify(db: &sea_orm::DatabaseConnection, product_id: i32, stars: i
 /// An empty database of the same kind as `like` (no migrations applied): what `restore` and
 /// `copy-db` write into.
 pub async fn empty_like(like: &TestDb) -> TestDb {
-    match &like.schema {
+    match &like.postgres {
         None => TestDb {
             db: app::db::connect(ConnectOptions::new("sqlite::memory:"))
                 .await
                 .expect("open SQLite"),
             backend: "sqlite",
-            schema: None,
+            postgres: None,
         },
-        Some((url, _)) => postgres_schema(url, false).await,
+        Some((url, _)) => postgres_schema(url).await,
     }
 }
 
@@ -167,5 +182,5 @@ pub async fn empty_postgres() -> Option<TestDb> {
     let url = std::env::var("TEST_DATABASE_URL")
         .ok()
         .filter(|u| !u.is_empty())?;
-    Some(postgres_schema(&url, false).await)
+    Some(postgres_schema(&url).await)
 }
