@@ -15,7 +15,7 @@ pub mod smtp;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
+use sea_orm::{ConnectOptions, DatabaseConnection};
 
 pub struct TestDb {
     pub db: DatabaseConnection,
@@ -41,13 +41,7 @@ impl TestDb {
         match owned {
             Owned::Database(name) => postgres::drop_database(&url, &name).await,
             Owned::Schema(schema) => {
-                let admin = Database::connect(&url)
-                    .await
-                    .expect("connect to TEST_DATABASE_URL");
-                admin
-                    .execute_unprepared(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
-                    .await
-                    .expect("drop test schema");
+                postgres::execute(&url, &format!("DROP SCHEMA IF EXISTS {schema} CASCADE")).await;
             }
         }
     }
@@ -98,14 +92,7 @@ async fn postgres_schema(url: &str) -> TestDb {
         NEXT.fetch_add(1, Ordering::Relaxed),
         nanos
     );
-    let admin = Database::connect(url)
-        .await
-        .expect("connect to TEST_DATABASE_URL");
-    admin
-        .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
-        .await
-        .expect("create schema");
-    drop(admin);
+    postgres::execute(url, &format!("CREATE SCHEMA {schema}")).await;
     let mut options = ConnectOptions::new(url);
     options.set_schema_search_path(schema.clone());
     let db = app::db::connect(options)

@@ -31,6 +31,15 @@ async fn admin(url: &str) -> DatabaseConnection {
         .expect("connect to TEST_DATABASE_URL")
 }
 
+/// Runs one statement on the server named by `url` (creating or dropping a database or schema).
+pub async fn execute(url: &str, sql: &str) {
+    admin(url)
+        .await
+        .execute_unprepared(sql)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
 /// Drops the test databases and templates of processes that are no longer running.
 async fn drop_stale(admin: &DatabaseConnection) {
     let rows = admin
@@ -90,11 +99,7 @@ pub async fn copy(url: &str) -> (DatabaseConnection, String) {
         std::process::id(),
         NEXT.fetch_add(1, Ordering::Relaxed)
     );
-    admin(url)
-        .await
-        .execute_unprepared(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
-        .await
-        .expect("copy the template database");
+    execute(url, &format!("CREATE DATABASE {name} TEMPLATE {template}")).await;
     let db = app::db::connect(ConnectOptions::new(database_url(url, &name)))
         .await
         .expect("connect to the test database");
@@ -103,11 +108,7 @@ pub async fn copy(url: &str) -> (DatabaseConnection, String) {
 
 /// Drops a test's database (its pool may still be closing: `FORCE` ends those connections).
 pub async fn drop_database(url: &str, name: &str) {
-    admin(url)
-        .await
-        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .await
-        .expect("drop the test database");
+    execute(url, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
 }
 
 #[test]
