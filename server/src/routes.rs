@@ -28,7 +28,7 @@ pub fn router_and_cache(
 ) -> (Router, crate::page_cache::PageCache) {
     let sessions = session_layer(&state, cookie_secure);
     let upload_body_limit = state.upload_limits.max_bytes + 1024 * 1024;
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let page_cache = crate::page_cache::PageCache::new(state.page_cache_bytes);
     let kept = page_cache.clone();
     let context = {
@@ -116,6 +116,17 @@ pub fn router_and_cache(
         )
         .with_state(state);
     (router, kept)
+}
+
+/// The app's routes, listed once per process. Listing them sets a process-wide flag in
+/// leptos_server (`SuppressResourceLoad`) under which any resource first polled meanwhile, by
+/// any render, waits forever (leptos issue #4773). A server lists them once before it serves;
+/// the tests build a router per test while other tests render pages, and hung at random
+/// before the list was kept.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::LazyLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::LazyLock::new(|| generate_route_list(App));
+    ROUTES.clone()
 }
 
 /// Sessions in the application database: cookie HttpOnly, SameSite=Lax, Secure over https,
@@ -386,5 +397,32 @@ mod tests {
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
         let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
         assert!(String::from_utf8_lossy(&body).contains("Không tìm thấy trang"));
+    }
+
+    /// Pages that wait for data answer while another router is being built in the process (as
+    /// the tests build one each). Listing the routes afresh each time made such pages wait
+    /// forever at random (leptos issue #4773); the list is now made once per process.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn pages_answer_while_another_router_is_built() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let app = crate::test_support::demo_app(Default::default()).await;
+        let producer = crate::test_support::sign_in(&app.router, "dongbanh@demo.vn", None).await;
+        let done = Arc::new(AtomicBool::new(false));
+        let building = {
+            let done = Arc::clone(&done);
+            std::thread::spawn(move || {
+                while !done.load(Ordering::Relaxed) {
+                    drop(super::route_list());
+                }
+            })
+        };
+        for _ in 0..20 {
+            let (status, _) =
+                crate::test_support::get_page(&app.router, "/producer", Some(&producer)).await;
+            assert_eq!(status, 200);
+        }
+        done.store(true, Ordering::Relaxed);
+        building.join().unwrap();
     }
 }

@@ -150,11 +150,7 @@ pub async fn send_post(
     if let Some(address) = forwarded_for {
         request = request.header("x-forwarded-for", address);
     }
-    let response = app
-        .clone()
-        .oneshot(request.body(body.into()).unwrap())
-        .await
-        .unwrap();
+    let response = answer(app, request.body(body.into()).unwrap()).await;
     let set_cookie = response
         .headers()
         .get(header::SET_COOKIE)
@@ -162,7 +158,9 @@ pub async fn send_post(
         .and_then(|v| v.split(';').next())
         .map(str::to_owned);
     let status = response.status().as_u16();
-    let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+    let body = within_a_minute(path, to_bytes(response.into_body(), 1 << 20))
+        .await
+        .unwrap();
     (
         status,
         String::from_utf8_lossy(&body).into_owned(),
@@ -170,8 +168,25 @@ pub async fn send_post(
     )
 }
 
+/// The app's answer to `request`. A request that has not been answered within a minute fails
+/// its test, naming it, instead of holding up the whole run.
+pub async fn answer(app: &axum::Router, request: Request<Body>) -> axum::response::Response {
+    let what = format!("{} {}", request.method(), request.uri());
+    within_a_minute(&what, app.clone().oneshot(request))
+        .await
+        .unwrap()
+}
+
+/// `work`'s output, or a panic naming `what` after a minute.
+pub async fn within_a_minute<T>(what: &str, work: impl std::future::Future<Output = T>) -> T {
+    match tokio::time::timeout(std::time::Duration::from_secs(60), work).await {
+        Ok(output) => output,
+        Err(_) => panic!("{what}: no answer within a minute"),
+    }
+}
+
 /// Where the test databases live: RAM (`/dev/shm`) when the machine has it, one folder per
-/// test process; the folders of finished processes are removed.
+/// test process; the folders of finished processes are removed. Called once per process.
 fn scratch_folder() -> PathBuf {
     let shm = Path::new("/dev/shm");
     let root = if shm.is_dir() {
@@ -190,7 +205,10 @@ fn scratch_folder() -> PathBuf {
             }
         }
     }
-    root.join(format!("ocop-server-tests-{}", std::process::id()))
+    // One of ours from an earlier process with the same id (ids are reused) is stale too.
+    let ours = root.join(format!("ocop-server-tests-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&ours);
+    ours
 }
 
 fn sqlite_url(file: &Path) -> String {
@@ -278,13 +296,11 @@ pub async fn get_bytes(app: &axum::Router, path: &str, cookie: Option<&str>) -> 
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
-    let response = app
-        .clone()
-        .oneshot(request.body(Body::empty()).unwrap())
+    let response = answer(app, request.body(Body::empty()).unwrap()).await;
+    let status = response.status().as_u16();
+    let body = within_a_minute(path, to_bytes(response.into_body(), 16 << 20))
         .await
         .unwrap();
-    let status = response.status().as_u16();
-    let body = to_bytes(response.into_body(), 16 << 20).await.unwrap();
     (status, body.to_vec())
 }
 

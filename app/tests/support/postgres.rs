@@ -40,7 +40,9 @@ pub async fn execute(url: &str, sql: &str) {
         .unwrap_or_else(|e| panic!("{sql}: {e}"));
 }
 
-/// Drops the test databases and templates of processes that are no longer running.
+/// Drops the test databases and templates of processes that are no longer running, and any
+/// named after this process (an earlier process with the same id left them: ids are reused,
+/// and PostgreSQL outlives the machine's processes). Runs before this process makes any.
 async fn drop_stale(admin: &DatabaseConnection) {
     let rows = admin
         .query_all_raw(sea_orm::Statement::from_string(
@@ -60,7 +62,8 @@ async fn drop_stale(admin: &DatabaseConnection) {
             .split('_')
             .next()
             .unwrap_or_default();
-        if !std::path::Path::new("/proc").join(pid).exists() {
+        let ours = pid == std::process::id().to_string();
+        if ours || !std::path::Path::new("/proc").join(pid).exists() {
             let _ = admin
                 .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
                 .await;

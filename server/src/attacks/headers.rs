@@ -4,16 +4,12 @@ use axum::http::header;
 use crate::test_support::{demo_app, demo_app_with, post_typed, sign_in};
 
 async fn headers_of(app: &axum::Router, path: &str, cookie: Option<&str>) -> axum::http::HeaderMap {
-    use tower::ServiceExt;
     let mut request = axum::http::Request::get(path).header(header::HOST, "ocop.test");
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
-    let response = app
-        .clone()
-        .oneshot(request.body(axum::body::Body::empty()).unwrap())
-        .await
-        .unwrap();
+    let response =
+        crate::test_support::answer(app, request.body(axum::body::Body::empty()).unwrap()).await;
     response.headers().clone()
 }
 
