@@ -308,14 +308,17 @@ fn sorted<K: Ord>(mut counts: Vec<(K, i64)>) -> Vec<(K, i64)> {
     counts
 }
 
-/// The counts drawn from one pass over the valid certificates (`products_by`) are the
-/// database's own `COUNT(DISTINCT product_id) … GROUP BY`, on days before, during and after the
-/// fixture's changes, for the whole province and narrowed scopes — with a product holding two
-/// valid certificates at once (counted once overall, once under each of its star counts).
+/// The counts drawn from one pass over the certificates in scope (`figures`, `products_by`)
+/// are the database's own `COUNT(DISTINCT product_id) … GROUP BY` and counts, on days before,
+/// during and after the fixture's changes, for the whole province and narrowed scopes — with a
+/// product holding two valid certificates at once (counted once overall, once under each of
+/// its star counts) and a renewal that replaced a 3★ certificate with a 4★ one.
 #[tokio::test]
 async fn one_pass_counts_equal_the_databases_group_by() {
     use app::entities::{certificate, product, subject};
     use app::services::reports::dashboard_queries::{self as q, Scope};
+    use chrono::Datelike;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
     for t in support::databases().await {
         seed_demo(&t.db).await.unwrap();
         support::certified::fixture(&t.db).await;
@@ -323,6 +326,22 @@ async fn one_pass_counts_equal_the_databases_group_by() {
         let twice = new_product(db, &p.owner, "Hai giấy thử").await;
         certify(db, twice.id, 3, "2026-01-10").await;
         certify(db, twice.id, 5, "2026-02-10").await;
+        // A renewal: a 3★ certificate replaced by a 4★ one on 2026-03-01.
+        let renewed = new_product(db, &p.owner, "Gia hạn thử").await;
+        certify(db, renewed.id, 3, "2023-03-01").await;
+        certify(db, renewed.id, 4, "2026-03-01").await;
+        let chain: Vec<certificate::Model> = certificate::Entity::find()
+            .filter(certificate::Column::ProductId.eq(renewed.id))
+            .order_by_asc(certificate::Column::DecisionDate)
+            .all(db)
+            .await
+            .unwrap();
+        certificate::Entity::update_many()
+            .col_expr(certificate::Column::SupersededBy, chain[1].id.into())
+            .filter(certificate::Column::Id.eq(chain[0].id))
+            .exec(db)
+            .await
+            .unwrap();
         let scopes = [
             Scope::default(),
             Scope {
@@ -334,16 +353,39 @@ async fn one_pass_counts_equal_the_databases_group_by() {
                 ..Scope::default()
             },
             Scope {
+                stars: Some(4),
+                ..Scope::default()
+            },
+            Scope {
                 kind: Some("HTX".to_owned()),
                 ..Scope::default()
             },
         ];
         let mut seen = 0;
-        for day in ["2024-06-30", "2026-02-01", "2026-11-30", "2029-12-31"] {
+        for day in [
+            "2024-06-30",
+            "2026-02-01",
+            "2026-03-01",
+            "2026-11-30",
+            "2029-12-31",
+        ] {
             let day: chrono::NaiveDate = day.parse().unwrap();
             for scope in &scopes {
                 let at = format!("{b} {day} {scope:?}");
-                let valid = q::valid_certificates(db, scope, day).await.unwrap();
+                let rows = q::scoped_certificates(db, scope).await.unwrap();
+                let year_start = day.with_month(1).unwrap().with_day(1).unwrap();
+                let figures = q::figures(&rows, scope.stars, year_start, day);
+                assert_eq!(
+                    figures.new_3star,
+                    q::new_3star(db, scope, year_start, day).await.unwrap(),
+                    "{at}"
+                );
+                assert_eq!(
+                    figures.by_day,
+                    sorted(q::decided_by_day(db, scope, day).await.unwrap()),
+                    "{at}"
+                );
+                let valid = figures.valid;
                 seen += valid.len();
                 let sql_communes: Vec<(String, i64)> =
                     q::valid_by(db, scope, day, product::Column::CommuneCode)

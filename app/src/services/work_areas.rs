@@ -42,17 +42,32 @@ pub async fn next_steps(
     };
     let mut items = match (role, commune_code, subject_id) {
         (Role::Producer, _, Some(id)) => {
-            let mut items =
-                actions(db, &Level::Producer(*id), None, today, expiring_within_days).await?;
+            let mut items = actions(
+                db,
+                &Level::Producer(*id),
+                None,
+                today,
+                expiring_within_days,
+                None,
+            )
+            .await?;
             items.extend(producer_extras(db, *id, today).await?);
             items
         }
         (Role::CommuneOfficer, Some(code), _) => {
             let level = Level::Commune(code.clone());
-            actions(db, &level, None, today, expiring_within_days).await?
+            actions(db, &level, None, today, expiring_within_days, None).await?
         }
         (Role::ProvincialOfficer, _, _) => {
-            actions(db, &Level::Province, None, today, expiring_within_days).await?
+            actions(
+                db,
+                &Level::Province,
+                None,
+                today,
+                expiring_within_days,
+                None,
+            )
+            .await?
         }
         (Role::CouncilMember | Role::AdvisoryMember, _, _) => to_score(db, actor).await?,
         (Role::Administrator, _, _) => accounts(db).await?,

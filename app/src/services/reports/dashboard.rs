@@ -168,7 +168,8 @@ fn apply(
     }
 }
 
-/// The grouped counts every tile and chart is drawn from (one query each).
+/// The grouped counts every tile and chart is drawn from: the certificates' from one pass
+/// (`dashboard_queries::figures`), the dossiers' from one query.
 pub(super) struct Counts {
     pub by_commune: Vec<(String, i64)>,
     pub by_group_id: Vec<(i32, i64)>,
@@ -199,19 +200,21 @@ async fn counts(
         .await?
         .filter(|_| scope.subject.is_none())
         .map(|t| i64::from(t.new_products_3star));
-    let valid = q::valid_certificates(db, scope, as_of).await?;
+    let rows = q::scoped_certificates(db, scope).await?;
+    let figures = q::figures(&rows, scope.stars, a.year_start, as_of);
+    let valid = &figures.valid;
     let until = as_of + chrono::Days::new(u64::try_from(expiring_within_days).unwrap_or_default());
     let expiring = valid.iter().filter(|c| c.valid_until <= until);
     Ok(Counts {
-        by_commune: q::products_by(&valid, |c| c.commune_code.clone()),
-        by_group_id: q::products_by(&valid, |c| c.product_group_id),
-        by_type: q::products_by(&valid, |c| c.subject_type.clone()),
-        by_stars: q::products_by(&valid, |c| c.stars),
+        by_commune: q::products_by(valid, |c| c.commune_code.clone()),
+        by_group_id: q::products_by(valid, |c| c.product_group_id),
+        by_type: q::products_by(valid, |c| c.subject_type.clone()),
+        by_stars: q::products_by(valid, |c| c.stars),
         expiring: q::products_by(expiring, |_| ())
             .first()
             .map_or(0, |(_, n)| *n),
-        new_3star: q::new_3star(db, scope, a.year_start, as_of).await?,
-        by_day: q::decided_by_day(db, scope, as_of).await?,
+        new_3star: figures.new_3star,
+        by_day: figures.by_day,
         by_state: q::dossiers_by_state(db, scope).await?,
         target,
     })
@@ -357,12 +360,18 @@ pub async fn dashboard(
             "producer",
         ),
     };
+    let scope = &applied.scope;
+    let only_communes = scope.subject.is_none()
+        && scope.group_ids.is_none()
+        && scope.stars.is_none()
+        && scope.kind.is_none();
     let actions = crate::services::reports::dashboard_actions::actions(
         db,
         &level,
-        applied.scope.communes.as_deref(),
+        scope.communes.as_deref(),
         today,
         expiring_within_days,
+        (only_communes && applied.as_of == today).then_some(counts.expiring),
     )
     .await?;
     Ok(Dashboard {

@@ -25,17 +25,19 @@ fn item(vi: &str, en: &str, count: u64, href: String) -> ActionItem {
 }
 
 /// What waits for this viewer, each with a count and where to act (a fixed set of counts).
-/// The province's list follows the dashboard's commune filter (`filtered_to`), as its figures do.
+/// The province's list follows the dashboard's commune filter (`filtered_to`), as its figures do;
+/// `expiring` is the dashboard's own count when it was made for the same communes and day.
 pub(crate) async fn actions(
     db: &impl ConnectionTrait,
     level: &Level,
     filtered_to: Option<&[String]>,
     today: NaiveDate,
     expiring_within_days: i64,
+    expiring: Option<i64>,
 ) -> Result<Vec<ActionItem>, ServiceError> {
     let days = u64::try_from(expiring_within_days).unwrap_or_default();
     match level {
-        Level::Province => province(db, filtered_to, today, days).await,
+        Level::Province => province(db, filtered_to, today, days, expiring).await,
         Level::Commune(code) => commune(db, code, today).await,
         Level::Producer(id) => producer(db, *id, today, days).await,
     }
@@ -48,6 +50,7 @@ async fn province(
     communes: Option<&[String]>,
     today: NaiveDate,
     days: u64,
+    expiring: Option<i64>,
 ) -> Result<Vec<ActionItem>, ServiceError> {
     let mut items = Vec::new();
     let mut forwarded =
@@ -86,13 +89,18 @@ async fn province(
         reports,
         "/reports".into(),
     ));
-    // The same count as the dashboard's "expiring" figure.
-    let scope = crate::services::reports::dashboard_queries::Scope {
-        communes: communes.map(<[String]>::to_vec),
-        ..Default::default()
+    // The same count as the dashboard's "expiring" figure, counted again only when the
+    // dashboard's own was narrowed by more than the communes, or made for another day.
+    let expiring = match expiring {
+        Some(n) => n,
+        None => {
+            let scope = crate::services::reports::dashboard_queries::Scope {
+                communes: communes.map(<[String]>::to_vec),
+                ..Default::default()
+            };
+            crate::services::reports::dashboard_queries::expiring(db, &scope, today, days).await?
+        }
     };
-    let expiring =
-        crate::services::reports::dashboard_queries::expiring(db, &scope, today, days).await?;
     items.push(item(
         &format!("Giấy chứng nhận hết hạn trong {days} ngày"),
         &format!("Certificates expiring within {days} days"),

@@ -1,6 +1,6 @@
-//! The dashboard's aggregates, each one `GROUP BY` query in the database — the same counts a
-//! person would write in SQL — so their number is fixed and their cost follows the database's,
-//! not the data's size through the application.
+//! The dashboard's queries. Its certificate figures come from one pass over the certificates
+//! in scope (`scoped_certificates`, then `figures`); the `GROUP BY` queries beside it are the
+//! same counts as a person would write them in SQL, which the tests hold the pass to.
 use chrono::NaiveDate;
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
@@ -103,7 +103,7 @@ where
 }
 
 /// A certificate valid on a day, with what the dashboard counts it by.
-#[derive(Clone, Debug, PartialEq, sea_orm::FromQueryResult)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ValidCertificate {
     pub product_id: i32,
     pub commune_code: String,
@@ -113,25 +113,114 @@ pub struct ValidCertificate {
     pub valid_until: NaiveDate,
 }
 
-/// Every certificate valid on `day` within `scope`, in one pass over the certificates: the
-/// dashboard draws its counts by commune, group, type, stars and expiry from these rows
-/// (`products_by`), where one `GROUP BY` query each repeated the same join five times.
-pub async fn valid_certificates(
+/// A certificate of an active subject within a scope, with everything the dashboard derives
+/// from it: its place, dates, successor and the cycle of the dossier it was decided on.
+#[derive(Clone, Debug, PartialEq, sea_orm::FromQueryResult)]
+pub struct ScopedCertificate {
+    pub id: i32,
+    pub product_id: i32,
+    pub commune_code: String,
+    pub product_group_id: i32,
+    pub subject_type: String,
+    pub stars: i16,
+    pub decision_date: NaiveDate,
+    pub valid_until: NaiveDate,
+    pub revoked_on: Option<NaiveDate>,
+    pub superseded_by: Option<i32>,
+    /// The cycle of its dossier (`None`: issued without one, e.g. imported).
+    pub cycle: Option<String>,
+}
+
+/// Every certificate within `scope` but for its star count, in one pass over the
+/// certificates. The stars are applied by `figures`: a certificate's successor — always a
+/// certificate of the same product (`evaluation::decision::issue`, the import's chains), so
+/// within the same scope otherwise — may have other stars and still decides its validity.
+pub async fn scoped_certificates(
     db: &impl ConnectionTrait,
     scope: &Scope,
-    day: NaiveDate,
-) -> Result<Vec<ValidCertificate>, ServiceError> {
-    Ok(valid_on(certificates(scope), day)
+) -> Result<Vec<ScopedCertificate>, ServiceError> {
+    let any_stars = Scope {
+        stars: None,
+        ..scope.clone()
+    };
+    Ok(certificates(&any_stars)
+        .join(
+            JoinType::LeftJoin,
+            cert::Entity::belongs_to(dossier::Entity)
+                .from(cert::Column::DossierId)
+                .to(dossier::Column::Id)
+                .into(),
+        )
         .select_only()
+        .column(cert::Column::Id)
         .column(cert::Column::ProductId)
         .column(product::Column::CommuneCode)
         .column(product::Column::ProductGroupId)
         .column(subject::Column::SubjectType)
         .column(cert::Column::Stars)
+        .column(cert::Column::DecisionDate)
         .column(cert::Column::ValidUntil)
-        .into_model::<ValidCertificate>()
+        .column(cert::Column::RevokedOn)
+        .column(cert::Column::SupersededBy)
+        .column(dossier::Column::Cycle)
+        .into_model::<ScopedCertificate>()
         .all(db)
         .await?)
+}
+
+/// What the dashboard draws from the certificates in scope up to a day.
+#[derive(Debug, Default, PartialEq)]
+pub struct CertificateFigures {
+    /// The certificates valid on the day (as `valid_on`).
+    pub valid: Vec<ValidCertificate>,
+    /// First recognitions of 3★ or more decided in the period (as `new_3star`).
+    pub new_3star: i64,
+    /// Certificates decided per day up to the day, by day (as `decided_by_day`).
+    pub by_day: Vec<(NaiveDate, i64)>,
+}
+
+/// The dashboard's certificate figures for `stars` (any when `None`) over `from..=to`, from
+/// `scoped_certificates`: the same answers as the queries `valid_on`, `new_3star` and
+/// `decided_by_day`, which each walked the certificates again.
+pub fn figures(
+    rows: &[ScopedCertificate],
+    stars: Option<i16>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> CertificateFigures {
+    let decided: std::collections::HashMap<i32, NaiveDate> =
+        rows.iter().map(|c| (c.id, c.decision_date)).collect();
+    // Certificates that replaced another: renewals, never a first recognition.
+    let replacing: std::collections::HashSet<i32> =
+        rows.iter().filter_map(|c| c.superseded_by).collect();
+    let mut by_day = std::collections::BTreeMap::<NaiveDate, i64>::new();
+    let mut figures = CertificateFigures::default();
+    for c in rows.iter().filter(|c| stars.is_none_or(|s| c.stars == s)) {
+        if c.decision_date > to {
+            continue;
+        }
+        *by_day.entry(c.decision_date).or_default() += 1;
+        let first = c.cycle.as_deref().is_none_or(|cycle| cycle == "first");
+        if c.decision_date >= from && c.stars >= 3 && first && !replacing.contains(&c.id) {
+            figures.new_3star += 1;
+        }
+        let replaced = c
+            .superseded_by
+            .and_then(|id| decided.get(&id))
+            .is_some_and(|day| *day <= to);
+        if c.valid_until >= to && c.revoked_on.is_none_or(|day| day > to) && !replaced {
+            figures.valid.push(ValidCertificate {
+                product_id: c.product_id,
+                commune_code: c.commune_code.clone(),
+                product_group_id: c.product_group_id,
+                subject_type: c.subject_type.clone(),
+                stars: c.stars,
+                valid_until: c.valid_until,
+            });
+        }
+    }
+    figures.by_day = by_day.into_iter().collect();
+    figures
 }
 
 /// The products among `valid` counted per `key`, each product once per key however many of
