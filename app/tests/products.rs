@@ -360,6 +360,21 @@ async fn a_product_page_is_public_with_its_certificate_its_digital_link_and_code
         assert_eq!(page.digital_link, None);
         assert_eq!(page.qr_link, format!("{base}/products/{}", plain.id));
         assert!(page.qr_svg.is_some() && page.barcode_svg.is_none());
+        // A subject that is not active shows none of its products.
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+        let mut subject: app::entities::subject::ActiveModel =
+            app::entities::subject::Entity::find_by_id(plain.subject_id)
+                .one(db)
+                .await
+                .unwrap()
+                .unwrap()
+                .into();
+        subject.status = Set(app::domain::status::SubjectStatus::Pending);
+        subject.update(db).await.unwrap();
+        assert!(matches!(
+            product(db, plain.id, base, today, &settings).await,
+            Err(ServiceError::NotFound)
+        ));
         t.cleanup().await;
     }
 }

@@ -62,6 +62,9 @@ pub async fn published(
         .order_by_asc(public_document::Column::Id)
         .all(db)
         .await?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
     let names: std::collections::HashMap<i32, String> = stored_file::Entity::find()
         .filter(stored_file::Column::Id.is_in(rows.iter().map(|r| r.file_id)))
         .all(db)

@@ -1,10 +1,10 @@
 //! The public face of a product: its page (`/products/{id}`, what a QR scan opens) and the
 //! lookup of a GTIN for the Digital Link resolver. Only products of active subjects are shown.
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::domain::status::SubjectStatus;
 use crate::domain::{certificate, digital_link, ean13};
-use crate::entities::{admin_unit, product, product_group, subject};
+use crate::entities::{admin_unit, product, product_group, product_photo, subject};
 use crate::models::producers::products::{PublicCertificate, PublicProduct};
 use crate::services::ServiceError;
 use crate::services::certificates::register::CertificateSettings;
@@ -20,15 +20,15 @@ pub async fn product(
     today: chrono::NaiveDate,
     settings: &CertificateSettings,
 ) -> Result<PublicProduct, ServiceError> {
-    let p = product::Entity::find_by_id(id)
+    // Each query is a round trip to the database's worker: the product comes with its subject.
+    let (p, s) = match product::Entity::find_by_id(id)
+        .find_also_related(subject::Entity)
         .one(db)
         .await?
-        .ok_or(ServiceError::NotFound)?;
-    let s = subject::Entity::find_by_id(p.subject_id)
-        .one(db)
-        .await?
-        .filter(|s| s.status == SubjectStatus::Active)
-        .ok_or(ServiceError::NotFound)?;
+    {
+        Some((p, Some(s))) if s.status == SubjectStatus::Active => (p, s),
+        _ => return Err(ServiceError::NotFound),
+    };
     let group_name = product_group::Entity::find_by_id(p.product_group_id)
         .one(db)
         .await?
@@ -56,7 +56,12 @@ pub async fn product(
             stars: u8::try_from(c.stars).unwrap_or_default(),
             valid_until: crate::domain::dates::date(c.valid_until),
         });
-    let photos = crate::services::producers::product_photos::photos_of(db, id)
+    // The page shows the photos alone (not their files' names): one query.
+    let photos = product_photo::Entity::find()
+        .filter(product_photo::Column::ProductId.eq(id))
+        .order_by_desc(product_photo::Column::IsCover)
+        .order_by_asc(product_photo::Column::Sort)
+        .all(db)
         .await?
         .into_iter()
         .map(|photo| photo.file_id)
