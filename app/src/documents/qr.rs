@@ -1,8 +1,37 @@
 //! QR codes as SVG for pages and as PNG files to download (the PDFs draw their own).
 
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+
+/// Drawn QR codes kept by their text, up to this many bytes of SVG (past it, it starts over).
+const KEPT_BYTES: usize = 8 << 20;
+
 /// The QR code of `text` as an SVG document, one unit per module with a 4-module quiet zone;
 /// `None` if the text is too long for a QR code.
+///
+/// A code never changes for its text, while choosing its mask is about a tenth of rendering a
+/// product page afresh (a profile under load): pages rendered again after a write (which
+/// empties the page cache) reuse the codes already drawn.
 pub fn svg(text: &str) -> Option<String> {
+    static KEPT: LazyLock<Mutex<(HashMap<String, String>, usize)>> = LazyLock::new(Mutex::default);
+    let kept = KEPT.lock().ok().and_then(|kept| kept.0.get(text).cloned());
+    if kept.is_some() {
+        return kept;
+    }
+    let svg = draw_svg(text)?;
+    if let Ok(mut kept) = KEPT.lock() {
+        let size = text.len() + svg.len();
+        if kept.1 + size > KEPT_BYTES {
+            *kept = Default::default();
+        }
+        if kept.0.insert(text.to_owned(), svg.clone()).is_none() {
+            kept.1 += size;
+        }
+    }
+    Some(svg)
+}
+
+fn draw_svg(text: &str) -> Option<String> {
     let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
     let n = code.width();
     let size = n + 8;
@@ -52,6 +81,24 @@ mod tests {
     fn a_link_becomes_an_svg_of_dark_modules() {
         let svg = super::svg("https://ocop.langson.gov.vn/01/08934588012228").unwrap();
         assert!(svg.starts_with("<svg") && svg.contains("h1v1h-1z"));
+        // Kept: the same text gives the same drawing, another text another one.
+        assert_eq!(
+            super::svg("https://ocop.langson.gov.vn/01/08934588012228").unwrap(),
+            svg
+        );
+        assert_eq!(
+            super::draw_svg("https://ocop.langson.gov.vn/01/08934588012228").unwrap(),
+            svg
+        );
+        assert_ne!(
+            super::svg("https://ocop.langson.gov.vn/products/7").unwrap(),
+            svg
+        );
+        assert_eq!(
+            super::svg(&"x".repeat(8000)),
+            None,
+            "too long for a QR code"
+        );
     }
 
     #[test]

@@ -403,7 +403,7 @@ pub fn valid_by_commune_sql(backend: sea_orm::DbBackend, day: NaiveDate) -> Stri
 
 #[cfg(test)]
 mod tests {
-    use super::{ValidCertificate, products_by};
+    use super::{ScopedCertificate, ValidCertificate, figures, products_by};
     use proptest::prelude::*;
 
     fn certificate(product_id: i32, commune: u8, stars: i16) -> ValidCertificate {
@@ -433,7 +433,49 @@ mod tests {
         assert!(products_by(&[], |c| c.stars).is_empty());
     }
 
+    fn scoped(
+        id: i32,
+        product_id: i32,
+        stars: i16,
+        decided: u32,
+        successor: Option<i32>,
+    ) -> ScopedCertificate {
+        let day = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()
+            + chrono::Days::new(u64::from(decided));
+        ScopedCertificate {
+            id,
+            product_id,
+            commune_code: "01".into(),
+            product_group_id: 1,
+            subject_type: "HTX".into(),
+            stars,
+            decision_date: day,
+            valid_until: day + chrono::Days::new(1095),
+            revoked_on: None,
+            superseded_by: successor,
+            cycle: None,
+        }
+    }
+
     proptest! {
+        /// Narrowing to a star count narrows the figures and nothing else: a certificate
+        /// replaced by one with other stars is still replaced, and every decided certificate of
+        /// those stars is counted once on its day.
+        #[test]
+        fn the_stars_filter_only_narrows(rows in prop::collection::vec((1..=5i16, 0..3000u32, prop::option::of(0..40i32)), 0..40), day in 0..4000u32, stars in 1..=5i16) {
+            let rows: Vec<_> = rows.iter().enumerate().map(|(i, &(s, d, next))| scoped(i as i32, i as i32 % 7, s, d, next)).collect();
+            let from = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+            let to = from + chrono::Days::new(u64::from(day));
+            let all = figures(&rows, None, from, to);
+            let narrowed = figures(&rows, Some(stars), from, to);
+            let expected: Vec<_> = all.valid.iter().filter(|c| c.stars == stars).cloned().collect();
+            prop_assert_eq!(&narrowed.valid, &expected);
+            let decided = rows.iter().filter(|c| c.stars == stars && c.decision_date <= to).count();
+            prop_assert_eq!(narrowed.by_day.iter().map(|(_, n)| n).sum::<i64>(), decided as i64);
+            prop_assert!(narrowed.new_3star <= all.new_3star);
+            prop_assert!(all.valid.iter().all(|c| c.valid_until >= to));
+        }
+
         /// Keys come once, in order; each count is the number of distinct products under the
         /// key; repeating a certificate changes nothing.
         #[test]
