@@ -5,41 +5,15 @@
 // side in one run, so the ratio compares the clients, not the machines.
 // Usage: node bench/usable.mjs SERVER_BIN SITE_ROOT [SITE_ROOT…]
 // (e.g. a debug-built client in one folder and the release, precompressed one in another)
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { serveDemo } from "./demo-server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { chromium } = createRequire(join(here, "../end2end/package.json"))("@playwright/test");
 const [serverBin, ...sites] = process.argv.slice(2);
 const ROUNDS = 3;
-
-async function serve(site, port) {
-  const data = mkdtempSync(join(tmpdir(), "ocop-usable-"));
-  const env = {
-    ...process.env,
-    DATABASE_URL: `sqlite://${join(data, "ocop.db")}?mode=rwc`,
-    FILES_DIR: join(data, "files"),
-    LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-    LEPTOS_SITE_ROOT: resolve(site),
-    RUST_LOG: "warn",
-  };
-  await new Promise((ok) => spawn(serverBin, ["seed-demo"], { env, stdio: "ignore" }).on("exit", ok));
-  const server = spawn(serverBin, ["serve"], { env, stdio: "ignore" });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return () => {
-    server.kill("SIGTERM");
-    rmSync(data, { recursive: true, force: true });
-  };
-}
 
 async function usableAfter(base) {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
@@ -72,7 +46,7 @@ async function usableAfter(base) {
 const results = [];
 for (const [n, site] of sites.entries()) {
   const port = 3400 + n;
-  const stop = await serve(site, port);
+  const stop = await serveDemo(serverBin, site, port);
   try {
     results.push([site, await usableAfter(`http://127.0.0.1:${port}`)]);
   } finally {
