@@ -7,6 +7,7 @@ pub mod error;
 pub mod error_summary;
 pub mod field_error;
 pub mod file_upload;
+pub mod hydration;
 pub mod labels;
 pub mod layout;
 pub mod minutes;

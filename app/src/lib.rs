@@ -42,6 +42,7 @@ use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
+use crate::components::hydration::{HydratedMarker, OtherPage};
 use crate::components::layout::Layout;
 use crate::components::session::provide_session;
 use crate::i18n::{I18nContextProvider, t_string, use_i18n};
@@ -85,7 +86,7 @@ use crate::routes::producers::{
     public_subject::SubjectPage,
     subject_profile::SubjectProfilePage,
 };
-use crate::routes::public::{home::HomePage, not_found::NotFound};
+use crate::routes::public::home::HomePage;
 use crate::routes::registry::{RegistryProductsPage, RegistrySubjectsPage};
 use crate::routes::registry_subject::RegistrySubjectPage;
 use crate::routes::reports::{
@@ -120,33 +121,42 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 {stylesheet()}
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
-                <App />
+                <WholeApp />
             </body>
         </html>
     }
 }
 
+/// `App`, the pages still hydrated whole. An island's resources are matched with the data the
+/// server sent by the order in which they are created, and only those created while the server
+/// marks its render "hydrating" are numbered: Leptos marks just the island's own body, but
+/// `App`'s pages render later, from its router. So the whole render is marked here.
 #[component]
+fn WholeApp() -> impl IntoView {
+    if let Some(shared) = Owner::current_shared_context() {
+        shared.set_is_hydrating(true);
+    }
+    view! {
+        <App />
+        <HydratedMarker />
+    }
+}
+
+/// The pages that are not light yet, with their router: one island, hydrated whole.
+#[island]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_session();
-    // Playwright waits for this marker before clicking: effects run only in the browser, after
-    // hydration.
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
         <I18nContextProvider ssr_lang_header_getter=ignore_browser_language()>
             <AppTitle />
             <Router>
                 <Layout>
-                    <Routes fallback=NotFound>
+                    <Routes fallback=OtherPage>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::InOrder />
                         <Route path=path!("/units") view=UnitsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/login") view=LoginPage ssr=SsrMode::InOrder />

@@ -16,7 +16,9 @@ use crate::functions::master_data::units::list_units;
 use crate::functions::producers::subject_corrections::{
     MoveSubject, SetSubjectActive, get_subject_history,
 };
-use crate::functions::producers::subject_profile::{UpdateSubjectProfile, get_subject};
+use crate::functions::producers::subject_profile::{
+    UpdateSubjectProfile, get_subject, list_subject_members,
+};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::models::AppError;
 use crate::models::master_data::units::{UnitFilter, UnitRow};
@@ -53,6 +55,10 @@ pub fn RegistrySubjectPage() -> impl IntoView {
         || (),
         |_| list_units(UnitFilter::CurrentCommunes, String::new()),
     );
+    let members = Resource::new(
+        move || (id(), changes.get()),
+        |(id, _)| list_subject_members(id),
+    );
     view! {
         <SignedInGate>
             <p><A href="/registry/subjects">{t!(i18n, registry.back_to_subjects)}</A></p>
@@ -64,7 +70,7 @@ pub fn RegistrySubjectPage() -> impl IntoView {
                             let subject_id = s.id;
                             view! {
                                 <Corrections subject=s communes save status moved />
-                                <crate::routes::producers::public_subject::Members subject_id />
+                                <crate::routes::producers::public_subject::Members subject_id members />
                             }.into_any()
                         }
                         Ok(_) | Err(AppError::Forbidden) => view! { <NotAllowed /> }.into_any(),

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::auth::{Area, Role};
 use crate::components::area_gate::AreaGate;
-use crate::components::commune_options::CommuneOptions;
+use crate::components::commune_options::{CommuneOptions, Communes, communes_resource};
 use crate::components::error::{ErrorMessage, FormError};
 use crate::components::field_error::FieldError;
 use crate::components::labels::{AccountStatus, RoleName, role_label};
@@ -63,12 +63,14 @@ fn AccountProfile() -> impl IntoView {
         },
         |(id, ..)| get_account_detail(id),
     );
+    // Up front: the role form shows the communes only once the account has arrived.
+    let communes = communes_resource();
     view! {
         <BackToAccounts />
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(d) => view! { <Profile detail=d actions /> }.into_any(),
+                    Ok(d) => view! { <Profile detail=d actions communes /> }.into_any(),
                     Err(e) => view! {
                         <h1>{t!(i18n, admin.account_title)}</h1>
                         <ErrorMessage error=e />
@@ -81,7 +83,7 @@ fn AccountProfile() -> impl IntoView {
 }
 
 #[component]
-fn Profile(detail: AccountDetail, actions: Actions) -> impl IntoView {
+fn Profile(detail: AccountDetail, actions: Actions, communes: Communes) -> impl IntoView {
     let i18n = use_i18n();
     let a = detail.account;
     let contact = [a.email.clone(), a.phone.clone()]
@@ -123,7 +125,7 @@ fn Profile(detail: AccountDetail, actions: Actions) -> impl IntoView {
         {detail.may_lock.then(|| view! { <LockControl user_id locked action=actions.lock /> })}
         {(detail.may_reset && a.status == "active").then(|| view! { <ResetControl user_id action=actions.reset /> })}
         {detail.may_change_role.then(|| view! {
-            <RoleControl user_id roles=detail.assignable_roles current=a.role commune=detail.commune_code.clone() action=actions.role />
+            <RoleControl user_id roles=detail.assignable_roles current=a.role commune=detail.commune_code.clone() action=actions.role communes />
         })}
         <section>
             <h2>{t!(i18n, admin.history)}</h2>
@@ -208,6 +210,7 @@ fn RoleControl(
     current: Role,
     commune: Option<String>,
     action: ServerAction<ChangeAccountRole>,
+    communes: Communes,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
@@ -229,7 +232,7 @@ fn RoleControl(
                     <div hidden=move || !crate::routes::accounts::account_new::has_commune(&chosen.get())>
                         <label for="new-commune">{t!(i18n, register.commune)}</label>
                         <select id="new-commune" name="commune_code">
-    <CommuneOptions selected=commune />
+    <CommuneOptions selected=commune communes />
                         </select>
                         <FieldError error field="commune_code" />
                     </div>

@@ -101,9 +101,17 @@ fn SubjectFacts(subject: SubjectView) -> impl IntoView {
 /// The subject's member accounts (its members, its commune's officers and the province see
 /// them; officers may give each a password link).
 #[component]
-pub(crate) fn Members(subject_id: i32) -> impl IntoView {
+pub(crate) fn Members(
+    subject_id: i32,
+    /// The list, when the page loads it with its other data rather than here: a resource
+    /// started only once another one has arrived may be numbered differently by the server and
+    /// by the browser that hydrates the page, which breaks hydration.
+    #[prop(optional)]
+    members: Option<Resource<Result<Vec<SubjectMember>, AppError>>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let members = Resource::new(move || subject_id, list_subject_members);
+    let members =
+        members.unwrap_or_else(|| Resource::new(move || subject_id, list_subject_members));
     view! {
         <section>
             <h2>{t!(i18n, subjects.members)}</h2>
