@@ -7,12 +7,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::area_gate::{NotAllowed, SignedInGate};
+use crate::components::commune_options::communes_resource;
 use crate::components::confirm_submit::form_is_valid;
 use crate::components::error::{ErrorMessage, FormError};
 use crate::components::field_error::FieldError;
 use crate::components::labels::status_label;
 use crate::components::saved_count::saved_count;
-use crate::functions::master_data::units::list_units;
 use crate::functions::producers::subject_corrections::{
     MoveSubject, SetSubjectActive, get_subject_history,
 };
@@ -21,7 +21,7 @@ use crate::functions::producers::subject_profile::{
 };
 use crate::i18n::{t, t_string, use_i18n};
 use crate::models::AppError;
-use crate::models::master_data::units::{UnitFilter, UnitRow};
+use crate::models::master_data::units::UnitRow;
 use crate::models::producers::subject_profile::SubjectView;
 use crate::routes::dossiers::history::HistoryLine;
 use crate::routes::producers::subject_profile::ProfileForm;
@@ -49,12 +49,10 @@ pub fn RegistrySubjectPage() -> impl IntoView {
         move || (id(), changes.get()),
         |(id, _)| get_subject_history(id),
     );
-    // Loaded with the page, not inside the move form: a resource started while the page
-    // hydrates inside another one's suspense broke hydration.
-    let communes = Resource::new(
-        || (),
-        |_| list_units(UnitFilter::CurrentCommunes, String::new()),
-    );
+    // The communes and the members are loaded with the page, not once the subject has arrived:
+    // a resource started while the page hydrates inside another one's suspense breaks
+    // hydration.
+    let communes = communes_resource();
     let members = Resource::new(
         move || (id(), changes.get()),
         |(id, _)| list_subject_members(id),
