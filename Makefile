@@ -53,7 +53,9 @@ test: tools
 # What a deployment runs: the release server and the release wasm client.
 release: tools
 	cargo leptos build --release
+	$(LIGHT_INTO_SITE)
 	node bench/precompress.mjs target/site/pkg
+	node bench/precompress.mjs target/site/pkg/light target/site/hash-light.txt
 
 # The national-scale benchmark (README, "Performance"): seven ratios measured in one run against
 # the release server, nginx and the sqlite3 shell (Debian's packages). Not part of `make test`.
@@ -66,6 +68,11 @@ bench: tools client
 	node bench/national.mjs
 	node bench/import.mjs
 	node bench/reset-demo.mjs
+
+# The light client (Cargo.toml, project "light") is built into a site root of its own; it is
+# served from the main one's pkg/light.
+LIGHT_INTO_SITE := rm -rf target/site/pkg/light && mkdir -p target/site/pkg \
+	&& cp -r target/site-light/pkg/light target/site/pkg/light && rm -f target/site/pkg/light/ocop.css
 
 # ---- tools: each step is skipped when the right version is already there -------------------
 tools: end2end/node_modules/.installed
@@ -116,8 +123,11 @@ unit-test:
 client:
 	@echo "==> release build of the wasm client, with clippy"
 	$(WASM_BUILD) cargo leptos build --release --frontend-only
+	$(LIGHT_INTO_SITE)
 	node bench/precompress.mjs target/site/pkg
+	node bench/precompress.mjs target/site/pkg/light target/site/hash-light.txt
 	@node bench/wasm-size.mjs target/site/pkg
+	@node bench/wasm-size.mjs target/site/pkg/light
 
 # What the browser tests run: the client, and the debug server that `cargo test` builds
 # (`server/tests/command_line.rs` makes it build the binary, with the very features and flags of
@@ -146,6 +156,7 @@ tests-and-client:
 
 wasm-size:
 	@node bench/wasm-size.mjs target/site/pkg
+	@node bench/wasm-size.mjs target/site/pkg/light
 
 e2e:
 	@echo "==> end-to-end tests in Chromium"

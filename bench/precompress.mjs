@@ -5,13 +5,15 @@
 // a gzip (.gz) copy of every wasm, JS and CSS file, so the server never compresses per request.
 // Run after every client build (the Makefile does); the server ignores a copy older than its
 // file, and copies of earlier builds are removed here.
-// Usage: node bench/precompress.mjs target/site/pkg
+// The light client (pkg/light, no CSS of its own) lists its hashes in the file named second.
+// Usage: node bench/precompress.mjs target/site/pkg [target/site/hash-light.txt]
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const dir = process.argv[2] ?? "target/site/pkg";
+const hashFile = process.argv[3] ?? join(dirname(dir), "hash.txt");
 const OUTPUT = "ocop";
 const HASHED = new RegExp(`^${OUTPUT}\\.[A-Za-z0-9_-]{16}\\.(js|wasm|css)(\\.br|\\.gz)?$`);
 
@@ -22,22 +24,25 @@ for (const name of readdirSync(dir)) {
 // cargo-leptos names the wasm ocop.wasm (wasm-bindgen alone would say ocop_bg.wasm).
 const wasm = existsSync(join(dir, `${OUTPUT}.wasm`)) ? `${OUTPUT}.wasm` : `${OUTPUT}_bg.wasm`;
 const sources = { js: `${OUTPUT}.js`, wasm, css: `${OUTPUT}.css` };
+const present = Object.entries(sources).filter(([, name]) => existsSync(join(dir, name)));
+// Complete: JS and wasm, and CSS unless this is the light client (which has none).
+const complete =
+  present.length === (process.argv[3] ? 2 : 3) && present.some(([k]) => k === "wasm") && present.some(([k]) => k === "js");
 const lines = [];
-for (const [kind, name] of Object.entries(sources)) {
-  if (!existsSync(join(dir, name))) continue;
+for (const [kind, name] of present) {
   const bytes = readFileSync(join(dir, name));
   const hash = createHash("sha256").update(bytes).digest("base64url").slice(0, 16);
   writeFileSync(join(dir, `${OUTPUT}.${hash}.${kind}`), bytes);
   lines.push(`${kind}: ${hash}`);
 }
-if (lines.length === 3) {
-  writeFileSync(join(dirname(dir), "hash.txt"), `${lines.join("\n")}\n`);
+if (complete) {
+  writeFileSync(hashFile, `${lines.join("\n")}\n`);
 } else {
-  rmSync(join(dirname(dir), "hash.txt"), { force: true });
+  rmSync(hashFile, { force: true });
 }
 
 // With hashed copies, the plain names are no longer linked: only the copies are compressed.
-const linked = lines.length === 3 ? new Set(Object.values(sources)) : new Set();
+const linked = complete ? new Set(present.map(([, name]) => name)) : new Set();
 for (const name of readdirSync(dir).sort()) {
   if (!/\.(wasm|js|css)$/.test(name) || linked.has(name)) continue;
   const bytes = readFileSync(join(dir, name));

@@ -8,6 +8,7 @@ pub mod error_summary;
 pub mod field_error;
 pub mod file_upload;
 pub mod hydration;
+pub mod island_i18n;
 pub mod labels;
 pub mod layout;
 pub mod minutes;

@@ -12,6 +12,8 @@ use tower_http::services::ServeDir;
 /// a 404 that says so (never an empty answer).
 pub fn service(pkg_dir: &Path) -> axum::Router {
     drop_stale_copies(pkg_dir);
+    // The light client's folder (`app::assets::LIGHT_PKG_DIR`, "pkg/light").
+    drop_stale_copies(&pkg_dir.join("light"));
     let files = ServeDir::new(pkg_dir)
         .precompressed_br()
         .precompressed_gzip()

@@ -12,6 +12,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultMakeSpan, TraceLayer};
 
 use app::auth::session_store::DbSessionStore;
+use app::pages::Pages;
 use app::state::AppState;
 use app::{App, shell};
 use tower_sessions::cookie::SameSite;
@@ -125,7 +126,12 @@ pub fn router_and_cache(
 /// before the list was kept.
 fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::LazyLock<Vec<leptos_axum::AxumRouteListing>> =
-        std::sync::LazyLock::new(|| generate_route_list(App));
+        std::sync::LazyLock::new(|| {
+            // The light pages (`pages`), then those still in `App`.
+            let mut routes = generate_route_list(Pages);
+            routes.extend(generate_route_list(App));
+            routes
+        });
     ROUTES.clone()
 }
 

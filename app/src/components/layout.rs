@@ -1,13 +1,27 @@
 //! The page frame: header with navigation and language switch, main area, footer.
+//!
+//! `light`: the frame of a light page (`pages`), rendered on the server alone — the user's
+//! menu and the demo note are filled in there, and the language switch is a small island.
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::island_i18n::IslandI18n;
 use crate::components::session::UserMenu;
 use crate::i18n::{Locale, t, t_string, use_i18n};
 
 #[component]
-pub fn Layout(children: Children) -> impl IntoView {
+pub fn Layout(children: Children, #[prop(optional)] light: bool) -> impl IntoView {
     let i18n = use_i18n();
+    let switch = if light {
+        view! { <LanguageSwitchIsland /> }.into_any()
+    } else {
+        view! { <LanguageSwitch reload=false /> }.into_any()
+    };
+    let demo_note = if light {
+        view! { <ServerDemoNote /> }.into_any()
+    } else {
+        view! { <DemoNote /> }.into_any()
+    };
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <header class="site-header">
@@ -18,8 +32,8 @@ pub fn Layout(children: Children) -> impl IntoView {
             </A>
             <MenuToggle />
             <div class="site-menu" id="site-menu">
-                <UserMenu />
-                <LanguageSwitch />
+                <UserMenu light />
+                {switch}
                 <nav class="site-nav" aria-label=move || t_string!(i18n, nav.label).to_string()>
                     // Public pages; the signed-in user's work area is linked from the user menu.
                     <A href="/" exact=true>{t!(i18n, nav.home)}</A>
@@ -32,7 +46,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <main id="main" class="site-main">{children()}</main>
         <footer class="site-footer">
             <p>{t!(i18n, footer.owner)}</p>
-            <DemoNote />
+            {demo_note}
         </footer>
     }
 }
@@ -53,6 +67,25 @@ fn DemoNote() -> impl IntoView {
         matches!(demo.try_get().flatten().filter(|_| shown), Some(Ok(true))).then(|| {
             view! { <p class="muted" data-testid="demo-note">{t!(i18n, footer.demo_note)}</p> }
         })
+    }
+}
+
+/// The demo note of a light page, known on the server.
+#[component]
+fn ServerDemoNote() -> impl IntoView {
+    let i18n = use_i18n();
+    let demo = Resource::new(
+        || (),
+        |_| crate::functions::accounts::registration::demo_mode(),
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                matches!(demo.await, Ok(true)).then(|| {
+                    view! { <p class="muted" data-testid="demo-note">{t!(i18n, footer.demo_note)}</p> }
+                })
+            })}
+        </Suspense>
     }
 }
 
@@ -77,10 +110,22 @@ fn MenuToggle() -> impl IntoView {
     }
 }
 
+/// The language switch of a light page, whose text the server rendered: the page is loaded
+/// again in the chosen language.
+#[island]
+fn LanguageSwitchIsland() -> impl IntoView {
+    view! {
+        <IslandI18n>
+            <LanguageSwitch reload=true />
+        </IslandI18n>
+    }
+}
+
 /// Switches between Vietnamese (default) and English; the choice is kept in a cookie, so it
-/// survives reloads and the server renders the next page in it.
+/// survives reloads and the server renders the next page in it. `reload`: load the page again
+/// (a light page, whose text only the server renders), once the cookie is written.
 #[component]
-fn LanguageSwitch() -> impl IntoView {
+fn LanguageSwitch(reload: bool) -> impl IntoView {
     let i18n = use_i18n();
     let toggle = move |_| {
         let next = match i18n.get_locale() {
@@ -88,6 +133,15 @@ fn LanguageSwitch() -> impl IntoView {
             Locale::en => Locale::vi,
         };
         i18n.set_locale(next);
+        if reload {
+            // The cookie is written by an effect, which runs before this timer.
+            set_timeout(
+                || {
+                    let _ = window().location().reload();
+                },
+                std::time::Duration::ZERO,
+            );
+        }
     };
     view! {
         <button

@@ -1,55 +1,40 @@
-//! The signed-in user, shared by the header and the pages: one resource, refetched whenever
-//! someone signs in or out on this page.
+//! The signed-in user, shared by the header and the pages: one resource. Signing in (`/login`,
+//! a light page) and signing out (a plain form post, answered with a redirect) both end with a
+//! page load, so the user never changes under a page: a page that needs a user cannot send the
+//! browser to `/login` while the sign-out's redirect is on its way.
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::components::A;
 
-use crate::functions::accounts::registration::{DemoSignIn, SignIn, SignOut, get_current_user};
+use crate::functions::accounts::registration::{SignOut, get_current_user};
 use crate::i18n::{Locale, td_string, use_i18n};
 use crate::models::AppError;
 use crate::models::accounts::registration::CurrentUser;
 
 #[derive(Clone, Copy)]
 pub struct SessionContext {
-    pub sign_in: ServerAction<SignIn>,
-    pub sign_out: ServerAction<SignOut>,
-    pub demo_sign_in: ServerAction<DemoSignIn>,
     pub user: Resource<Result<Option<CurrentUser>, AppError>>,
 }
 
-/// Creates the actions and the user resource; call once, in `App`.
+/// Creates the user resource; call once, in `App` or a light page's frame.
 pub fn provide_session() {
-    let sign_in = ServerAction::<SignIn>::new();
-    let sign_out = ServerAction::<SignOut>::new();
-    let demo_sign_in = ServerAction::<DemoSignIn>::new();
-    let user = Resource::new(
-        move || {
-            (
-                sign_in.version().get(),
-                sign_out.version().get(),
-                demo_sign_in.version().get(),
-            )
-        },
-        |_| get_current_user(),
-    );
-    provide_context(SessionContext {
-        sign_in,
-        sign_out,
-        demo_sign_in,
-        user,
-    });
+    let user = Resource::new(|| (), |_| get_current_user());
+    provide_context(SessionContext { user });
 }
 
 pub fn use_session() -> SessionContext {
     expect_context::<SessionContext>()
 }
 
-/// Header corner: "Sign in", or the user's name and a sign-out button.
+/// Header corner: "Sign in", or the user's name and a sign-out button (a plain form post, which
+/// the server answers with a redirect to the home page). `light`: on a light page, rendered on
+/// the server alone.
 ///
 /// The locale is read (tracked) before the `Suspend` and the texts inside it are fixed strings
 /// of that locale: a signal read after the await could run once the request's owner is gone (a
 /// browser that left while the streamed render waited for the session), which panics.
 #[component]
-pub fn UserMenu() -> impl IntoView {
+pub fn UserMenu(#[prop(optional)] light: bool) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     view! {
@@ -61,11 +46,15 @@ pub fn UserMenu() -> impl IntoView {
                     Ok(Some(user)) => view! {
                         <div class="user-menu">
                             <A href=user.role.area().path() attr:data-testid="work-area">{td_string!(locale, nav.work_area)}</A>
-                            <NotificationBadge locale />
+                            {if light {
+                                view! { <ServerNotificationBadge locale /> }.into_any()
+                            } else {
+                                view! { <NotificationBadge locale /> }.into_any()
+                            }}
                             <A href="/account" attr:data-testid="user-name">{user.full_name}</A>
-                            <ActionForm action=session.sign_out attr:class="inline-form">
+                            <form method="post" action=SignOut::url() class="inline-form">
                                 <button type="submit" class="link-button">{td_string!(locale, login.sign_out)}</button>
-                            </ActionForm>
+                            </form>
                         </div>
                     }
                     .into_any(),
@@ -80,6 +69,30 @@ pub fn UserMenu() -> impl IntoView {
             })
             }}
         </Transition>
+    }
+}
+
+/// The notifications link of a light page, with the unread count known on the server.
+#[component]
+fn ServerNotificationBadge(locale: Locale) -> impl IntoView {
+    let unread = Resource::new(
+        || (),
+        |_| crate::functions::notifications::unread_notifications(),
+    );
+    view! {
+        <A href="/notifications" attr:data-testid="notifications-link">
+            {td_string!(locale, nav.notifications)}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match unread.await {
+                        Ok(n) if n > 0 => Some(view! {
+                            " "<span class="count-badge" data-testid="unread-count">{n}</span>
+                        }),
+                        _ => None,
+                    }
+                })}
+            </Suspense>
+        </A>
     }
 }
 
