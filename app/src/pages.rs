@@ -15,6 +15,7 @@ use crate::components::layout::Layout;
 use crate::components::session::provide_session;
 use crate::i18n::I18nContextProvider;
 use crate::routes::accounts::login::LoginPage;
+use crate::routes::dossiers::list::{CommuneDossiersPage, ProvinceDossiersPage};
 use crate::routes::work_areas::{AdminHome, CommuneHome, CouncilHome, ProducerHome, ProvinceHome};
 use crate::{App, AppTitle, assets, csp, ignore_browser_language};
 
@@ -58,6 +59,8 @@ pub fn Pages() -> impl IntoView {
                     <Route path=path!("/province") view=ProvinceHome ssr=SsrMode::Async />
                     <Route path=path!("/council") view=CouncilHome ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminHome ssr=SsrMode::Async />
+                    <Route path=path!("/commune/dossiers") view=CommuneDossiersPage ssr=SsrMode::Async />
+                    <Route path=path!("/province/dossiers") view=ProvinceDossiersPage ssr=SsrMode::Async />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -28,9 +28,7 @@ use crate::routes::certificates::{
     lists::{ProducerCertificatesPage, ProvinceCertificatesPage},
 };
 use crate::routes::dossiers::detail::DossierPage;
-use crate::routes::dossiers::list::{
-    CommuneDossiersPage, ProducerDossiersPage, ProvinceDossiersPage,
-};
+use crate::routes::dossiers::list::ProducerDossiersPage;
 use crate::routes::dossiers::report::AssessmentReportPage;
 use crate::routes::evaluation::{
     criteria::{CriteriaSetPage, CriteriaSetsPage},
@@ -95,11 +93,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/dossiers/:id") view=DossierPage ssr=SsrMode::Async />
                         <Route path=path!("/dossiers/:id/report") view=AssessmentReportPage ssr=SsrMode::Async />
                         <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
-                        <Route path=path!("/commune/dossiers") view=CommuneDossiersPage ssr=SsrMode::Async />
                         <Route path=path!("/commune/registrations") view=RegistrationsPage ssr=SsrMode::Async />
                         <Route path=path!("/commune/register-producer") view=RegisterForProducerPage ssr=SsrMode::Async />
                         <Route path=path!("/province/registrations") view=ProvinceRegistrationsPage ssr=SsrMode::Async />
-                        <Route path=path!("/province/dossiers") view=ProvinceDossiersPage ssr=SsrMode::Async />
                         <Route path=path!("/province/rounds") view=ProvinceRoundsPage ssr=SsrMode::Async />
                         <Route path=path!("/province/certificates") view=ProvinceCertificatesPage ssr=SsrMode::Async />
                         <Route path=path!("/producer/certificates") view=ProducerCertificatesPage ssr=SsrMode::Async />

@@ -1,7 +1,9 @@
 //! Dossier lists: the producer's (`/producer/dossiers`, with "open a dossier"), the commune's
 //! inbox by state with counts and forwarding (`/commune/dossiers`), and the province's
 //! filtered list of forwarded dossiers (`/province/dossiers`). Filters are in the address, so
-//! a list can be bookmarked.
+//! a list can be bookmarked. The commune's and the province's are light pages (`pages`): the
+//! server renders them, and only the commune's ticking and forwarding runs in the browser (an
+//! island), which loads the page again once the dossiers are forwarded.
 use leptos::prelude::*;
 use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
@@ -10,9 +12,9 @@ use crate::auth::Area;
 use crate::components::area_gate::AreaGate;
 use crate::components::error::{ErrorMessage, FormError};
 use crate::components::field_error::FieldError;
+use crate::components::island_i18n::IslandI18n;
 use crate::components::labels::{DossierStateBadge, cycle_label, dossier_state_label};
 use crate::components::pager::{Pager, href_with};
-use crate::components::saved_count::saved_count;
 use crate::domain::dossier::DossierState;
 use crate::domain::dossier_form::DossierCycle;
 use crate::functions::dossiers::{CreateDossier, ForwardDossiers, dossier_products, list_dossiers};
@@ -125,8 +127,6 @@ fn DossierInbox(path: &'static str, forwarding: bool) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let param = move |name: &str| query.read().get(name).unwrap_or_default();
-    let forward = ServerAction::<ForwardDossiers>::new();
-    let forwards = saved_count(forward);
     let dossiers = Resource::new(
         move || {
             (
@@ -135,14 +135,12 @@ fn DossierInbox(path: &'static str, forwarding: bool) -> impl IntoView {
                 param("group"),
                 param("cycle"),
                 param("page"),
-                forwards.get(),
             )
         },
-        |(state, commune, group, cycle, page, _)| {
+        |(state, commune, group, cycle, page)| {
             list_dossiers(state, commune, group, cycle, page.parse().unwrap_or(1))
         },
     );
-    let selected = RwSignal::new(Vec::<i32>::new());
     let title = move || {
         if forwarding {
             t_string!(i18n, dossiers.inbox_title).to_string()
@@ -150,8 +148,11 @@ fn DossierInbox(path: &'static str, forwarding: bool) -> impl IntoView {
             t_string!(i18n, dossiers.province_title).to_string()
         }
     };
+    // Set by the forwarding island when it loads the list again (`ForwardInbox`).
+    let forwarded = forwarding && param("forwarded") == "1";
     view! {
         <h1>{title}</h1>
+        {forwarded.then(|| view! { <p class="notice" role="status" data-testid="forward-done">{t!(i18n, dossiers.done)}</p> })}
         {(!forwarding).then(|| view! { <ProvinceFilters path /> })}
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
@@ -163,13 +164,12 @@ fn DossierInbox(path: &'static str, forwarding: bool) -> impl IntoView {
                             ("group", param("group")),
                             ("cycle", param("cycle")),
                         ];
-                        view! { <InboxBody list path params selectable=forwarding.then_some(selected) /> }.into_any()
+                        view! { <InboxBody list path params forwarding /> }.into_any()
                     }
                     Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
                 }
             })}
         </Transition>
-        {forwarding.then(|| view! { <ForwardForm forward selected /> })}
     }
 }
 
@@ -178,7 +178,7 @@ fn InboxBody(
     list: DossierList,
     path: &'static str,
     params: Vec<(&'static str, String)>,
-    selectable: Option<RwSignal<Vec<i32>>>,
+    forwarding: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let current = params[0].1.clone();
@@ -210,19 +210,45 @@ fn InboxBody(
     }))
     .collect_view();
     let empty = list.rows.is_empty();
+    let mut after_forward = params.clone();
+    after_forward.push(("forwarded", "1".to_owned()));
+    let after_forward = href_with(path, &after_forward);
+    let pager = view! { <Pager path params page=list.page pages=list.pages has_more=list.page < list.pages /> };
     view! {
         <nav class="tabs" aria-label=move || t_string!(i18n, dossiers.state).to_string()>{tabs}</nav>
         {if empty {
             view! { <p class="empty" data-testid="dossiers-empty">{t!(i18n, dossiers.empty_filtered)}</p> }.into_any()
+        } else if forwarding {
+            view! { <ForwardInbox rows=list.rows after_forward>{pager}</ForwardInbox> }.into_any()
         } else {
-            view! {
-                <DossierTable rows=list.rows selectable />
-                <Pager path params page=list.page pages=list.pages has_more=list.page < list.pages />
-            }.into_any()
+            view! { <DossierTable rows=list.rows selectable=None />{pager} }.into_any()
         }}
     }
 }
 
+/// The commune's rows with tick boxes, its pager (`children`, rendered by the server) and the
+/// forwarding form: an island, since the ticks are the form's input. Once the dossiers are
+/// forwarded the page is loaded again at `after_forward` (the same list, saying it is done), so
+/// the counts and states come fresh from the server.
+#[island]
+fn ForwardInbox(rows: Vec<DossierRow>, after_forward: String, children: Children) -> impl IntoView {
+    let forward = ServerAction::<ForwardDossiers>::new();
+    let selected = RwSignal::new(Vec::<i32>::new());
+    Effect::new(move |_| {
+        if matches!(forward.value().get(), Some(Ok(()))) {
+            let _ = window().location().set_href(&after_forward);
+        }
+    });
+    view! {
+        <IslandI18n>
+            <DossierTable rows selectable=Some(selected) />
+            {children()}
+            <ForwardForm forward selected />
+        </IslandI18n>
+    }
+}
+
+/// The rows of a dossier list; plain links, as it also stands in an island (no router there).
 #[component]
 fn DossierTable(rows: Vec<DossierRow>, selectable: Option<RwSignal<Vec<i32>>>) -> impl IntoView {
     let i18n = use_i18n();
@@ -260,7 +286,7 @@ fn DossierTable(rows: Vec<DossierRow>, selectable: Option<RwSignal<Vec<i32>>>) -
                         view! {
                             <tr data-testid="dossier-row">
                                 {tick}
-                                <td><A href=format!("/dossiers/{id}")>{d.product_name}</A><span class="muted code">" "{d.group_code}</span></td>
+                                <td><a href=format!("/dossiers/{id}")>{d.product_name}</a><span class="muted code">" "{d.group_code}</span></td>
                                 <td class="wide-only">{d.subject_name}</td>
                                 <td class="wide-only">{d.commune_name}</td>
                                 <td class="wide-only">{move || cycle_label(i18n, d.cycle)}</td>
@@ -290,17 +316,11 @@ fn ForwardForm(
             .collect::<Vec<_>>()
             .join(",")
     };
-    Effect::new(move |_| {
-        if matches!(forward.value().get(), Some(Ok(()))) {
-            selected.set(Vec::new());
-        }
-    });
     view! {
         <section class="panel" data-testid="forward-panel">
             <h2>{t!(i18n, dossiers.forward_title)}</h2>
             <p class="muted">{t!(i18n, dossiers.forward_hint)}</p>
             <FormError error />
-            {move || matches!(forward.value().get(), Some(Ok(()))).then(|| view! { <p class="notice" role="status" data-testid="forward-done">{t!(i18n, dossiers.done)}</p> })}
             <ActionForm action=forward attr:class="stack-form">
                 <input type="hidden" name="dossier_ids" value=ids prop:value=ids />
                 <FieldError error field="dossier_ids" />
