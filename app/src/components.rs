@@ -11,6 +11,7 @@ pub mod hydration;
 pub mod island_i18n;
 pub mod labels;
 pub mod layout;
+pub mod live_region;
 pub mod minutes;
 pub mod pager;
 pub mod saved_count;

@@ -15,7 +15,9 @@ use crate::components::layout::Layout;
 use crate::components::session::provide_session;
 use crate::i18n::I18nContextProvider;
 use crate::routes::accounts::login::LoginPage;
+use crate::routes::dossiers::detail::DossierPage;
 use crate::routes::dossiers::list::{CommuneDossiersPage, ProvinceDossiersPage};
+use crate::routes::reports::{dashboard::DashboardPage, detail::ReportPage};
 use crate::routes::work_areas::{AdminHome, CommuneHome, CouncilHome, ProducerHome, ProvinceHome};
 use crate::{App, AppTitle, assets, csp, ignore_browser_language};
 
@@ -61,6 +63,9 @@ pub fn Pages() -> impl IntoView {
                     <Route path=path!("/admin") view=AdminHome ssr=SsrMode::Async />
                     <Route path=path!("/commune/dossiers") view=CommuneDossiersPage ssr=SsrMode::Async />
                     <Route path=path!("/province/dossiers") view=ProvinceDossiersPage ssr=SsrMode::Async />
+                    <Route path=path!("/dossiers/:id") view=DossierPage ssr=SsrMode::Async />
+                    <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/reports/:period/:scope") view=ReportPage ssr=SsrMode::Async />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -27,7 +27,6 @@ use crate::routes::certificates::{
     check::CertificatePage,
     lists::{ProducerCertificatesPage, ProvinceCertificatesPage},
 };
-use crate::routes::dossiers::detail::DossierPage;
 use crate::routes::dossiers::list::ProducerDossiersPage;
 use crate::routes::dossiers::report::AssessmentReportPage;
 use crate::routes::evaluation::{
@@ -51,9 +50,7 @@ use crate::routes::producers::{
 use crate::routes::public::home::HomePage;
 use crate::routes::registry::{RegistryProductsPage, RegistrySubjectsPage};
 use crate::routes::registry_subject::RegistrySubjectPage;
-use crate::routes::reports::{
-    dashboard::DashboardPage, detail::ReportPage, list::ReportsPage, settings::ReportSettingsPage,
-};
+use crate::routes::reports::{list::ReportsPage, settings::ReportSettingsPage};
 use crate::routes::traceability::{
     label_checklist::LabelChecklistPage,
     labels::LabelPage,
@@ -90,7 +87,6 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/producer/dossiers") view=ProducerDossiersPage ssr=SsrMode::Async />
                         <Route path=path!("/producer/ideas") view=ProducerIdeasPage ssr=SsrMode::Async />
                         <Route path=path!("/commune/ideas") view=CommuneIdeasPage ssr=SsrMode::Async />
-                        <Route path=path!("/dossiers/:id") view=DossierPage ssr=SsrMode::Async />
                         <Route path=path!("/dossiers/:id/report") view=AssessmentReportPage ssr=SsrMode::Async />
                         <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                         <Route path=path!("/commune/registrations") view=RegistrationsPage ssr=SsrMode::Async />
@@ -120,8 +116,6 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/report-settings") view=ReportSettingsPage ssr=SsrMode::Async />
                         <Route path=path!("/labels/:id") view=LabelPage ssr=SsrMode::Async />
                         <Route path=path!("/reports") view=ReportsPage ssr=SsrMode::Async />
-                        <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
-                        <Route path=path!("/reports/:period/:scope") view=ReportPage ssr=SsrMode::Async />
                     </Routes>
                 </Layout>
             </Router>

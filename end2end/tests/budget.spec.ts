@@ -31,11 +31,11 @@ function linkOn(from: string, ...patterns: RegExp[]) {
 const PAGES: Record<string, Listed> = {
   "/login": { path: "/login", login: null, light: true },
   "/producer": { path: "/producer", login: "dongbanh@demo.vn", light: true },
-  "a producer's dossier": { path: linkOn("/producer/dossiers", /^\/dossiers\/\d+$/), login: "thanhvien.06463.2@demo.vn" },
+  "a producer's dossier": { path: linkOn("/producer/dossiers", /^\/dossiers\/\d+$/), login: "thanhvien.06463.2@demo.vn", light: true },
   "/commune/dossiers": { path: "/commune/dossiers", login: "xa.chilang@demo.vn", light: true },
   "the scoring screen": { path: linkOn("/council", /^\/rounds\/\d+$/, /^\/rounds\/\d+\/dossiers\/\d+$/), login: "hoidong@demo.vn" },
-  "/dashboard": { path: "/dashboard", login: "so.nnmt@demo.vn" },
-  "a report": { path: linkOn("/reports", /^\/reports\/\d+\/[^/]+$/), login: "so.nnmt@demo.vn" },
+  "/dashboard": { path: "/dashboard", login: "so.nnmt@demo.vn", light: true },
+  "a report": { path: linkOn("/reports", /^\/reports\/\d+\/[^/]+$/), login: "so.nnmt@demo.vn", light: true },
 };
 
 async function signedIn(context: BrowserContext, login: string | null, baseURL: string) {

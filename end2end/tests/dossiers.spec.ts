@@ -26,15 +26,14 @@ async function upload(page: Page, item: string, name: string, body: Buffer, mime
   await form.getByRole("button", { name: "Tải lên" }).click();
 }
 
-/** Waits until the dossier page's own part is hydrated (its forms then answer in place). */
+/** Waits until the dossier page's islands are hydrated (its forms then answer in place). */
 async function ready(page: Page) {
   await hydrated(page);
-  await expect(page.getByTestId("dossier-interactive")).toBeAttached();
 }
 
 /**
- * Runs `change` and waits until the page has fetched the dossier again (a notice shows the
- * change at once; the refreshed page replaces the forms a moment later).
+ * Runs `change` and waits until the page has fetched the dossier again and put it in place
+ * (each rendering of a dossier is numbered).
  */
 async function reloadedAfter(page: Page, change: () => Promise<void>) {
   const head = page.locator(".dossier-head");
@@ -119,6 +118,10 @@ test("a producer adds a product with photos and files a dossier; the commune ret
   await officer.getByLabel("Ghi chú / lý do").fill("Đề nghị bổ sung phương án kinh doanh.");
   await officer.getByTestId("action-Return").click();
   await state(officer, "returned");
+  // A document opens in the page's own viewer (only this site may frame it; nothing is typed
+  // after, as the viewer takes the keyboard once loaded).
+  await officer.getByTestId("item-business_plan").getByTestId("document").first().locator("summary").click();
+  await expect.poll(() => officer.frames().some((f) => /\/files\/\d+$/.test(f.url()))).toBe(true);
 
   // The producer sees the comment, supplements and resubmits.
   await producer.goto(dossierUrl);

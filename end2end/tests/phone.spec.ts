@@ -75,9 +75,12 @@ function routeOf(path: string): string {
 
 const MAX_PAGES = 50;
 /** Routes whose pages differ by the record (a round in scoring, a decided one with its minutes;
- * a product with lots and one without): a few addresses of each are opened. */
+ * a product with lots and one without; an assessed dossier): a few addresses of each are opened. */
 const VISITS: Record<string, number> = {
   "/rounds/:id": 3,
+  // The inbox's first dossier may be one another test has just opened, not yet assessed (so
+  // without the assessment report's link).
+  "/dossiers/:id": 4,
   "/producer/products/:id": 6,
   "/producer/products/:id/lots": 6,
 };
@@ -138,7 +141,8 @@ async function settled(page: Page) {
 async function links(page: Page): Promise<string[]> {
   const hrefs = await page.locator("a[href]:not([download])").evaluateAll((as) =>
     as.map((a) => {
-      const url = new URL((a as HTMLAnchorElement).href);
+      // The attribute, not `.href`: a chart's bars are SVG links, whose `href` is no string.
+      const url = new URL(a.getAttribute("href") ?? "", location.href);
       return url.origin === location.origin ? url.pathname : "";
     }),
   );

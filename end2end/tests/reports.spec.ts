@@ -119,6 +119,13 @@ test("a dashboard filter changes the tiles and charts without reloading the page
   await expect(page.getByTestId("product-count")).toHaveText(count!);
   await expect(page.getByTestId("filter-commune")).toHaveValue(code!);
   expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+
+  // Back returns to the filters before the bar was clicked.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/commune=/);
+  await expect(page.getByTestId("filter-commune")).toHaveValue("");
+  await expect(page.getByTestId("filter-stars")).toHaveValue("4");
+  await expect(valid).toHaveText(String(four));
 });
 
 test("switching to English relabels the dashboard's charts, tiles and to-do list", async ({ page }) => {

@@ -32,10 +32,15 @@ async fn serve(ctx: Ctx, id: i32, thumb: bool) -> Response {
                 headers.insert(header::CONTENT_DISPOSITION, value);
             }
             // An uploaded file is the uploader's content: in the browser's PDF viewer it runs
-            // sandboxed (no script, no same-origin access), whatever it holds.
+            // sandboxed (no script, no same-origin access), whatever it holds. The dossier page
+            // shows it in a frame; no other site may frame it.
             headers.insert(
                 header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static("sandbox"),
+                HeaderValue::from_static("sandbox; frame-ancestors 'self'"),
+            );
+            headers.insert(
+                header::X_FRAME_OPTIONS,
+                HeaderValue::from_static("SAMEORIGIN"),
             );
             headers.insert(
                 header::CACHE_CONTROL,

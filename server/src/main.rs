@@ -8,6 +8,7 @@ mod context;
 mod exports;
 mod files;
 mod import_cli;
+mod language;
 mod limits;
 mod operations;
 mod page_cache;

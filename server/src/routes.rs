@@ -102,6 +102,7 @@ pub fn router_and_cache(
             same_origin_only,
         ))
         .layer(sessions)
+        .layer(middleware::from_fn(crate::language::language_choice))
         .layer(middleware::from_fn(cache_headers))
         .layer(middleware::from_fn_with_state(
             cookie_secure,

@@ -1,6 +1,7 @@
 //! Headers every response carries: a Content-Security-Policy (a page rendered by Leptos names
 //! the nonce of its inline scripts, which the page notes in the request's `NonceSlot`;
-//! everything else gets the same policy without one), no framing, a referrer
+//! everything else gets the same policy without one), no framing (an uploaded document allows
+//! this site's own pages), a referrer
 //! kept to this site's origin, no MIME sniffing, and HSTS when the site is served over https.
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
@@ -23,7 +24,10 @@ pub async fn security_headers(
     {
         headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     }
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // No framing, unless the answer allows this site's own pages (an uploaded document).
+    if !headers.contains_key(header::X_FRAME_OPTIONS) {
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
     headers.insert(
         header::REFERRER_POLICY,
         HeaderValue::from_static("strict-origin-when-cross-origin"),

@@ -1,6 +1,7 @@
 //! A horizontal bar chart as SVG, from `domain::chart`'s layout (the PDF report draws the same
-//! layout). A bar with a link opens it when clicked (an `<a>` built outside the `<svg>` in
-//! the view macro would be an HTML element, so the bar itself navigates).
+//! layout). A bar with a link is an SVG link (`<a>` inside `<svg>`): only the server renders
+//! such charts (light pages), and the browser's parser makes it an SVG element. Built in the
+//! browser, the view macro's `<a>` would be an HTML element, which an `<svg>` does not draw.
 use leptos::prelude::*;
 
 use crate::domain::chart::{BarChart, ChartItem, bar_chart};
@@ -21,9 +22,14 @@ pub fn BarChartView(
     if items.is_empty() {
         return view! { <p class="muted chart-empty" data-testid=testid>"—"</p> }.into_any();
     }
+    // Bars that are links are read out one by one; a picture's parts would not be.
+    let role = if items.iter().any(|item| item.href.is_some()) {
+        "group"
+    } else {
+        "img"
+    };
     let chart: BarChart = bar_chart(items, WIDTH, ROW, 0.42);
     let view_box = format!("0 0 {} {}", chart.width, chart.height);
-    let navigate = leptos_router::hooks::use_navigate();
     let bar_x = chart.bar_x;
     let bar_height = chart.bar_height;
     let bars = chart
@@ -39,31 +45,24 @@ pub fn BarChartView(
                 bar.item.label.clone()
             };
             let label = crate::domain::chart::short_label(&full, 24);
-            let link = bar.item.href.clone();
-            let go = navigate.clone();
-            let open = move || {
-                if let Some(href) = &link {
-                    go(href, Default::default());
-                }
+            let parts = view! {
+                <title>{format!("{full}: {}", bar.item.value)}</title>
+                <text x="0" y=text_y class="chart-label">{label}</text>
+                <rect x=bar_x y=bar.y width=bar.length.max(1.0) height=bar_height rx="2" />
+                <text x=bar_x + bar.length + 6.0 y=text_y class="chart-value">{bar.item.value}</text>
             };
-            let on_key = open.clone();
-            view! {
-                <g class=if bar.item.href.is_some() { "chart-bar link" } else { "chart-bar" }
-                    data-key=bar.item.key.clone() data-value=bar.item.value
-                    role=bar.item.href.is_some().then_some("link")
-                    tabindex=bar.item.href.is_some().then_some("0")
-                    on:click=move |_| open()
-                    on:keydown=move |e| if e.key() == "Enter" { on_key() }>
-                    <title>{format!("{full}: {}", bar.item.value)}</title>
-                    <text x="0" y=text_y class="chart-label">{label}</text>
-                    <rect x=bar_x y=bar.y width=bar.length.max(1.0) height=bar_height rx="2" />
-                    <text x=bar_x + bar.length + 6.0 y=text_y class="chart-value">{bar.item.value}</text>
-                </g>
+            let (key, value) = (bar.item.key.clone(), bar.item.value);
+            match bar.item.href.clone() {
+                Some(href) => view! {
+                    <a href=href class="chart-bar link" data-key=key data-value=value>{parts}</a>
+                }
+                .into_any(),
+                None => view! { <g class="chart-bar" data-key=key data-value=value>{parts}</g> }.into_any(),
             }
         })
         .collect_view();
     view! {
-        <svg class="bar-chart" viewBox=view_box role="img" aria-label=title data-testid=testid
+        <svg class="bar-chart" viewBox=view_box role=role aria-label=title data-testid=testid
             xmlns="http://www.w3.org/2000/svg">
             {bars}
         </svg>

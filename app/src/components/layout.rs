@@ -1,11 +1,10 @@
 //! The page frame: header with navigation and language switch, main area, footer.
 //!
 //! `light`: the frame of a light page (`pages`), rendered on the server alone — the user's
-//! menu and the demo note are filled in there, and the language switch is a small island.
+//! menu and the demo note are filled in there, and the language switch is a plain link.
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::island_i18n::IslandI18n;
 use crate::components::session::UserMenu;
 use crate::i18n::{Locale, t, t_string, use_i18n};
 
@@ -13,9 +12,9 @@ use crate::i18n::{Locale, t, t_string, use_i18n};
 pub fn Layout(children: Children, #[prop(optional)] light: bool) -> impl IntoView {
     let i18n = use_i18n();
     let switch = if light {
-        view! { <LanguageSwitchIsland /> }.into_any()
+        view! { <LanguageLink /> }.into_any()
     } else {
-        view! { <LanguageSwitch reload=false /> }.into_any()
+        view! { <LanguageSwitch /> }.into_any()
     };
     let demo_note = if light {
         view! { <ServerDemoNote /> }.into_any()
@@ -110,22 +109,34 @@ fn MenuToggle() -> impl IntoView {
     }
 }
 
-/// The language switch of a light page, whose text the server rendered: the page is loaded
-/// again in the chosen language.
-#[island]
-fn LanguageSwitchIsland() -> impl IntoView {
+/// The language switch of a light page, whose text the server rendered: a link to the same
+/// page with `?lang=`, which the server renders in that language and remembers in the language
+/// cookie (`server::routes::language_choice`). No script.
+#[component]
+fn LanguageLink() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = leptos_router::hooks::use_location();
+    let other = match i18n.get_locale_untracked() {
+        Locale::vi => "en",
+        Locale::en => "vi",
+    };
+    let href = crate::domain::language::switch_href(
+        &location.pathname.get_untracked(),
+        &location.search.get_untracked(),
+        other,
+    );
     view! {
-        <IslandI18n>
-            <LanguageSwitch reload=true />
-        </IslandI18n>
+        <a class="lang-switch" href=href hreflang=other data-testid="lang-switch"
+            title=t_string!(i18n, lang.switch_title).to_string()>
+            {t!(i18n, lang.switch)}
+        </a>
     }
 }
 
 /// Switches between Vietnamese (default) and English; the choice is kept in a cookie, so it
-/// survives reloads and the server renders the next page in it. `reload`: load the page again
-/// (a light page, whose text only the server renders), once the cookie is written.
+/// survives reloads and the server renders the next page in it.
 #[component]
-fn LanguageSwitch(reload: bool) -> impl IntoView {
+fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let toggle = move |_| {
         let next = match i18n.get_locale() {
@@ -133,15 +144,6 @@ fn LanguageSwitch(reload: bool) -> impl IntoView {
             Locale::en => Locale::vi,
         };
         i18n.set_locale(next);
-        if reload {
-            // The cookie is written by an effect, which runs before this timer.
-            set_timeout(
-                || {
-                    let _ = window().location().reload();
-                },
-                std::time::Duration::ZERO,
-            );
-        }
     };
     view! {
         <button

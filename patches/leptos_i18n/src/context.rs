@@ -282,6 +282,19 @@ pub fn init_i18n_context_with_options<L: Locale>(options: I18nContextOptions<L>)
     init_context_inner::<L>(set_lang_cookie, initial_locale)
 }
 
+/// Patched (see patches/README.md): a context fixed to `locale` — no cookie, no negotiation
+/// with the browser — for the islands of a page whose language the server has chosen.
+pub fn fixed_i18n_context<L: Locale>(locale: L) -> I18nContext<L> {
+    I18nContext {
+        #[cfg(feature = "unified_contexts")]
+        locale_signal: RwSignal::new(AnyLocale(locale.as_str())),
+        #[cfg(not(feature = "unified_contexts"))]
+        locale_signal: RwSignal::new(locale),
+        locale_marker: PhantomData,
+        scope_marker: PhantomData,
+    }
+}
+
 /// Initialize a `I18nContext` without providing it.
 #[track_caller]
 pub fn init_i18n_context<L: Locale>() -> I18nContext<L> {

@@ -123,7 +123,7 @@ async fn over_https_strict_transport_security_is_sent() {
 }
 
 #[tokio::test]
-async fn an_uploaded_pdf_is_served_sandboxed() {
+async fn an_uploaded_pdf_is_served_sandboxed_and_framed_only_by_this_site() {
     use sea_orm::EntityTrait;
     let app = demo_app(Default::default()).await;
     let pdf = app::entities::stored_file::Entity::find()
@@ -144,5 +144,11 @@ async fn an_uploaded_pdf_is_served_sandboxed() {
             .await;
     assert_eq!(status, 200);
     let headers = headers_of(&app.router, &format!("/files/{}", pdf.id), Some(&producer)).await;
-    assert_eq!(value(&headers, header::CONTENT_SECURITY_POLICY), "sandbox");
+    assert_eq!(
+        value(&headers, header::CONTENT_SECURITY_POLICY),
+        "sandbox; frame-ancestors 'self'"
+    );
+    // The dossier page's viewer frames it; another site may not (it was DENY, and the
+    // viewer showed the browser's refusal instead of the document).
+    assert_eq!(value(&headers, header::X_FRAME_OPTIONS), "SAMEORIGIN");
 }

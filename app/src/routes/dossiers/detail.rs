@@ -1,20 +1,21 @@
 //! `/dossiers/{id}`: one dossier for whoever takes part in it — the producer edits and submits
 //! it, the commune comments, pre-assesses, returns, checks and forwards it, the province reads
 //! it. What each sees and may press comes from the server (`DossierView`); the server checks
-//! again on every action. Every successful change reloads the dossier.
+//! again on every action. A light page: the server renders the dossier, and each form is a
+//! small island; every successful change fetches the dossier's part of the page again and puts
+//! it in place (`live_region::refresh`), the address and scroll position kept.
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::area_gate::SignedInGate;
 use crate::components::error::ErrorMessage;
 use crate::components::labels::{DossierStateBadge, cycle_label};
-use crate::components::saved_count::reload_on_success;
+use crate::components::live_region::LiveRegion;
 use crate::domain::dossier::Party;
-use crate::functions::dossiers::{
-    CommentOnDossier, ForwardDossiers, RemoveDossierDocument, SaveDossierForm, SavePreAssessment,
-    TakeDossierAction, get_dossier,
-};
+use crate::functions::dossiers::get_dossier;
 use crate::i18n::{t, use_i18n};
 use crate::models::dossiers::DossierView;
 use crate::routes::dossiers::actions::{ActionsPanel, FormSection};
@@ -31,83 +32,54 @@ pub fn DossierPage() -> impl IntoView {
     }
 }
 
-/// The dossier page's actions, made once per page so that their results (a "saved" notice,
-/// an error) outlive the reload that follows each success.
-#[derive(Clone, Copy)]
-pub struct DossierActions {
-    pub act: ServerAction<TakeDossierAction>,
-    pub forward: ServerAction<ForwardDossiers>,
-    pub save_form: ServerAction<SaveDossierForm>,
-    pub comment: ServerAction<CommentOnDossier>,
-    pub remove: ServerAction<RemoveDossierDocument>,
-    pub assess: ServerAction<SavePreAssessment>,
-    /// Raised after every change; the dossier is fetched again.
-    pub reload: RwSignal<u32>,
-}
-
-impl DossierActions {
-    fn new() -> Self {
-        let reload = RwSignal::new(0u32);
-        let actions = DossierActions {
-            act: ServerAction::new(),
-            forward: ServerAction::new(),
-            save_form: ServerAction::new(),
-            comment: ServerAction::new(),
-            remove: ServerAction::new(),
-            assess: ServerAction::new(),
-            reload,
-        };
-        reload_on_success(actions.act, reload);
-        reload_on_success(actions.forward, reload);
-        reload_on_success(actions.save_form, reload);
-        reload_on_success(actions.comment, reload);
-        reload_on_success(actions.remove, reload);
-        reload_on_success(actions.assess, reload);
-        actions
-    }
-}
+/// Renderings of dossiers so far: each gets its own number, which the browser tests watch to
+/// know the page has been fetched again after an action.
+static RENDERS: AtomicU64 = AtomicU64::new(0);
 
 #[component]
 fn DossierLoader() -> impl IntoView {
     let params = use_params_map();
-    let actions = DossierActions::new();
-    let reload = actions.reload;
     let id = move || {
         params
             .read()
             .get("id")
             .and_then(|id| id.parse::<i32>().ok())
     };
-    let dossier = Resource::new(
-        move || (id(), reload.get()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => get_dossier(id).await,
-                None => Err(crate::models::AppError::NotFound),
-            }
-        },
-    );
+    // The change the page is fetched again after (`live_region::refresh`), to confirm it.
+    let done = use_query_map()
+        .read_untracked()
+        .get("done")
+        .unwrap_or_default();
+    let dossier = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_dossier(id).await,
+            None => Err(crate::models::AppError::NotFound),
+        }
+    });
     view! {
-        <Transition fallback=|| view! { <p class="muted">"…"</p> }>
-            {move || Suspend::new(async move {
-                match dossier.await {
-                    Ok(d) => {
-                        // Which fetch this is: browser tests wait for it to change after an action.
-                        let loaded = reload.get_untracked();
-                        view! { <DossierBody d actions loaded /> }.into_any()
+        <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
+            {move || {
+                let done = done.clone();
+                Suspend::new(async move {
+                    match dossier.await {
+                        Ok(d) => {
+                            let loaded = RENDERS.fetch_add(1, Ordering::Relaxed);
+                            view! { <LiveRegion><DossierBody d done loaded /></LiveRegion> }
+                                .into_any()
+                        }
+                        Err(e) => {
+                            crate::components::set_http_status(e.http_status());
+                            view! { <ErrorMessage error=e /> }.into_any()
+                        }
                     }
-                    Err(e) => {
-                        crate::components::set_http_status(e.http_status());
-                        view! { <ErrorMessage error=e /> }.into_any()
-                    }
-                }
-            })}
-        </Transition>
+                })
+            }}
+        </Suspense>
     }
 }
 
 #[component]
-fn DossierBody(d: DossierView, actions: DossierActions, loaded: u32) -> impl IntoView {
+fn DossierBody(d: DossierView, done: String, loaded: u64) -> impl IntoView {
     let i18n = use_i18n();
     let back = match d.viewer {
         Party::Owner => "/producer/dossiers",
@@ -121,12 +93,7 @@ fn DossierBody(d: DossierView, actions: DossierActions, loaded: u32) -> impl Int
     let report = format!("/dossiers/{}/report", d.id);
     let general = d.general_comments.clone();
     let has_actions = !d.actions.is_empty();
-    // Effects run once this part is hydrated: the marker tells a script (and the browser
-    // tests) that the forms below now answer in place.
-    let interactive = RwSignal::new(false);
-    Effect::new(move |_| interactive.set(true));
     view! {
-        {move || interactive.get().then(|| view! { <span hidden data-testid="dossier-interactive"></span> })}
         <p><A href=back>"← "{t!(i18n, dossiers.back)}</A></p>
         <header class="dossier-head" data-loaded=loaded.to_string()>
             <h1 data-testid="dossier-title">{d.product_name.clone()}</h1>
@@ -148,17 +115,17 @@ fn DossierBody(d: DossierView, actions: DossierActions, loaded: u32) -> impl Int
         {d.forward_note.clone().map(|note| view! {
             <section class="panel"><h2>{t!(i18n, dossiers.forwarded_note)}</h2><p class="prewrap">{note}</p></section>
         })}
-        <FormSection d=d.clone() actions />
-        <ChecklistSection d=d.clone() actions />
+        <FormSection d=d.clone() saved=done == "form" />
+        <ChecklistSection d=d.clone() />
         <crate::routes::traceability::labels::LabelSummaryPanel s=d.label.clone() />
         <section class="panel">
             <h2>{t!(i18n, dossiers.general_comments)}</h2>
             <CommentList comments=general />
         </section>
-        <AssessmentSection d=d.clone() actions />
+        <AssessmentSection d=d.clone() saved=done == "assessment" />
         {assessed.then(|| view! { <p><A href=report attr:data-testid="report-link">{t!(i18n, dossiers.report)}</A></p> })}
         // The actions come after what they act on; the header links down to them.
-        <ActionsPanel d=d.clone() actions />
+        <ActionsPanel d=d.clone() />
         <HistorySection d />
     }
 }

@@ -78,7 +78,7 @@ fn ProducerDossiers() -> impl IntoView {
             {move || Suspend::new(async move {
                 match dossiers.await {
                     Ok(list) if list.rows.is_empty() => view! { <p class="empty" data-testid="dossiers-empty">{t!(i18n, dossiers.empty)}</p> }.into_any(),
-                    Ok(list) => view! { <DossierTable rows=list.rows selectable=None /> }.into_any(),
+                    Ok(list) => view! { <DossierTable rows=list.rows selectable=false /> }.into_any(),
                     Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
                 }
             })}
@@ -219,19 +219,25 @@ fn InboxBody(
         {if empty {
             view! { <p class="empty" data-testid="dossiers-empty">{t!(i18n, dossiers.empty_filtered)}</p> }.into_any()
         } else if forwarding {
-            view! { <ForwardInbox rows=list.rows after_forward>{pager}</ForwardInbox> }.into_any()
+            view! {
+                <ForwardInbox after_forward>
+                    <DossierTable rows=list.rows selectable=true />
+                    {pager}
+                </ForwardInbox>
+            }
+            .into_any()
         } else {
-            view! { <DossierTable rows=list.rows selectable=None />{pager} }.into_any()
+            view! { <DossierTable rows=list.rows selectable=false />{pager} }.into_any()
         }}
     }
 }
 
-/// The commune's rows with tick boxes, its pager (`children`, rendered by the server) and the
-/// forwarding form: an island, since the ticks are the form's input. Once the dossiers are
-/// forwarded the page is loaded again at `after_forward` (the same list, saying it is done), so
-/// the counts and states come fresh from the server.
+/// The forwarding form, with the commune's rows and pager as `children` (rendered by the
+/// server, tick boxes included): an island, which reads the ticked boxes as they change. Once
+/// the dossiers are forwarded the page is loaded again at `after_forward` (the same list,
+/// saying it is done), so the counts and states come fresh from the server.
 #[island]
-fn ForwardInbox(rows: Vec<DossierRow>, after_forward: String, children: Children) -> impl IntoView {
+fn ForwardInbox(after_forward: String, children: Children) -> impl IntoView {
     let forward = ServerAction::<ForwardDossiers>::new();
     let selected = RwSignal::new(Vec::<i32>::new());
     Effect::new(move |_| {
@@ -239,25 +245,45 @@ fn ForwardInbox(rows: Vec<DossierRow>, after_forward: String, children: Children
             let _ = window().location().set_href(&after_forward);
         }
     });
+    // Boxes the browser kept ticked (going back to the page) count as well.
+    Effect::new(move |_| selected.set(ticked_dossiers()));
     view! {
         <IslandI18n>
-            <DossierTable rows selectable=Some(selected) />
-            {children()}
+            <div on:change=move |_| selected.set(ticked_dossiers())>{children()}</div>
             <ForwardForm forward selected />
         </IslandI18n>
     }
 }
 
-/// The rows of a dossier list; plain links, as it also stands in an island (no router there).
+/// The ids of the ticked dossiers (the boxes' values).
+fn ticked_dossiers() -> Vec<i32> {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        let Ok(boxes) = document().query_selector_all("[data-testid=select-dossier]:checked")
+        else {
+            return Vec::new();
+        };
+        (0..boxes.length())
+            .filter_map(|index| boxes.item(index))
+            .filter_map(|node| node.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .filter_map(|input| input.value().parse::<i32>().ok())
+            .collect()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    Vec::new()
+}
+
+/// The rows of a dossier list, with tick boxes where they can be forwarded (`selectable`).
 #[component]
-fn DossierTable(rows: Vec<DossierRow>, selectable: Option<RwSignal<Vec<i32>>>) -> impl IntoView {
+fn DossierTable(rows: Vec<DossierRow>, selectable: bool) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="table-wrap">
             <table class="data-table" data-testid="dossiers">
                 <thead>
                     <tr>
-                        {selectable.map(|_| view! { <th scope="col"><span class="visually-hidden">"✓"</span></th> })}
+                        {selectable.then(|| view! { <th scope="col"><span class="visually-hidden">"✓"</span></th> })}
                         <th scope="col">{t!(i18n, dossiers.product)}</th>
                         <th scope="col" class="wide-only">{t!(i18n, dossiers.subject)}</th>
                         <th scope="col" class="wide-only">{t!(i18n, dossiers.commune)}</th>
@@ -269,17 +295,12 @@ fn DossierTable(rows: Vec<DossierRow>, selectable: Option<RwSignal<Vec<i32>>>) -
                 <tbody>
                     {rows.into_iter().map(|d| {
                         let id = d.id;
-                        let tick = selectable.map(|selected| {
+                        let tick = selectable.then(|| {
                             let enabled = d.state == DossierState::Checked;
                             view! {
                                 <td>
-                                    <input type="checkbox" disabled=!enabled data-testid="select-dossier"
-                                        aria-label=d.product_name.clone()
-                                        prop:checked=move || selected.read().contains(&id)
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            selected.update(|s| { s.retain(|x| *x != id); if on { s.push(id); } });
-                                        } />
+                                    <input type="checkbox" value=id disabled=!enabled data-testid="select-dossier"
+                                        aria-label=d.product_name.clone() />
                                 </td>
                             }
                         });

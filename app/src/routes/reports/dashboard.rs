@@ -1,13 +1,16 @@
 //! `/dashboard`: KPI tiles, charts and the matching products for the province, a commune or a
-//! producer. The filters live in the address (`?year=&commune=&group=&stars=&kind=`): changing
-//! one navigates inside the app — no page reload — and every tile, chart and the list follow;
-//! clicking a bar narrows the filters to it (or opens the dossier list for a state).
+//! producer. A light page: the server renders it all. The filters live in the address
+//! (`?year=&commune=&group=&stars=&kind=`): changing one — or clicking a bar, which narrows the
+//! filters to it — loads the server's new rendering in place, without reloading the page (a
+//! `LiveRegion`), and every tile, chart and the list follow; a state's bar opens the dossier
+//! list.
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::components::area_gate::SignedInGate;
 use crate::components::chart::BarChartView;
 use crate::components::error::ErrorMessage;
+use crate::components::live_region::LiveRegion;
 use crate::components::pager::Pager;
 use crate::domain::dates::iso_date;
 use crate::functions::reports::dashboard::get_dashboard;
@@ -42,17 +45,17 @@ fn DashboardView() -> impl IntoView {
     let data = Resource::new(move || filter.get(), get_dashboard);
     view! {
         <h1>{t!(i18n, dashboard.title)}</h1>
-        <Transition fallback=|| view! { <p class="muted">"…"</p> }>
+        <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
             {move || {
                 let english = i18n.get_locale() == Locale::en;
                 Suspend::new(async move {
                     match data.await {
-                        Ok(d) => view! { <Body d english /> }.into_any(),
+                        Ok(d) => view! { <LiveRegion><Body d english /></LiveRegion> }.into_any(),
                         Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
                     }
                 })
             }}
-        </Transition>
+        </Suspense>
     }
 }
 
@@ -196,23 +199,11 @@ fn Body(d: Dashboard, english: bool) -> impl IntoView {
     }
 }
 
-/// The filters: each change navigates within the app (no reload). Without JavaScript the
-/// form still works as a plain GET form.
+/// The filters: a plain GET form, which the page's `LiveRegion` follows on each change.
+/// Without JavaScript its button submits it.
 #[component]
 fn Filters(d: Dashboard, english: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let navigate = use_navigate();
-    let filter = d.filter.clone();
-    let change = move |key: &'static str| {
-        let navigate = navigate.clone();
-        let filter = filter.clone();
-        move |ev: leptos::ev::Event| {
-            navigate(
-                &filter.with(key, &event_target_value(&ev)),
-                Default::default(),
-            );
-        }
-    };
     let option = |value: String, label: String, current: &str| {
         let selected = value == current;
         view! { <option value=value selected=selected>{label}</option> }
@@ -221,26 +212,26 @@ fn Filters(d: Dashboard, english: bool) -> impl IntoView {
     view! {
         <form method="get" action="/dashboard" class="filters" data-testid="dashboard-filters">
             <label>{t!(i18n, dashboard.year)}
-                <select name="year" data-testid="filter-year" on:change=change("year")>
+                <select name="year" data-testid="filter-year">
                     {d.years.iter().map(|y| option(y.to_string(), y.to_string(), &f.year)).collect_view()}
                 </select>
             </label>
             {(!d.communes.is_empty()).then(|| view! {
                 <label>{t!(i18n, dashboard.unit)}
-                    <select name="commune" data-testid="filter-commune" on:change=change("commune")>
+                    <select name="commune" data-testid="filter-commune">
                         {option(String::new(), t_string!(i18n, dashboard.all).to_owned(), &f.commune)}
                         {d.communes.iter().map(|(c, n)| option(c.clone(), n.clone(), &f.commune)).collect_view()}
                     </select>
                 </label>
             })}
             <label>{t!(i18n, dashboard.group)}
-                <select name="group" data-testid="filter-group" on:change=change("group")>
+                <select name="group" data-testid="filter-group">
                     {option(String::new(), t_string!(i18n, dashboard.all).to_owned(), &f.group)}
                     {d.groups.iter().map(|(c, n)| option(c.clone(), format!("{c} {}", n.get(english)), &f.group)).collect_view()}
                 </select>
             </label>
             <label>{t!(i18n, dashboard.stars)}
-                <select name="stars" data-testid="filter-stars" on:change=change("stars")>
+                <select name="stars" data-testid="filter-stars">
                     {option(String::new(), t_string!(i18n, dashboard.all).to_owned(), &f.stars)}
                     {(3..=5).map(|s| option(s.to_string(), format!("{s} ★"), &f.stars)).collect_view()}
                 </select>

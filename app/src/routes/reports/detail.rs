@@ -1,6 +1,8 @@
 //! `/reports/{period}/{scope}`: one report — its figures beside last year's and the year's
 //! targets, the written sections (saved as a draft, then submitted with the figures frozen),
 //! the province's review, the communes' submissions (province report), XLSX and PDF.
+//! A light page: the server renders it; the two forms are islands, which load the page again
+//! once the report has changed state, so what it shows comes from the server.
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -9,7 +11,7 @@ use crate::components::area_gate::SignedInGate;
 use crate::components::chart::BarChartView;
 use crate::components::error::{ErrorMessage, FormError};
 use crate::components::field_error::FieldError;
-use crate::components::saved_count::saved_count;
+use crate::components::island_i18n::IslandI18n;
 use crate::domain::chart::ChartItem;
 use crate::domain::dates::iso_date;
 use crate::functions::reports::periodic::{ReviewReport, SaveReport, get_report};
@@ -38,37 +40,25 @@ fn Report() -> impl IntoView {
             .unwrap_or(0)
     };
     let scope = move || params.read().get("scope").unwrap_or_default();
-    let save = ServerAction::<SaveReport>::new();
-    let review = ServerAction::<ReviewReport>::new();
-    let saved = saved_count(save);
-    let reviewed = saved_count(review);
-    let report = Resource::new(
-        move || (period(), scope(), saved.get(), reviewed.get()),
-        |(p, s, _, _)| get_report(p, s),
-    );
+    let report = Resource::new(move || (period(), scope()), |(p, s)| get_report(p, s));
     view! {
         <p><A href="/reports">{t!(i18n, reports.back)}</A></p>
-        <Transition fallback=|| view! { <p class="muted">"…"</p> }>
+        <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
             {move || {
                 let english = i18n.get_locale() == Locale::en;
                 Suspend::new(async move {
                     match report.await {
-                        Ok(r) => view! { <ReportBody r english save review /> }.into_any(),
+                        Ok(r) => view! { <ReportBody r english /> }.into_any(),
                         Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
                     }
                 })
             }}
-        </Transition>
+        </Suspense>
     }
 }
 
 #[component]
-fn ReportBody(
-    r: ReportView,
-    english: bool,
-    save: ServerAction<SaveReport>,
-    review: ServerAction<ReviewReport>,
-) -> impl IntoView {
+fn ReportBody(r: ReportView, english: bool) -> impl IntoView {
     let i18n = use_i18n();
     let base = format!("/reports/{}/{}", r.period.id, r.scope_code);
     let certified = r
@@ -132,8 +122,11 @@ fn ReportBody(
             <h2>{t!(i18n, reports.communes)}</h2>
             <p class="notice" data-testid="communes-note">{note.get(english).to_owned()}</p>
         })}
-        <Sections r=r.clone() save />
-        {r.can_review.then(|| view! { <Review r=r.clone() review /> })}
+        <Sections r=r.clone() />
+        {r.can_review.then(|| view! {
+            <h2>{t!(i18n, reports.review)}</h2>
+            <ReviewForm period_id=r.period.id scope=r.scope_code.clone() version=r.version />
+        })}
     }
 }
 
@@ -232,11 +225,8 @@ fn Communes(communes: Vec<CommuneStatus>, period: i32) -> impl IntoView {
 
 /// The written sections: a form for the author while editable, else the text.
 #[component]
-fn Sections(r: ReportView, save: ServerAction<SaveReport>) -> impl IntoView {
+fn Sections(r: ReportView) -> impl IntoView {
     let i18n = use_i18n();
-    let error = Signal::derive(move || save.value().get().and_then(Result::err));
-    let done = move || matches!(save.value().get(), Some(Ok(_)));
-    let confirming = RwSignal::new(false);
     if !r.can_edit {
         let section = |title: &'static str, text: String| {
             view! { <h3>{title}</h3><p class="prose">{text}</p> }
@@ -253,29 +243,96 @@ fn Sections(r: ReportView, save: ServerAction<SaveReport>) -> impl IntoView {
     }
     view! {
         <h2>{t!(i18n, reports.sections)}</h2>
+        <SectionsForm
+            period_id=r.period.id
+            scope=r.scope_code
+            version=r.version
+            results=r.results
+            difficulties=r.difficulties
+            proposals=r.proposals
+        />
+    }
+    .into_any()
+}
+
+/// The sections' form. Saving a draft keeps the page (the form takes the report's new
+/// version, so it can be saved again); submitting, once confirmed, freezes the figures and
+/// loads the page again to show the report as submitted.
+#[island]
+fn SectionsForm(
+    period_id: i32,
+    scope: String,
+    version: i32,
+    results: String,
+    difficulties: String,
+    proposals: String,
+) -> impl IntoView {
+    let save = ServerAction::<SaveReport>::new();
+    let version = RwSignal::new(version);
+    let submitting = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(Ok(saved)) = save.value().get() {
+            if submitting.get_untracked() {
+                let _ = window().location().reload();
+            } else {
+                version.set(saved);
+            }
+        }
+    });
+    view! {
+        <IslandI18n>
+            <SectionsFields save version submitting period_id scope results difficulties proposals />
+        </IslandI18n>
+    }
+}
+
+#[component]
+#[allow(clippy::too_many_arguments)] // the report's fields, as the island receives them
+fn SectionsFields(
+    save: ServerAction<SaveReport>,
+    version: RwSignal<i32>,
+    submitting: RwSignal<bool>,
+    period_id: i32,
+    scope: String,
+    results: String,
+    difficulties: String,
+    proposals: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = Signal::derive(move || save.value().get().and_then(Result::err));
+    let done = move || matches!(save.value().get(), Some(Ok(_))) && !submitting.get();
+    let confirming = RwSignal::new(false);
+    // A saved draft starts again from "submit?", as a fresh page would.
+    Effect::new(move |_| {
+        if matches!(save.value().get(), Some(Ok(_))) {
+            confirming.set(false);
+        }
+    });
+    view! {
         <ActionForm action=save attr:class="stack-form report-form" attr:data-testid="report-form">
-            <input type="hidden" name="period_id" value=r.period.id />
-            <input type="hidden" name="scope" value=r.scope_code.clone() />
-            <input type="hidden" name="version" value=r.version />
+            <input type="hidden" name="period_id" value=period_id />
+            <input type="hidden" name="scope" value=scope />
+            <input type="hidden" name="version" value=version.get_untracked() prop:value=move || version.get() />
             <label>{t!(i18n, reports.results)}
-                <textarea name="results" rows="6" maxlength="20000" data-testid="results">{crate::components::text_area::textarea_text(&r.results)}</textarea>
+                <textarea name="results" rows="6" maxlength="20000" data-testid="results">{crate::components::text_area::textarea_text(&results)}</textarea>
             </label>
             <FieldError error field="results" />
             <label>{t!(i18n, reports.difficulties)}
-                <textarea name="difficulties" rows="4" maxlength="20000" data-testid="difficulties">{crate::components::text_area::textarea_text(&r.difficulties)}</textarea>
+                <textarea name="difficulties" rows="4" maxlength="20000" data-testid="difficulties">{crate::components::text_area::textarea_text(&difficulties)}</textarea>
             </label>
             <FieldError error field="difficulties" />
             <label>{t!(i18n, reports.proposals)}
-                <textarea name="proposals" rows="4" maxlength="20000" data-testid="proposals">{crate::components::text_area::textarea_text(&r.proposals)}</textarea>
+                <textarea name="proposals" rows="4" maxlength="20000" data-testid="proposals">{crate::components::text_area::textarea_text(&proposals)}</textarea>
             </label>
             <FieldError error field="proposals" />
             <FormError error />
             {move || done().then(|| view! { <p class="notice" role="status">{t!(i18n, reports.saved)}</p> })}
             <div class="button-row">
-                <button type="submit" data-testid="save-report">{t!(i18n, reports.save)}</button>
+                <button type="submit" data-testid="save-report" on:click=move |_| submitting.set(false)>{t!(i18n, reports.save)}</button>
                 <button type="button" class="secondary" data-testid="submit-start" hidden=move || confirming.get()
                     on:click=move |_| confirming.set(true)>{t!(i18n, reports.submit)}</button>
-                <button type="submit" name="submit" value="1" class="primary" data-testid="submit-report" hidden=move || !confirming.get()>
+                <button type="submit" name="submit" value="1" class="primary" data-testid="submit-report" hidden=move || !confirming.get()
+                    on:click=move |_| submitting.set(true)>
                     {t!(i18n, reports.submit_confirm)}
                 </button>
                 <button type="button" class="link-button" hidden=move || !confirming.get()
@@ -283,20 +340,39 @@ fn Sections(r: ReportView, save: ServerAction<SaveReport>) -> impl IntoView {
             </div>
         </ActionForm>
     }
-    .into_any()
 }
 
-/// The province's review of a submitted commune report.
+/// The province's review of a submitted commune report; the page is loaded again once it is
+/// accepted or returned.
+#[island]
+fn ReviewForm(period_id: i32, scope: String, version: i32) -> impl IntoView {
+    let review = ServerAction::<ReviewReport>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = review.value().get() {
+            let _ = window().location().reload();
+        }
+    });
+    view! {
+        <IslandI18n>
+            <ReviewFields review period_id scope version />
+        </IslandI18n>
+    }
+}
+
 #[component]
-fn Review(r: ReportView, review: ServerAction<ReviewReport>) -> impl IntoView {
+fn ReviewFields(
+    review: ServerAction<ReviewReport>,
+    period_id: i32,
+    scope: String,
+    version: i32,
+) -> impl IntoView {
     let i18n = use_i18n();
     let error = Signal::derive(move || review.value().get().and_then(Result::err));
     view! {
-        <h2>{t!(i18n, reports.review)}</h2>
         <ActionForm action=review attr:class="stack-form" attr:data-testid="review-form">
-            <input type="hidden" name="period_id" value=r.period.id />
-            <input type="hidden" name="scope" value=r.scope_code.clone() />
-            <input type="hidden" name="version" value=r.version />
+            <input type="hidden" name="period_id" value=period_id />
+            <input type="hidden" name="scope" value=scope />
+            <input type="hidden" name="version" value=version />
             <label>{t!(i18n, reports.comment)}
                 <textarea name="comment" rows="3" maxlength="2000" data-testid="review-comment-input"></textarea>
             </label>
