@@ -17,11 +17,12 @@ const REGION: &str = "data-live-region";
 #[island]
 pub fn LiveRegion(children: Children) -> impl IntoView {
     // Back and Forward move through the addresses pushed below; the page at such an address
-    // is the server's to render.
+    // is the server's to render. A move within the page (a `#` link) is not one of them.
     #[cfg(feature = "hydrate")]
-    let _ = window_event_listener(leptos::ev::popstate, |_| {
-        let _ = window().location().reload();
-    });
+    {
+        client::note_shown(&client::address_now());
+        let _ = window_event_listener(leptos::ev::popstate, |_| client::moved_in_history());
+    }
     view! {
         <div
             data-live-region=""
@@ -96,6 +97,8 @@ mod client {
     thread_local! {
         /// The latest load asked for: an earlier one that answers later is dropped.
         static LATEST: Cell<u32> = const { Cell::new(0) };
+        /// The address (path and query) whose rendering the region shows.
+        static SHOWN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
     }
 
     pub fn changed(ev: &leptos::ev::Event) {
@@ -157,6 +160,44 @@ mod client {
         true
     }
 
+    /// Back or Forward: the server renders the address, unless only its `#` part moved.
+    pub fn moved_in_history() {
+        let now = address_now();
+        if SHOWN.with(|shown| shown.borrow().as_deref() != Some(now.as_str())) {
+            let _ = window().location().reload();
+        }
+    }
+
+    /// The address bar's path and query.
+    pub fn address_now() -> String {
+        let location = window().location();
+        format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        )
+    }
+
+    pub fn note_shown(address: &str) {
+        let address = address.trim_end_matches('?').to_owned();
+        SHOWN.with(|shown| *shown.borrow_mut() = Some(address));
+    }
+
+    /// The header's language link (`LanguageLink`) follows the address, so switching the
+    /// language keeps the filters chosen since the page was loaded.
+    fn follow_language_link(href: &str) {
+        note_shown(href);
+        let Ok(Some(link)) = document().query_selector("a.lang-switch[hreflang]") else {
+            return;
+        };
+        let lang = link.get_attribute("hreflang").unwrap_or_default();
+        let (path, query) = href.split_once('?').unwrap_or((href, ""));
+        let _ = link.set_attribute(
+            "href",
+            &crate::domain::language::switch_href(path, query, &lang),
+        );
+    }
+
     pub fn refresh(done: &str) {
         let location = window().location();
         let path = location.pathname().unwrap_or_default();
@@ -191,6 +232,7 @@ mod client {
                     let _ = region.remove_attribute("aria-busy");
                     if push && let Ok(history) = window().history() {
                         let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&href));
+                        follow_language_link(&href);
                     }
                 }
                 _ => {

@@ -49,7 +49,10 @@ fn Report() -> impl IntoView {
                 Suspend::new(async move {
                     match report.await {
                         Ok(r) => view! { <ReportBody r english /> }.into_any(),
-                        Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
+                        Err(e) => {
+                            crate::components::set_http_status(e.http_status());
+                            view! { <ErrorMessage error=e /> }.into_any()
+                        }
                     }
                 })
             }}
@@ -300,16 +303,21 @@ fn SectionsFields(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error = Signal::derive(move || save.value().get().and_then(Result::err));
-    let done = move || matches!(save.value().get(), Some(Ok(_))) && !submitting.get();
+    // Typed since the last save: "saved" no longer holds.
+    let edited = RwSignal::new(false);
+    let done =
+        move || matches!(save.value().get(), Some(Ok(_))) && !submitting.get() && !edited.get();
     let confirming = RwSignal::new(false);
     // A saved draft starts again from "submit?", as a fresh page would.
     Effect::new(move |_| {
         if matches!(save.value().get(), Some(Ok(_))) {
             confirming.set(false);
+            edited.set(false);
         }
     });
     view! {
-        <ActionForm action=save attr:class="stack-form report-form" attr:data-testid="report-form">
+        <ActionForm action=save attr:class="stack-form report-form" attr:data-testid="report-form"
+            on:input=move |_| edited.set(true)>
             <input type="hidden" name="period_id" value=period_id />
             <input type="hidden" name="scope" value=scope />
             <input type="hidden" name="version" value=version.get_untracked() prop:value=move || version.get() />
