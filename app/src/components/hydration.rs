@@ -13,9 +13,17 @@ static HYDRATED: AtomicBool = AtomicBool::new(false);
 /// The last island of every page: islands hydrate in the order they stand in the page, so when
 /// this one runs the others have. It marks the page for the browser tests (which wait for
 /// `body[data-hydrated]` before clicking) and for `OtherPage`.
+///
+/// It also ends hydration for the data the server sent. In islands mode Leptos never does: a
+/// resource created later — on a page `App`'s router opens in the browser — would take
+/// whatever the server had sent under the same number instead of asking the server (a
+/// producer's public page showed the profile as it was before they saved it).
 #[island]
 pub fn HydratedMarker() -> impl IntoView {
     Effect::new(|_| {
+        if let Some(shared) = Owner::current_shared_context() {
+            shared.hydration_complete();
+        }
         HYDRATED.store(true, Ordering::Relaxed);
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-hydrated", "true");
