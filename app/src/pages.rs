@@ -17,6 +17,7 @@ use crate::i18n::I18nContextProvider;
 use crate::routes::accounts::login::LoginPage;
 use crate::routes::dossiers::detail::DossierPage;
 use crate::routes::dossiers::list::{CommuneDossiersPage, ProvinceDossiersPage};
+use crate::routes::evaluation::sheet::ScoreSheetPage;
 use crate::routes::reports::{dashboard::DashboardPage, detail::ReportPage};
 use crate::routes::work_areas::{AdminHome, CommuneHome, CouncilHome, ProducerHome, ProvinceHome};
 use crate::{App, AppTitle, assets, csp, ignore_browser_language};
@@ -64,6 +65,7 @@ pub fn Pages() -> impl IntoView {
                     <Route path=path!("/commune/dossiers") view=CommuneDossiersPage ssr=SsrMode::Async />
                     <Route path=path!("/province/dossiers") view=ProvinceDossiersPage ssr=SsrMode::Async />
                     <Route path=path!("/dossiers/:id") view=DossierPage ssr=SsrMode::Async />
+                    <Route path=path!("/rounds/:id/dossiers/:dossier") view=ScoreSheetPage ssr=SsrMode::Async />
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/reports/:period/:scope") view=ReportPage ssr=SsrMode::Async />
                 </ParentRoute>

@@ -34,7 +34,6 @@ use crate::routes::evaluation::{
     minutes::MinutesPage,
     round::RoundPage,
     rounds::ProvinceRoundsPage,
-    sheet::ScoreSheetPage,
 };
 use crate::routes::imports::{batch::ImportBatchPage, list::ImportsPage};
 use crate::routes::mail::MailPage;
@@ -96,7 +95,6 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/province/certificates") view=ProvinceCertificatesPage ssr=SsrMode::Async />
                         <Route path=path!("/producer/certificates") view=ProducerCertificatesPage ssr=SsrMode::Async />
                         <Route path=path!("/rounds/:id") view=RoundPage ssr=SsrMode::Async />
-                        <Route path=path!("/rounds/:id/dossiers/:dossier") view=ScoreSheetPage ssr=SsrMode::Async />
                         <Route path=path!("/rounds/:id/minutes") view=MinutesPage ssr=SsrMode::Async />
                         <Route path=path!("/certificates/:number") view=CertificatePage ssr=SsrMode::Async />
                         <Route path=path!("/admin/accounts") view=AccountsPage ssr=SsrMode::Async />

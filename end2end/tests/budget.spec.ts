@@ -1,17 +1,14 @@
 // The code a browser downloads before a work page is interactive (issue 22), counted from what
 // Chromium actually receives (every wasm and JS response's bytes on the wire, cache empty, brotli
 // accepted) until the page says it is hydrated — not from file sizes on disk. Printed for each
-// listed page beside the goal of 250 KiB. A light page (app/src/pages.rs) loads the light client
-// and must hold the goal; a page still in `App` loads the whole client, which does not reach it
-// yet (README, "Performance"), and fails above CEILING_KIB, the size measured for that client
-// with a small margin, so it can only shrink from here.
+// listed page beside the goal of 250 KiB. Every listed page is a light page (app/src/pages.rs):
+// it loads the light client alone and must hold the goal.
 import { test, expect, type BrowserContext, type Page } from "@playwright/test";
 import { PASSWORD } from "./helpers";
 
 const GOAL_KIB = 250;
-const CEILING_KIB = 1100;
 
-type Listed = { path: string | ((page: Page) => Promise<string>); login: string | null; light?: boolean };
+type Listed = { path: string | ((page: Page) => Promise<string>); login: string | null };
 
 /** Follows links from `from`: on each page the first link matching the next pattern. */
 function linkOn(from: string, ...patterns: RegExp[]) {
@@ -29,13 +26,13 @@ function linkOn(from: string, ...patterns: RegExp[]) {
 }
 
 const PAGES: Record<string, Listed> = {
-  "/login": { path: "/login", login: null, light: true },
-  "/producer": { path: "/producer", login: "dongbanh@demo.vn", light: true },
-  "a producer's dossier": { path: linkOn("/producer/dossiers", /^\/dossiers\/\d+$/), login: "thanhvien.06463.2@demo.vn", light: true },
-  "/commune/dossiers": { path: "/commune/dossiers", login: "xa.chilang@demo.vn", light: true },
+  "/login": { path: "/login", login: null },
+  "/producer": { path: "/producer", login: "dongbanh@demo.vn" },
+  "a producer's dossier": { path: linkOn("/producer/dossiers", /^\/dossiers\/\d+$/), login: "thanhvien.06463.2@demo.vn" },
+  "/commune/dossiers": { path: "/commune/dossiers", login: "xa.chilang@demo.vn" },
   "the scoring screen": { path: linkOn("/council", /^\/rounds\/\d+$/, /^\/rounds\/\d+\/dossiers\/\d+$/), login: "hoidong@demo.vn" },
-  "/dashboard": { path: "/dashboard", login: "so.nnmt@demo.vn", light: true },
-  "a report": { path: linkOn("/reports", /^\/reports\/\d+\/[^/]+$/), login: "so.nnmt@demo.vn", light: true },
+  "/dashboard": { path: "/dashboard", login: "so.nnmt@demo.vn" },
+  "a report": { path: linkOn("/reports", /^\/reports\/\d+\/[^/]+$/), login: "so.nnmt@demo.vn" },
 };
 
 async function signedIn(context: BrowserContext, login: string | null, baseURL: string) {
@@ -79,8 +76,7 @@ async function codeBytes(page: Page) {
 }
 
 for (const [name, listed] of Object.entries(PAGES)) {
-  const limit = listed.light ? GOAL_KIB : CEILING_KIB;
-  test(`${name} is interactive after at most ${limit} KiB of code`, async ({ browser, baseURL }) => {
+  test(`${name} is interactive after at most ${GOAL_KIB} KiB of code`, async ({ browser, baseURL }) => {
     const context = await browser.newContext();
     await signedIn(context, listed.login, baseURL!);
     const page = await context.newPage();
@@ -93,10 +89,8 @@ for (const [name, listed] of Object.entries(PAGES)) {
     console.log(`${name} (${path}): ${kib.toFixed(1)} KiB of code before interactive (goal ${GOAL_KIB} KiB)\n  ${list.join("\n  ")}`);
     expect(counted.files.length, "the page downloads its code").toBeGreaterThan(0);
     expect(counted.files.filter((f) => f.url.endsWith(".wasm")).every((f) => f.encoding === "br"), "sent as brotli").toBe(true);
-    expect(kib, `${name}: code before interactive, KiB brotli`).toBeLessThanOrEqual(limit);
-    if (listed.light) {
-      expect(counted.files.every((f) => new URL(f.url).pathname.startsWith("/pkg/light/")), "a light page loads the light client only").toBe(true);
-    }
+    expect(kib, `${name}: code before interactive, KiB brotli`).toBeLessThanOrEqual(GOAL_KIB);
+    expect(counted.files.every((f) => new URL(f.url).pathname.startsWith("/pkg/light/")), "a light page loads the light client only").toBe(true);
     await counted.stop();
     await context.close();
   });
