@@ -54,8 +54,11 @@ async function scoreAll(page: Page, roundUrl: string, picks: number[]) {
     }
     await expect(page.getByTestId("answered")).toHaveText(`${n}/${n}`);
     await expect(page.getByTestId("submit-sheet")).toBeEnabled();
+    // Submitting locks the sheet for good: the browser asks first.
+    page.once("dialog", (dialog) => dialog.accept());
     await page.getByTestId("submit-sheet").click();
     await expect(page.getByTestId("sheet-locked")).toBeVisible();
+    await expect(page.getByTestId("submit-sheet")).toHaveCount(0);
   }
 }
 

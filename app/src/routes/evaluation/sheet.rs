@@ -80,7 +80,8 @@ fn Scoring(sheet: SheetView) -> impl IntoView {
         </fieldset>
     }).collect_view();
     let round_id = sheet.round_id;
-    let saved = sheet.version > 0;
+    // "Draft saved" only while the member may still change it.
+    let saved = sheet.version > 0 && sheet.locked_because.is_none();
     view! {
         <p class="breadcrumb"><a href=format!("/rounds/{round_id}")>{sheet.round_name.clone()}</a></p>
         <h1 data-testid="sheet-product">{sheet.product_name.clone()}</h1>
@@ -199,11 +200,14 @@ fn SheetForm(
     Effect::new(move |_| match save.value().get() {
         Some(Ok(v)) => {
             version.set(v);
-            page::show_text("save-state", t_string!(i18n, rounds.saved));
             if submitting.get_untracked() {
+                page::show_text("save-state", "");
                 locked.set(Some("submitted".to_owned()));
-            } else if dirty.get_untracked() {
-                send(false);
+            } else {
+                page::show_text("save-state", t_string!(i18n, rounds.saved));
+                if dirty.get_untracked() {
+                    send(false);
+                }
             }
         }
         Some(Err(_)) => page::show_text("save-state", ""),
@@ -245,14 +249,23 @@ fn SheetForm(
         <fieldset class="sheet-criteria" disabled=move || locked.get().is_some() on:change=picked>
             {children()}
         </fieldset>
-        {move || locked.get().is_none().then(|| view! {
-            <button type="button" data-testid="submit-sheet"
-                disabled=move || save.pending().get() || answered.get() < criteria_count
-                on:click=move |_| { submitting.set(true); send(true); }>
-                {t_string!(i18n, rounds.submit_sheet)}
-            </button>
-            <p class="muted">{t_string!(i18n, rounds.submit_hint)}</p>
-        })}
+        // Submitting cannot be undone by the member: asked first. Once locked, the notice
+        // stands here too, where the button was.
+        {move || match locked_note() {
+            None => view! {
+                <button type="button" class="primary" data-testid="submit-sheet"
+                    disabled=move || save.pending().get() || answered.get() < criteria_count
+                    on:click=move |_| {
+                        if window().confirm_with_message(t_string!(i18n, rounds.submit_confirm)) == Ok(true) {
+                            send(true);
+                        }
+                    }>
+                    {t_string!(i18n, rounds.submit_sheet)}
+                </button>
+                <p class="muted">{t_string!(i18n, rounds.submit_hint)}</p>
+            }.into_any(),
+            Some(note) => view! { <p class="notice" role="status">{note}</p> }.into_any(),
+        }}
     }
 }
 
