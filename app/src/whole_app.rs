@@ -7,7 +7,7 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
-use crate::components::hydration::OtherPage;
+use crate::components::hydration::{OtherPage, routed};
 use crate::components::layout::Layout;
 use crate::components::session::provide_session;
 use crate::i18n::I18nContextProvider;
@@ -68,52 +68,52 @@ pub fn App() -> impl IntoView {
             <Router>
                 <Layout>
                     <Routes fallback=OtherPage>
-                        <Route path=path!("/") view=HomePage ssr=SsrMode::InOrder />
-                        <Route path=path!("/units") view=UnitsPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/register") view=RegisterPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::InOrder />
-                        <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::InOrder />
+                        <Route path=path!("/") view=routed(HomePage) ssr=SsrMode::InOrder />
+                        <Route path=path!("/units") view=routed(UnitsPage) ssr=SsrMode::InOrder />
+                        <Route path=path!("/register") view=routed(RegisterPage) ssr=SsrMode::InOrder />
+                        <Route path=path!("/reset-password") view=routed(ResetPasswordPage) ssr=SsrMode::InOrder />
+                        <Route path=path!("/forgot-password") view=routed(ForgotPasswordPage) ssr=SsrMode::InOrder />
                         // Async: the page may answer with a redirect or a 403/404 status, which
                         // need headers not yet sent.
-                        <Route path=path!("/subjects/:id") view=SubjectPage ssr=SsrMode::Async />
-                        <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
-                        <Route path=path!("/producer/subject") view=SubjectProfilePage ssr=SsrMode::Async />
-                        <Route path=path!("/producer/products") view=ProductsPage ssr=SsrMode::Async />
-                        <Route path=path!("/producer/products/new") view=ProductFormPage ssr=SsrMode::Async />
-                        <Route path=path!("/producer/products/:id") view=ProductFormPage ssr=SsrMode::Async />
-                        <Route path=path!("/producer/products/:id/lots") view=ProductLotsPage ssr=SsrMode::Async />
-                        <Route path=path!("/producer/lots/:id") view=LotPage ssr=SsrMode::Async />
-                        <Route path=path!("/producer/dossiers") view=ProducerDossiersPage ssr=SsrMode::Async />
-                        <Route path=path!("/producer/ideas") view=ProducerIdeasPage ssr=SsrMode::Async />
-                        <Route path=path!("/commune/ideas") view=CommuneIdeasPage ssr=SsrMode::Async />
-                        <Route path=path!("/dossiers/:id/report") view=AssessmentReportPage ssr=SsrMode::Async />
-                        <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
-                        <Route path=path!("/commune/registrations") view=RegistrationsPage ssr=SsrMode::Async />
-                        <Route path=path!("/commune/register-producer") view=RegisterForProducerPage ssr=SsrMode::Async />
-                        <Route path=path!("/province/registrations") view=ProvinceRegistrationsPage ssr=SsrMode::Async />
-                        <Route path=path!("/province/rounds") view=ProvinceRoundsPage ssr=SsrMode::Async />
-                        <Route path=path!("/province/certificates") view=ProvinceCertificatesPage ssr=SsrMode::Async />
-                        <Route path=path!("/producer/certificates") view=ProducerCertificatesPage ssr=SsrMode::Async />
-                        <Route path=path!("/rounds/:id") view=RoundPage ssr=SsrMode::Async />
-                        <Route path=path!("/rounds/:id/minutes") view=MinutesPage ssr=SsrMode::Async />
-                        <Route path=path!("/certificates/:number") view=CertificatePage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/accounts") view=AccountsPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/accounts/new") view=NewOfficialPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/accounts/:id") view=AccountDetailPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/mail") view=MailPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/criteria") view=CriteriaSetsPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/imports") view=ImportsPage ssr=SsrMode::Async />
-                        <Route path=path!("/registry/products") view=RegistryProductsPage ssr=SsrMode::Async />
-                        <Route path=path!("/registry/subjects") view=RegistrySubjectsPage ssr=SsrMode::Async />
-                        <Route path=path!("/registry/subjects/:id") view=RegistrySubjectPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/imports/:id") view=ImportBatchPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/criteria/:id") view=CriteriaSetPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/label-checklist") view=LabelChecklistPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/master-data") view=MasterDataPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/report-settings") view=ReportSettingsPage ssr=SsrMode::Async />
-                        <Route path=path!("/labels/:id") view=LabelPage ssr=SsrMode::Async />
-                        <Route path=path!("/reports") view=ReportsPage ssr=SsrMode::Async />
+                        <Route path=path!("/subjects/:id") view=routed(SubjectPage) ssr=SsrMode::Async />
+                        <Route path=path!("/account") view=routed(AccountPage) ssr=SsrMode::Async />
+                        <Route path=path!("/producer/subject") view=routed(SubjectProfilePage) ssr=SsrMode::Async />
+                        <Route path=path!("/producer/products") view=routed(ProductsPage) ssr=SsrMode::Async />
+                        <Route path=path!("/producer/products/new") view=routed(ProductFormPage) ssr=SsrMode::Async />
+                        <Route path=path!("/producer/products/:id") view=routed(ProductFormPage) ssr=SsrMode::Async />
+                        <Route path=path!("/producer/products/:id/lots") view=routed(ProductLotsPage) ssr=SsrMode::Async />
+                        <Route path=path!("/producer/lots/:id") view=routed(LotPage) ssr=SsrMode::Async />
+                        <Route path=path!("/producer/dossiers") view=routed(ProducerDossiersPage) ssr=SsrMode::Async />
+                        <Route path=path!("/producer/ideas") view=routed(ProducerIdeasPage) ssr=SsrMode::Async />
+                        <Route path=path!("/commune/ideas") view=routed(CommuneIdeasPage) ssr=SsrMode::Async />
+                        <Route path=path!("/dossiers/:id/report") view=routed(AssessmentReportPage) ssr=SsrMode::Async />
+                        <Route path=path!("/notifications") view=routed(NotificationsPage) ssr=SsrMode::Async />
+                        <Route path=path!("/commune/registrations") view=routed(RegistrationsPage) ssr=SsrMode::Async />
+                        <Route path=path!("/commune/register-producer") view=routed(RegisterForProducerPage) ssr=SsrMode::Async />
+                        <Route path=path!("/province/registrations") view=routed(ProvinceRegistrationsPage) ssr=SsrMode::Async />
+                        <Route path=path!("/province/rounds") view=routed(ProvinceRoundsPage) ssr=SsrMode::Async />
+                        <Route path=path!("/province/certificates") view=routed(ProvinceCertificatesPage) ssr=SsrMode::Async />
+                        <Route path=path!("/producer/certificates") view=routed(ProducerCertificatesPage) ssr=SsrMode::Async />
+                        <Route path=path!("/rounds/:id") view=routed(RoundPage) ssr=SsrMode::Async />
+                        <Route path=path!("/rounds/:id/minutes") view=routed(MinutesPage) ssr=SsrMode::Async />
+                        <Route path=path!("/certificates/:number") view=routed(CertificatePage) ssr=SsrMode::Async />
+                        <Route path=path!("/admin/accounts") view=routed(AccountsPage) ssr=SsrMode::Async />
+                        <Route path=path!("/admin/accounts/new") view=routed(NewOfficialPage) ssr=SsrMode::Async />
+                        <Route path=path!("/admin/accounts/:id") view=routed(AccountDetailPage) ssr=SsrMode::Async />
+                        <Route path=path!("/admin/audit") view=routed(AuditPage) ssr=SsrMode::Async />
+                        <Route path=path!("/admin/mail") view=routed(MailPage) ssr=SsrMode::Async />
+                        <Route path=path!("/admin/criteria") view=routed(CriteriaSetsPage) ssr=SsrMode::Async />
+                        <Route path=path!("/admin/imports") view=routed(ImportsPage) ssr=SsrMode::Async />
+                        <Route path=path!("/registry/products") view=routed(RegistryProductsPage) ssr=SsrMode::Async />
+                        <Route path=path!("/registry/subjects") view=routed(RegistrySubjectsPage) ssr=SsrMode::Async />
+                        <Route path=path!("/registry/subjects/:id") view=routed(RegistrySubjectPage) ssr=SsrMode::Async />
+                        <Route path=path!("/admin/imports/:id") view=routed(ImportBatchPage) ssr=SsrMode::Async />
+                        <Route path=path!("/admin/criteria/:id") view=routed(CriteriaSetPage) ssr=SsrMode::Async />
+                        <Route path=path!("/admin/label-checklist") view=routed(LabelChecklistPage) ssr=SsrMode::Async />
+                        <Route path=path!("/admin/master-data") view=routed(MasterDataPage) ssr=SsrMode::Async />
+                        <Route path=path!("/admin/report-settings") view=routed(ReportSettingsPage) ssr=SsrMode::Async />
+                        <Route path=path!("/labels/:id") view=routed(LabelPage) ssr=SsrMode::Async />
+                        <Route path=path!("/reports") view=routed(ReportsPage) ssr=SsrMode::Async />
                     </Routes>
                 </Layout>
             </Router>

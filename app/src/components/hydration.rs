@@ -12,23 +12,47 @@ static HYDRATED: AtomicBool = AtomicBool::new(false);
 
 /// The last island of every page: islands hydrate in the order they stand in the page, so when
 /// this one runs the others have. It marks the page for the browser tests (which wait for
-/// `body[data-hydrated]` before clicking) and for `OtherPage`.
+/// `body[data-hydrated]` before clicking), for `OtherPage` and for `routed`.
 ///
-/// It also ends hydration for the data the server sent. In islands mode Leptos never does: a
-/// resource created later — on a page `App`'s router opens in the browser — would take
-/// whatever the server had sent under the same number instead of asking the server (a
-/// producer's public page showed the profile as it was before they saved it).
+/// On a light page it also ends hydration for the data the server sent (see `routed`): a
+/// light page has no router, so nothing created after this point belongs to the server's render.
+/// `App`'s pages cannot end it here: a part of the page that waits for one resource before
+/// creating the next may hydrate after this effect, and it must still take the server's data
+/// (taking fresh data instead — a new audit entry, say — no longer matches the server's HTML).
 #[island]
 pub fn HydratedMarker() -> impl IntoView {
     Effect::new(|_| {
-        if let Some(shared) = Owner::current_shared_context() {
-            shared.hydration_complete();
-        }
+        #[cfg(not(feature = "whole-app"))]
+        end_server_data();
         HYDRATED.store(true, Ordering::Relaxed);
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-hydrated", "true");
         }
     });
+}
+
+/// A page of `App`'s router. Opened once the page is hydrated, it is a navigation in the
+/// browser, and the data the server sent belongs to the page it replaces. Leptos' islands mode
+/// never ends hydration of that data, so a resource of the new page would take whatever the
+/// server sent under the same number instead of asking (a producer's public page showed the
+/// profile as it was before they saved it). So hydration ends here, before the page's
+/// resources are created.
+pub fn routed<V: IntoView + 'static>(
+    page: fn() -> V,
+) -> impl Fn() -> V + Clone + Send + Sync + 'static {
+    move || {
+        if HYDRATED.load(Ordering::Relaxed) {
+            end_server_data();
+        }
+        page()
+    }
+}
+
+/// From now on resources ask the server instead of reading the data sent with the page.
+fn end_server_data() {
+    if let Some(shared) = Owner::current_shared_context() {
+        shared.hydration_complete();
+    }
 }
 
 /// What `App`'s router shows for an address it does not know. While the page hydrates, that is
