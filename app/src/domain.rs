@@ -20,6 +20,7 @@ pub mod label_format;
 pub mod language;
 pub mod lot;
 pub mod mail_text;
+pub mod next_page;
 pub mod password;
 pub mod period_kind;
 pub mod pre_assessment;

@@ -45,6 +45,26 @@ test("a registration still waiting for the commune is told so", async ({ page })
   await expect(page.getByRole("alert")).toContainText("chờ UBND xã/phường phê duyệt");
 });
 
+test("an anonymous visitor opening a work page signs in and is brought back to it; a link to another site leads to the work area", async ({ page }) => {
+  await page.goto("/commune/dossiers");
+  await expect(page).toHaveURL(/\/login\?next=%2Fcommune%2Fdossiers$/);
+  await hydrated(page);
+  await expect(page.getByTestId("sign-in-to-continue")).toBeVisible();
+  await page.getByLabel("Email hoặc số điện thoại").fill("xa.chilang@demo.vn");
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+  await expect(page).toHaveURL(/\/commune\/dossiers$/);
+
+  await page.context().clearCookies();
+  await page.goto("/login?next=%2F%2Fevil.example%2Fx");
+  await hydrated(page);
+  await expect(page.getByTestId("sign-in-to-continue")).toHaveCount(0);
+  await page.getByLabel("Email hoặc số điện thoại").fill("xa.chilang@demo.vn");
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+  await expect(page).toHaveURL(/\/commune$/);
+});
+
 test("an anonymous visitor is sent from /account to /login", async ({ page }) => {
   const response = await page.goto("/account");
   await expect(page).toHaveURL(/\/login$/);

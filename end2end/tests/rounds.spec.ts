@@ -47,6 +47,18 @@ async function scoreAll(page: Page, roundUrl: string, picks: number[]) {
     // The first pick changes the live total at once, before any save comes back.
     await criteria.nth(0).locator("label.option").last().click();
     await expect(total).not.toHaveAttribute("data-total", "0");
+    if (d === 0) {
+      // A mandatory criterion at its lowest option is marked where it stands, as the summary
+      // names it; the mark goes once a better option is picked.
+      const mandatory = page.locator(".criterion[data-mandatory]").first();
+      const radios = mandatory.locator("input[type=radio]");
+      const points = await radios.evaluateAll((rs) => rs.map((r) => Number(r.getAttribute("data-points"))));
+      await radios.nth(points.indexOf(Math.min(...points))).check();
+      await expect(mandatory).toHaveAttribute("data-failing", "");
+      await expect(page.getByTestId("mandatory-failures")).toBeVisible();
+      await radios.nth(points.indexOf(Math.max(...points))).check();
+      await expect(mandatory).not.toHaveAttribute("data-failing");
+    }
     for (let i = 0; i < n; i++) {
       const options = criteria.nth(i).locator("label.option");
       const count = await options.count();

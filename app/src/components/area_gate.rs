@@ -1,8 +1,10 @@
-//! Work areas (`/producer/…`, `/commune/…`, …): an anonymous visitor is sent to `/login`, a
+//! Work areas (`/producer/…`, `/commune/…`, …): an anonymous visitor is sent to `/login` (which
+//! brings them back to the page once they have signed in), a
 //! signed-in user of another role sees a clear "not allowed" page (HTTP 403). The server
 //! functions behind the pages check again: this only spares people pages they cannot use.
 use leptos::prelude::*;
 use leptos_router::components::{A, Redirect};
+use leptos_router::hooks::use_location;
 
 use crate::auth::{Action, Actor, Area, Resource, allowed};
 use crate::components::error::ErrorMessage;
@@ -12,12 +14,13 @@ use crate::i18n::{t, use_i18n};
 #[component]
 pub fn AreaGate(area: Area, children: ChildrenFn) -> impl IntoView {
     let session = use_session();
+    let login = StoredValue::new(sign_in_here());
     let children = StoredValue::new(children);
     view! {
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
                 match session.user.await {
-                    Ok(None) => view! { <Redirect path="/login" /> }.into_any(),
+                    Ok(None) => view! { <Redirect path=login.get_value() /> }.into_any(),
                     Ok(Some(user)) => {
                         let actor = Actor::User {
                             user_id: user.user_id,
@@ -43,18 +46,28 @@ pub fn AreaGate(area: Area, children: ChildrenFn) -> impl IntoView {
 #[component]
 pub fn SignedInGate(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
+    let login = StoredValue::new(sign_in_here());
     let children = StoredValue::new(children);
     view! {
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
                 match session.user.await {
-                    Ok(None) => view! { <Redirect path="/login" /> }.into_any(),
+                    Ok(None) => view! { <Redirect path=login.get_value() /> }.into_any(),
                     Ok(Some(_)) => children.read_value()().into_any(),
                     Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
                 }
             })}
         </Transition>
     }
+}
+
+/// The sign-in page, asked to come back here afterwards.
+fn sign_in_here() -> String {
+    let location = use_location();
+    crate::domain::next_page::login_href(
+        &location.pathname.get_untracked(),
+        &location.search.get_untracked(),
+    )
 }
 
 #[component]

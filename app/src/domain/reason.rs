@@ -316,8 +316,8 @@ reasons! {
         "Hệ thống chưa gửi được thư điện tử. Vui lòng liên hệ cán bộ UBND xã/phường (hộ sản xuất) hoặc Sở Nông nghiệp và Môi trường (cán bộ) để được cấp liên kết đặt mật khẩu.",
         "This system does not send e-mail yet. Please ask your commune's officer (producers) or the Department of Agriculture and Environment (officials) for a password link.";
     ChangedMeanwhile = "changed_meanwhile",
-        "Người khác vừa lưu thay đổi trong lúc bạn sửa. Nội dung bạn nhập vẫn còn; hãy tải lại trang để xem bản mới rồi sửa lại.",
-        "Someone else saved changes while you were editing. What you typed is still here; reload the page to see the new version, then edit again.";
+        "Bản này vừa được lưu ở nơi khác (một người khác, hoặc chính bạn ở một thẻ/cửa sổ khác) trong lúc bạn sửa. Nội dung bạn nhập vẫn còn; hãy tải lại trang để xem bản mới rồi sửa lại.",
+        "This was saved elsewhere (by someone else, or by you in another tab or window) while you were editing. What you typed is still here; reload the page to see the new version, then edit again.";
     Phase = "phase",
         "Giai đoạn hiện tại của đợt không cho phép việc này.",
         "The round's current phase does not allow this.";

@@ -108,3 +108,67 @@ async fn a_forged_forwarded_host_does_not_pass_the_origin_check() {
     let response = app.router.clone().oneshot(request).await.unwrap();
     assert_eq!(response.status().as_u16(), 403);
 }
+
+/// Where a sign-in posted by a plain form (no script) sends the browser: its `Location`.
+async fn signed_in_to(app: &axum::Router, next: &str) -> (u16, String) {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    let body = format!(
+        "{}&next={}",
+        attempt("dongbanh@demo.vn", app::seed::demo::DEMO_PASSWORD),
+        form_value(next)
+    );
+    let request = Request::post("/api/sign_in")
+        .header(header::HOST, "ocop.test")
+        .header(header::ORIGIN, "http://ocop.test")
+        .header(header::ACCEPT, "text/html")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap();
+    let response = crate::test_support::answer(app, request).await;
+    let location = response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    (response.status().as_u16(), location)
+}
+
+#[tokio::test]
+async fn a_sign_in_link_returns_to_a_page_of_this_site_and_never_to_another() {
+    let app = demo_app(AuthSettings::default()).await;
+    // An anonymous visitor sent to sign in is asked to come back to the page.
+    let request = axum::http::Request::get("/dossiers/2")
+        .header(axum::http::header::HOST, "ocop.test")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let response = crate::test_support::answer(&app.router, request).await;
+    assert_eq!(
+        response
+            .headers()
+            .get(axum::http::header::LOCATION)
+            .and_then(|v| v.to_str().ok()),
+        Some("/login?next=%2Fdossiers%2F2")
+    );
+    assert_eq!(
+        signed_in_to(&app.router, "/dossiers/2").await,
+        (302, "/dossiers/2".to_owned())
+    );
+    // Another site, in every spelling a browser would follow, and an address that cannot be a
+    // header: the producer's work area instead, and no panic.
+    for elsewhere in [
+        "https://evil.example/",
+        "//evil.example/x",
+        "/\\evil.example",
+        "/\t/evil.example",
+        "/tìm-kiếm",
+        "",
+    ] {
+        assert_eq!(
+            signed_in_to(&app.router, elsewhere).await,
+            (302, "/producer".to_owned()),
+            "{elsewhere:?}"
+        );
+    }
+}

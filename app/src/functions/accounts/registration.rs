@@ -5,7 +5,13 @@ use crate::models::accounts::registration::CurrentUser;
 
 /// Signs in with email or phone and password, then goes to the user's work area.
 #[server(prefix = "/api", endpoint = "sign_in")]
-pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, AppError> {
+/// `next`: the page that sent the visitor to `/login`, gone to after signing in when it is a
+/// page of this site (`domain::next_page`); otherwise the user's work area.
+pub async fn sign_in(
+    login: String,
+    password: String,
+    next: Option<String>,
+) -> Result<CurrentUser, AppError> {
     use crate::auth::current;
     use crate::auth::throttle::FailureOutcome;
     use crate::services::accounts::credentials::{self, SignInError};
@@ -70,7 +76,7 @@ pub async fn sign_in(login: String, password: String) -> Result<CurrentUser, App
         crate::functions::browser_language(),
     )
     .await?;
-    leptos_axum::redirect(user.role.area().path());
+    leptos_axum::redirect(after_sign_in(next.as_deref(), user.role.area().path()));
     Ok(user)
 }
 
@@ -204,7 +210,7 @@ pub async fn demo_mode() -> Result<bool, AppError> {
 /// One-click sign-in as a demo account, for trainers. Refused outside demo mode, and for any
 /// account that is not one of the demo accounts.
 #[server(prefix = "/api", endpoint = "demo_sign_in")]
-pub async fn demo_sign_in(email: String) -> Result<(), AppError> {
+pub async fn demo_sign_in(email: String, next: Option<String>) -> Result<(), AppError> {
     use crate::auth::current;
     use crate::seed::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD};
     let state = crate::state::app_state()?;
@@ -239,8 +245,15 @@ pub async fn demo_sign_in(email: String) -> Result<(), AppError> {
         crate::functions::browser_language(),
     )
     .await?;
-    leptos_axum::redirect(area);
+    leptos_axum::redirect(after_sign_in(next.as_deref(), area));
     Ok(())
+}
+
+/// Where a sign-in leads: `next` when it is a page of this site, else `area`.
+#[cfg(feature = "ssr")]
+fn after_sign_in<'a>(next: Option<&'a str>, area: &'a str) -> &'a str {
+    next.and_then(crate::domain::next_page::safe_next)
+        .unwrap_or(area)
 }
 
 /// Changes the signed-in user's own password; the session gets a new id afterwards.

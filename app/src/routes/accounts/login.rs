@@ -1,12 +1,15 @@
 //! `/login`, a light page: the server renders it, and only the sign-in form and the demo
 //! accounts' buttons (islands) run in the browser. A sign-in the server accepts redirects to
-//! the user's work area, which the browser then loads (`src/lib.rs` sets that redirect hook).
+//! the page that sent the visitor here (`?next=`, a page of this site only) or else the user's
+//! work area, which the browser then loads (`src/lib.rs` sets that redirect hook).
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::components::error::ErrorMessage;
 use crate::components::island_i18n::IslandI18n;
 use crate::components::labels::RoleName;
 use crate::components::session::use_session;
+use crate::domain::next_page::safe_next;
 use crate::functions::accounts::registration::{DemoSignIn, SignIn, list_demo_accounts};
 use crate::i18n::{t, use_i18n};
 use crate::models::accounts::registration::DemoAccountView;
@@ -17,9 +20,18 @@ pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let accounts = Resource::new(|| (), |_| list_demo_accounts());
+    // The page to come back to, if it is one of this site's; the sign-in checks it again.
+    let next = use_query_map()
+        .with_untracked(|query| query.get("next"))
+        .filter(|next| safe_next(next).is_some())
+        .unwrap_or_default();
+    let demo_next = StoredValue::new(next.clone());
     view! {
         <section class="narrow">
             <h1>{t!(i18n, login.title)}</h1>
+            {(!next.is_empty()).then(|| view! {
+                <p class="notice" data-testid="sign-in-to-continue">{t!(i18n, login.to_continue)}</p>
+            })}
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     session.user.await.ok().flatten().map(|user| view! {
@@ -30,12 +42,13 @@ pub fn LoginPage() -> impl IntoView {
                     })
                 })}
             </Suspense>
-            <SignInForm />
+            <SignInForm next />
             <p><a href="/forgot-password" data-testid="forgot-link">{t!(i18n, login.forgot)}</a></p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let accounts = accounts.await.unwrap_or_default();
-                    (!accounts.is_empty()).then(|| view! { <DemoAccounts accounts /> })
+                    let next = demo_next.get_value();
+                    (!accounts.is_empty()).then(|| view! { <DemoAccounts accounts next /> })
                 })}
             </Suspense>
         </section>
@@ -44,21 +57,22 @@ pub fn LoginPage() -> impl IntoView {
 
 /// The sign-in form. It keeps what was typed when sign-in fails, and says why.
 #[island]
-fn SignInForm() -> impl IntoView {
+fn SignInForm(next: String) -> impl IntoView {
     view! {
         <IslandI18n>
-            <SignInFields />
+            <SignInFields next />
         </IslandI18n>
     }
 }
 
 #[component]
-fn SignInFields() -> impl IntoView {
+fn SignInFields(next: String) -> impl IntoView {
     let i18n = use_i18n();
     let sign_in = ServerAction::<SignIn>::new();
     let error = move || sign_in.value().get().and_then(Result::err);
     view! {
         <ActionForm action=sign_in attr:class="stack-form">
+            <input type="hidden" name="next" value=next />
             <label for="login">{t!(i18n, login.login_label)}</label>
             <input id="login" name="login" type="text" autocomplete="username" required maxlength="254" />
             <label for="password">{t!(i18n, login.password_label)}</label>
@@ -71,16 +85,16 @@ fn SignInFields() -> impl IntoView {
 
 /// In demo mode only: every demo account with a one-click "log in as", for trainers.
 #[island]
-fn DemoAccounts(accounts: Vec<DemoAccountView>) -> impl IntoView {
+fn DemoAccounts(accounts: Vec<DemoAccountView>, next: String) -> impl IntoView {
     view! {
         <IslandI18n>
-            <DemoAccountList accounts />
+            <DemoAccountList accounts next />
         </IslandI18n>
     }
 }
 
 #[component]
-fn DemoAccountList(accounts: Vec<DemoAccountView>) -> impl IntoView {
+fn DemoAccountList(accounts: Vec<DemoAccountView>, next: String) -> impl IntoView {
     let i18n = use_i18n();
     let demo_sign_in = ServerAction::<DemoSignIn>::new();
     let error = move || demo_sign_in.value().get().and_then(Result::err);
@@ -90,16 +104,20 @@ fn DemoAccountList(accounts: Vec<DemoAccountView>) -> impl IntoView {
             <p class="muted">{t!(i18n, login.demo_note)}</p>
             {move || error().map(|e| view! { <ErrorMessage error=e /> })}
             <ul>
-                {accounts.into_iter().map(|a| view! {
-                    <li>
-                        <ActionForm action=demo_sign_in attr:class="inline-form">
-                            <input type="hidden" name="email" value=a.email />
-                            <button type="submit" class="link-button dark">
-                                {t!(i18n, login.log_in_as)}" "{a.name}
-                            </button>
-                        </ActionForm>
-                        " — "<RoleName role=a.role />
-                    </li>
+                {accounts.into_iter().map(|a| {
+                    let next = next.clone();
+                    view! {
+                        <li>
+                            <ActionForm action=demo_sign_in attr:class="inline-form">
+                                <input type="hidden" name="email" value=a.email />
+                                <input type="hidden" name="next" value=next />
+                                <button type="submit" class="link-button dark">
+                                    {t!(i18n, login.log_in_as)}" "{a.name}
+                                </button>
+                            </ActionForm>
+                            " — "<RoleName role=a.role />
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
         </section>

@@ -29,7 +29,7 @@ pub fn ChecklistSection(d: DossierView) -> impl IntoView {
         <section class="panel" data-testid="checklist">
             <h2>{t!(i18n, dossiers.checklist)}</h2>
             {d.may_edit.then(|| view! {
-                <p class="muted">{t!(i18n, uploads.limits)}" "{d.max_upload_mb}" MB, "{d.max_files_per_item}" / item."</p>
+                <p class="muted">{t!(i18n, uploads.limits)}" "{d.max_upload_mb}" MB, "{d.max_files_per_item}" "{t!(i18n, uploads.per_item)}"."</p>
             })}
             <ol class="checklist">
                 {d.checklist.into_iter().map(|item| {

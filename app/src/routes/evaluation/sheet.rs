@@ -56,14 +56,22 @@ fn Scoring(sheet: SheetView) -> impl IntoView {
     let result = scoring::score(&sheet.set, &sheet.choices);
     let criteria_count: usize = sheet.set.parts.iter().map(|p| p.criteria.len()).sum();
     let choices = sheet.choices.clone();
+    // A mandatory criterion scored below its level is marked where it stands, not only named in
+    // the summary (the island keeps the mark current).
+    let failing: Vec<String> = result
+        .failures
+        .iter()
+        .map(|(code, _)| code.clone())
+        .collect();
     let criteria = sheet.set.parts.clone().into_iter().map(|part| view! {
         <fieldset class="sheet-part" data-part=part.code.clone() data-max=part.max>
             <legend>{part.code.clone()}". "{part.name.clone()}" ("{points(part.max)}")"</legend>
             {part.criteria.into_iter().map(|c| {
                 let chosen = choices.get(&c.code).copied();
                 let name = format!("c-{}", c.code);
+                let is_failing = failing.contains(&c.code).then_some("");
                 view! {
-                    <fieldset class="criterion" data-testid="criterion" data-code=c.code.clone() data-mandatory=c.mandatory_for>
+                    <fieldset class="criterion" data-testid="criterion" data-code=c.code.clone() data-mandatory=c.mandatory_for data-failing=is_failing>
                         <legend><span class="code">{c.code.clone()}</span>" "{c.text.clone()}
                             {c.mandatory_for.map(|l| view! { " "<span class="badge mandatory">{t!(i18n, criteria.mandatory_for)}" "{l}"★"</span> })}
                         </legend>
@@ -348,6 +356,7 @@ mod page {
         }
         show_text("failures", &super::failed(&result.failures));
         set_hidden("failures-note", result.failures.is_empty());
+        mark_failing(&result.failures);
         show_text("stars", &stars_text(result.stars, below_three));
         set_attribute("stars", "data-stars", &result.stars.to_string());
         set_attribute("stars", "class", stars_class(result.stars));
@@ -364,6 +373,24 @@ mod page {
         }
         let filled = usize::from(stars.min(5));
         format!("{}{}", "★".repeat(filled), "☆".repeat(5 - filled))
+    }
+
+    /// Marks each criterion (`data-failing`) that is scored below its mandatory level.
+    fn mark_failing(failures: &[(String, u8)]) {
+        #[cfg(feature = "hydrate")]
+        if let Ok(list) = leptos::prelude::document().query_selector_all(".criterion[data-code]") {
+            use leptos::wasm_bindgen::JsCast;
+            for element in (0..list.length())
+                .filter_map(|i| list.item(i))
+                .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
+            {
+                let code = element.get_attribute("data-code").unwrap_or_default();
+                let failing = failures.iter().any(|(c, _)| *c == code);
+                let _ = element.toggle_attribute_with_force("data-failing", failing);
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = failures;
     }
 
     /// The text of the summary's element `data-live=<name>`.
