@@ -462,9 +462,11 @@ fn SheetDocuments(documents: Vec<SheetDocument>) -> impl IntoView {
 #[component]
 fn OtherSheets(others: Vec<OtherSheet>) -> impl IntoView {
     let i18n = use_i18n();
+    let none_yet = others.is_empty();
     view! {
         <section class="panel" data-testid="other-sheets">
             <h2>{t!(i18n, rounds.other_sheets)}</h2>
+            {none_yet.then(|| view! { <p class="muted">{t!(i18n, rounds.no_other_sheets)}</p> })}
             <ul>
                 {others.into_iter().map(|o| view! {
                     <li>{o.member}": "{points(o.total)}" "<Stars stars=o.stars />{(!o.submitted).then(|| view! { " ("{t!(i18n, rounds.sheet_draft)}")" })}</li>
