@@ -96,10 +96,10 @@ test("an administrator issues a password link for an existing account", async ({
   await expect(page.getByTestId("audit").filter({ hasText: "đã cấp đường dẫn đặt lại mật khẩu" }).first()).toBeVisible();
 });
 
-test("an anonymous visitor is sent from the work areas to /login", async ({ page }) => {
+test("an anonymous visitor is sent from the work areas to /login, asked to come back", async ({ page }) => {
   for (const path of ["/admin/accounts", "/admin/audit", "/province", "/council", "/producer"]) {
     await page.goto(path);
-    await expect(page, path).toHaveURL(/\/login$/);
+    await expect(page, path).toHaveURL(new RegExp(`/login\\?next=${encodeURIComponent(path)}$`));
   }
 });
 
