@@ -284,20 +284,7 @@ fn encode(value: &str) -> String {
 
 /// Percent-decodes; `None` for a broken escape or bytes that are not UTF-8.
 fn decode(value: &str) -> Option<String> {
-    let bytes = value.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = value.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    crate::domain::text::percent_decode(value)
 }
 
 #[cfg(test)]

@@ -18,6 +18,18 @@ pub fn safe_next(next: &str) -> Option<&str> {
     (next.len() <= MAX_NEXT && on_this_site && plain && not_sign_in).then_some(next)
 }
 
+/// The `next` of the sign-in page's raw query string (`next=%2Fdashboard%3Fx%3D1`), decoded
+/// once, if it is a page to go back to. The router's query map decodes a value twice, which
+/// would turn an escape inside the page's own query (`%26`, `%C4%91`) into what it stands for.
+pub fn from_query(search: &str) -> Option<String> {
+    let raw = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("next="))?;
+    let next = super::text::percent_decode(raw)?;
+    safe_next(&next).is_some().then_some(next)
+}
+
 /// The sign-in page, asked to come back to `path` (with its query, `search`) afterwards.
 pub fn login_href(path: &str, search: &str) -> String {
     let search = search.trim_start_matches('?');
@@ -82,7 +94,32 @@ mod tests {
         assert_eq!(login_href("//evil.example", ""), "/login");
     }
 
+    #[test]
+    fn the_page_comes_back_from_the_sign_in_link_as_it_was() {
+        for page in [
+            "/dashboard?x=%C4%91",
+            "/dashboard?q=a%26b&stars=4",
+            "/producer",
+        ] {
+            let link = login_href(page, "");
+            let search = link.trim_start_matches("/login");
+            assert_eq!(from_query(search).as_deref(), Some(page), "{link}");
+        }
+        assert_eq!(from_query("?next=%2F%2Fevil.example"), None);
+        assert_eq!(from_query("?next=%ZZ"), None);
+        assert_eq!(from_query("?other=1"), None);
+    }
+
     proptest! {
+        /// Every page the sign-in link may carry comes back unchanged.
+        #[test]
+        fn a_page_survives_the_sign_in_link(page in "/[!-~]{0,60}") {
+            if safe_next(&page).is_some() {
+                let link = login_href(&page, "");
+                prop_assert_eq!(from_query(link.trim_start_matches("/login")), Some(page));
+            }
+        }
+
         /// Whatever comes in, what is followed starts with one slash and holds nothing a
         /// browser could read as another host.
         #[test]

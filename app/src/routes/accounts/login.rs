@@ -3,13 +3,13 @@
 //! the page that sent the visitor here (`?next=`, a page of this site only) or else the user's
 //! work area, which the browser then loads (`src/lib.rs` sets that redirect hook).
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::use_location;
 
 use crate::components::error::ErrorMessage;
 use crate::components::island_i18n::IslandI18n;
 use crate::components::labels::RoleName;
 use crate::components::session::use_session;
-use crate::domain::next_page::safe_next;
+use crate::domain::next_page::from_query;
 use crate::functions::accounts::registration::{DemoSignIn, SignIn, list_demo_accounts};
 use crate::i18n::{t, use_i18n};
 use crate::models::accounts::registration::DemoAccountView;
@@ -21,10 +21,7 @@ pub fn LoginPage() -> impl IntoView {
     let session = use_session();
     let accounts = Resource::new(|| (), |_| list_demo_accounts());
     // The page to come back to, if it is one of this site's; the sign-in checks it again.
-    let next = use_query_map()
-        .with_untracked(|query| query.get("next"))
-        .filter(|next| safe_next(next).is_some())
-        .unwrap_or_default();
+    let next = from_query(&use_location().search.get_untracked()).unwrap_or_default();
     let demo_next = StoredValue::new(next.clone());
     view! {
         <section class="narrow">
