@@ -23,23 +23,62 @@ const COMMUNE_CHOICES_MAX: u64 = 300;
 /// The words of a search that are looked up; more are ignored.
 pub const MAX_WORDS: usize = 8;
 
-/// Products whose folded name has a word starting with `word` (letters and digits only, as
-/// `fold` leaves them), answered by the database's full-text index
-/// (`m20261129_000017_catalog_search`).
-fn name_has_word_starting(
+/// Products whose folded name has, for every one of `words`, a word starting with it
+/// (letters and digits only, as `fold` leaves them): one look-up in the database's
+/// full-text index (`m20261129_000017_catalog_search`), which intersects the words itself.
+fn name_has_words_starting(
     backend: sea_orm::DbBackend,
-    word: &str,
+    words: &[&str],
 ) -> sea_orm::sea_query::SimpleExpr {
     match backend {
         sea_orm::DbBackend::Sqlite => Expr::cust_with_values(
             "\"product\".\"id\" IN (SELECT rowid FROM product_search WHERE product_search MATCH ?)",
-            [format!("\"{word}\"*")],
+            [words
+                .iter()
+                .map(|w| format!("\"{w}\"*"))
+                .collect::<Vec<_>>()
+                .join(" ")],
         ),
         _ => Expr::cust_with_values(
             "to_tsvector('simple', \"product\".\"name_folded\") @@ to_tsquery('simple', $1)",
-            [format!("{word}:*")],
+            [words
+                .iter()
+                .map(|w| format!("{w}:*"))
+                .collect::<Vec<_>>()
+                .join(" & ")],
         ),
     }
+}
+
+/// The communes (code, folded name) whose folded name has a word starting with one of
+/// `words`, in one query.
+async fn communes_named(
+    db: &impl ConnectionTrait,
+    words: &[&str],
+) -> Result<Vec<(String, String)>, ServiceError> {
+    if words.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut named = Condition::any();
+    for word in words {
+        named = named
+            .add(admin_unit::Column::NameFolded.starts_with(*word))
+            .add(admin_unit::Column::NameFolded.contains(format!(" {word}")));
+    }
+    Ok(admin_unit::Entity::find()
+        .select_only()
+        .column(admin_unit::Column::Code)
+        .column(admin_unit::Column::NameFolded)
+        .filter(admin_unit::Column::Level.eq("commune"))
+        .filter(named)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// Whether a word of the folded `name` starts with `word`.
+fn has_word_starting(name: &str, word: &str) -> bool {
+    name.split(' ').any(|w| w.starts_with(word))
 }
 
 /// The listed products matching the query's words and filters, in its order: a current
@@ -54,27 +93,31 @@ async fn listed_matching(
 ) -> Result<sea_orm::Select<product::Entity>, ServiceError> {
     let mut select = product::Entity::find().filter(product::Column::ListedUntil.gte(today));
     let backend = db.get_database_backend();
-    // At most eight words: each costs a look-up of its own.
-    for word in fold(&query.q).split_whitespace().take(MAX_WORDS) {
-        // A word matches the start of a word of the product's folded name ("ong" finds "Mật
-        // ong", not "Hồng"), or of its commune's name.
-        let in_communes: Vec<String> = admin_unit::Entity::find()
-            .select_only()
-            .column(admin_unit::Column::Code)
-            .filter(admin_unit::Column::Level.eq("commune"))
-            .filter(
+    // At most eight words. A word matches the start of a word of the product's folded name
+    // ("ong" finds "Mật ong", not "Hồng"), or of its commune's name. The words no commune
+    // answers are looked up together in the full-text index.
+    let folded = fold(&query.q);
+    let words: Vec<&str> = folded.split_whitespace().take(MAX_WORDS).collect();
+    let communes = communes_named(db, &words).await?;
+    let mut only_in_names = Vec::new();
+    for word in &words {
+        let in_communes: Vec<&str> = communes
+            .iter()
+            .filter(|(_, name)| has_word_starting(name, word))
+            .map(|(code, _)| code.as_str())
+            .collect();
+        if in_communes.is_empty() {
+            only_in_names.push(*word);
+        } else {
+            select = select.filter(
                 Condition::any()
-                    .add(admin_unit::Column::NameFolded.starts_with(word))
-                    .add(admin_unit::Column::NameFolded.contains(format!(" {word}"))),
-            )
-            .into_tuple()
-            .all(db)
-            .await?;
-        select = select.filter(
-            Condition::any()
-                .add(name_has_word_starting(backend, word))
-                .add(product::Column::CommuneCode.is_in(in_communes)),
-        );
+                    .add(name_has_words_starting(backend, &[word]))
+                    .add(product::Column::CommuneCode.is_in(in_communes)),
+            );
+        }
+    }
+    if !only_in_names.is_empty() {
+        select = select.filter(name_has_words_starting(backend, &only_in_names));
     }
     let group = query.group.trim();
     if !group.is_empty() {

@@ -181,6 +181,8 @@ pub(super) struct Counts {
     pub by_state: Vec<(String, i64)>,
     /// The year's target of new 3★+ products for the scope (none for a producer).
     pub target: Option<i64>,
+    /// The certificates valid on the day: the list of products is paged from them.
+    pub valid: Vec<q::ValidCertificate>,
 }
 
 async fn counts(
@@ -217,6 +219,7 @@ async fn counts(
         by_day: figures.by_day,
         by_state: q::dossiers_by_state(db, scope).await?,
         target,
+        valid: figures.valid,
     })
 }
 
@@ -317,14 +320,8 @@ pub async fn dashboard(
         .parse::<u64>()
         .unwrap_or(1)
         .clamp(1, pages);
-    let list = q::valid_products(
-        db,
-        &applied.scope,
-        applied.as_of,
-        (page - 1) * LIST_SIZE,
-        LIST_SIZE,
-    )
-    .await?;
+    let list = q::list_page(&counts.valid, (page - 1) * LIST_SIZE, LIST_SIZE);
+    let names = q::product_names(db, list.iter().map(|c| c.product_id).collect()).await?;
     let dossiers_page = match &level {
         Level::Province => "/province/dossiers",
         Level::Commune(_) => "/commune/dossiers",
@@ -400,14 +397,14 @@ pub async fn dashboard(
             .collect(),
         products: list
             .into_iter()
-            .map(|(id, name, commune, stars, until)| DashboardProduct {
-                id,
-                name,
+            .map(|c| DashboardProduct {
+                id: c.product_id,
+                name: names.get(&c.product_id).cloned().unwrap_or_default(),
                 commune_name: commune_names
-                    .get(commune.as_str())
-                    .map_or(commune.clone(), |n| (*n).to_owned()),
-                stars,
-                valid_until: until.to_string(),
+                    .get(c.commune_code.as_str())
+                    .map_or(c.commune_code.clone(), |n| (*n).to_owned()),
+                stars: c.stars,
+                valid_until: c.valid_until.to_string(),
             })
             .collect(),
         product_count: counts.valid(),
