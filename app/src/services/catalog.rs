@@ -8,12 +8,12 @@ use std::collections::HashMap;
 
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Statement,
 };
 
 use crate::domain::text::fold;
-use crate::entities::{admin_unit, certificate as cert, product, product_group, subject};
+use crate::entities::{admin_unit, product, product_group, subject};
 use crate::models::catalog::{CatalogCard, CatalogPage, CatalogQuery, PAGE_SIZE};
 use crate::services::ServiceError;
 
@@ -155,6 +155,51 @@ async fn listed_matching(
     Ok(select)
 }
 
+/// What a page's cards show beside the product's own columns.
+#[derive(Debug, FromQueryResult)]
+struct CardDetails {
+    id: i32,
+    subject_name: Option<String>,
+    commune_name: Option<String>,
+    /// The cover photo, or else the first photo.
+    cover_file_id: Option<i32>,
+    /// The product's certificate neither replaced nor revoked.
+    certificate_stars: Option<i16>,
+    certificate_valid_until: Option<chrono::NaiveDate>,
+}
+
+/// The details of the page's products in one statement (each query is a round trip to the
+/// database's worker thread; this was four of them).
+fn details_statement(backend: sea_orm::DbBackend, rows: &[product::Model]) -> Statement {
+    // Ids are numbers: written into the statement, one placeholder style fits both backends.
+    let ids = rows
+        .iter()
+        .map(|p| p.id.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    let current = "FROM certificate c WHERE c.product_id = p.id AND c.superseded_by IS NULL \
+                   AND c.revoked_on IS NULL ORDER BY c.id DESC LIMIT 1";
+    Statement::from_string(
+        backend,
+        format!(
+            "SELECT p.id, \
+               (SELECT s.name FROM subject s WHERE s.id = p.subject_id) AS subject_name, \
+               (SELECT u.name FROM admin_unit u WHERE u.code = p.commune_code \
+                 ORDER BY u.id DESC LIMIT 1) AS commune_name, \
+               (SELECT ph.file_id FROM product_photo ph WHERE ph.product_id = p.id \
+                 ORDER BY ph.is_cover DESC, ph.sort LIMIT 1) AS cover_file_id, \
+               (SELECT c.stars {current}) AS certificate_stars, \
+               (SELECT c.valid_until {current}) AS certificate_valid_until \
+             FROM product p WHERE p.id IN ({})",
+            if ids.is_empty() {
+                "NULL".to_owned()
+            } else {
+                ids
+            }
+        ),
+    )
+}
+
 /// One page of the catalogue for `query` on `today`.
 ///
 /// # Errors
@@ -191,57 +236,37 @@ pub async fn search(
     let page = query.page.clamp(1, pages);
     let rows = paginator.fetch_page(page - 1).await?;
 
-    let ids: Vec<i32> = rows.iter().map(|p| p.id).collect();
-    let subjects: HashMap<i32, String> = subject::Entity::find()
-        .filter(subject::Column::Id.is_in(rows.iter().map(|p| p.subject_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s.name))
-        .collect();
-    let covers = crate::services::producers::product_photos::covers(db, ids.clone()).await?;
-    let certificates: HashMap<i32, cert::Model> = cert::Entity::find()
-        .filter(cert::Column::ProductId.is_in(ids))
-        .filter(cert::Column::SupersededBy.is_null())
-        .filter(cert::Column::RevokedOn.is_null())
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.product_id, c))
-        .collect();
+    let details: HashMap<i32, CardDetails> =
+        CardDetails::find_by_statement(details_statement(db.get_database_backend(), &rows))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|d| (d.id, d))
+            .collect();
     let group_names: HashMap<i32, String> =
         groups.iter().map(|g| (g.id, g.name_vi.clone())).collect();
-    let commune_names: HashMap<String, String> = admin_unit::Entity::find()
-        .filter(admin_unit::Column::Code.is_in(rows.iter().map(|p| p.commune_code.clone())))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.code, c.name))
-        .collect();
     let cards = rows
         .into_iter()
         .map(|p| {
-            let c = certificates.get(&p.id);
+            let d = details.get(&p.id);
             CatalogCard {
                 id: p.id,
-                stars: c
-                    .map(|c| c.stars)
+                stars: d
+                    .and_then(|d| d.certificate_stars)
                     .or(p.stars)
                     .and_then(|s| u8::try_from(s).ok())
                     .unwrap_or_default(),
-                valid_until: c
-                    .map(|c| crate::domain::dates::date(c.valid_until))
+                valid_until: d
+                    .and_then(|d| d.certificate_valid_until)
+                    .map(crate::domain::dates::date)
                     .unwrap_or_default(),
                 group_name: group_names
                     .get(&p.product_group_id)
                     .cloned()
                     .unwrap_or_default(),
-                commune_name: commune_names
-                    .get(&p.commune_code)
-                    .cloned()
-                    .unwrap_or_default(),
-                subject_name: subjects.get(&p.subject_id).cloned().unwrap_or_default(),
-                cover_file_id: covers.get(&p.id).copied(),
+                commune_name: d.and_then(|d| d.commune_name.clone()).unwrap_or_default(),
+                subject_name: d.and_then(|d| d.subject_name.clone()).unwrap_or_default(),
+                cover_file_id: d.and_then(|d| d.cover_file_id),
                 name: p.name,
             }
         })

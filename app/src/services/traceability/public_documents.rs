@@ -49,42 +49,6 @@ pub async fn choices(
     Ok(out)
 }
 
-/// The product's public documents (for its public page).
-///
-/// # Errors
-/// A database error.
-pub async fn published(
-    db: &impl ConnectionTrait,
-    product_id: i32,
-) -> Result<Vec<PublicDocumentView>, ServiceError> {
-    let rows = public_document::Entity::find()
-        .filter(public_document::Column::ProductId.eq(product_id))
-        .order_by_asc(public_document::Column::Id)
-        .all(db)
-        .await?;
-    if rows.is_empty() {
-        return Ok(Vec::new());
-    }
-    let names: std::collections::HashMap<i32, String> = stored_file::Entity::find()
-        .filter(stored_file::Column::Id.is_in(rows.iter().map(|r| r.file_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|f| (f.id, f.original_name))
-        .collect();
-    Ok(rows
-        .into_iter()
-        .filter_map(|row| {
-            names.get(&row.file_id).map(|name| PublicDocumentView {
-                file_id: row.file_id,
-                item_code: row.item_code,
-                name: name.clone(),
-                public: true,
-            })
-        })
-        .collect())
-}
-
 /// Makes a file of the product's dossiers public, or private again.
 ///
 /// # Errors
