@@ -254,26 +254,21 @@ pub async fn public_facts(
     let items = label_checklist::active(db)
         .await?
         .into_iter()
-        .map(|a| {
-            let kind = a.item.check.as_str().to_owned();
-            (a.item.code, a.item.name_vi, a.item.name_en, kind)
-        })
-        .collect();
+        .map(|a| (a.item.code, a.item.name_vi, a.item.name_en));
     Ok(facts_shown(&label.content_json, items))
 }
 
 /// The items of the label's content (`content_json`) filled in, in the order of the active
-/// checklist `items` — (code, Vietnamese name, English name, check kind); an item of an
-/// unknown check kind is left out, as `label_checklist::item_of` does.
+/// checklist `items` — (code, Vietnamese name, English name) — as (Vietnamese name, English
+/// name, text).
 pub fn facts_shown(
     content_json: &str,
-    items: Vec<(String, String, String, String)>,
+    items: impl IntoIterator<Item = (String, String, String)>,
 ) -> Vec<(String, String, String)> {
     let content: BTreeMap<String, String> = serde_json::from_str(content_json).unwrap_or_default();
     items
         .into_iter()
-        .filter(|(_, _, _, kind)| crate::domain::label::CheckKind::parse(kind).is_some())
-        .filter_map(|(code, name_vi, name_en, _)| {
+        .filter_map(|(code, name_vi, name_en)| {
             let value = content.get(&code)?.trim().to_owned();
             (!value.is_empty()).then_some((name_vi, name_en, value))
         })

@@ -138,7 +138,12 @@ pub async fn product(
     let label_facts = match &row.label_json {
         Some(content) => crate::services::traceability::labels::facts_shown(
             content,
-            list::<(String, String, String, String)>(&row.checklist, "label checklist")?,
+            // Items of a check kind this build does not know are left out, as
+            // `label_checklist::item_of` does.
+            list::<(String, String, String, String)>(&row.checklist, "label checklist")?
+                .into_iter()
+                .filter(|(_, _, _, kind)| crate::domain::label::CheckKind::parse(kind).is_some())
+                .map(|(code, name_vi, name_en, _)| (code, name_vi, name_en)),
         ),
         None => Vec::new(),
     };
