@@ -3,7 +3,6 @@
 use crate::support;
 
 use app::models::catalog::{CatalogQuery, PAGE_SIZE};
-use app::seed::demo::seed_demo;
 use app::services::catalog::search;
 use sea_orm::EntityTrait;
 use support::certify;
@@ -19,8 +18,7 @@ fn names(page: &app::models::catalog::CatalogPage) -> Vec<&str> {
 
 #[tokio::test]
 async fn the_catalogue_lists_valid_products_found_without_diacritics() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         // seed_demo alone certifies nothing: the catalogue starts empty.
         let empty = search(db, &CatalogQuery::default(), today()).await.unwrap();
@@ -113,8 +111,7 @@ async fn the_catalogue_lists_valid_products_found_without_diacritics() {
 
 #[tokio::test]
 async fn pages_hold_a_fixed_number_of_cards_and_out_of_range_pages_are_clamped() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let count = usize::try_from(PAGE_SIZE).unwrap() + 6;
         for i in 0..count {
@@ -146,8 +143,23 @@ async fn pages_hold_a_fixed_number_of_cards_and_out_of_range_pages_are_clamped()
                 "Sản phẩm trang 55"
             ]
         );
+        // Past the last page: the last page, with its cards (the search's count is then made
+        // apart from its page).
         let beyond = search(db, &page(99), today()).await.unwrap();
         assert_eq!(beyond.page, 2);
+        assert_eq!(names(&beyond), names(&second), "{}", t.backend);
+        let listing_beyond = search(
+            db,
+            &CatalogQuery {
+                page: 99,
+                ..Default::default()
+            },
+            today(),
+        )
+        .await
+        .unwrap();
+        assert!(!listing_beyond.cards.is_empty(), "{}", t.backend);
+        assert_eq!(listing_beyond.page, listing_beyond.pages, "{}", t.backend);
         let zero = search(db, &page(0), today()).await.unwrap();
         assert_eq!(zero.page, 1);
         t.cleanup().await;
@@ -159,8 +171,7 @@ async fn pages_hold_a_fixed_number_of_cards_and_out_of_range_pages_are_clamped()
 #[tokio::test]
 async fn the_search_index_follows_renames() {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let product = new_product(db, &p.owner, "Khau nhục thử").await;
         certify(db, product.id, 3, "2025-01-15").await;
@@ -207,8 +218,7 @@ async fn the_search_index_follows_renames() {
 async fn the_listing_follows_certificates_and_subjects() {
     use app::entities::{certificate, subject};
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ModelTrait, QueryFilter};
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let product = new_product(db, &p.owner, "Na Chi Lăng thử").await;
         let listed = || async {

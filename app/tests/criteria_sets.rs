@@ -6,14 +6,12 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use app::auth::current::to_actor;
 use app::entities::user_account;
-use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::evaluation::criteria_sets::{detail, list};
 
 #[tokio::test]
 async fn sample_sets_are_listed_valid_and_refused_to_producers() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let actor = |email: &'static str| {
             let db = t.db.clone();
             async move {
@@ -58,8 +56,7 @@ async fn sample_sets_are_listed_valid_and_refused_to_producers() {
 async fn an_edited_set_is_checked_and_a_frozen_one_gets_a_new_version() {
     use app::services::evaluation::criteria_sets::save_version;
     use support::dossiers::{actor, reason};
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, province) = (&t.db, actor(&t.db, "so.nnmt@demo.vn").await);
         let sample = list(db, &province).await.unwrap()[0].clone();
         let json = detail(db, &province, sample.id).await.unwrap().json;
@@ -109,8 +106,7 @@ async fn an_edited_set_is_checked_and_a_frozen_one_gets_a_new_version() {
 async fn a_set_goes_out_as_xlsx_and_comes_back_in_checked() {
     use app::services::evaluation::criteria_sets::{export_xlsx, import_xlsx};
     use support::dossiers::{actor, reason};
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, province) = (&t.db, actor(&t.db, "so.nnmt@demo.vn").await);
         let sample = list(db, &province).await.unwrap()[1].clone();
         let before = detail(db, &province, sample.id).await.unwrap();

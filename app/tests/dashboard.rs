@@ -6,7 +6,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use app::models::reports::dashboard::{Dashboard, DashboardFilter};
-use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::reports::dashboard::dashboard;
 use support::certify;
@@ -51,8 +50,7 @@ fn filter(pairs: &[(&str, &str)]) -> DashboardFilter {
 
 #[tokio::test]
 async fn tiles_and_charts_follow_the_filters_and_the_role() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         support::certified::fixture(&t.db).await;
         let (db, p) = (&t.db, people(&t.db).await);
         let b = t.backend;
@@ -173,8 +171,7 @@ async fn tiles_and_charts_follow_the_filters_and_the_role() {
 
 #[tokio::test]
 async fn the_expiring_tile_and_reminder_follow_the_configured_window() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         support::certified::fixture(&t.db).await;
         let (db, p) = (&t.db, people(&t.db).await);
         let b = t.backend;
@@ -230,8 +227,7 @@ async fn the_expiring_tile_and_reminder_follow_the_configured_window() {
 
 #[tokio::test]
 async fn the_number_of_queries_does_not_grow_with_the_data() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         support::certified::fixture(&t.db).await;
         let p = people(&t.db).await;
         let b = t.backend;
@@ -319,8 +315,7 @@ async fn one_pass_counts_equal_the_databases_group_by() {
     use app::services::reports::dashboard_queries::{self as q, Scope};
     use chrono::Datelike;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         support::certified::fixture(&t.db).await;
         let (db, p, b) = (&t.db, people(&t.db).await, t.backend);
         let twice = new_product(db, &p.owner, "Hai giấy thử").await;

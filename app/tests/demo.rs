@@ -55,8 +55,7 @@ async fn seeds_once_with_products_in_every_commune() {
 
 #[tokio::test]
 async fn press_products_keep_their_facts() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let na = product::Entity::find()
             .filter(product::Column::Name.eq("Na Chi Lăng"))
             .one(&t.db)
@@ -181,8 +180,7 @@ async fn every_role_has_a_demo_account_that_signs_in() {
             "{role:?} has a demo account"
         );
     }
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         for demo in DEMO_ACCOUNTS {
             let account = authenticate(&t.db, demo.email, DEMO_PASSWORD)
                 .await

@@ -2,7 +2,6 @@
 //! products' stars, and an open round in scoring for a trainer.
 use crate::support;
 
-use app::seed::demo::seed_demo;
 use app::services::certificates::register::{self, CertificateSettings};
 use app::services::evaluation::{results, rounds};
 use sea_orm::EntityTrait;
@@ -11,8 +10,7 @@ use support::rounds::council;
 
 #[tokio::test]
 async fn the_demo_has_past_rounds_with_certificates_in_every_state_and_an_open_round() {
-    let t = support::sqlite().await;
-    seed_demo(&t.db).await.unwrap();
+    let t = support::demo::demo_sqlite().await;
     let (db, store) = (&t.db, files());
     app::seed::dossiers::seed_dossiers(db, &store)
         .await

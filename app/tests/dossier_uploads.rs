@@ -7,7 +7,6 @@ use sea_orm::EntityTrait;
 
 use app::domain::dossier::{DossierAction, DossierState};
 use app::entities::dossier as dossier_entity;
-use app::seed::demo::seed_demo;
 use app::seed::dossiers::{demo_pdf, walk_to};
 use app::services::ServiceError;
 use app::services::dossiers::{commune_review, documents, filing, flow};
@@ -17,8 +16,7 @@ use support::dossiers::{assessment, files, new_product, people, reason, version}
 
 #[tokio::test]
 async fn bad_uploads_are_refused_with_a_reason_and_good_ones_survive_a_restart() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let root = std::env::temp_dir().join(format!(
             "ocop-upload-test-{}-{}",
@@ -101,8 +99,7 @@ async fn bad_uploads_are_refused_with_a_reason_and_good_ones_survive_a_restart()
 
 #[tokio::test]
 async fn two_officers_acting_at_once_one_wins_and_the_other_is_told() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, store, p) = (&t.db, files(), people(&t.db).await);
         let prod = new_product(db, &p.owner, "Sản phẩm hai cán bộ").await;
         let id = walk_to(

@@ -9,7 +9,6 @@ use app::domain::dossier_diff::Change;
 use app::domain::pre_assessment::PreAssessmentInput;
 use app::entities::dossier as dossier_entity;
 use app::models::dossiers::DossierFilter;
-use app::seed::demo::seed_demo;
 use app::seed::dossiers::{demo_pdf, seed_dossiers, walk_to};
 use app::services::dossiers::{commune_review, documents, filing, flow};
 use app::services::files::uploads::{Upload, UploadLimits};
@@ -18,8 +17,7 @@ use sea_orm::EntityTrait;
 use support::dossiers::{assessment, files, fresh, new_product, people, problems, reason, version};
 #[tokio::test]
 async fn a_dossier_goes_from_draft_to_the_province_with_versions_and_notifications() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, store, p) = (&t.db, files(), people(&t.db).await);
         let limits = UploadLimits::default();
         let prod = new_product(db, &p.owner, "Na Chi Lăng thử").await;
@@ -255,8 +253,7 @@ async fn a_dossier_goes_from_draft_to_the_province_with_versions_and_notificatio
 /// demo walk; a fresh one for every allowed triple.
 #[tokio::test]
 async fn every_state_action_party_triple_is_applied_or_refused_by_the_service() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, store, p) = (&t.db, files(), people(&t.db).await);
         let roles = [&p.owner, &p.commune, &p.province];
         let mut n = 0;
@@ -319,8 +316,7 @@ async fn every_state_action_party_triple_is_applied_or_refused_by_the_service() 
 
 #[tokio::test]
 async fn parties_see_only_what_the_rules_let_them_and_outsiders_nothing() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, store, p) = (&t.db, files(), people(&t.db).await);
         let limits = UploadLimits::default();
         let prod = new_product(db, &p.owner, "Sản phẩm nháp").await;
@@ -462,8 +458,7 @@ async fn parties_see_only_what_the_rules_let_them_and_outsiders_nothing() {
 
 #[tokio::test]
 async fn the_demo_has_dossiers_in_every_state_with_documents() {
-    let t = support::sqlite().await;
-    seed_demo(&t.db).await.unwrap();
+    let t = support::demo::demo_sqlite().await;
     let store = files();
     assert_eq!(seed_dossiers(&t.db, &store).await.unwrap(), 14);
     assert_eq!(seed_dossiers(&t.db, &store).await.unwrap(), 0, "only once");

@@ -9,7 +9,6 @@ use app::auth::Actor;
 use app::domain::import::problem::Problem;
 use app::domain::reason::Reason;
 use app::models::imports::Verdict;
-use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::certificates::register::CertificateSettings;
 use app::services::files::store::LocalFolder;
@@ -77,8 +76,7 @@ async fn import(
 
 #[tokio::test]
 async fn a_province_list_is_previewed_imported_once_corrected_and_undone() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, b) = (&t.db, t.backend);
         let files = store("journey", b);
         let province = actor(db, "so.nnmt@demo.vn").await;
@@ -265,8 +263,7 @@ async fn a_province_list_is_previewed_imported_once_corrected_and_undone() {
 
 #[tokio::test]
 async fn an_import_built_on_cannot_be_undone_and_a_changed_database_is_refused() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, b) = (&t.db, t.backend);
         let files = store("built", b);
         let province = actor(db, "so.nnmt@demo.vn").await;
@@ -323,8 +320,7 @@ async fn an_import_built_on_cannot_be_undone_and_a_changed_database_is_refused()
 
 #[tokio::test]
 async fn only_the_province_imports() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, b) = (&t.db, t.backend);
         let files = store("roles", b);
         let province = actor(db, "so.nnmt@demo.vn").await;
@@ -389,8 +385,7 @@ async fn only_the_province_imports() {
 #[tokio::test]
 async fn a_former_commune_lands_on_the_commune_in_force_and_the_row_is_kept() {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, b) = (&t.db, t.backend);
         let files = store("former", b);
         let province = actor(db, "so.nnmt@demo.vn").await;
@@ -452,8 +447,7 @@ async fn a_former_commune_lands_on_the_commune_in_force_and_the_row_is_kept() {
 
 #[tokio::test]
 async fn a_csv_file_and_bad_files_are_read_or_refused_with_a_reason() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, b) = (&t.db, t.backend);
         let files = store("csv", b);
         let province = actor(db, "so.nnmt@demo.vn").await;
@@ -487,8 +481,7 @@ async fn a_csv_file_and_bad_files_are_read_or_refused_with_a_reason() {
 /// left its products behind; a number in the file could equal one given to an earlier row.
 #[tokio::test]
 async fn repeated_subjects_moves_and_file_numbers_import_and_undo_cleanly() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, b) = (&t.db, t.backend);
         let files = store("review", b);
         let province = actor(db, "so.nnmt@demo.vn").await;

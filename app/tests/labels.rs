@@ -11,7 +11,6 @@ use sea_orm::EntityTrait;
 
 use app::domain::label::{MarkCheck, Problem, Status};
 use app::models::traceability::labels::ChecklistRowInput;
-use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::certificates::register::CertificateSettings;
 use app::services::files::store::LocalFolder;
@@ -39,8 +38,7 @@ fn denied<T: std::fmt::Debug>(result: Result<T, ServiceError>) -> bool {
 
 #[tokio::test]
 async fn a_label_is_checked_per_type_and_its_mark_against_the_certificate() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let (today, settings, limits) = (
             day("2026-11-30"),
@@ -234,8 +232,7 @@ async fn a_label_is_checked_per_type_and_its_mark_against_the_certificate() {
 
 #[tokio::test]
 async fn liquor_labels_need_the_ethanol_content_and_revoked_certificates_are_flagged() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let Some(subject) = (match &p.owner {
             app::auth::Actor::User { subject_id, .. } => *subject_id,
@@ -319,8 +316,7 @@ async fn liquor_labels_need_the_ethanol_content_and_revoked_certificates_are_fla
 
 #[tokio::test]
 async fn artwork_versions_are_kept_and_only_the_subject_and_its_officials_download_them() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let files = LocalFolder::new(
             std::env::temp_dir().join(format!("ocop-label-test-{}", std::process::id())),
@@ -393,8 +389,7 @@ async fn artwork_versions_are_kept_and_only_the_subject_and_its_officials_downlo
 
 #[tokio::test]
 async fn the_province_edits_the_checklist_and_a_new_item_applies_at_once() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let rows = label_checklist::rows(db, &p.province).await.unwrap();
         assert_eq!(rows.len(), 13, "{}", t.backend);
@@ -474,8 +469,7 @@ async fn the_province_edits_the_checklist_and_a_new_item_applies_at_once() {
 
 #[tokio::test]
 async fn only_the_standard_and_test_reports_the_producer_chooses_become_public() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let files = LocalFolder::new(
             std::env::temp_dir().join(format!("ocop-public-doc-test-{}", std::process::id())),

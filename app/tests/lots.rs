@@ -4,7 +4,6 @@
 use crate::support;
 
 use app::models::traceability::lots::{EventInput, LotInput};
-use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::certificates::register::CertificateSettings;
 use app::services::traceability::lots;
@@ -43,8 +42,7 @@ fn denied<T: std::fmt::Debug>(result: Result<T, ServiceError>) -> bool {
 
 #[tokio::test]
 async fn a_producer_records_a_lot_with_its_timeline_and_the_public_reads_it_in_order() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let raw = new_product(db, &p.owner, "Na tươi (lô thử)").await;
         let jam = new_product(db, &p.owner, "Mứt na (lô thử)").await;
@@ -220,8 +218,7 @@ async fn a_producer_records_a_lot_with_its_timeline_and_the_public_reads_it_in_o
 
 #[tokio::test]
 async fn demo_lots_carry_a_digital_link_and_a_timeline() {
-    let t = support::sqlite().await;
-    seed_demo(&t.db).await.unwrap();
+    let t = support::demo::demo_sqlite().await;
     let made = app::seed::lots::seed_lots(&t.db).await.unwrap();
     assert!(made > 10);
     assert_eq!(app::seed::lots::seed_lots(&t.db).await.unwrap(), 0, "once");
@@ -255,8 +252,7 @@ async fn demo_lots_carry_a_digital_link_and_a_timeline() {
 
 #[tokio::test]
 async fn event_photos_are_added_by_the_subject_and_public_with_the_trace() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let files = app::services::files::store::LocalFolder::new(
             std::env::temp_dir().join(format!("ocop-event-photo-test-{}", std::process::id())),

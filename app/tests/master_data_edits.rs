@@ -15,7 +15,6 @@ use app::models::master_data::editing::{
     RetireInput, RetireUnitInput,
 };
 use app::models::producers::products::ProductInput;
-use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::dossiers::filing;
 use app::services::files::uploads::UploadLimits;
@@ -51,8 +50,7 @@ async fn audited(db: &sea_orm::DatabaseConnection, action: &str) -> usize {
 
 #[tokio::test]
 async fn the_province_adds_renames_and_ends_communes_keeping_what_they_were() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let Actor::User {
             subject_id: Some(sid),
@@ -227,8 +225,7 @@ async fn the_province_adds_renames_and_ends_communes_keeping_what_they_were() {
 
 #[tokio::test]
 async fn only_administrators_change_product_groups_and_a_retired_group_stays_on_its_products() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let sub = NewGroupInput {
             parent_code: "I.1".into(),
@@ -347,8 +344,7 @@ async fn only_administrators_change_product_groups_and_a_retired_group_stays_on_
 
 #[tokio::test]
 async fn a_dossier_keeps_the_checklist_of_the_day_it_was_started() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let limits = UploadLimits::default();
         let prod = new_product(db, &p.owner, "Na thử danh mục").await;

@@ -9,7 +9,6 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, Quer
 use app::auth::Actor;
 use app::entities::{certificate, notification, product};
 use app::models::evaluation::rounds::MinistryResultInput;
-use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::certificates::register::{self, CertificateSettings};
 use app::services::evaluation::ministry;
@@ -66,8 +65,7 @@ fn conflict<T: std::fmt::Debug>(result: Result<T, ServiceError>) -> &'static str
 
 #[tokio::test]
 async fn five_stars_from_the_ministry_replace_the_province_certificate() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let settings = CertificateSettings::default();
         let number = proposed(db, &p.owner, "Trà hoa vàng thử").await;
@@ -262,8 +260,7 @@ async fn five_stars_from_the_ministry_replace_the_province_certificate() {
 
 #[tokio::test]
 async fn the_same_stars_keep_the_province_certificate_and_one_answer_wins() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let settings = CertificateSettings::default();
         let number = proposed(db, &p.owner, "Miến dong thử").await;

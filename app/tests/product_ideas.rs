@@ -9,7 +9,6 @@ use app::auth::Actor;
 use app::auth::current::to_actor;
 use app::domain::product_idea::{IdeaInput, IdeaState};
 use app::entities::user_account;
-use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::producers::ideas::{decide, list, make_product, submit};
 
@@ -35,8 +34,7 @@ fn idea(name: &str) -> IdeaInput {
 
 #[tokio::test]
 async fn an_idea_is_decided_by_its_commune_and_becomes_a_product() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let db = &t.db;
         let producer = actor(db, "dongbanh@demo.vn").await;
         let commune = actor(db, "xa.chilang@demo.vn").await;

@@ -8,7 +8,6 @@ use app::auth::Actor;
 use app::auth::current::to_actor;
 use app::entities::user_account;
 use app::models::producers::products::ProductInput;
-use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::producers::products::{list_for_subject, product_detail, save_product};
 
@@ -43,8 +42,7 @@ fn field(result: Result<i32, ServiceError>) -> (&'static str, &'static str) {
 
 #[tokio::test]
 async fn members_create_and_edit_products_and_stale_saves_are_refused() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let member = account(&t.db, "dongbanh@demo.vn").await;
         let actor = to_actor(&member);
         let subject = member.subject_id.unwrap();
@@ -99,8 +97,7 @@ async fn members_create_and_edit_products_and_stale_saves_are_refused() {
 
 #[tokio::test]
 async fn nobody_else_keeps_a_subjects_products() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let member = account(&t.db, "dongbanh@demo.vn").await;
         let subject = member.subject_id.unwrap();
         let id = save_product(
@@ -155,8 +152,7 @@ async fn nobody_else_keeps_a_subjects_products() {
 async fn members_keep_photos_with_one_cover_and_others_may_not() {
     use app::services::files::uploads::{Upload, UploadLimits};
     use app::services::producers::product_photos::{add_photo, remove_photo, set_cover};
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let member = to_actor(&account(&t.db, "dongbanh@demo.vn").await);
         let stranger = to_actor(&account(&t.db, "thachden@demo.vn").await);
         let store = app::services::files::store::LocalFolder::new(
@@ -230,8 +226,7 @@ async fn members_keep_photos_with_one_cover_and_others_may_not() {
 async fn two_photos_at_once_never_pass_the_limit() {
     use app::services::files::uploads::{Upload, UploadLimits};
     use app::services::producers::product_photos::add_photo;
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let member = to_actor(&account(&t.db, "dongbanh@demo.vn").await);
         let store = app::services::files::store::LocalFolder::new(std::env::temp_dir().join(
             format!("ocop-photo-race-{}-{}", std::process::id(), t.backend),
@@ -287,8 +282,7 @@ async fn a_product_page_is_public_with_its_certificate_its_digital_link_and_code
     use app::entities::certificate;
     use app::services::traceability::public_product::product;
     use app::services::traceability::resolver::by_gtin14;
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let db = &t.db;
         let store = support::dossiers::files();
         app::seed::dossiers::seed_dossiers(db, &store)
@@ -399,8 +393,7 @@ async fn a_product_page_is_public_with_its_certificate_its_digital_link_and_code
 
 #[tokio::test]
 async fn a_lapsed_certificate_leaves_its_stars_but_never_as_current() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         // The demo's certificates come from its rounds, as `server seed-demo` makes them.
         app::seed::dossiers::seed_dossiers(&t.db, &support::dossiers::files())
             .await

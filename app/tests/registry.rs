@@ -6,7 +6,6 @@ use crate::support;
 
 use app::auth::Actor;
 use app::models::registry::RegistryFilter;
-use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::registry::{export_products, products, subjects};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -27,8 +26,7 @@ fn filter(commune: &str, query: &str, status: &str) -> RegistryFilter {
 
 #[tokio::test]
 async fn a_commune_lists_its_own_and_the_province_any() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         support::certified::fixture(&t.db).await;
         let (db, b) = (&t.db, t.backend);
         let chi_lang = actor(db, "xa.chilang@demo.vn").await;
@@ -103,8 +101,7 @@ async fn a_commune_lists_its_own_and_the_province_any() {
 
 #[tokio::test]
 async fn the_export_holds_the_filtered_list_and_others_are_refused() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, b) = (&t.db, t.backend);
         let chi_lang = actor(db, "xa.chilang@demo.vn").await;
         let page = products(db, &chi_lang, filter("", "", ""), today(), 90)

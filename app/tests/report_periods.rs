@@ -2,7 +2,6 @@
 //! periods and targets the province keeps.
 use crate::support;
 
-use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::reports::periodic::{open, save};
 use support::dossiers::{people, reason};
@@ -13,8 +12,7 @@ use support::reports::{CHI_LANG, PROVINCE, day, period_id, text};
 #[tokio::test]
 async fn the_department_writes_its_nine_month_report_and_communes_have_none() {
     use app::services::reports::periodic::home;
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let b = t.backend;
         let nine = period_id(db, "nine_month", 2026).await;
@@ -74,8 +72,7 @@ async fn the_department_writes_its_nine_month_report_and_communes_have_none() {
 #[tokio::test]
 async fn the_province_keeps_periods_and_targets_and_nobody_else_does() {
     use app::services::reports::settings::{add_year, save_period, save_target, settings};
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let b = t.backend;
         let annual = period_id(db, "annual", 2027).await;

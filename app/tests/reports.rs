@@ -4,7 +4,6 @@ use crate::support;
 
 use app::domain::reason::Reason;
 use app::models::reports::periodic::ReportView;
-use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::reports::periodic::{ExportFormat, export, open, review, save};
 use support::certify;
@@ -26,8 +25,7 @@ fn cell(view: &ReportView, table: &str, row: &str, col: usize) -> i64 {
 
 #[tokio::test]
 async fn figures_match_the_fixture_counted_by_hand() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         support::certified::fixture(&t.db).await;
         let (db, p) = (&t.db, people(&t.db).await);
         let half = period_id(db, "half_year", 2026).await;
@@ -84,8 +82,7 @@ async fn figures_match_the_fixture_counted_by_hand() {
 
 #[tokio::test]
 async fn a_submitted_report_is_frozen_until_returned_and_then_accepted() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         support::certified::fixture(&t.db).await;
         let (db, p) = (&t.db, people(&t.db).await);
         let b = t.backend;
@@ -235,8 +232,7 @@ async fn a_submitted_report_is_frozen_until_returned_and_then_accepted() {
 
 #[tokio::test]
 async fn reports_are_closed_to_other_communes_producers_and_the_council() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let b = t.backend;
         let half = period_id(db, "half_year", 2026).await;
@@ -305,8 +301,7 @@ async fn reports_are_closed_to_other_communes_producers_and_the_council() {
 #[tokio::test]
 async fn exports_carry_the_same_figures_as_numbers() {
     use calamine::{Data, Reader, Xlsx};
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         support::certified::fixture(&t.db).await;
         let (db, p) = (&t.db, people(&t.db).await);
         let b = t.backend;
@@ -338,8 +333,7 @@ async fn exports_carry_the_same_figures_as_numbers() {
 
 #[tokio::test]
 async fn the_demo_has_past_reports_a_draft_and_chi_lang_s_half_year_left_to_write() {
-    let t = support::sqlite().await;
-    seed_demo(&t.db).await.unwrap();
+    let t = support::demo::demo_sqlite().await;
     let db = &t.db;
     app::seed::dossiers::seed_dossiers(db, &support::dossiers::files())
         .await

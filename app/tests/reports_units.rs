@@ -7,7 +7,6 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use app::entities::admin_unit;
 use app::models::reports::periodic::ReportView;
-use app::seed::demo::seed_demo;
 use app::services::reports::periodic::open;
 use support::dossiers::people;
 use support::reports::{CHI_LANG, PROVINCE, day, period_id};
@@ -42,8 +41,7 @@ async fn former_district_of_chi_lang(db: &sea_orm::DatabaseConnection) -> String
 
 #[tokio::test]
 async fn reports_before_july_2025_count_by_district_and_a_2026_report_by_commune() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         support::certified::fixture(&t.db).await;
         let (db, p) = (&t.db, people(&t.db).await);
         let b = t.backend;
@@ -173,8 +171,7 @@ async fn reports_before_july_2025_count_by_district_and_a_2026_report_by_commune
 async fn the_province_opens_an_ad_hoc_report_and_a_review_of_2021_to_2025_year_by_year() {
     use app::models::reports::periodic::CustomPeriodInput;
     use app::services::reports::settings::add_custom;
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         support::certified::fixture(&t.db).await;
         let (db, p) = (&t.db, people(&t.db).await);
         let b = t.backend;
@@ -266,8 +263,7 @@ async fn the_province_opens_an_ad_hoc_report_and_a_review_of_2021_to_2025_year_b
 async fn the_dashboard_offers_the_units_of_the_chosen_year() {
     use app::models::reports::dashboard::DashboardFilter;
     use app::services::reports::dashboard::dashboard;
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         support::certified::fixture(&t.db).await;
         let (db, p) = (&t.db, people(&t.db).await);
         let b = t.backend;

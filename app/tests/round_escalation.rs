@@ -12,7 +12,6 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use app::domain::round::Phase;
 use app::domain::scoring::Sheet;
 use app::entities::{certificate, notification, user_account};
-use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::certificates::register::CertificateSettings;
 use app::services::certificates::reminders::{KIND, remind_expiring};
@@ -29,8 +28,7 @@ async fn advance(db: &sea_orm::DatabaseConnection, p: &support::dossiers::People
 
 #[tokio::test]
 async fn settings_change_until_the_decision_and_only_by_the_province() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, store, p) = (&t.db, files(), people(&t.db).await);
         let c = council(db).await;
         let (round, _) = round_with(db, &store, &p, &c, 1).await;
@@ -85,8 +83,7 @@ fn best(set: &app::domain::scoring::CriteriaSet) -> Sheet {
 
 #[tokio::test]
 async fn the_minutes_and_the_escalation_archive_carry_the_products_of_90_points() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, store, p) = (&t.db, files(), people(&t.db).await);
         let c = council(db).await;
         let (round, ids) = round_with(db, &store, &p, &c, 2).await;
@@ -166,8 +163,7 @@ async fn the_minutes_and_the_escalation_archive_carry_the_products_of_90_points(
 
 #[tokio::test]
 async fn holders_are_reminded_once_of_a_certificate_about_to_expire() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let db = &t.db;
         app::seed::dossiers::seed_dossiers(db, &files())
             .await

@@ -6,7 +6,6 @@ use crate::support;
 use app::domain::dossier::DossierState;
 use app::domain::round::Phase;
 use app::models::evaluation::rounds::DecisionInput;
-use app::seed::demo::seed_demo;
 use app::services::certificates::register::{self, CertificateSettings};
 use app::services::evaluation::{decision, results, rounds, score_sheets};
 use app::services::{ServiceError, notifications};
@@ -34,8 +33,7 @@ async fn advance(
 
 #[tokio::test]
 async fn a_round_runs_from_forwarded_dossiers_to_certificates() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, store, p) = (&t.db, files(), people(&t.db).await);
         let c = council(db).await;
         let (round, ids) = round_with(db, &store, &p, &c, 3).await;
@@ -266,8 +264,7 @@ async fn a_round_runs_from_forwarded_dossiers_to_certificates() {
 
 #[tokio::test]
 async fn members_score_only_what_is_theirs_and_others_are_refused() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, store, p) = (&t.db, files(), people(&t.db).await);
         let c = council(db).await;
         let (round, ids) = round_with(db, &store, &p, &c, 2).await;
@@ -362,8 +359,7 @@ async fn members_score_only_what_is_theirs_and_others_are_refused() {
 
 #[tokio::test]
 async fn a_sub_council_sees_only_its_group_and_others_stay_hidden_when_so_set() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, store, p) = (&t.db, files(), people(&t.db).await);
         let c = council(db).await;
         let mut settings = support::rounds::input("Đợt nhóm");

@@ -1,7 +1,6 @@
 //! The results table at scale: 100 dossiers × 7 members in a fixed number of queries.
 use crate::support;
 
-use app::seed::demo::seed_demo;
 use app::services::evaluation::{results, rounds};
 use sea_orm::EntityTrait;
 use support::dossiers::people;
@@ -27,8 +26,7 @@ fn counted(
 async fn the_results_of_100_dossiers_by_7_members_take_a_fixed_number_of_queries() {
     use app::entities::{dossier, round_dossier, round_member, score_sheet, user_account};
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         app::services::master_data::loading::load(db).await.unwrap();
         let set = app::entities::criteria_set::Entity::find()

@@ -54,9 +54,8 @@ async fn stored(db: &sea_orm::DatabaseConnection, column: &str, table: &str) -> 
 
 #[tokio::test]
 async fn the_demo_stores_only_values_the_enums_know() {
-    for t in support::databases().await {
+    for t in support::demo::demo_databases().await {
         let db = &t.db;
-        app::seed::demo::seed_demo(db).await.unwrap();
         let store = support::dossiers::files();
         app::seed::dossiers::seed_dossiers(db, &store)
             .await

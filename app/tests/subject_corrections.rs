@@ -10,7 +10,6 @@ use app::auth::Actor;
 use app::domain::dossier::DossierState;
 use app::entities::{dossier, product, subject, user_account};
 use app::models::producers::subject_profile::SubjectProfileInput;
-use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::producers::subject_corrections::{history, move_to_commune, set_active};
 use app::services::producers::subject_profile::{subject_view, update_profile};
@@ -47,8 +46,7 @@ fn conflict<T: std::fmt::Debug>(result: Result<T, ServiceError>) -> &'static str
 
 #[tokio::test]
 async fn the_commune_sets_a_subject_inactive_and_the_province_back_with_history() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let s = the_subject(db, &p).await;
         for someone in [
@@ -141,8 +139,7 @@ async fn the_commune_sets_a_subject_inactive_and_the_province_back_with_history(
 
 #[tokio::test]
 async fn the_province_moves_a_subject_with_its_open_work_and_the_commune_follows() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let (db, p) = (&t.db, people(&t.db).await);
         let s = the_subject(db, &p).await;
         let Actor::User {

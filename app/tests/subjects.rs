@@ -9,7 +9,7 @@ use app::auth::current::to_actor;
 use app::auth::{Actor, Denied, Role};
 use app::entities::user_account;
 use app::models::producers::subject_profile::SubjectProfileInput;
-use app::seed::demo::{DEMO_PENDING_EMAIL, seed_demo};
+use app::seed::demo::DEMO_PENDING_EMAIL;
 use app::services::ServiceError;
 use app::services::producers::subject_profile::{subject_members, subject_view, update_profile};
 
@@ -24,8 +24,7 @@ async fn account(db: &sea_orm::DatabaseConnection, email: &str) -> user_account:
 
 #[tokio::test]
 async fn members_are_shown_to_the_subject_its_commune_and_the_province_only() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let producer = account(&t.db, "dongbanh@demo.vn").await;
         let subject_id = producer.subject_id.unwrap();
         let commune = producer.commune_code.clone().unwrap();
@@ -105,8 +104,7 @@ fn profile_form(
 
 #[tokio::test]
 async fn members_keep_the_profile_and_a_stale_save_is_refused() {
-    for t in support::databases().await {
-        seed_demo(&t.db).await.unwrap();
+    for t in support::demo::demo_databases().await {
         let member = account(&t.db, "dongbanh@demo.vn").await;
         let actor = to_actor(&member);
         let id = member.subject_id.unwrap();

@@ -3,16 +3,14 @@
 use crate::support;
 
 use app::auth::Actor;
-use app::seed::demo::seed_demo;
 use app::services::ServiceError;
 use app::services::work_areas::next_steps;
 use support::dossiers::{files, people};
 
 #[tokio::test]
 async fn every_home_lists_what_waits_for_its_role() {
-    let t = support::sqlite().await;
+    let t = support::demo::demo_sqlite().await;
     let db = &t.db;
-    seed_demo(db).await.unwrap();
     app::seed::dossiers::seed_dossiers(db, &files())
         .await
         .unwrap();

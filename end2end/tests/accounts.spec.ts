@@ -98,6 +98,10 @@ test("a producer opening the registrations page by its address is told it is not
   const response = await page.goto("/commune/registrations");
   expect(response?.status()).toBe(403);
   await expect(page.getByTestId("not-allowed")).toContainText("Không có quyền truy cập");
+  // It leads back to the producer's own work area.
+  await page.getByTestId("own-area").click();
+  await expect(page).toHaveURL(/\/producer$/);
+  await expect(page.getByTestId("area-role")).toHaveText("Chủ thể sản xuất");
 });
 
 test("a producer opening the account-management page or the audit log by address is refused", async ({ page }) => {

@@ -10,6 +10,9 @@ test("on a phone the province records the Ministry's 5★ for the demo's propose
   await hydrated(page);
   await page.getByRole("link", { name: "Chờ kết quả của Bộ" }).click();
   await expect(page).toHaveURL(/state=national/);
+  // The rows of the tab left stay shown until the new ones arrive, and a form opened on one of
+  // them would be closed when they are replaced.
+  await expect(page.locator('[data-testid="certificates"][data-state="national"]')).toBeVisible();
   // The proposal of the demo's last decided round (90 points or more) awaits the Ministry: its
   // row holds the form. The round's journey (rounds.spec.ts, run beside this test) may list more
   // certificates here once it is decided; the first one awaiting an answer is answered here.

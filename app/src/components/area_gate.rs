@@ -70,15 +70,33 @@ fn sign_in_here() -> String {
     )
 }
 
+/// The page a signed-in user of another role meets: it leads to their own work area (someone
+/// who followed a link meant for another role would otherwise have to find it again).
 #[component]
 pub fn NotAllowed() -> impl IntoView {
     crate::components::set_http_status(403);
     let i18n = use_i18n();
+    let session = use_session();
+    let own_area = move || {
+        Suspend::new(async move {
+            session.user.await.ok().flatten().map(|user| {
+                view! {
+                    <A href=user.role.area().path() attr:class="button" attr:data-testid="own-area">
+                        {t!(i18n, forbidden_page.own_area)}
+                    </A>
+                    " "
+                }
+            })
+        })
+    };
     view! {
         <section class="not-found" data-testid="not-allowed">
             <h1>{t!(i18n, forbidden_page.title)}</h1>
             <p>{t!(i18n, forbidden_page.body)}</p>
-            <p><A href="/">{t!(i18n, forbidden_page.home)}</A></p>
+            <p class="actions-row">
+                <Suspense>{own_area}</Suspense>
+                <A href="/">{t!(i18n, forbidden_page.home)}</A>
+            </p>
         </section>
     }
 }

@@ -306,6 +306,9 @@ reasons! {
     TooManyAttempts = "too_many_attempts",
         "Đăng nhập sai quá nhiều lần. Vui lòng đợi một lát rồi thử lại.",
         "Too many failed sign-ins. Please wait a moment and try again.";
+    TooManyDemoSignIns = "too_many_demo_sign_ins",
+        "Quá nhiều lần đăng nhập thử nghiệm từ cùng một nơi trong một phút. Vui lòng đợi một phút rồi thử lại.",
+        "Too many demo sign-ins from one place within a minute. Please wait a minute and try again.";
     NoEmail = "no_email",
         "Tài khoản của bạn chưa có email: hãy thêm email để nhận thư thử.",
         "Your account has no e-mail address: add one to receive the test message.";

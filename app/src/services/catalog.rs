@@ -155,10 +155,13 @@ async fn listed_matching(
     Ok(select)
 }
 
-/// What a page's cards show beside the product's own columns.
+/// What a page's card shows.
 #[derive(Debug, FromQueryResult)]
 struct CardDetails {
     id: i32,
+    name: String,
+    stars: Option<i16>,
+    product_group_id: i32,
     subject_name: Option<String>,
     commune_name: Option<String>,
     /// The cover photo, or else the first photo.
@@ -168,21 +171,17 @@ struct CardDetails {
     certificate_valid_until: Option<chrono::NaiveDate>,
 }
 
-/// The details of the page's products in one statement (each query is a round trip to the
-/// database's worker thread; this was four of them).
-fn details_statement(backend: sea_orm::DbBackend, rows: &[product::Model]) -> Statement {
+/// The cards of the page's products in one statement (each query is a round trip to the
+/// database's worker thread; this was five of them).
+fn details_statement(backend: sea_orm::DbBackend, ids: &[i32]) -> Statement {
     // Ids are numbers: written into the statement, one placeholder style fits both backends.
-    let ids = rows
-        .iter()
-        .map(|p| p.id.to_string())
-        .collect::<Vec<_>>()
-        .join(",");
+    let ids = ids.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
     let current = "FROM certificate c WHERE c.product_id = p.id AND c.superseded_by IS NULL \
                    AND c.revoked_on IS NULL ORDER BY c.id DESC LIMIT 1";
     Statement::from_string(
         backend,
         format!(
-            "SELECT p.id, \
+            "SELECT p.id, p.name, p.stars, p.product_group_id, \
                (SELECT s.name FROM subject s WHERE s.id = p.subject_id) AS subject_name, \
                (SELECT u.name FROM admin_unit u WHERE u.code = p.commune_code \
                  ORDER BY u.id DESC LIMIT 1) AS commune_name, \
@@ -200,6 +199,50 @@ fn details_statement(backend: sea_orm::DbBackend, rows: &[product::Model]) -> St
     )
 }
 
+/// The ids on the asked page (or the last page, when asked past it), how many products match,
+/// and the page given.
+///
+/// A search counts its matches in the statement that pages them (`COUNT(*) OVER ()`): the
+/// full-text look-up and the check of each match's listing are then made once, not twice.
+/// A plain listing is counted apart: an index counts it without reading the rows, where the
+/// window would read and keep every listed product.
+async fn page_of_ids(
+    db: &impl ConnectionTrait,
+    select: sea_orm::Select<product::Entity>,
+    asked: u64,
+    searching: bool,
+) -> Result<(Vec<i32>, u64, u64), ServiceError> {
+    let ids_on = |page: u64| {
+        select
+            .clone()
+            .select_only()
+            .column(product::Column::Id)
+            .limit(PAGE_SIZE)
+            .offset((page - 1) * PAGE_SIZE)
+    };
+    let asked = asked.max(1);
+    if searching {
+        let rows: Vec<(i32, i64)> = ids_on(asked)
+            .column_as(Expr::cust("COUNT(*) OVER ()"), "total")
+            .into_tuple()
+            .all(db)
+            .await?;
+        if let Some(&(_, total)) = rows.first() {
+            let total = u64::try_from(total).unwrap_or_default();
+            return Ok((rows.into_iter().map(|(id, _)| id).collect(), total, asked));
+        }
+    }
+    // Nothing on the asked page of a search (none match, or the page is past the last), or a
+    // plain listing: counted, then the page clamped to the last.
+    let total = select.clone().count(db).await?;
+    let page = asked.clamp(1, std::cmp::max(total.div_ceil(PAGE_SIZE), 1));
+    if total == 0 || (searching && page == asked) {
+        return Ok((Vec::new(), total, page));
+    }
+    let ids: Vec<i32> = ids_on(page).into_tuple().all(db).await?;
+    Ok((ids, total, page))
+}
+
 /// One page of the catalogue for `query` on `today`.
 ///
 /// # Errors
@@ -213,31 +256,29 @@ pub async fn search(
         .order_by_asc(product_group::Column::Code)
         .all(db)
         .await?;
-    let communes = admin_unit::Entity::find().filter(admin_unit::Column::Level.eq("commune"));
-    let commune_count = communes.clone().count(db).await?;
     // A select of thousands of communes (a national data set) would outweigh the page: then
     // the filter offers only the chosen commune, and the search words find communes by name.
-    let choices = if commune_count <= COMMUNE_CHOICES_MAX {
-        communes
-            .order_by_asc(admin_unit::Column::NameFolded)
-            .all(db)
-            .await?
-    } else {
-        communes
-            .filter(admin_unit::Column::Code.eq(query.commune.trim()))
-            .all(db)
-            .await?
-    };
+    // Decided in the statement itself, so this is one query either way.
+    let choices = admin_unit::Entity::find()
+        .filter(admin_unit::Column::Level.eq("commune"))
+        .filter(
+            Condition::any()
+                .add(admin_unit::Column::Code.eq(query.commune.trim()))
+                .add(Expr::cust(format!(
+                    "(SELECT COUNT(*) FROM admin_unit WHERE level = 'commune') <= {COMMUNE_CHOICES_MAX}"
+                ))),
+        )
+        .order_by_asc(admin_unit::Column::NameFolded)
+        .all(db)
+        .await?;
 
     let select = listed_matching(db, query, &groups, today).await?;
-    let paginator = select.paginate(db, PAGE_SIZE);
-    let total = paginator.num_items().await?;
+    let searching = !query.q.trim().is_empty();
+    let (ids, total, page) = page_of_ids(db, select, query.page, searching).await?;
     let pages = std::cmp::max(total.div_ceil(PAGE_SIZE), 1);
-    let page = query.page.clamp(1, pages);
-    let rows = paginator.fetch_page(page - 1).await?;
 
-    let details: HashMap<i32, CardDetails> =
-        CardDetails::find_by_statement(details_statement(db.get_database_backend(), &rows))
+    let mut details: HashMap<i32, CardDetails> =
+        CardDetails::find_by_statement(details_statement(db.get_database_backend(), &ids))
             .all(db)
             .await?
             .into_iter()
@@ -245,30 +286,28 @@ pub async fn search(
             .collect();
     let group_names: HashMap<i32, String> =
         groups.iter().map(|g| (g.id, g.name_vi.clone())).collect();
-    let cards = rows
-        .into_iter()
-        .map(|p| {
-            let d = details.get(&p.id);
-            CatalogCard {
-                id: p.id,
-                stars: d
-                    .and_then(|d| d.certificate_stars)
-                    .or(p.stars)
-                    .and_then(|s| u8::try_from(s).ok())
-                    .unwrap_or_default(),
-                valid_until: d
-                    .and_then(|d| d.certificate_valid_until)
-                    .map(crate::domain::dates::date)
-                    .unwrap_or_default(),
-                group_name: group_names
-                    .get(&p.product_group_id)
-                    .cloned()
-                    .unwrap_or_default(),
-                commune_name: d.and_then(|d| d.commune_name.clone()).unwrap_or_default(),
-                subject_name: d.and_then(|d| d.subject_name.clone()).unwrap_or_default(),
-                cover_file_id: d.and_then(|d| d.cover_file_id),
-                name: p.name,
-            }
+    let cards = ids
+        .iter()
+        .filter_map(|id| details.remove(id))
+        .map(|d| CatalogCard {
+            id: d.id,
+            stars: d
+                .certificate_stars
+                .or(d.stars)
+                .and_then(|s| u8::try_from(s).ok())
+                .unwrap_or_default(),
+            valid_until: d
+                .certificate_valid_until
+                .map(crate::domain::dates::date)
+                .unwrap_or_default(),
+            group_name: group_names
+                .get(&d.product_group_id)
+                .cloned()
+                .unwrap_or_default(),
+            commune_name: d.commune_name.unwrap_or_default(),
+            subject_name: d.subject_name.unwrap_or_default(),
+            cover_file_id: d.cover_file_id,
+            name: d.name,
         })
         .collect();
     Ok(CatalogPage {

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod certified;
+pub mod demo;
 pub mod dossiers;
 pub mod imports;
 pub mod postgres;
@@ -23,6 +24,8 @@ pub struct TestDb {
     pub backend: &'static str,
     /// On PostgreSQL: `TEST_DATABASE_URL` and what the test owns there.
     postgres: Option<(String, Owned)>,
+    /// On SQLite copied from the demo: its file, removed when the database is dropped.
+    file: Option<demo::SqliteFile>,
 }
 
 /// What a PostgreSQL test owns, to drop when it is done.
@@ -50,13 +53,17 @@ impl TestDb {
 /// Every database the suite runs on: SQLite always, PostgreSQL when `TEST_DATABASE_URL` is set.
 pub async fn databases() -> Vec<TestDb> {
     let mut dbs = vec![sqlite().await];
-    if let Some(url) = std::env::var("TEST_DATABASE_URL")
-        .ok()
-        .filter(|u| !u.is_empty())
-    {
+    if let Some(url) = postgres_url() {
         dbs.push(postgres(&url).await);
     }
     dbs
+}
+
+/// `TEST_DATABASE_URL`, when it is set.
+fn postgres_url() -> Option<String> {
+    std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
 }
 
 pub async fn sqlite() -> TestDb {
@@ -67,6 +74,7 @@ pub async fn sqlite() -> TestDb {
         db,
         backend: "sqlite",
         postgres: None,
+        file: None,
     }
 }
 
@@ -76,6 +84,7 @@ async fn postgres(url: &str) -> TestDb {
         db,
         backend: "postgres",
         postgres: Some((url.to_owned(), Owned::Database(name))),
+        file: None,
     }
 }
 
@@ -102,6 +111,7 @@ async fn postgres_schema(url: &str) -> TestDb {
         db,
         backend: "postgres",
         postgres: Some((url.to_owned(), Owned::Schema(schema))),
+        file: None,
     }
 }
 
@@ -159,6 +169,7 @@ pub async fn empty_like(like: &TestDb) -> TestDb {
                 .expect("open SQLite"),
             backend: "sqlite",
             postgres: None,
+            file: None,
         },
         Some((url, _)) => postgres_schema(url).await,
     }
@@ -166,8 +177,6 @@ pub async fn empty_like(like: &TestDb) -> TestDb {
 
 /// An empty PostgreSQL schema when `TEST_DATABASE_URL` is set.
 pub async fn empty_postgres() -> Option<TestDb> {
-    let url = std::env::var("TEST_DATABASE_URL")
-        .ok()
-        .filter(|u| !u.is_empty())?;
+    let url = postgres_url()?;
     Some(postgres_schema(&url).await)
 }

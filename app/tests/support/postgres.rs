@@ -95,8 +95,13 @@ async fn template(url: &str) -> &'static str {
 
 /// A migrated database of the test's own; returns it and its name.
 pub async fn copy(url: &str) -> (DatabaseConnection, String) {
+    copy_of(url, template(url).await).await
+}
+
+/// A copy of the database `template` (which no connection may hold open); returns it and its
+/// name.
+pub async fn copy_of(url: &str, template: &str) -> (DatabaseConnection, String) {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let template = template(url).await;
     let name = format!(
         "{TEST_PREFIX}{}_{}",
         std::process::id(),

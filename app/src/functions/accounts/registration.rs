@@ -223,9 +223,10 @@ pub async fn demo_sign_in(email: String, next: Option<String>) -> Result<(), App
         .demo_sign_ins
         .allow(&address, std::time::Instant::now())
     {
+        // Not a wrong password: nothing was guessed, the trainer's room signed in too often.
         return Err(AppError::invalid(
             "login",
-            crate::domain::reason::Reason::TooManyAttempts,
+            crate::domain::reason::Reason::TooManyDemoSignIns,
         ));
     }
     let account =

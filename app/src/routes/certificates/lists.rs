@@ -151,12 +151,17 @@ fn CertificateTable(
     let i18n = use_i18n();
     let expiring = !province && page.rows.iter().any(|r| r.status == "expiring");
     let has_more = page.page < page.pages;
+    // Which tab the rows belong to: while the next tab loads, the last one's rows stay shown.
+    let shown = params
+        .iter()
+        .find(|(key, _)| *key == "state")
+        .map(|(_, value)| value.clone());
     view! {
         {expiring.then(|| view! {
             <p class="notice" data-testid="renew-reminder">{t!(i18n, certificates.reminder)}" "<A href="/producer/dossiers">{t!(i18n, dossiers.title)}</A></p>
         })}
         {province.then(|| view! { <p class="muted" data-testid="certificates-count">{page.total}" "{t!(i18n, certificates.found)}</p> })}
-        <table class="data-table cards-on-phone" data-testid="certificates">
+        <table class="data-table cards-on-phone" data-testid="certificates" data-state=shown>
             <thead><tr>
                 <th>{t!(i18n, certificates.number)}</th>
                 <th>{t!(i18n, certificates.product)}</th>
