@@ -6,10 +6,15 @@ use sea_orm_migration::MigratorTrait;
 
 use crate::migrations::Migrator;
 
+/// How much of a SQLite database file is read through a memory map (the whole of any
+/// province's; a national one too, for years).
+const MMAP_BYTES: u64 = 1 << 30;
+
 /// Connects to `url` and applies pending migrations.
 ///
 /// For SQLite the parent folder of the file is created, the journal is switched to WAL (readers
-/// never wait for the writer) and foreign keys are enforced on every pooled connection.
+/// never wait for the writer), the file is read through a memory map and foreign keys are
+/// enforced on every pooled connection.
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
     let db = connect(ConnectOptions::new(url)).await?;
     Migrator::up(&db, None).await?;
@@ -30,6 +35,10 @@ pub async fn connect(mut options: ConnectOptions) -> Result<DatabaseConnection, 
             o.foreign_keys(true)
                 .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
                 .busy_timeout(Duration::from_secs(5))
+                // Pages read through a memory map instead of a read() per page that misses
+                // the connection's own cache: a profile of the catalogue search rendered
+                // afresh at 20,000 products spent a tenth of its time copying pages in pread.
+                .pragma("mmap_size", MMAP_BYTES.to_string())
         });
     if url.starts_with("sqlite") && url.contains(":memory:") {
         // Every connection to an in-memory database is a database of its own: keep one.

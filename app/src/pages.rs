@@ -15,9 +15,11 @@ use crate::components::layout::Layout;
 use crate::components::session::provide_session;
 use crate::i18n::I18nContextProvider;
 use crate::routes::accounts::login::LoginPage;
+use crate::routes::certificates::check::CertificatePage;
 use crate::routes::dossiers::detail::DossierPage;
 use crate::routes::dossiers::list::{CommuneDossiersPage, ProvinceDossiersPage};
 use crate::routes::evaluation::sheet::ScoreSheetPage;
+use crate::routes::public::home::HomePage;
 use crate::routes::reports::{dashboard::DashboardPage, detail::ReportPage};
 use crate::routes::work_areas::{AdminHome, CommuneHome, CouncilHome, ProducerHome, ProvinceHome};
 use crate::{App, AppTitle, assets, csp, ignore_browser_language};
@@ -56,6 +58,9 @@ pub fn Pages() -> impl IntoView {
                 // Async: a page may answer with a redirect or a 403/404 status, which need
                 // headers not yet sent.
                 <ParentRoute path=path!("") view=LightFrame ssr=SsrMode::Async>
+                    // The public pages a visitor or a scanned QR code opens: nothing to act on.
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/certificates/:number") view=CertificatePage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/producer") view=ProducerHome ssr=SsrMode::Async />
                     <Route path=path!("/commune") view=CommuneHome ssr=SsrMode::Async />

@@ -23,10 +23,7 @@ use crate::routes::accounts::{
     reset::ResetPasswordPage,
 };
 use crate::routes::audit::AuditPage;
-use crate::routes::certificates::{
-    check::CertificatePage,
-    lists::{ProducerCertificatesPage, ProvinceCertificatesPage},
-};
+use crate::routes::certificates::lists::{ProducerCertificatesPage, ProvinceCertificatesPage};
 use crate::routes::dossiers::list::ProducerDossiersPage;
 use crate::routes::dossiers::report::AssessmentReportPage;
 use crate::routes::evaluation::{
@@ -46,7 +43,6 @@ use crate::routes::producers::{
     public_subject::SubjectPage,
     subject_profile::SubjectProfilePage,
 };
-use crate::routes::public::home::HomePage;
 use crate::routes::registry::{RegistryProductsPage, RegistrySubjectsPage};
 use crate::routes::registry_subject::RegistrySubjectPage;
 use crate::routes::reports::{list::ReportsPage, settings::ReportSettingsPage};
@@ -68,7 +64,6 @@ pub fn App() -> impl IntoView {
             <Router>
                 <Layout>
                     <Routes fallback=OtherPage>
-                        <Route path=path!("/") view=routed(HomePage) ssr=SsrMode::InOrder />
                         <Route path=path!("/units") view=routed(UnitsPage) ssr=SsrMode::InOrder />
                         <Route path=path!("/register") view=routed(RegisterPage) ssr=SsrMode::InOrder />
                         <Route path=path!("/reset-password") view=routed(ResetPasswordPage) ssr=SsrMode::InOrder />
@@ -96,7 +91,6 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/producer/certificates") view=routed(ProducerCertificatesPage) ssr=SsrMode::Async />
                         <Route path=path!("/rounds/:id") view=routed(RoundPage) ssr=SsrMode::Async />
                         <Route path=path!("/rounds/:id/minutes") view=routed(MinutesPage) ssr=SsrMode::Async />
-                        <Route path=path!("/certificates/:number") view=routed(CertificatePage) ssr=SsrMode::Async />
                         <Route path=path!("/admin/accounts") view=routed(AccountsPage) ssr=SsrMode::Async />
                         <Route path=path!("/admin/accounts/new") view=routed(NewOfficialPage) ssr=SsrMode::Async />
                         <Route path=path!("/admin/accounts/:id") view=routed(AccountDetailPage) ssr=SsrMode::Async />

@@ -38,7 +38,7 @@ async fn migrations_apply_from_empty_and_roll_back() {
 }
 
 #[tokio::test]
-async fn sqlite_file_uses_wal_and_enforces_foreign_keys() {
+async fn sqlite_file_uses_wal_a_memory_map_and_enforces_foreign_keys() {
     let dir = std::env::temp_dir().join(format!("ocop-test-{}", std::process::id()));
     let path = dir.join("nested/ocop.db");
     let url = format!("sqlite://{}?mode=rwc", path.display());
@@ -61,6 +61,13 @@ async fn sqlite_file_uses_wal_and_enforces_foreign_keys() {
         .unwrap()
         .unwrap();
     assert_eq!(fk.try_get_by_index::<i32>(0).unwrap(), 1);
+    // Read through a memory map (db.rs).
+    let mmap = db
+        .query_one_raw(pragma("PRAGMA mmap_size"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(mmap.try_get_by_index::<i64>(0).unwrap(), 1 << 30);
     drop(db);
     std::fs::remove_dir_all(dir).ok();
 }

@@ -35,6 +35,28 @@ test("from a whole-client page to a light work area and back, each hydrates and 
   await expect(page.locator("html")).toHaveAttribute("lang", "vi");
 });
 
+test("the public home page is light: the light client only, its figures from the server, its switch a link", async ({ page }) => {
+  const wasm: string[] = [];
+  page.on("request", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith(".wasm")) wasm.push(path);
+  });
+  await page.goto("/");
+  await hydrated(page);
+  await expect(page.getByTestId("figures")).toBeVisible();
+  expect(wasm.length).toBeGreaterThan(0);
+  expect(wasm.every((p) => p.startsWith("/pkg/light/")), `the light client only: ${wasm}`).toBe(true);
+  await page.getByTestId("lang-switch").click();
+  await expect(page.locator("h1")).toHaveText("OCOP products of Lạng Sơn province");
+  await hydrated(page);
+  await page.getByTestId("lang-switch").click();
+  await expect(page.locator("h1")).toHaveText("Sản phẩm OCOP tỉnh Lạng Sơn");
+  // App's pages are still reached from it (the units page, through the header).
+  await page.getByRole("navigation").getByRole("link", { name: /Đơn vị hành chính/ }).click();
+  await expect(page).toHaveURL(/\/units$/);
+  await expect(page.getByTestId("units-count")).toHaveText(/^65 /);
+});
+
 test("a client that cannot be downloaded leaves the page readable, says so, and retries", async ({ page }) => {
   await page.route(/\/pkg\/light\/.*\.wasm$/, (route) => route.abort("internetdisconnected"));
   await page.goto("/login");

@@ -182,9 +182,18 @@ test("a round runs in the browser: three forwarded dossiers, three members scori
   // The page the QR code opens, for anyone.
   const number = (await link.textContent())!.trim();
   const visitor = await (await browser.newContext()).newPage();
+  const wasm: string[] = [];
+  visitor.on("request", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith(".wasm")) wasm.push(path);
+  });
   const response = await visitor.goto(`/certificates/${number}`);
   expect(response?.status()).toBe(200);
   await expect(visitor.getByTestId("certificate-check")).toHaveAttribute("data-status", "valid");
+  // A light page: a phone that scanned the QR code downloads the light client only.
+  await hydrated(visitor);
+  expect(wasm.length).toBeGreaterThan(0);
+  expect(wasm.every((p) => p.startsWith("/pkg/light/")), `the light client only: ${wasm}`).toBe(true);
   await expect(visitor.getByTestId("certificate-number")).toHaveText(number);
   // The score says what it is, and the product's name leads to its public page (issue 19).
   await expect(visitor.getByText("Điểm đánh giá:")).toBeVisible();

@@ -5,4 +5,5 @@ pub mod checklist;
 pub mod detail;
 pub mod history;
 pub mod list;
+#[cfg(any(feature = "ssr", feature = "whole-app"))]
 pub mod report;

@@ -3,7 +3,9 @@
 //! dashboard (`/dashboard`).
 pub mod dashboard;
 pub mod detail;
+#[cfg(any(feature = "ssr", feature = "whole-app"))]
 pub mod list;
+#[cfg(any(feature = "ssr", feature = "whole-app"))]
 pub mod settings;
 
 use leptos::prelude::*;
