@@ -71,6 +71,18 @@ pub fn bar_chart(items: Vec<ChartItem>, width: f32, row_height: f32, label_share
     }
 }
 
+/// Most first; equal values by label as a Vietnamese reader looks them up (diacritics and case
+/// folded: "Đồng Đăng" among the d's, not after "Yên Bình" as its code points would put it).
+pub fn largest_first(items: &mut [ChartItem]) {
+    items.sort_by_cached_key(|item| {
+        (
+            std::cmp::Reverse(item.value),
+            crate::domain::text::fold(&item.label),
+            item.label.clone(),
+        )
+    });
+}
+
 /// `label` in at most `max` characters: cut ones end in "…".
 pub fn short_label(label: &str, max: usize) -> String {
     if label.chars().count() <= max {
@@ -119,6 +131,29 @@ mod tests {
     }
 
     #[test]
+    fn equal_values_go_by_their_folded_label() {
+        let named = |label: &str, value: i64| ChartItem {
+            key: label.to_owned(),
+            label: label.to_owned(),
+            value,
+            ..Default::default()
+        };
+        let mut items = vec![
+            named("Yên Bình", 3),
+            named("Đồng Đăng", 3),
+            named("Ấm Hạ", 3),
+            named("Chi Lăng", 9),
+            named("Bắc Sơn", 3),
+        ];
+        largest_first(&mut items);
+        let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Chi Lăng", "Ấm Hạ", "Bắc Sơn", "Đồng Đăng", "Yên Bình"]
+        );
+    }
+
+    #[test]
     fn empty_and_all_zero_charts_have_no_bars_drawn() {
         assert!(bar_chart(Vec::new(), 300.0, 20.0, 0.3).bars.is_empty());
         let zeros = bar_chart(vec![item(0), item(-3)], 300.0, 20.0, 0.3);
@@ -126,6 +161,23 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn largest_first_orders_by_value_then_folded_label(values in proptest::collection::vec(0i64..5, 0..30)) {
+            let mut items: Vec<ChartItem> = values.iter().enumerate().map(|(i, v)| ChartItem {
+                key: i.to_string(),
+                label: format!("{}{i}", if i % 2 == 0 { "Đ" } else { "e" }),
+                value: *v,
+                ..Default::default()
+            }).collect();
+            largest_first(&mut items);
+            for pair in items.windows(2) {
+                prop_assert!(pair[0].value >= pair[1].value);
+                if pair[0].value == pair[1].value {
+                    prop_assert!(crate::domain::text::fold(&pair[0].label) <= crate::domain::text::fold(&pair[1].label));
+                }
+            }
+        }
+
         #[test]
         fn bars_stay_inside_and_keep_their_order(values in proptest::collection::vec(-5i64..10_000, 0..40)) {
             let chart = bar_chart(values.iter().map(|v| item(*v)).collect(), 500.0, 18.0, 0.35);

@@ -72,7 +72,7 @@ fn commune_items(counts: &Counts, cx: &ChartContext<'_>) -> (Vec<ChartItem>, usi
             href: Some(cx.applied.with("commune", code)),
         })
         .collect();
-    items.sort_by(|a, b| b.value.cmp(&a.value).then(a.label.cmp(&b.label)));
+    crate::domain::chart::largest_first(&mut items);
     let of = items.len();
     items.truncate(20);
     (items, of)
