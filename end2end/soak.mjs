@@ -31,15 +31,25 @@ const CALLS = [
   ["/api/unread_notifications", ""],
 ];
 
+// The browser tests before the soak fail sign-ins on purpose from this same address, which the
+// server's throttle answers with waits growing up to a minute (app/src/auth/throttle.rs): a
+// sign-in told to wait tries again after it.
 async function signIn(login) {
-  const res = await fetch(`${base}/api/sign_in`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
-    body: `login=${encodeURIComponent(login)}&password=${PASSWORD}`,
-  });
-  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
-  if (!res.ok || !cookie) throw new Error(`${login} could not sign in (${res.status})`);
-  return cookie;
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`${base}/api/sign_in`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+      body: `login=${encodeURIComponent(login)}&password=${PASSWORD}`,
+    });
+    const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
+    if (res.ok && cookie) return cookie;
+    const body = await res.text();
+    if (!body.includes("too_many_attempts") || attempt >= 8) {
+      throw new Error(`${login} could not sign in (${res.status}): ${body.slice(0, 200)}`);
+    }
+    console.log(`soak: ${login} was asked to wait before signing in; trying again`);
+    await new Promise((ok) => setTimeout(ok, 2 ** attempt * 500));
+  }
 }
 
 const cookies = [null, ...(await Promise.all(ACCOUNTS.map(signIn)))];

@@ -14,20 +14,13 @@ use crate::i18n::Locale;
 use crate::i18n::{t, use_i18n};
 use crate::models::audit::AuditRow;
 
+/// The log's resource starts here, before the gate has the session: started inside the gate, it
+/// began after `App`'s hydration had ended, fetched the log again, and a sign-in logged between
+/// the server's page and that fetch (another user's, say) made the browser's rows differ from
+/// the server's — the page failed to hydrate (csp.spec.ts, under load). The server function
+/// checks the role itself.
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    view! {
-        <AreaGate area=Area::Admin>
-            <AuditBrowser />
-        </AreaGate>
-    }
-}
-
-const FILTERS: [&str; 5] = ["action", "actor", "target", "from", "to"];
-
-#[component]
-fn AuditBrowser() -> impl IntoView {
-    let i18n = use_i18n();
     let query = use_query_map();
     let param = move |name: &str| query.read().get(name).unwrap_or_default();
     let entries = Resource::new(
@@ -50,6 +43,22 @@ fn AuditBrowser() -> impl IntoView {
             )
         },
     );
+    view! {
+        <AreaGate area=Area::Admin>
+            <AuditBrowser entries />
+        </AreaGate>
+    }
+}
+
+const FILTERS: [&str; 5] = ["action", "actor", "target", "from", "to"];
+
+type AuditEntries = Resource<Result<crate::models::audit::AuditPage, crate::models::AppError>>;
+
+#[component]
+fn AuditBrowser(entries: AuditEntries) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let param = move |name: &str| query.read().get(name).unwrap_or_default();
     let action = move || param("action");
     let from = move || param("from");
     let to = move || param("to");
