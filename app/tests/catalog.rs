@@ -156,10 +156,14 @@ async fn pages_hold_a_fixed_number_of_cards_and_out_of_range_pages_are_clamped()
             },
             today(),
         )
-        .await
-        .unwrap();
-        assert!(!listing_beyond.cards.is_empty(), "{}", t.backend);
-        assert_eq!(listing_beyond.page, listing_beyond.pages, "{}", t.backend);
+        .await;
+        assert!(
+            listing_beyond
+                .as_ref()
+                .is_ok_and(|p| !p.cards.is_empty() && p.page == p.pages),
+            "{}: {listing_beyond:?}",
+            t.backend
+        );
         let zero = search(db, &page(0), today()).await.unwrap();
         assert_eq!(zero.page, 1);
         t.cleanup().await;

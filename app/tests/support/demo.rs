@@ -33,13 +33,14 @@ pub async fn demo_sqlite() -> TestDb {
         NEXT.fetch_add(1, Ordering::Relaxed)
     ));
     let file = SqliteFile(path);
-    std::fs::copy(template, &file.0).expect("copy the seeded SQLite database");
+    std::fs::copy(template, &file.0)
+        .unwrap_or_else(|e| panic!("copy the seeded SQLite database: {e}"));
     // One connection, as the in-memory databases of the other tests have.
     let mut options = ConnectOptions::new(sqlite_url(&file.0));
     options.max_connections(1);
     let db = app::db::connect(options)
         .await
-        .expect("open the copied SQLite database");
+        .unwrap_or_else(|e| panic!("open the copied SQLite database: {e}"));
     TestDb {
         db,
         backend: "sqlite",
@@ -97,15 +98,17 @@ async fn sqlite_template() -> &'static Path {
             );
             let db = app::db::connect_and_migrate(&sqlite_url(&template.0))
                 .await
-                .expect("migrate the SQLite template");
+                .unwrap_or_else(|e| panic!("migrate the SQLite template: {e}"));
             app::seed::demo::seed_demo(&db)
                 .await
-                .expect("seed the demo into the SQLite template");
+                .unwrap_or_else(|e| panic!("seed the demo into the SQLite template: {e}"));
             // Everything into the main file, which alone is copied.
             db.execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
                 .await
-                .expect("checkpoint the SQLite template");
-            db.close().await.expect("close the SQLite template");
+                .unwrap_or_else(|e| panic!("checkpoint the SQLite template: {e}"));
+            db.close()
+                .await
+                .unwrap_or_else(|e| panic!("close the SQLite template: {e}"));
             template
         })
         .await
@@ -138,8 +141,10 @@ async fn postgres_template(url: &str) -> &'static str {
             let (db, name) = postgres::copy(url).await;
             app::seed::demo::seed_demo(&db)
                 .await
-                .expect("seed the demo into the PostgreSQL template");
-            db.close().await.expect("close the PostgreSQL template");
+                .unwrap_or_else(|e| panic!("seed the demo into the PostgreSQL template: {e}"));
+            db.close()
+                .await
+                .unwrap_or_else(|e| panic!("close the PostgreSQL template: {e}"));
             name
         })
         .await
