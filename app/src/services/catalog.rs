@@ -273,7 +273,8 @@ pub async fn search(
         .await?;
 
     let select = listed_matching(db, query, &groups, today).await?;
-    let searching = !query.q.trim().is_empty();
+    // Words left once folded (a query of punctuation alone searches nothing).
+    let searching = !fold(&query.q).is_empty();
     let (ids, total, page) = page_of_ids(db, select, query.page, searching).await?;
     let pages = std::cmp::max(total.div_ceil(PAGE_SIZE), 1);
 

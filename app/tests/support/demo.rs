@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use sea_orm::{ConnectOptions, ConnectionTrait};
+use sea_orm::{ConnectOptions, ConnectionTrait, DatabaseConnection, DbBackend, DbErr};
 
 use super::{Owned, TestDb, postgres};
 
@@ -33,14 +33,17 @@ pub async fn demo_sqlite() -> TestDb {
         NEXT.fetch_add(1, Ordering::Relaxed)
     ));
     let file = SqliteFile(path);
-    std::fs::copy(template, &file.0)
-        .unwrap_or_else(|e| panic!("copy the seeded SQLite database: {e}"));
+    needed(
+        "copy the seeded SQLite database",
+        std::fs::copy(template, &file.0),
+    );
     // One connection, as the in-memory databases of the other tests have.
     let mut options = ConnectOptions::new(sqlite_url(&file.0));
     options.max_connections(1);
-    let db = app::db::connect(options)
-        .await
-        .unwrap_or_else(|e| panic!("open the copied SQLite database: {e}"));
+    let db = needed(
+        "open the copied SQLite database",
+        app::db::connect(options).await,
+    );
     TestDb {
         db,
         backend: "sqlite",
@@ -96,19 +99,11 @@ async fn sqlite_template() -> &'static Path {
             let template = SqliteFile(
                 scratch().join(format!("{FILE_PREFIX}{}-template.db", std::process::id())),
             );
-            let db = app::db::connect_and_migrate(&sqlite_url(&template.0))
-                .await
-                .unwrap_or_else(|e| panic!("migrate the SQLite template: {e}"));
-            app::seed::demo::seed_demo(&db)
-                .await
-                .unwrap_or_else(|e| panic!("seed the demo into the SQLite template: {e}"));
-            // Everything into the main file, which alone is copied.
-            db.execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
-                .await
-                .unwrap_or_else(|e| panic!("checkpoint the SQLite template: {e}"));
-            db.close()
-                .await
-                .unwrap_or_else(|e| panic!("close the SQLite template: {e}"));
+            let db = needed(
+                "migrate the SQLite template",
+                app::db::connect_and_migrate(&sqlite_url(&template.0)).await,
+            );
+            needed("seed the SQLite template", seed_and_close(db).await);
             template
         })
         .await
@@ -139,13 +134,25 @@ async fn postgres_template(url: &str) -> &'static str {
     TEMPLATE
         .get_or_init(|| async {
             let (db, name) = postgres::copy(url).await;
-            app::seed::demo::seed_demo(&db)
-                .await
-                .unwrap_or_else(|e| panic!("seed the demo into the PostgreSQL template: {e}"));
-            db.close()
-                .await
-                .unwrap_or_else(|e| panic!("close the PostgreSQL template: {e}"));
+            needed("seed the PostgreSQL template", seed_and_close(db).await);
             name
         })
         .await
+}
+
+/// Seeds the demo into a template and closes it: a template is copied with no connection
+/// open, and a SQLite one as its main file alone.
+async fn seed_and_close(db: DatabaseConnection) -> Result<(), DbErr> {
+    app::seed::demo::seed_demo(&db).await?;
+    if db.get_database_backend() == DbBackend::Sqlite {
+        db.execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
+            .await?;
+    }
+    db.close().await
+}
+
+/// The result of a step the test cannot go on without; its failure fails the test, naming
+/// the step.
+fn needed<T, E: std::fmt::Display>(step: &str, result: Result<T, E>) -> T {
+    result.unwrap_or_else(|e| panic!("{step}: {e}"))
 }
