@@ -21,8 +21,36 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr>
     Ok(db)
 }
 
+/// For a SQLite file, a second pool of read-only connections (`PRAGMA query_only`), one per
+/// core (2 to 8), for the public pages anyone may load many times a second: a QR scan's
+/// product or lot and the catalogue. The application's own pool keeps SQLite's one connection
+/// (sea-orm's default), so writes never race each other for the file's lock; in WAL mode these
+/// readers neither wait for it nor hold it up, and each statement sees what was last committed.
+/// With the one connection, a page rendered afresh used one core however many were free.
+/// `None` for PostgreSQL (its pool already serves many at once) and an in-memory database
+/// (which a second pool would not share).
+///
+/// # Errors
+/// A database error.
+pub async fn connect_readers(url: &str) -> Result<Option<DatabaseConnection>, DbErr> {
+    if sqlite_file_path(url).is_none() {
+        return Ok(None);
+    }
+    let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    let readers = u32::try_from(cores.clamp(2, 8)).unwrap_or(2);
+    let mut options = ConnectOptions::new(url);
+    options.max_connections(readers);
+    open(options, true).await.map(Some)
+}
+
 /// Connects with the given options, applying the SQLite settings described above.
-pub async fn connect(mut options: ConnectOptions) -> Result<DatabaseConnection, DbErr> {
+pub async fn connect(options: ConnectOptions) -> Result<DatabaseConnection, DbErr> {
+    open(options, false).await
+}
+
+/// `connect`, with SQLite's connections made read-only when `read_only` (sea-orm keeps one
+/// function of SQLite options: they are all set here).
+async fn open(mut options: ConnectOptions, read_only: bool) -> Result<DatabaseConnection, DbErr> {
     let url = options.get_url().to_owned();
     if let Some(parent) = sqlite_file_path(&url).and_then(|p| std::path::Path::new(p).parent()) {
         std::fs::create_dir_all(parent)
@@ -31,14 +59,20 @@ pub async fn connect(mut options: ConnectOptions) -> Result<DatabaseConnection, 
     options
         .connect_timeout(Duration::from_secs(10))
         .sqlx_logging(false)
-        .map_sqlx_sqlite_opts(|o| {
-            o.foreign_keys(true)
+        .map_sqlx_sqlite_opts(move |o| {
+            let o = o
+                .foreign_keys(true)
                 .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
                 .busy_timeout(Duration::from_secs(5))
                 // Pages read through a memory map instead of a read() per page that misses
                 // the connection's own cache: a profile of the catalogue search rendered
                 // afresh at 20,000 products spent a tenth of its time copying pages in pread.
-                .pragma("mmap_size", MMAP_BYTES.to_string())
+                .pragma("mmap_size", MMAP_BYTES.to_string());
+            if read_only {
+                o.pragma("query_only", "ON")
+            } else {
+                o
+            }
         });
     if url.starts_with("sqlite") && url.contains(":memory:") {
         // Every connection to an in-memory database is a database of its own: keep one.

@@ -32,8 +32,29 @@ mod m20261203_000027_ministry_results;
 mod m20261203_000028_master_data_versions;
 mod m20261203_000029_report_titles;
 mod m20261204_000030_mail_outbox;
+mod m20261205_000031_commune_search;
 
 pub struct Migrator;
+
+/// Runs `sqlite`'s statements on SQLite and `postgres`'s on PostgreSQL: for what each database
+/// does its own way (full-text indexes).
+async fn per_backend(
+    manager: &SchemaManager<'_>,
+    sqlite: &[&str],
+    postgres: &[&str],
+) -> Result<(), DbErr> {
+    let statements = match manager.get_database_backend() {
+        sea_orm::DbBackend::Sqlite => sqlite,
+        _ => postgres,
+    };
+    for statement in statements {
+        manager
+            .get_connection()
+            .execute_unprepared(statement)
+            .await?;
+    }
+    Ok(())
+}
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
@@ -69,6 +90,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000028_master_data_versions::Migration),
             Box::new(m20261203_000029_report_titles::Migration),
             Box::new(m20261204_000030_mail_outbox::Migration),
+            Box::new(m20261205_000031_commune_search::Migration),
         ]
     }
 }

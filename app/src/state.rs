@@ -6,6 +6,9 @@ use sea_orm::DatabaseConnection;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    /// What the public pages (product, lot, catalogue, Digital Link) read from: read-only
+    /// connections beside `db` for a SQLite file (`db::connect_readers`), else `db` itself.
+    pub readers: DatabaseConnection,
     pub auth: AuthSettings,
     /// Failed sign-ins, shared by all requests of this server.
     pub sign_in_throttle: std::sync::Arc<crate::auth::throttle::SignInThrottle>,
@@ -46,6 +49,7 @@ impl AppState {
     pub fn new(leptos_options: LeptosOptions, db: DatabaseConnection) -> Self {
         AppState {
             leptos_options,
+            readers: db.clone(),
             db,
             auth: AuthSettings::default(),
             sign_in_throttle: Default::default(),

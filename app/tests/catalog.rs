@@ -321,3 +321,61 @@ async fn the_listing_follows_certificates_and_subjects() {
         t.cleanup().await;
     }
 }
+
+/// Commune names are searched through their own full-text index, which follows a renamed
+/// commune; a search found through the products' index still applies every filter and sort.
+#[tokio::test]
+async fn commune_words_follow_renames_and_word_searches_keep_their_filters()
+-> Result<(), Box<dyn std::error::Error>> {
+    use app::entities::admin_unit;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, QueryFilter};
+    for t in support::demo::demo_databases().await {
+        let (db, p) = (&t.db, people(&t.db).await);
+        let honey = new_product(db, &p.owner, "Mật ong đá thử").await;
+        certify(db, honey.id, 4, "2025-06-01").await;
+        let query = |q: &str, f: fn(&mut CatalogQuery)| {
+            let mut query = CatalogQuery {
+                q: q.into(),
+                ..Default::default()
+            };
+            f(&mut query);
+            query
+        };
+        let found = |page: app::models::catalog::CatalogPage| {
+            page.cards.into_iter().map(|c| c.name).collect::<Vec<_>>()
+        };
+        let honey_only = vec!["Mật ong đá thử".to_owned()];
+        // Found by the products' index alone ("da" names no commune), then filtered.
+        for (q, f, expected) in [
+            (
+                "mat ong da",
+                (|_| {}) as fn(&mut CatalogQuery),
+                &honey_only[..],
+            ),
+            ("mat ong da", |q| q.stars = "4".into(), &honey_only[..]),
+            ("mat ong da", |q| q.stars = "3".into(), &[]),
+            ("mat ong da", |q| q.kind = "HO".into(), &[]),
+            ("mat ong da", |q| q.commune = "06046".into(), &[]),
+            ("mat ong da", |q| q.sort = "stars".into(), &honey_only[..]),
+            ("mat ong da", |q| q.sort = "newest".into(), &honey_only[..]),
+        ] {
+            let page = search(db, &query(q, f), today()).await?;
+            assert_eq!(found(page), expected, "{q} {}", t.backend);
+        }
+        // Chi Lăng renamed: its old name no longer finds the product, its new one does.
+        let chi_lang = admin_unit::Entity::find()
+            .filter(admin_unit::Column::Code.eq("06463"))
+            .one(db)
+            .await?
+            .ok_or("Chi Lăng is in the demo data")?;
+        let mut renamed: admin_unit::ActiveModel = chi_lang.into();
+        renamed.name_folded = Set("quang lac".into());
+        renamed.update(db).await?;
+        let old_name = search(db, &query("mat ong chi lang", |_| {}), today()).await?;
+        assert!(old_name.cards.is_empty(), "{}", t.backend);
+        let new_name = search(db, &query("mat ong quang", |_| {}), today()).await?;
+        assert_eq!(found(new_name), honey_only, "{}", t.backend);
+        t.cleanup().await;
+    }
+    Ok(())
+}

@@ -73,6 +73,45 @@ async fn sqlite_file_uses_wal_a_memory_map_and_enforces_foreign_keys() {
     std::fs::remove_dir_all(dir).ok();
 }
 
+/// The public pages' readers (`db::connect_readers`): several read-only connections to a
+/// SQLite file that see what the application's pool commits and refuse to write; none for an
+/// in-memory database or PostgreSQL, whose pages read from the one pool.
+#[tokio::test]
+async fn public_pages_read_a_sqlite_file_through_read_only_connections()
+-> Result<(), Box<dyn std::error::Error>> {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let dir = std::env::temp_dir().join(format!("ocop-test-readers-{}", std::process::id()));
+    let url = format!("sqlite://{}?mode=rwc", dir.join("ocop.db").display());
+    let db = app::db::connect_and_migrate(&url).await?;
+    let readers = app::db::connect_readers(&url)
+        .await?
+        .ok_or("a SQLite file has readers")?;
+    let unit = admin_unit::ActiveModel {
+        code: Set("99999".into()),
+        name: Set("Xã Thử".into()),
+        name_folded: Set("xa thu".into()),
+        kind: Set("xa".into()),
+        level: Set("commune".into()),
+        ..Default::default()
+    };
+    unit.insert(&db).await?;
+    assert_eq!(admin_unit::Entity::find().count(&readers).await?, 1);
+    let written = readers
+        .execute_unprepared("DELETE FROM admin_unit WHERE code = '99999'")
+        .await;
+    assert!(written.is_err(), "a reader refuses to write");
+    assert_eq!(admin_unit::Entity::find().count(&db).await?, 1);
+    assert!(app::db::connect_readers("sqlite::memory:").await?.is_none());
+    assert!(
+        app::db::connect_readers("postgres://postgres@127.0.0.1:5432/test")
+            .await?
+            .is_none()
+    );
+    drop((db, readers));
+    std::fs::remove_dir_all(dir).ok();
+    Ok(())
+}
+
 #[tokio::test]
 async fn sample_criteria_sets_lose_the_instruction_to_the_developer() {
     use app::entities::criteria_set;

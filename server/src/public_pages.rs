@@ -49,7 +49,7 @@ pub async fn product(
     let found = match id.ok_or(()) {
         Ok(id) => {
             app::services::traceability::public_product::product(
-                &state.db,
+                &state.readers,
                 id,
                 &base,
                 today,
@@ -95,7 +95,7 @@ pub async fn lot(
     let found = match id.ok_or(()) {
         Ok(id) => {
             app::services::traceability::lots::public_trace(
-                &state.db,
+                &state.readers,
                 id,
                 &base,
                 today,
@@ -266,7 +266,7 @@ pub async fn catalog(
     if let Some(page) = fresh(&cache, &key, &headers) {
         return serve(page, &headers, &query, visitor.as_ref());
     }
-    let found = app::services::catalog::search(&state.db, &wanted, today).await;
+    let found = app::services::catalog::search(&state.readers, &wanted, today).await;
     let rendered = render(
         found,
         (locale, state.demo_mode),

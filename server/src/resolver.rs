@@ -26,7 +26,7 @@ pub async fn resolve(State(state): State<AppState>, headers: HeaderMap, uri: Uri
     let link_type = digital_link::requested_type(uri.query());
     let accept = headers.get(header::ACCEPT).and_then(|a| a.to_str().ok());
     let answer =
-        match resolver::resolve(&state.db, &base, &link, link_type.as_deref(), accept).await {
+        match resolver::resolve(&state.readers, &base, &link, link_type.as_deref(), accept).await {
             Ok(answer) => answer,
             Err(err) => {
                 tracing::error!(error = %err, "resolver");

@@ -2,7 +2,6 @@
 //! folded name (`domain::text::fold`: no diacritics, lower case): an FTS5 table kept by
 //! triggers in SQLite, a GIN index of the name's `simple` text-search vector in PostgreSQL.
 //! Both answer "a word starting with …" from the index instead of scanning every product.
-use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -33,37 +32,21 @@ const SQLITE_DOWN: [&str; 4] = [
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let db = manager.get_connection();
-        match manager.get_database_backend() {
-            DbBackend::Sqlite => {
-                for statement in SQLITE_UP {
-                    db.execute_unprepared(statement).await?;
-                }
-            }
-            _ => {
-                db.execute_unprepared(
-                    "CREATE INDEX ix_product_name_search ON product \
-                     USING GIN (to_tsvector('simple', name_folded))",
-                )
-                .await?;
-            }
-        }
-        Ok(())
+        super::per_backend(
+            manager,
+            &SQLITE_UP,
+            &["CREATE INDEX ix_product_name_search ON product \
+             USING GIN (to_tsvector('simple', name_folded))"],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let db = manager.get_connection();
-        match manager.get_database_backend() {
-            DbBackend::Sqlite => {
-                for statement in SQLITE_DOWN {
-                    db.execute_unprepared(statement).await?;
-                }
-            }
-            _ => {
-                db.execute_unprepared("DROP INDEX IF EXISTS ix_product_name_search")
-                    .await?;
-            }
-        }
-        Ok(())
+        super::per_backend(
+            manager,
+            &SQLITE_DOWN,
+            &["DROP INDEX IF EXISTS ix_product_name_search"],
+        )
+        .await
     }
 }

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Statement,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait, Statement,
 };
 
 use crate::domain::text::fold;
@@ -23,35 +23,44 @@ const COMMUNE_CHOICES_MAX: u64 = 300;
 /// The words of a search that are looked up; more are ignored.
 pub const MAX_WORDS: usize = 8;
 
-/// Products whose folded name has, for every one of `words`, a word starting with it
-/// (letters and digits only, as `fold` leaves them): one look-up in the database's
-/// full-text index (`m20261129_000017_catalog_search`), which intersects the words itself.
+/// Rows of `table` whose folded name has a word starting with each of `words` (`every`) or
+/// with one of them: one look-up in the database's full-text index of that name (letters and
+/// digits only, as `fold` leaves them), which combines the words itself. In SQLite the index
+/// is the FTS5 table `{table}_search`; in PostgreSQL a GIN index of the name's `simple`
+/// text-search vector.
 fn name_has_words_starting(
     backend: sea_orm::DbBackend,
+    table: &str,
     words: &[&str],
+    every: bool,
 ) -> sea_orm::sea_query::SimpleExpr {
+    let terms = |term: fn(&str) -> String, and: &str, or: &str| {
+        words
+            .iter()
+            .map(|w| term(w))
+            .collect::<Vec<_>>()
+            .join(if every { and } else { or })
+    };
     match backend {
         sea_orm::DbBackend::Sqlite => Expr::cust_with_values(
-            "\"product\".\"id\" IN (SELECT rowid FROM product_search WHERE product_search MATCH ?)",
-            [words
-                .iter()
-                .map(|w| format!("\"{w}\"*"))
-                .collect::<Vec<_>>()
-                .join(" ")],
+            format!(
+                "\"{table}\".\"id\" IN (SELECT rowid FROM {table}_search \
+                 WHERE {table}_search MATCH ?)"
+            ),
+            [terms(|w| format!("\"{w}\"*"), " ", " OR ")],
         ),
         _ => Expr::cust_with_values(
-            "to_tsvector('simple', \"product\".\"name_folded\") @@ to_tsquery('simple', $1)",
-            [words
-                .iter()
-                .map(|w| format!("{w}:*"))
-                .collect::<Vec<_>>()
-                .join(" & ")],
+            format!(
+                "to_tsvector('simple', \"{table}\".\"name_folded\") @@ to_tsquery('simple', $1)"
+            ),
+            [terms(|w| format!("{w}:*"), " & ", " | ")],
         ),
     }
 }
 
 /// The communes (code, folded name) whose folded name has a word starting with one of
-/// `words`, in one query.
+/// `words`, in one look-up of the database's full-text index of unit names
+/// (`m20261205_000031_commune_search`).
 async fn communes_named(
     db: &impl ConnectionTrait,
     words: &[&str],
@@ -59,12 +68,7 @@ async fn communes_named(
     if words.is_empty() {
         return Ok(Vec::new());
     }
-    let mut named = Condition::any();
-    for word in words {
-        named = named
-            .add(admin_unit::Column::NameFolded.starts_with(*word))
-            .add(admin_unit::Column::NameFolded.contains(format!(" {word}")));
-    }
+    let named = name_has_words_starting(db.get_database_backend(), "admin_unit", words, false);
     Ok(admin_unit::Entity::find()
         .select_only()
         .column(admin_unit::Column::Code)
@@ -84,13 +88,14 @@ fn has_word_starting(name: &str, word: &str) -> bool {
 /// The listed products matching the query's words and filters, in its order: a current
 /// certificate valid today and an active subject are one indexed column kept by the database
 /// (`m20261130_000018_product_listing`), so counting and paging do not look up each product's
-/// certificates.
+/// certificates. Also whether the products are found by the full-text index alone (some word
+/// names no commune), which the page then reads through `SEARCH_LISTING_INDEX`.
 async fn listed_matching(
     db: &impl ConnectionTrait,
     query: &CatalogQuery,
     groups: &[product_group::Model],
     today: chrono::NaiveDate,
-) -> Result<sea_orm::Select<product::Entity>, ServiceError> {
+) -> Result<(sea_orm::Select<product::Entity>, bool), ServiceError> {
     let mut select = product::Entity::find().filter(product::Column::ListedUntil.gte(today));
     let backend = db.get_database_backend();
     // At most eight words. A word matches the start of a word of the product's folded name
@@ -111,13 +116,19 @@ async fn listed_matching(
         } else {
             select = select.filter(
                 Condition::any()
-                    .add(name_has_words_starting(backend, &[word]))
+                    .add(name_has_words_starting(backend, "product", &[word], true))
                     .add(product::Column::CommuneCode.is_in(in_communes)),
             );
         }
     }
-    if !only_in_names.is_empty() {
-        select = select.filter(name_has_words_starting(backend, &only_in_names));
+    let found_by_names = !only_in_names.is_empty();
+    if found_by_names {
+        select = select.filter(name_has_words_starting(
+            backend,
+            "product",
+            &only_in_names,
+            true,
+        ));
     }
     let group = query.group.trim();
     if !group.is_empty() {
@@ -152,7 +163,7 @@ async fn listed_matching(
         _ => select.order_by_asc(product::Column::NameFolded),
     }
     .order_by_asc(product::Column::Id);
-    Ok(select)
+    Ok((select, found_by_names))
 }
 
 /// What a page's card shows.
@@ -176,20 +187,21 @@ struct CardDetails {
 fn details_statement(backend: sea_orm::DbBackend, ids: &[i32]) -> Statement {
     // Ids are numbers: written into the statement, one placeholder style fits both backends.
     let ids = ids.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
-    let current = "FROM certificate c WHERE c.product_id = p.id AND c.superseded_by IS NULL \
-                   AND c.revoked_on IS NULL ORDER BY c.id DESC LIMIT 1";
     Statement::from_string(
         backend,
         format!(
-            "SELECT p.id, p.name, p.stars, p.product_group_id, \
-               (SELECT s.name FROM subject s WHERE s.id = p.subject_id) AS subject_name, \
-               (SELECT u.name FROM admin_unit u WHERE u.code = p.commune_code \
-                 ORDER BY u.id DESC LIMIT 1) AS commune_name, \
+            "SELECT p.id, p.name, p.stars, p.product_group_id, s.name AS subject_name, \
+               u.name AS commune_name, \
                (SELECT ph.file_id FROM product_photo ph WHERE ph.product_id = p.id \
                  ORDER BY ph.is_cover DESC, ph.sort LIMIT 1) AS cover_file_id, \
-               (SELECT c.stars {current}) AS certificate_stars, \
-               (SELECT c.valid_until {current}) AS certificate_valid_until \
-             FROM product p WHERE p.id IN ({})",
+               c.stars AS certificate_stars, c.valid_until AS certificate_valid_until \
+             FROM product p \
+             LEFT JOIN subject s ON s.id = p.subject_id \
+             LEFT JOIN admin_unit u ON u.code = p.commune_code \
+             LEFT JOIN certificate c ON c.id = (SELECT c2.id FROM certificate c2 \
+               WHERE c2.product_id = p.id AND c2.superseded_by IS NULL \
+               AND c2.revoked_on IS NULL ORDER BY c2.id DESC LIMIT 1) \
+             WHERE p.id IN ({})",
             if ids.is_empty() {
                 "NULL".to_owned()
             } else {
@@ -197,6 +209,39 @@ fn details_statement(backend: sea_orm::DbBackend, ids: &[i32]) -> Statement {
             }
         ),
     )
+}
+
+/// The index a word search reads its matches through in SQLite
+/// (`m20261205_000031_commune_search`): it holds every column the search filters and sorts
+/// by, so the products the full-text index finds are not read row by row. SQLite's planner,
+/// without statistics, would look each one up in the table instead.
+const SEARCH_LISTING_INDEX: &str = "ix_product_search_listing";
+
+/// A search's page of ids with the number of all its matches.
+#[derive(Debug, FromQueryResult)]
+struct CountedId {
+    id: i32,
+    total: i64,
+}
+
+/// A search's page with its count (`COUNT(*) OVER ()`), read through `SEARCH_LISTING_INDEX`
+/// when the full-text index finds the products (`through_index`) on SQLite.
+fn counted_page_statement(
+    backend: sea_orm::DbBackend,
+    page: sea_orm::Select<product::Entity>,
+    through_index: bool,
+) -> Statement {
+    let mut statement = page
+        .column_as(Expr::cust("COUNT(*) OVER ()"), "total")
+        .build(backend);
+    if through_index && backend == sea_orm::DbBackend::Sqlite {
+        statement.sql = statement.sql.replacen(
+            "FROM \"product\"",
+            &format!("FROM \"product\" INDEXED BY \"{SEARCH_LISTING_INDEX}\""),
+            1,
+        );
+    }
+    statement
 }
 
 /// The ids on the asked page (or the last page, when asked past it), how many products match,
@@ -208,7 +253,7 @@ fn details_statement(backend: sea_orm::DbBackend, ids: &[i32]) -> Statement {
 /// window would read and keep every listed product.
 async fn page_of_ids(
     db: &impl ConnectionTrait,
-    select: sea_orm::Select<product::Entity>,
+    (select, through_index): (sea_orm::Select<product::Entity>, bool),
     asked: u64,
     searching: bool,
 ) -> Result<(Vec<i32>, u64, u64), ServiceError> {
@@ -222,14 +267,12 @@ async fn page_of_ids(
     };
     let asked = asked.max(1);
     if searching {
-        let rows: Vec<(i32, i64)> = ids_on(asked)
-            .column_as(Expr::cust("COUNT(*) OVER ()"), "total")
-            .into_tuple()
-            .all(db)
-            .await?;
-        if let Some(&(_, total)) = rows.first() {
-            let total = u64::try_from(total).unwrap_or_default();
-            return Ok((rows.into_iter().map(|(id, _)| id).collect(), total, asked));
+        let statement =
+            counted_page_statement(db.get_database_backend(), ids_on(asked), through_index);
+        let rows = CountedId::find_by_statement(statement).all(db).await?;
+        if let Some(first) = rows.first() {
+            let total = u64::try_from(first.total).unwrap_or_default();
+            return Ok((rows.into_iter().map(|r| r.id).collect(), total, asked));
         }
     }
     // Nothing on the asked page of a search (none match, or the page is past the last), or a
@@ -258,24 +301,32 @@ pub async fn search(
         .await?;
     // A select of thousands of communes (a national data set) would outweigh the page: then
     // the filter offers only the chosen commune, and the search words find communes by name.
-    // Decided in the statement itself, so this is one query either way.
+    // Decided in the statement itself, so this is one query either way: the level compared
+    // with is "commune" only for a short list, a test the database makes once (a condition on
+    // each row made it read all 3,000 communes of a national data set for none).
     let choices = admin_unit::Entity::find()
-        .filter(admin_unit::Column::Level.eq("commune"))
         .filter(
             Condition::any()
-                .add(admin_unit::Column::Code.eq(query.commune.trim()))
                 .add(Expr::cust(format!(
-                    "(SELECT COUNT(*) FROM admin_unit WHERE level = 'commune') <= {COMMUNE_CHOICES_MAX}"
-                ))),
+                    "\"admin_unit\".\"level\" = CASE WHEN (SELECT COUNT(*) FROM \
+                     (SELECT 1 FROM admin_unit WHERE level = 'commune' \
+                     LIMIT {}) AS few) <= {COMMUNE_CHOICES_MAX} THEN 'commune' ELSE '' END",
+                    COMMUNE_CHOICES_MAX + 1
+                )))
+                .add(
+                    Condition::all()
+                        .add(admin_unit::Column::Level.eq("commune"))
+                        .add(admin_unit::Column::Code.eq(query.commune.trim())),
+                ),
         )
         .order_by_asc(admin_unit::Column::NameFolded)
         .all(db)
         .await?;
 
-    let select = listed_matching(db, query, &groups, today).await?;
+    let matching = listed_matching(db, query, &groups, today).await?;
     // Words left once folded (a query of punctuation alone searches nothing).
     let searching = !fold(&query.q).is_empty();
-    let (ids, total, page) = page_of_ids(db, select, query.page, searching).await?;
+    let (ids, total, page) = page_of_ids(db, matching, query.page, searching).await?;
     let pages = std::cmp::max(total.div_ceil(PAGE_SIZE), 1);
 
     let mut details: HashMap<i32, CardDetails> =

@@ -64,8 +64,8 @@ async fn strings(
 pub async fn tables(db: &impl ConnectionTrait) -> Result<Vec<Table>, DbErr> {
     let names = match db.get_database_backend() {
         DbBackend::Sqlite => {
-            // Not the full-text index (a virtual table and its shadows): triggers on
-            // `product` fill it as the rows are loaded.
+            // Not the full-text indexes (virtual tables and their shadows): triggers on
+            // `product` and `admin_unit` fill them as the rows are loaded.
             strings(
                 db,
                 "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' \
