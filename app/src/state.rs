@@ -2,8 +2,30 @@
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
+/// What every request reaches, behind one `Arc`: axum and Leptos clone the state for each
+/// request (every extractor and layer takes its own), and cloning and dropping the fields one
+/// by one took about a third of the time of a kept public page in a profile.
 #[derive(Clone, Debug)]
-pub struct AppState {
+pub struct AppState(std::sync::Arc<AppStateInner>);
+
+impl std::ops::Deref for AppState {
+    type Target = AppStateInner;
+
+    fn deref(&self) -> &AppStateInner {
+        &self.0
+    }
+}
+
+impl From<AppStateInner> for AppState {
+    fn from(inner: AppStateInner) -> Self {
+        AppState(std::sync::Arc::new(inner))
+    }
+}
+
+/// The state's fields; built with `AppStateInner::new` and struct update, then made an
+/// `AppState` with `into()`.
+#[derive(Debug)]
+pub struct AppStateInner {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     /// What the public pages (product, lot, catalogue, Digital Link) read from: read-only
@@ -34,6 +56,13 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// A state with the default settings (`AppStateInner::new`).
+    pub fn new(leptos_options: LeptosOptions, db: DatabaseConnection) -> Self {
+        AppStateInner::new(leptos_options, db).into()
+    }
+}
+
+impl AppStateInner {
     /// The address Digital Links and QR codes start with: `PUBLIC_URL`, else `http://` and the
     /// host the request came to.
     pub fn public_base(&self, host: Option<&str>) -> String {
@@ -47,7 +76,7 @@ impl AppState {
     /// A state with the default settings: not demo mode, no e-mail (links handed over by the officer),
     /// files under `data/files`, 20 MB per upload, in-app notifications only.
     pub fn new(leptos_options: LeptosOptions, db: DatabaseConnection) -> Self {
-        AppState {
+        AppStateInner {
             leptos_options,
             readers: db.clone(),
             db,

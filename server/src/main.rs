@@ -36,7 +36,7 @@ use clap::{Parser, Subcommand};
 use leptos::config::get_configuration;
 use tracing_subscriber::EnvFilter;
 
-use app::state::AppState;
+use app::state::{AppState, AppStateInner};
 use config::Config;
 
 /// mimalloc instead of glibc's malloc: a page rendered afresh allocates and frees many small
@@ -338,7 +338,7 @@ async fn serve(
     let readers = app::db::connect_readers(&config.database_url)
         .await?
         .unwrap_or_else(|| db.clone());
-    let state = AppState {
+    let state: AppState = AppStateInner {
         readers,
         auth: config.auth_settings(),
         demo_mode: config.demo_mode,
@@ -350,8 +350,9 @@ async fn serve(
         public_url: config.public_url.clone().filter(|u| !u.is_empty()),
         page_cache_bytes: config.page_cache_mb.saturating_mul(1024 * 1024),
         mail_enabled: mailer.is_some(),
-        ..AppState::new(leptos_options, db)
-    };
+        ..AppStateInner::new(leptos_options, db)
+    }
+    .into();
     spawn_expiry_reminders(state.clone());
     if let Some(mailer) = mailer {
         tracing::info!(?mailer, "e-mail on: the outbox is sent every 5 seconds");

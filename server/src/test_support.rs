@@ -11,7 +11,7 @@ use sea_orm::ConnectionTrait;
 use tower::ServiceExt;
 
 use app::services::files::store::LocalFolder;
-use app::state::{AppState, AuthSettings};
+use app::state::{AppState, AppStateInner, AuthSettings};
 
 pub struct TestApp {
     pub router: axum::Router,
@@ -57,13 +57,14 @@ async fn build(
 ) -> TestApp {
     let (db, files) = demo_copy().await;
     let leptos_options = LeptosOptions::builder().output_name("ocop").build();
-    let state = AppState {
+    let state: AppState = AppStateInner {
         auth,
         demo_mode,
         mail_enabled,
         files: std::sync::Arc::new(files.clone()),
-        ..AppState::new(leptos_options, db.clone())
-    };
+        ..AppStateInner::new(leptos_options, db.clone())
+    }
+    .into();
     let (router, page_cache) = crate::routes::router_and_cache(state, cookie_secure);
     TestApp {
         router,
