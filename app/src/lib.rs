@@ -18,6 +18,15 @@ pub mod functions;
 pub mod models;
 #[cfg(feature = "ssr")]
 pub mod pages;
+
+/// Modules of the pages only `App` shows (`whole_app.rs`): compiled for the server and the
+/// whole client, not for the light client, which runs none of them (see `routes`).
+macro_rules! app_only {
+    ($($item:item)*) => {
+        $(#[cfg(any(feature = "ssr", feature = "whole-app"))] $item)*
+    };
+}
+
 pub mod routes;
 #[cfg(any(feature = "ssr", feature = "whole-app"))]
 pub mod whole_app;

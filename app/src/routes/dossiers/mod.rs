@@ -5,5 +5,6 @@ pub mod checklist;
 pub mod detail;
 pub mod history;
 pub mod list;
-#[cfg(any(feature = "ssr", feature = "whole-app"))]
-pub mod report;
+app_only! {
+    pub mod report;
+}

@@ -3,10 +3,10 @@
 //! dashboard (`/dashboard`).
 pub mod dashboard;
 pub mod detail;
-#[cfg(any(feature = "ssr", feature = "whole-app"))]
-pub mod list;
-#[cfg(any(feature = "ssr", feature = "whole-app"))]
-pub mod settings;
+app_only! {
+    pub mod list;
+    pub mod settings;
+}
 
 use leptos::prelude::*;
 
