@@ -33,6 +33,7 @@ mod m20261203_000028_master_data_versions;
 mod m20261203_000029_report_titles;
 mod m20261204_000030_mail_outbox;
 mod m20261205_000031_commune_search;
+mod m20261206_000032_catalog_search_listed;
 
 pub struct Migrator;
 
@@ -91,6 +92,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000029_report_titles::Migration),
             Box::new(m20261204_000030_mail_outbox::Migration),
             Box::new(m20261205_000031_commune_search::Migration),
+            Box::new(m20261206_000032_catalog_search_listed::Migration),
         ]
     }
 }

@@ -379,3 +379,72 @@ async fn commune_words_follow_renames_and_word_searches_keep_their_filters()
     }
     Ok(())
 }
+
+/// In SQLite the products' full-text index holds exactly the products listed on or after its
+/// floor, kept by the database as listings change and the floor moves either way; a search
+/// finds the same products wherever the floor is (PostgreSQL's index has none).
+#[tokio::test]
+async fn the_search_index_holds_the_products_listed_since_its_floor()
+-> Result<(), Box<dyn std::error::Error>> {
+    use app::services::catalog::trim_search_index;
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d");
+    for t in support::demo::demo_databases().await {
+        let (db, p) = (&t.db, people(&t.db).await);
+        let tea = new_product(db, &p.owner, "Trà hoa vàng thử").await;
+        // Listed until early December 2026 (36 months from its decision).
+        certify(db, tea.id, 4, "2023-12-05").await;
+        let finds_tea = |on: chrono::NaiveDate| async move {
+            let query = CatalogQuery {
+                q: "tra hoa vang".into(),
+                ..Default::default()
+            };
+            let page = search(db, &query, on).await?;
+            Ok::<bool, Box<dyn std::error::Error>>(names(&page).contains(&"Trà hoa vàng thử"))
+        };
+        // The index against the products it must hold: none missing, none twice.
+        let exact = || async {
+            if db.get_database_backend() != DbBackend::Sqlite {
+                return Ok::<(), Box<dyn std::error::Error>>(());
+            }
+            let ids = |sql: &str| {
+                db.query_all_raw(Statement::from_string(DbBackend::Sqlite, sql.to_owned()))
+            };
+            let indexed: Vec<i64> = ids("SELECT rowid FROM product_search ORDER BY rowid")
+                .await?
+                .iter()
+                .map(|r| r.try_get_by_index(0))
+                .collect::<Result<_, _>>()?;
+            let listed: Vec<i64> = ids("SELECT id FROM product WHERE listed_until >= \
+                 IFNULL((SELECT day FROM product_search_floor), '') ORDER BY id")
+            .await?
+            .iter()
+            .map(|r| r.try_get_by_index(0))
+            .collect::<Result<_, _>>()?;
+            assert_eq!(
+                indexed, listed,
+                "the index holds exactly the listed products"
+            );
+            Ok(())
+        };
+        exact().await?;
+        assert!(finds_tea(today()).await?, "{}", t.backend);
+
+        // The floor passes the tea's last day: out of the index, and of every search after it.
+        trim_search_index(db, day("2026-12-20")?).await?;
+        exact().await?;
+        assert!(!finds_tea(day("2026-12-20")?).await?, "{}", t.backend);
+        // Moved back (a clock set right): the tea is found on a day it was listed again.
+        trim_search_index(db, today()).await?;
+        exact().await?;
+        assert!(finds_tea(today()).await?, "{}", t.backend);
+
+        // Below the floor, a new certificate puts the product back in the index.
+        trim_search_index(db, day("2026-12-20")?).await?;
+        certify(db, tea.id, 5, "2026-12-15").await;
+        exact().await?;
+        assert!(finds_tea(day("2026-12-20")?).await?, "{}", t.backend);
+        t.cleanup().await;
+    }
+    Ok(())
+}

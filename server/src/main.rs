@@ -353,7 +353,7 @@ async fn serve(
         ..AppStateInner::new(leptos_options, db)
     }
     .into();
-    spawn_expiry_reminders(state.clone());
+    spawn_chores(state.clone());
     if let Some(mailer) = mailer {
         tracing::info!(?mailer, "e-mail on: the outbox is sent every 5 seconds");
         tokio::spawn(app::services::mail::sender::run(
@@ -379,8 +379,9 @@ async fn serve(
 
 /// Every six hours (and at start-up), tells producers whose certificates are entering the
 /// expiring window (each certificate is announced once, so the interval only bounds the delay),
-/// and gives up e-mails too old to send.
-fn spawn_expiry_reminders(state: AppState) {
+/// gives up e-mails too old to send, and trims the catalogue's search index to the products
+/// still listed.
+fn spawn_chores(state: AppState) {
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(6 * 3600));
         loop {
@@ -396,6 +397,9 @@ fn spawn_expiry_reminders(state: AppState) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(certificates = n, "expiry reminders sent"),
                 Err(err) => tracing::warn!(error = %err, "expiry reminders failed"),
+            }
+            if let Err(err) = app::services::catalog::trim_search_index(&state.db, today).await {
+                tracing::warn!(error = %err, "catalogue search index");
             }
             // Messages nobody sent (no mail server set) do not wait for ever.
             if let Err(err) = app::services::mail::sender::expire_stale(&state.db).await {

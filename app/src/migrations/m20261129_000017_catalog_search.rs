@@ -7,7 +7,8 @@ use sea_orm_migration::prelude::*;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-const SQLITE_UP: [&str; 5] = [
+/// Also what `m20261206_000032_catalog_search_listed` restores when rolled back.
+pub(super) const SQLITE_UP: [&str; 5] = [
     "CREATE VIRTUAL TABLE product_search USING fts5(name_folded, content='product', \
      content_rowid='id')",
     "CREATE TRIGGER product_search_insert AFTER INSERT ON product BEGIN \

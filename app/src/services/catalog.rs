@@ -26,8 +26,8 @@ pub const MAX_WORDS: usize = 8;
 /// Rows of `table` whose folded name has a word starting with each of `words` (`every`) or
 /// with one of them: one look-up in the database's full-text index of that name (letters and
 /// digits only, as `fold` leaves them), which combines the words itself. In SQLite the index
-/// is the FTS5 table `{table}_search`; in PostgreSQL a GIN index of the name's `simple`
-/// text-search vector.
+/// is the FTS5 table `{table}_search` (for products, only those listed on or after its floor:
+/// `trim_search_index`); in PostgreSQL a GIN index of the name's `simple` text-search vector.
 fn name_has_words_starting(
     backend: sea_orm::DbBackend,
     table: &str,
@@ -284,6 +284,31 @@ async fn page_of_ids(
     }
     let ids: Vec<i32> = ids_on(page).into_tuple().all(db).await?;
     Ok((ids, total, page))
+}
+
+/// Moves the floor of the catalogue's full-text index of product names to `today` (SQLite; see
+/// `m20261206_000032_catalog_search_listed`): the database's triggers then drop the products
+/// whose listing ended before it. Run at start-up and every few hours; a search is right
+/// whenever it runs, the index only stays small. PostgreSQL's index has no floor.
+///
+/// # Errors
+/// A database error.
+pub async fn trim_search_index(
+    db: &impl ConnectionTrait,
+    today: chrono::NaiveDate,
+) -> Result<(), ServiceError> {
+    let backend = db.get_database_backend();
+    if backend != sea_orm::DbBackend::Sqlite {
+        return Ok(());
+    }
+    db.execute_raw(Statement::from_sql_and_values(
+        backend,
+        "INSERT INTO product_search_floor (id, day) VALUES (1, ?) \
+         ON CONFLICT (id) DO UPDATE SET day = excluded.day WHERE day <> excluded.day",
+        [today.into()],
+    ))
+    .await?;
+    Ok(())
 }
 
 /// One page of the catalogue for `query` on `today`.
