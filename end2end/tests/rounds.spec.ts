@@ -41,12 +41,16 @@ async function scoreAll(page: Page, roundUrl: string, picks: number[]) {
     await hydrated(page);
     const total = page.getByTestId("live-total");
     await expect(total).toHaveAttribute("data-total", "0");
+    // A blank sheet gives no star level yet (0 points would read as a 1-star verdict).
+    const stars = page.locator('[data-live="stars"]');
+    await expect(stars).toHaveText("chưa chấm điểm");
     const criteria = page.getByTestId("criterion");
     const n = await criteria.count();
     expect(n).toBeGreaterThan(10);
     // The first pick changes the live total at once, before any save comes back.
     await criteria.nth(0).locator("label.option").last().click();
     await expect(total).not.toHaveAttribute("data-total", "0");
+    await expect(stars).not.toHaveText("chưa chấm điểm");
     if (d === 0) {
       // A mandatory criterion at its lowest option is marked where it stands, as the summary
       // names it; the mark goes once a better option is picked.

@@ -133,7 +133,11 @@ fn ScoreSummary(
             <strong data-testid="live-total" data-live="total" data-total=result.total>{points(result.total)}</strong>
             " / 100 · "
             <span class=page::stars_class(result.stars) data-live="stars" data-stars=result.stars>
-                {page::stars_text(result.stars, t_string!(i18n, rounds.below_three_stars))}
+                {page::stars_text(
+                    result.stars,
+                    answered,
+                    (t_string!(i18n, rounds.below_three_stars), t_string!(i18n, rounds.not_scored_yet)),
+                )}
             </span>
             " · "
             <span data-testid="answered" data-live="answered">{format!("{answered}/{criteria_count}")}</span>
@@ -228,12 +232,15 @@ fn SheetForm(
         }
         let (set, picks) = page::sheet();
         answered.set(picks.len());
-        let below = t_string!(i18n, rounds.below_three_stars).to_string();
+        let words = (
+            t_string!(i18n, rounds.below_three_stars).to_string(),
+            t_string!(i18n, rounds.not_scored_yet).to_string(),
+        );
         page::show(
             &scoring::score(&set, &picks),
             picks.len(),
             criteria_count,
-            &below,
+            (&words.0, &words.1),
         );
         if save.pending().get_untracked() {
             dirty.set(true);
@@ -347,7 +354,7 @@ mod page {
     }
 
     /// Writes a result into the summary (`ScoreSummary`).
-    pub fn show(result: &SheetResult, answered: usize, count: usize, below_three: &str) {
+    pub fn show(result: &SheetResult, answered: usize, count: usize, words: (&str, &str)) {
         show_text("total", &super::points(result.total));
         set_attribute("total", "data-total", &result.total.to_string());
         show_text("answered", &format!("{answered}/{count}"));
@@ -357,7 +364,7 @@ mod page {
         show_text("failures", &super::failed(&result.failures));
         set_hidden("failures-note", result.failures.is_empty());
         mark_failing(&result.failures);
-        show_text("stars", &stars_text(result.stars, below_three));
+        show_text("stars", &stars_text(result.stars, answered, words));
         set_attribute("stars", "data-stars", &result.stars.to_string());
         set_attribute("stars", "class", stars_class(result.stars));
     }
@@ -366,8 +373,13 @@ mod page {
         if stars < 3 { "stars below" } else { "stars" }
     }
 
-    /// "★★★★☆" for 4 stars; below 3, words (as `labels::Stars` says it).
-    pub fn stars_text(stars: u8, below_three: &str) -> String {
+    /// "★★★★☆" for 4 stars; below 3, words (as `labels::Stars` says it). A sheet with no
+    /// criterion scored yet says so (`words.1`) rather than give 0 points a star level: by the
+    /// rules <30 points is 1★, which on a blank sheet reads as a verdict.
+    pub fn stars_text(stars: u8, answered: usize, (below_three, unscored): (&str, &str)) -> String {
+        if answered == 0 {
+            return unscored.to_owned();
+        }
         if stars < 3 {
             return format!("{below_three} ({stars}/5)");
         }
@@ -500,9 +512,12 @@ mod tests {
 
     #[test]
     fn the_summary_writes_stars_as_the_labels_do() {
-        assert_eq!(stars_text(4, "Chưa đạt 3 sao"), "★★★★☆");
-        assert_eq!(stars_text(5, "x"), "★★★★★");
-        assert_eq!(stars_text(2, "Chưa đạt 3 sao"), "Chưa đạt 3 sao (2/5)");
+        let words = ("Chưa đạt 3 sao", "chưa chấm");
+        assert_eq!(stars_text(4, 3, words), "★★★★☆");
+        assert_eq!(stars_text(5, 1, words), "★★★★★");
+        assert_eq!(stars_text(2, 12, words), "Chưa đạt 3 sao (2/5)");
+        // A blank sheet has no star level yet, whatever 0 points would give.
+        assert_eq!(stars_text(1, 0, words), "chưa chấm");
         assert_eq!(stars_class(2), "stars below");
         assert_eq!(stars_class(3), "stars");
     }
