@@ -207,16 +207,26 @@ fn init_context_inner<L: Locale>(
         #[cfg(feature = "unified_contexts")]
         let new_lang = {
             // Patched (see patches/README.md): the effect may first run after the request's
-            // owner is gone; a disposed signal means there is nothing left to write.
+            // owner is gone; a disposed signal means there is nothing left to write. (`try_get`
+            // alone is not enough: tracking a disposed signal panics before it is read.)
+            if locale_signal.is_disposed() {
+                return;
+            }
             let Some(new_lang_any) = locale_signal.try_get() else {
                 return;
             };
             L::from_str(new_lang_any.0).unwrap_or_default()
         };
         #[cfg(not(feature = "unified_contexts"))]
-        // Patched (see patches/README.md): as above.
-        let Some(new_lang) = locale_signal.try_get() else {
-            return;
+        let new_lang = {
+            // Patched (see patches/README.md): as above.
+            if locale_signal.is_disposed() {
+                return;
+            }
+            let Some(new_lang) = locale_signal.try_get() else {
+                return;
+            };
+            new_lang
         };
         set_lang_cookie.set(Some(new_lang));
     });

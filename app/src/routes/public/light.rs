@@ -6,7 +6,7 @@
 //! cookie, else Accept-Language, else Vietnamese.
 use leptos::prelude::*;
 
-use crate::i18n::{I18nContextProvider, Locale, t, use_i18n};
+use crate::i18n::{Locale, t, use_i18n};
 
 /// The cookie in which the app keeps the chosen language (leptos_i18n's default name).
 pub const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
@@ -59,28 +59,22 @@ pub fn document(
         Locale::vi => "vi",
     };
     let path = path.to_owned();
-    let owner = Owner::new();
+    // A root of its own: `Owner::new()` would make the page a child of whatever owner is
+    // current on this worker thread — leptos_axum leaves each request's there — and that
+    // request ending would dispose the page's language mid-render. `new_root` makes itself the
+    // thread's current owner: the one found is put back after.
+    let found = Owner::current();
+    let owner = Owner::new_root(None);
     let html = owner.with(move || {
-        let header = lang.to_owned();
-        view! {
-            <I18nContextProvider
-                enable_cookie=false
-                set_lang_attr_on_html=false
-                set_dir_attr_on_html=false
-                ssr_lang_header_getter=leptos_use::UseLocalesOptions::default()
-                    .ssr_lang_header_getter(move || Some(header.clone()))
-            >
-                <Frame path demo>{body()}</Frame>
-            </I18nContextProvider>
-        }
-        .to_html()
-        // The i18n provider leaves an empty <script> for translations it would embed; a light
-        // page has none to embed.
-        .replace("<script></script>", "")
+        // The language the server chose, fixed: no cookie to write, so no effect left running
+        // after the page is rendered (the provider's, when the owner was already gone, panicked).
+        provide_context(leptos_i18n::context::fixed_i18n_context(locale));
+        view! { <Frame path demo>{body()}</Frame> }.to_html()
     });
-    // The i18n provider's cookie effect may run after this, in its own task; the patched
-    // provider (patches/README.md) then finds the locale gone and does nothing.
-    drop(owner);
+    owner.unset();
+    if let Some(found) = found {
+        found.set();
+    }
     format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -209,6 +203,28 @@ mod tests {
         tokio::task::LocalSet::new()
             .run_until(async { renders_whole_documents() })
             .await;
+    }
+
+    /// leptos_axum leaves each request's owner as the current one on its worker thread. A
+    /// light page rendered next on that thread must not belong to it: when that request ended
+    /// mid-render, the page's language was disposed under it and the server panicked (seen
+    /// as a dropped reply to `/catalog` in the soak, `end2end/soak.mjs`).
+    #[tokio::test]
+    async fn a_document_survives_the_end_of_another_request_on_its_thread() {
+        let _ = any_spawner::Executor::init_tokio();
+        tokio::task::LocalSet::new()
+            .run_until(async { survives_the_end_of_another_request() })
+            .await;
+    }
+
+    fn survives_the_end_of_another_request() {
+        let other_request = Owner::new_root(None);
+        let html = document(Locale::en, "x", "/catalog", false, move || {
+            other_request.cleanup();
+            let i18n = use_i18n();
+            view! { <p>{t!(i18n, not_found.home)}</p> }.into_any()
+        });
+        assert!(html.contains("<p>Back to the home page"), "{html}");
     }
 
     fn renders_whole_documents() {
