@@ -116,7 +116,8 @@ async fn pages_hold_a_fixed_number_of_cards_and_out_of_range_pages_are_clamped()
         let count = usize::try_from(PAGE_SIZE).unwrap() + 6;
         for i in 0..count {
             let product = new_product(db, &p.owner, &format!("Sản phẩm trang {i:02}")).await;
-            certify(db, product.id, 3, "2025-01-15").await;
+            let stars = 3 + i16::try_from(i % 3).unwrap();
+            certify(db, product.id, stars, "2025-01-15").await;
         }
         let page = |n: u64| CatalogQuery {
             q: "san pham trang".into(),
@@ -143,6 +144,19 @@ async fn pages_hold_a_fixed_number_of_cards_and_out_of_range_pages_are_clamped()
                 "Sản phẩm trang 55"
             ]
         );
+        // Sorted by stars, then by name, across both pages: the cards come back in the order
+        // the page was chosen in.
+        let by_stars = |n: u64| CatalogQuery {
+            sort: "stars".into(),
+            ..page(n)
+        };
+        let mut cards = search(db, &by_stars(1), today()).await.unwrap().cards;
+        cards.extend(search(db, &by_stars(2), today()).await.unwrap().cards);
+        let order: Vec<(u8, &str)> = cards.iter().map(|c| (c.stars, c.name.as_str())).collect();
+        let mut expected = order.clone();
+        expected.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        assert_eq!(order, expected, "{}", t.backend);
+        assert_eq!(order.len(), count, "{}", t.backend);
         // Past the last page: the last page, with its cards (the search's count is then made
         // apart from its page).
         let beyond = search(db, &page(99), today()).await.unwrap();

@@ -76,6 +76,29 @@ async fn sqlite_file_uses_wal_a_memory_map_and_enforces_foreign_keys() {
 /// The public pages' readers (`db::connect_readers`): several read-only connections to a
 /// SQLite file that see what the application's pool commits and refuse to write; none for an
 /// in-memory database or PostgreSQL, whose pages read from the one pool.
+/// The bundled SQLite is built as `.cargo/config.toml` asks: plans that never depend on bound
+/// values (else each statement with a bound `LIMIT` was prepared again at every execution) and
+/// no memory statistics.
+#[tokio::test]
+async fn the_bundled_sqlite_keeps_its_plans_and_no_memory_statistics()
+-> Result<(), Box<dyn std::error::Error>> {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    let db = sea_orm::Database::connect("sqlite::memory:").await?;
+    let options: Vec<String> = db
+        .query_all_raw(Statement::from_string(
+            DbBackend::Sqlite,
+            "PRAGMA compile_options".to_owned(),
+        ))
+        .await?
+        .iter()
+        .map(|row| row.try_get_by_index::<String>(0))
+        .collect::<Result<_, _>>()?;
+    for wanted in ["ENABLE_QPSG", "DEFAULT_MEMSTATUS=0"] {
+        assert!(options.iter().any(|o| o == wanted), "{wanted}: {options:?}");
+    }
+    Ok(())
+}
+
 #[tokio::test]
 async fn public_pages_read_a_sqlite_file_through_read_only_connections()
 -> Result<(), Box<dyn std::error::Error>> {

@@ -150,7 +150,7 @@ async fn the_province_keeps_periods_and_targets_and_nobody_else_does() {
         );
         assert_eq!(
             reason(add_year(db, &p.province, 1990).await),
-            ("year", "out_of_range")
+            ("year", "report_year")
         );
         let half = period_id(db, "half_year", i16::try_from(later).unwrap()).await;
         let view = open(db, &p.commune, half, CHI_LANG, today).await.unwrap();
@@ -163,7 +163,7 @@ async fn the_province_keeps_periods_and_targets_and_nobody_else_does() {
         );
         assert_eq!(
             reason(save_target(db, &p.province, 2027, CHI_LANG, -1, 0).await),
-            ("new_3star", "out_of_range"),
+            ("new_3star", "target_count"),
             "{b}"
         );
         save_target(db, &p.province, 2027, CHI_LANG, 3, 1)

@@ -180,6 +180,14 @@ test("the province changes a due date and sets a commune's target", async ({ pag
   await expect(page.getByTestId(`period-annual-${next}`).getByTestId("due-on")).toHaveValue(`${next}-12-05`);
 
   const target = page.getByTestId("target-new");
+  // A year out of range gets the server's own words beside the field (the form does not let
+  // the browser answer in its language); what was typed stays.
+  await target.locator('input[name="year"]').fill("1990");
+  await target.getByTestId("target-new-3star").fill("5");
+  await target.getByTestId("target-national").fill("1");
+  await target.getByTestId("save-target").click();
+  await expect(target.locator('.field-error[data-field="year"]')).toHaveText("Năm phải từ 2019 đến 2100.");
+  await expect(target.locator('input[name="year"]')).toHaveValue("1990");
   await target.locator('input[name="year"]').fill(String(next));
   await target.getByTestId("target-scope").selectOption("06463");
   await target.getByTestId("target-new-3star").fill("5");

@@ -62,8 +62,10 @@ fn DemoNote() -> impl IntoView {
     Effect::new(move |_| hydrated.set(true));
     move || {
         // `try_get`, as for the notification count: never a panic once the page's owner is gone.
+        // Read only once shown: on the server the resource never loads, and reading it there
+        // sent the page's suspense a notice it had stopped waiting for (a warning per page).
         let shown = hydrated.try_get().unwrap_or(false);
-        matches!(demo.try_get().flatten().filter(|_| shown), Some(Ok(true))).then(|| {
+        (shown && matches!(demo.try_get().flatten(), Some(Ok(true)))).then(|| {
             view! { <p class="muted" data-testid="demo-note">{t!(i18n, footer.demo_note)}</p> }
         })
     }

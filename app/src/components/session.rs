@@ -112,7 +112,9 @@ fn NotificationBadge(locale: Locale) -> impl IntoView {
     // `try_get`: on the server a render can outlive the page's reactive owner (its values are
     // then gone); nothing is shown rather than a panic.
     let shown = move || hydrated.try_get().unwrap_or(false);
-    let count = move || match unread.try_get().flatten().filter(|_| shown()) {
+    // Read only once shown: on the server the resource never loads, and reading it there sent
+    // the page's suspense a notice it had stopped waiting for (a warning per page).
+    let count = move || match shown().then(|| unread.try_get().flatten()).flatten() {
         Some(Ok(n)) if n > 0 => {
             Some(view! { " "<span class="count-badge" data-testid="unread-count">{n}</span> })
         }

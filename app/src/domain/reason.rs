@@ -231,6 +231,12 @@ reasons! {
     BadLevel = "bad_level",
         "Tiêu chí bắt buộc chỉ cho hạng 3, 4 hoặc 5 sao.",
         "Mandatory only for 3, 4 or 5 stars.";
+    ReportYear = "report_year",
+        "Năm phải từ 2019 đến 2100.",
+        "The year must be from 2019 to 2100.";
+    TargetCount = "target_count",
+        "Chỉ tiêu là một số nguyên từ 0 đến 100.000.",
+        "A target is a whole number from 0 to 100,000.";
     InvalidYear = "invalid_year",
         "Năm không hợp lệ (2018–2100).",
         "Invalid year (2018–2100).";

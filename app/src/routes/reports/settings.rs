@@ -44,7 +44,7 @@ fn Settings() -> impl IntoView {
                             <ul class="checklist-rows" data-testid="report-periods">
                                 {s.periods.into_iter().map(|p| view! { <PeriodForm p english reload /> }).collect_view()}
                             </ul>
-                            <ActionForm action=add_year attr:class="inline-form" attr:data-testid="add-year">
+                            <ActionForm action=add_year attr:class="inline-form" attr:data-testid="add-year" attr:novalidate=true>
                                 <label>{t!(i18n, reports.year)}<input name="year" type="number" min="2019" max="2100" required /></label>
                                 <button type="submit">{t!(i18n, reports.add_year)}</button>
                             </ActionForm>
@@ -177,7 +177,7 @@ fn TargetForm(
     });
     view! {
         <li data-testid=testid>
-            <ActionForm action=save attr:class="stack-form">
+            <ActionForm action=save attr:class="stack-form" attr:novalidate=true>
                 {head}
                 <div class="grid-form">
                     <label>{t!(i18n, reports.new_3star)}<input name="new_3star" type="number" min="0" required value=new_3star data-testid="target-new-3star" /></label>

@@ -160,9 +160,9 @@ pub async fn add_year(
 ) -> Result<u64, ServiceError> {
     check(actor)?;
     if !(2019..=2100).contains(&year) {
-        return Err(invalid("year", Reason::OutOfRange));
+        return Err(invalid("year", Reason::ReportYear));
     }
-    let day = |m, d| NaiveDate::from_ymd_opt(year, m, d).ok_or(invalid("year", Reason::OutOfRange));
+    let day = |m, d| NaiveDate::from_ymd_opt(year, m, d).ok_or(invalid("year", Reason::ReportYear));
     let mut added = 0;
     for (kind, end, due, audience) in [
         (PeriodKind::HalfYear, day(6, 30)?, day(6, 25)?, "commune"),
@@ -274,7 +274,7 @@ pub async fn save_target(
 ) -> Result<(), ServiceError> {
     check(actor)?;
     if !(2019..=2100).contains(&year) {
-        return Err(invalid("year", Reason::OutOfRange));
+        return Err(invalid("year", Reason::ReportYear));
     }
     let known = admin_unit::Entity::find()
         .filter(admin_unit::Column::Code.eq(scope_code.trim()))
@@ -287,7 +287,7 @@ pub async fn save_target(
     }
     for (value, field) in [(new_3star, "new_3star"), (national, "national")] {
         if !(0..=100_000).contains(&value) {
-            return Err(invalid(field, Reason::OutOfRange));
+            return Err(invalid(field, Reason::TargetCount));
         }
     }
     let row = report_target::ActiveModel {
