@@ -34,6 +34,7 @@ mod m20261203_000029_report_titles;
 mod m20261204_000030_mail_outbox;
 mod m20261205_000031_commune_search;
 mod m20261206_000032_catalog_search_listed;
+mod m20261206_000033_dossier_results;
 
 pub struct Migrator;
 
@@ -93,6 +94,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000030_mail_outbox::Migration),
             Box::new(m20261205_000031_commune_search::Migration),
             Box::new(m20261206_000032_catalog_search_listed::Migration),
+            Box::new(m20261206_000033_dossier_results::Migration),
         ]
     }
 }

@@ -14,4 +14,5 @@ pub mod lots;
 pub mod national;
 pub mod reports;
 pub mod reset;
+pub mod round_decided;
 pub mod rounds;

@@ -15,6 +15,7 @@ mod criteria_sets;
 mod dashboard;
 mod demo;
 mod demo_rounds;
+mod dossier_results;
 mod dossier_uploads;
 mod dossiers;
 mod imports;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { today } from "./demo-calendar";
-import { hydrated, signIn } from "./helpers";
+import { PASSWORD, hydrated, signIn } from "./helpers";
 
 async function as(browser: Browser, login: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -127,11 +127,12 @@ test("a round runs in the browser: three forwarded dossiers, three members scori
   await advance(province, "advisory_review");
   await advance(province, "scoring");
 
-  // The first dossier reaches 97 points on every sheet (proposed for 5★), the others about 80.
+  // The first dossier reaches 97 points on every sheet (proposed for 5★), the second about 80,
+  // the third stays below 50 (not reached).
   const picks: Record<string, number[]> = {
-    "hoidong@demo.vn": [2, 2, 2],
-    "hoidong2@demo.vn": [2, 2, 2],
-    "hoidong3@demo.vn": [2, 1, 1],
+    "hoidong@demo.vn": [2, 2, 0],
+    "hoidong2@demo.vn": [2, 2, 0],
+    "hoidong3@demo.vn": [2, 1, 0],
   };
   for (const [login, pick] of Object.entries(picks)) {
     const member = await as(browser, login);
@@ -149,6 +150,15 @@ test("a round runs in the browser: three forwarded dossiers, three members scori
   await expect(results).toHaveCount(3);
   await expect(results.first().getByTestId("result-score")).not.toHaveText("—");
   await advance(province, "deliberation");
+  // The council's remarks for the producer whose product did not reach 3★.
+  const third = results.nth(2);
+  const notReachedId = await third.getAttribute("data-dossier");
+  await roundReady(province);
+  await third.getByTestId("remarks").locator("summary").click();
+  const remarksText = "Cần bổ sung phiếu kiểm nghiệm và câu chuyện sản phẩm.";
+  await third.getByTestId("remarks").getByLabel("Nhận xét của hội đồng").fill(remarksText);
+  await third.getByTestId("remarks").getByRole("button", { name: "Lưu nhận xét" }).click();
+  await expect(third.getByTestId("remarks").locator("summary")).toContainText("✓");
   const decided = today().toISOString().slice(0, 10);
   const decision = province.getByTestId("decision-form");
   await decision.getByLabel("Số quyết định").fill("999/QĐ-UBND");
@@ -157,6 +167,7 @@ test("a round runs in the browser: three forwarded dossiers, three members scori
   await decision.getByTestId("decide").click();
   await phase(province, "decided");
   await expect(province.getByTestId("decision")).toContainText("999/QĐ-UBND");
+  await expect(results.nth(2).getByTestId("remarks-text")).toHaveText(remarksText);
   const link = province.getByTestId("certificate-link").first();
   await expect(link).toBeVisible();
 
@@ -171,6 +182,15 @@ test("a round runs in the browser: three forwarded dossiers, three members scori
   ]);
   expect(archive.suggestedFilename()).toMatch(/\.zip$/);
   expect(readFileSync(await archive.path()).subarray(0, 2).toString()).toBe("PK");
+  // The dossier that did not reach 3★ ends "not reached", with the score, each part and the
+  // council's remarks on its page.
+  await province.goto(`/dossiers/${notReachedId}`);
+  await expect(province.getByTestId("dossier-state")).toHaveAttribute("data-state", "not_reached");
+  const outcome = province.getByTestId("dossier-result");
+  await expect(outcome.getByTestId("result-not-reached")).toBeVisible();
+  await expect(outcome.getByTestId("result-score")).toHaveText(/^\d+,\d$/);
+  await expect(outcome.getByTestId("result-part")).toHaveCount(3);
+  await expect(outcome.getByTestId("result-remarks")).toHaveText(remarksText);
   await province.goto(roundUrl);
   await roundReady(province);
 
@@ -239,4 +259,45 @@ test("a council member cannot open the results or another round's sheet; a produ
   await hydrated(producer);
   await expect(producer.getByTestId("not-allowed")).toBeVisible();
   expect(response?.status()).toBe(403);
+});
+
+test("on a phone, a producer reads why their product did not reach 3 stars: the score, each part and the council's remarks, and may file again", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "vi-VN" });
+  const page = await context.newPage();
+  // Hạt dẻ tươi of Lộc Bình, not reached in last year's supplementary demo round.
+  const res = await page.request.post("/api/sign_in", {
+    form: { login: "thanhvien.06529.1@demo.vn", password: PASSWORD },
+    headers: { Origin: baseURL! },
+  });
+  expect(res.ok()).toBeTruthy();
+  await page.goto("/producer/dossiers");
+  const row = page.getByTestId("dossier-row").filter({ has: page.locator('[data-state="not_reached"]') });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId("dossier-state")).toHaveText("Chưa đạt OCOP");
+  await row.getByRole("link").click();
+  await expect(page).toHaveURL(/\/dossiers\/\d+$/);
+  const outcome = page.getByTestId("dossier-result");
+  await expect(outcome).toBeVisible();
+  await expect(outcome.getByTestId("result-score")).toHaveText(/^[1-4]\d,\d$/);
+  await expect(outcome.getByTestId("result-not-reached")).toContainText("chưa đạt hạng 3 sao");
+  await expect(outcome.getByTestId("result-part")).toHaveCount(3);
+  await expect(outcome.getByTestId("result-remarks")).toContainText("phiếu kiểm nghiệm");
+  // Nothing to act on: the dossier is final; no member's own sheet is shown.
+  await expect(page.getByTestId("jump-to-actions")).toHaveCount(0);
+  await expect(page.getByText("Triệu Văn Hội")).toHaveCount(0);
+  // The result fits the phone's width.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await outcome.screenshot({ path: test.info().outputPath("not-reached-360.png") });
+  // The product may now start a new dossier.
+  await page.goto("/producer/dossiers");
+  await hydrated(page);
+  const form = page.getByTestId("new-dossier");
+  await form.locator("select#product_id").selectOption({ label: "Hạt dẻ tươi (3★)" });
+  await form.locator("select#cycle").selectOption("re_recognition");
+  await form.getByRole("button").click();
+  await expect(page).toHaveURL(/\/dossiers\/\d+$/);
+  await expect(page.getByTestId("dossier-state")).toHaveAttribute("data-state", "draft");
+  await expect(page.getByTestId("dossier-title")).toHaveText("Hạt dẻ tươi");
+  await context.close();
 });

@@ -146,6 +146,7 @@ const PRIVATE_WRITES: &[&str] = &[
     "reopen_score_sheet",
     "reset_password",
     "review_report",
+    "save_council_remarks",
     "save_criteria_set",
     "save_dossier_form",
     "save_pre_assessment",

@@ -435,6 +435,12 @@ fn matrix(ids: &Targets) -> Vec<Row> {
             format!("round_id={round}"),
             &[Province],
         ),
+        // The open demo round scores: blank remarks are saved (cleared).
+        (
+            "/api/save_council_remarks",
+            format!("round_id={round}&dossier_id={round_dossier}&remarks="),
+            &[Province],
+        ),
         (
             "/api/decide_round",
             format!("round_id={round}&version=-1&number=1&date=2026-01-01&signer=x"),

@@ -47,17 +47,15 @@ pub fn AccountStatus(status: String) -> impl IntoView {
     view! { <span class=class data-testid="account-status">{move || status_label(i18n, &status)}</span> }
 }
 
+/// The state's name in the page's language (`DossierState::label`, shared with the reports).
 pub fn dossier_state_label(i18n: I18nContext<Locale>, state: DossierState) -> String {
-    match state {
-        DossierState::Draft => t_string!(i18n, dossier_state.draft).to_string(),
-        DossierState::Submitted => t_string!(i18n, dossier_state.submitted).to_string(),
-        DossierState::Returned => t_string!(i18n, dossier_state.returned).to_string(),
-        DossierState::Resubmitted => t_string!(i18n, dossier_state.resubmitted).to_string(),
-        DossierState::Checked => t_string!(i18n, dossier_state.checked).to_string(),
-        DossierState::Forwarded => t_string!(i18n, dossier_state.forwarded).to_string(),
-        DossierState::InEvaluation => t_string!(i18n, dossier_state.in_evaluation).to_string(),
-        DossierState::Withdrawn => t_string!(i18n, dossier_state.withdrawn).to_string(),
+    let (vi, en) = state.label();
+    if i18n.get_locale() == Locale::en {
+        en
+    } else {
+        vi
     }
+    .to_owned()
 }
 
 pub fn cycle_label(i18n: I18nContext<Locale>, cycle: DossierCycle) -> String {
@@ -78,6 +76,10 @@ pub fn dossier_action_label(i18n: I18nContext<Locale>, action: DossierAction) ->
         DossierAction::Withdraw => t_string!(i18n, dossier_action.withdraw).to_string(),
         DossierAction::StartEvaluation => {
             t_string!(i18n, dossier_action.start_evaluation).to_string()
+        }
+        DossierAction::Certify => t_string!(i18n, dossier_action.certify).to_string(),
+        DossierAction::DeclareNotReached => {
+            t_string!(i18n, dossier_action.declare_not_reached).to_string()
         }
     }
 }

@@ -122,6 +122,10 @@ audit_actions! {
         ("đã rút hồ sơ[ {product}][ ({from} → {to})]", "withdrew the dossier[ {product}][ ({from} → {to})]");
     DossierStartEvaluation => "dossier.start_evaluation", ("Đưa hồ sơ vào đánh giá", "Evaluation started"),
         ("đã đưa hồ sơ[ {product}] vào đánh giá[ ({from} → {to})]", "put the dossier[ {product}] into evaluation[ ({from} → {to})]");
+    DossierCertify => "dossier.certify", ("Công nhận sản phẩm OCOP", "Dossier certified"),
+        ("đã công nhận hồ sơ[ {product}] đạt OCOP[ {stars} sao][, {score} điểm][ ({from} → {to})]", "certified the dossier[ {product}] as OCOP[ with {stars} stars][, {score} points][ ({from} → {to})]");
+    DossierNotReached => "dossier.not_reached", ("Kết luận chưa đạt OCOP", "Dossier not reached"),
+        ("đã kết luận hồ sơ[ {product}] chưa đạt OCOP[: {score} điểm][ ({from} → {to})]", "declared the dossier[ {product}] not reached[: {score} points][ ({from} → {to})]");
     DossierComment => "dossier.comment", ("Góp ý hồ sơ", "Dossier comment"),
         ("đã góp ý[ về mục {item}][ cho hồ sơ {product}]", "commented[ on {item}][ in the dossier {product}]");
     DossierAssess => "dossier.assess", ("Đánh giá sơ bộ", "Pre-assessment"),
@@ -144,6 +148,8 @@ audit_actions! {
         ("đã cập nhật khai báo xung đột lợi ích[ với hồ sơ {product}][ (người khai: {before} → {after})]", "updated the conflicts of interest[ on {product}][ (declared by: {before} → {after})]");
     RoundPhase => "round.phase", ("Chuyển bước đợt đánh giá", "Round moved on"),
         ("đã chuyển đợt đánh giá[ từ bước {from} sang {to}]", "moved the round on[ from {from} to {to}]");
+    RoundRemarks => "round.remarks", ("Ghi nhận xét của hội đồng", "Council remarks written"),
+        ("đã ghi nhận xét của hội đồng[ cho {product}]", "wrote the council's remarks[ for {product}]");
     RoundDecide => "round.decide", ("Quyết định công nhận", "Recognition decided"),
         ("đã ghi quyết định công nhận[ số {number}][ ngày {date}][ và cấp {count} giấy chứng nhận]", "recorded the recognition decision[ no. {number}][ of {date}][ and issued {count} certificate(s)]");
     SheetSubmit => "sheet.submit", ("Nộp phiếu chấm", "Score sheet submitted"),

@@ -78,17 +78,7 @@ impl From<usize> for Value {
 
 impl From<DossierState> for Value {
     fn from(state: DossierState) -> Value {
-        use DossierState::*;
-        let (vi, en) = match state {
-            Draft => ("Đang soạn", "Draft"),
-            Submitted => ("Đã nộp xã", "Submitted"),
-            Returned => ("Trả lại bổ sung", "Returned for supplement"),
-            Resubmitted => ("Đã nộp lại", "Resubmitted"),
-            Checked => ("Xã đã kiểm tra", "Checked by the commune"),
-            Forwarded => ("Đã chuyển tỉnh", "Forwarded to the province"),
-            InEvaluation => ("Đang đánh giá", "In evaluation"),
-            Withdrawn => ("Đã rút", "Withdrawn"),
-        };
+        let (vi, en) = state.label();
         Value::both(vi, en)
     }
 }

@@ -1,7 +1,8 @@
 //! The life of a product dossier (hồ sơ) under the 2025 flow (Decision 1489/QĐ-TTg): the
 //! producer files it with the commune; the commune checks it (returning it for supplement as
 //! often as needed) and forwards it to the province, which evaluates it. The producer may
-//! withdraw it any time before evaluation starts.
+//! withdraw it any time before evaluation starts. The round's decision ends it: certified
+//! (3★ or more) or not reached; either way the product may then start a new dossier.
 //!
 //! One table says which party may take which action from which state; `transition` reads it.
 //! Who counts as the owner or as "the commune" of a dossier (locality, subject) is decided by
@@ -44,10 +45,16 @@ pub enum DossierState {
     /// Withdrawn by the producer before evaluation.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "withdrawn"))]
     Withdrawn,
+    /// Decided: 3★ or more, a certificate issued.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "certified"))]
+    Certified,
+    /// Decided: below 3★ (or barred by a mandatory criterion); no certificate.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "not_reached"))]
+    NotReached,
 }
 
 impl DossierState {
-    pub const ALL: [DossierState; 8] = [
+    pub const ALL: [DossierState; 10] = [
         DossierState::Draft,
         DossierState::Submitted,
         DossierState::Returned,
@@ -56,6 +63,8 @@ impl DossierState {
         DossierState::Forwarded,
         DossierState::InEvaluation,
         DossierState::Withdrawn,
+        DossierState::Certified,
+        DossierState::NotReached,
     ];
 
     /// The value stored in the database.
@@ -69,6 +78,24 @@ impl DossierState {
             DossierState::Forwarded => "forwarded",
             DossierState::InEvaluation => "in_evaluation",
             DossierState::Withdrawn => "withdrawn",
+            DossierState::Certified => "certified",
+            DossierState::NotReached => "not_reached",
+        }
+    }
+
+    /// Its name for people, Vietnamese and English (charts, reports, the audit log).
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            DossierState::Draft => ("Đang soạn", "Draft"),
+            DossierState::Submitted => ("Đã nộp xã", "Submitted"),
+            DossierState::Returned => ("Trả lại bổ sung", "Returned for supplement"),
+            DossierState::Resubmitted => ("Đã nộp lại", "Resubmitted"),
+            DossierState::Checked => ("Xã đã kiểm tra", "Checked by the commune"),
+            DossierState::Forwarded => ("Đã chuyển tỉnh", "Forwarded to the province"),
+            DossierState::InEvaluation => ("Đang đánh giá", "In evaluation"),
+            DossierState::Withdrawn => ("Đã rút", "Withdrawn"),
+            DossierState::Certified => ("Được công nhận OCOP", "Certified OCOP"),
+            DossierState::NotReached => ("Chưa đạt OCOP", "Not reached"),
         }
     }
 
@@ -80,6 +107,17 @@ impl DossierState {
     /// version; editing happens only while the dossier is in the producer's hands).
     pub fn editable_by_owner(self) -> bool {
         matches!(self, DossierState::Draft | DossierState::Returned)
+    }
+
+    /// Whether the round's decision has ended it.
+    pub fn decided(self) -> bool {
+        matches!(self, DossierState::Certified | DossierState::NotReached)
+    }
+
+    /// Whether the dossier is still under way: until it is withdrawn or decided, its product
+    /// may not open another one.
+    pub fn under_way(self) -> bool {
+        !self.decided() && self != DossierState::Withdrawn
     }
 
     /// Whether the commune has it in its inbox.
@@ -104,6 +142,10 @@ pub enum DossierAction {
     Withdraw,
     /// The province takes it into an evaluation round.
     StartEvaluation,
+    /// The round's decision: 3★ or more.
+    Certify,
+    /// The round's decision: below 3★.
+    DeclareNotReached,
 }
 
 impl DossierAction {
@@ -117,10 +159,23 @@ impl DossierAction {
             DossierAction::Forward => "Forward",
             DossierAction::Withdraw => "Withdraw",
             DossierAction::StartEvaluation => "StartEvaluation",
+            DossierAction::Certify => "Certify",
+            DossierAction::DeclareNotReached => "DeclareNotReached",
         }
     }
 
-    pub const ALL: [DossierAction; 7] = [
+    /// Whether only a round takes it (`evaluation::rounds` and `evaluation::decision`, with the
+    /// round's rows and certificates): never from the dossier's own page.
+    pub fn by_round(self) -> bool {
+        matches!(
+            self,
+            DossierAction::StartEvaluation
+                | DossierAction::Certify
+                | DossierAction::DeclareNotReached
+        )
+    }
+
+    pub const ALL: [DossierAction; 9] = [
         DossierAction::Submit,
         DossierAction::Return,
         DossierAction::Resubmit,
@@ -128,6 +183,8 @@ impl DossierAction {
         DossierAction::Forward,
         DossierAction::Withdraw,
         DossierAction::StartEvaluation,
+        DossierAction::Certify,
+        DossierAction::DeclareNotReached,
     ];
 }
 
@@ -166,6 +223,14 @@ pub const TRANSITIONS: &[(DossierState, DossierAction, Party, DossierState)] = &
         A::StartEvaluation,
         P::Province,
         S::InEvaluation,
+    ),
+    // Taken by the round's decision (`evaluation::decision`), never from the dossier's page.
+    (S::InEvaluation, A::Certify, P::Province, S::Certified),
+    (
+        S::InEvaluation,
+        A::DeclareNotReached,
+        P::Province,
+        S::NotReached,
     ),
     (S::Draft, A::Withdraw, P::Owner, S::Withdrawn),
     (S::Submitted, A::Withdraw, P::Owner, S::Withdrawn),
@@ -228,7 +293,9 @@ pub fn visible_to(party: Party, state: DossierState) -> bool {
     match party {
         Party::Owner => true,
         Party::Commune => state != DossierState::Draft,
-        Party::Province => matches!(state, DossierState::Forwarded | DossierState::InEvaluation),
+        Party::Province => {
+            matches!(state, DossierState::Forwarded | DossierState::InEvaluation) || state.decided()
+        }
     }
 }
 
@@ -248,7 +315,10 @@ mod tests {
     /// The expected answer for every (state, action, party) triple, written out independently
     /// of the table: who may do what from where, and where it leads.
     fn expected(from: S, action: A, party: P) -> Result<S, Refused> {
-        let owner_may_withdraw = !matches!(from, S::InEvaluation | S::Withdrawn);
+        let owner_may_withdraw = !matches!(
+            from,
+            S::InEvaluation | S::Withdrawn | S::Certified | S::NotReached
+        );
         let step = match (from, action) {
             (S::Draft, A::Submit) => Some((P::Owner, S::Submitted)),
             (S::Returned, A::Resubmit) => Some((P::Owner, S::Resubmitted)),
@@ -258,6 +328,8 @@ mod tests {
             (S::Submitted | S::Resubmitted, A::MarkChecked) => Some((P::Commune, S::Checked)),
             (S::Checked, A::Forward) => Some((P::Commune, S::Forwarded)),
             (S::Forwarded, A::StartEvaluation) => Some((P::Province, S::InEvaluation)),
+            (S::InEvaluation, A::Certify) => Some((P::Province, S::Certified)),
+            (S::InEvaluation, A::DeclareNotReached) => Some((P::Province, S::NotReached)),
             (_, A::Withdraw) if owner_may_withdraw => Some((P::Owner, S::Withdrawn)),
             _ => None,
         };
@@ -371,5 +443,35 @@ mod tests {
         }
         assert!(!visible_to(P::Province, S::Checked));
         assert!(visible_to(P::Province, S::Forwarded));
+        assert!(visible_to(P::Province, S::NotReached));
+    }
+
+    #[test]
+    fn a_decision_ends_the_dossier_and_frees_the_product() {
+        for end in [S::Certified, S::NotReached] {
+            assert!(end.decided() && !end.under_way(), "{end:?}");
+            for party in P::ALL {
+                assert!(available(end, party).is_empty(), "{end:?} is final");
+            }
+        }
+        assert!(!S::Withdrawn.under_way());
+        for state in S::ALL {
+            if !matches!(state, S::Withdrawn | S::Certified | S::NotReached) {
+                assert!(state.under_way(), "{state:?}");
+            }
+        }
+        // Only the province decides, and only what is in evaluation.
+        assert_eq!(
+            transition(S::InEvaluation, A::Certify, P::Owner),
+            Err(Refused::NotYourTurn)
+        );
+        assert_eq!(
+            transition(S::Forwarded, A::DeclareNotReached, P::Province),
+            Err(Refused::NotFromThisState)
+        );
+        assert_eq!(
+            transition(S::Certified, A::Withdraw, P::Owner),
+            Err(Refused::NotFromThisState)
+        );
     }
 }

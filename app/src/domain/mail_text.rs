@@ -11,6 +11,7 @@ pub const MAILED: &[&str] = &[
     "dossier.return",
     "dossier.forward",
     "round.decided",
+    "round.not_reached",
     "certificate.expiring",
     "certificate.revoked",
     "certificate.ministry",
@@ -87,7 +88,84 @@ pub fn title(kind: &str, english: bool) -> String {
 
 /// The subject and the first paragraph.
 fn lines(kind: &str, english: bool, about: &str) -> (String, String) {
-    let (vi, en): ((&str, String), (&str, String)) = match kind {
+    let (vi, en) = evaluation_lines(kind, about).unwrap_or_else(|| other_lines(kind, about));
+    let (subject, lead) = if english { en } else { vi };
+    (subject.to_owned(), lead)
+}
+
+/// (Vietnamese, English) subject and lead of a message.
+type Lines = ((&'static str, String), (&'static str, String));
+
+/// The messages about a round's results and certificates.
+fn evaluation_lines(kind: &str, about: &str) -> Option<Lines> {
+    Some(match kind {
+        "round.decided" => (
+            (
+                "Đã có kết quả đánh giá",
+                format!("Đã có quyết định công nhận kết quả đánh giá sản phẩm {about}:"),
+            ),
+            (
+                "Evaluation decided",
+                format!("The evaluation of {about} has been decided:"),
+            ),
+        ),
+        "round.not_reached" => (
+            (
+                "Sản phẩm chưa đạt OCOP trong đợt đánh giá",
+                format!(
+                    "Sản phẩm {about} chưa đạt hạng 3 sao OCOP trong đợt đánh giá này. Xem điểm và nhận xét của hội đồng; anh/chị có thể hoàn thiện và nộp hồ sơ mới ở đợt sau:"
+                ),
+            ),
+            (
+                "Product not certified in this round",
+                format!(
+                    "{about} did not reach 3 OCOP stars in this round. See the council's score and remarks; you may improve it and file a new dossier in a later round:"
+                ),
+            ),
+        ),
+        "certificate.expiring" => (
+            (
+                "Giấy chứng nhận sắp hết hạn",
+                format!(
+                    "Giấy chứng nhận OCOP sắp hết hạn: {about}. Hãy chuẩn bị hồ sơ đánh giá lại:"
+                ),
+            ),
+            (
+                "Certificate expiring",
+                format!(
+                    "An OCOP certificate is expiring: {about}. Prepare the dossier for re-evaluation:"
+                ),
+            ),
+        ),
+        "certificate.revoked" => (
+            (
+                "Giấy chứng nhận bị thu hồi",
+                format!("Giấy chứng nhận OCOP bị thu hồi: {about}"),
+            ),
+            (
+                "Certificate revoked",
+                format!("An OCOP certificate was revoked: {about}"),
+            ),
+        ),
+        "certificate.ministry" => (
+            (
+                "Kết quả của Bộ",
+                format!(
+                    "Bộ Nông nghiệp và Môi trường đã có kết quả cho sản phẩm đề nghị 5 sao: {about}"
+                ),
+            ),
+            (
+                "The Ministry's result",
+                format!("The Ministry has decided on the product proposed for 5 stars: {about}"),
+            ),
+        ),
+        _ => return None,
+    })
+}
+
+/// The messages about accounts, dossiers and reports, and any other notification.
+fn other_lines(kind: &str, about: &str) -> Lines {
+    match kind {
         "password.link" => (
             (
                 "Đặt mật khẩu",
@@ -154,52 +232,6 @@ fn lines(kind: &str, english: bool, about: &str) -> (String, String) {
                 format!("The dossier of {about} was forwarded by the commune to the province:"),
             ),
         ),
-        "round.decided" => (
-            (
-                "Đã có kết quả đánh giá",
-                format!("Đã có quyết định công nhận kết quả đánh giá sản phẩm {about}:"),
-            ),
-            (
-                "Evaluation decided",
-                format!("The evaluation of {about} has been decided:"),
-            ),
-        ),
-        "certificate.expiring" => (
-            (
-                "Giấy chứng nhận sắp hết hạn",
-                format!(
-                    "Giấy chứng nhận OCOP sắp hết hạn: {about}. Hãy chuẩn bị hồ sơ đánh giá lại:"
-                ),
-            ),
-            (
-                "Certificate expiring",
-                format!(
-                    "An OCOP certificate is expiring: {about}. Prepare the dossier for re-evaluation:"
-                ),
-            ),
-        ),
-        "certificate.revoked" => (
-            (
-                "Giấy chứng nhận bị thu hồi",
-                format!("Giấy chứng nhận OCOP bị thu hồi: {about}"),
-            ),
-            (
-                "Certificate revoked",
-                format!("An OCOP certificate was revoked: {about}"),
-            ),
-        ),
-        "certificate.ministry" => (
-            (
-                "Kết quả của Bộ",
-                format!(
-                    "Bộ Nông nghiệp và Môi trường đã có kết quả cho sản phẩm đề nghị 5 sao: {about}"
-                ),
-            ),
-            (
-                "The Ministry's result",
-                format!("The Ministry has decided on the product proposed for 5 stars: {about}"),
-            ),
-        ),
         "mail.test" => (
             (
                 "Thư thử",
@@ -228,9 +260,7 @@ fn lines(kind: &str, english: bool, about: &str) -> (String, String) {
             ("Thông báo", format!("Có thông báo mới: {about}")),
             ("Notification", format!("A new notification: {about}")),
         ),
-    };
-    let (subject, lead) = if english { en } else { vi };
-    (subject.to_owned(), lead)
+    }
 }
 
 /// Line breaks, control characters, Unicode line and paragraph separators and text-direction

@@ -232,6 +232,9 @@ pub struct CouncilResult {
     pub barred: Vec<u8>,
     /// 90 points or more, and no bar below 5★: proposed for national evaluation.
     pub national: bool,
+    /// (part code, the council's subtotal, maximum), in set order: each part's subtotals
+    /// aggregated as the totals are (with a median they need not add up to the score).
+    pub parts: Vec<(String, Tenths, Tenths)>,
 }
 
 /// Aggregates the sheets' totals (`how`), takes the stars of that score and caps them by the
@@ -253,11 +256,29 @@ pub fn council_result(sheets: &[SheetResult], how: Aggregation) -> Option<Counci
     barred.sort_unstable();
     barred.dedup();
     let stars = capped(stars_for(score), barred.iter().copied());
+    let parts = sheets
+        .first()
+        .map(|first| {
+            first
+                .parts
+                .iter()
+                .enumerate()
+                .map(|(i, (code, _, max))| {
+                    let subtotals: Vec<Tenths> = sheets
+                        .iter()
+                        .filter_map(|s| s.parts.get(i).map(|(_, points, _)| *points))
+                        .collect();
+                    (code.clone(), aggregate(&subtotals, how).unwrap_or(0), *max)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Some(CouncilResult {
         score,
         stars,
         national: score >= NATIONAL_FROM && stars == 5,
         barred,
+        parts,
     })
 }
 
@@ -441,6 +462,30 @@ mod tests {
             prop_assert!(lo <= r.score && r.score <= hi);
             prop_assert!(r.stars <= stars_for(r.score));
             prop_assert!(!r.national || r.score >= NATIONAL_FROM);
+        }
+
+        #[test]
+        fn each_parts_subtotal_is_its_sheets_subtotals_aggregated(sheets in proptest::collection::vec(any_sheet(), 1..8), median in any::<bool>()) {
+            let set = sample();
+            let how = if median { Aggregation::Median } else { Aggregation::Mean };
+            let results: Vec<SheetResult> = sheets.iter().map(|s| score(&set, s)).collect();
+            let r = council_result(&results, how).unwrap();
+            prop_assert_eq!(r.parts.len(), set.parts.len());
+            for (i, (code, points, max)) in r.parts.iter().enumerate() {
+                prop_assert_eq!(code, &set.parts[i].code);
+                prop_assert_eq!(*max, set.parts[i].max);
+                let lo = results.iter().map(|s| s.parts[i].1).min().unwrap();
+                let hi = results.iter().map(|s| s.parts[i].1).max().unwrap();
+                prop_assert!(lo <= *points && points <= max && *points <= hi);
+            }
+            // With a mean, the parts add up to the score but for each part's rounding.
+            if !median {
+                let sum: Tenths = r.parts.iter().map(|(_, p, _)| p).sum();
+                prop_assert!(sum.abs_diff(r.score) <= u32::try_from(r.parts.len()).unwrap());
+            }
+            // One sheet: the council's parts are that sheet's.
+            let one = council_result(&results[..1], how).unwrap();
+            prop_assert_eq!(one.parts, results[0].parts.clone());
         }
 
         #[test]

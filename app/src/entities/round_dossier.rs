@@ -15,6 +15,10 @@ pub struct Model {
     /// Tenths of a point, set by the decision.
     pub score: Option<i32>,
     pub stars: Option<i16>,
+    /// The council's subtotal of each part, set by the decision (`DecidedParts` as JSON).
+    pub parts_json: Option<String>,
+    /// The council's remarks for the producer, written in deliberation.
+    pub remarks: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

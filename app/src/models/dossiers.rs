@@ -134,6 +134,54 @@ pub struct DossierView {
     pub max_files_per_item: usize,
     /// The product's label against the label checklist, and its OCOP mark.
     pub label: crate::models::traceability::labels::LabelSummary,
+    /// How the round's decision ended it (certified or not reached); none before.
+    pub result: Option<DossierResult>,
+}
+
+/// How a round's decision ended a dossier, as its producer, its commune and the province read
+/// it: the council's score, stars and subtotal of each part, its remarks, and the certificate.
+/// Never a member's own sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DossierResult {
+    pub round_id: i32,
+    pub round_name: String,
+    pub decision_number: Option<String>,
+    /// Day-month-year.
+    pub decision_date: Option<String>,
+    /// Tenths of a point.
+    pub score: Option<u32>,
+    pub stars: Option<u8>,
+    pub parts: Vec<PartResult>,
+    pub remarks: Option<String>,
+    pub certificate: Option<CertificateBrief>,
+}
+
+impl DossierResult {
+    /// Scored 50 or more but kept below 3★ by a mandatory criterion most members found unmet.
+    pub fn barred(&self) -> bool {
+        self.score.is_some_and(|s| s >= 500) && self.stars.is_some_and(|s| s < 3)
+    }
+}
+
+/// The council's subtotal of one part of the criteria set (stored as JSON in
+/// `round_dossier.parts_json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartResult {
+    pub code: String,
+    pub name: String,
+    /// Tenths of a point.
+    pub points: u32,
+    pub max: u32,
+}
+
+/// The certificate a decision issued for the dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateBrief {
+    pub number: String,
+    pub stars: u8,
+    /// Day-month-year.
+    pub valid_until: String,
+    pub revoked: bool,
 }
 
 /// A product of the producer's subject a dossier may be opened for.

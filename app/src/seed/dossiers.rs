@@ -36,6 +36,10 @@ const PLAN: &[(&str, usize, DossierState)] = &[
     ("06385", 2, DossierState::Forwarded),
     ("06046", 3, DossierState::Forwarded),
     ("06046", 2, DossierState::Forwarded),
+    // Taken by last year's supplementary round and decided (`round_decided`, Lộc Bình).
+    ("06529", 0, DossierState::Forwarded),
+    ("06529", 1, DossierState::Forwarded),
+    ("06529", 2, DossierState::Forwarded),
 ];
 
 /// Adds the demo dossiers unless the database has dossiers already; returns how many.
@@ -205,7 +209,7 @@ pub async fn walk_to(
                 act(owner, A::Resubmit, "Đã bổ sung số liệu thị trường.").await?;
             }
         }
-        S::Checked | S::Forwarded | S::InEvaluation => {
+        S::Checked | S::Forwarded | S::InEvaluation | S::Certified | S::NotReached => {
             commune_review::save_assessment(db, officer, id, &assessment(), None).await?;
             act(officer, A::MarkChecked, "").await?;
             if target != S::Checked {
@@ -218,8 +222,9 @@ pub async fn walk_to(
                 )
                 .await?;
             }
-            if target == S::InEvaluation {
-                act(province, A::StartEvaluation, "").await?;
+            // Only a round takes a dossier into evaluation and decides it.
+            if matches!(target, S::InEvaluation | S::Certified | S::NotReached) {
+                crate::seed::round_decided::through_a_round(db, province, id, target).await?;
             }
         }
         S::Draft => {}

@@ -1,7 +1,8 @@
 //! Demo certificates and rounds, dated by the demo's calendar (`calendar`; the years below are
 //! those of a demo made in December 2026): the history 2019–2024 imported from the province's
 //! list (`history`: some valid, some expiring within weeks, most older ones expired, one since
-//! revoked), the 2025 round decided in the system (its 4★ supersede a few earlier 3★), and one
+//! revoked), the 2025 round decided in the system (its 4★ supersede a few earlier 3★), its
+//! supplementary round with dossiers that ended certified or not reached (`round_decided`), and one
 //! open round of 2026 in its scoring phase on the day the demo is made — the forwarded dossiers
 //! of Thất Khê and Hữu Lũng, the three demo council members (one of them lives in Thất Khê:
 //! flagged automatically), the advisory member's sheets, and one member's submitted sheets —
@@ -18,18 +19,18 @@ use crate::domain::dossier::DossierState;
 use crate::domain::round::{Phase, RoundInput};
 use crate::entities::{certificate, dossier, evaluation_round, product, subject, user_account};
 use crate::seed::calendar::DemoCalendar;
-use crate::seed::history;
+use crate::seed::{history, round_decided};
 use crate::services::ServiceError;
 use crate::services::certificates::register::CertificateSettings;
 use crate::services::evaluation::decision::{Issue, issue};
 use crate::services::evaluation::{rounds, score_sheets};
 use crate::services::files::store::FileStore;
 
-fn demo_err(what: &str) -> impl Fn(ServiceError) -> DbErr + '_ {
+pub(crate) fn demo_err(what: &str) -> impl Fn(ServiceError) -> DbErr + '_ {
     move |e| DbErr::Custom(format!("demo rounds ({what}): {e}"))
 }
 
-async fn account(db: &DatabaseConnection, email: &str) -> Result<Actor, DbErr> {
+pub(crate) async fn account(db: &DatabaseConnection, email: &str) -> Result<Actor, DbErr> {
     user_account::Entity::find()
         .filter(user_account::Column::Email.eq(email))
         .one(db)
@@ -61,8 +62,9 @@ pub async fn seed_rounds(db: &DatabaseConnection, files: &dyn FileStore) -> Resu
     let imported = history::import_history(db, files, &province, calendar).await?;
     revoke_one(db, calendar).await?;
     let issued = last_years_round(db, &province, &of_last_year, calendar).await?;
+    let supplementary = round_decided::decided_round(db, &province, calendar).await?;
     open_round(db, &province, calendar).await?;
-    Ok(imported + issued)
+    Ok(imported + issued + supplementary)
 }
 
 /// The first certificate of two years ago was revoked nine months ago; its product has no
@@ -175,7 +177,11 @@ async fn last_years_round(
 }
 
 /// A demo round of `year`: its dossier deadline, first and last scoring days.
-fn round_input(name: String, year: i32, [deadline, from, until]: [NaiveDate; 3]) -> RoundInput {
+pub(crate) fn round_input(
+    name: String,
+    year: i32,
+    [deadline, from, until]: [NaiveDate; 3],
+) -> RoundInput {
     let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     RoundInput {
         name,
@@ -205,37 +211,12 @@ async fn open_round(
     let round = rounds::create(db, province, &input)
         .await
         .map_err(demo_err("open round"))?;
-    let joining: Vec<i32> = dossier::Entity::find()
-        .filter(dossier::Column::State.eq(DossierState::Forwarded))
-        .filter(dossier::Column::CommuneCode.is_in(["06040", "06385"]))
-        .order_by_asc(dossier::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|d| d.id)
-        .collect();
-    let council = [
-        account(db, "hoidong@demo.vn").await?,
-        account(db, "hoidong2@demo.vn").await?,
-        account(db, "hoidong3@demo.vn").await?,
-    ];
     let advisory = account(db, "tuvan@demo.vn").await?;
-    for member in council.iter().chain([&advisory]) {
-        let id = member.user_id().unwrap_or_default();
-        rounds::add_member(db, province, round, id, None, None)
-            .await
-            .map_err(demo_err("member"))?;
-    }
-    rounds::add_dossiers(db, province, round, &joining)
-        .await
-        .map_err(demo_err("dossiers"))?;
+    let (joining, council) =
+        join_round(db, province, round, &["06040", "06385"], Some(&advisory)).await?;
     // Each step reads the round's version first: adding members moved it.
     let phase = || async {
-        let version = evaluation_round::Entity::find_by_id(round)
-            .one(db)
-            .await?
-            .map_or(0, |r| r.version);
-        rounds::advance(db, province, round, version)
+        rounds::advance(db, province, round, round_version(db, round).await?)
             .await
             .map_err(demo_err("phase"))
     };
@@ -250,8 +231,51 @@ async fn open_round(
     Ok(())
 }
 
+/// The three demo council members (and `advisory`, if any) and the forwarded dossiers of
+/// `communes` join `round`; returns the dossiers and the council.
+pub(crate) async fn join_round(
+    db: &DatabaseConnection,
+    province: &Actor,
+    round: i32,
+    communes: &[&str],
+    advisory: Option<&Actor>,
+) -> Result<(Vec<i32>, [Actor; 3]), DbErr> {
+    let joining: Vec<i32> = dossier::Entity::find()
+        .filter(dossier::Column::State.eq(DossierState::Forwarded))
+        .filter(dossier::Column::CommuneCode.is_in(communes.iter().copied()))
+        .order_by_asc(dossier::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    let council = [
+        account(db, "hoidong@demo.vn").await?,
+        account(db, "hoidong2@demo.vn").await?,
+        account(db, "hoidong3@demo.vn").await?,
+    ];
+    for member in council.iter().chain(advisory) {
+        let id = member.user_id().unwrap_or_default();
+        rounds::add_member(db, province, round, id, None, None)
+            .await
+            .map_err(demo_err("member"))?;
+    }
+    rounds::add_dossiers(db, province, round, &joining)
+        .await
+        .map_err(demo_err("dossiers"))?;
+    Ok((joining, council))
+}
+
+/// The round's version now (each change moves it).
+pub(crate) async fn round_version(db: &DatabaseConnection, round: i32) -> Result<i32, DbErr> {
+    Ok(evaluation_round::Entity::find_by_id(round)
+        .one(db)
+        .await?
+        .map_or(0, |r| r.version))
+}
+
 /// Submits a sheet answering every criterion with option `pick` (or the last one).
-async fn fill(
+pub(crate) async fn fill(
     db: &DatabaseConnection,
     member: &Actor,
     round: i32,

@@ -184,6 +184,20 @@ pub async fn get_round_results(round_id: i32) -> Result<RoundResults, AppError> 
     Ok(crate::services::evaluation::results::results(&ctx.db, &ctx.actor, round_id).await?)
 }
 
+/// Saves the council's remarks on one dossier of the round (blank clears them).
+#[server(prefix = "/api", endpoint = "save_council_remarks")]
+pub async fn save_council_remarks(
+    round_id: i32,
+    dossier_id: i32,
+    remarks: String,
+) -> Result<(), AppError> {
+    let ctx = crate::functions::ctx().await?;
+    Ok(crate::services::evaluation::remarks::save_remarks(
+        &ctx.db, &ctx.actor, round_id, dossier_id, &remarks,
+    )
+    .await?)
+}
+
 /// Records and publishes the decision; returns how many certificates were issued.
 #[server(prefix = "/api", endpoint = "decide_round")]
 pub async fn decide_round(

@@ -145,6 +145,8 @@ pub struct ResultRow {
     pub advisory_score: Option<Tenths>,
     /// The certificate the decision issued.
     pub certificate: Option<String>,
+    /// The council's remarks for the producer (written in scoring or deliberation).
+    pub remarks: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

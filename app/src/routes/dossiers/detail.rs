@@ -22,6 +22,7 @@ use crate::routes::dossiers::actions::{ActionsPanel, FormSection};
 use crate::routes::dossiers::assessment::AssessmentSection;
 use crate::routes::dossiers::checklist::{ChecklistSection, CommentList};
 use crate::routes::dossiers::history::HistorySection;
+use crate::routes::dossiers::result::ResultSection;
 
 #[component]
 pub fn DossierPage() -> impl IntoView {
@@ -112,6 +113,7 @@ fn DossierBody(d: DossierView, done: String, loaded: u64) -> impl IntoView {
                 <progress id="completeness-bar" max="100" value=percent.to_string()></progress>
             </div>
         </header>
+        {d.result.clone().map(|result| view! { <ResultSection result state=d.state /> })}
         {d.forward_note.clone().map(|note| view! {
             <section class="panel"><h2>{t!(i18n, dossiers.forwarded_note)}</h2><p class="prewrap">{note}</p></section>
         })}

@@ -5,6 +5,7 @@ pub mod checklist;
 pub mod detail;
 pub mod history;
 pub mod list;
+pub mod result;
 app_only! {
     pub mod report;
 }

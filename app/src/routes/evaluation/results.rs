@@ -10,7 +10,7 @@ use crate::components::field_error::FieldError;
 use crate::components::labels::{Stars, points};
 use crate::components::saved_count::reload_on_success;
 use crate::domain::round::Phase;
-use crate::functions::evaluation::rounds::{DecideRound, ReopenScoreSheet};
+use crate::functions::evaluation::rounds::{DecideRound, ReopenScoreSheet, SaveCouncilRemarks};
 use crate::i18n::{t, use_i18n};
 use crate::models::evaluation::rounds::{ResultRow, RoundResults};
 
@@ -19,7 +19,15 @@ pub fn ResultsTable(results: RoundResults, phase: Phase, reload: RwSignal<u32>) 
     let i18n = use_i18n();
     let reopen = ServerAction::<ReopenScoreSheet>::new();
     reload_on_success(reopen, reload);
-    let error = Signal::derive(move || reopen.value().get().and_then(Result::err));
+    let remarks = ServerAction::<SaveCouncilRemarks>::new();
+    reload_on_success(remarks, reload);
+    let error = Signal::derive(move || {
+        reopen
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| remarks.value().get().and_then(Result::err))
+    });
     let round_id = results.round_id;
     view! {
         <section class="panel" data-testid="results">
@@ -27,6 +35,7 @@ pub fn ResultsTable(results: RoundResults, phase: Phase, reload: RwSignal<u32>) 
             <p class="muted">{t!(i18n, rounds.results_hint)}</p>
             <FormError error />
             <FieldError error field="reason" />
+            <FieldError error field="remarks" />
             <div class="table-wrap">
                 <table class="data-table results-table">
                     <thead><tr>
@@ -38,7 +47,7 @@ pub fn ResultsTable(results: RoundResults, phase: Phase, reload: RwSignal<u32>) 
                         <th>{t!(i18n, rounds.certificate)}</th>
                     </tr></thead>
                     <tbody>
-                        {results.rows.into_iter().map(|row| view! { <ResultLine row round_id phase reopen /> }).collect_view()}
+                        {results.rows.into_iter().map(|row| view! { <ResultLine row round_id phase reopen remarks /> }).collect_view()}
                     </tbody>
                 </table>
             </div>
@@ -52,12 +61,36 @@ fn ResultLine(
     round_id: i32,
     phase: Phase,
     reopen: ServerAction<ReopenScoreSheet>,
+    remarks: ServerAction<SaveCouncilRemarks>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let dossier_id = row.dossier_id;
+    let written = row.remarks.clone().unwrap_or_default();
+    let remarks_field = format!("remarks-{dossier_id}");
     view! {
         <tr data-testid="result-row" data-dossier=dossier_id>
-            <td>{row.product_name.clone()}<br /><span class="muted">{row.commune_name.clone()}</span></td>
+            <td>
+                {row.product_name.clone()}<br /><span class="muted">{row.commune_name.clone()}</span>
+                {if matches!(phase, Phase::Scoring | Phase::Deliberation) {
+                    view! {
+                        <details class="inline-details" data-testid="remarks">
+                            <summary>{t!(i18n, rounds.remarks)}{(!written.is_empty()).then_some(" ✓")}</summary>
+                            <ActionForm action=remarks attr:class="stack-form">
+                                <input type="hidden" name="round_id" value=round_id />
+                                <input type="hidden" name="dossier_id" value=dossier_id />
+                                <label for=remarks_field.clone()>{t!(i18n, rounds.remarks)}</label>
+                                <textarea id=remarks_field.clone() name="remarks" maxlength="2000" rows="4">{written.clone()}</textarea>
+                                <p class="muted">{t!(i18n, rounds.remarks_hint)}</p>
+                                <button type="submit" disabled=move || remarks.pending().get()>{t!(i18n, rounds.remarks_save)}</button>
+                            </ActionForm>
+                        </details>
+                    }.into_any()
+                } else {
+                    row.remarks.clone().map(|text| view! {
+                        <p class="prewrap muted" data-testid="remarks-text">{text}</p>
+                    }).into_any()
+                }}
+            </td>
             <td>
                 <ul class="member-totals">
                     {row.totals.into_iter().map(|m| {

@@ -104,12 +104,7 @@ pub async fn create_dossier(
         .all(db)
         .await?
         .into_iter()
-        .any(|d| {
-            !matches!(
-                Some(d.state),
-                Some(DossierState::Withdrawn | DossierState::InEvaluation) | None
-            )
-        });
+        .any(|d| d.state.under_way());
     if under_way {
         return Err(invalid("product_id", Reason::DossierOpen));
     }

@@ -50,8 +50,10 @@ pub async fn act(
     ip: Option<String>,
 ) -> Result<Outcome, ServiceError> {
     let (d, party, state) = load_for(db, actor, dossier_id).await?;
-    // Forwarding carries a proposal note for a batch: `forward`.
-    if action == DossierAction::Forward || !dossier::ever_takes(party, action) {
+    // Forwarding carries a proposal note for a batch: `forward`. A round's steps come with the
+    // round's rows and certificates: taken alone, they would strand the dossier.
+    if action == DossierAction::Forward || action.by_round() || !dossier::ever_takes(party, action)
+    {
         return Err(ServiceError::Denied(Denied::NotAllowed));
     }
     let to = match dossier::transition(state, action, party) {
@@ -335,5 +337,7 @@ pub fn audit_action(action: DossierAction) -> AuditAction {
         DossierAction::Forward => AuditAction::DossierForward,
         DossierAction::Withdraw => AuditAction::DossierWithdraw,
         DossierAction::StartEvaluation => AuditAction::DossierStartEvaluation,
+        DossierAction::Certify => AuditAction::DossierCertify,
+        DossierAction::DeclareNotReached => AuditAction::DossierNotReached,
     }
 }

@@ -125,6 +125,7 @@ pub async fn dossier_view(
         &crate::services::certificates::register::CertificateSettings::default(),
     )
     .await?;
+    let result = crate::services::dossiers::result::result_of(db, &d).await?;
     Ok(DossierView {
         id: d.id,
         version: d.version,
@@ -144,7 +145,10 @@ pub async fn dossier_view(
         general_comments,
         completeness,
         viewer,
-        actions: dossier::available(state, viewer),
+        actions: dossier::available(state, viewer)
+            .into_iter()
+            .filter(|a| !a.by_round())
+            .collect(),
         may_edit: viewer == Party::Owner && state.editable_by_owner(),
         may_review: viewer == Party::Commune && reviewable(state),
         assessment,
@@ -162,6 +166,7 @@ pub async fn dossier_view(
         max_upload_mb: limits.max_bytes / (1024 * 1024),
         max_files_per_item: limits.max_files_per_item,
         label,
+        result,
     })
 }
 

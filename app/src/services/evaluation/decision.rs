@@ -1,8 +1,9 @@
 //! The decision of a round: in deliberation the provincial officer records the decision
-//! (number, date, signer) and publishes it. Every dossier gets the council's score and stars;
-//! products of 3★ and above get a certificate (4★ at most from the province, ≥ 90 flagged for
-//! the Ministry), valid 36 months, superseding the product's earlier certificate; the product
-//! carries its new stars; producers are notified.
+//! (number, date, signer) and publishes it. Every dossier gets the council's score and stars
+//! and ends (`finish`): products of 3★ and above get a certificate (4★ at most from the
+//! province, ≥ 90 flagged for the Ministry), valid 36 months, superseding the product's
+//! earlier certificate, and carry their new stars; the others are not reached; producers are
+//! notified either way.
 use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use sea_orm::sea_query::Expr;
@@ -14,16 +15,16 @@ use sea_orm::{
 use crate::auth::Actor;
 use crate::domain::certificate;
 use crate::domain::round::Phase;
-use crate::entities::{certificate as cert, evaluation_round, product, round_dossier};
+use crate::entities::{certificate as cert, evaluation_round, product};
 use crate::models::evaluation::rounds::DecisionInput;
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 use crate::services::certificates::register::CertificateSettings;
+use crate::services::evaluation::finish::{Decision, finish_dossier};
 use crate::services::evaluation::results::council_results;
 use crate::services::evaluation::round_data;
 use crate::services::guards::manage_rounds;
 use crate::services::input::invalid;
-use crate::services::notifications::{self, Audience};
 
 /// Records and publishes the decision; returns how many certificates were issued.
 ///
@@ -68,50 +69,14 @@ pub async fn decide(
         return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     let mut issued = 0;
+    let decision = Decision { number, date };
+    // A dossier without any council sheet has no result: it stays in evaluation.
     for (dossier_id, result) in council_results(&data) {
-        let Some(result) = result else { continue };
-        let Some(d) = data.dossiers.get(&dossier_id) else {
+        let (Some(result), Some(d)) = (result, data.dossiers.get(&dossier_id)) else {
             continue;
         };
-        round_dossier::Entity::update_many()
-            .col_expr(
-                round_dossier::Column::Score,
-                i32::try_from(result.score).unwrap_or_default().into(),
-            )
-            .col_expr(round_dossier::Column::Stars, i16::from(result.stars).into())
-            .filter(round_dossier::Column::RoundId.eq(round_id))
-            .filter(round_dossier::Column::DossierId.eq(dossier_id))
-            .exec(&txn)
-            .await?;
-        let Some(stars) = certificate::provincial_stars(result.stars) else {
-            continue;
-        };
-        issue(
-            &txn,
-            Issue {
-                round_id: Some(round_id),
-                dossier_id: Some(dossier_id),
-                product_id: d.product_id,
-                subject_id: d.subject_id,
-                stars,
-                score: result.score,
-                national: result.national,
-                decision_number: number,
-                decision_date: date,
-            },
-            settings,
-        )
-        .await?;
-        notifications::notify(
-            &txn,
-            actor,
-            &[Audience::SubjectMembers(d.subject_id)],
-            "round.decided",
-            Some(dossier_id),
-            &data.product_name(dossier_id),
-        )
-        .await?;
-        issued += 1;
+        let certified = finish_dossier(&txn, actor, &data, d, &result, &decision, settings).await?;
+        issued += usize::from(certified);
     }
     audit::append(
         &txn,

@@ -4,8 +4,10 @@
 pub mod criteria_sets;
 pub mod decision;
 pub mod escalation;
+pub mod finish;
 pub mod members;
 pub mod ministry;
+pub mod remarks;
 pub mod results;
 pub mod round_changes;
 pub mod round_data;

@@ -153,6 +153,7 @@ fn row(data: &RoundData, dossier_id: i32, set_id: i32, how: Aggregation) -> Resu
         totals,
         advisory_score: scoring::aggregate(&advisory, how),
         certificate: None,
+        remarks: data.entry(dossier_id).and_then(|e| e.remarks.clone()),
     }
 }
 

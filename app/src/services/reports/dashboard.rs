@@ -33,6 +33,8 @@ pub(super) const PIPELINE: [&str; 6] = [
     "forwarded",
     "in_evaluation",
 ];
+/// Dossiers a round's decision has ended: counted as decided, not as moving.
+pub(super) const DECIDED: [&str; 2] = ["certified", "not_reached"];
 
 /// Whose dashboard it is: the level fixes what the filters may reach.
 pub(crate) enum Level {

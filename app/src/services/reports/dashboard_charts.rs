@@ -9,7 +9,7 @@ use crate::domain::chart::ChartItem;
 use crate::domain::dossier::DossierState;
 use crate::entities::product_group;
 use crate::models::reports::dashboard::{Chart, DashboardFilter};
-use crate::services::reports::dashboard::{Counts, FIRST_YEAR, PIPELINE};
+use crate::services::reports::dashboard::{Counts, DECIDED, FIRST_YEAR, PIPELINE};
 use crate::services::reports::figures::subject_type_name;
 
 /// What the charts are drawn from, besides the counts.
@@ -157,16 +157,18 @@ fn year_items(counts: &Counts, cx: &ChartContext<'_>) -> Vec<ChartItem> {
         .collect()
 }
 
-/// Dossiers still moving, by state; a bar opens the dossier list in that state.
+/// Dossiers still moving, then those decided, by state; a bar opens the dossier list in that
+/// state.
 fn state_items(counts: &Counts, dossiers_page: &str) -> Vec<ChartItem> {
     PIPELINE
         .iter()
+        .chain(DECIDED.iter())
         .map(|s| ChartItem {
             key: (*s).to_owned(),
             label: DossierState::parse(s)
-                .map_or_else(|| (*s).to_owned(), |st| state_label(st).0.to_owned()),
+                .map_or_else(|| (*s).to_owned(), |st| st.label().0.to_owned()),
             label_en: DossierState::parse(s)
-                .map_or_else(|| (*s).to_owned(), |st| state_label(st).1.to_owned()),
+                .map_or_else(|| (*s).to_owned(), |st| st.label().1.to_owned()),
             value: counts
                 .by_state
                 .iter()
@@ -176,18 +178,4 @@ fn state_items(counts: &Counts, dossiers_page: &str) -> Vec<ChartItem> {
             href: Some(format!("{dossiers_page}?state={s}")),
         })
         .collect()
-}
-
-fn state_label(state: DossierState) -> (&'static str, &'static str) {
-    use crate::domain::dossier::DossierState::*;
-    match state {
-        Draft => ("Bản nháp", "Draft"),
-        Submitted => ("Đã nộp", "Submitted"),
-        Returned => ("Trả lại bổ sung", "Returned for changes"),
-        Resubmitted => ("Nộp lại", "Resubmitted"),
-        Checked => ("Xã đã kiểm tra", "Checked by the commune"),
-        Forwarded => ("Đã chuyển tỉnh", "Forwarded to the province"),
-        InEvaluation => ("Đang đánh giá", "In evaluation"),
-        Withdrawn => ("Đã rút", "Withdrawn"),
-    }
 }

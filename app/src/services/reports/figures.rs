@@ -48,14 +48,10 @@ fn state_name(code: &str) -> Text {
         "submitted" => Text::new("Đã nộp, chờ xử lý", "Submitted, waiting"),
         "accepted" => Text::new("Đã chấp nhận", "Accepted"),
         "declined" => Text::new("Không chấp nhận", "Declined"),
-        "draft" => Text::new("Bản nháp", "Draft"),
-        "returned" => Text::new("Trả lại để bổ sung", "Returned for changes"),
-        "resubmitted" => Text::new("Nộp lại", "Resubmitted"),
-        "checked" => Text::new("Xã đã kiểm tra", "Checked by the commune"),
-        "forwarded" => Text::new("Đã chuyển tỉnh", "Forwarded to the province"),
-        "in_evaluation" => Text::new("Đang đánh giá", "In evaluation"),
-        "withdrawn" => Text::new("Đã rút", "Withdrawn"),
-        other => Text::new(other, other),
+        other => match crate::domain::dossier::DossierState::parse(other) {
+            Some(state) => Text::new(state.label().0, state.label().1),
+            None => Text::new(other, other),
+        },
     }
 }
 

@@ -1,0 +1,89 @@
+//! How the round's decision ended the dossier, at the top of its page once decided: the
+//! council's score and stars, each part's subtotal, the certificate or what "not reached"
+//! means and what the producer may do next, and the council's remarks. Rendered on the server
+//! (nothing here is interactive).
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::labels::{Stars, points};
+use crate::domain::dossier::DossierState;
+use crate::i18n::{t, use_i18n};
+use crate::models::dossiers::DossierResult;
+
+#[component]
+pub fn ResultSection(result: DossierResult, state: DossierState) -> impl IntoView {
+    let i18n = use_i18n();
+    let certified = state == DossierState::Certified;
+    let barred = result.barred();
+    let decision = result
+        .decision_number
+        .clone()
+        .map(|n| format!("{n}, {}", result.decision_date.clone().unwrap_or_default()));
+    let class = if certified {
+        "panel result certified"
+    } else {
+        "panel result not-reached"
+    };
+    view! {
+        <section class=class data-testid="dossier-result" data-state=state.as_str()>
+            <h2>{t!(i18n, dossiers.result_title)}</h2>
+            <p class="muted">
+                {result.round_name.clone()}
+                {decision.map(|d| view! { " · "{t!(i18n, dossiers.result_decision)}" "{d} })}
+            </p>
+            <p class="result-score">
+                {t!(i18n, dossiers.result_score)}": "
+                <strong data-testid="result-score">{result.score.map(points).unwrap_or_else(|| "—".into())}</strong>
+                "/100 "
+                {result.stars.map(|s| view! { <Stars stars=s /> })}
+            </p>
+            {if certified {
+                view! {
+                    <p>{t!(i18n, dossiers.result_certified)}</p>
+                    {result.certificate.clone().map(|c| {
+                        let page = format!("/certificates/{}", c.number);
+                        view! {
+                            <p data-testid="result-certificate">
+                                {t!(i18n, dossiers.result_certificate)}" "<A href=page>{c.number.clone()}</A>
+                                " ("<Stars stars=c.stars />"), "{t!(i18n, dossiers.result_valid_until)}" "{c.valid_until.clone()}
+                            </p>
+                            {c.revoked.then(|| view! { <p class="warning">{t!(i18n, dossiers.result_revoked)}</p> })}
+                        }
+                    })}
+                }.into_any()
+            } else {
+                view! {
+                    <p class="warning" data-testid="result-not-reached">
+                        {if barred { t!(i18n, dossiers.result_barred).into_any() } else { t!(i18n, dossiers.result_not_reached).into_any() }}
+                    </p>
+                    <p>{t!(i18n, dossiers.result_next)}</p>
+                }.into_any()
+            }}
+            {(!result.parts.is_empty()).then(|| view! {
+                <div class="table-wrap">
+                    <table class="data-table result-parts">
+                        <thead><tr>
+                            <th>{t!(i18n, dossiers.result_part)}</th>
+                            <th class="num">{t!(i18n, dossiers.result_points)}</th>
+                            <th class="num">{t!(i18n, dossiers.result_max)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {result.parts.iter().map(|p| view! {
+                                <tr data-testid="result-part" data-part=p.code.clone()>
+                                    <td><span class="code">{p.code.clone()}</span>" "{p.name.clone()}</td>
+                                    <td class="num">{points(p.points)}</td>
+                                    <td class="num">{points(p.max)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+            <h3>{t!(i18n, dossiers.result_remarks)}</h3>
+            {match result.remarks.clone() {
+                Some(text) => view! { <p class="prewrap" data-testid="result-remarks">{text}</p> }.into_any(),
+                None => view! { <p class="muted">{t!(i18n, dossiers.result_no_remarks)}</p> }.into_any(),
+            }}
+        </section>
+    }
+}
