@@ -200,3 +200,51 @@ async fn sample_criteria_sets_lose_the_instruction_to_the_developer() {
         t.cleanup().await;
     }
 }
+
+/// Dossiers of rounds decided before dossiers had final states take the state their round's
+/// stars say; rolling the migration back returns them to "in evaluation".
+#[tokio::test]
+async fn dossiers_of_rounds_decided_before_take_their_final_state() {
+    use app::domain::dossier::DossierState;
+    use app::entities::dossier;
+    for t in support::demo::demo_databases().await {
+        let store = support::dossiers::files();
+        app::seed::dossiers::seed_dossiers(&t.db, &store)
+            .await
+            .unwrap();
+        app::seed::rounds::seed_rounds(&t.db, &store).await.unwrap();
+        let states = || async {
+            dossier::Entity::find()
+                .all(&t.db)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|d| (d.id, d.state))
+                .collect::<std::collections::BTreeMap<_, _>>()
+        };
+        let decided = states().await;
+        assert!(decided.values().any(|s| *s == DossierState::NotReached));
+        assert!(decided.values().any(|s| *s == DossierState::Certified));
+        Migrator::down(&t.db, Some(1)).await.unwrap();
+        let before =
+            t.db.query_all_raw(Statement::from_string(
+                t.db.get_database_backend(),
+                "SELECT state FROM dossier",
+            ))
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.try_get::<String>("", "state").unwrap())
+            .collect::<Vec<_>>();
+        assert!(
+            before
+                .iter()
+                .all(|s| s != "certified" && s != "not_reached"),
+            "{}: {before:?}",
+            t.backend
+        );
+        Migrator::up(&t.db, None).await.unwrap();
+        assert_eq!(states().await, decided, "{}", t.backend);
+        t.cleanup().await;
+    }
+}
