@@ -40,6 +40,11 @@ async fn a_decision_ends_every_dossier_and_tells_each_producer_with_the_score() 
         let (round, ids) = round_with(db, &store, &p, &c, 2).await;
         let (certified, not_reached) = (ids[0], ids[1]);
         let product = dossier(db, not_reached).await.product_id;
+        // Remarks wait for scoring.
+        assert!(matches!(
+            remarks::save_remarks(db, &p.province, round, certified, "sớm").await,
+            Err(ServiceError::Conflict(_))
+        ));
 
         // In evaluation the dossier is under way: its product opens no second one.
         assert_eq!(
@@ -60,6 +65,15 @@ async fn a_decision_ends_every_dossier_and_tells_each_producer_with_the_score() 
         assert_eq!(advance(db, &p.province, round).await, Phase::Scoring);
         for member in &c.members {
             score(db, member, round, certified, 2).await;
+        }
+        // Every dossier needs a council result before deliberation: none may be stranded in
+        // evaluation by a decision that gave it nothing.
+        let version = rounds::view(db, &p.province, round).await.unwrap().version;
+        assert_eq!(
+            reason(rounds::advance(db, &p.province, round, version).await),
+            ("round", "unscored")
+        );
+        for member in &c.members {
             score(db, member, round, not_reached, 0).await;
         }
 
@@ -161,13 +175,31 @@ async fn a_decision_ends_every_dossier_and_tells_each_producer_with_the_score() 
         let brief = result.certificate.expect("the certificate issued");
         assert_eq!((brief.stars, brief.revoked), (4, false));
         assert_eq!(brief.valid_until, "14/07/2029");
-        // Another producer and another commune see neither dossier.
-        for outsider in [&p.other_producer, &p.other_commune] {
-            assert!(
-                view::dossier_view(db, outsider, not_reached, &limits)
-                    .await
-                    .is_err()
-            );
+        // Who scored what stays the round's business: the producer's history has no sheet.
+        let owners = view::dossier_view(db, &p.owner, not_reached, &limits)
+            .await
+            .unwrap();
+        assert!(
+            owners
+                .history
+                .iter()
+                .all(|h| !h.action.starts_with("sheet."))
+        );
+        assert!(
+            owners
+                .history
+                .iter()
+                .any(|h| h.action == "dossier.not_reached")
+        );
+        // Another producer, another commune and a council member see neither dossier.
+        for outsider in [&p.other_producer, &p.other_commune, &c.members[0]] {
+            for id in [certified, not_reached] {
+                let got = view::dossier_view(db, outsider, id, &limits).await;
+                assert!(
+                    matches!(got, Err(ServiceError::NotFound | ServiceError::Denied(_))),
+                    "{outsider:?}: {got:?}"
+                );
+            }
         }
 
         // Each producer is told either way.
@@ -179,6 +211,14 @@ async fn a_decision_ends_every_dossier_and_tells_each_producer_with_the_score() 
         };
         assert!(told("round.decided", certified));
         assert!(told("round.not_reached", not_reached));
+        let mailed = app::entities::mail_outbox::Entity::find()
+            .all(db)
+            .await
+            .unwrap();
+        assert!(
+            mailed.iter().any(|m| m.kind == "round.not_reached"),
+            "the not-reached result is e-mailed too"
+        );
 
         // Remarks are fixed once decided; the product may now start a new dossier.
         assert!(matches!(

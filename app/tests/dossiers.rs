@@ -266,7 +266,13 @@ async fn every_state_action_party_triple_is_applied_or_refused_by_the_service() 
                     // with the round's rows and certificates: the dossier's own action
                     // refuses them, whoever asks (the province could once strand a
                     // forwarded dossier "in evaluation" in no round).
-                    let expected = if action.by_round() {
+                    let by_round = matches!(
+                        action,
+                        DossierAction::StartEvaluation
+                            | DossierAction::Certify
+                            | DossierAction::DeclareNotReached
+                    );
+                    let expected = if by_round {
                         Err(dossier::Refused::NotYourTurn)
                     } else {
                         dossier::transition(state, action, party)

@@ -156,7 +156,7 @@ test("a round runs in the browser: three forwarded dossiers, three members scori
   await roundReady(province);
   await third.getByTestId("remarks").locator("summary").click();
   const remarksText = "Cần bổ sung phiếu kiểm nghiệm và câu chuyện sản phẩm.";
-  await third.getByTestId("remarks").getByLabel("Nhận xét của hội đồng").fill(remarksText);
+  await third.getByTestId("remarks").getByLabel("Nhận xét của Hội đồng").fill(remarksText);
   await third.getByTestId("remarks").getByRole("button", { name: "Lưu nhận xét" }).click();
   await expect(third.getByTestId("remarks").locator("summary")).toContainText("✓");
   const decided = today().toISOString().slice(0, 10);

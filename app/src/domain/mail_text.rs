@@ -111,15 +111,15 @@ fn evaluation_lines(kind: &str, about: &str) -> Option<Lines> {
         ),
         "round.not_reached" => (
             (
-                "Sản phẩm chưa đạt OCOP trong đợt đánh giá",
+                "Kết quả đánh giá: sản phẩm chưa được công nhận OCOP",
                 format!(
-                    "Sản phẩm {about} chưa đạt hạng 3 sao OCOP trong đợt đánh giá này. Xem điểm và nhận xét của hội đồng; anh/chị có thể hoàn thiện và nộp hồ sơ mới ở đợt sau:"
+                    "Sản phẩm {about} chưa đạt từ 3 sao trở lên trong đợt đánh giá, phân hạng vừa qua nên chưa được công nhận là sản phẩm OCOP. Mời anh/chị xem điểm và nhận xét của Hội đồng tại đường dẫn dưới đây; sau khi hoàn thiện có thể nộp hồ sơ mới ở đợt sau:"
                 ),
             ),
             (
-                "Product not certified in this round",
+                "Evaluation result: product not certified OCOP",
                 format!(
-                    "{about} did not reach 3 OCOP stars in this round. See the council's score and remarks; you may improve it and file a new dossier in a later round:"
+                    "{about} did not reach 3 stars or more in the latest evaluation round, so it is not certified as an OCOP product. See the council's score and remarks at the link below; once improved, it may be filed again in a later round:"
                 ),
             ),
         ),

@@ -330,6 +330,9 @@ reasons! {
     Phase = "phase",
         "Giai đoạn hiện tại của đợt không cho phép việc này.",
         "The round's current phase does not allow this.";
+    Unscored = "unscored",
+        "Còn hồ sơ chưa có phiếu chấm nào đã nộp của thành viên hội đồng: mỗi hồ sơ cần ít nhất một phiếu trước khi chuyển sang thảo luận và ra quyết định (nếu mọi thành viên đều có xung đột lợi ích, hãy thêm thành viên).",
+        "A dossier has no submitted council sheet yet: each needs at least one before deliberation and the decision (if every member has a conflict of interest, add a member).";
     PhaseClosed = "phase_closed",
         "Giai đoạn hiện tại của đợt không cho phép việc này.",
         "The round's current phase does not allow this.";

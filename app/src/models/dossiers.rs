@@ -182,6 +182,8 @@ pub struct CertificateBrief {
     /// Day-month-year.
     pub valid_until: String,
     pub revoked: bool,
+    /// Replaced by a later certificate of the product.
+    pub superseded: bool,
 }
 
 /// A product of the producer's subject a dossier may be opened for.

@@ -15,10 +15,8 @@ pub fn ResultSection(result: DossierResult, state: DossierState) -> impl IntoVie
     let i18n = use_i18n();
     let certified = state == DossierState::Certified;
     let barred = result.barred();
-    let decision = result
-        .decision_number
-        .clone()
-        .map(|n| format!("{n}, {}", result.decision_date.clone().unwrap_or_default()));
+    let decision = result.decision_number.clone();
+    let dated = result.decision_date.clone();
     let class = if certified {
         "panel result certified"
     } else {
@@ -29,7 +27,10 @@ pub fn ResultSection(result: DossierResult, state: DossierState) -> impl IntoVie
             <h2>{t!(i18n, dossiers.result_title)}</h2>
             <p class="muted">
                 {result.round_name.clone()}
-                {decision.map(|d| view! { " · "{t!(i18n, dossiers.result_decision)}" "{d} })}
+                {decision.map(|number| view! {
+                    " · "{t!(i18n, dossiers.result_decision)}" "{number}
+                    {dated.map(|day| view! { " "{t!(i18n, dossiers.result_dated)}" "{day} })}
+                })}
             </p>
             <p class="result-score">
                 {t!(i18n, dossiers.result_score)}": "
@@ -48,6 +49,7 @@ pub fn ResultSection(result: DossierResult, state: DossierState) -> impl IntoVie
                                 " ("<Stars stars=c.stars />"), "{t!(i18n, dossiers.result_valid_until)}" "{c.valid_until.clone()}
                             </p>
                             {c.revoked.then(|| view! { <p class="warning">{t!(i18n, dossiers.result_revoked)}</p> })}
+                            {(c.superseded && !c.revoked).then(|| view! { <p class="muted">{t!(i18n, dossiers.result_superseded)}</p> })}
                         }
                     })}
                 }.into_any()

@@ -44,6 +44,7 @@ pub async fn result_of(
             stars: u8::try_from(c.stars).unwrap_or(0),
             valid_until: crate::domain::dates::date(c.valid_until),
             revoked: c.revoked_on.is_some(),
+            superseded: c.superseded_by.is_some(),
             number: c.number,
         });
     Ok(Some(DossierResult {
@@ -52,7 +53,10 @@ pub async fn result_of(
         decision_number: round
             .decision_number
             .filter(|_| round.phase == Phase::Decided),
-        decision_date: round.decision_date.map(crate::domain::dates::date),
+        decision_date: round
+            .decision_date
+            .filter(|_| round.phase == Phase::Decided)
+            .map(crate::domain::dates::date),
         score: row.score.and_then(|s| u32::try_from(s).ok()),
         stars: row.stars.and_then(|s| u8::try_from(s).ok()),
         parts: row

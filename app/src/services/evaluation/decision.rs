@@ -30,7 +30,7 @@ use crate::services::input::invalid;
 ///
 /// # Errors
 /// `Denied`; `NotFound`; `Conflict(Reason::Phase)` outside deliberation, `Conflict(Reason::ChangedMeanwhile)`
-/// for a stale page; `Invalid` for an empty number or signer, or a wrong date.
+/// for a stale page, `Conflict(Reason::Unscored)` while a dossier has no council sheet; `Invalid` for an empty number or signer, or a wrong date.
 pub async fn decide(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -43,6 +43,11 @@ pub async fn decide(
     let data = round_data::load(db, round_id).await?;
     if data.phase != Phase::Deliberation {
         return Err(ServiceError::Conflict(Reason::Phase));
+    }
+    // Deliberation is reached only with a council result on every dossier (`rounds::advance`);
+    // a round that reached it before that rule would strand a dossier without one.
+    if crate::services::evaluation::rounds::has_unscored(&data) {
+        return Err(ServiceError::Conflict(Reason::Unscored));
     }
     let number = input.number.trim();
     if number.is_empty() || number.chars().count() > 64 {
@@ -70,7 +75,6 @@ pub async fn decide(
     }
     let mut issued = 0;
     let decision = Decision { number, date };
-    // A dossier without any council sheet has no result: it stays in evaluation.
     for (dossier_id, result) in council_results(&data) {
         let (Some(result), Some(d)) = (result, data.dossiers.get(&dossier_id)) else {
             continue;

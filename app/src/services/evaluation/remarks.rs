@@ -2,13 +2,14 @@
 //! council's discussion, for the producer to read with the result on the dossier's page
 //! (above all when the product did not reach 3★: what to improve). Written while the round
 //! scores or deliberates; fixed once it is decided.
+use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::auth::Actor;
 use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use crate::domain::round::Phase;
-use crate::entities::round_dossier;
+use crate::entities::{evaluation_round, round_dossier};
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 use crate::services::evaluation::round_data;
@@ -42,15 +43,27 @@ pub async fn save_remarks(
     if !matches!(data.phase, Phase::Scoring | Phase::Deliberation) {
         return Err(ServiceError::Conflict(Reason::Phase));
     }
-    round_dossier::Entity::update_many()
+    // The round's phase is checked again in the same statement: remarks never land after a
+    // decision committed meanwhile.
+    let open = Query::select()
+        .column(evaluation_round::Column::Id)
+        .from(evaluation_round::Entity)
+        .and_where(evaluation_round::Column::Id.eq(round_id))
+        .and_where(evaluation_round::Column::Phase.is_in([Phase::Scoring, Phase::Deliberation]))
+        .to_owned();
+    let updated = round_dossier::Entity::update_many()
         .col_expr(
             round_dossier::Column::Remarks,
             (!remarks.is_empty()).then(|| remarks.to_owned()).into(),
         )
         .filter(round_dossier::Column::RoundId.eq(round_id))
         .filter(round_dossier::Column::DossierId.eq(dossier_id))
+        .filter(round_dossier::Column::RoundId.in_subquery(open))
         .exec(db)
         .await?;
+    if updated.rows_affected != 1 {
+        return Err(ServiceError::Conflict(Reason::Phase));
+    }
     let product = data.product_name(dossier_id);
     audit::append(
         db,

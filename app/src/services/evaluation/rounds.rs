@@ -504,11 +504,11 @@ async fn criteria_set_for(
 
 /// Moves the round to its next phase (preparation → advisory review → scoring →
 /// deliberation); "decided" comes only with the decision. Leaving preparation needs at least
-/// one dossier and one council member.
+/// one dossier and one council member; deliberation, a submitted council sheet on every dossier.
 ///
 /// # Errors
 /// `Denied`; `NotFound`; `Conflict(Reason::ChangedMeanwhile)` for a stale page, `Conflict(Reason::Phase)`
-/// from deliberation; `Invalid("round", "empty")`.
+/// from deliberation; `Invalid("round", "empty")`, `Invalid("round", "unscored")`.
 pub async fn advance(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -525,6 +525,10 @@ pub async fn advance(
     let has_council = data.members.iter().any(|m| m.panel == "council");
     if data.phase == Phase::Preparation && (data.entries.is_empty() || !has_council) {
         return Err(invalid("round", Reason::Empty));
+    }
+    // The decision ends every dossier with the council's result: none may go without one.
+    if next == Phase::Deliberation && has_unscored(&data) {
+        return Err(invalid("round", Reason::Unscored));
     }
     let txn = db.begin().await?;
     let updated = evaluation_round::Entity::update_many()
@@ -551,6 +555,13 @@ pub async fn advance(
     .await?;
     txn.commit().await?;
     Ok(next)
+}
+
+/// Whether a dossier of the round has no submitted council sheet (no council result).
+pub(crate) fn has_unscored(data: &RoundData) -> bool {
+    crate::services::evaluation::results::council_results(data)
+        .iter()
+        .any(|(_, result)| result.is_none())
 }
 
 /// Marks a round as changed (its members or conflicts): a decision prepared on what the
