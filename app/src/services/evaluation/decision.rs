@@ -46,7 +46,8 @@ pub async fn decide(
     }
     // Deliberation is reached only with a council result on every dossier (`rounds::advance`);
     // a round that reached it before that rule would strand a dossier without one.
-    if crate::services::evaluation::rounds::has_unscored(&data) {
+    let results = council_results(&data);
+    if results.iter().any(|(_, result)| result.is_none()) {
         return Err(ServiceError::Conflict(Reason::Unscored));
     }
     let number = input.number.trim();
@@ -75,7 +76,7 @@ pub async fn decide(
     }
     let mut issued = 0;
     let decision = Decision { number, date };
-    for (dossier_id, result) in council_results(&data) {
+    for (dossier_id, result) in results {
         let (Some(result), Some(d)) = (result, data.dossiers.get(&dossier_id)) else {
             continue;
         };

@@ -558,7 +558,7 @@ pub async fn advance(
 }
 
 /// Whether a dossier of the round has no submitted council sheet (no council result).
-pub(crate) fn has_unscored(data: &RoundData) -> bool {
+fn has_unscored(data: &RoundData) -> bool {
     crate::services::evaluation::results::council_results(data)
         .iter()
         .any(|(_, result)| result.is_none())
