@@ -35,6 +35,7 @@ mod m20261204_000030_mail_outbox;
 mod m20261205_000031_commune_search;
 mod m20261206_000032_catalog_search_listed;
 mod m20261206_000033_dossier_results;
+mod m20261206_000034_deferred_decisions;
 
 pub struct Migrator;
 
@@ -95,6 +96,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000031_commune_search::Migration),
             Box::new(m20261206_000032_catalog_search_listed::Migration),
             Box::new(m20261206_000033_dossier_results::Migration),
+            Box::new(m20261206_000034_deferred_decisions::Migration),
         ]
     }
 }

@@ -26,6 +26,7 @@ mod master_data;
 mod master_data_edits;
 mod migrations;
 mod ministry;
+mod partial_decisions;
 mod product_ideas;
 mod products;
 mod registry;

@@ -159,6 +159,17 @@ test("a round runs in the browser: three forwarded dossiers, three members scori
   await third.getByTestId("remarks").getByLabel("Nhận xét của Hội đồng").fill(remarksText);
   await third.getByTestId("remarks").getByRole("button", { name: "Lưu nhận xét" }).click();
   await expect(third.getByTestId("remarks").locator("summary")).toContainText("✓");
+  // The second dossier is left out of the decision, awaiting a test report, and decided
+  // later in the same round by a decision of its own (issue 23).
+  const second = results.nth(1);
+  const deferredId = await second.getAttribute("data-dossier");
+  const why = "Chờ phiếu kết quả kiểm nghiệm vi sinh.";
+  await second.getByTestId("defer").locator("summary").click();
+  await second.getByTestId("defer").getByLabel("Lý do hoãn").fill(why);
+  await second.getByTestId("defer").getByRole("button", { name: "Hoãn quyết định hồ sơ này" }).click();
+  await expect(second.getByTestId("deferred")).toContainText(why);
+  await expect(province.getByTestId("decision-deferred")).toContainText("1 hồ sơ đang hoãn");
+  await roundReady(province);
   const decided = today().toISOString().slice(0, 10);
   const decision = province.getByTestId("decision-form");
   await decision.getByLabel("Số quyết định").fill("999/QĐ-UBND");
@@ -170,6 +181,22 @@ test("a round runs in the browser: three forwarded dossiers, three members scori
   await expect(results.nth(2).getByTestId("remarks-text")).toHaveText(remarksText);
   const link = province.getByTestId("certificate-link").first();
   await expect(link).toBeVisible();
+  await expect(second).toHaveAttribute("data-awaiting", "true");
+  await expect(second.getByTestId("certificate-link")).toHaveCount(0);
+  await province.goto(`/dossiers/${deferredId}`);
+  await expect(province.getByTestId("dossier-state")).toHaveAttribute("data-state", "in_evaluation");
+  await expect(province.getByTestId("dossier-result")).toHaveAttribute("data-state", "deferred");
+  await expect(province.getByTestId("result-deferred")).toHaveText(why);
+  await province.goto(roundUrl);
+  await roundReady(province);
+  const later = second.getByTestId("decide-later");
+  await later.getByLabel("Số quyết định").fill("1000/QĐ-UBND");
+  await later.getByLabel("Ngày quyết định").fill(decided);
+  await later.getByLabel("Người ký").fill("Chủ tịch UBND tỉnh");
+  await later.getByTestId("decide-later-submit").click();
+  await expect(second.getByTestId("later-decision")).toContainText("1000/QĐ-UBND");
+  await expect(second).toHaveAttribute("data-awaiting", "false");
+  await expect(second.getByTestId("certificate-link")).toBeVisible();
 
   // The council's minutes, printable, and the archive for the national evaluation.
   await province.getByTestId("minutes-link").click();

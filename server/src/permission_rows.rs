@@ -1,6 +1,6 @@
 //! The permission matrix's rows for lots, labels, reports and the dashboard (issues 6 and 7),
 //! imports, the registries, subject corrections and master data (issue 20), e-mail and the
-//! communes' help with accounts (issue 21), apart from
+//! communes' help with accounts (issue 21), partial decisions of a round (issue 23), apart from
 //! `permission_matrix` so each file reads in one sitting.
 use crate::permission_matrix::Who::*;
 use crate::permission_matrix::{ADMINS, EVERYONE, Row};
@@ -13,9 +13,32 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
         own_lot,
         own_event,
         import_batch,
+        round,
+        round_dossier,
         ..
     } = ids;
     vec![
+        // Partial decisions (issue 23), on the open demo round.
+        // No reason: a field error after the check.
+        (
+            "/api/defer_round_dossier",
+            format!("round_id={round}&dossier_id={round_dossier}&reason="),
+            &[Province],
+        ),
+        // Not left out: "not deferred" after the check.
+        (
+            "/api/bring_back_round_dossier",
+            format!("round_id={round}&dossier_id={round_dossier}"),
+            &[Province],
+        ),
+        // The open demo round is not decided: "wrong phase" after the check.
+        (
+            "/api/decide_deferred_dossier",
+            format!(
+                "round_id={round}&dossier_id={round_dossier}&number=1&date=2026-01-01&signer=x"
+            ),
+            &[Province],
+        ),
         ("/api/mail_enabled", String::new(), EVERYONE),
         ("/api/mail_outbox", "state=".into(), ADMINS),
         ("/api/send_test_mail", String::new(), ADMINS),

@@ -150,6 +150,12 @@ audit_actions! {
         ("đã chuyển đợt đánh giá[ từ bước {from} sang {to}]", "moved the round on[ from {from} to {to}]");
     RoundRemarks => "round.remarks", ("Ghi nhận xét của hội đồng", "Council remarks written"),
         ("đã ghi nhận xét của hội đồng[ cho {product}]", "wrote the council's remarks[ for {product}]");
+    RoundDefer => "round.defer", ("Hoãn quyết định một hồ sơ", "Dossier left out of the decision"),
+        ("đã hoãn quyết định[ hồ sơ {product}][: {reason}]", "left[ {product}] out of the decision[: {reason}]");
+    RoundBringBack => "round.bring_back", ("Đưa hồ sơ trở lại quyết định", "Dossier brought back into the decision"),
+        ("đã đưa[ hồ sơ {product}] trở lại quyết định của đợt", "brought[ {product}] back into the round's decision");
+    RoundDecideLater => "round.decide_later", ("Quyết định bổ sung", "Later decision"),
+        ("đã ghi quyết định bổ sung[ số {number}][ ngày {date}][ cho {product}]", "recorded a later decision[ no. {number}][ of {date}][ for {product}]");
     RoundDecide => "round.decide", ("Quyết định công nhận", "Recognition decided"),
         ("đã ghi quyết định công nhận[ số {number}][ ngày {date}][ và cấp {count} giấy chứng nhận]", "recorded the recognition decision[ no. {number}][ of {date}][ and issued {count} certificate(s)]");
     SheetSubmit => "sheet.submit", ("Nộp phiếu chấm", "Score sheet submitted"),

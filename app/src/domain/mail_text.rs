@@ -12,6 +12,7 @@ pub const MAILED: &[&str] = &[
     "dossier.forward",
     "round.decided",
     "round.not_reached",
+    "round.deferred",
     "certificate.expiring",
     "certificate.revoked",
     "certificate.ministry",
@@ -120,6 +121,20 @@ fn evaluation_lines(kind: &str, about: &str) -> Option<Lines> {
                 "Evaluation result: product not certified OCOP",
                 format!(
                     "{about} did not reach 3 stars or more in the latest evaluation round, so it is not certified as an OCOP product. See the council's score and remarks at the link below; once improved, it may be filed again in a later round:"
+                ),
+            ),
+        ),
+        "round.deferred" => (
+            (
+                "Hồ sơ được hoãn quyết định trong đợt đánh giá",
+                format!(
+                    "Hội đồng chưa đưa hồ sơ vào quyết định công nhận của đợt đánh giá; hồ sơ sẽ được quyết định sau trong cùng đợt. Sản phẩm và lý do — {about}. Mời anh/chị xem hồ sơ và bổ sung nếu được yêu cầu:"
+                ),
+            ),
+            (
+                "Dossier left out of the round's decision for now",
+                format!(
+                    "The council left the dossier out of the round's recognition decision; it will be decided later in the same round. Product and reason — {about}. See the dossier, and add what is asked for:"
                 ),
             ),
         ),

@@ -331,8 +331,14 @@ reasons! {
         "Giai đoạn hiện tại của đợt không cho phép việc này.",
         "The round's current phase does not allow this.";
     Unscored = "unscored",
-        "Còn hồ sơ chưa có phiếu chấm nào đã nộp của thành viên hội đồng: mỗi hồ sơ cần ít nhất một phiếu trước khi chuyển sang thảo luận và ra quyết định (nếu mọi thành viên đều có xung đột lợi ích, hãy thêm thành viên).",
-        "A dossier has no submitted council sheet yet: each needs at least one before deliberation and the decision (if every member has a conflict of interest, add a member).";
+        "Còn hồ sơ chưa có phiếu chấm nào đã nộp của thành viên hội đồng: mỗi hồ sơ cần ít nhất một phiếu trước khi chuyển sang thảo luận và ra quyết định (nếu mọi thành viên đều có xung đột lợi ích, hãy thêm thành viên; hoặc hoãn quyết định hồ sơ đó).",
+        "A dossier has no submitted council sheet yet: each needs at least one before deliberation and the decision (if every member has a conflict of interest, add a member; or leave that dossier out of the decision).";
+    AllDeferred = "all_deferred",
+        "Mọi hồ sơ của đợt đều đang hoãn quyết định: hãy đưa ít nhất một hồ sơ trở lại quyết định.",
+        "Every dossier of the round is left out of the decision: bring at least one back into it.";
+    NotDeferred = "not_deferred",
+        "Hồ sơ này không nằm trong số hồ sơ hoãn quyết định của đợt (hoặc đã được quyết định).",
+        "This dossier is not among the round's dossiers left out of the decision (or it was decided already).";
     PhaseClosed = "phase_closed",
         "Giai đoạn hiện tại của đợt không cho phép việc này.",
         "The round's current phase does not allow this.";

@@ -134,6 +134,8 @@ pub struct Standing {
     /// Declared by the member or found by the system (their subject, their commune).
     pub conflicted: bool,
     pub own_sheet_submitted: bool,
+    /// The dossier was left out of the round's decision and is not decided yet.
+    pub deferred: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,13 +157,21 @@ pub fn may_score(phase: Phase, s: Standing) -> Result<(), ScoreRefused> {
         Err(ScoreRefused::NotAssigned)
     } else if s.conflicted {
         Err(ScoreRefused::Conflicted)
-    } else if phase != s.panel.scoring_phase() {
+    } else if !sheets_open(phase, s.panel, s.deferred) {
         Err(ScoreRefused::PhaseClosed)
     } else if s.own_sheet_submitted {
         Err(ScoreRefused::AlreadySubmitted)
     } else {
         Ok(())
     }
+}
+
+/// Whether a panel's sheets on a dossier are open (to fill in, submit or reopen): in the
+/// panel's own phase; and the council's, on a dossier left out of the round's decision, until
+/// it is decided later (the test report awaited may change its score).
+pub fn sheets_open(phase: Phase, panel: Panel, deferred: bool) -> bool {
+    phase == panel.scoring_phase()
+        || (deferred && panel == Panel::Council && phase > Phase::Scoring)
 }
 
 /// Whether the member may see the other members' sheets of the dossier now. From
@@ -268,6 +278,7 @@ mod tests {
             assigned,
             conflicted,
             own_sheet_submitted: submitted,
+            deferred: false,
         }
     }
 
@@ -333,6 +344,48 @@ mod tests {
         assert_eq!(
             may_score(Phase::Scoring, advisory),
             Err(ScoreRefused::PhaseClosed)
+        );
+    }
+
+    #[test]
+    fn a_deferred_dossier_keeps_the_councils_sheets_open_until_it_is_decided() {
+        for phase in Phase::ALL {
+            for panel in [Panel::Advisory, Panel::Council] {
+                let deferred = Standing {
+                    panel,
+                    deferred: true,
+                    ..standing(true, false, false)
+                };
+                let expected = phase == panel.scoring_phase()
+                    || (panel == Panel::Council && phase >= Phase::Scoring);
+                assert_eq!(
+                    may_score(phase, deferred).is_ok(),
+                    expected,
+                    "{phase:?} {panel:?}"
+                );
+                assert_eq!(sheets_open(phase, panel, true), expected);
+                assert_eq!(
+                    sheets_open(phase, panel, false),
+                    phase == panel.scoring_phase()
+                );
+            }
+        }
+        // Still once per sheet, and never for a conflicted or unassigned member.
+        let submitted = Standing {
+            deferred: true,
+            ..standing(true, false, true)
+        };
+        assert_eq!(
+            may_score(Phase::Decided, submitted),
+            Err(ScoreRefused::AlreadySubmitted)
+        );
+        let conflicted = Standing {
+            deferred: true,
+            ..standing(true, true, false)
+        };
+        assert_eq!(
+            may_score(Phase::Deliberation, conflicted),
+            Err(ScoreRefused::Conflicted)
         );
     }
 

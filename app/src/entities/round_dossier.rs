@@ -1,5 +1,5 @@
 //! A dossier that joined a round, with the criteria set it is scored against and, once
-//! decided, its score and stars.
+//! decided, its score and stars; or why it was left out of the round's decision.
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -19,6 +19,18 @@ pub struct Model {
     pub parts_json: Option<String>,
     /// The council's remarks for the producer, written in deliberation.
     pub remarks: Option<String>,
+    /// Why the officer left it out of the round's decision (kept once it is decided later).
+    pub deferred_reason: Option<String>,
+    /// The decision that ended it: the round's, or its own when it was decided later.
+    pub decision_number: Option<String>,
+    pub decision_date: Option<chrono::NaiveDate>,
+}
+
+impl Model {
+    /// Left out of the round's decision and not decided since: its council sheets stay open.
+    pub fn deferred(&self) -> bool {
+        self.deferred_reason.is_some() && self.stars.is_none()
+    }
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -154,6 +154,8 @@ pub struct DossierResult {
     pub parts: Vec<PartResult>,
     pub remarks: Option<String>,
     pub certificate: Option<CertificateBrief>,
+    /// Why the officer left it out of the round's decision (while it waits for a later one).
+    pub deferred_reason: Option<String>,
 }
 
 impl DossierResult {

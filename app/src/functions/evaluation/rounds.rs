@@ -223,3 +223,58 @@ pub async fn decide_round(
     )
     .await?)
 }
+
+/// Leaves one dossier out of the round's decision, with a reason for its producer.
+#[server(prefix = "/api", endpoint = "defer_round_dossier")]
+pub async fn defer_round_dossier(
+    round_id: i32,
+    dossier_id: i32,
+    reason: String,
+) -> Result<(), AppError> {
+    let ctx = crate::functions::ctx().await?;
+    Ok(crate::services::evaluation::deferral::defer(
+        &ctx.db,
+        &ctx.actor,
+        (round_id, dossier_id),
+        &reason,
+    )
+    .await?)
+}
+
+/// Brings a dossier left out back into the round's decision.
+#[server(prefix = "/api", endpoint = "bring_back_round_dossier")]
+pub async fn bring_back_round_dossier(round_id: i32, dossier_id: i32) -> Result<(), AppError> {
+    let ctx = crate::functions::ctx().await?;
+    Ok(crate::services::evaluation::deferral::bring_back(
+        &ctx.db,
+        &ctx.actor,
+        (round_id, dossier_id),
+    )
+    .await?)
+}
+
+/// Decides a dossier left out of the round's decision, by a decision of its own; returns
+/// whether a certificate was issued.
+#[server(prefix = "/api", endpoint = "decide_deferred_dossier")]
+pub async fn decide_deferred_dossier(
+    round_id: i32,
+    dossier_id: i32,
+    number: String,
+    date: String,
+    signer: String,
+) -> Result<bool, AppError> {
+    let ctx = crate::functions::ctx().await?;
+    let input = crate::models::evaluation::rounds::DecisionInput {
+        number,
+        date,
+        signer,
+    };
+    Ok(crate::services::evaluation::deferral::decide_later(
+        &ctx.db,
+        &ctx.actor,
+        (round_id, dossier_id),
+        &input,
+        &ctx.app.certificates,
+    )
+    .await?)
+}

@@ -43,6 +43,8 @@ pub struct RoundDossierRow {
     /// For a member: "none", "draft" or "submitted"; "conflict" or "unassigned" when they
     /// may not score it.
     pub my_sheet: Option<String>,
+    /// Left out of the round's decision and not decided yet (its council sheets stay open).
+    pub deferred: bool,
 }
 
 /// Someone who could join the round, or a dossier that could.
@@ -147,6 +149,12 @@ pub struct ResultRow {
     pub certificate: Option<String>,
     /// The council's remarks for the producer (written in scoring or deliberation).
     pub remarks: Option<String>,
+    /// Why the officer left it out of the round's decision.
+    pub deferred_reason: Option<String>,
+    /// Left out and not decided yet.
+    pub awaiting_decision: bool,
+    /// "number · date" of its own decision, when it was decided after the round's.
+    pub later_decision: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

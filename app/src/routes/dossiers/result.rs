@@ -1,7 +1,8 @@
 //! How the round's decision ended the dossier, at the top of its page once decided: the
 //! council's score and stars, each part's subtotal, the certificate or what "not reached"
 //! means and what the producer may do next, and the council's remarks. Rendered on the server
-//! (nothing here is interactive).
+//! (nothing here is interactive). Before that, a dossier left out of the round's decision says
+//! why.
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -12,6 +13,30 @@ use crate::models::dossiers::DossierResult;
 
 #[component]
 pub fn ResultSection(result: DossierResult, state: DossierState) -> impl IntoView {
+    if state == DossierState::InEvaluation {
+        view! { <DeferredNotice result /> }.into_any()
+    } else {
+        view! { <Decided result state /> }.into_any()
+    }
+}
+
+/// A dossier the officer left out of the round's decision: why, and that it is decided later
+/// in the same round.
+#[component]
+fn DeferredNotice(result: DossierResult) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="panel result deferred" data-testid="dossier-result" data-state="deferred">
+            <h2>{t!(i18n, dossiers.result_deferred_title)}</h2>
+            <p class="muted">{result.round_name.clone()}</p>
+            <p>{t!(i18n, dossiers.result_deferred)}</p>
+            <p class="prewrap warning" data-testid="result-deferred">{result.deferred_reason.clone().unwrap_or_default()}</p>
+        </section>
+    }
+}
+
+#[component]
+fn Decided(result: DossierResult, state: DossierState) -> impl IntoView {
     let i18n = use_i18n();
     let certified = state == DossierState::Certified;
     let barred = result.barred();

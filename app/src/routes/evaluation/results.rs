@@ -1,7 +1,8 @@
 //! The results of a round for the provincial officer: per dossier each council member's total
 //! (far from the score highlighted), the score, stars, mandatory bars, the ≥ 90 flag, the
 //! spread and the criteria the members disagree on; reopening a submitted sheet during
-//! scoring; and in deliberation the decision form.
+//! scoring (and on a dossier left out of the decision); leaving a dossier out of the decision
+//! and deciding it later; and in deliberation the decision form.
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -9,24 +10,49 @@ use crate::components::error::FormError;
 use crate::components::field_error::FieldError;
 use crate::components::labels::{Stars, points};
 use crate::components::saved_count::reload_on_success;
-use crate::domain::round::Phase;
-use crate::functions::evaluation::rounds::{DecideRound, ReopenScoreSheet, SaveCouncilRemarks};
+use crate::domain::round::{Panel, Phase, sheets_open};
+use crate::functions::evaluation::rounds::{
+    BringBackRoundDossier, DecideDeferredDossier, DecideRound, DeferRoundDossier, ReopenScoreSheet,
+    SaveCouncilRemarks,
+};
 use crate::i18n::{t, use_i18n};
 use crate::models::evaluation::rounds::{ResultRow, RoundResults};
+
+/// The forms of the results table, created once for all its rows.
+#[derive(Clone, Copy)]
+struct RowActions {
+    reopen: ServerAction<ReopenScoreSheet>,
+    remarks: ServerAction<SaveCouncilRemarks>,
+    defer: ServerAction<DeferRoundDossier>,
+    bring_back: ServerAction<BringBackRoundDossier>,
+    decide_later: ServerAction<DecideDeferredDossier>,
+}
 
 #[component]
 pub fn ResultsTable(results: RoundResults, phase: Phase, reload: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
-    let reopen = ServerAction::<ReopenScoreSheet>::new();
-    reload_on_success(reopen, reload);
-    let remarks = ServerAction::<SaveCouncilRemarks>::new();
-    reload_on_success(remarks, reload);
+    let actions = RowActions {
+        reopen: ServerAction::new(),
+        remarks: ServerAction::new(),
+        defer: ServerAction::new(),
+        bring_back: ServerAction::new(),
+        decide_later: ServerAction::new(),
+    };
+    reload_on_success(actions.reopen, reload);
+    reload_on_success(actions.remarks, reload);
+    reload_on_success(actions.defer, reload);
+    reload_on_success(actions.bring_back, reload);
+    reload_on_success(actions.decide_later, reload);
     let error = Signal::derive(move || {
-        reopen
+        let a = actions;
+        a.reopen
             .value()
             .get()
             .and_then(Result::err)
-            .or_else(|| remarks.value().get().and_then(Result::err))
+            .or_else(|| a.remarks.value().get().and_then(Result::err))
+            .or_else(|| a.defer.value().get().and_then(Result::err))
+            .or_else(|| a.bring_back.value().get().and_then(Result::err))
+            .or_else(|| a.decide_later.value().get().and_then(Result::err))
     });
     let round_id = results.round_id;
     view! {
@@ -36,6 +62,9 @@ pub fn ResultsTable(results: RoundResults, phase: Phase, reload: RwSignal<u32>) 
             <FormError error />
             <FieldError error field="reason" />
             <FieldError error field="remarks" />
+            <FieldError error field="number" />
+            <FieldError error field="date" />
+            <FieldError error field="signer" />
             <div class="table-wrap">
                 <table class="data-table results-table">
                     <thead><tr>
@@ -47,7 +76,7 @@ pub fn ResultsTable(results: RoundResults, phase: Phase, reload: RwSignal<u32>) 
                         <th>{t!(i18n, rounds.certificate)}</th>
                     </tr></thead>
                     <tbody>
-                        {results.rows.into_iter().map(|row| view! { <ResultLine row round_id phase reopen remarks /> }).collect_view()}
+                        {results.rows.into_iter().map(|row| view! { <ResultLine row round_id phase actions /> }).collect_view()}
                     </tbody>
                 </table>
             </div>
@@ -56,21 +85,18 @@ pub fn ResultsTable(results: RoundResults, phase: Phase, reload: RwSignal<u32>) 
 }
 
 #[component]
-fn ResultLine(
-    row: ResultRow,
-    round_id: i32,
-    phase: Phase,
-    reopen: ServerAction<ReopenScoreSheet>,
-    remarks: ServerAction<SaveCouncilRemarks>,
-) -> impl IntoView {
+fn ResultLine(row: ResultRow, round_id: i32, phase: Phase, actions: RowActions) -> impl IntoView {
     let i18n = use_i18n();
     let dossier_id = row.dossier_id;
     let written = row.remarks.clone().unwrap_or_default();
     let remarks_field = format!("remarks-{dossier_id}");
+    let (reopen, remarks) = (actions.reopen, actions.remarks);
+    let sheets_open = sheets_open(phase, Panel::Council, row.awaiting_decision);
     view! {
-        <tr data-testid="result-row" data-dossier=dossier_id>
+        <tr data-testid="result-row" data-dossier=dossier_id data-awaiting=row.awaiting_decision.to_string()>
             <td>
                 {row.product_name.clone()}<br /><span class="muted">{row.commune_name.clone()}</span>
+                <Deferral row=row.clone() round_id phase actions />
                 {if matches!(phase, Phase::Scoring | Phase::Deliberation) {
                     view! {
                         <details class="inline-details" data-testid="remarks">
@@ -100,7 +126,7 @@ fn ResultLine(
                             <li class=class data-testid="member-total" data-far=m.far.to_string()>
                                 {m.member.clone()}": "
                                 {if m.submitted { points(m.total) } else { "—".to_owned() }}
-                                {(m.submitted && phase == Phase::Scoring).then(|| view! {
+                                {(m.submitted && sheets_open).then(|| view! {
                                     <details class="inline-details">
                                         <summary>{t!(i18n, rounds.reopen)}</summary>
                                         <ActionForm action=reopen attr:class="stack-form">
@@ -147,9 +173,76 @@ fn ResultLine(
     }
 }
 
+/// Leaving a dossier out of the round's decision (with a reason) and bringing it back, while
+/// the round scores or deliberates; deciding it later, once the round is decided.
+#[component]
+fn Deferral(row: ResultRow, round_id: i32, phase: Phase, actions: RowActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let dossier_id = row.dossier_id;
+    let open = matches!(phase, Phase::Scoring | Phase::Deliberation);
+    let reason_field = format!("defer-{dossier_id}");
+    let (defer, bring_back, decide_later) = (actions.defer, actions.bring_back, actions.decide_later);
+    let notice = row.deferred_reason.clone().map(|reason| view! {
+        <p class="warning prewrap" data-testid="deferred">{t!(i18n, rounds.deferred)}": "{reason}</p>
+    });
+    let later = row.later_decision.clone().map(|decision| view! {
+        <p class="muted" data-testid="later-decision">{t!(i18n, rounds.later_decision)}" "{decision}</p>
+    });
+    let form = if open && row.awaiting_decision {
+        Some(view! {
+            <ActionForm action=bring_back attr:class="inline-form">
+                <input type="hidden" name="round_id" value=round_id />
+                <input type="hidden" name="dossier_id" value=dossier_id />
+                <button type="submit" class="secondary" data-testid="bring-back" disabled=move || bring_back.pending().get()>{t!(i18n, rounds.bring_back)}</button>
+            </ActionForm>
+        }.into_any())
+    } else if open {
+        Some(view! {
+            <details class="inline-details" data-testid="defer">
+                <summary>{t!(i18n, rounds.defer)}</summary>
+                <ActionForm action=defer attr:class="stack-form">
+                    <input type="hidden" name="round_id" value=round_id />
+                    <input type="hidden" name="dossier_id" value=dossier_id />
+                    <label for=reason_field.clone()>{t!(i18n, rounds.defer_reason)}</label>
+                    <textarea id=reason_field.clone() name="reason" required maxlength="500" rows="2"></textarea>
+                    <p class="muted">{t!(i18n, rounds.defer_hint)}</p>
+                    <button type="submit" disabled=move || defer.pending().get()>{t!(i18n, rounds.defer)}</button>
+                </ActionForm>
+            </details>
+        }.into_any())
+    } else if phase == Phase::Decided && row.awaiting_decision {
+        let field = move |name: &str| format!("later-{name}-{dossier_id}");
+        Some(view! {
+            <details class="inline-details" data-testid="decide-later" open=true>
+                <summary>{t!(i18n, rounds.decide_later)}</summary>
+                <ActionForm action=decide_later attr:class="stack-form">
+                    <input type="hidden" name="round_id" value=round_id />
+                    <input type="hidden" name="dossier_id" value=dossier_id />
+                    <p class="muted">{t!(i18n, rounds.decide_later_hint)}</p>
+                    <label for=field("number")>{t!(i18n, rounds.decision_number)}</label>
+                    <input id=field("number") name="number" required maxlength="64" placeholder="1234/QĐ-UBND" />
+                    <label for=field("date")>{t!(i18n, rounds.decision_date)}</label>
+                    <input id=field("date") name="date" type="date" required />
+                    <label for=field("signer")>{t!(i18n, rounds.decision_signer)}</label>
+                    <input id=field("signer") name="signer" required maxlength="200" />
+                    <button type="submit" data-testid="decide-later-submit" disabled=move || decide_later.pending().get()>{t!(i18n, rounds.decide_later)}</button>
+                </ActionForm>
+            </details>
+        }.into_any())
+    } else {
+        None
+    };
+    view! { {notice}{later}{form} }
+}
+
 /// Records and publishes the decision: certificates are issued at once.
 #[component]
-pub fn DecisionForm(round_id: i32, version: i32, reload: RwSignal<u32>) -> impl IntoView {
+pub fn DecisionForm(
+    round_id: i32,
+    version: i32,
+    deferred: usize,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let decide = ServerAction::<DecideRound>::new();
     reload_on_success(decide, reload);
@@ -158,6 +251,7 @@ pub fn DecisionForm(round_id: i32, version: i32, reload: RwSignal<u32>) -> impl 
         <section class="panel" data-testid="decision-form">
             <h2>{t!(i18n, rounds.decision)}</h2>
             <p class="muted">{t!(i18n, rounds.decision_hint)}</p>
+            {(deferred > 0).then(|| view! { <p class="warning" data-testid="decision-deferred">{deferred}" "{t!(i18n, rounds.decision_deferred)}</p> })}
             <FormError error />
             <ActionForm action=decide attr:class="stack-form">
                 <input type="hidden" name="round_id" value=round_id />

@@ -154,8 +154,13 @@ fn Round(
         {(manages && phase >= Phase::Deliberation).then(|| view! {
             <p><A href=format!("/rounds/{round_id}/minutes") attr:data-testid="minutes-link">{t!(i18n, rounds.minutes)}</A></p>
         })}
-        {results.map(|results| view! { <ResultsTable results phase reload /> })}
-        {(manages && phase == Phase::Deliberation).then(|| view! { <DecisionForm round_id version reload /> })}
+        {results.map(|results| {
+            let deferred = results.rows.iter().filter(|r| r.awaiting_decision).count();
+            view! {
+                <ResultsTable results phase reload />
+                {(manages && phase == Phase::Deliberation).then(|| view! { <DecisionForm round_id version deferred reload /> })}
+            }
+        })}
     }
 }
 
@@ -234,6 +239,7 @@ fn DossierTable(
                             <td>
                                 {if scorable { view! { <A href=href.clone() attr:data-testid="score-link">{d.product_name.clone()}</A> }.into_any() } else { d.product_name.clone().into_any() }}
                                 {d.subject_name.clone().map(|s| view! { <br /><span class="muted">{s}</span> })}
+                                {d.deferred.then(|| view! { <br /><span class="badge" data-testid="round-dossier-deferred">{t!(i18n, rounds.deferred)}</span> })}
                             </td>
                             <td>{d.commune_name.clone()}</td>
                             <td><span class="code">{d.group_code.clone()}</span>" "{d.criteria_set_name.clone()}</td>

@@ -3,12 +3,14 @@
 //! them). Never a member's own sheet.
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
+use crate::domain::dossier::DossierState;
 use crate::domain::round::Phase;
 use crate::entities::{certificate as cert, dossier, evaluation_round, round_dossier};
 use crate::models::dossiers::{CertificateBrief, DossierResult};
 use crate::services::ServiceError;
 
-/// The result of a decided dossier (none while it is not decided). The caller has checked the
+/// The result of a decided dossier; for one left out of its round's decision, the reason
+/// (none otherwise while it is not decided). The caller has checked the
 /// viewer may see the dossier; a result holds nothing more than the dossier's own outcome.
 ///
 /// # Errors
@@ -17,24 +19,31 @@ pub async fn result_of(
     db: &DatabaseConnection,
     d: &dossier::Model,
 ) -> Result<Option<DossierResult>, ServiceError> {
-    if !d.state.decided() {
+    let in_evaluation = d.state == DossierState::InEvaluation;
+    if !d.state.decided() && !in_evaluation {
         return Ok(None);
     }
     let Some(row) = round_dossier::Entity::find()
         .filter(round_dossier::Column::DossierId.eq(d.id))
-        .filter(round_dossier::Column::Stars.is_not_null())
         .order_by_desc(round_dossier::Column::Id)
         .one(db)
         .await?
     else {
         return Ok(None);
     };
+    // Before its end, only a dossier left out of the decision has something to say.
+    if (in_evaluation && !row.deferred()) || (!in_evaluation && row.stars.is_none()) {
+        return Ok(None);
+    }
     let Some(round) = evaluation_round::Entity::find_by_id(row.round_id)
         .one(db)
         .await?
     else {
         return Ok(None);
     };
+    if in_evaluation {
+        return Ok(Some(deferred(row, round.name)));
+    }
     let certificate = cert::Entity::find()
         .filter(cert::Column::DossierId.eq(d.id))
         .order_by_desc(cert::Column::Id)
@@ -50,12 +59,16 @@ pub async fn result_of(
     Ok(Some(DossierResult {
         round_id: round.id,
         round_name: round.name,
-        decision_number: round
+        // Its own decision when it was decided later; the round's otherwise (rows decided
+        // before dossiers kept their decision).
+        decision_number: row.decision_number.or(round
             .decision_number
-            .filter(|_| round.phase == Phase::Decided),
-        decision_date: round
+            .filter(|_| round.phase == Phase::Decided)),
+        decision_date: row
             .decision_date
-            .filter(|_| round.phase == Phase::Decided)
+            .or(round
+                .decision_date
+                .filter(|_| round.phase == Phase::Decided))
             .map(crate::domain::dates::date),
         score: row.score.and_then(|s| u32::try_from(s).ok()),
         stars: row.stars.and_then(|s| u8::try_from(s).ok()),
@@ -66,5 +79,22 @@ pub async fn result_of(
             .unwrap_or_default(),
         remarks: row.remarks,
         certificate,
+        deferred_reason: row.deferred_reason,
     }))
+}
+
+/// What a dossier left out of the decision shows: the round and the reason (no score yet).
+fn deferred(row: round_dossier::Model, round_name: String) -> DossierResult {
+    DossierResult {
+        round_id: row.round_id,
+        round_name,
+        decision_number: None,
+        decision_date: None,
+        score: None,
+        stars: None,
+        parts: Vec::new(),
+        remarks: None,
+        certificate: None,
+        deferred_reason: row.deferred_reason,
+    }
 }

@@ -3,7 +3,7 @@
 //! and ends (`finish`): products of 3★ and above get a certificate (4★ at most from the
 //! province, ≥ 90 flagged for the Ministry), valid 36 months, superseding the product's
 //! earlier certificate, and carry their new stars; the others are not reached; producers are
-//! notified either way.
+//! notified either way. Dossiers the officer left out (`deferral`) wait for a later decision.
 use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use sea_orm::sea_query::Expr;
@@ -30,7 +30,9 @@ use crate::services::input::invalid;
 ///
 /// # Errors
 /// `Denied`; `NotFound`; `Conflict(Reason::Phase)` outside deliberation, `Conflict(Reason::ChangedMeanwhile)`
-/// for a stale page, `Conflict(Reason::Unscored)` while a dossier has no council sheet; `Invalid` for an empty number or signer, or a wrong date.
+/// for a stale page, `Conflict(Reason::Unscored)` while a dossier has no council sheet,
+/// `Conflict(Reason::AllDeferred)` when every dossier is left out; `Invalid` for an empty
+/// number or signer, or a wrong date.
 pub async fn decide(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -44,22 +46,20 @@ pub async fn decide(
     if data.phase != Phase::Deliberation {
         return Err(ServiceError::Conflict(Reason::Phase));
     }
+    // Dossiers left out of the decision wait for a later one (`deferral`).
+    let results: Vec<_> = council_results(&data)
+        .into_iter()
+        .filter(|(id, _)| data.entry(*id).is_some_and(|e| !e.deferred()))
+        .collect();
+    if results.is_empty() {
+        return Err(ServiceError::Conflict(Reason::AllDeferred));
+    }
     // Deliberation is reached only with a council result on every dossier (`rounds::advance`);
     // a round that reached it before that rule would strand a dossier without one.
-    let results = council_results(&data);
     if results.iter().any(|(_, result)| result.is_none()) {
         return Err(ServiceError::Conflict(Reason::Unscored));
     }
-    let number = input.number.trim();
-    if number.is_empty() || number.chars().count() > 64 {
-        return Err(invalid("number", Reason::Required));
-    }
-    let signer = input.signer.trim();
-    if signer.is_empty() || signer.chars().count() > 200 {
-        return Err(invalid("signer", Reason::Required));
-    }
-    let date = chrono::NaiveDate::parse_from_str(input.date.trim(), "%Y-%m-%d")
-        .map_err(|_| invalid("date", Reason::InvalidDate))?;
+    let (number, signer, date) = checked(input)?;
     let txn = db.begin().await?;
     let updated = evaluation_round::Entity::update_many()
         .col_expr(evaluation_round::Column::Phase, Expr::value(Phase::Decided))
@@ -101,6 +101,26 @@ pub async fn decide(
     .await?;
     txn.commit().await?;
     Ok(issued)
+}
+
+/// The decision form checked: its number, signer and date.
+///
+/// # Errors
+/// `Invalid` for an empty or too long number or signer, or a wrong date.
+pub(crate) fn checked(
+    input: &DecisionInput,
+) -> Result<(&str, &str, chrono::NaiveDate), ServiceError> {
+    let number = input.number.trim();
+    if number.is_empty() || number.chars().count() > 64 {
+        return Err(invalid("number", Reason::Required));
+    }
+    let signer = input.signer.trim();
+    if signer.is_empty() || signer.chars().count() > 200 {
+        return Err(invalid("signer", Reason::Required));
+    }
+    let date = chrono::NaiveDate::parse_from_str(input.date.trim(), "%Y-%m-%d")
+        .map_err(|_| invalid("date", Reason::InvalidDate))?;
+    Ok((number, signer, date))
 }
 
 /// One certificate to issue.

@@ -77,6 +77,11 @@ pub(crate) async fn finish_dossier(
             round_dossier::Column::PartsJson,
             serde_json::to_string(&parts).ok().into(),
         )
+        .col_expr(
+            round_dossier::Column::DecisionNumber,
+            decision.number.to_owned().into(),
+        )
+        .col_expr(round_dossier::Column::DecisionDate, decision.date.into())
         .filter(round_dossier::Column::RoundId.eq(data.round.id))
         .filter(round_dossier::Column::DossierId.eq(d.id))
         .exec(txn)

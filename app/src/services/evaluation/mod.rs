@@ -3,6 +3,7 @@
 //! national escalation of products of 90 points and more with the Ministry's answer.
 pub mod criteria_sets;
 pub mod decision;
+pub mod deferral;
 pub mod escalation;
 pub mod finish;
 pub mod members;

@@ -2,7 +2,7 @@
 //! council's discussion, for the producer to read with the result on the dossier's page
 //! (above all when the product did not reach 3★: what to improve). Written while the round
 //! scores or deliberates; fixed once it is decided.
-use sea_orm::sea_query::Query;
+use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::auth::Actor;
@@ -15,6 +15,17 @@ use crate::services::audit::{self, Entry};
 use crate::services::evaluation::round_data;
 use crate::services::guards::manage_rounds;
 use crate::services::input::invalid;
+
+/// The round, if it scores or deliberates: checked in the same statement as a write that only
+/// those phases allow, so the write never lands after a decision committed meanwhile.
+pub(crate) fn while_discussed(round_id: i32) -> SelectStatement {
+    Query::select()
+        .column(evaluation_round::Column::Id)
+        .from(evaluation_round::Entity)
+        .and_where(evaluation_round::Column::Id.eq(round_id))
+        .and_where(evaluation_round::Column::Phase.is_in([Phase::Scoring, Phase::Deliberation]))
+        .to_owned()
+}
 
 /// The longest remarks kept (characters).
 pub const MAX_REMARKS: usize = 2000;
@@ -45,12 +56,6 @@ pub async fn save_remarks(
     }
     // The round's phase is checked again in the same statement: remarks never land after a
     // decision committed meanwhile.
-    let open = Query::select()
-        .column(evaluation_round::Column::Id)
-        .from(evaluation_round::Entity)
-        .and_where(evaluation_round::Column::Id.eq(round_id))
-        .and_where(evaluation_round::Column::Phase.is_in([Phase::Scoring, Phase::Deliberation]))
-        .to_owned();
     let updated = round_dossier::Entity::update_many()
         .col_expr(
             round_dossier::Column::Remarks,
@@ -58,7 +63,7 @@ pub async fn save_remarks(
         )
         .filter(round_dossier::Column::RoundId.eq(round_id))
         .filter(round_dossier::Column::DossierId.eq(dossier_id))
-        .filter(round_dossier::Column::RoundId.in_subquery(open))
+        .filter(round_dossier::Column::RoundId.in_subquery(while_discussed(round_id)))
         .exec(db)
         .await?;
     if updated.rows_affected != 1 {

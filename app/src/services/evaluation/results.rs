@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::domain::round::Panel;
 use crate::domain::scoring::{self, Aggregation, CriteriaSet, Sheet, SheetResult, Tenths};
-use crate::entities::certificate;
+use crate::entities::{certificate, round_dossier};
 use crate::models::evaluation::rounds::{CriterionSpread, MemberTotal, ResultRow, RoundResults};
 use crate::services::ServiceError;
 use crate::services::evaluation::round_data::{self, RoundData};
@@ -101,6 +101,7 @@ pub(crate) fn submitted(
 
 fn row(data: &RoundData, dossier_id: i32, set_id: i32, how: Aggregation) -> ResultRow {
     let set = set(data, set_id);
+    let entry = data.entry(dossier_id);
     let council: Vec<(&score_sheet::Model, Sheet, SheetResult)> =
         submitted(data, dossier_id, Panel::Council)
             .map(|s| {
@@ -153,7 +154,13 @@ fn row(data: &RoundData, dossier_id: i32, set_id: i32, how: Aggregation) -> Resu
         totals,
         advisory_score: scoring::aggregate(&advisory, how),
         certificate: None,
-        remarks: data.entry(dossier_id).and_then(|e| e.remarks.clone()),
+        remarks: entry.and_then(|e| e.remarks.clone()),
+        deferred_reason: entry.and_then(|e| e.deferred_reason.clone()),
+        awaiting_decision: entry.is_some_and(round_dossier::Model::deferred),
+        later_decision: entry
+            .filter(|e| e.deferred_reason.is_some())
+            .and_then(|e| Some((e.decision_number.clone()?, e.decision_date?)))
+            .map(|(number, date)| format!("{number} · {}", crate::domain::dates::date(date))),
     }
 }
 

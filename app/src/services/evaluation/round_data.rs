@@ -200,6 +200,7 @@ impl RoundData {
             own_sheet_submitted: self
                 .sheet(dossier_id, user_id)
                 .is_some_and(|s| s.submitted_at.is_some()),
+            deferred: entry.deferred(),
         })
     }
 

@@ -289,6 +289,7 @@ pub async fn view(
                 score: e.score.and_then(|s| u32::try_from(s).ok()),
                 stars: e.stars.and_then(|s| u8::try_from(s).ok()),
                 my_sheet,
+                deferred: e.deferred(),
             })
         })
         .collect();
@@ -557,11 +558,12 @@ pub async fn advance(
     Ok(next)
 }
 
-/// Whether a dossier of the round has no submitted council sheet (no council result).
+/// Whether a dossier of the round has no submitted council sheet (no council result), other
+/// than those left out of the decision (`deferral`).
 fn has_unscored(data: &RoundData) -> bool {
     crate::services::evaluation::results::council_results(data)
         .iter()
-        .any(|(_, result)| result.is_none())
+        .any(|(id, result)| result.is_none() && data.entry(*id).is_some_and(|e| !e.deferred()))
 }
 
 /// Marks a round as changed (its members or conflicts): a decision prepared on what the

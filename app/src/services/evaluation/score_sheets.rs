@@ -271,7 +271,8 @@ pub async fn reopen(
         .filter(|s| s.submitted_at.is_some())
         .ok_or(ServiceError::NotFound)?;
     let panel = Panel::parse(&sheet.panel).unwrap_or(Panel::Council);
-    if data.phase != panel.scoring_phase() {
+    let deferred = data.entry(dossier_id).is_some_and(|e| e.deferred());
+    if !round::sheets_open(data.phase, panel, deferred) {
         return Err(ServiceError::Conflict(Reason::Phase));
     }
     let reason = reason.trim();
