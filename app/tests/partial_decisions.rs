@@ -13,7 +13,7 @@ use app::models::evaluation::rounds::DecisionInput;
 use app::services::ServiceError;
 use app::services::certificates::register::CertificateSettings;
 use app::services::dossiers::view;
-use app::services::evaluation::{decision, deferral, results, rounds, score_sheets};
+use app::services::evaluation::{decision, deferral, escalation, results, rounds, score_sheets};
 use app::services::files::uploads::UploadLimits;
 use app::services::notifications;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -142,10 +142,25 @@ async fn a_dossier_left_out_of_the_decision_is_decided_later_in_the_same_round()
                 .iter()
                 .any(|n| n.kind == "round.deferred" && n.dossier_id == Some(awaited))
         );
-        // Brought back and left out again: both audited.
+        // A new reason replaces the old one without telling the producer twice.
+        deferral::defer(db, &p.province, (round, awaited), why)
+            .await
+            .unwrap();
+        let owner = &p.owner;
+        let told = |kind: &'static str| async move {
+            notifications::list(db, owner)
+                .await
+                .unwrap()
+                .iter()
+                .filter(|n| n.kind == kind && n.dossier_id == Some(awaited))
+                .count()
+        };
+        assert_eq!(told("round.deferred").await, 1);
+        // Brought back (the producer is told) and left out again: both audited.
         deferral::bring_back(db, &p.province, (round, awaited))
             .await
             .unwrap();
+        assert_eq!(told("round.brought_back").await, 1);
         let rows = results::results(db, &p.province, round).await.unwrap().rows;
         assert!(
             !rows
@@ -166,6 +181,14 @@ async fn a_dossier_left_out_of_the_decision_is_decided_later_in_the_same_round()
         )
         .await
         .unwrap();
+        // Brought back now, the decision would leave the reopened sheet out unseen; and the
+        // unscored one could not be decided at all.
+        for id in [awaited, unscored] {
+            assert_eq!(
+                conflict(deferral::bring_back(db, &p.province, (round, id)).await),
+                Reason::SheetsStillOpen
+            );
+        }
         score(db, &c.members[0], round, awaited, 1).await;
         // …but not another dossier's.
         assert_eq!(
@@ -198,6 +221,20 @@ async fn a_dossier_left_out_of_the_decision_is_decided_later_in_the_same_round()
             Reason::ChangedMeanwhile
         );
         let v = version(db, &p.province, round).await;
+        assert_eq!(
+            reason(
+                decision::decide(
+                    db,
+                    &p.province,
+                    round,
+                    v,
+                    &decision_of("77/QĐ-UBND", "2099-01-01"),
+                    &settings
+                )
+                .await
+            ),
+            ("date", "decision_ahead")
+        );
         let issued = decision::decide(
             db,
             &p.province,
@@ -247,7 +284,20 @@ async fn a_dossier_left_out_of_the_decision_is_decided_later_in_the_same_round()
             conflict(
                 deferral::decide_later(db, &p.province, (round, unscored), &later, &settings).await
             ),
-            Reason::Unscored
+            Reason::DeferredUnscored
+        );
+        assert_eq!(
+            reason(
+                deferral::decide_later(
+                    db,
+                    &p.province,
+                    (round, awaited),
+                    &decision_of("88/QĐ-UBND", "2026-07-14"),
+                    &settings
+                )
+                .await
+            ),
+            ("date", "before_round_decision")
         );
         assert_eq!(
             reason(
@@ -300,7 +350,7 @@ async fn a_dossier_left_out_of_the_decision_is_decided_later_in_the_same_round()
         let row = |id: i32| rows.iter().find(|r| r.dossier_id == id).unwrap();
         assert_eq!(
             row(awaited).later_decision.as_deref(),
-            Some("88/QĐ-UBND · 01/08/2026")
+            Some("88/QĐ-UBND · 01/08/2026 · Chủ tịch UBND tỉnh")
         );
         assert!(row(unscored).awaiting_decision);
         // Decided, its sheets close again.
@@ -318,10 +368,21 @@ async fn a_dossier_left_out_of_the_decision_is_decided_later_in_the_same_round()
             Reason::Phase
         );
 
-        // The unscored one is scored after the round's decision, then decided.
+        // The unscored one is scored after the round's decision (90 points and more), then
+        // decided; until then the minutes propose it to nobody.
         for member in &c.members {
-            score(db, member, round, unscored, 0).await;
+            score(db, member, round, unscored, 9).await;
         }
+        let minutes = escalation::minutes(db, &p.province, round).await.unwrap();
+        let pending = minutes
+            .rows
+            .iter()
+            .find(|r| r.dossier_id == unscored)
+            .unwrap();
+        assert!(
+            pending.awaiting_decision && !pending.national,
+            "{pending:?}"
+        );
         let certified = deferral::decide_later(
             db,
             &p.province,
@@ -331,8 +392,18 @@ async fn a_dossier_left_out_of_the_decision_is_decided_later_in_the_same_round()
         )
         .await
         .unwrap();
-        assert!(!certified);
-        assert_eq!(state(db, unscored).await, DossierState::NotReached);
+        assert!(certified);
+        assert_eq!(state(db, unscored).await, DossierState::Certified);
+        let minutes = escalation::minutes(db, &p.province, round).await.unwrap();
+        let decided = minutes
+            .rows
+            .iter()
+            .find(|r| r.dossier_id == unscored)
+            .unwrap();
+        assert!(
+            decided.national && decided.later_decision.is_some(),
+            "{decided:?}"
+        );
 
         let logged: Vec<String> = audit_log::Entity::find()
             .filter(audit_log::Column::TargetId.eq(round.to_string()))

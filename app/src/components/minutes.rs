@@ -20,6 +20,11 @@ pub fn MinutesDocument(minutes: Minutes) -> impl IntoView {
         |d| format!("Lạng Sơn, ngày {d}"),
     );
     let national: Vec<ResultRow> = m.rows.iter().filter(|r| r.national).cloned().collect();
+    let later: Vec<(String, String)> = m
+        .rows
+        .iter()
+        .filter_map(|r| Some((r.product_name.clone(), r.later_decision.clone()?)))
+        .collect();
     let members = m.members.clone();
     view! {
         <article class="minutes" data-testid="minutes">
@@ -58,7 +63,7 @@ pub fn MinutesDocument(minutes: Minutes) -> impl IntoView {
                                 <td>{r.commune_name.clone()}</td>
                                 {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
                                 <td class="num"><strong>{r.score.map(points).unwrap_or_default()}</strong></td>
-                                <td>{r.stars.map(|s| format!("{s} sao")).unwrap_or_default()}</td>
+                                <td>{if r.awaiting_decision { "Hoãn quyết định".to_owned() } else { r.stars.map(|s| format!("{s} sao")).unwrap_or_default() }}</td>
                                 <td>{note(r)}</td>
                             </tr>
                         }
@@ -81,6 +86,9 @@ pub fn MinutesDocument(minutes: Minutes) -> impl IntoView {
             {m.decision_number.clone().map(|n| view! {
                 <h2>"III. Quyết định công nhận"</h2>
                 <p>"Quyết định số "{n}" ngày "{m.decision_date.clone().unwrap_or_default()}" của "{m.decision_signer.clone().unwrap_or_default()}"."</p>
+                {later.into_iter().map(|(product, decision)| view! {
+                    <p data-testid="minutes-later">"Quyết định bổ sung số "{decision}" cho sản phẩm "{product}"."</p>
+                }).collect_view()}
             })}
             <div class="signatures">
                 <div><strong>"THƯ KÝ HỘI ĐỒNG"</strong><p><em>"(Ký, ghi rõ họ tên)"</em></p></div>
@@ -111,6 +119,13 @@ fn note(row: &ResultRow) -> String {
     }
     if !row.barred.is_empty() {
         parts.push("Không đạt tiêu chí bắt buộc".to_owned());
+    }
+    if let Some(reason) = row
+        .deferred_reason
+        .as_ref()
+        .filter(|_| row.awaiting_decision)
+    {
+        parts.push(format!("Hoãn quyết định: {reason}"));
     }
     if let Some(number) = &row.certificate {
         parts.push(format!("GCN {number}"));

@@ -128,13 +128,13 @@ fn evaluation_lines(kind: &str, about: &str) -> Option<Lines> {
             (
                 "Hồ sơ được hoãn quyết định trong đợt đánh giá",
                 format!(
-                    "Hội đồng chưa đưa hồ sơ vào quyết định công nhận của đợt đánh giá; hồ sơ sẽ được quyết định sau trong cùng đợt. Sản phẩm và lý do — {about}. Mời anh/chị xem hồ sơ và bổ sung nếu được yêu cầu:"
+                    "Sở Nông nghiệp và Môi trường (cơ quan thường trực Hội đồng) chưa đưa hồ sơ vào quyết định công nhận của đợt đánh giá; UBND tỉnh sẽ quyết định sau trong cùng đợt. Sản phẩm và lý do — {about}. Nếu lý do cần anh/chị gửi thêm giấy tờ (ví dụ phiếu kiểm nghiệm), vui lòng liên hệ cán bộ Sở. Xem hồ sơ tại:"
                 ),
             ),
             (
                 "Dossier left out of the round's decision for now",
                 format!(
-                    "The council left the dossier out of the round's recognition decision; it will be decided later in the same round. Product and reason — {about}. See the dossier, and add what is asked for:"
+                    "The Department of Agriculture and Environment (the council's standing body) left the dossier out of the round's recognition decision; the provincial People's Committee will decide it later in the same round. Product and reason — {about}. If the reason asks for more papers (e.g. a test report), please contact the Department's officer. See the dossier at:"
                 ),
             ),
         ),

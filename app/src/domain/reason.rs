@@ -337,8 +337,23 @@ reasons! {
         "Mọi hồ sơ của đợt đều đang hoãn quyết định: hãy đưa ít nhất một hồ sơ trở lại quyết định.",
         "Every dossier of the round is left out of the decision: bring at least one back into it.";
     NotDeferred = "not_deferred",
-        "Hồ sơ này không nằm trong số hồ sơ hoãn quyết định của đợt (hoặc đã được quyết định).",
+        "Hồ sơ này không nằm trong số hồ sơ đang hoãn quyết định của đợt (chưa từng hoãn, hoặc đã được quyết định).",
         "This dossier is not among the round's dossiers left out of the decision (or it was decided already).";
+    DecisionAhead = "decision_ahead",
+        "Ngày quyết định không được sau ngày hôm nay: ghi quyết định khi đã ký.",
+        "The decision's date cannot be after today: record the decision once it is signed.";
+    BeforeRoundDecision = "before_round_decision",
+        "Ngày quyết định bổ sung không được trước ngày quyết định của đợt.",
+        "A later decision cannot be dated before the round's decision.";
+    DeferredUnscored = "deferred_unscored",
+        "Hồ sơ này chưa có phiếu chấm đã nộp của thành viên Hội đồng: đề nghị thành viên chấm và nộp phiếu (phiếu của hồ sơ đang hoãn vẫn mở) trước khi ghi quyết định bổ sung.",
+        "This dossier has no submitted council sheet yet: ask a member to score and submit it (the sheets of a dossier left out stay open) before recording the later decision.";
+    NoScorer = "no_scorer",
+        "Không thành viên Hội đồng nào chấm được hồ sơ này (mọi thành viên đều có xung đột lợi ích hoặc thuộc tiểu ban khác), nên không thể quyết định sau: hãy thêm thành viên trong giai đoạn chấm điểm.",
+        "No council member can score this dossier (all have a conflict of interest or sit on another sub-council), so it could never be decided later: add a member while the round scores.";
+    SheetsStillOpen = "sheets_still_open",
+        "Chỉ đưa hồ sơ trở lại quyết định khi hồ sơ đã có phiếu chấm đã nộp và không còn phiếu nào đang chấm dở (phiếu được mở lại phải nộp lại trước).",
+        "Bring the dossier back only once it has a submitted sheet and no sheet is being filled in (a reopened sheet must be submitted again first).";
     PhaseClosed = "phase_closed",
         "Giai đoạn hiện tại của đợt không cho phép việc này.",
         "The round's current phase does not allow this.";

@@ -176,12 +176,13 @@ pub fn sheets_open(phase: Phase, panel: Panel, deferred: bool) -> bool {
 
 /// Whether the member may see the other members' sheets of the dossier now. From
 /// deliberation on, every assigned, unconflicted member sees them (that is what deliberation
-/// is for).
+/// is for), except on a dossier left out of the decision, whose sheets are still open.
 pub fn may_see_others(phase: Phase, setting: OthersVisible, s: Standing) -> bool {
     if !s.assigned || s.conflicted {
         return false;
     }
-    if phase >= Phase::Deliberation {
+    // A dossier left out of the decision is still scored: the round's setting holds for it.
+    if phase >= Phase::Deliberation && !sheets_open(phase, s.panel, s.deferred) {
         return true;
     }
     match setting {
@@ -370,6 +371,30 @@ mod tests {
                 );
             }
         }
+        // Still blind as the round says while it is scored.
+        let blank = Standing {
+            deferred: true,
+            ..standing(true, false, false)
+        };
+        assert!(!may_see_others(
+            Phase::Deliberation,
+            OthersVisible::Never,
+            blank
+        ));
+        assert!(!may_see_others(
+            Phase::Decided,
+            OthersVisible::AfterOwnSubmitted,
+            blank
+        ));
+        let done = Standing {
+            deferred: true,
+            ..standing(true, false, true)
+        };
+        assert!(may_see_others(
+            Phase::Decided,
+            OthersVisible::AfterOwnSubmitted,
+            done
+        ));
         // Still once per sheet, and never for a conflicted or unassigned member.
         let submitted = Standing {
             deferred: true,

@@ -24,6 +24,7 @@ pub struct Model {
     /// The decision that ended it: the round's, or its own when it was decided later.
     pub decision_number: Option<String>,
     pub decision_date: Option<chrono::NaiveDate>,
+    pub decision_signer: Option<String>,
 }
 
 impl Model {

@@ -1,6 +1,6 @@
 //! Partial decisions: the provincial officer may leave a dossier out of the round's decision,
 //! with a reason (`deferred_reason`, e.g. a test report still awaited), and decide it later
-//! in the same round by a decision of its own (`decision_number`, `decision_date`; the
+//! in the same round by a decision of its own (`decision_number`, `decision_date`, `decision_signer`; the
 //! round's decision for the others, which get the round's number and date too).
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -13,6 +13,7 @@ enum RoundDossier {
     DeferredReason,
     DecisionNumber,
     DecisionDate,
+    DecisionSigner,
 }
 
 #[async_trait::async_trait]
@@ -25,6 +26,7 @@ impl MigrationTrait for Migration {
                 text_null(RoundDossier::DeferredReason).to_owned(),
                 string_len_null(RoundDossier::DecisionNumber, 64).to_owned(),
                 date_null(RoundDossier::DecisionDate).to_owned(),
+                string_len_null(RoundDossier::DecisionSigner, 200).to_owned(),
             ],
         )
         .await
@@ -38,6 +40,7 @@ impl MigrationTrait for Migration {
                 RoundDossier::DeferredReason,
                 RoundDossier::DecisionNumber,
                 RoundDossier::DecisionDate,
+                RoundDossier::DecisionSigner,
             ],
         )
         .await

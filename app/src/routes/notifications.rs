@@ -44,6 +44,7 @@ fn NotificationList() -> impl IntoView {
         "round.decided" => t_string!(i18n, notifications.round_decided).to_string(),
         "round.not_reached" => t_string!(i18n, notifications.round_not_reached).to_string(),
         "round.deferred" => t_string!(i18n, notifications.round_deferred).to_string(),
+        "round.brought_back" => t_string!(i18n, notifications.round_brought_back).to_string(),
         "certificate.expiring" => t_string!(i18n, notifications.certificate_expiring).to_string(),
         "certificate.revoked" => t_string!(i18n, notifications.certificate_revoked).to_string(),
         "certificate.ministry" => t_string!(i18n, notifications.certificate_ministry).to_string(),

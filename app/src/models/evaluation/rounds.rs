@@ -153,7 +153,7 @@ pub struct ResultRow {
     pub deferred_reason: Option<String>,
     /// Left out and not decided yet.
     pub awaiting_decision: bool,
-    /// "number · date" of its own decision, when it was decided after the round's.
+    /// "number · date · signer" of its own decision, when it was decided after the round's.
     pub later_decision: Option<String>,
 }
 

@@ -4,6 +4,7 @@
 //! scoring (and on a dossier left out of the decision); leaving a dossier out of the decision
 //! and deciding it later; and in deliberation the decision form.
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::components::A;
 
 use crate::components::error::FormError;
@@ -15,10 +16,12 @@ use crate::functions::evaluation::rounds::{
     BringBackRoundDossier, DecideDeferredDossier, DecideRound, DeferRoundDossier, ReopenScoreSheet,
     SaveCouncilRemarks,
 };
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::models::AppError;
 use crate::models::evaluation::rounds::{ResultRow, RoundResults};
 
-/// The forms of the results table, created once for all its rows.
+/// The forms of one row of the results table: each row has its own, so a refusal shows in
+/// the form that was sent (the error summary marks fields of its own form only).
 #[derive(Clone, Copy)]
 struct RowActions {
     reopen: ServerAction<ReopenScoreSheet>,
@@ -28,45 +31,43 @@ struct RowActions {
     decide_later: ServerAction<DecideDeferredDossier>,
 }
 
+impl RowActions {
+    fn new(reload: RwSignal<u32>) -> Self {
+        let actions = RowActions {
+            reopen: ServerAction::new(),
+            remarks: ServerAction::new(),
+            defer: ServerAction::new(),
+            bring_back: ServerAction::new(),
+            decide_later: ServerAction::new(),
+        };
+        reload_on_success(actions.reopen, reload);
+        reload_on_success(actions.remarks, reload);
+        reload_on_success(actions.defer, reload);
+        reload_on_success(actions.bring_back, reload);
+        reload_on_success(actions.decide_later, reload);
+        actions
+    }
+}
+
+/// The refusal of one action, for the `FormError` inside its form.
+fn refusal<A>(action: ServerAction<A>) -> Signal<Option<AppError>>
+where
+    A: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    A::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(Result::err))
+}
+
 #[component]
 pub fn ResultsTable(results: RoundResults, phase: Phase, reload: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
-    let actions = RowActions {
-        reopen: ServerAction::new(),
-        remarks: ServerAction::new(),
-        defer: ServerAction::new(),
-        bring_back: ServerAction::new(),
-        decide_later: ServerAction::new(),
-    };
-    reload_on_success(actions.reopen, reload);
-    reload_on_success(actions.remarks, reload);
-    reload_on_success(actions.defer, reload);
-    reload_on_success(actions.bring_back, reload);
-    reload_on_success(actions.decide_later, reload);
-    let error = Signal::derive(move || {
-        let a = actions;
-        a.reopen
-            .value()
-            .get()
-            .and_then(Result::err)
-            .or_else(|| a.remarks.value().get().and_then(Result::err))
-            .or_else(|| a.defer.value().get().and_then(Result::err))
-            .or_else(|| a.bring_back.value().get().and_then(Result::err))
-            .or_else(|| a.decide_later.value().get().and_then(Result::err))
-    });
     let round_id = results.round_id;
     view! {
         <section class="panel" data-testid="results">
             <h2>{t!(i18n, rounds.results)}</h2>
             <p class="muted">{t!(i18n, rounds.results_hint)}</p>
-            <FormError error />
-            <FieldError error field="reason" />
-            <FieldError error field="remarks" />
-            <FieldError error field="number" />
-            <FieldError error field="date" />
-            <FieldError error field="signer" />
             <div class="table-wrap">
-                <table class="data-table results-table">
+                <table class="data-table results-table cards-on-phone">
                     <thead><tr>
                         <th>{t!(i18n, rounds.product)}</th>
                         <th>{t!(i18n, rounds.member_totals)}</th>
@@ -76,7 +77,7 @@ pub fn ResultsTable(results: RoundResults, phase: Phase, reload: RwSignal<u32>) 
                         <th>{t!(i18n, rounds.certificate)}</th>
                     </tr></thead>
                     <tbody>
-                        {results.rows.into_iter().map(|row| view! { <ResultLine row round_id phase actions /> }).collect_view()}
+                        {results.rows.into_iter().map(|row| view! { <ResultLine row round_id phase reload /> }).collect_view()}
                     </tbody>
                 </table>
             </div>
@@ -85,23 +86,32 @@ pub fn ResultsTable(results: RoundResults, phase: Phase, reload: RwSignal<u32>) 
 }
 
 #[component]
-fn ResultLine(row: ResultRow, round_id: i32, phase: Phase, actions: RowActions) -> impl IntoView {
+fn ResultLine(row: ResultRow, round_id: i32, phase: Phase, reload: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
+    let actions = RowActions::new(reload);
     let dossier_id = row.dossier_id;
     let written = row.remarks.clone().unwrap_or_default();
     let remarks_field = format!("remarks-{dossier_id}");
     let (reopen, remarks) = (actions.reopen, actions.remarks);
     let sheets_open = sheets_open(phase, Panel::Council, row.awaiting_decision);
+    let label = move |text: &'static str| move || match text {
+        "members" => t_string!(i18n, rounds.member_totals).to_string(),
+        "score" => t_string!(i18n, rounds.score).to_string(),
+        "stars" => t_string!(i18n, rounds.stars).to_string(),
+        "spread" => t_string!(i18n, rounds.disagreement).to_string(),
+        _ => t_string!(i18n, rounds.certificate).to_string(),
+    };
     view! {
         <tr data-testid="result-row" data-dossier=dossier_id data-awaiting=row.awaiting_decision.to_string()>
-            <td>
-                {row.product_name.clone()}<br /><span class="muted">{row.commune_name.clone()}</span>
+            <td class="result-product">
+                <strong>{row.product_name.clone()}</strong><br /><span class="muted">{row.commune_name.clone()}</span>
                 <Deferral row=row.clone() round_id phase actions />
                 {if matches!(phase, Phase::Scoring | Phase::Deliberation) {
                     view! {
                         <details class="inline-details" data-testid="remarks">
                             <summary>{t!(i18n, rounds.remarks)}{(!written.is_empty()).then_some(" ✓")}</summary>
                             <ActionForm action=remarks attr:class="stack-form">
+                                <FormError error=refusal(remarks) />
                                 <input type="hidden" name="round_id" value=round_id />
                                 <input type="hidden" name="dossier_id" value=dossier_id />
                                 <label for=remarks_field.clone()>{t!(i18n, rounds.remarks)}</label>
@@ -117,7 +127,7 @@ fn ResultLine(row: ResultRow, round_id: i32, phase: Phase, actions: RowActions) 
                     }).into_any()
                 }}
             </td>
-            <td>
+            <td data-label=label("members")>
                 <ul class="member-totals">
                     {row.totals.into_iter().map(|m| {
                         let class = if m.far { "far" } else if m.submitted { "" } else { "muted" };
@@ -130,6 +140,7 @@ fn ResultLine(row: ResultRow, round_id: i32, phase: Phase, actions: RowActions) 
                                     <details class="inline-details">
                                         <summary>{t!(i18n, rounds.reopen)}</summary>
                                         <ActionForm action=reopen attr:class="stack-form">
+                                            <FormError error=refusal(reopen) />
                                             <input type="hidden" name="round_id" value=round_id />
                                             <input type="hidden" name="dossier_id" value=dossier_id />
                                             <input type="hidden" name="member_id" value=m.user_id />
@@ -145,13 +156,13 @@ fn ResultLine(row: ResultRow, round_id: i32, phase: Phase, actions: RowActions) 
                 </ul>
                 {row.advisory_score.map(|s| view! { <p class="muted">{t!(i18n, rounds.advisory_score)}": "{points(s)}</p> })}
             </td>
-            <td class="num" data-testid="result-score">{row.score.map(points).unwrap_or_else(|| "—".into())}</td>
-            <td>
+            <td class="num" data-label=label("score") data-testid="result-score">{row.score.map(points).unwrap_or_else(|| "—".into())}</td>
+            <td data-label=label("stars")>
                 {row.stars.map(|s| view! { <Stars stars=s /> })}
                 {(!row.barred.is_empty()).then(|| view! { <p class="warning">{t!(i18n, rounds.barred)}" "{levels(&row.barred)}</p> })}
                 {row.national.then(|| view! { <p class="badge national" data-testid="national">{t!(i18n, rounds.national)}</p> })}
             </td>
-            <td>
+            <td data-label=label("spread")>
                 {row.spread.map(|(lo, hi)| view! { <span>{points(lo)}" – "{points(hi)}</span> })}
                 {(!row.criteria.is_empty()).then(|| view! {
                     <ul class="criteria-spread">
@@ -159,7 +170,7 @@ fn ResultLine(row: ResultRow, round_id: i32, phase: Phase, actions: RowActions) 
                     </ul>
                 })}
             </td>
-            <td>
+            <td data-label=label("certificate")>
                 {row.certificate.clone().map(|n| {
                     let (page, pdf) = (format!("/certificates/{n}"), format!("/certificates/{n}/pdf"));
                     view! {
@@ -181,16 +192,25 @@ fn Deferral(row: ResultRow, round_id: i32, phase: Phase, actions: RowActions) ->
     let dossier_id = row.dossier_id;
     let open = matches!(phase, Phase::Scoring | Phase::Deliberation);
     let reason_field = format!("defer-{dossier_id}");
-    let (defer, bring_back, decide_later) = (actions.defer, actions.bring_back, actions.decide_later);
-    let notice = row.deferred_reason.clone().map(|reason| view! {
-        <p class="warning prewrap" data-testid="deferred">{t!(i18n, rounds.deferred)}": "{reason}</p>
+    let (defer, bring_back, decide_later) =
+        (actions.defer, actions.bring_back, actions.decide_later);
+    let awaiting = row.awaiting_decision;
+    // Once decided later, the reason stays as a plain note: nothing waits any more.
+    let notice = row.deferred_reason.clone().map(|reason| {
+        let class = if awaiting { "warning prewrap" } else { "muted prewrap" };
+        view! {
+            <p class=class data-testid="deferred">
+                {if awaiting { t!(i18n, rounds.deferred).into_any() } else { t!(i18n, rounds.was_deferred).into_any() }}": "{reason}
+            </p>
+        }
     });
     let later = row.later_decision.clone().map(|decision| view! {
         <p class="muted" data-testid="later-decision">{t!(i18n, rounds.later_decision)}" "{decision}</p>
     });
-    let form = if open && row.awaiting_decision {
+    let form = if open && awaiting {
         Some(view! {
-            <ActionForm action=bring_back attr:class="inline-form">
+            <ActionForm action=bring_back attr:class="stack-form">
+                <FormError error=refusal(bring_back) />
                 <input type="hidden" name="round_id" value=round_id />
                 <input type="hidden" name="dossier_id" value=dossier_id />
                 <button type="submit" class="secondary" data-testid="bring-back" disabled=move || bring_back.pending().get()>{t!(i18n, rounds.bring_back)}</button>
@@ -201,6 +221,7 @@ fn Deferral(row: ResultRow, round_id: i32, phase: Phase, actions: RowActions) ->
             <details class="inline-details" data-testid="defer">
                 <summary>{t!(i18n, rounds.defer)}</summary>
                 <ActionForm action=defer attr:class="stack-form">
+                    <FormError error=refusal(defer) />
                     <input type="hidden" name="round_id" value=round_id />
                     <input type="hidden" name="dossier_id" value=dossier_id />
                     <label for=reason_field.clone()>{t!(i18n, rounds.defer_reason)}</label>
@@ -210,12 +231,13 @@ fn Deferral(row: ResultRow, round_id: i32, phase: Phase, actions: RowActions) ->
                 </ActionForm>
             </details>
         }.into_any())
-    } else if phase == Phase::Decided && row.awaiting_decision {
+    } else if phase == Phase::Decided && awaiting {
         let field = move |name: &str| format!("later-{name}-{dossier_id}");
         Some(view! {
             <details class="inline-details" data-testid="decide-later" open=true>
                 <summary>{t!(i18n, rounds.decide_later)}</summary>
                 <ActionForm action=decide_later attr:class="stack-form">
+                    <FormError error=refusal(decide_later) />
                     <input type="hidden" name="round_id" value=round_id />
                     <input type="hidden" name="dossier_id" value=dossier_id />
                     <p class="muted">{t!(i18n, rounds.decide_later_hint)}</p>

@@ -75,7 +75,11 @@ pub async fn decide(
         return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
     let mut issued = 0;
-    let decision = Decision { number, date };
+    let decision = Decision {
+        number,
+        date,
+        signer,
+    };
     for (dossier_id, result) in results {
         let (Some(result), Some(d)) = (result, data.dossiers.get(&dossier_id)) else {
             continue;
@@ -106,20 +110,28 @@ pub async fn decide(
 /// The decision form checked: its number, signer and date.
 ///
 /// # Errors
-/// `Invalid` for an empty or too long number or signer, or a wrong date.
-pub(crate) fn checked(
-    input: &DecisionInput,
-) -> Result<(&str, &str, chrono::NaiveDate), ServiceError> {
-    let number = input.number.trim();
-    if number.is_empty() || number.chars().count() > 64 {
-        return Err(invalid("number", Reason::Required));
-    }
-    let signer = input.signer.trim();
-    if signer.is_empty() || signer.chars().count() > 200 {
-        return Err(invalid("signer", Reason::Required));
-    }
+/// `Invalid` for an empty or too long number or signer, or a wrong date or one after today.
+pub(crate) fn checked<'a>(
+    input: &'a DecisionInput,
+) -> Result<(&'a str, &'a str, chrono::NaiveDate), ServiceError> {
+    let text = |value: &'a str, field: &'static str, longest: usize| {
+        let value = value.trim();
+        if value.is_empty() {
+            Err(invalid(field, Reason::Required))
+        } else if value.chars().count() > longest {
+            Err(invalid(field, Reason::TooLong))
+        } else {
+            Ok(value)
+        }
+    };
+    let number = text(&input.number, "number", 64)?;
+    let signer = text(&input.signer, "signer", 200)?;
     let date = chrono::NaiveDate::parse_from_str(input.date.trim(), "%Y-%m-%d")
         .map_err(|_| invalid("date", Reason::InvalidDate))?;
+    // A decision is recorded once signed: never dated ahead (certificates run from it).
+    if date > crate::services::today_in_vietnam() {
+        return Err(invalid("date", Reason::DecisionAhead));
+    }
     Ok((number, signer, date))
 }
 

@@ -16,7 +16,7 @@ use crate::services::audit;
 use crate::services::certificates::register::CertificateSettings;
 use crate::services::evaluation::decision::checked;
 use crate::services::evaluation::finish::{Decision, finish_dossier};
-use crate::services::evaluation::remarks::while_discussed;
+use crate::services::evaluation::remarks::hold_while_discussed;
 use crate::services::evaluation::results::council_results;
 use crate::services::evaluation::round_data::{self, RoundData};
 use crate::services::evaluation::rounds::{bump_version, entry};
@@ -27,11 +27,13 @@ use crate::services::notifications::{self, Audience};
 /// The longest reason kept (characters).
 pub const MAX_DEFER_REASON: usize = 500;
 
-/// Leaves one dossier out of the round's decision, with the reason its producer reads.
+/// Leaves one dossier out of the round's decision, with the reason its producer reads (or
+/// changes the reason of one left out: its producer is told once).
 ///
 /// # Errors
 /// `Denied` for anyone but a provincial officer; `NotFound` for a round or a dossier not in
-/// it; `Conflict(Reason::Phase)` outside scoring and deliberation; `Invalid("reason")` when
+/// it; `Conflict(Reason::Phase)` outside scoring and deliberation; `Conflict(Reason::NoScorer)`
+/// when no council member may score it (it could never be decided); `Invalid("reason")` when
 /// blank or too long.
 pub async fn defer(
     db: &DatabaseConnection,
@@ -48,6 +50,12 @@ pub async fn defer(
         return Err(invalid("reason", Reason::TooLong));
     }
     let data = open_round(db, round_id, dossier_id).await?;
+    if data.expected_council(dossier_id).is_empty() {
+        return Err(ServiceError::Conflict(Reason::NoScorer));
+    }
+    let already = data
+        .entry(dossier_id)
+        .is_some_and(round_dossier::Model::deferred);
     let txn = db.begin().await?;
     set_reason(&txn, (round_id, dossier_id), Some(reason)).await?;
     let product = data.product_name(dossier_id);
@@ -63,19 +71,28 @@ pub async fn defer(
         .with("reason", reason),
     )
     .await?;
-    if let Some(d) = data.dossiers.get(&dossier_id) {
-        let about = format!("{product}: {reason}");
-        let to = [Audience::SubjectMembers(d.subject_id)];
-        notifications::notify(&txn, actor, &to, "round.deferred", Some(dossier_id), &about).await?;
+    if !already {
+        tell_producer(
+            &txn,
+            actor,
+            &data,
+            dossier_id,
+            "round.deferred",
+            &format!("{product}: {reason}"),
+        )
+        .await?;
     }
     txn.commit().await?;
     Ok(())
 }
 
-/// Brings a dossier left out back into the round's decision.
+/// Brings a dossier left out back into the round's decision; its producer is told. In
+/// deliberation, only a dossier the decision can end: with a council result and no sheet being
+/// filled in again.
 ///
 /// # Errors
-/// As `defer`, and `Conflict(Reason::NotDeferred)` for a dossier that was not left out.
+/// As `defer`; `Conflict(Reason::NotDeferred)` for a dossier that was not left out;
+/// `Conflict(Reason::SheetsStillOpen)` in deliberation for one the decision could not end.
 pub async fn bring_back(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -89,12 +106,24 @@ pub async fn bring_back(
     {
         return Err(ServiceError::Conflict(Reason::NotDeferred));
     }
+    if data.phase == Phase::Deliberation && !ready_for_decision(&data, dossier_id) {
+        return Err(ServiceError::Conflict(Reason::SheetsStillOpen));
+    }
     let txn = db.begin().await?;
     set_reason(&txn, (round_id, dossier_id), None).await?;
     let product = data.product_name(dossier_id);
     audit::append(
         &txn,
         entry(by, AuditAction::RoundBringBack, round_id, product.clone()).with("product", &product),
+    )
+    .await?;
+    tell_producer(
+        &txn,
+        actor,
+        &data,
+        dossier_id,
+        "round.brought_back",
+        &product,
     )
     .await?;
     txn.commit().await?;
@@ -108,8 +137,8 @@ pub async fn bring_back(
 /// # Errors
 /// `Denied`; `NotFound`; `Conflict(Reason::Phase)` before the round is decided;
 /// `Conflict(Reason::NotDeferred)` for a dossier that was not left out or is decided;
-/// `Conflict(Reason::Unscored)` while it has no submitted council sheet; `Invalid` for the
-/// decision's fields.
+/// `Conflict(Reason::DeferredUnscored)` while it has no submitted council sheet; `Invalid` for
+/// the decision's fields, or a date before the round's decision.
 pub async fn decide_later(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -118,36 +147,47 @@ pub async fn decide_later(
     settings: &CertificateSettings,
 ) -> Result<bool, ServiceError> {
     let by = manage_rounds(actor)?;
-    let data = round_data::load(db, round_id).await?;
-    let entry_row = data.entry(dossier_id).ok_or(ServiceError::NotFound)?;
-    if data.phase != Phase::Decided {
+    let seen = round_data::load(db, round_id).await?;
+    let entry_row = seen.entry(dossier_id).ok_or(ServiceError::NotFound)?;
+    if seen.phase != Phase::Decided {
         return Err(ServiceError::Conflict(Reason::Phase));
     }
     if !entry_row.deferred() {
         return Err(ServiceError::Conflict(Reason::NotDeferred));
     }
-    let result = council_results(&data)
-        .into_iter()
-        .find(|(id, _)| *id == dossier_id)
-        .and_then(|(_, result)| result)
-        .ok_or(ServiceError::Conflict(Reason::Unscored))?;
     let (number, signer, date) = checked(input)?;
-    let d = data
-        .dossiers
-        .get(&dossier_id)
-        .ok_or(ServiceError::NotFound)?;
+    if seen.round.decision_date.is_some_and(|round| date < round) {
+        return Err(invalid("date", Reason::BeforeRoundDecision));
+    }
     let txn = db.begin().await?;
-    // Two officers deciding the same dossier at once: the second finds it decided.
+    // Claimed first: a second officer deciding it at once, or a member's sheet arriving now
+    // (`score_sheets` holds the same row), waits for this and then finds it decided.
     let claimed = round_dossier::Entity::update_many()
         .col_expr(round_dossier::Column::DecisionNumber, number.into())
         .filter(round_dossier::Column::Id.eq(entry_row.id))
+        .filter(round_dossier::Column::DeferredReason.is_not_null())
         .filter(round_dossier::Column::Stars.is_null())
         .exec(&txn)
         .await?;
     if claimed.rows_affected != 1 {
         return Err(ServiceError::Conflict(Reason::NotDeferred));
     }
-    let decision = Decision { number, date };
+    // The sheets as they stand once the row is held: what the decision is made on.
+    let data = round_data::load(&txn, round_id).await?;
+    let result = council_results(&data)
+        .into_iter()
+        .find(|(id, _)| *id == dossier_id)
+        .and_then(|(_, result)| result)
+        .ok_or(ServiceError::Conflict(Reason::DeferredUnscored))?;
+    let d = data
+        .dossiers
+        .get(&dossier_id)
+        .ok_or(ServiceError::NotFound)?;
+    let decision = Decision {
+        number,
+        date,
+        signer,
+    };
     let certified = finish_dossier(&txn, actor, &data, d, &result, &decision, settings).await?;
     let product = data.product_name(dossier_id);
     audit::append(
@@ -160,6 +200,7 @@ pub async fn decide_later(
         )
         .with("number", number)
         .with("date", crate::domain::dates::date(date))
+        .with("signer", signer)
         .with("product", &product),
     )
     .await?;
@@ -184,14 +225,27 @@ async fn open_round(
     Ok(data)
 }
 
-/// Writes the reason (or clears it), checking the round's phase in the same statement so that
-/// it never lands after a decision committed meanwhile; a decision prepared on the page before
-/// is refused as changed meanwhile (the round's version moves on).
+/// Whether the round's decision could end the dossier now: a council result, and no expected
+/// member's sheet being filled in again (it would be left out of the result unseen).
+fn ready_for_decision(data: &RoundData, dossier_id: i32) -> bool {
+    let scored = council_results(data)
+        .into_iter()
+        .any(|(id, result)| id == dossier_id && result.is_some());
+    let drafts = data.expected_council(dossier_id).into_iter().any(|member| {
+        data.sheet(dossier_id, member)
+            .is_some_and(|s| s.submitted_at.is_none())
+    });
+    scored && !drafts
+}
+
+/// Writes the reason (or clears it) while the round is still discussed (held first, its
+/// version moved on: a decision prepared on the page before is refused as changed meanwhile).
 async fn set_reason(
     txn: &impl sea_orm::ConnectionTrait,
     (round_id, dossier_id): (i32, i32),
     reason: Option<&str>,
 ) -> Result<(), ServiceError> {
+    hold_while_discussed(txn, round_id, true).await?;
     let updated = round_dossier::Entity::update_many()
         .col_expr(
             round_dossier::Column::DeferredReason,
@@ -199,12 +253,54 @@ async fn set_reason(
         )
         .filter(round_dossier::Column::RoundId.eq(round_id))
         .filter(round_dossier::Column::DossierId.eq(dossier_id))
-        .filter(round_dossier::Column::RoundId.in_subquery(while_discussed(round_id)))
+        .filter(round_dossier::Column::Stars.is_null())
         .exec(txn)
         .await?;
     if updated.rows_affected != 1 {
         return Err(ServiceError::Conflict(Reason::Phase));
     }
-    bump_version(txn, round_id).await?;
+    Ok(())
+}
+
+/// Tells the dossier's producer (in the app; `mail_text` says which kinds are e-mailed too).
+async fn tell_producer(
+    txn: &impl sea_orm::ConnectionTrait,
+    actor: &Actor,
+    data: &RoundData,
+    dossier_id: i32,
+    kind: &str,
+    about: &str,
+) -> Result<(), ServiceError> {
+    if let Some(d) = data.dossiers.get(&dossier_id) {
+        let to = [Audience::SubjectMembers(d.subject_id)];
+        notifications::notify(txn, actor, &to, kind, Some(dossier_id), about).await?;
+    }
+    Ok(())
+}
+
+/// Holds, in `txn`, the row of a dossier left out and not decided yet: a sheet saved or
+/// reopened outside the panel's phase never lands under its later decision (which claims the
+/// same row first).
+///
+/// # Errors
+/// `Conflict(Reason::PhaseClosed)` once it is decided (or was never left out); a database error.
+pub(crate) async fn hold_deferred(
+    txn: &impl sea_orm::ConnectionTrait,
+    (round_id, dossier_id): (i32, i32),
+) -> Result<(), ServiceError> {
+    let held = round_dossier::Entity::update_many()
+        .col_expr(
+            round_dossier::Column::DeferredReason,
+            sea_orm::sea_query::Expr::col(round_dossier::Column::DeferredReason),
+        )
+        .filter(round_dossier::Column::RoundId.eq(round_id))
+        .filter(round_dossier::Column::DossierId.eq(dossier_id))
+        .filter(round_dossier::Column::DeferredReason.is_not_null())
+        .filter(round_dossier::Column::Stars.is_null())
+        .exec(txn)
+        .await?;
+    if held.rows_affected != 1 {
+        return Err(ServiceError::Conflict(Reason::PhaseClosed));
+    }
     Ok(())
 }

@@ -58,7 +58,14 @@ fn minutes_of(data: &RoundData, rows: Vec<ResultRow>) -> Minutes {
         decision_date: r.decision_date.map(crate::domain::dates::date),
         decision_signer: r.decision_signer.clone(),
         members,
-        rows,
+        // A dossier left out of the decision is proposed to nobody until it is decided.
+        rows: rows
+            .into_iter()
+            .map(|row| ResultRow {
+                national: row.national && !row.awaiting_decision,
+                ..row
+            })
+            .collect(),
     }
 }
 

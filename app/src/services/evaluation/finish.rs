@@ -26,6 +26,7 @@ use crate::services::notifications::{self, Audience};
 pub(crate) struct Decision<'a> {
     pub number: &'a str,
     pub date: chrono::NaiveDate,
+    pub signer: &'a str,
 }
 
 /// Ends one dossier of the round with the council's `result`; returns whether a certificate
@@ -82,6 +83,10 @@ pub(crate) async fn finish_dossier(
             decision.number.to_owned().into(),
         )
         .col_expr(round_dossier::Column::DecisionDate, decision.date.into())
+        .col_expr(
+            round_dossier::Column::DecisionSigner,
+            decision.signer.to_owned().into(),
+        )
         .filter(round_dossier::Column::RoundId.eq(data.round.id))
         .filter(round_dossier::Column::DossierId.eq(d.id))
         .exec(txn)

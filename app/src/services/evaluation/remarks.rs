@@ -2,8 +2,10 @@
 //! council's discussion, for the producer to read with the result on the dossier's page
 //! (above all when the product did not reach 3★: what to improve). Written while the round
 //! scores or deliberates; fixed once it is decided.
-use sea_orm::sea_query::{Query, SelectStatement};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+};
 
 use crate::auth::Actor;
 use crate::domain::audit_action::AuditAction;
@@ -16,15 +18,31 @@ use crate::services::evaluation::round_data;
 use crate::services::guards::manage_rounds;
 use crate::services::input::invalid;
 
-/// The round, if it scores or deliberates: checked in the same statement as a write that only
-/// those phases allow, so the write never lands after a decision committed meanwhile.
-pub(crate) fn while_discussed(round_id: i32) -> SelectStatement {
-    Query::select()
-        .column(evaluation_round::Column::Id)
-        .from(evaluation_round::Entity)
-        .and_where(evaluation_round::Column::Id.eq(round_id))
-        .and_where(evaluation_round::Column::Phase.is_in([Phase::Scoring, Phase::Deliberation]))
-        .to_owned()
+/// Holds the round's row in `txn` while the round scores or deliberates, moving its version
+/// on when `bump`. A decision writes that row first, so what the transaction writes after this
+/// never lands on a decided round: PostgreSQL waits for the decision's lock and then finds the
+/// phase changed; SQLite runs one writer at a time.
+///
+/// # Errors
+/// `Conflict(Reason::Phase)` when the round is in another phase; a database error.
+pub(crate) async fn hold_while_discussed(
+    txn: &impl ConnectionTrait,
+    round_id: i32,
+    bump: bool,
+) -> Result<(), ServiceError> {
+    let held = evaluation_round::Entity::update_many()
+        .col_expr(
+            evaluation_round::Column::Version,
+            Expr::col(evaluation_round::Column::Version).add(i32::from(bump)),
+        )
+        .filter(evaluation_round::Column::Id.eq(round_id))
+        .filter(evaluation_round::Column::Phase.is_in([Phase::Scoring, Phase::Deliberation]))
+        .exec(txn)
+        .await?;
+    if held.rows_affected != 1 {
+        return Err(ServiceError::Conflict(Reason::Phase));
+    }
+    Ok(())
 }
 
 /// The longest remarks kept (characters).
@@ -54,24 +72,20 @@ pub async fn save_remarks(
     if !matches!(data.phase, Phase::Scoring | Phase::Deliberation) {
         return Err(ServiceError::Conflict(Reason::Phase));
     }
-    // The round's phase is checked again in the same statement: remarks never land after a
-    // decision committed meanwhile.
-    let updated = round_dossier::Entity::update_many()
+    let txn = db.begin().await?;
+    hold_while_discussed(&txn, round_id, false).await?;
+    round_dossier::Entity::update_many()
         .col_expr(
             round_dossier::Column::Remarks,
             (!remarks.is_empty()).then(|| remarks.to_owned()).into(),
         )
         .filter(round_dossier::Column::RoundId.eq(round_id))
         .filter(round_dossier::Column::DossierId.eq(dossier_id))
-        .filter(round_dossier::Column::RoundId.in_subquery(while_discussed(round_id)))
-        .exec(db)
+        .exec(&txn)
         .await?;
-    if updated.rows_affected != 1 {
-        return Err(ServiceError::Conflict(Reason::Phase));
-    }
     let product = data.product_name(dossier_id);
     audit::append(
-        db,
+        &txn,
         Entry {
             actor_user_id: Some(by),
             action: AuditAction::RoundRemarks,
@@ -84,5 +98,6 @@ pub async fn save_remarks(
         .with("product", &product),
     )
     .await?;
+    txn.commit().await?;
     Ok(())
 }

@@ -159,8 +159,16 @@ fn row(data: &RoundData, dossier_id: i32, set_id: i32, how: Aggregation) -> Resu
         awaiting_decision: entry.is_some_and(round_dossier::Model::deferred),
         later_decision: entry
             .filter(|e| e.deferred_reason.is_some())
-            .and_then(|e| Some((e.decision_number.clone()?, e.decision_date?)))
-            .map(|(number, date)| format!("{number} · {}", crate::domain::dates::date(date))),
+            .and_then(|e| {
+                Some((
+                    e.decision_number.clone()?,
+                    e.decision_date?,
+                    e.decision_signer.clone()?,
+                ))
+            })
+            .map(|(number, date, signer)| {
+                format!("{number} · {} · {signer}", crate::domain::dates::date(date))
+            }),
     }
 }
 

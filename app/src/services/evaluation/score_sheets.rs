@@ -19,6 +19,7 @@ use crate::entities::{dossier_checklist_item, score_sheet};
 use crate::models::evaluation::rounds::{OtherSheet, SheetDocument, SheetView};
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
+use crate::services::evaluation::deferral::hold_deferred;
 use crate::services::evaluation::round_data::{self, RoundData};
 use crate::services::guards::manage_rounds;
 use crate::services::input::invalid;
@@ -179,6 +180,10 @@ pub async fn save(
     }
     let now = crate::clock::now();
     let txn = db.begin().await?;
+    // Outside the panel's phase only a dossier left out of the decision is open.
+    if data.phase != standing.panel.scoring_phase() {
+        hold_deferred(&txn, (round_id, dossier_id)).await?;
+    }
     let json = serde_json::to_string(choices).unwrap_or_else(|_| "{}".to_owned());
     let total = i32::try_from(result.total).unwrap_or_default();
     let stars = i16::from(result.stars);
@@ -251,6 +256,9 @@ pub async fn save(
     })
 }
 
+/// The longest reason for reopening a sheet (characters), as the form allows.
+pub const MAX_REOPEN_REASON: usize = 1000;
+
 /// The provincial officer reopens a member's submitted sheet, with a reason, while the panel's
 /// phase lasts.
 ///
@@ -279,7 +287,13 @@ pub async fn reopen(
     if reason.is_empty() {
         return Err(invalid("reason", Reason::Required));
     }
+    if reason.chars().count() > MAX_REOPEN_REASON {
+        return Err(invalid("reason", Reason::TooLong));
+    }
     let txn = db.begin().await?;
+    if data.phase != panel.scoring_phase() {
+        hold_deferred(&txn, (round_id, dossier_id)).await?;
+    }
     score_sheet::Entity::update_many()
         .col_expr(
             score_sheet::Column::SubmittedAt,
