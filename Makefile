@@ -116,7 +116,9 @@ clippy:
 # PostgreSQL too when TEST_DATABASE_URL is set.
 unit-test:
 	@echo "==> cargo test with clippy (SQLite$${TEST_DATABASE_URL:+ and PostgreSQL})"
-	$(TEST_BUILD) cargo test
+	$(TEST_BUILD) cargo test --no-run
+	@# Two binaries at a time (bench/rust-tests.mjs says why); the same flags, so no rebuild.
+	$(TEST_BUILD) node bench/rust-tests.mjs
 
 # The wasm client exactly as shipped (release, linted by clippy as it compiles), precompressed,
 # and its size (what a phone downloads).

@@ -107,11 +107,50 @@ pub async fn copy_of(url: &str, template: &str) -> (DatabaseConnection, String) 
         std::process::id(),
         NEXT.fetch_add(1, Ordering::Relaxed)
     );
-    execute(url, &format!("CREATE DATABASE {name} TEMPLATE {template}")).await;
+    let admin = admin(url).await;
+    for sql in [
+        format!(
+            "CREATE DATABASE {name} TEMPLATE {template}{}",
+            strategy(&admin).await
+        ),
+        // A test's database is thrown away: its commits need not wait for the disk.
+        format!("ALTER DATABASE {name} SET synchronous_commit = off"),
+    ] {
+        admin
+            .execute_unprepared(&sql)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
     let db = app::db::connect(ConnectOptions::new(database_url(url, &name)))
         .await
         .expect("connect to the test database");
     (db, name)
+}
+
+/// How a test database is copied: file by file where the server can (PostgreSQL 15 and later
+/// copy through the write-ahead log by default, writing the whole template to it for every
+/// test: the server's kernel time in a run of the services' tests 43 → 28 s).
+async fn strategy(admin: &DatabaseConnection) -> &'static str {
+    static STRATEGY: tokio::sync::OnceCell<&'static str> = tokio::sync::OnceCell::const_new();
+    STRATEGY
+        .get_or_init(|| async {
+            let version = admin
+                .query_one_raw(sea_orm::Statement::from_string(
+                    admin.get_database_backend(),
+                    "SELECT current_setting('server_version_num')::int AS v",
+                ))
+                .await
+                .ok()
+                .flatten()
+                .and_then(|row| row.try_get::<i32>("", "v").ok())
+                .unwrap_or(0);
+            if version >= 150_000 {
+                " STRATEGY FILE_COPY"
+            } else {
+                ""
+            }
+        })
+        .await
 }
 
 /// Drops a test's database (its pool may still be closing: `FORCE` ends those connections).
