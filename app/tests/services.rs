@@ -33,6 +33,7 @@ mod registry;
 mod report_periods;
 mod reports;
 mod reports_units;
+mod round_deadlines;
 mod round_escalation;
 mod rounds;
 mod rounds_at_scale;

@@ -87,14 +87,17 @@ test("a round runs in the browser: three forwarded dossiers, three members scori
   await province.getByTestId("new-round").locator("summary").click();
   const form = province.getByTestId("round-form");
   // A scoring window that ends before it starts is refused and the form keeps what was typed.
+  // Dates from today: dossiers join until the deadline and sheets are submitted within the
+  // scoring window (both enforced).
+  const day = (n: number) => new Date(today().getTime() + n * 86_400_000).toISOString().slice(0, 10);
   await form.getByLabel("Tên đợt").fill(name);
-  await form.getByLabel("Hạn nộp hồ sơ").fill("2026-11-30");
-  await form.getByLabel("Chấm điểm từ ngày").fill("2026-12-10");
-  await form.getByLabel("Chấm điểm đến ngày").fill("2026-12-01");
+  await form.getByLabel("Hạn nộp hồ sơ").fill(day(7));
+  await form.getByLabel("Chấm điểm từ ngày").fill(day(0));
+  await form.getByLabel("Chấm điểm đến ngày").fill(day(-1));
   await form.getByRole("button", { name: "Tạo đợt" }).click();
   await expect(form.locator('[data-field="scoring_until"]')).toBeVisible();
   await expect(form.getByLabel("Tên đợt")).toHaveValue(name);
-  await form.getByLabel("Chấm điểm đến ngày").fill("2026-12-20");
+  await form.getByLabel("Chấm điểm đến ngày").fill(day(20));
   await form.getByRole("button", { name: "Tạo đợt" }).click();
   await expect(province).toHaveURL(/\/rounds\/\d+$/);
   const roundUrl = new URL(province.url()).pathname;

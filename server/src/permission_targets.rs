@@ -61,12 +61,19 @@ where
         app::domain::dossier::DossierState::Forwarded,
     )
     .await;
+    // Dates from today: dossiers join until the deadline, sheets are submitted in the window.
+    let today = app::services::today_in_vietnam();
+    let day = |days: i64| {
+        (today + chrono::Duration::days(days))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
     let input = app::models::evaluation::rounds::RoundInput {
         name: "Đợt của bảng quyền".into(),
-        year: "2026".into(),
-        dossier_deadline: "2026-05-31".into(),
-        scoring_from: "2026-06-01".into(),
-        scoring_until: "2026-06-30".into(),
+        year: chrono::Datelike::year(&today).to_string(),
+        dossier_deadline: day(10),
+        scoring_from: day(-5),
+        scoring_until: day(30),
         ..Default::default()
     };
     let round = rounds::create(db, &province, &input).await.unwrap();

@@ -354,6 +354,12 @@ reasons! {
     SheetsStillOpen = "sheets_still_open",
         "Chỉ đưa hồ sơ trở lại quyết định khi hồ sơ đã có phiếu chấm đã nộp và không còn phiếu nào đang chấm dở (phiếu được mở lại phải nộp lại trước).",
         "Bring the dossier back only once it has a submitted sheet and no sheet is being filled in (a reopened sheet must be submitted again first).";
+    DeadlinePassed = "deadline_passed",
+        "Đã quá hạn nộp hồ sơ của đợt: không đưa thêm hồ sơ vào đợt. Nếu cần, sửa hạn nộp hồ sơ trong thiết lập của đợt (việc sửa được ghi nhật ký).",
+        "The round's dossier deadline has passed: no more dossiers join it. If needed, move the deadline in the round's settings (the change is logged).";
+    ScoringClosed = "scoring_closed",
+        "Đã hết thời hạn chấm điểm của đợt: không nộp phiếu được nữa (phiếu nháp vẫn được lưu). Đề nghị cán bộ Sở Nông nghiệp và Môi trường gia hạn chấm điểm nếu cần.",
+        "The round's scoring window has closed: sheets can no longer be submitted (drafts are still saved). Ask the Department of Agriculture and Environment's officer to extend it if needed.";
     PhaseClosed = "phase_closed",
         "Giai đoạn hiện tại của đợt không cho phép việc này.",
         "The round's current phase does not allow this.";

@@ -13,7 +13,9 @@ use crate::domain::dossier::DossierState;
 use crate::entities::user_account;
 use crate::models::evaluation::rounds::DecisionInput;
 use crate::seed::calendar::DemoCalendar;
-use crate::seed::rounds::{demo_err, fill, join_round, round_input, round_version};
+use crate::seed::rounds::{
+    demo_err, fill, join_round, round_input, round_version, set_dates, working_dates,
+};
 use crate::services::ServiceError;
 use crate::services::certificates::register::CertificateSettings;
 use crate::services::evaluation::{decision, members, remarks, rounds};
@@ -51,7 +53,7 @@ pub async fn decided_round(
     let input = round_input(
         format!("Đợt bổ sung năm {year} (minh họa)"),
         year,
-        [shift(deadline), shift(from), shift(until)],
+        working_dates(),
     );
     let round = rounds::create(db, province, &input)
         .await
@@ -96,6 +98,7 @@ pub async fn decided_round(
     )
     .await
     .map_err(demo_err("decision"))?;
+    set_dates(db, round, [shift(deadline), shift(from), shift(until)]).await?;
     Ok(u64::try_from(issued).unwrap_or(0))
 }
 

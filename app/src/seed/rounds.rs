@@ -206,7 +206,7 @@ async fn open_round(
     let input = round_input(
         format!("Đợt 1 năm {year} (minh họa)"),
         year,
-        calendar.open_round(),
+        working_dates(),
     );
     let round = rounds::create(db, province, &input)
         .await
@@ -228,6 +228,37 @@ async fn open_round(
     for (n, &d) in joining.iter().enumerate() {
         fill(db, &council[1], round, d, 2 - n % 2).await?;
     }
+    set_dates(db, round, calendar.open_round()).await
+}
+
+/// Dates under which a demo round is made through the services today: its dossiers may still
+/// join and its sheets be submitted. `set_dates` then gives it the demo calendar's own.
+pub(crate) fn working_dates() -> [NaiveDate; 3] {
+    let today = crate::services::today_in_vietnam();
+    [
+        today,
+        today - chrono::Days::new(10),
+        today + chrono::Days::new(20),
+    ]
+}
+
+/// Gives a demo round its dossier deadline and scoring window (the services enforce them, so
+/// a round of the past is made under `working_dates` first).
+///
+/// # Errors
+/// A database error.
+pub(crate) async fn set_dates(
+    db: &DatabaseConnection,
+    round: i32,
+    [deadline, from, until]: [NaiveDate; 3],
+) -> Result<(), DbErr> {
+    evaluation_round::Entity::update_many()
+        .col_expr(evaluation_round::Column::DossierDeadline, deadline.into())
+        .col_expr(evaluation_round::Column::ScoringFrom, from.into())
+        .col_expr(evaluation_round::Column::ScoringUntil, until.into())
+        .filter(evaluation_round::Column::Id.eq(round))
+        .exec(db)
+        .await?;
     Ok(())
 }
 

@@ -27,13 +27,20 @@ pub async fn council(db: &DatabaseConnection) -> Council {
     }
 }
 
+/// A round whose dossiers may still join and whose scoring window is open, today.
 pub fn input(name: &str) -> RoundInput {
+    let today = app::services::today_in_vietnam();
+    let day = |days: i64| {
+        (today + chrono::Duration::days(days))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
     RoundInput {
         name: name.into(),
-        year: "2026".into(),
-        dossier_deadline: "2026-05-31".into(),
-        scoring_from: "2026-06-10".into(),
-        scoring_until: "2026-06-30".into(),
+        year: chrono::Datelike::year(&today).to_string(),
+        dossier_deadline: day(10),
+        scoring_from: day(-5),
+        scoring_until: day(30),
         assigned_only: true,
         others_visible: "after_own".into(),
         identity_hidden: true,

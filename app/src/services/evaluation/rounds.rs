@@ -400,6 +400,11 @@ pub async fn add_dossiers(
     if data.phase >= Phase::Scoring {
         return Err(ServiceError::Conflict(Reason::Phase));
     }
+    // Dossiers join until the round's deadline (the officer may move it: an audited change
+    // of the round's settings).
+    if crate::services::today_in_vietnam() > data.round.dossier_deadline {
+        return Err(ServiceError::Conflict(Reason::DeadlinePassed));
+    }
     let txn = db.begin().await?;
     let mut added = 0;
     for &id in dossier_ids {

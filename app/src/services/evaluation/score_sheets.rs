@@ -178,6 +178,12 @@ pub async fn save(
     if submit && !result.complete {
         return Err(invalid("choices", Reason::Incomplete));
     }
+    // The council submits within the round's scoring window (drafts are kept after it; the
+    // officer may extend it, audited). A dossier left out of the decision is scored later.
+    let in_window = crate::services::today_in_vietnam() <= data.round.scoring_until;
+    if submit && standing.panel == Panel::Council && !standing.deferred && !in_window {
+        return Err(ServiceError::Conflict(Reason::ScoringClosed));
+    }
     let now = crate::clock::now();
     let txn = db.begin().await?;
     // Outside the panel's phase only a dossier left out of the decision is open.

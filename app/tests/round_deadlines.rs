@@ -1,0 +1,98 @@
+//! A round's dates are enforced (issue 23): no dossier joins after its deadline, no council
+//! sheet is submitted after its scoring window (drafts are still kept), and the provincial
+//! officer may move either — an audited change of the round's settings.
+use crate::support;
+
+use app::domain::dossier::DossierState;
+use app::domain::reason::Reason;
+use app::entities::audit_log;
+use app::services::ServiceError;
+use app::services::evaluation::{rounds, score_sheets};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use support::dossiers::{files, people};
+use support::rounds::{council, full_sheet, input};
+
+fn day(days: i64) -> String {
+    (app::services::today_in_vietnam() + chrono::Duration::days(days))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+fn conflict<T: std::fmt::Debug>(got: Result<T, ServiceError>) -> Reason {
+    match got {
+        Err(ServiceError::Conflict(reason)) => reason,
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn the_dossier_deadline_and_the_scoring_window_hold_until_the_officer_moves_them() {
+    for t in support::demo::demo_databases().await {
+        let (db, store, p) = (&t.db, files(), people(&t.db).await);
+        let c = council(db).await;
+        let dossier = support::dossiers::fresh(db, &store, &p, 100, DossierState::Forwarded).await;
+        let mut late = input("Đợt đã quá hạn");
+        late.dossier_deadline = day(-1);
+        late.scoring_from = day(-10);
+        late.scoring_until = day(-1);
+        let round = rounds::create(db, &p.province, &late).await.unwrap();
+        for m in &c.members {
+            rounds::add_member(db, &p.province, round, m.user_id().unwrap(), None, None)
+                .await
+                .unwrap();
+        }
+        let version = || async { rounds::view(db, &p.province, round).await.unwrap().version };
+
+        // Past the deadline, no dossier joins; moved to today, it does.
+        assert_eq!(
+            conflict(rounds::add_dossiers(db, &p.province, round, &[dossier]).await),
+            Reason::DeadlinePassed
+        );
+        let mut moved = late.clone();
+        moved.dossier_deadline = day(0);
+        rounds::update_settings(db, &p.province, round, version().await, &moved, None)
+            .await
+            .unwrap();
+        rounds::add_dossiers(db, &p.province, round, &[dossier])
+            .await
+            .unwrap();
+        for _ in 0..2 {
+            rounds::advance(db, &p.province, round, version().await)
+                .await
+                .unwrap();
+        }
+
+        // Past the scoring window a draft is kept but not submitted; extended, it is.
+        let member = &c.members[0];
+        let view = score_sheets::sheet(db, member, round, dossier)
+            .await
+            .unwrap();
+        let sheet = full_sheet(&view.set, 2);
+        let draft = score_sheets::save(db, member, (round, dossier), view.version, &sheet, false)
+            .await
+            .unwrap();
+        assert_eq!(
+            conflict(
+                score_sheets::save(db, member, (round, dossier), draft.version, &sheet, true).await
+            ),
+            Reason::ScoringClosed
+        );
+        moved.scoring_until = day(3);
+        rounds::update_settings(db, &p.province, round, version().await, &moved, None)
+            .await
+            .unwrap();
+        score_sheets::save(db, member, (round, dossier), draft.version, &sheet, true)
+            .await
+            .unwrap();
+
+        // Both moves are in the audit log, with what changed.
+        let moves = audit_log::Entity::find()
+            .filter(audit_log::Column::TargetId.eq(round.to_string()))
+            .filter(audit_log::Column::Action.eq("round.settings"))
+            .all(db)
+            .await
+            .unwrap();
+        assert_eq!(moves.len(), 2, "{moves:?}");
+        t.cleanup().await;
+    }
+}
