@@ -1,13 +1,15 @@
 //! A round's dates are enforced (issue 23): no dossier joins after its deadline, no council
 //! sheet is submitted after its scoring window (drafts are still kept), and the provincial
-//! officer may move either — an audited change of the round's settings.
+//! officer may move either — an audited change of the round's settings. Members with sheets
+//! to submit are reminded once, days before the window closes.
 use crate::support;
 
 use app::domain::dossier::DossierState;
 use app::domain::reason::Reason;
 use app::entities::audit_log;
 use app::services::ServiceError;
-use app::services::evaluation::{rounds, score_sheets};
+use app::services::evaluation::{reminders, rounds, score_sheets};
+use app::services::notifications;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use support::dossiers::{files, people};
 use support::rounds::{council, full_sheet, input};
@@ -93,6 +95,87 @@ async fn the_dossier_deadline_and_the_scoring_window_hold_until_the_officer_move
             .await
             .unwrap();
         assert_eq!(moves.len(), 2, "{moves:?}");
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn members_with_unsubmitted_sheets_are_reminded_once_before_scoring_closes() {
+    for t in support::demo::demo_databases().await {
+        let (db, store, p) = (&t.db, files(), people(&t.db).await);
+        let c = council(db).await;
+        let today = app::services::today_in_vietnam();
+        let make = |name: &'static str, until: i64| {
+            let mut settings = input(name);
+            settings.scoring_until = day(until);
+            settings
+        };
+        let mut ids = Vec::new();
+        for n in 0..3 {
+            ids.push(
+                support::dossiers::fresh(db, &store, &p, 100 + n, DossierState::Forwarded).await,
+            );
+        }
+        let closing = rounds::create(db, &p.province, &make("Đợt sắp hết hạn", 2))
+            .await
+            .unwrap();
+        let later = rounds::create(db, &p.province, &make("Đợt còn lâu", 10))
+            .await
+            .unwrap();
+        for round in [closing, later] {
+            for m in &c.members {
+                rounds::add_member(db, &p.province, round, m.user_id().unwrap(), None, None)
+                    .await
+                    .unwrap();
+            }
+        }
+        let other = ids.pop().unwrap();
+        rounds::add_dossiers(db, &p.province, closing, &ids)
+            .await
+            .unwrap();
+        rounds::add_dossiers(db, &p.province, later, &[other])
+            .await
+            .unwrap();
+        for _ in 0..2 {
+            for round in [closing, later] {
+                let v = rounds::view(db, &p.province, round).await.unwrap().version;
+                rounds::advance(db, &p.province, round, v).await.unwrap();
+            }
+        }
+        // The first member submitted everything, the second one of two, the third nothing.
+        for &d in &ids {
+            support::rounds::score(db, &c.members[0], closing, d, 1).await;
+        }
+        support::rounds::score(db, &c.members[1], closing, ids[0], 1).await;
+
+        let reminded = reminders::remind_unsubmitted(db, today).await.unwrap();
+        assert_eq!(
+            reminded, 2,
+            "the second and third members, not the round closing later"
+        );
+        let due = |who: &app::auth::Actor| {
+            let who = who.clone();
+            async move {
+                notifications::list(db, &who)
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .filter(|n| n.kind == reminders::KIND)
+                    .map(|n| n.about)
+                    .collect::<Vec<_>>()
+            }
+        };
+        assert!(due(&c.members[0]).await.is_empty());
+        assert!(due(&c.members[1]).await[0].contains("1 hồ sơ"));
+        assert!(due(&c.members[2]).await[0].contains("2 hồ sơ"));
+        let mailed = app::entities::mail_outbox::Entity::find()
+            .filter(app::entities::mail_outbox::Column::Kind.eq(reminders::KIND))
+            .all(db)
+            .await
+            .unwrap();
+        assert!(!mailed.is_empty(), "reminders are e-mailed too");
+        // Once per round.
+        assert_eq!(reminders::remind_unsubmitted(db, today).await.unwrap(), 0);
         t.cleanup().await;
     }
 }

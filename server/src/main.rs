@@ -378,7 +378,8 @@ async fn serve(
 }
 
 /// Every six hours (and at start-up), tells producers whose certificates are entering the
-/// expiring window (each certificate is announced once, so the interval only bounds the delay),
+/// expiring window (each certificate is announced once, so the interval only bounds the delay)
+/// and council members whose round's scoring closes within days (once per round),
 /// gives up e-mails too old to send, and trims the catalogue's search index to the products
 /// still listed.
 fn spawn_chores(state: AppState) {
@@ -397,6 +398,11 @@ fn spawn_chores(state: AppState) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(certificates = n, "expiry reminders sent"),
                 Err(err) => tracing::warn!(error = %err, "expiry reminders failed"),
+            }
+            match app::services::evaluation::reminders::remind_unsubmitted(&state.db, today).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(members = n, "scoring reminders sent"),
+                Err(err) => tracing::warn!(error = %err, "scoring reminders failed"),
             }
             if let Err(err) = app::services::catalog::trim_search_index(&state.db, today).await {
                 tracing::warn!(error = %err, "catalogue search index");

@@ -13,6 +13,7 @@ pub const MAILED: &[&str] = &[
     "round.decided",
     "round.not_reached",
     "round.deferred",
+    "round.sheets_due",
     "certificate.expiring",
     "certificate.revoked",
     "certificate.ministry",
@@ -31,6 +32,7 @@ pub fn link_for(kind: &str, dossier_id: Option<i32>) -> Option<String> {
         (_, Some(id)) => Some(format!("/dossiers/{id}")),
         (k, None) if k.starts_with("certificate.") => Some("/producer/certificates".into()),
         (k, None) if k.starts_with("report.") => Some("/reports".into()),
+        ("round.sheets_due", None) => Some("/council".into()),
         ("account.approved", None) => Some("/login".into()),
         _ => None,
     }
@@ -121,6 +123,20 @@ fn evaluation_lines(kind: &str, about: &str) -> Option<Lines> {
                 "Evaluation result: product not certified OCOP",
                 format!(
                     "{about} did not reach 3 stars or more in the latest evaluation round, so it is not certified as an OCOP product. See the council's score and remarks at the link below; once improved, it may be filed again in a later round:"
+                ),
+            ),
+        ),
+        "round.sheets_due" => (
+            (
+                "Sắp hết hạn chấm điểm",
+                format!(
+                    "Đợt đánh giá sắp hết thời hạn chấm điểm và anh/chị còn phiếu chưa nộp — {about}. Mời anh/chị chấm và nộp phiếu trước hạn:"
+                ),
+            ),
+            (
+                "Scoring closes soon",
+                format!(
+                    "The round's scoring window closes soon and you have sheets not yet submitted — {about}. Please score and submit them in time:"
                 ),
             ),
         ),

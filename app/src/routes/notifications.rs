@@ -45,6 +45,7 @@ fn NotificationList() -> impl IntoView {
         "round.not_reached" => t_string!(i18n, notifications.round_not_reached).to_string(),
         "round.deferred" => t_string!(i18n, notifications.round_deferred).to_string(),
         "round.brought_back" => t_string!(i18n, notifications.round_brought_back).to_string(),
+        "round.sheets_due" => t_string!(i18n, notifications.round_sheets_due).to_string(),
         "certificate.expiring" => t_string!(i18n, notifications.certificate_expiring).to_string(),
         "certificate.revoked" => t_string!(i18n, notifications.certificate_revoked).to_string(),
         "certificate.ministry" => t_string!(i18n, notifications.certificate_ministry).to_string(),

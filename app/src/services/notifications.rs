@@ -23,6 +23,8 @@ pub enum Audience<'a> {
     SubjectMembers(i32),
     CommuneOfficers(&'a str),
     ProvincialOfficers,
+    /// One account (a council member, say), whatever its role.
+    User(i32),
 }
 
 /// Writes one notification for everyone in `audiences` but the actor (and its e-mail, for an
@@ -52,6 +54,7 @@ pub async fn notify(
             Audience::ProvincialOfficers => {
                 query.filter(user_account::Column::Role.eq(Role::ProvincialOfficer))
             }
+            Audience::User(id) => query.filter(user_account::Column::Id.eq(*id)),
         };
         recipients.extend(query.all(db).await?);
     }

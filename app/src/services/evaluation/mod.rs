@@ -9,6 +9,7 @@ pub mod finish;
 pub mod members;
 pub mod ministry;
 pub mod remarks;
+pub mod reminders;
 pub mod results;
 pub mod round_changes;
 pub mod round_data;
