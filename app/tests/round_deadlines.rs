@@ -116,10 +116,10 @@ async fn members_with_unsubmitted_sheets_are_reminded_once_before_scoring_closes
                 support::dossiers::fresh(db, &store, &p, 100 + n, DossierState::Forwarded).await,
             );
         }
-        let closing = rounds::create(db, &p.province, &make("Đợt sắp hết hạn", 2))
+        let closing = rounds::create(db, &p.province, &make("Đợt sắp hết hạn", 3))
             .await
             .unwrap();
-        let later = rounds::create(db, &p.province, &make("Đợt còn lâu", 10))
+        let later = rounds::create(db, &p.province, &make("Đợt còn lâu", 4))
             .await
             .unwrap();
         for round in [closing, later] {
@@ -166,16 +166,52 @@ async fn members_with_unsubmitted_sheets_are_reminded_once_before_scoring_closes
             }
         };
         assert!(due(&c.members[0]).await.is_empty());
-        assert!(due(&c.members[1]).await[0].contains("1 hồ sơ"));
-        assert!(due(&c.members[2]).await[0].contains("2 hồ sơ"));
+        assert!(due(&c.members[1]).await[0].contains(" — 1 — "));
+        assert!(due(&c.members[2]).await[0].contains(" — 2 — "));
         let mailed = app::entities::mail_outbox::Entity::find()
             .filter(app::entities::mail_outbox::Column::Kind.eq(reminders::KIND))
             .all(db)
             .await
             .unwrap();
-        assert!(!mailed.is_empty(), "reminders are e-mailed too");
-        // Once per round.
+        assert_eq!(mailed.len(), 2, "reminders are e-mailed too");
+        // Once per window; again when the officer extends it.
         assert_eq!(reminders::remind_unsubmitted(db, today).await.unwrap(), 0);
+        let mut extended = make("Đợt sắp hết hạn", 2);
+        let v = rounds::view(db, &p.province, closing)
+            .await
+            .unwrap()
+            .version;
+        rounds::update_settings(db, &p.province, closing, v, &extended, None)
+            .await
+            .unwrap();
+        assert_eq!(reminders::remind_unsubmitted(db, today).await.unwrap(), 2);
+        extended.scoring_until = day(-1);
+        let v = rounds::view(db, &p.province, closing)
+            .await
+            .unwrap()
+            .version;
+        rounds::update_settings(db, &p.province, closing, v, &extended, None)
+            .await
+            .unwrap();
+        assert_eq!(
+            reminders::remind_unsubmitted(db, today).await.unwrap(),
+            0,
+            "a window already closed"
+        );
+        // Closed, a submitted sheet is not reopened: it could never be submitted again.
+        assert_eq!(
+            conflict(
+                score_sheets::reopen(
+                    db,
+                    &p.province,
+                    (closing, ids[0]),
+                    c.members[0].user_id().unwrap(),
+                    "x"
+                )
+                .await
+            ),
+            Reason::ReopenAfterWindow
+        );
         t.cleanup().await;
     }
 }

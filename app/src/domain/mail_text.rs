@@ -130,13 +130,13 @@ fn evaluation_lines(kind: &str, about: &str) -> Option<Lines> {
             (
                 "Sắp hết hạn chấm điểm",
                 format!(
-                    "Đợt đánh giá sắp hết thời hạn chấm điểm và anh/chị còn phiếu chưa nộp — {about}. Mời anh/chị chấm và nộp phiếu trước hạn:"
+                    "Đợt đánh giá sắp hết thời hạn chấm điểm và anh/chị còn phiếu chưa nộp (đợt — số hồ sơ — ngày cuối chấm điểm: {about}). Mời anh/chị chấm và nộp phiếu trước hạn:"
                 ),
             ),
             (
                 "Scoring closes soon",
                 format!(
-                    "The round's scoring window closes soon and you have sheets not yet submitted — {about}. Please score and submit them in time:"
+                    "The round's scoring window closes soon and you have sheets not yet submitted (round — dossiers — last scoring day: {about}). Please score and submit them in time:"
                 ),
             ),
         ),

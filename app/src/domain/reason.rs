@@ -360,6 +360,9 @@ reasons! {
     ScoringClosed = "scoring_closed",
         "Đã hết thời hạn chấm điểm của đợt: không nộp phiếu được nữa (phiếu nháp vẫn được lưu). Đề nghị cán bộ Sở Nông nghiệp và Môi trường gia hạn chấm điểm nếu cần.",
         "The round's scoring window has closed: sheets can no longer be submitted (drafts are still saved). Ask the Department of Agriculture and Environment's officer to extend it if needed.";
+    ReopenAfterWindow = "reopen_after_window",
+        "Đã hết thời hạn chấm điểm: mở lại phiếu lúc này thì thành viên không nộp lại được. Hãy gia hạn chấm điểm trong thiết lập của đợt trước khi mở lại phiếu.",
+        "The scoring window has closed: a sheet reopened now could not be submitted again. Extend the window in the round's settings before reopening it.";
     PhaseClosed = "phase_closed",
         "Giai đoạn hiện tại của đợt không cho phép việc này.",
         "The round's current phase does not allow this.";

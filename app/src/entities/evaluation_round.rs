@@ -30,8 +30,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// Raised by every change of phase or settings.
     pub version: i32,
-    /// When members were reminded of their unsubmitted sheets (once per round).
-    pub sheets_reminded_on: Option<Date>,
+    /// The last scoring day members were reminded of (again when the window is extended).
+    pub sheets_reminded_for: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -21,7 +21,7 @@ enum RoundDossier {
 #[derive(DeriveIden, Clone, Copy)]
 enum EvaluationRound {
     Table,
-    SheetsRemindedOn,
+    SheetsRemindedFor,
 }
 
 #[async_trait::async_trait]
@@ -41,7 +41,7 @@ impl MigrationTrait for Migration {
         super::add_columns(
             manager,
             EvaluationRound::Table,
-            vec![date_null(EvaluationRound::SheetsRemindedOn).to_owned()],
+            vec![date_null(EvaluationRound::SheetsRemindedFor).to_owned()],
         )
         .await
     }
@@ -50,7 +50,7 @@ impl MigrationTrait for Migration {
         super::drop_columns(
             manager,
             EvaluationRound::Table,
-            [EvaluationRound::SheetsRemindedOn],
+            [EvaluationRound::SheetsRemindedFor],
         )
         .await?;
         super::drop_columns(

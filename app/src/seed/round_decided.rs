@@ -118,7 +118,7 @@ pub async fn through_a_round(
     let input = round_input(
         format!("Đợt riêng của hồ sơ {dossier_id}"),
         chrono::Datelike::year(&today),
-        [today, today, today + Days::new(20)],
+        [today + Days::new(7), today, today + Days::new(20)],
     );
     let round = rounds::create(db, province, &input).await?;
     rounds::add_dossiers(db, province, round, &[dossier_id]).await?;

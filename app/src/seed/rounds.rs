@@ -235,8 +235,9 @@ async fn open_round(
 /// join and its sheets be submitted. `set_dates` then gives it the demo calendar's own.
 pub(crate) fn working_dates() -> [NaiveDate; 3] {
     let today = crate::services::today_in_vietnam();
+    // A week ahead: a seed running across midnight still adds its dossiers.
     [
-        today,
+        today + chrono::Days::new(7),
         today - chrono::Days::new(10),
         today + chrono::Days::new(20),
     ]

@@ -20,6 +20,7 @@ use crate::services::evaluation::remarks::hold_while_discussed;
 use crate::services::evaluation::results::council_results;
 use crate::services::evaluation::round_data::{self, RoundData};
 use crate::services::evaluation::rounds::{bump_version, entry};
+use crate::services::evaluation::score_sheets::window_closed;
 use crate::services::guards::manage_rounds;
 use crate::services::input::invalid;
 use crate::services::notifications::{self, Audience};
@@ -106,7 +107,10 @@ pub async fn bring_back(
     {
         return Err(ServiceError::Conflict(Reason::NotDeferred));
     }
-    if data.phase == Phase::Deliberation && !ready_for_decision(&data, dossier_id) {
+    // In deliberation (or once the window is over) its sheets close with it: only a dossier
+    // the decision can end comes back.
+    let closing = data.phase == Phase::Deliberation || window_closed(&data);
+    if closing && !ready_for_decision(&data, dossier_id) {
         return Err(ServiceError::Conflict(Reason::SheetsStillOpen));
     }
     let txn = db.begin().await?;

@@ -1,8 +1,11 @@
 //! Reminders before a round's scoring window closes: a job the server runs every few hours
 //! tells each council member who still has unsubmitted sheets in a round that scores, once
-//! the window's last day is at most `DAYS_BEFORE` days away — once per round, in the app and
-//! by e-mail.
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+//! the window's last day is at most `DAYS_BEFORE` days away — once per window (again when the
+//! officer extends it), in the app and by e-mail.
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+};
 
 use crate::auth::Actor;
 use crate::domain::round::{Panel, Phase};
@@ -17,7 +20,8 @@ pub const KIND: &str = "round.sheets_due";
 pub const DAYS_BEFORE: u64 = 3;
 
 /// Reminds the members of every scoring round whose window closes within `DAYS_BEFORE` days
-/// of `today` and was not reminded yet; returns how many members were reminded.
+/// of `today` and whose members were not reminded of that last day yet; returns how many
+/// members were told (an inactive account is not).
 ///
 /// # Errors
 /// A database error (no round is marked as reminded then).
@@ -27,7 +31,7 @@ pub async fn remind_unsubmitted(
 ) -> Result<usize, ServiceError> {
     let due = evaluation_round::Entity::find()
         .filter(evaluation_round::Column::Phase.eq(Phase::Scoring))
-        .filter(evaluation_round::Column::SheetsRemindedOn.is_null())
+        .filter(not_reminded_yet())
         .filter(evaluation_round::Column::ScoringUntil.gte(today))
         .filter(evaluation_round::Column::ScoringUntil.lte(today + chrono::Days::new(DAYS_BEFORE)))
         .all(db)
@@ -36,34 +40,44 @@ pub async fn remind_unsubmitted(
     for round in due {
         let data = round_data::load(db, round.id).await?;
         let txn = db.begin().await?;
+        // Claimed first: a second server running the same chores finds it reminded.
+        let claimed = evaluation_round::Entity::update_many()
+            .col_expr(
+                evaluation_round::Column::SheetsRemindedFor,
+                Expr::col(evaluation_round::Column::ScoringUntil),
+            )
+            .filter(evaluation_round::Column::Id.eq(round.id))
+            .filter(not_reminded_yet())
+            .exec(&txn)
+            .await?;
+        if claimed.rows_affected != 1 {
+            continue;
+        }
         for (member, pending) in unsubmitted(&data) {
             let about = format!(
-                "{}: {pending} hồ sơ, hạn {}",
+                "{} — {pending} — {}",
                 round.name,
                 crate::domain::dates::date(round.scoring_until)
             );
-            notifications::notify(
-                &txn,
-                &Actor::Anonymous,
-                &[Audience::User(member)],
-                KIND,
-                None,
-                &about,
-            )
-            .await?;
-            reminded += 1;
+            let to = [Audience::User(member)];
+            let told =
+                notifications::notify(&txn, &Actor::Anonymous, &to, KIND, None, &about).await?;
+            reminded += told.len();
         }
-        evaluation_round::Entity::update_many()
-            .col_expr(
-                evaluation_round::Column::SheetsRemindedOn,
-                Some(today).into(),
-            )
-            .filter(evaluation_round::Column::Id.eq(round.id))
-            .exec(&txn)
-            .await?;
         txn.commit().await?;
     }
     Ok(reminded)
+}
+
+/// Rounds whose members were not reminded of the window's current last day (never, or of a
+/// day since moved by an extension).
+fn not_reminded_yet() -> Condition {
+    Condition::any()
+        .add(evaluation_round::Column::SheetsRemindedFor.is_null())
+        .add(
+            Expr::col(evaluation_round::Column::SheetsRemindedFor)
+                .ne(Expr::col(evaluation_round::Column::ScoringUntil)),
+        )
 }
 
 /// Each council member with dossiers they should score and have not submitted: (member, how

@@ -180,8 +180,7 @@ pub async fn save(
     }
     // The council submits within the round's scoring window (drafts are kept after it; the
     // officer may extend it, audited). A dossier left out of the decision is scored later.
-    let in_window = crate::services::today_in_vietnam() <= data.round.scoring_until;
-    if submit && standing.panel == Panel::Council && !standing.deferred && !in_window {
+    if submit && standing.panel == Panel::Council && !standing.deferred && window_closed(&data) {
         return Err(ServiceError::Conflict(Reason::ScoringClosed));
     }
     let now = crate::clock::now();
@@ -262,6 +261,11 @@ pub async fn save(
     })
 }
 
+/// Whether the round's scoring window is over (its last day included), in Vietnam.
+pub(crate) fn window_closed(data: &RoundData) -> bool {
+    crate::services::today_in_vietnam() > data.round.scoring_until
+}
+
 /// The longest reason for reopening a sheet (characters), as the form allows.
 pub const MAX_REOPEN_REASON: usize = 1000;
 
@@ -288,6 +292,10 @@ pub async fn reopen(
     let deferred = data.entry(dossier_id).is_some_and(|e| e.deferred());
     if !round::sheets_open(data.phase, panel, deferred) {
         return Err(ServiceError::Conflict(Reason::Phase));
+    }
+    // Reopened after the window, the sheet could never be submitted again.
+    if panel == Panel::Council && !deferred && window_closed(&data) {
+        return Err(ServiceError::Conflict(Reason::ReopenAfterWindow));
     }
     let reason = reason.trim();
     if reason.is_empty() {
