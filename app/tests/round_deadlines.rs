@@ -79,6 +79,13 @@ async fn the_dossier_deadline_and_the_scoring_window_hold_until_the_officer_move
             ),
             Reason::ScoringClosed
         );
+        let screen = score_sheets::sheet(db, member, round, dossier)
+            .await
+            .unwrap();
+        assert!(
+            screen.submit_closed,
+            "the screen says so before the member presses submit"
+        );
         moved.scoring_until = day(3);
         rounds::update_settings(db, &p.province, round, version().await, &moved, None)
             .await

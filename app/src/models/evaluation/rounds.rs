@@ -105,6 +105,8 @@ pub struct SheetView {
     pub reopen_reason: Option<String>,
     /// Why the member may not change it now (`ScoreRefused` as a key), if so.
     pub locked_because: Option<String>,
+    /// The scoring window is over: drafts are saved, nothing is submitted until extended.
+    pub submit_closed: bool,
     pub documents: Vec<SheetDocument>,
     pub others: Option<Vec<OtherSheet>>,
 }

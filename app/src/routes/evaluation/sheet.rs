@@ -108,6 +108,7 @@ fn Scoring(sheet: SheetView) -> impl IntoView {
                     dossier_id=sheet.dossier_id
                     version=sheet.version
                     locked=sheet.locked_because.clone()
+                    closed=sheet.submit_closed
                     answered=sheet.choices.len()
                     criteria_count
                 >
@@ -165,13 +166,14 @@ fn ScoreSheetForm(
     dossier_id: i32,
     version: i32,
     locked: Option<String>,
+    closed: bool,
     answered: usize,
     criteria_count: usize,
     children: Children,
 ) -> impl IntoView {
     view! {
         <IslandI18n>
-            <SheetForm round_id dossier_id version locked answered criteria_count>{children()}</SheetForm>
+            <SheetForm round_id dossier_id version locked closed answered criteria_count>{children()}</SheetForm>
         </IslandI18n>
     }
 }
@@ -182,6 +184,7 @@ fn SheetForm(
     dossier_id: i32,
     version: i32,
     locked: Option<String>,
+    closed: bool,
     answered: usize,
     criteria_count: usize,
     children: Children,
@@ -267,6 +270,10 @@ fn SheetForm(
         // Submitting cannot be undone by the member: asked first. Once locked, the notice
         // stands here too, where the button was.
         {move || match locked_note() {
+            // Past the scoring window the draft is still saved; submitting waits for an extension.
+            None if closed => view! {
+                <p class="notice" role="status" data-testid="scoring-closed">{t_string!(i18n, rounds.scoring_closed)}</p>
+            }.into_any(),
             None => view! {
                 <button type="button" class="primary" data-testid="submit-sheet"
                     disabled=move || save.pending().get() || answered.get() < criteria_count

@@ -107,6 +107,10 @@ pub async fn sheet(
         version: own.map_or(0, |s| s.version),
         submitted: own.is_some_and(|s| s.submitted_at.is_some()),
         reopen_reason: own.and_then(|s| s.reopen_reason.clone()),
+        submit_closed: locked_because.is_none()
+            && standing.panel == Panel::Council
+            && !standing.deferred
+            && window_closed(&data),
         locked_because,
         documents,
         others,
