@@ -108,9 +108,7 @@ pub async fn sheet(
         submitted: own.is_some_and(|s| s.submitted_at.is_some()),
         reopen_reason: own.and_then(|s| s.reopen_reason.clone()),
         submit_closed: locked_because.is_none()
-            && standing.panel == Panel::Council
-            && !standing.deferred
-            && window_closed(&data),
+            && past_window(&data, standing.panel, standing.deferred),
         locked_because,
         documents,
         others,
@@ -184,7 +182,7 @@ pub async fn save(
     }
     // The council submits within the round's scoring window (drafts are kept after it; the
     // officer may extend it, audited). A dossier left out of the decision is scored later.
-    if submit && standing.panel == Panel::Council && !standing.deferred && window_closed(&data) {
+    if submit && past_window(&data, standing.panel, standing.deferred) {
         return Err(ServiceError::Conflict(Reason::ScoringClosed));
     }
     let now = crate::clock::now();
@@ -270,6 +268,12 @@ pub(crate) fn window_closed(data: &RoundData) -> bool {
     crate::services::today_in_vietnam() > data.round.scoring_until
 }
 
+/// Whether a sheet of `panel` on the dossier is past the round's scoring window: the council's,
+/// once the window is over, except on a dossier left out of the decision (scored later).
+fn past_window(data: &RoundData, panel: Panel, deferred: bool) -> bool {
+    panel == Panel::Council && !deferred && window_closed(data)
+}
+
 /// The longest reason for reopening a sheet (characters), as the form allows.
 pub const MAX_REOPEN_REASON: usize = 1000;
 
@@ -298,7 +302,7 @@ pub async fn reopen(
         return Err(ServiceError::Conflict(Reason::Phase));
     }
     // Reopened after the window, the sheet could never be submitted again.
-    if panel == Panel::Council && !deferred && window_closed(&data) {
+    if past_window(&data, panel, deferred) {
         return Err(ServiceError::Conflict(Reason::ReopenAfterWindow));
     }
     let reason = reason.trim();
