@@ -1,7 +1,7 @@
 //! Who the actor is and what they may do. The decision itself is the pure
 //! `domain::access::allowed`, re-exported here; hashing is server-only.
 pub use crate::domain::access::{
-    Action, Actor, Area, Denied, Resource, Role, allowed, dossier_party,
+    Action, Actor, Area, Denied, Resource, Role, allowed, dossier_party, inspection_parties,
 };
 
 #[cfg(feature = "ssr")]

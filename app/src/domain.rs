@@ -15,6 +15,7 @@ pub mod ean13;
 pub mod file_kind;
 pub mod gtin;
 pub mod import;
+pub mod inspection;
 pub mod label;
 pub mod label_format;
 pub mod language;

@@ -36,6 +36,7 @@ mod m20261205_000031_commune_search;
 mod m20261206_000032_catalog_search_listed;
 mod m20261206_000033_dossier_results;
 mod m20261206_000034_deferred_decisions;
+mod m20261206_000035_inspections;
 
 pub struct Migrator;
 
@@ -97,6 +98,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000032_catalog_search_listed::Migration),
             Box::new(m20261206_000033_dossier_results::Migration),
             Box::new(m20261206_000034_deferred_decisions::Migration),
+            Box::new(m20261206_000035_inspections::Migration),
         ]
     }
 }

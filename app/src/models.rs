@@ -7,6 +7,7 @@ pub mod dossiers;
 pub mod error;
 pub mod evaluation;
 pub mod imports;
+pub mod inspections;
 pub mod mail;
 pub mod master_data;
 pub mod notifications;

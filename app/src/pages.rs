@@ -19,6 +19,7 @@ use crate::routes::certificates::check::CertificatePage;
 use crate::routes::dossiers::detail::DossierPage;
 use crate::routes::dossiers::list::{CommuneDossiersPage, ProvinceDossiersPage};
 use crate::routes::evaluation::sheet::ScoreSheetPage;
+use crate::routes::inspections::{detail::InspectionPage, list::InspectionsPage};
 use crate::routes::public::home::HomePage;
 use crate::routes::reports::{dashboard::DashboardPage, detail::ReportPage};
 use crate::routes::work_areas::{AdminHome, CommuneHome, CouncilHome, ProducerHome, ProvinceHome};
@@ -72,6 +73,9 @@ pub fn Pages() -> impl IntoView {
                     <Route path=path!("/dossiers/:id") view=DossierPage ssr=SsrMode::Async />
                     <Route path=path!("/rounds/:id/dossiers/:dossier") view=ScoreSheetPage ssr=SsrMode::Async />
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
+                    // An inspector records the visit from a phone at the facility.
+                    <Route path=path!("/inspections") view=InspectionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/inspections/:id") view=InspectionPage ssr=SsrMode::Async />
                     <Route path=path!("/reports/:period/:scope") view=ReportPage ssr=SsrMode::Async />
                 </ParentRoute>
             </Routes>

@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod certificates;
 pub mod dossiers;
 pub mod evaluation;
+pub mod inspections;
 pub mod public;
 pub mod reports;
 pub mod traceability;

@@ -9,6 +9,7 @@ pub mod demo_guard;
 pub mod dossiers;
 pub mod history;
 pub mod import_sample;
+pub mod inspections;
 pub mod labels;
 pub mod lots;
 pub mod national;

@@ -23,6 +23,7 @@ pub mod files;
 pub mod guards;
 pub mod imports;
 pub mod input;
+pub mod inspections;
 pub mod mail;
 pub mod master_data;
 pub mod notifications;

@@ -33,6 +33,7 @@ use crate::routes::evaluation::{
     rounds::ProvinceRoundsPage,
 };
 use crate::routes::imports::{batch::ImportBatchPage, list::ImportsPage};
+use crate::routes::inspections::plan::InspectionPlanPage;
 use crate::routes::mail::MailPage;
 use crate::routes::master_data::{editing::MasterDataPage, units::UnitsPage};
 use crate::routes::notifications::NotificationsPage;
@@ -83,6 +84,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/commune/ideas") view=routed(CommuneIdeasPage) ssr=SsrMode::Async />
                         <Route path=path!("/dossiers/:id/report") view=routed(AssessmentReportPage) ssr=SsrMode::Async />
                         <Route path=path!("/notifications") view=routed(NotificationsPage) ssr=SsrMode::Async />
+                        <Route path=path!("/inspection-plans/new") view=routed(InspectionPlanPage) ssr=SsrMode::Async />
                         <Route path=path!("/commune/registrations") view=routed(RegistrationsPage) ssr=SsrMode::Async />
                         <Route path=path!("/commune/register-producer") view=routed(RegisterForProducerPage) ssr=SsrMode::Async />
                         <Route path=path!("/province/registrations") view=routed(ProvinceRegistrationsPage) ssr=SsrMode::Async />

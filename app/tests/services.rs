@@ -19,6 +19,7 @@ mod dossier_results;
 mod dossier_uploads;
 mod dossiers;
 mod imports;
+mod inspections;
 mod labels;
 mod lots;
 mod mail;

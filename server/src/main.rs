@@ -166,6 +166,7 @@ fn log_demo(t: &app::seed::reset::DemoTotals) {
         lots = t.lots,
         labels = t.labels,
         reports = t.reports,
+        inspections = t.inspections,
         "demo data loaded"
     );
 }

@@ -142,6 +142,7 @@ const PRIVATE_WRITES: &[&str] = &[
     "issue_reset_link",
     "map_import_column",
     "mark_notifications_read",
+    "plan_inspections",
     "register_producer",
     "remove_dossier_document",
     "remove_round_member",
@@ -162,6 +163,7 @@ const PRIVATE_WRITES: &[&str] = &[
     "submit_idea",
     "update_round",
     "upload_dossier_document",
+    "upload_inspection_photo",
     // A previewed import changes nothing until it is committed.
     "upload_import",
 ];

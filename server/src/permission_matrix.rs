@@ -525,6 +525,7 @@ async fn call(
             | "/api/upload_import"
             | "/api/upload_label_artwork"
             | "/api/upload_event_photo"
+            | "/api/upload_inspection_photo"
     ) {
         return post_with_status(app, path, body.to_owned(), cookie).await;
     }

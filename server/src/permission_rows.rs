@@ -15,9 +15,61 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
         import_batch,
         round,
         round_dossier,
+        inspection,
         ..
     } = ids;
     vec![
+        // Inspections (issue 23), on the demo one of the producer's product (Chi Lăng)
+        // awaiting its correction: its producer, Chi Lăng's officer and the province.
+        (
+            "/api/list_inspections",
+            "state=&product=&page=".into(),
+            &[Producer, OtherProducer, OwnCommune, OtherCommune, Province],
+        ),
+        (
+            "/api/get_inspection",
+            format!("id={inspection}"),
+            &[Producer, OtherCommune, Province],
+        ),
+        (
+            "/api/list_plan_candidates",
+            String::new(),
+            &[OwnCommune, OtherCommune, Province],
+        ),
+        // An empty plan: officials get past the check to the form's field errors.
+        (
+            "/api/plan_inspections",
+            "input[kind]=&input[planned_on]=&input[team]=".into(),
+            &[OwnCommune, OtherCommune, Province],
+        ),
+        // Not planned any more: its inspectors get past the check to "changed meanwhile".
+        (
+            "/api/act_on_inspection",
+            format!(
+                "input[inspection_id]={inspection}&input[action]=RecordVisit&input[verdict]=compliant"
+            ),
+            &[OtherCommune, Province],
+        ),
+        // No note: the producer gets past the check to a field error.
+        (
+            "/api/act_on_inspection",
+            format!("input[inspection_id]={inspection}&input[action]=Answer&input[note]="),
+            &[Producer],
+        ),
+        // Not proposed for revocation: the province gets past the check to "changed meanwhile".
+        (
+            "/api/act_on_inspection",
+            format!(
+                "input[inspection_id]={inspection}&input[action]=Revoke&input[note]=x&input[decision]=x&input[date]=2026-01-01"
+            ),
+            &[Province],
+        ),
+        // A PDF: past the check, refused as not a photo.
+        (
+            "/api/upload_inspection_photo",
+            format!("inspection_id={inspection}"),
+            &[Producer, OtherCommune, Province],
+        ),
         // Partial decisions (issue 23), on the open demo round.
         // No reason: a field error after the check.
         (

@@ -179,6 +179,8 @@ pub struct Targets {
     pub submitted_sheet: (i32, i32, i32),
     /// An import batch the province previewed (the empty template: nothing to import).
     pub import_batch: i32,
+    /// The demo inspection of the producer's product (Chi Lăng) awaiting its correction.
+    pub inspection: i32,
 }
 
 /// The records the matrix aims at: demo ones, and a few made for it through the services.
@@ -202,6 +204,7 @@ pub async fn targets(
     let pending = account(app::seed::demo::DEMO_PENDING_EMAIL).await;
     let targets = Targets {
         import_batch: 0,
+        inspection: 0,
         pending_user: pending.id,
         pending_subject: pending.subject_id.unwrap(),
         official: account("tuvan@demo.vn").await.id,
@@ -280,6 +283,19 @@ pub async fn targets(
     Targets {
         round,
         round_dossier,
+        inspection: {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            app::entities::inspection::Entity::find()
+                .filter(
+                    app::entities::inspection::Column::State
+                        .eq(app::domain::inspection::InspectionState::CorrectionRequested),
+                )
+                .one(&db)
+                .await
+                .unwrap()
+                .expect("the demo inspection awaiting a correction")
+                .id
+        },
         own_event: {
             use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
             app::entities::lot_event::Entity::find()

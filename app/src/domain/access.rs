@@ -183,6 +183,9 @@ pub enum Action {
     CorrectSubject,
     /// Move a subject to another commune (after a merger, say): the province only.
     MoveSubject,
+    /// Plan, record and judge inspections of certified products: a commune's
+    /// (`Resource::Commune`, its officers and the province) or every commune's (the province).
+    Inspect,
     OpenArea(Area),
 }
 
@@ -295,6 +298,10 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
         }
         (ViewDashboard, Resource::Subject { id, .. }) => own_subject == Some(id),
         (WriteReport, Resource::Commune(commune)) => in_commune(Some(commune)),
+        (Inspect, Resource::Nothing) => role == ProvincialOfficer,
+        (Inspect, Resource::Commune(commune)) => {
+            role == ProvincialOfficer || in_commune(Some(commune))
+        }
         (WriteReport, Resource::Nothing) | (ReviewReports, _) => role == ProvincialOfficer,
         (
             LockAccount | IssueResetLink | ChangeRole,
@@ -348,6 +355,34 @@ pub fn dossier_party(
         }
         Role::ProvincialOfficer => Some(Party::Province),
         _ => None,
+    }
+}
+
+/// The sides `actor` is on for an inspection of a product of subject `subject_id` in
+/// `commune_code`: its members are the producer; the commune's officers inspect; a provincial
+/// officer inspects and decides revocations. Empty for anyone else.
+pub fn inspection_parties(
+    actor: &Actor,
+    subject_id: i32,
+    commune_code: &str,
+) -> Vec<crate::domain::inspection::Party> {
+    use crate::domain::inspection::Party;
+    let Actor::User {
+        role,
+        commune_code: own_commune,
+        subject_id: own_subject,
+        ..
+    } = actor
+    else {
+        return Vec::new();
+    };
+    match role {
+        Role::Producer if *own_subject == Some(subject_id) => vec![Party::Producer],
+        Role::CommuneOfficer if own_commune.as_deref() == Some(commune_code) => {
+            vec![Party::Inspector]
+        }
+        Role::ProvincialOfficer => vec![Party::Inspector, Party::Province],
+        _ => Vec::new(),
     }
 }
 

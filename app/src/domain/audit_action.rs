@@ -166,6 +166,14 @@ audit_actions! {
         ("đã thu hồi giấy chứng nhận[ {number}][ theo {decision}][: {reason}]", "revoked the certificate[ {number}][ by {decision}][: {reason}]");
     CertificateMinistry => "certificate.ministry", ("Ghi kết quả của Bộ", "Ministry's result recorded"),
         ("đã ghi kết quả của Bộ[ cho giấy chứng nhận {number}][: {stars} sao][ theo {decision}][, cấp giấy chứng nhận {issued}]", "recorded the Ministry's result[ for the certificate {number}][: {stars} stars][ by {decision}][, issuing the certificate {issued}]");
+    InspectionPlan => "inspection.plan", ("Lập kế hoạch kiểm tra", "Inspection planned"),
+        ("đã lập kế hoạch kiểm tra[ ({kind})][ sản phẩm {product}][ ngày {date}][, đoàn: {team}]", "planned an inspection[ ({kind})][ of {product}][ on {date}][, team: {team}]");
+    InspectionVisit => "inspection.visit", ("Ghi kết quả kiểm tra", "Inspection visit recorded"),
+        ("đã ghi kết quả kiểm tra[ sản phẩm {product}][ ngày {date}][: {verdict}]", "recorded the inspection visit[ of {product}][ on {date}][: {verdict}]");
+    InspectionStep => "inspection.step", ("Xử lý sau kiểm tra", "Inspection follow-up"),
+        ("đã[ {step}][ (sản phẩm {product})][: {note}]", "acted on an inspection[: {step}][ ({product})][: {note}]");
+    InspectionPhoto => "inspection.photo", ("Thêm ảnh kiểm tra", "Inspection photo added"),
+        ("đã thêm ảnh[ {file}][ vào hồ sơ kiểm tra sản phẩm {product}]", "added the photo[ {file}][ to the inspection of {product}]");
     LabelSave => "label.save", ("Lưu nhãn", "Label saved"),
         ("đã lưu nhãn[ bản {version}][ của sản phẩm {product}]", "saved[ version {version} of] the label[ of {product}]");
     LabelArtworkAdd => "label.artwork_add", ("Tải lên mẫu nhãn", "Label artwork uploaded"),
@@ -257,6 +265,7 @@ pub fn family_name(family: &str) -> Text {
         "label" => ("Nhãn", "Labels"),
         "label_checklist" => ("Kiểm tra nhãn", "Label checks"),
         "lot" => ("Lô sản xuất", "Lots"),
+        "inspection" => ("Kiểm tra, giám sát", "Inspections"),
         "report" => ("Báo cáo", "Reports"),
         "report_settings" => ("Thiết lập báo cáo", "Report settings"),
         "import" => ("Nhập dữ liệu", "Imports"),

@@ -16,6 +16,9 @@ pub const MAILED: &[&str] = &[
     "round.sheets_due",
     "certificate.expiring",
     "certificate.revoked",
+    "inspection.correction",
+    "inspection.refused",
+    "inspection.revocation_proposed",
     "certificate.ministry",
     "report.returned",
     "mail.test",
@@ -33,6 +36,7 @@ pub fn link_for(kind: &str, dossier_id: Option<i32>) -> Option<String> {
         (k, None) if k.starts_with("certificate.") => Some("/producer/certificates".into()),
         (k, None) if k.starts_with("report.") => Some("/reports".into()),
         ("round.sheets_due", None) => Some("/council".into()),
+        (k, None) if k.starts_with("inspection.") => Some("/inspections?state=open".into()),
         ("account.approved", None) => Some("/login".into()),
         _ => None,
     }
@@ -197,6 +201,48 @@ fn evaluation_lines(kind: &str, about: &str) -> Option<Lines> {
 /// The messages about accounts, dossiers and reports, and any other notification.
 fn other_lines(kind: &str, about: &str) -> Lines {
     match kind {
+        "inspection.correction" => (
+            (
+                "Kết quả kiểm tra: yêu cầu khắc phục",
+                format!(
+                    "Đoàn kiểm tra, giám sát sản phẩm OCOP yêu cầu khắc phục: {about}. Sau khi khắc phục, anh/chị mở đợt kiểm tra, tải ảnh minh chứng và gửi báo cáo trước hạn:"
+                ),
+            ),
+            (
+                "Inspection: a correction is required",
+                format!(
+                    "The OCOP inspection requires a correction: {about}. Once corrected, open the inspection, upload photos as evidence and send your answer before the deadline:"
+                ),
+            ),
+        ),
+        "inspection.refused" => (
+            (
+                "Kết quả khắc phục chưa được chấp nhận",
+                format!(
+                    "Báo cáo khắc phục của anh/chị chưa được chấp nhận: {about}. Mời anh/chị khắc phục tiếp và gửi lại báo cáo:"
+                ),
+            ),
+            (
+                "Correction not accepted",
+                format!(
+                    "Your correction was not accepted: {about}. Please correct further and answer again:"
+                ),
+            ),
+        ),
+        "inspection.revocation_proposed" => (
+            (
+                "Đề nghị thu hồi giấy chứng nhận OCOP",
+                format!(
+                    "Đoàn kiểm tra đã đề nghị thu hồi giấy chứng nhận OCOP của sản phẩm {about}. Sở Nông nghiệp và Môi trường sẽ xem xét và quyết định:"
+                ),
+            ),
+            (
+                "Revocation of an OCOP certificate proposed",
+                format!(
+                    "The inspection proposes revoking the OCOP certificate of {about}. The Department of Agriculture and Environment will decide:"
+                ),
+            ),
+        ),
         "password.link" => (
             (
                 "Đặt mật khẩu",

@@ -363,6 +363,33 @@ reasons! {
     ReopenAfterWindow = "reopen_after_window",
         "Đã hết thời hạn chấm điểm: mở lại phiếu lúc này thì thành viên không nộp lại được. Hãy gia hạn chấm điểm trong thiết lập của đợt trước khi mở lại phiếu.",
         "The scoring window has closed: a sheet reopened now could not be submitted again. Extend the window in the round's settings before reopening it.";
+    NotCertified = "not_certified",
+        "Sản phẩm này không có giấy chứng nhận OCOP còn hiệu lực: chỉ lập kế hoạch kiểm tra sản phẩm đã được công nhận.",
+        "This product has no valid OCOP certificate: only certified products are put in an inspection plan.";
+    ChooseProducts = "choose_products",
+        "Chọn ít nhất một sản phẩm cần kiểm tra.",
+        "Choose at least one product to inspect.";
+    TooManyProducts = "too_many_products",
+        "Một kế hoạch chọn tối đa 50 sản phẩm; hãy chia thành nhiều kế hoạch.",
+        "One plan takes at most 50 products; split it into several plans.";
+    PlanDateOutOfRange = "plan_date_out_of_range",
+        "Ngày kiểm tra dự kiến phải trong vòng một năm trước hoặc sau hôm nay.",
+        "The planned date must be within a year before or after today.";
+    VisitAhead = "visit_ahead",
+        "Ngày kiểm tra thực tế không được sau ngày hôm nay: ghi biên bản sau khi đã kiểm tra.",
+        "The visit's date cannot be after today: record the visit once it has taken place.";
+    DueNotAhead = "due_not_ahead",
+        "Hạn khắc phục phải sau ngày hôm nay (và trong vòng một năm).",
+        "The correction's deadline must be after today (and within a year).";
+    CompliantWithFailure = "compliant_with_failure",
+        "Có nội dung được đánh giá \"Không đạt\": không kết luận \"Đạt yêu cầu\" được. Hãy yêu cầu khắc phục hoặc đề nghị thu hồi.",
+        "An area is marked \"Not met\": the verdict cannot be \"Compliant\". Require a correction or propose revocation instead.";
+    UnknownVerdict = "unknown_verdict",
+        "Vui lòng chọn kết luận: đạt yêu cầu, yêu cầu khắc phục hoặc đề nghị thu hồi.",
+        "Please choose a verdict: compliant, correction required or revocation proposed.";
+    FindingMissing = "finding_missing",
+        "Vui lòng chọn kết quả cho nội dung kiểm tra này (đạt, không đạt hoặc không kiểm tra).",
+        "Please choose a finding for this area (met, not met or not checked).";
     PhaseClosed = "phase_closed",
         "Giai đoạn hiện tại của đợt không cho phép việc này.",
         "The round's current phase does not allow this.";

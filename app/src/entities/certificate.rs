@@ -37,6 +37,8 @@ pub struct Model {
     pub ministry_stars: Option<i16>,
     /// Issued on the Ministry's decision (5★), not the province's.
     pub by_ministry: bool,
+    /// The inspection the revocation was based on, if any.
+    pub revoke_inspection_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -147,6 +147,10 @@ fn Products(page: RegistryPage<ProductEntry>) -> impl IntoView {
                                         {p.stars.map(|s| "★".repeat(usize::try_from(s).unwrap_or(0))).unwrap_or_default()}" "
                                         {status_name(&p.status)}
                                         {(!p.valid_until.is_empty()).then(|| format!(" · {}", p.valid_until))}
+                                        // The product's inspections after certification.
+                                        {(!p.valid_until.is_empty()).then(|| view! {
+                                            " · "<a href=format!("/inspections?product={}", p.id) data-testid="inspection-history-link">{t!(i18n, inspections.open_product_history)}</a>
+                                        })}
                                     </td>
                                 </tr>
                             }).collect_view()}

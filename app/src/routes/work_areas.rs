@@ -48,6 +48,7 @@ pub fn ProducerHome() -> impl IntoView {
                     <h2>{t!(i18n, certificates.mine)}</h2>
                     <p>{t!(i18n, certificates.mine_hint)}</p>
                 </EntryCard>
+                <InspectionsEntry />
                 <EntryCard href="/producer/products".into() testid="entry-products">
                     <h2>{t!(i18n, products.title)}</h2>
                     <p>{t!(i18n, areas.products_hint)}</p>
@@ -72,6 +73,7 @@ pub fn CommuneHome() -> impl IntoView {
                 <DossiersEntry href="/commune/dossiers" hint=DossierHint::Commune />
                 <IdeasEntry />
                 <RegistrationsEntry href="/commune/registrations" />
+                <InspectionsEntry />
                 <RegistryEntry />
                 <DashboardEntry />
                 <ReportsEntry />
@@ -99,6 +101,7 @@ pub fn ProvinceHome() -> impl IntoView {
                     <p>{t!(i18n, certificates.hint)}</p>
                 </EntryCard>
                 <RegistrationsEntry href="/province/registrations" />
+                <InspectionsEntry />
                 <RegistryEntry />
                 <DashboardEntry />
                 <ReportsEntry />
@@ -208,6 +211,18 @@ fn NextSteps() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// Monitoring after certification: the producer's inspections, or the officials' with planning.
+#[component]
+fn InspectionsEntry() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <EntryCard href="/inspections".into() testid="entry-inspections">
+            <h2>{t!(i18n, inspections.nav)}</h2>
+            <p>{t!(i18n, inspections.intro)}</p>
+        </EntryCard>
     }
 }
 

@@ -21,6 +21,7 @@ pub struct DemoTotals {
     pub lots: u64,
     pub labels: u64,
     pub reports: u64,
+    pub inspections: u64,
 }
 
 /// Fills an empty (migrated) database with the whole demo: its data set, dossiers with their
@@ -44,6 +45,7 @@ pub async fn seed_everything(
         lots: crate::seed::lots::seed_lots(db).await?,
         labels: crate::seed::labels::seed_labels(db, files).await?,
         reports: crate::seed::reports::seed_reports(db).await?,
+        inspections: crate::seed::inspections::seed_inspections(db).await?,
     };
     // The demo's past is not news: its decisions mail nobody, even on a server with e-mail on.
     use sea_orm::EntityTrait;

@@ -104,8 +104,8 @@ async fn may_read(
         "product_photo" | "event_photo" => {
             return Ok(owner.status == SubjectStatus::Active && still_shown(db, file).await?);
         }
-        // The label's officials: the subject's commune and the province.
-        "label_artwork" => {
+        // The label's and the inspection's officials: the subject's commune and the province.
+        "label_artwork" | "inspection_photo" => {
             return Ok(dossier_party(actor, owner.id, &owner.commune_code).is_some());
         }
         // A standard or test report the producer made public with its product.

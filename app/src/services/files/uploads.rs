@@ -61,6 +61,9 @@ pub enum Purpose {
     LabelArtwork,
     /// A photo of a lot event: public with the lot's trace.
     EventPhoto,
+    /// An inspection's photo (the visit's or the producer's evidence): the subject and its
+    /// officials.
+    InspectionPhoto,
 }
 
 impl Purpose {
@@ -70,6 +73,7 @@ impl Purpose {
             Purpose::ProductPhoto => "product_photo",
             Purpose::LabelArtwork => "label_artwork",
             Purpose::EventPhoto => "event_photo",
+            Purpose::InspectionPhoto => "inspection_photo",
         }
     }
 }
@@ -92,7 +96,11 @@ pub async fn store(
 ) -> Result<stored_file::Model, ServiceError> {
     let kind = file_kind::sniff(&upload.bytes, limits.max_bytes)
         .map_err(|rejected| invalid("file", rejected.reason()))?;
-    if matches!(purpose, Purpose::ProductPhoto | Purpose::EventPhoto) && !kind.is_image() {
+    if matches!(
+        purpose,
+        Purpose::ProductPhoto | Purpose::EventPhoto | Purpose::InspectionPhoto
+    ) && !kind.is_image()
+    {
         return Err(invalid("file", Reason::FileType));
     }
     let (bytes, thumbnail) = if kind.is_image() {

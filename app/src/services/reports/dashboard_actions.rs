@@ -4,11 +4,12 @@ use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 use crate::domain::dossier::DossierState;
+use crate::domain::inspection::InspectionState;
 use crate::domain::product_idea::IdeaState;
 use crate::domain::report::ReportState;
 use crate::domain::status::AccountStatus;
 use crate::entities::{
-    certificate as cert, dossier, product_idea, report, report_period, user_account,
+    certificate as cert, dossier, inspection, product_idea, report, report_period, user_account,
 };
 use crate::models::reports::dashboard::ActionItem;
 use crate::models::reports::periodic::Text;
@@ -107,8 +108,47 @@ async fn province(
         u64::try_from(expiring).unwrap_or_default(),
         "/province/certificates?state=expiring".into(),
     ));
+    let (overdue, proposed) = inspections(db, communes, today).await?;
+    items.push(item(
+        "Khắc phục sau kiểm tra quá hạn",
+        "Corrections overdue after inspection",
+        overdue,
+        "/inspections?state=overdue".into(),
+    ));
+    items.push(item(
+        "Đề nghị thu hồi chứng nhận chờ quyết định",
+        "Revocations proposed, to decide",
+        proposed,
+        "/inspections?state=revocation_proposed".into(),
+    ));
 
     Ok(items)
+}
+
+/// Corrections still awaited after their date, and proposals to revoke, of `communes` (all
+/// when `None`).
+async fn inspections(
+    db: &impl ConnectionTrait,
+    communes: Option<&[String]>,
+    today: NaiveDate,
+) -> Result<(u64, u64), ServiceError> {
+    let scoped = || {
+        let query = inspection::Entity::find();
+        match communes {
+            Some(codes) => query.filter(inspection::Column::CommuneCode.is_in(codes.to_vec())),
+            None => query,
+        }
+    };
+    let overdue = scoped()
+        .filter(inspection::Column::State.eq(InspectionState::CorrectionRequested))
+        .filter(inspection::Column::CorrectionDue.lt(today))
+        .count(db)
+        .await?;
+    let proposed = scoped()
+        .filter(inspection::Column::State.eq(InspectionState::RevocationProposed))
+        .count(db)
+        .await?;
+    Ok((overdue, proposed))
 }
 
 /// Dossiers to check, ideas to review, registrations, the period's report if not submitted.
@@ -150,6 +190,24 @@ async fn commune(
         "Registrations waiting",
         pending,
         "/commune/registrations".into(),
+    ));
+    let (overdue, _) = inspections(db, Some(&[code.to_owned()]), today).await?;
+    items.push(item(
+        "Khắc phục sau kiểm tra quá hạn",
+        "Corrections overdue after inspection",
+        overdue,
+        "/inspections?state=overdue".into(),
+    ));
+    let answered = inspection::Entity::find()
+        .filter(inspection::Column::CommuneCode.eq(code))
+        .filter(inspection::Column::State.eq(InspectionState::CorrectionAnswered))
+        .count(db)
+        .await?;
+    items.push(item(
+        "Báo cáo khắc phục chờ xem xét",
+        "Correction answers to judge",
+        answered,
+        "/inspections?state=correction_answered".into(),
     ));
     // The current period's report, if due and not yet submitted.
     let open = report_period::Entity::find()
@@ -209,6 +267,17 @@ async fn producer(
         "Certificates expiring — apply for re-recognition",
         expiring,
         "/producer/certificates".into(),
+    ));
+    let corrections = inspection::Entity::find()
+        .filter(inspection::Column::SubjectId.eq(id))
+        .filter(inspection::Column::State.eq(InspectionState::CorrectionRequested))
+        .count(db)
+        .await?;
+    items.push(item(
+        "Yêu cầu khắc phục sau kiểm tra cần trả lời",
+        "Corrections to answer after inspection",
+        corrections,
+        "/inspections?state=correction_requested".into(),
     ));
 
     Ok(items)

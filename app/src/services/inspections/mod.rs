@@ -1,0 +1,79 @@
+//! Monitoring certified products: planning inspections (`plan`), the visit and the steps after
+//! it (`steps`), photos (`photos`) and what each party sees (`view`). The rules are
+//! `domain::inspection`'s; who is which party is `access::inspection_parties`.
+pub mod photos;
+pub mod plan;
+pub mod steps;
+pub mod view;
+
+use sea_orm::{ConnectionTrait, EntityTrait};
+
+use crate::auth::{Actor, inspection_parties};
+use crate::domain::inspection::Party;
+use crate::entities::{inspection, product};
+use crate::services::ServiceError;
+
+/// The inspection and the sides `actor` is on for it.
+///
+/// # Errors
+/// `NotFound` when it does not exist or the actor has no part in it (so ids cannot be probed).
+pub(crate) async fn load_for(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i32,
+) -> Result<(inspection::Model, Vec<Party>), ServiceError> {
+    let found = inspection::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let parties = inspection_parties(actor, found.subject_id, &found.commune_code);
+    if parties.is_empty() {
+        return Err(ServiceError::NotFound);
+    }
+    Ok((found, parties))
+}
+
+/// The product's name, for notices and the log.
+pub(crate) async fn product_name(
+    db: &impl ConnectionTrait,
+    product_id: i32,
+) -> Result<String, ServiceError> {
+    Ok(product::Entity::find_by_id(product_id)
+        .one(db)
+        .await?
+        .map(|p| p.name)
+        .unwrap_or_default())
+}
+
+/// A "yyyy-mm-dd" date from a form field.
+pub(crate) fn parse_date(
+    value: &str,
+    field: &'static str,
+) -> Result<chrono::NaiveDate, ServiceError> {
+    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
+        crate::services::input::invalid(
+            field,
+            if value.trim().is_empty() {
+                crate::domain::reason::Reason::Required
+            } else {
+                crate::domain::reason::Reason::InvalidDate
+            },
+        )
+    })
+}
+
+/// A text of at most `max` characters, `None` when empty.
+pub(crate) fn optional_text(
+    value: &str,
+    field: &'static str,
+    max: usize,
+) -> Result<Option<String>, ServiceError> {
+    let value = value.trim();
+    if value.chars().count() > max {
+        return Err(crate::services::input::invalid(
+            field,
+            crate::domain::reason::Reason::TooLong,
+        ));
+    }
+    Ok((!value.is_empty()).then(|| value.to_owned()))
+}
