@@ -433,3 +433,124 @@ async fn an_inspection_leads_to_a_revocation_the_public_pages_show() {
         t.cleanup().await;
     }
 }
+
+/// What the first review found: an ad hoc visit announced before it happens, a revocation
+/// proposed with no visit, a step on a stale page, a refusal past the deadline, a compliant
+/// verdict with nothing checked, a revocation dated ahead or leaving inspections open.
+#[tokio::test]
+async fn the_holes_a_review_found_stay_closed() {
+    for t in support::demo::demo_databases().await {
+        let (db, p) = (&t.db, people(&t.db).await);
+        let product = certified_product(db, "Bánh kiểm tra").await;
+        let mut ad_hoc = plan_of(product);
+        ad_hoc.kind = "ad_hoc".into();
+        let id = plan::plan(db, &p.commune, &ad_hoc, today()).await.unwrap()[0];
+        // Unannounced: the producer neither hears of it nor finds it.
+        assert!(
+            !kinds_told(db, &p.owner)
+                .await
+                .contains(&"inspection.planned".to_owned())
+        );
+        let mine = view::browse(db, &p.owner, &InspectionFilter::default(), today())
+            .await
+            .unwrap();
+        assert!(mine.rows.iter().all(|r| r.id != id), "{}", t.backend);
+        denied(
+            view::inspection_view(db, &p.owner, id, today(), &UploadLimits::default(), 90).await,
+        );
+        // No proposal to revoke before the visit; nothing checked is no compliance.
+        assert_eq!(
+            support::dossiers::reason(
+                steps::step(db, &p.commune, &step(id, "ProposeRevocation", "x"), today()).await
+            ),
+            ("action", "visit_first")
+        );
+        let mut unchecked = visit(id, "compliant");
+        for f in [
+            &mut unchecked.raw_materials,
+            &mut unchecked.process,
+            &mut unchecked.facilities,
+            &mut unchecked.label_mark,
+            &mut unchecked.food_safety,
+        ] {
+            *f = "not_checked".into();
+        }
+        assert_eq!(
+            problems(steps::record_visit(db, &p.commune, &unchecked, today()).await),
+            vec![("verdict".to_owned(), "compliant_with_failure")]
+        );
+        let mut correction = visit(id, "correction");
+        correction.state = "planned".into();
+        correction.correction_request = "Sửa nhãn".into();
+        correction.correction_due = day(3);
+        steps::record_visit(db, &p.commune, &correction, today())
+            .await
+            .unwrap();
+        // Visited, the producer sees it.
+        view::inspection_view(db, &p.owner, id, today(), &UploadLimits::default(), 90)
+            .await
+            .unwrap();
+        // A page that still showed "planned" is refused.
+        let mut stale = step(id, "Cancel", "");
+        stale.state = "planned".into();
+        changed(steps::step(db, &p.commune, &stale, today()).await);
+        // Past its deadline, a refusal must give a new one.
+        let later = today() + chrono::Days::new(10);
+        steps::step(db, &p.owner, &step(id, "Answer", "Đã sửa"), later)
+            .await
+            .unwrap();
+        assert_eq!(
+            support::dossiers::reason(
+                steps::step(
+                    db,
+                    &p.commune,
+                    &step(id, "RefuseCorrection", "Chưa đạt"),
+                    later
+                )
+                .await
+            ),
+            ("correction_due", "new_due_needed")
+        );
+        // A revocation is not dated ahead; once made, it ends every open inspection.
+        let second = plan::plan(db, &p.province, &plan_of(product), today())
+            .await
+            .unwrap()[0];
+        let number = register::current(db, product)
+            .await
+            .unwrap()
+            .unwrap()
+            .number;
+        assert_eq!(
+            support::dossiers::reason(
+                register::revoke(db, &p.province, &number, "Vi phạm", "5/QĐ", &day(1)).await
+            ),
+            ("date", "decision_ahead")
+        );
+        register::revoke(db, &p.province, &number, "Vi phạm", "5/QĐ", &day(0))
+            .await
+            .unwrap();
+        for ended in [id, second] {
+            let seen = view::inspection_view(
+                db,
+                &p.province,
+                ended,
+                today(),
+                &UploadLimits::default(),
+                90,
+            )
+            .await
+            .unwrap();
+            assert_eq!(seen.state, InspectionState::Cancelled, "{}", t.backend);
+            assert!(
+                seen.history
+                    .iter()
+                    .any(|h| h.sentence.vi.contains("đã bị thu hồi"))
+            );
+        }
+        assert!(matches!(
+            register::revoke(db, &p.province, &number, "Lại", "6/QĐ", &day(0)).await,
+            Err(ServiceError::Conflict(Reason::Revoked))
+        ));
+        t.cleanup().await;
+    }
+}

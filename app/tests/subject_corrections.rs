@@ -169,6 +169,22 @@ async fn the_province_moves_a_subject_with_its_open_work_and_the_commune_follows
             reason(move_to_commune(db, &p.province, s.id, s.version, to, "").await),
             ("reason", "required")
         );
+        // An inspection of one of its certified products, planned by its commune.
+        let inspected =
+            support::dossiers::new_product(db, &p.owner, "Sản phẩm được kiểm tra").await;
+        let today = app::services::today_in_vietnam();
+        support::certify(db, inspected.id, 3, &today.to_string()).await;
+        let plan = app::models::inspections::PlanInput {
+            kind: "periodic".into(),
+            product_ids: vec![inspected.id],
+            planned_on: today.to_string(),
+            team: "Tổ kiểm tra".into(),
+            purpose: String::new(),
+        };
+        app::services::inspections::plan::plan(db, &p.commune, &plan, today)
+            .await
+            .unwrap();
+        let s = the_subject(db, &p).await;
         let dossiers_before = dossier::Entity::find()
             .filter(dossier::Column::SubjectId.eq(s.id))
             .all(db)
@@ -179,6 +195,14 @@ async fn the_province_moves_a_subject_with_its_open_work_and_the_commune_follows
                 .await
                 .unwrap();
         assert!(products > 0, "{}", t.backend);
+        // Its inspections follow it to the new commune's officers.
+        let inspections = app::entities::inspection::Entity::find()
+            .filter(app::entities::inspection::Column::SubjectId.eq(s.id))
+            .all(db)
+            .await
+            .unwrap();
+        assert!(!inspections.is_empty(), "{}", t.backend);
+        assert!(inspections.iter().all(|i| &i.commune_code == to));
         let at_the_commune = |state: DossierState| {
             matches!(
                 state,

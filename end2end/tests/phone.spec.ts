@@ -12,7 +12,7 @@ const ROLES: Record<string, Role> = {
   public: {
     login: null,
     start: ["/", "/units", "/catalog", "/login", "/register", "/reset-password"],
-    must: ["/", "/units", "/catalog", "/products/:id", "/subjects/:id", "/certificates/:number", "/forgot-password"],
+    must: ["/", "/units", "/catalog", "/products/:id", "/subjects/:id", "/certificates/:number", "/forgot-password", "/decisions", "/decisions/:id"],
   },
   producer: {
     login: "dongbanh@demo.vn",

@@ -217,3 +217,23 @@ test("the province's best-known product is in the public catalogue whatever the 
   await expect(card.first()).toBeVisible();
   await expect(card.first()).toContainText("HTX Dịch vụ và Sản xuất nông nghiệp Đồng Bành");
 });
+
+test("the catalogue links to the published results: each decided round lists its products with their stars and certificates", async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true })).newPage();
+  await page.goto("/catalog");
+  await page.getByTestId("decisions-link").click();
+  await expect(page).toHaveURL(/\/decisions$/);
+  const rounds = page.getByTestId("decided-round");
+  expect(await rounds.count()).toBeGreaterThan(0);
+  await rounds.first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/decisions\/\d+$/);
+  const rows = page.getByTestId("decision-product");
+  expect(await rows.count()).toBeGreaterThan(0);
+  // Highest stars first.
+  const stars = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-stars"))));
+  expect(stars).toEqual([...stars].sort((a, b) => b - a));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+  await rows.first().locator('a[href^="/certificates/"]').click();
+  await expect(page.getByTestId("certificate-check")).toBeVisible();
+});

@@ -1,5 +1,5 @@
-//! The light public pages (`/products/{id}`, `/lots/{id}`, `/catalog`): what QR codes open and
-//! the catalogue, kept rendered in `page_cache` — rendered by
+//! The light public pages (`/products/{id}`, `/lots/{id}`, `/catalog`, `/decisions`): what QR
+//! codes open, the catalogue and the published results of each round, kept rendered in `page_cache` — rendered by
 //! `app::routes::public::light` as HTML with no script, in the visitor's language. `?lang=`
 //! also sets the site's language cookie, so the rest of the site follows.
 use axum::body::Bytes;
@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use app::i18n::Locale;
 use app::routes::catalog::CatalogView;
+use app::routes::public::decisions::{DecisionView, DecisionsView};
 use app::routes::public::light::{self, LANGUAGE_COOKIE, LightNotFound, Visitor};
 use app::routes::traceability::public_lot::PublicLotView;
 use app::routes::traceability::public_product::PublicProductView;
@@ -277,6 +278,56 @@ pub async fn catalog(
     cached(&cache, key, rendered, &headers, &query, visitor.as_ref())
 }
 
+/// `/decisions`: the rounds the province decided (`/decisions/{round}`: one round's list).
+pub async fn decisions(
+    State(state): State<AppState>,
+    Extension(cache): Extension<PageCache>,
+    headers: HeaderMap,
+    session: Session,
+    round: Option<Path<String>>,
+    Query(query): Query<LangQuery>,
+) -> Response {
+    let locale = locale_of(&headers, query.get("lang").map(String::as_str));
+    let visitor = visitor_of(&state, &session, locale).await;
+    let today = app::services::today_in_vietnam();
+    // The id as a number ("/decisions/007" is round 7); junk is no round and not kept apart.
+    let round = round.map(|Path(id)| id.parse::<i32>().unwrap_or(-1));
+    let key = key(
+        "/decisions",
+        &round.map_or_else(String::new, |n| n.to_string()),
+        locale,
+        "",
+        today,
+    );
+    if let Some(page) = fresh(&cache, &key, &headers) {
+        return serve(page, &headers, &query, visitor.as_ref());
+    }
+    use app::services::evaluation::published;
+    let rendered = match round {
+        None => render(
+            published::decided_rounds(&state.readers).await,
+            (locale, state.demo_mode),
+            "/decisions",
+            |_| "Kết quả đánh giá, phân hạng OCOP / OCOP evaluation results".to_owned(),
+            |rounds| view! { <DecisionsView rounds /> }.into_any(),
+        ),
+        Some(id) => render(
+            published::results(
+                &state.readers,
+                id,
+                today,
+                state.certificates.expiring_within_days,
+            )
+            .await,
+            (locale, state.demo_mode),
+            &key.path,
+            |r| r.round.name.clone(),
+            |results| view! { <DecisionView results /> }.into_any(),
+        ),
+    };
+    cached(&cache, key, rendered, &headers, &query, visitor.as_ref())
+}
+
 /// The kept page, unless the request asks to bypass caches (`Cache-Control: no-cache`, as a
 /// browser's hard reload does; the benchmark uses it to time the real work).
 fn fresh(cache: &PageCache, key: &Key, headers: &HeaderMap) -> Option<Page> {
@@ -387,6 +438,45 @@ mod tests {
                 after, anonymous,
                 "{path}: the kept page must not hold a visitor's links"
             );
+        }
+    }
+
+    /// The published results: the decided rounds, each round's recognised products with their
+    /// stars, linked from the catalogue; a round not decided (or junk) is not found.
+    #[tokio::test]
+    async fn the_decided_rounds_are_published_with_their_products() {
+        let t = demo_app(Default::default()).await;
+        let (_, _, catalog) = get(&t.router, "/catalog", None).await;
+        assert!(catalog.contains("href=\"/decisions\""));
+        let (status, _, list) = get(&t.router, "/decisions", None).await;
+        assert_eq!(status, StatusCode::OK);
+        let round = list
+            .split("href=\"/decisions/")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a decided demo round")
+            .to_owned();
+        let (status, _, page) = get(&t.router, &format!("/decisions/{round}"), None).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("data-testid=\"decision-product\""), "{page}");
+        assert!(page.contains("href=\"/certificates/"));
+        // The open demo round (scoring) is not published.
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let open = app::entities::evaluation_round::Entity::find()
+            .filter(
+                app::entities::evaluation_round::Column::Phase
+                    .ne(app::domain::round::Phase::Decided),
+            )
+            .one(&t.db)
+            .await
+            .unwrap()
+            .expect("an open demo round");
+        for path in [
+            format!("/decisions/{}", open.id),
+            "/decisions/abc".to_owned(),
+        ] {
+            let (status, _, _) = get(&t.router, &path, None).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         }
     }
 

@@ -79,6 +79,8 @@ pub fn router_and_cache(
         .route("/products/{id}", get(crate::public_pages::product))
         .route("/lots/{id}", get(crate::public_pages::lot))
         .route("/catalog", get(crate::public_pages::catalog))
+        .route("/decisions", get(crate::public_pages::decisions))
+        .route("/decisions/{round}", get(crate::public_pages::decisions))
         // GS1 Digital Links (what QR stamps carry).
         .route("/01/{*rest}", get(crate::resolver::resolve))
         // The built client, from its precompressed copies.

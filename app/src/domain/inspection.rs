@@ -298,7 +298,9 @@ impl InspectionKind {
 
     pub fn label(self) -> (&'static str, &'static str) {
         match self {
-            InspectionKind::Periodic => ("Định kỳ (theo kế hoạch năm)", "Periodic (annual plan)"),
+            InspectionKind::Periodic => {
+                ("Định kỳ, theo kế hoạch năm", "Periodic, in the annual plan")
+            }
             InspectionKind::AdHoc => ("Đột xuất", "Ad hoc"),
         }
     }
@@ -392,10 +394,14 @@ impl Finding {
     }
 }
 
-/// Why a verdict does not fit the findings: "compliant" with an area not met.
+/// Whether a verdict fits the findings: "compliant" needs no area not met, and at least one
+/// area actually checked and met.
 pub fn verdict_fits(action: InspectionAction, findings: &[(Area, Finding)]) -> bool {
     match action {
-        InspectionAction::RecordCompliant => findings.iter().all(|(_, f)| *f != Finding::NotMet),
+        InspectionAction::RecordCompliant => {
+            findings.iter().all(|(_, f)| *f != Finding::NotMet)
+                && findings.iter().any(|(_, f)| *f == Finding::Met)
+        }
         _ => true,
     }
 }

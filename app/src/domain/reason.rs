@@ -378,12 +378,18 @@ reasons! {
     VisitAhead = "visit_ahead",
         "Ngày kiểm tra thực tế không được sau ngày hôm nay: ghi biên bản sau khi đã kiểm tra.",
         "The visit's date cannot be after today: record the visit once it has taken place.";
+    NewDueNeeded = "new_due_needed",
+        "Hạn khắc phục cũ đã qua: hãy cho chủ thể một hạn mới (sau hôm nay).",
+        "The old deadline has passed: give the producer a new one (after today).";
     DueNotAhead = "due_not_ahead",
         "Hạn khắc phục phải sau ngày hôm nay (và trong vòng một năm).",
         "The correction's deadline must be after today (and within a year).";
     CompliantWithFailure = "compliant_with_failure",
-        "Có nội dung được đánh giá \"Không đạt\": không kết luận \"Đạt yêu cầu\" được. Hãy yêu cầu khắc phục hoặc đề nghị thu hồi.",
-        "An area is marked \"Not met\": the verdict cannot be \"Compliant\". Require a correction or propose revocation instead.";
+        "Không kết luận \"Đạt yêu cầu\" được khi có nội dung \"Không đạt\" hoặc chưa kiểm tra nội dung nào. Hãy yêu cầu khắc phục, đề nghị thu hồi, hoặc ghi kết quả từng nội dung.",
+        "The verdict cannot be \"Compliant\" with an area \"Not met\", or with no area checked. Require a correction, propose revocation, or record each area.";
+    VisitFirst = "visit_first",
+        "Ghi kết quả kiểm tra thực tế trước: đề nghị thu hồi là một kết luận của biên bản kiểm tra.",
+        "Record the visit first: a proposal to revoke is one of the visit's verdicts.";
     UnknownVerdict = "unknown_verdict",
         "Vui lòng chọn kết luận: đạt yêu cầu, yêu cầu khắc phục hoặc đề nghị thu hồi.",
         "Please choose a verdict: compliant, correction required or revocation proposed.";

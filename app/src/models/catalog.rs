@@ -93,3 +93,38 @@ mod tests {
         assert_eq!(CatalogQuery::default().on_page(1), "");
     }
 }
+
+/// A round the province decided, as it publishes it (`/decisions`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedRound {
+    pub id: i32,
+    pub name: String,
+    pub decision_number: String,
+    pub decision_date: String,
+    pub decision_signer: Option<String>,
+    /// Certificates the round issued (with its later decisions).
+    pub certified: usize,
+}
+
+/// One product the round recognised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedRow {
+    /// Its public page, when its producer is active.
+    pub product_id: Option<i32>,
+    pub product_name: String,
+    pub subject_name: String,
+    pub commune_name: String,
+    pub stars: u8,
+    pub certificate_number: String,
+    /// `domain::certificate::Validity::as_str`, or "superseded".
+    pub status: String,
+    /// A later decision of the same round (a dossier left out, decided afterwards).
+    pub later_decision: Option<String>,
+}
+
+/// A decided round's list of recognised products, by stars then name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedResults {
+    pub round: PublishedRound,
+    pub rows: Vec<PublishedRow>,
+}

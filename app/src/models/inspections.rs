@@ -97,6 +97,8 @@ pub struct InspectionView {
     pub answered_at: Option<String>,
     pub refusal_note: Option<String>,
     pub revocation_reason: Option<String>,
+    /// The revocation it led to: "decision · date".
+    pub revoked_by: Option<String>,
     pub closed_on: Option<String>,
     pub visit_photos: Vec<i32>,
     pub evidence_photos: Vec<i32>,
@@ -136,6 +138,10 @@ pub struct InspectionInput {
     pub inspection_id: i32,
     /// `InspectionAction` by its serde name, or "RecordVisit".
     pub action: String,
+    /// The state the page showed (`InspectionState::as_str`): the action is refused if it
+    /// changed meanwhile (another officer's step, say). Empty: not checked.
+    #[serde(default)]
+    pub state: String,
     /// The visit's verdict: "compliant", "correction" or "revocation".
     #[serde(default)]
     pub verdict: String,

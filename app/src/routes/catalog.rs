@@ -29,7 +29,9 @@ pub fn CatalogView(c: CatalogPage) -> impl IntoView {
     view! {
         <section class="catalog" data-testid="catalog">
             <h1>{t!(i18n, catalog.title)}</h1>
-            <p class="muted">{t!(i18n, catalog.intro)}</p>
+            <p class="muted">{t!(i18n, catalog.intro)}" "
+                // What each round's decision recognised, as the province publishes it.
+                <a href="/decisions" data-testid="decisions-link">{t!(i18n, catalog.decisions)}</a></p>
             <form method="get" action="/catalog" class="catalog-filters" role="search">
                 <label class="span-all">{t!(i18n, catalog.search)}
                     <input type="search" name="q" value=q.q.clone() maxlength="100" data-testid="catalog-q"

@@ -86,7 +86,7 @@ fn NotificationList() -> impl IntoView {
                                             None if n.kind.starts_with("idea.") => view! { <A href=ideas_path>{t!(i18n, ideas.title)}</A> }.into_any(),
                                             None if n.kind.starts_with("certificate.") => view! { <A href="/producer/certificates">{t!(i18n, certificates.mine)}</A> }.into_any(),
                                             None if n.kind.starts_with("report.") => view! { <A href="/reports">{t!(i18n, notifications.open_report)}</A> }.into_any(),
-                                            None if n.kind.starts_with("inspection.") => view! { <a href="/inspections?state=open">{t!(i18n, notifications.open_inspections)}</a> }.into_any(),
+                                            None if n.kind.starts_with("inspection.") => view! { <a href="/inspections">{t!(i18n, notifications.open_inspections)}</a> }.into_any(),
                                             None if n.kind == "round.sheets_due" => view! { <A href="/council">{t!(i18n, notifications.open)}</A> }.into_any(),
                                             None => ().into_any(),
                                         }}

@@ -148,13 +148,21 @@ fn only_a_correction_still_awaited_after_its_date_is_overdue() {
 }
 
 #[test]
-fn a_compliant_verdict_needs_every_area_met_or_not_checked() {
+fn a_compliant_verdict_needs_no_area_failed_and_one_checked() {
     let all_met: Vec<(Area, Finding)> = Area::ALL.iter().map(|a| (*a, Finding::Met)).collect();
     assert!(verdict_fits(A::RecordCompliant, &all_met));
     let mut one_not = all_met.clone();
     one_not[4].1 = Finding::NotMet;
     assert!(!verdict_fits(A::RecordCompliant, &one_not));
     assert!(verdict_fits(A::RequireCorrection, &one_not));
+    let none_checked: Vec<(Area, Finding)> = Area::ALL
+        .iter()
+        .map(|a| (*a, Finding::NotChecked))
+        .collect();
+    assert!(
+        !verdict_fits(A::RecordCompliant, &none_checked),
+        "nothing checked is no verdict"
+    );
     for area in Area::ALL {
         assert_eq!(Area::parse(area.as_str()), Some(area));
     }

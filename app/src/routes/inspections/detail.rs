@@ -92,7 +92,7 @@ fn InspectionBody(i: InspectionView) -> impl IntoView {
                 <dt>{t!(i18n, inspections.kind)}</dt><dd>{pair(i18n, i.kind.label())}</dd>
                 <dt>{t!(i18n, inspections.planned_on)}</dt><dd>{i.planned_on.clone()}</dd>
                 <dt>{t!(i18n, inspections.team)}</dt><dd>{i.team.clone()}</dd>
-                {i.purpose.clone().map(|p| view! { <dt>{t!(i18n, inspections.purpose)}</dt><dd class="prewrap">{p}</dd> })}
+                {i.purpose.clone().map(|p| view! { <dt>{t!(i18n, inspections.purpose_read)}</dt><dd class="prewrap">{p}</dd> })}
                 {i.closed_on.clone().map(|d| view! { <dt>{t!(i18n, inspections.closed_on)}</dt><dd>{d}</dd> })}
             </dl>
         </section>
@@ -102,13 +102,16 @@ fn InspectionBody(i: InspectionView) -> impl IntoView {
             <section class="panel" data-testid="revocation-reason">
                 <h2>{pair(i18n, InspectionState::RevocationProposed.label())}</h2>
                 <p class="prewrap">{reason}</p>
+                {i.revoked_by.clone().map(|d| view! {
+                    <p data-testid="revoked-by"><strong>{pair(i18n, InspectionState::Revoked.label())}</strong>": "{d}</p>
+                })}
             </section>
         })}
         {[(visit, FormMode::Visit), (answer, FormMode::Answer), (judge, FormMode::Judge), (revoke, FormMode::Revoke)]
             .into_iter()
             .filter(|(shown, _)| *shown)
             .map(|(_, mode)| view! {
-                <InspectionForm inspection_id=i.id mode actions=i.actions.clone() today=i.today.clone()
+                <InspectionForm inspection_id=i.id state=i.state mode actions=i.actions.clone() today=i.today.clone()
                     reason=i.revocation_reason.clone().unwrap_or_default() />
             })
             .collect_view()}
@@ -173,8 +176,13 @@ fn CorrectionSection(i: InspectionView) -> impl IntoView {
                 <dt>{t!(i18n, inspections.correction_due)}</dt>
                 <dd data-testid="correction-due">{i.correction_due.clone().unwrap_or_default()}
                     {i.overdue.then(|| view! { " "<span class="badge overdue">{t!(i18n, inspections.overdue)}</span> })}</dd>
-                {i.refusal_note.clone().map(|n| view! { <dt>{t!(i18n, inspections.refusal)}</dt><dd class="prewrap" data-testid="refusal-note">{n}</dd> })}
-                {i.correction_answer.clone().map(|a| view! { <dt>{t!(i18n, inspections.answer)}</dt><dd class="prewrap" data-testid="correction-answer">{a}</dd> })}
+                // The last refusal, while the correction is still being settled.
+                {i.refusal_note.clone().filter(|_| !i.state.closed()).map(|n| view! { <dt>{t!(i18n, inspections.refusal)}</dt><dd class="prewrap" data-testid="refusal-note">{n}</dd> })}
+                // Sent back, the answer is the previous one, not what is awaited now.
+                {i.correction_answer.clone().map(|a| view! {
+                    <dt>{if i.state == InspectionState::CorrectionRequested { t!(i18n, inspections.answer_previous).into_any() } else { t!(i18n, inspections.answer).into_any() }}</dt>
+                    <dd class="prewrap" data-testid="correction-answer">{a}</dd>
+                })}
                 {i.answered_at.clone().map(|a| view! { <dt>{t!(i18n, inspections.answered_at)}</dt><dd>{a}</dd> })}
             </dl>
             <h3>{t!(i18n, inspections.photos_evidence)}</h3>

@@ -10,7 +10,7 @@ use crate::components::field_error::FieldError;
 use crate::components::file_upload::{ACCEPT_IMAGES, FileUpload};
 use crate::components::island_i18n::IslandI18n;
 use crate::components::live_region::{refresh, refresh_on_success};
-use crate::domain::inspection::{Area, Finding, InspectionAction};
+use crate::domain::inspection::{Area, Finding, InspectionAction, InspectionState};
 use crate::functions::inspections::ActOnInspection;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::routes::inspections::pair;
@@ -40,6 +40,7 @@ pub(crate) enum FormMode {
 #[island]
 pub(crate) fn InspectionForm(
     inspection_id: i32,
+    state: InspectionState,
     mode: FormMode,
     actions: Vec<InspectionAction>,
     today: String,
@@ -47,6 +48,8 @@ pub(crate) fn InspectionForm(
 ) -> impl IntoView {
     let act = ServerAction::<ActOnInspection>::new();
     refresh_on_success(act, "");
+    // Sent with every form: an action on a page that is no longer current is refused.
+    provide_context(Shown(state));
     view! {
         <IslandI18n>
             {match mode {
@@ -56,6 +59,21 @@ pub(crate) fn InspectionForm(
                 FormMode::Revoke => view! { <RevokeFields revoke=act inspection_id reason today /> }.into_any(),
             }}
         </IslandI18n>
+    }
+}
+
+/// The state the page showed.
+#[derive(Clone, Copy)]
+struct Shown(InspectionState);
+
+/// The hidden fields every form sends: which inspection, and the state the page showed.
+fn hidden(inspection_id: i32) -> impl IntoView {
+    let shown = use_context::<Shown>()
+        .map(|s| s.0.as_str())
+        .unwrap_or_default();
+    view! {
+        <input type="hidden" name="input[inspection_id]" value=inspection_id.to_string() />
+        <input type="hidden" name="input[state]" value=shown />
     }
 }
 
@@ -86,6 +104,7 @@ fn VisitFields(
                     }).collect_view()}
                     <FieldError error field=code />
                     <textarea name=format!("input[{code}_note]") rows="2" maxlength="2000"
+                        placeholder=move || t_string!(i18n, inspections.note_placeholder).to_string()
                         aria-label=move || format!("{} — {}", pair(i18n, area.label()), t_string!(i18n, inspections.note))></textarea>
                     <FieldError error field=area.note_field() />
                 </fieldset>
@@ -112,7 +131,7 @@ fn VisitFields(
             <p class="muted">{t!(i18n, inspections.record_hint)}</p>
             <FormError error />
             <ActionForm action=record attr:class="stack-form wide-form">
-                <input type="hidden" name="input[inspection_id]" value=inspection_id.to_string() />
+                {hidden(inspection_id)}
                 <input type="hidden" name="input[action]" value="RecordVisit" />
                 <label for="visited-on">{t!(i18n, inspections.visited_on)}</label>
                 <input id="visited-on" name="input[visited_on]" type="date" required value=today.clone() max=today.clone() />
@@ -127,7 +146,7 @@ fn VisitFields(
                     {verdicts}
                 </fieldset>
                 <FieldError error field="verdict" />
-                <div hidden=move || verdict.get() != "correction">
+                <div class="stacked" hidden=move || verdict.get() != "correction">
                     <label for="correction-request">{t!(i18n, inspections.correction_request)}</label>
                     <textarea id="correction-request" name="input[correction_request]" rows="3" maxlength="2000"></textarea>
                     <FieldError error field="correction_request" />
@@ -135,7 +154,7 @@ fn VisitFields(
                     <input id="correction-due" name="input[correction_due]" type="date" min=today.clone() />
                     <FieldError error field="correction_due" />
                 </div>
-                <div hidden=move || verdict.get() != "revocation">
+                <div class="stacked" hidden=move || verdict.get() != "revocation">
                     <label for="revocation-reason">{t!(i18n, inspections.revocation_reason)}</label>
                     <textarea id="revocation-reason" name="input[revocation_reason]" rows="3" maxlength="2000"></textarea>
                     <FieldError error field="revocation_reason" />
@@ -159,7 +178,7 @@ fn AnswerFields(step: ServerAction<ActOnInspection>, inspection_id: i32) -> impl
             <p class="muted">{t!(i18n, inspections.answer_hint)}</p>
             <FormError error />
             <ActionForm action=step attr:class="stack-form wide-form">
-                <input type="hidden" name="input[inspection_id]" value=inspection_id.to_string() />
+                {hidden(inspection_id)}
                 <input type="hidden" name="input[action]" value="Answer" />
                 <label for="answer-note">{t!(i18n, inspections.answer_label)}</label>
                 <textarea id="answer-note" name="input[note]" rows="4" maxlength="2000" required></textarea>
@@ -214,13 +233,13 @@ fn JudgeFields(
             <h2>{title}</h2>
             <FormError error />
             <ActionForm action=step attr:class="stack-form wide-form">
-                <input type="hidden" name="input[inspection_id]" value=inspection_id.to_string() />
+                {hidden(inspection_id)}
                 <label for="step-note">{t!(i18n, inspections.step_note)}</label>
                 <textarea id="step-note" name="input[note]" rows="3" maxlength="2000"></textarea>
                 <FieldError error field="note" />
                 {judging.then(|| view! {
                     <label for="step-due">{t!(i18n, inspections.new_due)}</label>
-                    <input id="step-due" name="input[due]" type="date" min=today.clone() />
+                    <input id="step-due" name="input[due]" data-problem="correction_due" type="date" min=today.clone() />
                     <FieldError error field="correction_due" />
                 })}
                 <div class="button-row">
@@ -256,10 +275,10 @@ fn RevokeFields(
             <p class="muted">{t!(i18n, inspections.revoke_hint)}</p>
             <FormError error />
             <ActionForm action=revoke attr:class="stack-form wide-form">
-                <input type="hidden" name="input[inspection_id]" value=inspection_id.to_string() />
+                {hidden(inspection_id)}
                 <input type="hidden" name="input[action]" value="Revoke" />
                 <label for="revoke-reason">{t!(i18n, inspections.revoke_reason)}</label>
-                <textarea id="revoke-reason" name="input[note]" rows="3" maxlength="2000" required>{reason}</textarea>
+                <textarea id="revoke-reason" name="input[note]" data-problem="reason" rows="3" maxlength="2000" required>{reason}</textarea>
                 <FieldError error field="reason" />
                 <label for="revoke-decision">{t!(i18n, inspections.revoke_decision)}</label>
                 <input id="revoke-decision" name="input[decision]" required maxlength="64" />

@@ -127,11 +127,11 @@ fn InspectionTable(rows: Vec<InspectionRow>) -> impl IntoView {
                     {rows.into_iter().map(|r| view! {
                         <tr data-testid="inspection-row" data-state=r.state.as_str()>
                             <td><a href=format!("/inspections/{}", r.id)>{r.product_name}</a><br /><span class="muted">{r.subject_name}</span></td>
-                            <td>{r.commune_name}</td>
-                            <td>{pair(i18n, r.kind.label())}</td>
-                            <td>{r.planned_on}</td>
-                            <td><InspectionStateBadge state=r.state overdue=r.overdue /></td>
-                            <td>{r.correction_due.unwrap_or_default()}</td>
+                            <td data-label=move || t_string!(i18n, inspections.commune).to_string()>{r.commune_name}</td>
+                            <td data-label=move || t_string!(i18n, inspections.kind).to_string()>{pair(i18n, r.kind.label())}</td>
+                            <td data-label=move || t_string!(i18n, inspections.planned_on).to_string()>{r.planned_on}</td>
+                            <td data-label=move || t_string!(i18n, inspections.state).to_string()><InspectionStateBadge state=r.state overdue=r.overdue /></td>
+                            <td data-label=move || t_string!(i18n, inspections.due).to_string()>{r.correction_due.unwrap_or_default()}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

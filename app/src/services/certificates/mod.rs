@@ -2,3 +2,4 @@
 //! revocation) and the reminders before a certificate ends.
 pub mod register;
 pub mod reminders;
+pub mod revocation;

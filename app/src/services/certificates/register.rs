@@ -1,13 +1,10 @@
 //! Certificates after they are issued: the public check behind the QR code, the officers'
 //! lists (valid, expiring, expired, revoked, superseded), a producer's own with reminders, and
 //! revocation.
-use crate::domain::audit_action::AuditAction;
-use crate::domain::reason::Reason;
 use std::collections::HashMap;
 
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
 };
 
 use crate::auth::{Action, Actor, Resource, allowed};
@@ -17,9 +14,7 @@ use crate::models::evaluation::rounds::{
     CERTIFICATES_PER_PAGE, CertificateCheck, CertificateFilter, CertificatePage, CertificateRow,
 };
 use crate::services::ServiceError;
-use crate::services::audit::{self, Entry};
-use crate::services::guards::manage_rounds;
-use crate::services::input::invalid;
+pub use crate::services::certificates::revocation::{revoke, revoke_on_inspection};
 
 /// How certificates are numbered and when they count as expiring.
 #[derive(Clone, Debug)]
@@ -266,187 +261,4 @@ pub async fn browse(
         page,
         pages,
     })
-}
-
-/// Revokes a certificate (thu hồi) with a reason, decision number and date.
-///
-/// # Errors
-/// `Denied`; `NotFound`; `Conflict(Reason::Revoked)` when already revoked; `Invalid` for an empty
-/// reason or decision, or a wrong date.
-pub async fn revoke(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    number: &str,
-    reason: &str,
-    decision: &str,
-    date: &str,
-) -> Result<(), ServiceError> {
-    manage_rounds(actor)?;
-    let found = cert::Entity::find()
-        .filter(cert::Column::Number.eq(number))
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    revoke_found(db, actor, found, (reason, decision, date), None).await
-}
-
-/// Revokes the product's current certificate on the basis of an inspection that proposed it;
-/// returns the certificate's number.
-///
-/// # Errors
-/// As `revoke`; `NotFound` for an inspection the actor has no part in or a product with no
-/// certificate; `Conflict(ChangedMeanwhile)` when the inspection no longer proposes it.
-pub async fn revoke_on_inspection(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    inspection_id: i32,
-    reason: &str,
-    decision: &str,
-    date: &str,
-) -> Result<String, ServiceError> {
-    manage_rounds(actor)?;
-    let inspection = crate::entities::inspection::Entity::find_by_id(inspection_id)
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let parties =
-        crate::auth::inspection_parties(actor, inspection.subject_id, &inspection.commune_code);
-    crate::domain::inspection::transition(
-        inspection.state,
-        crate::domain::inspection::InspectionAction::Revoke,
-        &parties,
-    )
-    .map_err(|_| ServiceError::Conflict(Reason::ChangedMeanwhile))?;
-    let found = current(db, inspection.product_id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let number = found.number.clone();
-    revoke_found(
-        db,
-        actor,
-        found,
-        (reason, decision, date),
-        Some(inspection.id),
-    )
-    .await?;
-    Ok(number)
-}
-
-/// Revokes `found` with (reason, decision, date); every inspection proposing to revoke its
-/// product ends with it, `basis` named on the certificate.
-async fn revoke_found(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    found: cert::Model,
-    (reason, decision, date): (&str, &str, &str),
-    basis: Option<i32>,
-) -> Result<(), ServiceError> {
-    let by = manage_rounds(actor)?;
-    let number = found.number.clone();
-    let number = number.as_str();
-    if found.revoked_on.is_some() {
-        return Err(ServiceError::Conflict(Reason::Revoked));
-    }
-    let (reason, decision) = (reason.trim(), decision.trim());
-    if reason.is_empty() {
-        return Err(invalid("reason", Reason::Required));
-    }
-    if decision.is_empty() {
-        return Err(invalid("decision", Reason::Required));
-    }
-    let date = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
-        .map_err(|_| invalid("date", Reason::InvalidDate))?;
-    let txn = db.begin().await?;
-    let mut active: cert::ActiveModel = found.clone().into();
-    active.revoked_on = Set(Some(date));
-    active.revoke_reason = Set(Some(reason.to_owned()));
-    active.revoke_decision = Set(Some(decision.to_owned()));
-    active.revoke_inspection_id = Set(basis);
-    sea_orm::ActiveModelTrait::update(active, &txn).await?;
-    // The inspections that proposed it end here, whichever page the officer revoked from.
-    let ended = crate::entities::inspection::Entity::update_many()
-        .col_expr(
-            crate::entities::inspection::Column::State,
-            sea_orm::sea_query::Expr::value(
-                crate::domain::inspection::InspectionState::Revoked.as_str(),
-            ),
-        )
-        .col_expr(
-            crate::entities::inspection::Column::ClosedOn,
-            sea_orm::sea_query::Expr::value(date),
-        )
-        .filter(crate::entities::inspection::Column::ProductId.eq(found.product_id))
-        .filter(
-            crate::entities::inspection::Column::State
-                .eq(crate::domain::inspection::InspectionState::RevocationProposed),
-        )
-        .exec(&txn)
-        .await?;
-    if basis.is_some() && ended.rows_affected == 0 {
-        return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
-    }
-    product::Entity::update_many()
-        .col_expr(product::Column::Stars, Option::<i16>::None.into())
-        .filter(product::Column::Id.eq(found.product_id))
-        .exec(&txn)
-        .await?;
-    // The producer must take the OCOP mark off labels and stamps at once: tell them.
-    let product_name = product::Entity::find_by_id(found.product_id)
-        .one(&txn)
-        .await?
-        .map(|p| p.name)
-        .unwrap_or_default();
-    crate::services::notifications::notify(
-        &txn,
-        actor,
-        &[crate::services::notifications::Audience::SubjectMembers(
-            found.subject_id,
-        )],
-        "certificate.revoked",
-        None,
-        &format!("{product_name} — {number} ({decision}): {reason}"),
-    )
-    .await?;
-    audit::append(
-        &txn,
-        Entry {
-            actor_user_id: Some(by),
-            action: AuditAction::CertificateRevoke,
-            target_type: "certificate",
-            target_id: Some(number.to_owned()),
-            summary: format!("{decision}: {reason}"),
-            ip: None,
-            details: Default::default(),
-        }
-        .with("number", number)
-        .with("decision", decision)
-        .with("reason", reason),
-    )
-    .await?;
-    if let Some(inspection_id) = basis {
-        audit::append(
-            &txn,
-            Entry {
-                actor_user_id: Some(by),
-                action: AuditAction::InspectionStep,
-                target_type: "inspection",
-                target_id: Some(inspection_id.to_string()),
-                summary: format!("{number} ({decision})"),
-                ip: None,
-                details: Default::default(),
-            }
-            .with(
-                "step",
-                crate::domain::audit_details::Value::both(
-                    format!("thu hồi giấy chứng nhận {number} theo {decision}"),
-                    format!("revoked the certificate {number} by {decision}"),
-                ),
-            )
-            .with("product", &product_name)
-            .with("note", reason),
-        )
-        .await?;
-    }
-    txn.commit().await?;
-    Ok(())
 }

@@ -8,6 +8,7 @@ pub mod escalation;
 pub mod finish;
 pub mod members;
 pub mod ministry;
+pub mod published;
 pub mod remarks;
 pub mod reminders;
 pub mod results;

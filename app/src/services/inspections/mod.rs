@@ -27,10 +27,16 @@ pub(crate) async fn load_for(
         .await?
         .ok_or(ServiceError::NotFound)?;
     let parties = inspection_parties(actor, found.subject_id, &found.commune_code);
-    if parties.is_empty() {
+    if parties.is_empty() || (parties == [Party::Producer] && unannounced(&found)) {
         return Err(ServiceError::NotFound);
     }
     Ok((found, parties))
+}
+
+/// An ad hoc inspection not yet visited: its producer does not hear of it in advance.
+pub(crate) fn unannounced(found: &inspection::Model) -> bool {
+    found.kind == crate::domain::inspection::InspectionKind::AdHoc
+        && found.state == crate::domain::inspection::InspectionState::Planned
 }
 
 /// The product's name, for notices and the log.

@@ -37,6 +37,14 @@ fn next(
     })
 }
 
+/// Refuses an action taken on a page that showed another state than the one stored now.
+fn as_shown(input: &InspectionInput, stored: InspectionState) -> Result<(), ServiceError> {
+    if !input.state.trim().is_empty() && input.state.trim() != stored.as_str() {
+        return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
+    }
+    Ok(())
+}
+
 /// A correction's deadline: after today, within a year.
 fn due_date(value: &str, today: chrono::NaiveDate) -> Result<chrono::NaiveDate, ServiceError> {
     let due = parse_date(value, "correction_due")?;
@@ -160,6 +168,7 @@ pub async fn record_visit(
     let (found, parties) = load_for(db, actor, input.inspection_id).await?;
     // Who may record it is checked before the form is read; the verdict only picks the step.
     next(found.state, InspectionAction::RecordCompliant, &parties)?;
+    as_shown(input, found.state)?;
     let Visit {
         visited_on,
         conclusion,
@@ -290,6 +299,11 @@ pub async fn step(
     };
     let (found, parties) = load_for(db, actor, input.inspection_id).await?;
     let to = next(found.state, action, &parties)?;
+    as_shown(input, found.state)?;
+    // A proposal to revoke before the visit would have no findings behind it.
+    if action == A::ProposeRevocation && found.state == InspectionState::Planned {
+        return Err(invalid("action", Reason::VisitFirst));
+    }
     let note = match action {
         A::Answer | A::RefuseCorrection | A::ProposeRevocation => {
             Some(required(&input.note, "note", MAX_TEXT)?)
@@ -298,6 +312,10 @@ pub async fn step(
     };
     let new_due = match (action, input.due.trim()) {
         (A::RefuseCorrection, due) if !due.is_empty() => Some(due_date(due, today)?),
+        // Sent back past its deadline, the correction would be overdue at once.
+        (A::RefuseCorrection, _) if found.correction_due.is_none_or(|due| due <= today) => {
+            return Err(invalid("correction_due", Reason::NewDueNeeded));
+        }
         _ => None,
     };
     let txn = db.begin().await?;
@@ -341,7 +359,21 @@ pub async fn step(
     if moved.rows_affected == 0 {
         return Err(ServiceError::Conflict(Reason::ChangedMeanwhile));
     }
-    let name = product_name(&txn, found.product_id).await?;
+    log_and_tell(&txn, actor, &found, action, note.as_deref()).await?;
+    txn.commit().await?;
+    Ok(to)
+}
+
+/// The step's line in the inspection's history, and its notice to whom it concerns.
+async fn log_and_tell(
+    txn: &impl sea_orm::ConnectionTrait,
+    actor: &Actor,
+    found: &inspection::Model,
+    action: InspectionAction,
+    note: Option<&str>,
+) -> Result<(), ServiceError> {
+    use InspectionAction as A;
+    let name = product_name(txn, found.product_id).await?;
     let (step_vi, step_en, kind) = match action {
         A::Answer => (
             "báo cáo kết quả khắc phục",
@@ -380,10 +412,10 @@ pub async fn step(
     }
     .with("step", Value::both(step_vi, step_en))
     .with("product", &name);
-    if let Some(note) = &note {
+    if let Some(note) = note {
         entry = entry.with("note", note);
     }
-    audit::append(&txn, entry).await?;
+    audit::append(txn, entry).await?;
     let audiences: Vec<Audience> = match action {
         // The officials who inspect it: its commune's, and whoever recorded the visit.
         A::Answer => {
@@ -399,11 +431,10 @@ pub async fn step(
         A::Cancel if found.kind == rules::InspectionKind::AdHoc => Vec::new(),
         _ => vec![Audience::SubjectMembers(found.subject_id)],
     };
-    let about = match &note {
+    let about = match note {
         Some(note) => format!("{name} — {note}"),
         None => name.clone(),
     };
-    notify(&txn, actor, &audiences, kind, None, &about).await?;
-    txn.commit().await?;
-    Ok(to)
+    notify(txn, actor, &audiences, kind, None, &about).await?;
+    Ok(())
 }

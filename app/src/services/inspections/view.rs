@@ -54,7 +54,12 @@ pub async fn browse(
             subject_id: Some(id),
             ..
         } => {
-            query = query.filter(inspection::Column::SubjectId.eq(*id));
+            // An ad hoc visit is not announced to its producer before it happens.
+            query = query.filter(inspection::Column::SubjectId.eq(*id)).filter(
+                Condition::any()
+                    .add(inspection::Column::Kind.ne(rules::InspectionKind::AdHoc))
+                    .add(inspection::Column::State.ne(InspectionState::Planned)),
+            );
             false
         }
         _ => {
@@ -70,13 +75,8 @@ pub async fn browse(
     if filter.state.trim() == "overdue" {
         query = query.filter(inspection::Column::CorrectionDue.lt(today));
     }
-    let mut product_name = None;
     if let Some(id) = filter.product_id {
         query = query.filter(inspection::Column::ProductId.eq(id));
-        product_name = product::Entity::find_by_id(id)
-            .one(db)
-            .await?
-            .map(|p| p.name);
     }
     let pages = query
         .order_by_desc(inspection::Column::PlannedOn)
@@ -87,6 +87,10 @@ pub async fn browse(
     let page = filter.page.clamp(1, last);
     let found = pages.fetch_page(page as u64 - 1).await?;
     let rows = rows(db, found, today).await?;
+    // Named only from what the viewer may see: an id alone reveals no product.
+    let product_name = filter
+        .product_id
+        .and_then(|_| rows.first().map(|r| r.product_name.clone()));
     Ok(InspectionPage {
         rows,
         total,
@@ -179,6 +183,19 @@ pub async fn inspection_view(
         .all(db)
         .await?;
     let names = crate::services::audit::actor_names(db, &history).await?;
+    let revoked_by = crate::entities::certificate::Entity::find()
+        .filter(crate::entities::certificate::Column::RevokeInspectionId.eq(i.id))
+        .one(db)
+        .await?
+        .map(|c| {
+            format!(
+                "{} · {}",
+                c.revoke_decision.unwrap_or_default(),
+                c.revoked_on
+                    .map(crate::domain::dates::date)
+                    .unwrap_or_default()
+            )
+        });
     let stage = photos::stage_for(i.state, &parties);
     let as_producer = parties.contains(&rules::Party::Producer);
     Ok(InspectionView {
@@ -220,10 +237,18 @@ pub async fn inspection_view(
         answered_at: i.answered_at.map(crate::domain::dates::time),
         refusal_note: i.refusal_note,
         revocation_reason: i.revocation_reason,
+        revoked_by,
         closed_on: i.closed_on.map(crate::domain::dates::date),
         visit_photos: photos_at("visit"),
         evidence_photos: photos_at("evidence"),
-        actions: rules::available(i.state, &parties),
+        // A proposal to revoke before the visit is the visit's verdict, not a step of its own.
+        actions: rules::available(i.state, &parties)
+            .into_iter()
+            .filter(|a| {
+                !(i.state == InspectionState::Planned
+                    && *a == rules::InspectionAction::ProposeRevocation)
+            })
+            .collect(),
         as_producer,
         may_add_visit_photo: stage == Some("visit"),
         may_add_evidence_photo: stage == Some("evidence"),

@@ -173,6 +173,16 @@ pub async fn move_to_commune(
         .exec(&txn)
         .await?
         .rows_affected;
+    // Its inspections go to the new commune's officers, as its dossiers do: those still open
+    // are theirs to follow, and the history is read where the subject now is.
+    crate::entities::inspection::Entity::update_many()
+        .col_expr(
+            crate::entities::inspection::Column::CommuneCode,
+            target.code.clone().into(),
+        )
+        .filter(crate::entities::inspection::Column::SubjectId.eq(s.id))
+        .exec(&txn)
+        .await?;
     user_account::Entity::update_many()
         .col_expr(
             user_account::Column::CommuneCode,
