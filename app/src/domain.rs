@@ -8,6 +8,7 @@ pub mod checklist;
 pub mod contact;
 pub mod dates;
 pub mod digital_link;
+pub mod disagreement;
 pub mod dossier;
 pub mod dossier_diff;
 pub mod dossier_form;

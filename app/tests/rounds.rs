@@ -174,6 +174,24 @@ async fn a_round_runs_from_forwarded_dossiers_to_certificates() {
             !row(ids[0]).criteria.is_empty(),
             "members differ on some criteria"
         );
+        // Across the round: the member who gave 590 sits farthest from the panel, below it;
+        // the criteria that divided it are named with their widest spread.
+        let across = &results.disagreement;
+        let far = &across.members[0];
+        assert!(far.mean_signed < 0 && far.mean_distance > 0, "{across:?}");
+        assert!(
+            across
+                .members
+                .iter()
+                .all(|m| m.mean_distance <= far.mean_distance)
+        );
+        assert!(
+            across
+                .criteria
+                .iter()
+                .any(|c| !c.text.is_empty() && c.widest > 0),
+            "{across:?}"
+        );
 
         let settings = CertificateSettings::default();
         let version = rounds::view(db, &p.province, round).await.unwrap().version;

@@ -152,6 +152,12 @@ test("a round runs in the browser: three forwarded dossiers, three members scori
   const results = province.getByTestId("result-row");
   await expect(results).toHaveCount(3);
   await expect(results.first().getByTestId("result-score")).not.toHaveText("—");
+  // Across the round: each member's distance from the panel, exportable for the deliberation.
+  const across = province.getByTestId("round-disagreement");
+  await expect(across.getByTestId("member-deviation")).toHaveCount(3);
+  const csv = await province.request.get(await across.getByTestId("disagreement-csv").getAttribute("href") ?? "");
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain("Thành viên / Member");
   await advance(province, "deliberation");
   // The council's remarks for the producer whose product did not reach 3★.
   const third = results.nth(2);

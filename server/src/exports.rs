@@ -51,6 +51,14 @@ pub async fn escalation_zip(ctx: Ctx, Path(id): Path<i32>) -> Response {
     attachment(result, "application/zip")
 }
 
+/// A round's disagreement across its dossiers (members' distance from the panel, criteria
+/// that divide it), as CSV for the council's deliberation.
+pub async fn disagreement_csv(ctx: Ctx, Path(id): Path<i32>) -> Response {
+    let result =
+        app::services::evaluation::results::disagreement_csv(&ctx.state.db, &ctx.actor, id).await;
+    attachment(result, "text/csv; charset=utf-8")
+}
+
 /// `?size=<mm>&count=<n>`: the lot's stamp sheet, shown in the browser (the page previews it
 /// in a frame) and saved under its name.
 pub async fn lot_stamps(
@@ -280,6 +288,43 @@ mod tests {
         let province = sign_in(&t.router, "so.nnmt@demo.vn", None).await;
         let missing = get(&t.router, "/reports/9999/06463/report.pdf", Some(&province)).await;
         assert_eq!(missing.0, StatusCode::NOT_FOUND);
+    }
+
+    /// A demo round with submitted sheets: its disagreement across the round, as CSV, for the
+    /// province only; each member appears with their mean distance from the panel.
+    #[tokio::test]
+    async fn a_rounds_disagreement_downloads_as_csv_for_the_province_only() {
+        let t = demo_app(app::state::AuthSettings::default()).await;
+        let sheet = app::entities::score_sheet::Entity::find()
+            .filter(app::entities::score_sheet::Column::SubmittedAt.is_not_null())
+            .filter(app::entities::score_sheet::Column::Panel.eq("council"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .expect("a submitted demo sheet");
+        let path = format!("/rounds/{}/disagreement.csv", sheet.round_id);
+        assert_eq!(
+            get(&t.router, &path, None).await.0,
+            StatusCode::UNAUTHORIZED
+        );
+        for email in ["dongbanh@demo.vn", "xa.chilang@demo.vn", "hoidong@demo.vn"] {
+            let cookie = sign_in(&t.router, email, None).await;
+            assert_eq!(
+                get(&t.router, &path, Some(&cookie)).await.0,
+                StatusCode::FORBIDDEN,
+                "{email}"
+            );
+        }
+        let province = sign_in(&t.router, "so.nnmt@demo.vn", None).await;
+        let (status, body) = get(&t.router, &path, Some(&province)).await;
+        assert_eq!(status, StatusCode::OK);
+        let csv = String::from_utf8(body).unwrap();
+        assert!(csv.starts_with("\u{feff}Thành viên / Member"), "{csv}");
+        assert!(
+            csv.lines().nth(1).is_some_and(|l| l.starts_with('"')),
+            "a member: {csv}"
+        );
+        assert!(csv.contains("Mã / Code"), "{csv}");
     }
 
     #[tokio::test]

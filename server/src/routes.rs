@@ -63,6 +63,10 @@ pub fn router_and_cache(
             "/rounds/{id}/escalation.zip",
             get(crate::exports::escalation_zip),
         )
+        .route(
+            "/rounds/{id}/disagreement.csv",
+            get(crate::exports::disagreement_csv),
+        )
         .route("/lots/{id}/stamps.pdf", get(crate::exports::lot_stamps))
         .route(
             "/reports/{period}/{scope}/report.xlsx",

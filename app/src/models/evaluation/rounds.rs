@@ -165,6 +165,8 @@ pub struct RoundResults {
     pub phase: String,
     pub aggregation: String,
     pub rows: Vec<ResultRow>,
+    /// Across the round: members far from the panel, criteria that divide it.
+    pub disagreement: crate::domain::disagreement::RoundDisagreement,
 }
 
 /// The council's minutes (biên bản) of a round from deliberation on: who sat, each product's

@@ -6,6 +6,7 @@ pub mod sheet;
 app_only! {
     pub mod criteria;
     pub mod criteria_form;
+    pub mod disagreement;
     pub mod minutes;
     pub mod results;
     pub mod round;

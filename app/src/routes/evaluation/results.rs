@@ -62,6 +62,7 @@ where
 pub fn ResultsTable(results: RoundResults, phase: Phase, reload: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let round_id = results.round_id;
+    let disagreement = results.disagreement.clone();
     view! {
         <section class="panel" data-testid="results">
             <h2>{t!(i18n, rounds.results)}</h2>
@@ -82,6 +83,7 @@ pub fn ResultsTable(results: RoundResults, phase: Phase, reload: RwSignal<u32>) 
                 </table>
             </div>
         </section>
+        <crate::routes::evaluation::disagreement::RoundDisagreementPanel d=disagreement round_id />
     }
 }
 

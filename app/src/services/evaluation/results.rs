@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
+use crate::domain::disagreement::RoundDisagreement;
 use crate::domain::round::Panel;
 use crate::domain::scoring::{self, Aggregation, CriteriaSet, Sheet, SheetResult, Tenths};
 use crate::entities::{certificate, round_dossier};
@@ -43,20 +44,65 @@ pub(crate) async fn load(
         .into_iter()
         .filter_map(|c| Some((c.dossier_id?, c.number)))
         .collect();
+    let rows: Vec<ResultRow> = data
+        .entries
+        .iter()
+        .map(|e| ResultRow {
+            certificate: certificates.get(&e.dossier_id).cloned(),
+            ..row(&data, e.dossier_id, e.criteria_set_id, how)
+        })
+        .collect();
     let results = RoundResults {
         round_id,
         phase: data.phase.as_str().to_owned(),
         aggregation: how.as_str().to_owned(),
-        rows: data
-            .entries
-            .iter()
-            .map(|e| ResultRow {
-                certificate: certificates.get(&e.dossier_id).cloned(),
-                ..row(&data, e.dossier_id, e.criteria_set_id, how)
-            })
-            .collect(),
+        disagreement: disagreement(&data, &rows),
+        rows,
     };
     Ok((data, results))
+}
+
+/// The round-level view of the rows' disagreement (`domain::disagreement`).
+fn disagreement(data: &RoundData, rows: &[ResultRow]) -> RoundDisagreement {
+    let texts: HashMap<String, String> = data
+        .entries
+        .iter()
+        .map(|e| e.criteria_set_id)
+        .collect::<std::collections::BTreeSet<i32>>()
+        .into_iter()
+        .flat_map(|id| set(data, id).parts)
+        .flat_map(|p| p.criteria)
+        .map(|c| (c.code, c.text))
+        .collect();
+    let totals = rows.iter().flat_map(|r| {
+        r.totals
+            .iter()
+            .filter(|m| m.submitted)
+            .filter_map(move |m| Some((m.member.as_str(), m.total, r.score?)))
+    });
+    let spreads = rows.iter().flat_map(|r| {
+        r.criteria.iter().map(|c| {
+            let text = texts.get(&c.code).map(String::as_str).unwrap_or_default();
+            (c.code.as_str(), text, c.min, c.max)
+        })
+    });
+    crate::domain::disagreement::over_round(totals, spreads)
+}
+
+/// The round's disagreement as a CSV file, for the council's deliberation.
+///
+/// # Errors
+/// As `results`.
+pub async fn disagreement_csv(
+    db: &sea_orm::DatabaseConnection,
+    actor: &Actor,
+    round_id: i32,
+) -> Result<(String, Vec<u8>), ServiceError> {
+    let results = results(db, actor, round_id).await?;
+    Ok((
+        format!("chenh-lech-dot-{round_id}.csv"),
+        crate::domain::disagreement::to_csv(&results.disagreement).into_bytes(),
+    ))
 }
 
 /// The council's result of every dossier (for the decision).
