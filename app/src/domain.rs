@@ -36,4 +36,5 @@ pub mod scoring;
 pub mod status;
 pub mod subject_profile;
 pub mod text;
+pub mod trade_event;
 pub mod units_of_time;

@@ -43,4 +43,6 @@ pub mod score_sheet;
 pub mod session;
 pub mod stored_file;
 pub mod subject;
+pub mod trade_event;
+pub mod trade_participation;
 pub mod user_account;

@@ -15,6 +15,7 @@ pub mod producers;
 pub mod registry;
 pub mod reports;
 pub mod traceability;
+pub mod trade;
 #[cfg(feature = "ssr")]
 pub mod uploads;
 pub mod work_areas;

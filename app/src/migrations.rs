@@ -37,6 +37,7 @@ mod m20261206_000032_catalog_search_listed;
 mod m20261206_000033_dossier_results;
 mod m20261206_000034_deferred_decisions;
 mod m20261206_000035_inspections;
+mod m20261206_000036_trade_events;
 
 pub struct Migrator;
 
@@ -99,6 +100,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000033_dossier_results::Migration),
             Box::new(m20261206_000034_deferred_decisions::Migration),
             Box::new(m20261206_000035_inspections::Migration),
+            Box::new(m20261206_000036_trade_events::Migration),
         ]
     }
 }

@@ -15,5 +15,6 @@ pub mod producers;
 pub mod registry;
 pub mod reports;
 pub mod traceability;
+pub mod trade;
 
 pub use error::AppError;

@@ -23,4 +23,5 @@ app_only! {
     pub mod producers;
     pub mod registry;
     pub mod registry_subject;
+    pub mod trade;
 }

@@ -17,3 +17,4 @@ pub mod reports;
 pub mod reset;
 pub mod round_decided;
 pub mod rounds;
+pub mod trade;

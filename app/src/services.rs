@@ -31,6 +31,7 @@ pub mod producers;
 pub mod registry;
 pub mod reports;
 pub mod traceability;
+pub mod trade;
 pub mod work_areas;
 
 /// What a service can fail with. Server functions turn it into the wire's `AppError`.

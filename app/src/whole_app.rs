@@ -52,6 +52,7 @@ use crate::routes::traceability::{
     labels::LabelPage,
     lots::{LotPage, ProductLotsPage},
 };
+use crate::routes::trade::{detail::TradeEventPage, list::TradeEventsPage};
 use crate::{AppTitle, ignore_browser_language};
 
 /// The pages that are not light yet, with their router: one island, hydrated whole.
@@ -85,6 +86,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/dossiers/:id/report") view=routed(AssessmentReportPage) ssr=SsrMode::Async />
                         <Route path=path!("/notifications") view=routed(NotificationsPage) ssr=SsrMode::Async />
                         <Route path=path!("/inspection-plans/new") view=routed(InspectionPlanPage) ssr=SsrMode::Async />
+                        <Route path=path!("/trade-events") view=routed(TradeEventsPage) ssr=SsrMode::Async />
+                        <Route path=path!("/trade-events/:id") view=routed(TradeEventPage) ssr=SsrMode::Async />
                         <Route path=path!("/commune/registrations") view=routed(RegistrationsPage) ssr=SsrMode::Async />
                         <Route path=path!("/commune/register-producer") view=routed(RegisterForProducerPage) ssr=SsrMode::Async />
                         <Route path=path!("/province/registrations") view=routed(ProvinceRegistrationsPage) ssr=SsrMode::Async />

@@ -226,8 +226,8 @@ async fn dossiers_of_rounds_decided_before_take_their_final_state() {
         assert!(decided.values().any(|s| *s == DossierState::NotReached));
         assert!(decided.values().any(|s| *s == DossierState::Certified));
         // Back to before `m20261206_000033_dossier_results` (and the partial decisions and
-        // inspections after it).
-        Migrator::down(&t.db, Some(3)).await.unwrap();
+        // inspections and trade events after it).
+        Migrator::down(&t.db, Some(4)).await.unwrap();
         let before =
             t.db.query_all_raw(Statement::from_string(
                 t.db.get_database_backend(),

@@ -43,5 +43,6 @@ mod sessions;
 mod stored_states;
 mod subject_corrections;
 mod subjects;
+mod trade_events;
 mod units;
 mod work_areas;

@@ -20,7 +20,7 @@ const ROLES: Record<string, Role> = {
     must: [
       "/producer", "/producer/subject", "/producer/products", "/producer/products/new",
       "/producer/products/:id", "/producer/products/:id/lots", "/producer/lots/:id",
-      "/producer/dossiers", "/producer/ideas", "/labels/:id", "/account", "/inspections", "/inspections/:id",
+      "/producer/dossiers", "/producer/ideas", "/labels/:id", "/account", "/inspections", "/inspections/:id", "/trade-events", "/trade-events/:id",
     ],
   },
   // Đồng Bành has products, lots and labels but no dossier in the demo; this member has a
@@ -33,7 +33,7 @@ const ROLES: Record<string, Role> = {
   commune: {
     login: "xa.chilang@demo.vn",
     start: ["/commune", "/commune/dossiers", "/commune/registrations", "/commune/ideas"],
-    must: ["/commune", "/commune/dossiers", "/dossiers/:id", "/dossiers/:id/report", "/reports", "/registry/products", "/registry/subjects", "/registry/subjects/:id", "/commune/register-producer", "/inspections", "/inspections/:id", "/inspection-plans/new"],
+    must: ["/commune", "/commune/dossiers", "/dossiers/:id", "/dossiers/:id/report", "/reports", "/registry/products", "/registry/subjects", "/registry/subjects/:id", "/commune/register-producer", "/inspections", "/inspections/:id", "/inspection-plans/new", "/trade-events", "/trade-events/:id"],
   },
   province: {
     login: "so.nnmt@demo.vn",
@@ -42,7 +42,7 @@ const ROLES: Record<string, Role> = {
       "/province", "/province/dossiers", "/province/rounds", "/rounds/:id", "/rounds/:id/minutes",
       "/province/certificates", "/dashboard", "/reports", "/reports/:id/:scope",
       "/province/registrations", "/registry/products", "/registry/subjects", "/registry/subjects/:id", "/admin/imports",
-      "/admin/master-data", "/inspections", "/inspections/:id", "/inspection-plans/new",
+      "/admin/master-data", "/inspections", "/inspections/:id", "/inspection-plans/new", "/trade-events", "/trade-events/:id",
     ],
   },
   council: {

@@ -167,6 +167,7 @@ fn log_demo(t: &app::seed::reset::DemoTotals) {
         labels = t.labels,
         reports = t.reports,
         inspections = t.inspections,
+        trade_events = t.trade_events,
         "demo data loaded"
     );
 }

@@ -121,6 +121,7 @@ impl PageCache {
 /// scoring, reports, accounts and notifications. Anything else may (a product, its photos,
 /// label, lots, certificate, its subject) and empties the cache.
 const PRIVATE_WRITES: &[&str] = &[
+    "act_on_participation",
     "add_report_year",
     "add_round_dossiers",
     "add_round_member",
@@ -132,6 +133,7 @@ const PRIVATE_WRITES: &[&str] = &[
     "create_dossier",
     "create_official_account",
     "create_round",
+    "create_trade_event",
     "decide_idea",
     "declare_conflict",
     "defer_round_dossier",

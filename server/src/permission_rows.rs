@@ -16,9 +16,33 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
         round,
         round_dossier,
         inspection,
+        trade_event,
         ..
     } = ids;
     vec![
+        // Trade promotion (issue 23): producers and officials see the province's events.
+        (
+            "/api/list_trade_events",
+            String::new(),
+            &[Producer, OtherProducer, OwnCommune, OtherCommune, Province],
+        ),
+        (
+            "/api/get_trade_event",
+            format!("id={trade_event}"),
+            &[Producer, OtherProducer, OwnCommune, OtherCommune, Province],
+        ),
+        // An empty event: officials get past the check to the form's field errors.
+        (
+            "/api/create_trade_event",
+            "input[name]=&input[kind]=&input[starts_on]=&input[ends_on]=&input[place]=&input[organiser]=".into(),
+            &[OwnCommune, OtherCommune, Province],
+        ),
+        // No product: a producer gets past the check to a field error.
+        (
+            "/api/act_on_participation",
+            format!("input[event_id]={trade_event}&input[action]=apply&input[product_id]="),
+            &[Producer, OtherProducer],
+        ),
         // Inspections (issue 23), on the demo one of the producer's product (Chi Lăng)
         // awaiting its correction: its producer, Chi Lăng's officer and the province.
         (

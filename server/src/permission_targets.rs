@@ -181,6 +181,8 @@ pub struct Targets {
     pub import_batch: i32,
     /// The demo inspection of the producer's product (Chi Lăng) awaiting its correction.
     pub inspection: i32,
+    /// The demo's coming trade event of the province (open to every producer).
+    pub trade_event: i32,
 }
 
 /// The records the matrix aims at: demo ones, and a few made for it through the services.
@@ -205,6 +207,7 @@ pub async fn targets(
     let targets = Targets {
         import_batch: 0,
         inspection: 0,
+        trade_event: 0,
         pending_user: pending.id,
         pending_subject: pending.subject_id.unwrap(),
         official: account("tuvan@demo.vn").await.id,
@@ -283,6 +286,16 @@ pub async fn targets(
     Targets {
         round,
         round_dossier,
+        trade_event: {
+            use sea_orm::{EntityTrait, QueryOrder};
+            app::entities::trade_event::Entity::find()
+                .order_by_desc(app::entities::trade_event::Column::StartsOn)
+                .one(&db)
+                .await
+                .unwrap()
+                .expect("the demo's coming trade event")
+                .id
+        },
         inspection: {
             use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
             app::entities::inspection::Entity::find()

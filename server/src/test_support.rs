@@ -241,6 +241,7 @@ async fn demo_copy() -> (sea_orm::DatabaseConnection, LocalFolder) {
             app::seed::labels::seed_labels(&db, &files).await.unwrap();
             app::seed::reports::seed_reports(&db).await.unwrap();
             app::seed::inspections::seed_inspections(&db).await.unwrap();
+            app::seed::trade::seed_trade(&db).await.unwrap();
             // One self-contained file (no write-ahead log beside it) to copy.
             let template = folder.join("template.db");
             db.execute_unprepared(&format!("VACUUM INTO '{}'", template.display()))

@@ -186,6 +186,9 @@ pub enum Action {
     /// Plan, record and judge inspections of certified products: a commune's
     /// (`Resource::Commune`, its officers and the province) or every commune's (the province).
     Inspect,
+    /// Record trade-promotion events and their participants' results: a commune's
+    /// (`Resource::Commune`, its officers and the province) or the province's (`Nothing`).
+    PromoteTrade,
     OpenArea(Area),
 }
 
@@ -298,8 +301,8 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
         }
         (ViewDashboard, Resource::Subject { id, .. }) => own_subject == Some(id),
         (WriteReport, Resource::Commune(commune)) => in_commune(Some(commune)),
-        (Inspect, Resource::Nothing) => role == ProvincialOfficer,
-        (Inspect, Resource::Commune(commune)) => {
+        (Inspect | PromoteTrade, Resource::Nothing) => role == ProvincialOfficer,
+        (Inspect | PromoteTrade, Resource::Commune(commune)) => {
             role == ProvincialOfficer || in_commune(Some(commune))
         }
         (WriteReport, Resource::Nothing) | (ReviewReports, _) => role == ProvincialOfficer,

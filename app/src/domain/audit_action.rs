@@ -174,6 +174,12 @@ audit_actions! {
         ("đã[ {step}][ (sản phẩm {product})][: {note}]", "acted on an inspection[: {step}][ ({product})][: {note}]");
     InspectionPhoto => "inspection.photo", ("Thêm ảnh kiểm tra", "Inspection photo added"),
         ("đã thêm ảnh[ {file}][ vào hồ sơ kiểm tra sản phẩm {product}]", "added the photo[ {file}][ to the inspection of {product}]");
+    TradeEventCreate => "trade.event", ("Ghi sự kiện xúc tiến thương mại", "Trade event recorded"),
+        ("đã ghi sự kiện xúc tiến thương mại[ {name}][ ngày {date}]", "recorded the trade event[ {name}][ on {date}]");
+    TradeParticipation => "trade.participation", ("Tham gia xúc tiến thương mại", "Trade event participation"),
+        ("đã cập nhật sản phẩm[ {product}][ tại {name}][: {state}]", "updated[ {product}][ at {name}][: {state}]");
+    TradeResults => "trade.results", ("Ghi kết quả xúc tiến thương mại", "Trade event results"),
+        ("đã ghi kết quả[ của {product}][ tại {name}][: doanh số {sales} đồng][, {contracts} hợp đồng]", "recorded the results[ of {product}][ at {name}][: sales {sales} VND][, {contracts} contracts]");
     LabelSave => "label.save", ("Lưu nhãn", "Label saved"),
         ("đã lưu nhãn[ bản {version}][ của sản phẩm {product}]", "saved[ version {version} of] the label[ of {product}]");
     LabelArtworkAdd => "label.artwork_add", ("Tải lên mẫu nhãn", "Label artwork uploaded"),
@@ -266,6 +272,7 @@ pub fn family_name(family: &str) -> Text {
         "label_checklist" => ("Kiểm tra nhãn", "Label checks"),
         "lot" => ("Lô sản xuất", "Lots"),
         "inspection" => ("Kiểm tra, giám sát", "Inspections"),
+        "trade" => ("Xúc tiến thương mại", "Trade promotion"),
         "report" => ("Báo cáo", "Reports"),
         "report_settings" => ("Thiết lập báo cáo", "Report settings"),
         "import" => ("Nhập dữ liệu", "Imports"),

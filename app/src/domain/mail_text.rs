@@ -37,6 +37,7 @@ pub fn link_for(kind: &str, dossier_id: Option<i32>) -> Option<String> {
         (k, None) if k.starts_with("report.") => Some("/reports".into()),
         ("round.sheets_due", None) => Some("/council".into()),
         (k, None) if k.starts_with("inspection.") => Some("/inspections".into()),
+        (k, None) if k.starts_with("trade.") => Some("/trade-events".into()),
         ("account.approved", None) => Some("/login".into()),
         _ => None,
     }

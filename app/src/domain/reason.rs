@@ -363,6 +363,21 @@ reasons! {
     ReopenAfterWindow = "reopen_after_window",
         "Đã hết thời hạn chấm điểm: mở lại phiếu lúc này thì thành viên không nộp lại được. Hãy gia hạn chấm điểm trong thiết lập của đợt trước khi mở lại phiếu.",
         "The scoring window has closed: a sheet reopened now could not be submitted again. Extend the window in the round's settings before reopening it.";
+    EventDates = "event_dates",
+        "Ngày kết thúc phải từ ngày bắt đầu trở đi, và sự kiện kéo dài không quá một năm.",
+        "The end date must be on or after the start, and an event lasts at most a year.";
+    NotANumber = "not_a_number",
+        "Vui lòng nhập một số (chỉ gồm chữ số, ví dụ 12.500.000).",
+        "Please enter a number (digits only, e.g. 12,500,000).";
+    EventClosed = "event_closed",
+        "Sự kiện đã kết thúc: không đăng ký hoặc mời thêm sản phẩm được nữa.",
+        "The event is over: no more products can apply or be invited.";
+    AlreadyJoined = "already_joined",
+        "Sản phẩm này đã có trong danh sách của sự kiện (đã đăng ký, được mời hoặc đã trả lời).",
+        "This product is already on the event's list (applied, invited or answered).";
+    ResultsNotYet = "results_not_yet",
+        "Chỉ ghi kết quả cho sản phẩm đã xác nhận tham gia, khi sự kiện đã bắt đầu.",
+        "Results are recorded for products taking part, once the event has started.";
     NotCertified = "not_certified",
         "Sản phẩm này không có giấy chứng nhận OCOP còn hiệu lực: chỉ lập kế hoạch kiểm tra sản phẩm đã được công nhận.",
         "This product has no valid OCOP certificate: only certified products are put in an inspection plan.";

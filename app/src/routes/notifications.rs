@@ -57,6 +57,10 @@ fn NotificationList() -> impl IntoView {
         "inspection.refused" => t_string!(i18n, notifications.inspection_refused).to_string(),
         "inspection.revocation_proposed" => t_string!(i18n, notifications.inspection_revocation_proposed).to_string(),
         "inspection.cancelled" => t_string!(i18n, notifications.inspection_cancelled).to_string(),
+        "trade.applied" => t_string!(i18n, notifications.trade_applied).to_string(),
+        "trade.invited" => t_string!(i18n, notifications.trade_invited).to_string(),
+        "trade.confirmed" => t_string!(i18n, notifications.trade_confirmed).to_string(),
+        "trade.declined" => t_string!(i18n, notifications.trade_declined).to_string(),
         "report.submitted" => t_string!(i18n, notifications.report_submitted).to_string(),
         "report.returned" => t_string!(i18n, notifications.report_returned).to_string(),
         "report.accepted" => t_string!(i18n, notifications.report_accepted).to_string(),
@@ -87,6 +91,7 @@ fn NotificationList() -> impl IntoView {
                                             None if n.kind.starts_with("certificate.") => view! { <A href="/producer/certificates">{t!(i18n, certificates.mine)}</A> }.into_any(),
                                             None if n.kind.starts_with("report.") => view! { <A href="/reports">{t!(i18n, notifications.open_report)}</A> }.into_any(),
                                             None if n.kind.starts_with("inspection.") => view! { <a href="/inspections">{t!(i18n, notifications.open_inspections)}</a> }.into_any(),
+                                            None if n.kind.starts_with("trade.") => view! { <a href="/trade-events">{t!(i18n, notifications.open_trade)}</a> }.into_any(),
                                             None if n.kind == "round.sheets_due" => view! { <A href="/council">{t!(i18n, notifications.open)}</A> }.into_any(),
                                             None => ().into_any(),
                                         }}

@@ -49,6 +49,7 @@ pub fn ProducerHome() -> impl IntoView {
                     <p>{t!(i18n, certificates.mine_hint)}</p>
                 </EntryCard>
                 <InspectionsEntry />
+                <TradeEntry />
                 <EntryCard href="/producer/products".into() testid="entry-products">
                     <h2>{t!(i18n, products.title)}</h2>
                     <p>{t!(i18n, areas.products_hint)}</p>
@@ -74,6 +75,7 @@ pub fn CommuneHome() -> impl IntoView {
                 <IdeasEntry />
                 <RegistrationsEntry href="/commune/registrations" />
                 <InspectionsEntry />
+                <TradeEntry />
                 <RegistryEntry />
                 <DashboardEntry />
                 <ReportsEntry />
@@ -102,6 +104,7 @@ pub fn ProvinceHome() -> impl IntoView {
                 </EntryCard>
                 <RegistrationsEntry href="/province/registrations" />
                 <InspectionsEntry />
+                <TradeEntry />
                 <RegistryEntry />
                 <DashboardEntry />
                 <ReportsEntry />
@@ -211,6 +214,18 @@ fn NextSteps() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// Trade promotion: events to join, or to record with their results.
+#[component]
+fn TradeEntry() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <EntryCard href="/trade-events".into() testid="entry-trade">
+            <h2>{t!(i18n, trade.nav)}</h2>
+            <p>{t!(i18n, trade.nav_hint)}</p>
+        </EntryCard>
     }
 }
 

@@ -22,6 +22,7 @@ pub struct DemoTotals {
     pub labels: u64,
     pub reports: u64,
     pub inspections: u64,
+    pub trade_events: u64,
 }
 
 /// Fills an empty (migrated) database with the whole demo: its data set, dossiers with their
@@ -46,6 +47,7 @@ pub async fn seed_everything(
         labels: crate::seed::labels::seed_labels(db, files).await?,
         reports: crate::seed::reports::seed_reports(db).await?,
         inspections: crate::seed::inspections::seed_inspections(db).await?,
+        trade_events: crate::seed::trade::seed_trade(db).await?,
     };
     // The demo's past is not news: its decisions mail nobody, even on a server with e-mail on.
     use sea_orm::EntityTrait;

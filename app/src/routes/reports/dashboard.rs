@@ -76,6 +76,7 @@ fn Body(d: Dashboard, english: bool) -> impl IntoView {
                     t_string!(i18n, dashboard.expiring_days)
                 ),
                 "pipeline" => t_string!(i18n, dashboard.pipeline).to_string(),
+                "trade" => t_string!(i18n, dashboard.trade).to_string(),
                 _ if d.districts => t_string!(i18n, dashboard.districts_with).to_string(),
                 _ => t_string!(i18n, dashboard.communes_with).to_string(),
             };

@@ -242,6 +242,30 @@ impl Counts {
     }
 }
 
+/// Trade promotion: products taking part in the year's events, in the dashboard's scope.
+async fn trade_tile(
+    db: &impl ConnectionTrait,
+    level: &Level,
+    applied: &Applied,
+) -> Result<Tile, ServiceError> {
+    let subject = match level {
+        Level::Producer(id) => Some(*id),
+        _ => None,
+    };
+    Ok(Tile {
+        key: "trade".into(),
+        value: crate::services::trade::events::taking_part_in_year(
+            db,
+            i32::from(applied.year),
+            applied.scope.communes.as_deref(),
+            subject,
+        )
+        .await?,
+        target: None,
+        href: Some("/trade-events".into()),
+    })
+}
+
 fn tiles(c: &Counts, level: &Level, dossiers_page: &str) -> Vec<Tile> {
     let certificates_page = match level {
         Level::Producer(_) => "/producer/certificates",
@@ -373,8 +397,10 @@ pub async fn dashboard(
         (only_communes && applied.as_of == today).then_some(counts.expiring),
     )
     .await?;
+    let mut tiles = tiles(&counts, &level, dossiers_page);
+    tiles.push(trade_tile(db, &level, &applied).await?);
     Ok(Dashboard {
-        tiles: tiles(&counts, &level, dossiers_page),
+        tiles,
         charts,
         filter: applied.filter,
         scope_name,
