@@ -99,7 +99,9 @@ test("an inspection planned from the list proposes revocation; the province revo
   await hydrated(officer);
   await officer.getByTestId("plan-link").click();
   await expect(officer).toHaveURL(/\/inspection-plans\/new$/);
-  await hydrated(officer);
+  // The first page of the whole client in this browser: it downloads and compiles the 7 MB
+  // client, which takes longer than a light page's while the other workers are busy.
+  await expect(officer.locator("body")).toHaveAttribute("data-hydrated", "true", { timeout: 45_000 });
   const plan = officer.getByTestId("plan-form");
   // Nothing chosen: the form says what is missing and keeps the team.
   await plan.getByLabel("Hình thức").selectOption("ad_hoc");

@@ -40,21 +40,23 @@ pub struct RoundDisagreement {
 
 /// The round's disagreement from each dossier's (member, total, panel score) and each
 /// dossier's (criterion code, text, min, max) where the sheets differed.
+/// Members are told apart by their account (`user_id`), criteria by their set and code (two
+/// product groups' sets may both have an "A1").
 pub fn over_round<'a>(
-    totals: impl IntoIterator<Item = (&'a str, Tenths, Tenths)>,
-    spreads: impl IntoIterator<Item = (&'a str, &'a str, Tenths, Tenths)>,
+    totals: impl IntoIterator<Item = ((i32, &'a str), Tenths, Tenths)>,
+    spreads: impl IntoIterator<Item = ((i32, &'a str), &'a str, Tenths, Tenths)>,
 ) -> RoundDisagreement {
     use std::collections::BTreeMap;
-    let mut by_member: BTreeMap<&str, (u32, i64, u64)> = BTreeMap::new();
-    for (member, total, score) in totals {
-        let entry = by_member.entry(member).or_default();
-        entry.0 += 1;
-        entry.1 += i64::from(total) - i64::from(score);
-        entry.2 += u64::from(total.abs_diff(score));
+    let mut by_member: BTreeMap<i32, (&str, u32, i64, u64)> = BTreeMap::new();
+    for ((user, member), total, score) in totals {
+        let entry = by_member.entry(user).or_insert((member, 0, 0, 0));
+        entry.1 += 1;
+        entry.2 += i64::from(total) - i64::from(score);
+        entry.3 += u64::from(total.abs_diff(score));
     }
     let mut members: Vec<MemberDeviation> = by_member
-        .into_iter()
-        .map(|(member, (n, signed, distance))| MemberDeviation {
+        .into_values()
+        .map(|(member, n, signed, distance)| MemberDeviation {
             member: member.to_owned(),
             dossiers: n,
             mean_signed: signed / i64::from(n.max(1)),
@@ -66,9 +68,9 @@ pub fn over_round<'a>(
             .cmp(&a.mean_distance)
             .then_with(|| a.member.cmp(&b.member))
     });
-    let mut by_code: BTreeMap<&str, (&str, u32, Tenths, u64)> = BTreeMap::new();
-    for (code, text, min, max) in spreads {
-        let entry = by_code.entry(code).or_insert((text, 0, 0, 0));
+    let mut by_code: BTreeMap<(i32, &str), (&str, u32, Tenths, u64)> = BTreeMap::new();
+    for (key, text, min, max) in spreads {
+        let entry = by_code.entry(key).or_insert((text, 0, 0, 0));
         let spread = max.saturating_sub(min);
         entry.1 += 1;
         entry.2 = entry.2.max(spread);
@@ -76,7 +78,7 @@ pub fn over_round<'a>(
     }
     let mut criteria: Vec<CriterionOverRound> = by_code
         .into_iter()
-        .map(|(code, (text, n, widest, sum))| CriterionOverRound {
+        .map(|((_, code), (text, n, widest, sum))| CriterionOverRound {
             code: code.to_owned(),
             text: text.to_owned(),
             dossiers: n,
@@ -97,7 +99,16 @@ pub fn over_round<'a>(
 /// Vietnamese): the members, a blank line, the criteria.
 pub fn to_csv(d: &RoundDisagreement) -> String {
     let points = |t: i64| format!("{:.1}", t as f64 / 10.0);
-    let quoted = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    // A cell Excel would read as a formula (= + - @, a tab or a return first) starts with an
+    // apostrophe: a name or a criterion's text is data, never a formula.
+    let quoted = |s: &str| {
+        let guard = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            "'"
+        } else {
+            ""
+        };
+        format!("\"{guard}{}\"", s.replace('"', "\"\""))
+    };
     let mut out = String::from("\u{feff}");
     out.push_str("Thành viên / Member,Số hồ sơ / Dossiers,Chênh lệch trung bình / Mean difference,Khoảng cách trung bình / Mean distance\n");
     for m in &d.members {
@@ -132,17 +143,22 @@ mod tests {
     fn members_are_ranked_by_their_distance_and_criteria_by_their_widest_spread() {
         let d = over_round(
             [
-                ("An", 700, 650),
-                ("An", 600, 650),
-                ("Bình", 500, 650),
-                ("Bình", 650, 650),
+                ((1, "An"), 700, 650),
+                ((1, "An"), 600, 650),
+                ((2, "Bình"), 500, 650),
+                ((2, "Bình"), 650, 650),
+                // Another member of the same name is another member.
+                ((3, "An"), 650, 650),
             ],
             [
-                ("A1", "Nguyên liệu", 0, 20),
-                ("B2", "Bao bì", 10, 50),
-                ("A1", "Nguyên liệu", 5, 15),
+                ((1, "A1"), "Nguyên liệu", 0, 20),
+                ((1, "B2"), "=Bao bì", 10, 50),
+                ((1, "A1"), "Nguyên liệu", 5, 15),
+                ((2, "A1"), "Mẫu mã", 0, 5),
             ],
         );
+        assert_eq!(d.members.len(), 3);
+        assert_eq!(d.criteria.len(), 3, "A1 of two sets are two criteria");
         assert_eq!(d.members[0].member, "Bình");
         assert_eq!(
             (d.members[0].mean_signed, d.members[0].mean_distance),
@@ -164,7 +180,7 @@ mod tests {
         let csv = to_csv(&d);
         assert!(csv.starts_with('\u{feff}'));
         assert!(csv.contains("\"Bình\",2,-7.5,7.5"), "{csv}");
-        assert!(csv.contains("\"B2\",\"Bao bì\",1,4.0,4.0"), "{csv}");
+        assert!(csv.contains("\"B2\",\"'=Bao bì\",1,4.0,4.0"), "{csv}");
     }
 
     proptest! {
@@ -172,7 +188,7 @@ mod tests {
         fn the_distance_is_never_below_the_signed_difference(
             rows in proptest::collection::vec((0u32..1000, 0u32..1000), 1..20)
         ) {
-            let d = over_round(rows.iter().map(|(t, s)| ("X", *t, *s)), []);
+            let d = over_round(rows.iter().map(|(t, s)| ((1, "X"), *t, *s)), []);
             let m = &d.members[0];
             prop_assert_eq!(m.dossiers as usize, rows.len());
             prop_assert!(i64::from(m.mean_distance) >= m.mean_signed.abs() - 1);

@@ -24,9 +24,10 @@ pub struct TradeEventRow {
     pub organiser: String,
     /// The commune whose event it is; empty for the province's.
     pub commune_name: String,
-    /// Products taking part, and their recorded sales (đồng).
+    /// Products taking part (not recorded as absent), and their recorded sales in đồng — the
+    /// sales for the event's organisers only (a producer could work out another's).
     pub taking_part: usize,
-    pub sales_vnd: i64,
+    pub sales_vnd: Option<i64>,
     /// Producers may still apply.
     pub open: bool,
 }

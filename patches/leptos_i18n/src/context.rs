@@ -203,7 +203,9 @@ fn init_context_inner<L: Locale>(
         locale_signal.set(l);
     });
 
-    Effect::new_isomorphic(move |_| {
+    // Patched (see patches/README.md): in the browser only. On the server this effect ran in a
+    // task of its own and could read the language signal as another thread disposed it.
+    Effect::new(move |_| {
         #[cfg(feature = "unified_contexts")]
         let new_lang = {
             // Patched (see patches/README.md): the effect may first run after the request's

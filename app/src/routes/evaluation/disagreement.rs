@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::labels::points;
 use crate::domain::disagreement::RoundDisagreement;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 
 /// Tenths with a sign, as "+2,5" or "−1,0".
 fn signed(tenths: i64) -> String {
@@ -19,6 +19,7 @@ pub fn RoundDisagreementPanel(d: RoundDisagreement, round_id: i32) -> impl IntoV
     if d.members.is_empty() && d.criteria.is_empty() {
         return None;
     }
+    let no_spread = d.criteria.is_empty();
     Some(view! {
         <section class="panel" data-testid="round-disagreement">
             <h2>{t!(i18n, rounds.round_disagreement)}</h2>
@@ -36,20 +37,21 @@ pub fn RoundDisagreementPanel(d: RoundDisagreement, round_id: i32) -> impl IntoV
                         {d.members.into_iter().map(|m| view! {
                             <tr data-testid="member-deviation">
                                 <td>{m.member}</td>
-                                <td class="num">{m.dossiers}</td>
-                                <td class="num">{signed(m.mean_signed)}</td>
-                                <td class="num" data-distance=m.mean_distance>{points(m.mean_distance)}</td>
+                                <td class="num" data-label=move || t_string!(i18n, rounds.deviation_dossiers).to_string()>{m.dossiers}</td>
+                                <td class="num" data-label=move || t_string!(i18n, rounds.deviation_signed).to_string()>{signed(m.mean_signed)}</td>
+                                <td class="num" data-label=move || t_string!(i18n, rounds.deviation_distance).to_string() data-distance=m.mean_distance>{points(m.mean_distance)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
                 </table>
             </div>
             <h3>{t!(i18n, rounds.widest_criteria)}</h3>
+            {no_spread.then(|| view! { <p class="empty">{t!(i18n, rounds.no_spread)}</p> })}
             <ol class="criteria-spread" data-testid="round-criteria">
                 {d.criteria.into_iter().take(10).map(|c| view! {
                     <li data-testid="round-criterion">
                         <span class="code">{c.code}</span>" "{c.text}": "
-                        {points(c.widest)}" · "{c.dossiers}" "{t!(i18n, rounds.deviation_dossiers_short)}
+                        {t!(i18n, rounds.widest)}" "{points(c.widest)}" · "{c.dossiers}" "{t!(i18n, rounds.deviation_dossiers_short)}
                     </li>
                 }).collect_view()}
             </ol>

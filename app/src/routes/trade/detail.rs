@@ -65,8 +65,8 @@ fn EventBody(e: TradeEventView, act: ServerAction<ActOnParticipation>) -> impl I
             <dt>{t!(i18n, trade.dates)}</dt><dd>{ev.starts_on.clone()}" – "{ev.ends_on.clone()}</dd>
             <dt>{t!(i18n, trade.place)}</dt><dd>{ev.place.clone()}</dd>
             <dt>{t!(i18n, trade.organiser)}</dt><dd>{ev.organiser.clone()}</dd>
-            <dt>{t!(i18n, trade.taking_part)}</dt><dd data-testid="trade-totals">{ev.taking_part}" · "{vnd(ev.sales_vnd)}</dd>
-            {e.note.clone().map(|n| view! { <dt>{t!(i18n, trade.note)}</dt><dd class="prewrap">{n}</dd> })}
+            <dt>{t!(i18n, trade.taking_part)}</dt><dd data-testid="trade-totals">{ev.taking_part}{ev.sales_vnd.map(|s| format!(" · {}", vnd(s)))}</dd>
+            {e.note.clone().map(|n| view! { <dt>{t!(i18n, trade.note_read)}</dt><dd class="prewrap">{n}</dd> })}
         </dl>
         <FormError error />
         {(!e.choices.is_empty()).then(|| {

@@ -82,7 +82,7 @@ fn EventTable(rows: Vec<TradeEventRow>) -> impl IntoView {
                             <td data-label=label("kind")>{pair(i18n, e.kind.label())}</td>
                             <td data-label=label("dates")>{e.starts_on}" – "{e.ends_on}</td>
                             <td data-label=label("place")>{e.place}<br /><span class="muted">{e.organiser}</span></td>
-                            <td data-label=label("taking_part")>{e.taking_part}" · "{vnd(e.sales_vnd)}</td>
+                            <td data-label=label("taking_part")>{e.taking_part}{e.sales_vnd.map(|s| format!(" · {}", vnd(s)))}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

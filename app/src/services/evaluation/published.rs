@@ -118,8 +118,14 @@ pub async fn results(
         })
         .collect();
     let communes = commune_names(db).await?;
+    // A subject hidden from the public (inactive) is left out of the published list too.
     let mut rows: Vec<PublishedRow> = certs
         .iter()
+        .filter(|c| {
+            subjects
+                .get(&c.subject_id)
+                .is_some_and(|s| s.status == SubjectStatus::Active)
+        })
         .map(|c| {
             let s = subjects.get(&c.subject_id);
             let status = if c.superseded_by.is_some() && c.revoked_on.is_none() {
@@ -135,9 +141,7 @@ pub async fn results(
                 .to_owned()
             };
             PublishedRow {
-                product_id: s
-                    .filter(|s| s.status == SubjectStatus::Active)
-                    .map(|_| c.product_id),
+                product_id: Some(c.product_id),
                 product_name: products
                     .get(&c.product_id)
                     .map(|p| p.name.clone())

@@ -64,26 +64,35 @@ pub(crate) async fn load(
 
 /// The round-level view of the rows' disagreement (`domain::disagreement`).
 fn disagreement(data: &RoundData, rows: &[ResultRow]) -> RoundDisagreement {
-    let texts: HashMap<String, String> = data
+    let texts: HashMap<(i32, String), String> = data
         .entries
         .iter()
         .map(|e| e.criteria_set_id)
         .collect::<std::collections::BTreeSet<i32>>()
         .into_iter()
-        .flat_map(|id| set(data, id).parts)
-        .flat_map(|p| p.criteria)
-        .map(|c| (c.code, c.text))
+        .flat_map(|id| {
+            set(data, id)
+                .parts
+                .into_iter()
+                .flat_map(|p| p.criteria)
+                .map(move |c| ((id, c.code), c.text))
+        })
         .collect();
     let totals = rows.iter().flat_map(|r| {
         r.totals
             .iter()
             .filter(|m| m.submitted)
-            .filter_map(move |m| Some((m.member.as_str(), m.total, r.score?)))
+            .filter_map(move |m| Some(((m.user_id, m.member.as_str()), m.total, r.score?)))
     });
+    let texts = &texts;
     let spreads = rows.iter().flat_map(|r| {
-        r.criteria.iter().map(|c| {
-            let text = texts.get(&c.code).map(String::as_str).unwrap_or_default();
-            (c.code.as_str(), text, c.min, c.max)
+        let set_id = data.entry(r.dossier_id).map_or(0, |e| e.criteria_set_id);
+        r.criteria.iter().map(move |c| {
+            let text = texts
+                .get(&(set_id, c.code.clone()))
+                .map(String::as_str)
+                .unwrap_or_default();
+            ((set_id, c.code.as_str()), text, c.min, c.max)
         })
     });
     crate::domain::disagreement::over_round(totals, spreads)

@@ -156,7 +156,7 @@ pub async fn list(
         .limit(MAX_EVENTS)
         .all(db)
         .await?;
-    let rows = rows(db, events, today).await?;
+    let rows = rows(db, events, today, actor).await?;
     Ok(TradeEventsPage {
         events: rows,
         may_organise: organiser_scope(actor).is_ok(),
@@ -167,12 +167,15 @@ async fn rows(
     db: &DatabaseConnection,
     events: Vec<trade_event::Model>,
     today: chrono::NaiveDate,
+    actor: &Actor,
 ) -> Result<Vec<TradeEventRow>, ServiceError> {
     let taking_part = trade_participation::Entity::find()
         .filter(trade_participation::Column::EventId.is_in(events.iter().map(|e| e.id)))
         .filter(trade_participation::Column::State.eq(Participation::Confirmed.as_str()))
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .filter(|p| p.participated != Some(false));
     let mut counts: HashMap<i32, (usize, i64)> = HashMap::new();
     for p in taking_part {
         let entry = counts.entry(p.event_id).or_default();
@@ -184,6 +187,7 @@ async fn rows(
         .into_iter()
         .map(|e| {
             let (taking_part, sales_vnd) = counts.get(&e.id).copied().unwrap_or_default();
+            let sales_vnd = organises(actor, &e).then_some(sales_vnd);
             TradeEventRow {
                 id: e.id,
                 kind: EventKind::parse(&e.kind).unwrap_or(EventKind::Fair),
@@ -280,7 +284,7 @@ pub async fn view(
     .collect();
     let note = event.note.clone();
     let results_open = event.starts_on <= today;
-    let event = rows(db, vec![event], today)
+    let event = rows(db, vec![event], today, actor)
         .await?
         .pop()
         .ok_or(ServiceError::NotFound)?;
@@ -289,19 +293,23 @@ pub async fn view(
         note,
         participants: participations
             .into_iter()
-            .map(|p| ParticipantRow {
-                id: p.id,
-                product_id: p.product_id,
-                product_name: products
-                    .get(&p.product_id)
-                    .map(|x| x.name.clone())
-                    .unwrap_or_default(),
-                subject_name: subjects.get(&p.subject_id).cloned().unwrap_or_default(),
-                state: Participation::parse(&p.state).unwrap_or(Participation::Applied),
-                note: p.note,
-                participated: p.participated,
-                sales_vnd: p.sales_vnd,
-                contracts: p.contracts,
+            .map(|p| {
+                // Sales, contracts and notes are the organiser's and the producer's own.
+                let theirs = as_organiser || own_subject == Some(p.subject_id);
+                ParticipantRow {
+                    id: p.id,
+                    product_id: p.product_id,
+                    product_name: products
+                        .get(&p.product_id)
+                        .map(|x| x.name.clone())
+                        .unwrap_or_default(),
+                    subject_name: subjects.get(&p.subject_id).cloned().unwrap_or_default(),
+                    state: Participation::parse(&p.state).unwrap_or(Participation::Applied),
+                    note: p.note.filter(|_| theirs),
+                    participated: p.participated,
+                    sales_vnd: p.sales_vnd.filter(|_| theirs),
+                    contracts: p.contracts.filter(|_| theirs),
+                }
             })
             .collect(),
         as_organiser,
@@ -322,7 +330,6 @@ pub(crate) async fn taking_part_in_year(
     communes: Option<&[String]>,
     subject: Option<i32>,
 ) -> Result<i64, ServiceError> {
-    use sea_orm::PaginatorTrait;
     let (Some(start), Some(end)) = (
         chrono::NaiveDate::from_ymd_opt(year, 1, 1),
         chrono::NaiveDate::from_ymd_opt(year, 12, 31),
@@ -338,19 +345,36 @@ pub(crate) async fn taking_part_in_year(
         .await?;
     let mut query = trade_participation::Entity::find()
         .filter(trade_participation::Column::EventId.is_in(events))
-        .filter(trade_participation::Column::State.eq(Participation::Confirmed.as_str()));
+        .filter(trade_participation::Column::State.eq(Participation::Confirmed.as_str()))
+        // Recorded as absent, a product did not take part.
+        .filter(
+            Condition::any()
+                .add(trade_participation::Column::Participated.is_null())
+                .add(trade_participation::Column::Participated.eq(true)),
+        );
     if let Some(s) = subject {
         query = query.filter(trade_participation::Column::SubjectId.eq(s));
     }
+    // Active subjects only, as the other figures count them.
+    let mut subjects = subject::Entity::find()
+        .filter(subject::Column::Status.eq(crate::domain::status::SubjectStatus::Active));
     if let Some(codes) = communes {
-        let subjects: Vec<i32> = subject::Entity::find()
-            .filter(subject::Column::CommuneCode.is_in(codes.to_vec()))
-            .select_only()
-            .column(subject::Column::Id)
-            .into_tuple()
-            .all(db)
-            .await?;
-        query = query.filter(trade_participation::Column::SubjectId.is_in(subjects));
+        subjects = subjects.filter(subject::Column::CommuneCode.is_in(codes.to_vec()));
     }
-    Ok(i64::try_from(query.count(db).await?).unwrap_or_default())
+    let subjects: Vec<i32> = subjects
+        .select_only()
+        .column(subject::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let products: std::collections::BTreeSet<i32> = query
+        .filter(trade_participation::Column::SubjectId.is_in(subjects))
+        .select_only()
+        .column(trade_participation::Column::ProductId)
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(i64::try_from(products.len()).unwrap_or_default())
 }

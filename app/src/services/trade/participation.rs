@@ -3,7 +3,7 @@
 //! records what the product did there. Only products with a valid certificate join.
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, TransactionTrait, sea_query::Expr,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait, sea_query::Expr,
 };
 
 use crate::auth::{Actor, Denied, Role};
@@ -40,14 +40,20 @@ pub(crate) async fn certified(
         query = query.filter(cert::Column::SubjectId.eq(s));
     }
     let certs = query.all(db).await?;
-    let mut products = product::Entity::find()
-        .filter(product::Column::Id.is_in(certs.iter().map(|c| c.product_id)))
-        .order_by_asc(product::Column::Name)
-        .all(db)
-        .await?;
+    let mut query = product::Entity::find()
+        .filter(product::Column::Id.is_in(certs.iter().map(|c| c.product_id)));
+    // A commune's event is for the subjects of the commune (whose members see it).
     if let Some(code) = commune {
-        products.retain(|p| p.commune_code == code);
+        let subjects: Vec<i32> = crate::entities::subject::Entity::find()
+            .filter(crate::entities::subject::Column::CommuneCode.eq(code))
+            .select_only()
+            .column(crate::entities::subject::Column::Id)
+            .into_tuple()
+            .all(db)
+            .await?;
+        query = query.filter(product::Column::SubjectId.is_in(subjects));
     }
+    let products = query.order_by_asc(product::Column::Name).all(db).await?;
     Ok(products
         .into_iter()
         .map(|p| ProductChoice {
@@ -113,6 +119,9 @@ pub async fn act(
             }
             join(db, actor, &event, product_id, state, note).await?;
             Ok(state)
+        }
+        "accept" | "decline" if !rules::open_for_applications(event.ends_on, today) => {
+            Err(ServiceError::Conflict(Reason::EventClosed))
         }
         "accept" | "decline" => {
             let answer = if input.action.trim() == "accept" {
@@ -353,6 +362,12 @@ async fn record(
     let (Some(participated), Some(sales), Some(contracts)) = (participated, sales, contracts)
     else {
         return Err(invalid("participated", Reason::Required));
+    };
+    // A product that did not take part sold nothing there.
+    let (sales, contracts) = if participated {
+        (sales, contracts)
+    } else {
+        (None, None)
     };
     let (name, _) = product_name(db, found.product_id).await?;
     let txn = db.begin().await?;
