@@ -142,3 +142,33 @@ pub(crate) fn required(
     }
     Ok(trimmed.to_owned())
 }
+
+/// A "yyyy-mm-dd" date from a form field.
+pub(crate) fn parse_date(
+    value: &str,
+    field: &'static str,
+) -> Result<chrono::NaiveDate, ServiceError> {
+    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
+        invalid(
+            field,
+            if value.trim().is_empty() {
+                Reason::Required
+            } else {
+                Reason::InvalidDate
+            },
+        )
+    })
+}
+
+/// A text of at most `max` characters, `None` when empty.
+pub(crate) fn optional_text(
+    value: &str,
+    field: &'static str,
+    max: usize,
+) -> Result<Option<String>, ServiceError> {
+    let value = value.trim();
+    if value.chars().count() > max {
+        return Err(invalid(field, Reason::TooLong));
+    }
+    Ok((!value.is_empty()).then(|| value.to_owned()))
+}

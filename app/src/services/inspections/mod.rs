@@ -50,36 +50,3 @@ pub(crate) async fn product_name(
         .map(|p| p.name)
         .unwrap_or_default())
 }
-
-/// A "yyyy-mm-dd" date from a form field.
-pub(crate) fn parse_date(
-    value: &str,
-    field: &'static str,
-) -> Result<chrono::NaiveDate, ServiceError> {
-    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
-        crate::services::input::invalid(
-            field,
-            if value.trim().is_empty() {
-                crate::domain::reason::Reason::Required
-            } else {
-                crate::domain::reason::Reason::InvalidDate
-            },
-        )
-    })
-}
-
-/// A text of at most `max` characters, `None` when empty.
-pub(crate) fn optional_text(
-    value: &str,
-    field: &'static str,
-    max: usize,
-) -> Result<Option<String>, ServiceError> {
-    let value = value.trim();
-    if value.chars().count() > max {
-        return Err(crate::services::input::invalid(
-            field,
-            crate::domain::reason::Reason::TooLong,
-        ));
-    }
-    Ok((!value.is_empty()).then(|| value.to_owned()))
-}

@@ -20,7 +20,7 @@ use crate::models::inspections::{
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 use crate::services::input::{Problems, invalid, required};
-use crate::services::inspections::{optional_text, parse_date};
+use crate::services::input::{optional_text, parse_date};
 use crate::services::master_data::units::commune_names;
 use crate::services::notifications::{Audience, notify};
 
@@ -154,7 +154,16 @@ pub async fn plan(
     let mut planned = Vec::new();
     if ids.len() <= MAX_PRODUCTS_PER_PLAN {
         for id in &ids {
-            let (p, s) = crate::services::guards::product_and_subject(db, *id).await?;
+            // A product removed since the form was opened (an import undone) is the field's
+            // problem, said beside it, not a missing page.
+            let (p, s) = match crate::services::guards::product_and_subject(db, *id).await {
+                Ok(found) => found,
+                Err(ServiceError::NotFound) => {
+                    problems.add("product_ids", Reason::NotCertified);
+                    continue;
+                }
+                Err(other) => return Err(other),
+            };
             allowed(actor, Action::Inspect, Resource::Commune(&s.commune_code))
                 .map_err(ServiceError::Denied)?;
             match crate::services::certificates::register::current(db, p.id).await? {

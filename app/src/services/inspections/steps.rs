@@ -19,7 +19,8 @@ use crate::models::inspections::{InspectionInput, MAX_TEXT};
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 use crate::services::input::{Problems, invalid, required};
-use crate::services::inspections::{load_for, optional_text, parse_date, product_name};
+use crate::services::input::{optional_text, parse_date};
+use crate::services::inspections::{load_for, product_name};
 use crate::services::notifications::{Audience, notify};
 
 /// The state `parties` reach by `action` from `from`.

@@ -19,7 +19,7 @@ use crate::models::trade::{
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
 use crate::services::input::{Problems, invalid, required};
-use crate::services::inspections::{optional_text, parse_date};
+use crate::services::input::{optional_text, parse_date};
 use crate::services::master_data::units::commune_names;
 use crate::services::trade::{organises, visible};
 

@@ -17,8 +17,8 @@ use crate::models::trade::{
 };
 use crate::services::ServiceError;
 use crate::services::audit::{self, Entry};
+use crate::services::input::optional_text;
 use crate::services::input::{Problems, invalid};
-use crate::services::inspections::optional_text;
 use crate::services::notifications::{Audience, notify};
 use crate::services::trade::{organises, visible};
 
