@@ -7,6 +7,7 @@ pub mod error;
 pub mod error_summary;
 pub mod field_error;
 pub mod file_upload;
+pub mod help;
 pub mod hydration;
 pub mod island_i18n;
 pub mod labels;

@@ -4,10 +4,13 @@ pub mod certificate_pdf;
 pub mod criteria_xlsx;
 pub mod epcis;
 pub mod minutes;
+pub mod pdf_layout;
 pub mod qr;
 pub mod registry_xlsx;
 pub mod report_pdf;
 pub mod report_xlsx;
+pub mod role_guide;
+pub mod sign_in_sheet;
 pub mod stamp_sheet;
 
 /// A renderer could not produce its document (a font, layout or QR failure: a bug, not the

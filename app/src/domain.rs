@@ -1,10 +1,12 @@
 //! Pure OCOP rules: no I/O, compiled for both the server and the browser.
 pub mod access;
+pub mod adoption;
 pub mod audit_action;
 pub mod audit_details;
 pub mod certificate;
 pub mod chart;
 pub mod checklist;
+pub mod completeness;
 pub mod contact;
 pub mod dates;
 pub mod digital_link;
@@ -37,4 +39,5 @@ pub mod status;
 pub mod subject_profile;
 pub mod text;
 pub mod trade_event;
+pub mod training;
 pub mod units_of_time;

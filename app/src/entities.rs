@@ -45,4 +45,6 @@ pub mod stored_file;
 pub mod subject;
 pub mod trade_event;
 pub mod trade_participation;
+pub mod training_attendee;
+pub mod training_session;
 pub mod user_account;

@@ -2,10 +2,12 @@
 //! context (`ctx`: database, actor, client address, public base, today) → one service (which
 //! checks the actor may act) → the error mapped for the wire.
 pub mod accounts;
+pub mod adoption;
 pub mod audit;
 pub mod certificates;
 pub mod dossiers;
 pub mod evaluation;
+pub mod help;
 pub mod imports;
 pub mod inspections;
 pub mod mail;
@@ -16,6 +18,7 @@ pub mod registry;
 pub mod reports;
 pub mod traceability;
 pub mod trade;
+pub mod training;
 #[cfg(feature = "ssr")]
 pub mod uploads;
 pub mod work_areas;

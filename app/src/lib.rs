@@ -15,6 +15,8 @@ pub mod components;
 pub mod csp;
 pub mod domain;
 pub mod functions;
+#[cfg(any(feature = "ssr", feature = "whole-app"))]
+pub mod help;
 pub mod models;
 #[cfg(feature = "ssr")]
 pub mod pages;

@@ -38,6 +38,9 @@ mod m20261206_000033_dossier_results;
 mod m20261206_000034_deferred_decisions;
 mod m20261206_000035_inspections;
 mod m20261206_000036_trade_events;
+mod m20261206_000037_product_updated_at;
+mod m20261206_000038_training;
+mod m20261206_000039_tour_done;
 
 pub struct Migrator;
 
@@ -101,6 +104,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000034_deferred_decisions::Migration),
             Box::new(m20261206_000035_inspections::Migration),
             Box::new(m20261206_000036_trade_events::Migration),
+            Box::new(m20261206_000037_product_updated_at::Migration),
+            Box::new(m20261206_000038_training::Migration),
+            Box::new(m20261206_000039_tour_done::Migration),
         ]
     }
 }

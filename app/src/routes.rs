@@ -14,6 +14,7 @@ pub mod reports;
 pub mod traceability;
 pub mod work_areas;
 app_only! {
+    pub mod adoption;
     pub mod audit;
     pub mod catalog;
     pub mod imports;
@@ -24,4 +25,5 @@ app_only! {
     pub mod registry;
     pub mod registry_subject;
     pub mod trade;
+    pub mod training;
 }

@@ -18,3 +18,4 @@ pub mod reset;
 pub mod round_decided;
 pub mod rounds;
 pub mod trade;
+pub mod training;

@@ -12,6 +12,7 @@ use crate::domain::reason::Reason;
 use crate::models::AppError;
 
 pub mod accounts;
+pub mod adoption;
 pub mod audit;
 pub mod backup;
 pub mod catalog;
@@ -21,6 +22,7 @@ pub mod downloads;
 pub mod evaluation;
 pub mod files;
 pub mod guards;
+pub mod help;
 pub mod imports;
 pub mod input;
 pub mod inspections;
@@ -32,6 +34,7 @@ pub mod registry;
 pub mod reports;
 pub mod traceability;
 pub mod trade;
+pub mod training;
 pub mod work_areas;
 
 /// What a service can fail with. Server functions turn it into the wire's `AppError`.

@@ -22,6 +22,7 @@ use crate::routes::accounts::{
     registrations::{ProvinceRegistrationsPage, RegistrationsPage},
     reset::ResetPasswordPage,
 };
+use crate::routes::adoption::AdoptionPage;
 use crate::routes::audit::AuditPage;
 use crate::routes::certificates::lists::{ProducerCertificatesPage, ProvinceCertificatesPage};
 use crate::routes::dossiers::list::ProducerDossiersPage;
@@ -53,6 +54,7 @@ use crate::routes::traceability::{
     lots::{LotPage, ProductLotsPage},
 };
 use crate::routes::trade::{detail::TradeEventPage, list::TradeEventsPage};
+use crate::routes::training::{detail::TrainingPage, list::TrainingsPage};
 use crate::{AppTitle, ignore_browser_language};
 
 /// The pages that are not light yet, with their router: one island, hydrated whole.
@@ -88,6 +90,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/inspection-plans/new") view=routed(InspectionPlanPage) ssr=SsrMode::Async />
                         <Route path=path!("/trade-events") view=routed(TradeEventsPage) ssr=SsrMode::Async />
                         <Route path=path!("/trade-events/:id") view=routed(TradeEventPage) ssr=SsrMode::Async />
+                        <Route path=path!("/trainings") view=routed(TrainingsPage) ssr=SsrMode::Async />
+                        <Route path=path!("/adoption") view=routed(AdoptionPage) ssr=SsrMode::Async />
+                        <Route path=path!("/trainings/:id") view=routed(TrainingPage) ssr=SsrMode::Async />
                         <Route path=path!("/commune/registrations") view=routed(RegistrationsPage) ssr=SsrMode::Async />
                         <Route path=path!("/commune/register-producer") view=routed(RegisterForProducerPage) ssr=SsrMode::Async />
                         <Route path=path!("/province/registrations") view=routed(ProvinceRegistrationsPage) ssr=SsrMode::Async />

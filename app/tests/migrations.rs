@@ -225,9 +225,15 @@ async fn dossiers_of_rounds_decided_before_take_their_final_state() {
         let decided = states().await;
         assert!(decided.values().any(|s| *s == DossierState::NotReached));
         assert!(decided.values().any(|s| *s == DossierState::Certified));
-        // Back to before `m20261206_000033_dossier_results` (and the partial decisions and
-        // inspections and trade events after it).
-        Migrator::down(&t.db, Some(4)).await.unwrap();
+        // Back to before `m20261206_000033_dossier_results` (and every migration after it).
+        let after = Migrator::migrations()
+            .iter()
+            .rev()
+            .position(|m| m.name() == "m20261206_000033_dossier_results")
+            .unwrap();
+        Migrator::down(&t.db, Some(u32::try_from(after + 1).unwrap()))
+            .await
+            .unwrap();
         let before =
             t.db.query_all_raw(Statement::from_string(
                 t.db.get_database_backend(),

@@ -1,6 +1,6 @@
 //! Trade promotion (issue 23, part 5): the province and a commune record events, producers
 //! apply with certified products, organisers invite, each side answers the other, results are
-//! recorded once the event has started, and the dashboard counts who took part.
+//! recorded once the event has started, and the dashboard and the reports count who took part.
 use crate::support;
 
 use app::domain::reason::Reason;
@@ -246,6 +246,54 @@ async fn producers_apply_organisers_answer_and_record_what_sold() {
         let trade = d.tiles.iter().find(|t| t.key == "trade").unwrap();
         // The honey takes part in two events this year: one product.
         assert_eq!(trade.value, 1, "{}", t.backend);
+
+        // The annual report counts them too: the fair (with its sales and contracts) and the
+        // commune's market when it starts this year; never the event nobody took part in.
+        use chrono::Datelike;
+        use support::reports::{CHI_LANG, PROVINCE, period_id};
+        let year = i16::try_from(today().year()).unwrap();
+        let annual = period_id(db, "annual", year).await;
+        let both = today().year() == (today() + chrono::Duration::days(3)).year();
+        let events = if both { 2 } else { 1 };
+        let report =
+            app::services::reports::periodic::open(db, &p.province, annual, PROVINCE, today())
+                .await
+                .unwrap();
+        let value = |table: &str, row: &str, col: usize| {
+            report
+                .figures
+                .tables
+                .iter()
+                .find(|x| x.key == table)
+                .and_then(|x| x.rows.iter().find(|r| r.key == row))
+                .map(|r| r.values[col])
+        };
+        let b = t.backend;
+        assert_eq!(value("trade", "events", 0), Some(events), "{b}");
+        assert_eq!(value("trade", "products", 0), Some(1), "{b}");
+        assert_eq!(value("trade", "participations", 0), Some(events), "{b}");
+        assert_eq!(
+            value("trade", "sales", 0),
+            Some(13),
+            "{b}: 12.5 million, rounded"
+        );
+        assert_eq!(value("trade", "contracts", 0), Some(2), "{b}");
+        assert_eq!(value("trade", "products", 1), Some(0), "{b}: last year");
+        assert_eq!(value("communes", CHI_LANG, 3), Some(1), "{b}");
+        assert_eq!(value("communes", "total", 3), Some(1), "{b}");
+        let elsewhere =
+            app::services::reports::periodic::open(db, &p.other_commune, annual, "06046", today())
+                .await
+                .unwrap();
+        assert!(
+            elsewhere
+                .figures
+                .tables
+                .iter()
+                .filter(|x| x.key == "trade")
+                .all(|x| x.rows.iter().all(|r| r.values == vec![0, 0])),
+            "{b}: another commune's report counts its own products only"
+        );
         t.cleanup().await;
     }
 }

@@ -59,6 +59,37 @@ pub async fn disagreement_csv(ctx: Ctx, Path(id): Path<i32>) -> Response {
     attachment(result, "text/csv; charset=utf-8")
 }
 
+/// `/adoption.csv?commune=`: who does not use the system yet, for the supervision team.
+pub async fn adoption_csv(
+    ctx: Ctx,
+    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Response {
+    let commune = query
+        .get("commune")
+        .map(|c| c.chars().take(16).collect::<String>());
+    let result = app::services::adoption::missing_csv(
+        &ctx.state.db,
+        &ctx.actor,
+        commune.as_deref(),
+        ctx.today,
+    )
+    .await;
+    attachment(result, "text/csv; charset=utf-8")
+}
+
+/// `/help/guides/{role}.pdf`: a role's one-page quick guide (public: a handout).
+pub async fn role_guide(Path(file): Path<String>) -> Response {
+    let role = file.strip_suffix(".pdf").unwrap_or(&file);
+    attachment(app::services::help::guide_pdf(role), "application/pdf")
+}
+
+/// A training session's sign-in sheet, for its organisers to print.
+pub async fn training_sign_in(ctx: Ctx, Path(id): Path<i32>) -> Response {
+    let result =
+        app::services::training::sessions::sign_in_sheet(&ctx.state.db, &ctx.actor, id).await;
+    attachment(result, "application/pdf")
+}
+
 /// `?size=<mm>&count=<n>`: the lot's stamp sheet, shown in the browser (the page previews it
 /// in a frame) and saved under its name.
 pub async fn lot_stamps(

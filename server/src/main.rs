@@ -28,6 +28,7 @@ mod security_headers;
 mod session_tests;
 #[cfg(test)]
 mod test_support;
+mod tour;
 
 use std::process::ExitCode;
 
@@ -168,6 +169,7 @@ fn log_demo(t: &app::seed::reset::DemoTotals) {
         reports = t.reports,
         inspections = t.inspections,
         trade_events = t.trade_events,
+        trainings = t.trainings,
         "demo data loaded"
     );
 }

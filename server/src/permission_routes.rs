@@ -126,6 +126,21 @@ async fn every_route_allows_and_denies_as_the_table_says() {
         (format!("/lots/{}/qr.png", t.own_lot), EVERYONE),
         (format!("/products/{}/qr.png", t.active_product), EVERYONE),
         (format!("/certificates/{certificate}/pdf"), EVERYONE),
+        // Issue 24: the adoption list (commune officers get their own commune's, whatever
+        // they ask), the sign-in sheet of Chi Lăng's training (its organisers), the guides.
+        (
+            "/adoption.csv?commune=06463".into(),
+            &[ProducerCommune, OtherCommune, Province],
+        ),
+        (
+            "/adoption.csv".into(),
+            &[ProducerCommune, OtherCommune, Province],
+        ),
+        (
+            format!("/trainings/{}/sign-in.pdf", t.training),
+            &[ProducerCommune, Province],
+        ),
+        ("/help/guides/council.pdf".into(), EVERYONE),
     ];
     let mut wrong = Vec::new();
     for who in EVERYONE.iter().copied() {

@@ -1,9 +1,10 @@
 //! The permission matrix's rows for lots, labels, reports and the dashboard (issues 6 and 7),
 //! imports, the registries, subject corrections and master data (issue 20), e-mail and the
-//! communes' help with accounts (issue 21), partial decisions of a round (issue 23), apart from
+//! communes' help with accounts (issue 21), partial decisions of a round, inspections and trade
+//! (issue 23), information gaps and training (issue 24), apart from
 //! `permission_matrix` so each file reads in one sitting.
 use crate::permission_matrix::Who::*;
-use crate::permission_matrix::{ADMINS, EVERYONE, Row};
+use crate::permission_matrix::{ADMINS, EVERYONE, PRODUCERS, Row};
 use crate::permission_targets::Targets;
 
 pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
@@ -17,9 +18,56 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
         round_dossier,
         inspection,
         trade_event,
+        training,
         ..
     } = ids;
     vec![
+        // Issue 24: a producer's own information gaps; training sessions (the province, and a
+        // commune's officers for their own; Tràng Định sees the list, not Chi Lăng's session).
+        ("/api/my_completeness", String::new(), PRODUCERS),
+        // The tour needs no sign-in to say there is none.
+        ("/api/get_tour", "english=false".into(), EVERYONE),
+        (
+            "/api/get_adoption",
+            String::new(),
+            &[OwnCommune, OtherCommune, Province],
+        ),
+        (
+            "/api/list_trainings",
+            String::new(),
+            &[OwnCommune, OtherCommune, Province],
+        ),
+        (
+            "/api/get_training",
+            format!("id={training}"),
+            &[OtherCommune, Province],
+        ),
+        // An empty form: officials get past the check to the form's field errors.
+        (
+            "/api/create_training",
+            "input[title]=&input[held_on]=&input[mode]=&input[place]=&input[audience]=&input[topics]=&input[trainer]=".into(),
+            &[OwnCommune, OtherCommune, Province],
+        ),
+        (
+            "/api/search_training_accounts",
+            format!("session_id={training}&query=zz"),
+            &[OtherCommune, Province],
+        ),
+        (
+            "/api/add_training_attendee",
+            format!("input[session_id]={training}&input[full_name]="),
+            &[OtherCommune, Province],
+        ),
+        (
+            "/api/remove_training_attendee",
+            format!("session_id={training}&attendee_id=0"),
+            &[OtherCommune, Province],
+        ),
+        (
+            "/api/tick_training_attendance",
+            format!("input[session_id]={training}"),
+            &[OtherCommune, Province],
+        ),
         // Trade promotion (issue 23): producers and officials see the province's events.
         (
             "/api/list_trade_events",

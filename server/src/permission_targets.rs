@@ -183,6 +183,9 @@ pub struct Targets {
     pub inspection: i32,
     /// The demo's coming trade event of the province (open to every producer).
     pub trade_event: i32,
+    /// A producers' training session of Chi Lăng made for the table, with nobody listed (so
+    /// ticking it changes nothing another test reads).
+    pub training: i32,
 }
 
 /// The records the matrix aims at: demo ones, and a few made for it through the services.
@@ -208,6 +211,7 @@ pub async fn targets(
         import_batch: 0,
         inspection: 0,
         trade_event: 0,
+        training: 0,
         pending_user: pending.id,
         pending_subject: pending.subject_id.unwrap(),
         official: account("tuvan@demo.vn").await.id,
@@ -286,6 +290,26 @@ pub async fn targets(
     Targets {
         round,
         round_dossier,
+        training: {
+            let officer = app::auth::current::to_actor(&account("xa.chilang@demo.vn").await);
+            let input = app::models::training::TrainingInput {
+                title: "Tập huấn của bảng quyền".into(),
+                held_on: app::services::today_in_vietnam().to_string(),
+                mode: "online".into(),
+                place: "Zoom".into(),
+                audience: "producers".into(),
+                topics: "Đăng nhập".into(),
+                trainer: "Vi Văn Lăng".into(),
+            };
+            app::services::training::sessions::create(
+                &db,
+                &officer,
+                &input,
+                app::services::today_in_vietnam(),
+            )
+            .await
+            .unwrap()
+        },
         trade_event: {
             use sea_orm::{EntityTrait, QueryOrder};
             app::entities::trade_event::Entity::find()

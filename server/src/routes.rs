@@ -4,7 +4,7 @@ use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use sea_orm::ConnectionTrait;
@@ -68,6 +68,13 @@ pub fn router_and_cache(
             get(crate::exports::disagreement_csv),
         )
         .route("/lots/{id}/stamps.pdf", get(crate::exports::lot_stamps))
+        .route("/adoption.csv", get(crate::exports::adoption_csv))
+        .route("/help/guides/{file}", get(crate::exports::role_guide))
+        .route("/help/tour-done", post(crate::tour::tour_done))
+        .route(
+            "/trainings/{id}/sign-in.pdf",
+            get(crate::exports::training_sign_in),
+        )
         .route(
             "/reports/{period}/{scope}/report.xlsx",
             get(crate::exports::report_xlsx),

@@ -2,118 +2,14 @@
 //! body, national motto, place and date), the title, the targets, the charts — drawn from
 //! `domain::chart`'s layout, the same as the page's SVG — the figures tables and the written
 //! sections. Laid out first as drawing operations per page (so long tables flow onto new
-//! pages), then drawn with krilla and DejaVu Sans.
-use krilla::Document;
-use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Rect};
-use krilla::metadata::Metadata;
-use krilla::page::PageSettings;
-use krilla::paint::{Fill, Stroke};
-use krilla::text::Font;
-
+//! pages), then drawn by `pdf_layout`.
 use crate::documents::RenderError;
-use crate::documents::certificate_pdf::{BOLD, GREEN, Pen, REGULAR, wrap};
+use crate::documents::certificate_pdf::{GREEN, wrap};
+use crate::documents::pdf_layout::{self, BLACK, LEFT, Layout, Op, RIGHT};
 use crate::domain::chart::{ChartItem, bar_chart};
 use crate::models::reports::periodic::{FigureTable, ReportView};
 
-const WIDTH: f32 = 595.0;
-const HEIGHT: f32 = 842.0;
-const LEFT: f32 = 56.0;
-const RIGHT: f32 = WIDTH - 48.0;
-const TOP: f32 = 56.0;
-const BOTTOM: f32 = HEIGHT - 56.0;
-const BLACK: (u8, u8, u8) = (0x22, 0x22, 0x22);
-const GREY: (u8, u8, u8) = (0x88, 0x88, 0x88);
-
-#[derive(Clone, Debug, PartialEq)]
-enum Op {
-    Text {
-        x: f32,
-        y: f32,
-        size: f32,
-        bold: bool,
-        color: (u8, u8, u8),
-        text: String,
-    },
-    Rect {
-        x: f32,
-        y: f32,
-        w: f32,
-        h: f32,
-        color: (u8, u8, u8),
-    },
-    Line {
-        x1: f32,
-        x2: f32,
-        y: f32,
-    },
-}
-
-/// Pages of operations and the pen's height on the last one.
-struct Layout {
-    pages: Vec<Vec<Op>>,
-    y: f32,
-}
-
 impl Layout {
-    fn new() -> Layout {
-        Layout {
-            pages: vec![Vec::new()],
-            y: TOP,
-        }
-    }
-
-    fn push(&mut self, op: Op) {
-        if let Some(page) = self.pages.last_mut() {
-            page.push(op);
-        }
-    }
-
-    /// Starts a new page unless `height` more fits on this one.
-    fn room(&mut self, height: f32) {
-        if self.y + height > BOTTOM {
-            self.pages.push(Vec::new());
-            self.y = TOP;
-        }
-    }
-
-    fn text(&mut self, x: f32, size: f32, bold: bool, text: &str) {
-        self.push(Op::Text {
-            x,
-            y: self.y,
-            size,
-            bold,
-            color: BLACK,
-            text: text.to_owned(),
-        });
-    }
-
-    /// Wrapped text at `size`, one line per `size * 1.45`.
-    fn paragraph(&mut self, size: f32, bold: bool, text: &str) {
-        let per_line = ((RIGHT - LEFT) / (size * 0.52)) as usize;
-        for source in text.lines() {
-            for line in wrap(source, per_line.max(10)) {
-                self.room(size * 1.45);
-                self.y += size * 1.45;
-                self.text(LEFT, size, bold, &line);
-            }
-        }
-    }
-
-    fn heading(&mut self, text: &str) {
-        self.room(40.0);
-        self.y += 22.0;
-        self.push(Op::Text {
-            x: LEFT,
-            y: self.y,
-            size: 12.0,
-            bold: true,
-            color: GREEN,
-            text: text.to_owned(),
-        });
-        self.y += 4.0;
-    }
-
     fn table(&mut self, table: &FigureTable) {
         self.heading(&table.title.vi);
         let label_width = 200.0;
@@ -354,92 +250,17 @@ fn lay_out(report: &ReportView, today: chrono::NaiveDate) -> Layout {
 /// # Errors
 /// `Invalid("report", "pdf")` if the PDF cannot be made (a bug).
 pub fn render(report: &ReportView, today: chrono::NaiveDate) -> Result<Vec<u8>, RenderError> {
-    let failed = || RenderError {
-        document: "report",
-        format: "pdf",
-    };
-    let regular = Font::new(REGULAR.into(), 0).ok_or_else(failed)?;
-    let bold = Font::new(BOLD.into(), 0).ok_or_else(failed)?;
-    let layout = lay_out(report, today);
-    let mut document = Document::new();
-    document.set_metadata(
-        Metadata::new()
-            .title(format!("{} — {}", report.period.name.vi, report.scope_name))
-            .language("vi".to_owned())
-            .creator("Hệ thống OCOP Lạng Sơn".to_owned()),
-    );
-    let count = layout.pages.len();
-    for (n, ops) in layout.pages.into_iter().enumerate() {
-        let mut page =
-            document.start_page_with(PageSettings::from_wh(WIDTH, HEIGHT).ok_or_else(failed)?);
-        let mut surface = page.surface();
-        let mut pen = Pen {
-            surface: &mut surface,
-            regular: regular.clone(),
-            bold: bold.clone(),
-        };
-        for op in ops {
-            draw(&mut pen, op);
-        }
-        pen.text(
-            RIGHT - 40.0,
-            HEIGHT - 30.0,
-            8.0,
-            false,
-            GREY,
-            &format!("{}/{count}", n + 1),
-        );
-        surface.finish();
-        page.finish();
-    }
-    document.finish().map_err(|_| failed())
-}
-
-fn draw(pen: &mut Pen<'_, '_>, op: Op) {
-    match op {
-        Op::Text {
-            x,
-            y,
-            size,
-            bold,
-            color,
-            text,
-        } => pen.text(x, y, size, bold, color, &text),
-        Op::Rect { x, y, w, h, color } => {
-            let mut path = PathBuilder::new();
-            if let Some(rect) = Rect::from_xywh(x, y, w, h) {
-                path.push_rect(rect);
-            }
-            if let Some(path) = path.finish() {
-                pen.surface.set_stroke(None);
-                pen.surface.set_fill(Some(Fill {
-                    paint: rgb::Color::new(color.0, color.1, color.2).into(),
-                    ..Default::default()
-                }));
-                pen.surface.draw_path(&path);
-            }
-        }
-        Op::Line { x1, x2, y } => {
-            let mut path = PathBuilder::new();
-            path.move_to(x1, y);
-            path.line_to(x2, y);
-            if let Some(path) = path.finish() {
-                pen.surface.set_fill(None);
-                pen.surface.set_stroke(Some(Stroke {
-                    paint: rgb::Color::new(0x99, 0x99, 0x99).into(),
-                    width: 0.6,
-                    ..Default::default()
-                }));
-                pen.surface.draw_path(&path);
-                pen.surface.set_stroke(None);
-            }
-        }
-    }
+    pdf_layout::render(
+        lay_out(report, today),
+        format!("{} — {}", report.period.name.vi, report.scope_name),
+        "report",
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::documents::pdf_layout::{BOTTOM, TOP};
     use crate::models::reports::periodic::{FigureRow, PeriodRow, ReportFigures, Text};
 
     fn report(rows: usize) -> ReportView {

@@ -16,6 +16,7 @@ fn sheet_name(table: &FigureTable) -> String {
         "dossiers" => "Hồ sơ",
         "subjects" => "Chủ thể",
         "communes" => "Theo xã",
+        "trade" => "Xúc tiến thương mại",
         other => other,
     };
     name.chars()

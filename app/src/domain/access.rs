@@ -189,6 +189,12 @@ pub enum Action {
     /// Record trade-promotion events and their participants' results: a commune's
     /// (`Resource::Commune`, its officers and the province) or the province's (`Nothing`).
     PromoteTrade,
+    /// Record training sessions and their attendance: a commune's (`Resource::Commune`, its
+    /// officers and the province) or the Department's (`Nothing`, the province).
+    RunTraining,
+    /// The adoption figures and the lists of who is missing: a commune's (its officers and
+    /// the province) or the province's (`Nothing`).
+    ViewAdoption,
     OpenArea(Area),
 }
 
@@ -301,8 +307,10 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
         }
         (ViewDashboard, Resource::Subject { id, .. }) => own_subject == Some(id),
         (WriteReport, Resource::Commune(commune)) => in_commune(Some(commune)),
-        (Inspect | PromoteTrade, Resource::Nothing) => role == ProvincialOfficer,
-        (Inspect | PromoteTrade, Resource::Commune(commune)) => {
+        (Inspect | PromoteTrade | RunTraining | ViewAdoption, Resource::Nothing) => {
+            role == ProvincialOfficer
+        }
+        (Inspect | PromoteTrade | RunTraining | ViewAdoption, Resource::Commune(commune)) => {
             role == ProvincialOfficer || in_commune(Some(commune))
         }
         (WriteReport, Resource::Nothing) | (ReviewReports, _) => role == ProvincialOfficer,

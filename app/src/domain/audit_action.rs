@@ -180,6 +180,16 @@ audit_actions! {
         ("đã cập nhật sản phẩm[ {product}][ tại {name}][: {state}]", "updated[ {product}][ at {name}][: {state}]");
     TradeResults => "trade.results", ("Ghi kết quả xúc tiến thương mại", "Trade event results"),
         ("đã ghi kết quả[ của {product}][ tại {name}][: doanh số {sales} đồng][, {contracts} hợp đồng]", "recorded the results[ of {product}][ at {name}][: sales {sales} VND][, {contracts} contracts]");
+    TrainingCreate => "training.create", ("Ghi buổi tập huấn", "Training recorded"),
+        ("đã ghi buổi tập huấn[ {title}][ ngày {date}]", "recorded the training[ {title}][ on {date}]");
+    TrainingAttendeeAdd => "training.attendee_add", ("Thêm người vào danh sách tập huấn", "Added to a training list"),
+        ("đã thêm[ {person}][ vào danh sách buổi tập huấn {title}]", "added[ {person}][ to the list of {title}]");
+    TrainingAttendeeRemove => "training.attendee_remove", ("Bỏ người khỏi danh sách tập huấn", "Removed from a training list"),
+        ("đã bỏ[ {person}][ khỏi danh sách buổi tập huấn {title}]", "removed[ {person}][ from the list of {title}]");
+    TrainingLinked => "training.linked", ("Liên kết người dự tập huấn với tài khoản", "Training attendee linked"),
+        ("đã liên kết[ {person}][ ở buổi tập huấn {title}][ với tài khoản mới]", "linked[ {person}][ at {title}][ to the new account]");
+    TrainingAttendance => "training.attendance", ("Điểm danh tập huấn", "Training attendance"),
+        ("đã điểm danh[ buổi tập huấn {title}][: {attended} người có mặt]", "ticked the attendance[ of {title}][: {attended} present]");
     LabelSave => "label.save", ("Lưu nhãn", "Label saved"),
         ("đã lưu nhãn[ bản {version}][ của sản phẩm {product}]", "saved[ version {version} of] the label[ of {product}]");
     LabelArtworkAdd => "label.artwork_add", ("Tải lên mẫu nhãn", "Label artwork uploaded"),
@@ -273,6 +283,7 @@ pub fn family_name(family: &str) -> Text {
         "lot" => ("Lô sản xuất", "Lots"),
         "inspection" => ("Kiểm tra, giám sát", "Inspections"),
         "trade" => ("Xúc tiến thương mại", "Trade promotion"),
+        "training" => ("Tập huấn", "Training"),
         "report" => ("Báo cáo", "Reports"),
         "report_settings" => ("Thiết lập báo cáo", "Report settings"),
         "import" => ("Nhập dữ liệu", "Imports"),

@@ -99,16 +99,7 @@ pub fn over_round<'a>(
 /// Vietnamese): the members, a blank line, the criteria.
 pub fn to_csv(d: &RoundDisagreement) -> String {
     let points = |t: i64| format!("{:.1}", t as f64 / 10.0);
-    // A cell Excel would read as a formula (= + - @, a tab or a return first) starts with an
-    // apostrophe: a name or a criterion's text is data, never a formula.
-    let quoted = |s: &str| {
-        let guard = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            "'"
-        } else {
-            ""
-        };
-        format!("\"{guard}{}\"", s.replace('"', "\"\""))
-    };
+    let quoted = crate::domain::text::csv_cell;
     let mut out = String::from("\u{feff}");
     out.push_str("Thành viên / Member,Số hồ sơ / Dossiers,Chênh lệch trung bình / Mean difference,Khoảng cách trung bình / Mean distance\n");
     for m in &d.members {

@@ -399,6 +399,24 @@ reasons! {
     DueNotAhead = "due_not_ahead",
         "Hạn khắc phục phải sau ngày hôm nay (và trong vòng một năm).",
         "The correction's deadline must be after today (and within a year).";
+    TrainingDateOutOfRange = "training_date_out_of_range",
+        "Ngày tập huấn phải trong vòng hai năm trước hoặc sau hôm nay.",
+        "The training's date must be within two years before or after today.";
+    AlreadyListed = "already_listed",
+        "Người này đã có trong danh sách tập huấn.",
+        "This person is already on the training's list.";
+    TooManyAttendees = "too_many_attendees",
+        "Một buổi tập huấn ghi tối đa 300 người; hãy tạo thêm một buổi.",
+        "One training lists at most 300 people; record another session.";
+    TrainingNotHeld = "training_not_held",
+        "Buổi tập huấn chưa diễn ra: chỉ đánh dấu người tham dự từ ngày tập huấn.",
+        "The training has not taken place yet: attendance is ticked from its day on.";
+    InvalidContact = "invalid_contact",
+        "Vui lòng nhập số điện thoại (ví dụ 0912 345 678) hoặc thư điện tử (ví dụ ten@vidu.vn), hoặc để trống.",
+        "Please enter a phone number (e.g. 0912 345 678) or an e-mail (e.g. name@example.vn), or leave it empty.";
+    AccountOutOfScope = "account_out_of_scope",
+        "Tài khoản này không thuộc đối tượng của buổi tập huấn (cán bộ hoặc chủ thể, trong xã của buổi tập huấn).",
+        "This account is not in the training's audience (officials or producers, of the training's commune).";
     CompliantWithFailure = "compliant_with_failure",
         "Không kết luận \"Đạt yêu cầu\" được khi có nội dung \"Không đạt\" hoặc chưa kiểm tra nội dung nào. Hãy yêu cầu khắc phục, đề nghị thu hồi, hoặc ghi kết quả từng nội dung.",
         "The verdict cannot be \"Compliant\" with an area \"Not met\", or with no area checked. Require a correction, propose revocation, or record each area.";

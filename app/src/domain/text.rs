@@ -68,6 +68,17 @@ pub fn percent_decode(value: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// A CSV cell, quoted; one Excel would read as a formula (= + - @, a tab or a return first)
+/// starts with an apostrophe: a name or a text is data, never a formula.
+pub fn csv_cell(text: &str) -> String {
+    let guard = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        "'"
+    } else {
+        ""
+    };
+    format!("\"{guard}{}\"", text.replace('"', "\"\""))
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;

@@ -127,6 +127,60 @@ pub fn results_recordable(
     state == Participation::Confirmed && starts_on <= today
 }
 
+/// Whether a product took part: confirmed, and not recorded as absent (results not yet
+/// recorded count as taking part, as the organiser confirmed it).
+pub fn took_part(state: Participation, participated: Option<bool>) -> bool {
+    state == Participation::Confirmed && participated != Some(false)
+}
+
+/// A product's place at an event, as the reports count it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TradeFact {
+    pub event_id: i32,
+    pub product_id: i32,
+    pub starts_on: chrono::NaiveDate,
+    pub state: Participation,
+    pub participated: Option<bool>,
+    pub sales_vnd: Option<i64>,
+    pub contracts: Option<i32>,
+}
+
+/// What the products took part in, over events that started in a window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TradeTally {
+    /// Distinct events with at least one product taking part.
+    pub events: i64,
+    /// Distinct products taking part.
+    pub products: i64,
+    /// (product, event) pairs taking part.
+    pub participations: i64,
+    pub sales_vnd: i64,
+    pub contracts: i64,
+}
+
+/// Counts the participations of events that started within `window`.
+pub fn tally_trade(facts: &[TradeFact], window: crate::domain::report::Window) -> TradeTally {
+    use std::collections::BTreeSet;
+    let mut events = BTreeSet::new();
+    let mut products = BTreeSet::new();
+    let mut tally = TradeTally::default();
+    for f in facts
+        .iter()
+        .filter(|f| window.contains(f.starts_on) && took_part(f.state, f.participated))
+    {
+        events.insert(f.event_id);
+        products.insert(f.product_id);
+        tally.participations += 1;
+        tally.sales_vnd = tally
+            .sales_vnd
+            .saturating_add(f.sales_vnd.unwrap_or(0).max(0));
+        tally.contracts += i64::from(f.contracts.unwrap_or(0).max(0));
+    }
+    tally.events = i64::try_from(events.len()).unwrap_or(i64::MAX);
+    tally.products = i64::try_from(products.len()).unwrap_or(i64::MAX);
+    tally
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,5 +219,86 @@ mod tests {
         assert!(!results_recordable(Participation::Confirmed, d(10), d(9)));
         assert!(results_recordable(Participation::Confirmed, d(10), d(10)));
         assert!(!results_recordable(Participation::Applied, d(1), d(10)));
+    }
+
+    fn fact(event_id: i32, product_id: i32, day: u32, state: Participation) -> TradeFact {
+        TradeFact {
+            event_id,
+            product_id,
+            starts_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+                + chrono::Days::new(u64::from(day)),
+            state,
+            participated: None,
+            sales_vnd: Some(1_000_000),
+            contracts: Some(1),
+        }
+    }
+
+    fn year(y: i32) -> crate::domain::report::Window {
+        crate::domain::report::Window {
+            start: chrono::NaiveDate::from_ymd_opt(y, 1, 1).unwrap(),
+            end: chrono::NaiveDate::from_ymd_opt(y, 12, 31).unwrap(),
+        }
+    }
+
+    #[test]
+    fn trade_counted_by_hand() {
+        let mut absent = fact(1, 3, 10, Participation::Confirmed);
+        absent.participated = Some(false);
+        let facts = vec![
+            fact(1, 1, 10, Participation::Confirmed),
+            fact(1, 2, 10, Participation::Confirmed),
+            fact(2, 1, 40, Participation::Confirmed),
+            absent,
+            fact(2, 4, 40, Participation::Applied),
+            fact(3, 1, 400, Participation::Confirmed),
+        ];
+        assert_eq!(
+            tally_trade(&facts, year(2026)),
+            TradeTally {
+                events: 2,
+                products: 2,
+                participations: 3,
+                sales_vnd: 3_000_000,
+                contracts: 3,
+            }
+        );
+        assert_eq!(tally_trade(&facts, year(2027)).products, 1);
+        assert!(!took_part(Participation::Confirmed, Some(false)));
+        assert!(took_part(Participation::Confirmed, Some(true)));
+        assert!(!took_part(Participation::Invited, None));
+    }
+
+    proptest::proptest! {
+        /// Distinct products and events never exceed the participations, and a year's halves
+        /// add up to the year for everything that is not counted once.
+        #[test]
+        fn trade_tally_adds_up(
+            items in proptest::collection::vec((1i32..6, 1i32..8, 0u32..365, 0usize..4, proptest::option::of(proptest::bool::ANY)), 0..60)
+        ) {
+            let facts: Vec<TradeFact> = items
+                .into_iter()
+                .map(|(e, p, d, s, participated)| TradeFact {
+                    participated,
+                    ..fact(e, p, d, Participation::ALL[s])
+                })
+                .collect();
+            let t = tally_trade(&facts, year(2026));
+            proptest::prop_assert!(t.products <= t.participations);
+            proptest::prop_assert!(t.events <= t.participations);
+            proptest::prop_assert_eq!(t.sales_vnd, t.participations * 1_000_000);
+            let first = crate::domain::report::Window {
+                start: year(2026).start,
+                end: chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+            };
+            let second = crate::domain::report::Window {
+                start: chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(),
+                end: year(2026).end,
+            };
+            let (a, b) = (tally_trade(&facts, first), tally_trade(&facts, second));
+            proptest::prop_assert_eq!(a.participations + b.participations, t.participations);
+            proptest::prop_assert_eq!(a.contracts + b.contracts, t.contracts);
+            proptest::prop_assert!(t.products <= a.products + b.products);
+        }
     }
 }

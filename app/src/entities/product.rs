@@ -42,6 +42,8 @@ pub struct Model {
     /// while its subject is active. Kept by database triggers (migration 000018); the
     /// application only reads it.
     pub listed_until: Option<Date>,
+    /// When its information last changed (form, photos, label); `None`: not since created.
+    pub updated_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -27,6 +27,8 @@ pub struct Model {
     pub password_changed_at: Option<DateTimeUtc>,
     /// "vi" or "en": the language of the e-mails the account gets (its last sign-in's).
     pub language: String,
+    /// When it finished or left its guided tour; `None`: a first-time user sees it.
+    pub tour_done_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

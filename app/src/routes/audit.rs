@@ -64,6 +64,7 @@ fn AuditBrowser(entries: AuditEntries) -> impl IntoView {
     let to = move || param("to");
     view! {
         <h1>{t!(i18n, audit.title)}</h1>
+        <crate::components::help::HelpPanel screen="admin.audit" />
         <Form method="GET" action="/admin/audit" attr:class="filter-form">
             <label>
                 {t!(i18n, audit.action)}

@@ -32,6 +32,7 @@ fn Outbox() -> impl IntoView {
     let outbox = Resource::new(move || (state(), sent.get()), |(s, _)| mail_outbox(s));
     view! {
         <h1>{t!(i18n, mail.title)}</h1>
+        <crate::components::help::HelpPanel screen="admin.mail" />
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
                 match outbox.await {

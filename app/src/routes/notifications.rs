@@ -69,6 +69,7 @@ fn NotificationList() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>{t!(i18n, notifications.title)}</h1>
+            <crate::components::help::HelpPanel screen="notifications" />
             <ActionForm action=mark attr:class="inline-form">
                 <button type="submit" class="secondary" data-testid="mark-read">{t!(i18n, notifications.mark_read)}</button>
             </ActionForm>

@@ -93,6 +93,7 @@ pub fn RegistryProductsPage() -> impl IntoView {
     view! {
         <SignedInGate>
             <h1>{t!(i18n, registry.products_title)}</h1>
+            <crate::components::help::HelpPanel screen="registry.products" />
             <p><A href="/registry/subjects">{t!(i18n, registry.to_subjects)}</A></p>
             <Transition fallback=|| view! { <p class="muted">"…"</p> }>
                 {move || Suspend::new(async move {
@@ -173,6 +174,7 @@ pub fn RegistrySubjectsPage() -> impl IntoView {
     view! {
         <SignedInGate>
             <h1>{t!(i18n, registry.subjects_title)}</h1>
+            <crate::components::help::HelpPanel screen="registry.subjects" />
             <p><A href="/registry/products">{t!(i18n, registry.to_products)}</A></p>
             <Transition fallback=|| view! { <p class="muted">"…"</p> }>
                 {move || Suspend::new(async move {

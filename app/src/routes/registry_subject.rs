@@ -110,6 +110,7 @@ fn Corrections(
     let state = s.status.clone();
     view! {
         <h1>{s.name.clone()}</h1>
+        <crate::components::help::HelpPanel screen="registry.subject" />
         <p data-testid="subject-state" data-status=state.clone()>
             <span class=format!("badge status-{state}")>{status_label(i18n, &state)}</span>
             " · "{s.commune_name.clone()}

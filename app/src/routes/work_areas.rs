@@ -6,6 +6,7 @@ use leptos_router::components::A;
 
 use crate::auth::Area;
 use crate::components::area_gate::AreaGate;
+use crate::components::help::{HelpPanel, Tour};
 use crate::components::labels::RoleName;
 use crate::components::session::use_session;
 use crate::functions::accounts::registration::list_pending_registrations;
@@ -35,6 +36,8 @@ pub fn ProducerHome() -> impl IntoView {
     view! {
         <AreaGate area=Area::Producer>
             <Greeting />
+            <HelpPanel screen="home.producer" tour=true />
+            <Tour />
             <NextSteps />
             <ul class="entry-cards">
                 {subject_link}
@@ -69,6 +72,8 @@ pub fn CommuneHome() -> impl IntoView {
     view! {
         <AreaGate area=Area::Commune>
             <Greeting />
+            <HelpPanel screen="home.commune" tour=true />
+            <Tour />
             <NextSteps />
             <ul class="entry-cards">
                 <DossiersEntry href="/commune/dossiers" hint=DossierHint::Commune />
@@ -76,6 +81,7 @@ pub fn CommuneHome() -> impl IntoView {
                 <RegistrationsEntry href="/commune/registrations" />
                 <InspectionsEntry />
                 <TradeEntry />
+                <TrainingEntry />
                 <RegistryEntry />
                 <DashboardEntry />
                 <ReportsEntry />
@@ -91,6 +97,8 @@ pub fn ProvinceHome() -> impl IntoView {
     view! {
         <AreaGate area=Area::Province>
             <Greeting />
+            <HelpPanel screen="home.province" tour=true />
+            <Tour />
             <NextSteps />
             <ul class="entry-cards">
                 <DossiersEntry href="/province/dossiers" hint=DossierHint::Province />
@@ -105,6 +113,7 @@ pub fn ProvinceHome() -> impl IntoView {
                 <RegistrationsEntry href="/province/registrations" />
                 <InspectionsEntry />
                 <TradeEntry />
+                <TrainingEntry />
                 <RegistryEntry />
                 <DashboardEntry />
                 <ReportsEntry />
@@ -128,11 +137,12 @@ pub fn CouncilHome() -> impl IntoView {
     view! {
         <AreaGate area=Area::Council>
             <Greeting />
+            <HelpPanel screen="home.council" tour=true />
+            <Tour />
             <NextSteps />
             <h2>{t!(i18n, rounds.my_rounds)}</h2>
             <crate::routes::evaluation::rounds::RoundList />
             <ul class="entry-cards">
-                <CriteriaEntry />
                 <AccountEntry />
             </ul>
         </AreaGate>
@@ -145,6 +155,8 @@ pub fn AdminHome() -> impl IntoView {
     view! {
         <AreaGate area=Area::Admin>
             <Greeting />
+            <HelpPanel screen="home.admin" tour=true />
+            <Tour />
             <NextSteps />
             <ul class="entry-cards">
                 <AccountsEntry />
@@ -188,7 +200,7 @@ fn NextSteps() -> impl IntoView {
     let i18n = use_i18n();
     let steps = Resource::new(|| (), |_| next_steps());
     view! {
-        <section class="next-steps" data-testid="next-steps">
+        <section class="next-steps" id="next-steps" data-testid="next-steps">
             <h2>{t!(i18n, areas.next_steps)}</h2>
             <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
                 {move || Suspend::new(async move {
@@ -229,6 +241,18 @@ fn TradeEntry() -> impl IntoView {
     }
 }
 
+/// The adoption figures, which lead on to the training sessions (officials).
+#[component]
+fn TrainingEntry() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <EntryCard href="/adoption".into() testid="entry-adoption">
+            <h2>{t!(i18n, adoption.nav)}</h2>
+            <p>{t!(i18n, adoption.nav_hint)}</p>
+        </EntryCard>
+    }
+}
+
 /// Monitoring after certification: the producer's inspections, or the officials' with planning.
 #[component]
 fn InspectionsEntry() -> impl IntoView {
@@ -244,7 +268,7 @@ fn InspectionsEntry() -> impl IntoView {
 #[component]
 fn EntryCard(href: String, testid: &'static str, children: Children) -> impl IntoView {
     view! {
-        <li class="entry-card">
+        <li class="entry-card" id=testid>
             <A href=href attr:data-testid=testid>{children()}</A>
         </li>
     }

@@ -23,6 +23,7 @@ pub struct DemoTotals {
     pub reports: u64,
     pub inspections: u64,
     pub trade_events: u64,
+    pub trainings: u64,
 }
 
 /// Fills an empty (migrated) database with the whole demo: its data set, dossiers with their
@@ -48,7 +49,9 @@ pub async fn seed_everything(
         reports: crate::seed::reports::seed_reports(db).await?,
         inspections: crate::seed::inspections::seed_inspections(db).await?,
         trade_events: crate::seed::trade::seed_trade(db).await?,
+        trainings: crate::seed::training::seed_training(db).await?,
     };
+    crate::seed::training::seed_sign_ins(db).await?;
     // The demo's past is not news: its decisions mail nobody, even on a server with e-mail on.
     use sea_orm::EntityTrait;
     crate::entities::mail_outbox::Entity::delete_many()

@@ -100,3 +100,28 @@ pub(crate) fn manage_rounds(actor: &Actor) -> Result<i32, ServiceError> {
         .user_id()
         .ok_or(ServiceError::Denied(Denied::SignInRequired))
 }
+
+/// The commune an official does `action` for: a commune officer's own (`Some`), or the
+/// province's (`None`) for whoever may do it province-wide.
+///
+/// # Errors
+/// `Denied` for anyone who may do neither.
+pub(crate) fn commune_or_province(
+    actor: &Actor,
+    action: Action,
+) -> Result<Option<String>, ServiceError> {
+    match actor {
+        Actor::User {
+            role: Role::CommuneOfficer,
+            commune_code: Some(code),
+            ..
+        } => {
+            allowed(actor, action, Resource::Commune(code)).map_err(ServiceError::Denied)?;
+            Ok(Some(code.clone()))
+        }
+        _ => {
+            allowed(actor, action, Resource::Nothing).map_err(ServiceError::Denied)?;
+            Ok(None)
+        }
+    }
+}

@@ -1,8 +1,9 @@
 //! "What to do next" at the top of each role's home: the counts of what waits for this user,
 //! each a sentence with where to act. The producer, commune and province get the dashboard's
 //! own list (one function, so the two never disagree) plus, for a producer, each lapsed
-//! certificate by its number; a council member gets the products still to score in each open
-//! round; an administrator the accounts waiting or locked. Only what is not zero is listed.
+//! certificate by its number and what its profile and products lack; a council member gets
+//! the products still to score in each open round; an administrator the accounts waiting or
+//! locked. Only what is not zero is listed.
 use chrono::NaiveDate;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -103,6 +104,7 @@ async fn producer_extras(
         drafts,
         "/producer/dossiers".into(),
     ));
+    items.extend(information_gaps(db, subject_id, today).await?);
     let lapsed = cert::Entity::find()
         .filter(cert::Column::SubjectId.eq(subject_id))
         .filter(cert::Column::RevokedOn.is_null())
@@ -132,6 +134,75 @@ async fn producer_extras(
             "/producer/dossiers".into(),
         ));
     }
+    Ok(items)
+}
+
+/// How many products the home names one by one for their missing information.
+const GAPS_NAMED: usize = 5;
+
+/// "chưa có ảnh sản phẩm; chưa có mã số mã vạch (GTIN)".
+fn joined(labels: &[(&str, &str)], english: bool) -> String {
+    labels
+        .iter()
+        .map(|(vi, en)| {
+            let text = if english { en } else { vi };
+            let mut chars = text.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().chain(chars).collect::<String>()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// What the subject's profile and products lack (`domain::completeness`): the profile's gaps,
+/// then each product's — those of its form apart from its label's, as each is fixed on its
+/// own page — and a line for the products past the first few.
+async fn information_gaps(
+    db: &DatabaseConnection,
+    subject_id: i32,
+    today: NaiveDate,
+) -> Result<Vec<ActionItem>, ServiceError> {
+    use crate::domain::completeness::ProductGap;
+    let mut all =
+        crate::services::producers::completeness::of_subjects(db, Some(&[subject_id]), today)
+            .await?;
+    let Some(gaps) = all.remove(&subject_id) else {
+        return Ok(Vec::new());
+    };
+    let mut items = Vec::new();
+    if let Some(first) = gaps.subject.first() {
+        let labels: Vec<_> = gaps.subject.iter().map(|g| g.label()).collect();
+        items.push(item(
+            format!("Hồ sơ chủ thể: {}", joined(&labels, false)),
+            format!("Subject profile: {}", joined(&labels, true)),
+            gaps.subject.len() as u64,
+            format!("/producer/subject#{}", first.field()),
+        ));
+    }
+    let mut lacking = gaps.products.iter().filter(|(_, _, g)| !g.is_empty());
+    for (id, name, product_gaps) in lacking.by_ref().take(GAPS_NAMED) {
+        let (label, form): (Vec<ProductGap>, Vec<ProductGap>) = product_gaps
+            .iter()
+            .partition(|g| matches!(g, ProductGap::NoLabel | ProductGap::LabelFaults));
+        for part in [form, label] {
+            let Some(first) = part.first() else { continue };
+            let labels: Vec<_> = part.iter().map(|g| g.label()).collect();
+            items.push(item(
+                format!("{name}: {}", joined(&labels, false)),
+                format!("{name}: {}", joined(&labels, true)),
+                part.len() as u64,
+                first.href(*id),
+            ));
+        }
+    }
+    let rest = lacking.count();
+    items.push(item(
+        "Sản phẩm khác còn thiếu thông tin".into(),
+        "More products with information missing".into(),
+        rest as u64,
+        "/producer/products".into(),
+    ));
     Ok(items)
 }
 

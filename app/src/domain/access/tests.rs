@@ -297,3 +297,32 @@ fn a_dossier_has_three_parties_and_nobody_else_takes_part() {
     }
     assert_eq!(party(&Actor::Anonymous), None);
 }
+
+#[test]
+fn training_and_adoption_belong_to_their_commune_and_the_province() {
+    let officer = user(Role::CommuneOfficer, Some("06463"), None);
+    let province = user(Role::ProvincialOfficer, None, None);
+    let own = Resource::Commune("06463");
+    let other = Resource::Commune("06046");
+    for action in [Action::RunTraining, Action::ViewAdoption] {
+        assert_eq!(allowed(&officer, action, own), Ok(()));
+        assert_eq!(allowed(&officer, action, other), Err(Denied::NotAllowed));
+        assert_eq!(
+            allowed(&officer, action, Resource::Nothing),
+            Err(Denied::NotAllowed)
+        );
+        for r in [own, other, Resource::Nothing] {
+            assert_eq!(allowed(&province, action, r), Ok(()));
+        }
+        for who in [
+            user(Role::Producer, Some("06463"), Some(1)),
+            user(Role::CouncilMember, None, None),
+            user(Role::AdvisoryMember, None, None),
+            user(Role::Administrator, None, None),
+        ] {
+            for r in [own, Resource::Nothing] {
+                assert_eq!(allowed(&who, action, r), Err(Denied::NotAllowed));
+            }
+        }
+    }
+}

@@ -104,6 +104,7 @@ fn Profile(detail: AccountDetail, actions: Actions, communes: Communes) -> impl 
     let locked = a.status == "locked";
     view! {
         <h1 data-testid="account-name">{a.full_name.clone()}</h1>
+        <crate::components::help::HelpPanel screen="admin.account_detail" />
         <dl class="facts">
             <dt>{t!(i18n, admin.col_contact)}</dt>
             <dd>{contact}</dd>

@@ -56,6 +56,7 @@ fn NewOfficialForm() -> impl IntoView {
     view! {
             <BackToAccounts />
             <h1>{t!(i18n, admin.new_official)}</h1>
+            <crate::components::help::HelpPanel screen="admin.account_new" />
             <p class="muted">{t!(i18n, admin.new_official_hint)}</p>
             {move || match create.value().get() {
                 Some(Ok(link)) => Some(view! { <ResetLinkBox link /> }),

@@ -38,6 +38,7 @@ fn AccountList() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>{t!(i18n, admin.accounts_title)}</h1>
+            <crate::components::help::HelpPanel screen="admin.accounts" />
             <A href="/admin/accounts/new" attr:class="button" attr:data-testid="new-official">
                 {t!(i18n, admin.new_official)}
             </A>

@@ -14,6 +14,7 @@ pub fn AccountPage() -> impl IntoView {
     let session = use_session();
     view! {
         <h1>{t!(i18n, account.title)}</h1>
+        <crate::components::help::HelpPanel screen="account" />
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
                 match session.user.await {

@@ -42,6 +42,7 @@ fn RegisterFor() -> impl IntoView {
     view! {
         <section class="narrow wide-form">
             <h1>{t!(i18n, register_for.title)}</h1>
+            <crate::components::help::HelpPanel screen="registrations.register_for" />
             <Show
                 when=move || done().is_some()
                 fallback=move || view! {

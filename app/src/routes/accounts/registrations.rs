@@ -14,6 +14,7 @@ pub fn RegistrationsPage() -> impl IntoView {
     view! {
         <AreaGate area=Area::Commune>
             <RegistrationQueue />
+            <crate::components::help::HelpPanel screen="registrations.commune" />
             <p>
                 <leptos_router::components::A href="/commune/register-producer" attr:class="button" attr:data-testid="register-for-link">
                     {t!(use_i18n(), registrations.register_for)}
@@ -28,6 +29,7 @@ pub fn ProvinceRegistrationsPage() -> impl IntoView {
     view! {
         <AreaGate area=Area::Province>
             <RegistrationQueue />
+            <crate::components::help::HelpPanel screen="registrations.province" />
         </AreaGate>
     }
 }

@@ -94,6 +94,7 @@ fn Certificates(province: bool) -> impl IntoView {
     };
     view! {
         <h1>{if province { t!(i18n, certificates.title).into_any() } else { t!(i18n, certificates.mine).into_any() }}</h1>
+        <crate::components::help::HelpPanel screen={if province { "certificates.province" } else { "certificates.producer" }} />
         {province.then(|| view! {
             <nav class="tabs">{STATES.into_iter().map(tab).collect_view()}</nav>
             <Form method="GET" action="/province/certificates" attr:class="filter-form">

@@ -98,6 +98,7 @@ fn DossierBody(d: DossierView, done: String, loaded: u64) -> impl IntoView {
         <p><A href=back>"← "{t!(i18n, dossiers.back)}</A></p>
         <header class="dossier-head" data-loaded=loaded.to_string()>
             <h1 data-testid="dossier-title">{d.product_name.clone()}</h1>
+            <crate::components::help::HelpPanel screen="dossiers.detail" />
             <p>
                 <DossierStateBadge state=d.state />
                 " · "{move || cycle_label(i18n, cycle)}

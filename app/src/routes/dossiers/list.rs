@@ -74,6 +74,7 @@ fn ProducerDossiers() -> impl IntoView {
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     view! {
         <h1>{t!(i18n, dossiers.title)}</h1>
+        <crate::components::help::HelpPanel screen="dossiers.producer" />
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
                 match dossiers.await {
@@ -152,6 +153,7 @@ fn DossierInbox(path: &'static str, forwarding: bool) -> impl IntoView {
     let forwarded = forwarding && param("forwarded") == "1";
     view! {
         <h1>{title}</h1>
+        <crate::components::help::HelpPanel screen={if forwarding { "dossiers.commune" } else { "dossiers.province" }} />
         {forwarded.then(|| view! { <p class="notice" role="status" data-testid="forward-done">{t!(i18n, dossiers.done)}</p> })}
         {(!forwarding).then(|| view! { <ProvinceFilters path /> })}
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>

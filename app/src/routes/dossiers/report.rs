@@ -39,6 +39,7 @@ pub fn AssessmentReportPage() -> impl IntoView {
                             <article class="print-report" data-testid="assessment-report">
                                 <p class="report-authority">"UBND "{d.commune_name.clone()}</p>
                                 <h1>{t!(i18n, assessment.report_title)}</h1>
+                                <crate::components::help::HelpPanel screen="dossiers.report" />
                                 <dl class="facts">
                                     <dt>{t!(i18n, dossiers.product)}</dt><dd>{product}</dd>
                                     <dt>{t!(i18n, dossiers.subject)}</dt><dd>{d.subject_name.clone()}</dd>

@@ -50,6 +50,7 @@ fn CriteriaList() -> impl IntoView {
     let sets = Resource::new(|| (), |_| list_criteria_sets());
     view! {
         <h1>{t!(i18n, criteria.title)}</h1>
+        <crate::components::help::HelpPanel screen="admin.criteria" />
         <p class="muted">{t!(i18n, criteria.intro)}</p>
         <SetEditor group_code=String::new() name=String::new() json=String::new() frozen=false />
         <XlsxImport group_code=String::new() on_done=Callback::new(move |()| sets.refetch()) />
@@ -120,6 +121,7 @@ fn CriteriaDetail() -> impl IntoView {
                         let file = format!("bo-tieu-chi-{}-v{}.json", v.row.group_code, v.row.version);
                         view! {
                             <h1 data-testid="criteria-set-name">{v.row.name.clone()}</h1>
+                            <crate::components::help::HelpPanel screen="admin.criteria_set" />
                             {v.row.is_sample.then(|| view! { <p class="notice">{t!(i18n, criteria.sample_warning)}</p> })}
                             <Problems problems=v.problems.clone() />
                             <p class="actions">

@@ -25,6 +25,7 @@ pub fn MinutesPage() -> impl IntoView {
     let minutes = Resource::new(round_id, get_round_minutes);
     view! {
         <SignedInGate>
+            <div class="no-print"><crate::components::help::HelpPanel screen="rounds.minutes" /></div>
             <Transition fallback=|| view! { <p class="muted">"…"</p> }>
                 {move || Suspend::new(async move {
                     match minutes.await {

@@ -124,6 +124,7 @@ fn Round(
         {move || interactive.get().then(|| view! { <span data-testid="round-interactive" hidden></span> })}
         <p class="breadcrumb">{manages.then(|| view! { <A href="/province/rounds">{t!(i18n, rounds.title)}</A> })}</p>
         <h1 data-testid="round-name" data-version=version>{r.row.name.clone()}" "<PhaseBadge phase=r.row.phase.clone() /></h1>
+        <crate::components::help::HelpPanel screen="rounds.detail" />
         <dl class="facts">
             <dt>{t!(i18n, rounds.year)}</dt><dd>{r.row.year}</dd>
             <dt>{t!(i18n, rounds.dossier_deadline)}</dt><dd>{crate::domain::dates::iso_date(&r.input.dossier_deadline)}</dd>

@@ -19,6 +19,7 @@ pub fn ProvinceRoundsPage() -> impl IntoView {
     view! {
         <AreaGate area=Area::Province>
             <h1>{t!(i18n, rounds.title)}</h1>
+            <crate::components::help::HelpPanel screen="rounds.list" />
             <p class="muted">{t!(i18n, rounds.intro)}</p>
             <NewRoundForm />
             <RoundList />

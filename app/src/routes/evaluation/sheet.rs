@@ -93,6 +93,7 @@ fn Scoring(sheet: SheetView) -> impl IntoView {
     view! {
         <p class="breadcrumb"><a href=format!("/rounds/{round_id}")>{sheet.round_name.clone()}</a></p>
         <h1 data-testid="sheet-product">{sheet.product_name.clone()}</h1>
+        <crate::components::help::HelpPanel screen="rounds.sheet" />
         <p class="muted">
             {sheet.subject_name.clone()}
             {sheet.subject_name.is_some().then_some(" · ")}

@@ -72,6 +72,7 @@ pub fn ImportBatchPage() -> impl IntoView {
         <AreaGate area=Area::Admin>
             <p class="breadcrumb"><A href="/admin/imports">{t!(i18n, imports.back)}</A></p>
             <h1>{t!(i18n, imports.title)}</h1>
+            <crate::components::help::HelpPanel screen="admin.import_batch" />
             <FormError error=Signal::derive(move || map.value().get().and_then(Result::err)) />
             {move || matches!(commit.value().get(), Some(Ok(_))).then(|| view! {
                 <p class="notice" role="status" data-testid="import-done">{t!(i18n, imports.imported)}" "

@@ -26,6 +26,7 @@ pub fn ImportsPage() -> impl IntoView {
     view! {
         <AreaGate area=Area::Admin>
             <h1>{t!(i18n, imports.title)}</h1>
+            <crate::components::help::HelpPanel screen="admin.imports" />
             <p>{t!(i18n, imports.intro)}</p>
             <ol class="steps" data-testid="import-steps">
                 <li>{t!(i18n, imports.step_template)}" "

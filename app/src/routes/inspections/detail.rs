@@ -80,6 +80,7 @@ fn InspectionBody(i: InspectionView) -> impl IntoView {
         <p><a href=format!("/inspections?product={}", i.product_id)>"← "{t!(i18n, inspections.back)}</a></p>
         <header data-testid="inspection" data-state=i.state.as_str()>
             <h1 data-testid="inspection-title">{i.product_name.clone()}</h1>
+            <crate::components::help::HelpPanel screen="inspections.detail" />
             <p>
                 <InspectionStateBadge state=i.state overdue=i.overdue />
                 " · "{i.subject_name.clone()}" · "{i.commune_name.clone()}
@@ -157,7 +158,7 @@ fn VisitSection(i: InspectionView) -> impl IntoView {
             <h3>{t!(i18n, inspections.photos_visit)}</h3>
             <Photos ids=i.visit_photos.clone() testid="visit-photos" />
             {i.may_add_visit_photo.then(|| view! {
-                <p class="muted">{t!(i18n, uploads.limits)}" "{i.max_upload_mb}" MB, "{i.max_photos}" "{t!(i18n, uploads.per_item)}"."</p>
+                <p class="muted">{t!(i18n, uploads.image_limits)}" "{i.max_upload_mb}" MB, "{i.max_photos}" "{t!(i18n, uploads.per_item)}"."</p>
                 <PhotoUpload inspection_id=i.id max_mb=i.max_upload_mb testid="upload-visit-photo".to_owned() />
             })}
         </section>
@@ -188,7 +189,7 @@ fn CorrectionSection(i: InspectionView) -> impl IntoView {
             <h3>{t!(i18n, inspections.photos_evidence)}</h3>
             <Photos ids=i.evidence_photos.clone() testid="evidence-photos" />
             {i.may_add_evidence_photo.then(|| view! {
-                <p class="muted">{t!(i18n, uploads.limits)}" "{i.max_upload_mb}" MB, "{i.max_photos}" "{t!(i18n, uploads.per_item)}"."</p>
+                <p class="muted">{t!(i18n, uploads.image_limits)}" "{i.max_upload_mb}" MB, "{i.max_photos}" "{t!(i18n, uploads.per_item)}"."</p>
                 <PhotoUpload inspection_id=i.id max_mb=i.max_upload_mb testid="upload-evidence-photo".to_owned() />
             })}
         </section>

@@ -84,6 +84,7 @@ fn InspectionsBody(
     };
     view! {
         <h1>{t!(i18n, inspections.title)}</h1>
+        <crate::components::help::HelpPanel screen="inspections.list" />
         <p class="muted">{intro}</p>
         {planned.then(|| view! { <p class="notice" role="status" data-testid="planned-done">{t!(i18n, inspections.planned_done)}</p> })}
         {list.product_name.clone().map(|name| view! {

@@ -28,6 +28,7 @@ fn PlanLoader() -> impl IntoView {
     view! {
         <p><a href="/inspections" rel="external">"← "{t!(i18n, inspections.back)}</a></p>
         <h1>{t!(i18n, inspections.plan_title)}</h1>
+        <crate::components::help::HelpPanel screen="inspections.plan" />
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
                 match candidates.await {

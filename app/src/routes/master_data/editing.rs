@@ -93,6 +93,7 @@ fn MasterData() -> impl IntoView {
     };
     view! {
         <h1>{t!(i18n, master.title)}</h1>
+        <crate::components::help::HelpPanel screen="admin.master_data" />
         <p class="muted">{t!(i18n, master.intro)}</p>
         <nav class="tabs">{["units", "groups", "checklist"].map(tab_link).collect_view()}</nav>
         {move || state.saved.get().map(|saved| view! { <SavedNotice saved /> })}

@@ -50,6 +50,7 @@ fn Ideas(producer: bool) -> impl IntoView {
     let product_error = Signal::derive(move || to_product.value().get().and_then(Result::err));
     view! {
         <h1>{t!(i18n, ideas.title)}</h1>
+        <crate::components::help::HelpPanel screen={if producer { "ideas.producer" } else { "ideas.commune" }} />
         <p class="muted">{t!(i18n, ideas.intro)}</p>
         {producer.then(|| view! { <IdeaForm submit /> })}
         <FormError error=decide_error />

@@ -105,6 +105,7 @@ fn ProductForm(
         <h1 data-testid="product-title">
             {if is_new { t!(i18n, products.add).into_any() } else { title.into_any() }}
         </h1>
+        <crate::components::help::HelpPanel screen="products.form" />
         <FormError error />
         {move || saved().then(|| view! { <p class="notice" role="status" data-testid="product-saved">{t!(i18n, products.saved)}</p> })}
         <ActionForm action=save attr:class="stack-form wide-form" attr:data-testid="product-form">

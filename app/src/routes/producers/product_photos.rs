@@ -29,7 +29,7 @@ pub fn ProductPhotos(
     };
     let empty = photos.is_empty();
     view! {
-        <section class="panel" data-testid="product-photos">
+        <section class="panel" id="photos" data-testid="product-photos">
             <h2>{t!(i18n, products.photos)}</h2>
             <p class="muted">{t!(i18n, products.photos_hint)}</p>
             <FormError error=Signal::derive(move || cover.value().get().and_then(Result::err)) />

@@ -25,6 +25,7 @@ fn ProductList() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>{t!(i18n, products.title)}</h1>
+            <crate::components::help::HelpPanel screen="products.list" />
             <A href="/producer/products/new" attr:class="button" attr:data-testid="new-product">
                 {t!(i18n, products.add)}
             </A>
@@ -41,6 +42,7 @@ fn ProductList() -> impl IntoView {
                 }
             })}
         </Transition>
+        <crate::routes::producers::info_gaps::InfoGaps />
     }
 }
 

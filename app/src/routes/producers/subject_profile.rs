@@ -48,6 +48,7 @@ fn ProfileLoader() -> impl IntoView {
     );
     view! {
         <h1>{t!(i18n, profile.title)}</h1>
+        <crate::components::help::HelpPanel screen="subject.profile" />
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
                 match subject.await {

@@ -45,6 +45,7 @@ fn DashboardView() -> impl IntoView {
     let data = Resource::new(move || filter.get(), get_dashboard);
     view! {
         <h1>{t!(i18n, dashboard.title)}</h1>
+        <crate::components::help::HelpPanel screen="dashboard" />
         <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
             {move || {
                 let english = i18n.get_locale() == Locale::en;

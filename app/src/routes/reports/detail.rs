@@ -91,6 +91,7 @@ fn ReportBody(r: ReportView, english: bool) -> impl IntoView {
     let frozen_on = r.submitted_on.clone().unwrap_or_default();
     view! {
         <h1 data-testid="report-title">{r.period.name.get(english).to_owned()}" — "{r.scope_name.clone()}</h1>
+        <crate::components::help::HelpPanel screen="reports.detail" />
         <p class="report-meta">
             <span data-testid="report-state" data-state=r.state.clone()>{state_text(i18n, &r.state, r.reviewed)}</span>" · "
             <StandingBadge standing=r.standing.clone() />" · "

@@ -26,6 +26,7 @@ fn Reports() -> impl IntoView {
     let home = Resource::new(|| (), |_| get_reports_home());
     view! {
         <h1>{t!(i18n, reports.title)}</h1>
+        <crate::components::help::HelpPanel screen="reports.list" />
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || {
                 let english = i18n.get_locale() == Locale::en;

@@ -33,6 +33,7 @@ fn Settings() -> impl IntoView {
     let year_error = Signal::derive(move || add_year.value().get().and_then(Result::err));
     view! {
         <h1>{t!(i18n, reports.settings_title)}</h1>
+        <crate::components::help::HelpPanel screen="admin.report_settings" />
         <p class="muted">{t!(i18n, reports.settings_hint)}</p>
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || {

@@ -29,6 +29,7 @@ fn Checklist() -> impl IntoView {
     let rows = Resource::new(move || reload.get(), |_| list_label_checklist());
     view! {
         <h1>{t!(i18n, labels.checklist_title)}</h1>
+        <crate::components::help::HelpPanel screen="admin.label_checklist" />
         <p class="muted">{t!(i18n, labels.checklist_intro)}</p>
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {

@@ -79,6 +79,7 @@ fn Label(l: ProductLabelView, save: ServerAction<SaveProductLabel>) -> impl Into
         // The public product page is served outside the router (a light page).
         <p class="breadcrumb"><a href=back rel="external">{crumb}</a></p>
         <h1>{t!(i18n, labels.title)}": "{l.product_name.clone()}</h1>
+        <crate::components::help::HelpPanel screen="labels.detail" />
         <p class="muted">{t!(i18n, labels.intro)}" "<span data-testid="label-group">{l.group_code.clone()}" "{l.group_name.clone()}</span></p>
         {exempt.then(|| view! { <p class="empty" data-testid="label-exempt">{t!(i18n, labels.exempt)}</p> })}
         {if l.may_edit {

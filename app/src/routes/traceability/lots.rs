@@ -52,6 +52,7 @@ fn LotList(l: ProductLots) -> impl IntoView {
     view! {
         <p class="breadcrumb"><A href=format!("/producer/products/{product_id}")>{crumb}</A></p>
         <h1>{t!(i18n, lots.for_product)}" "{l.product_name.clone()}</h1>
+        <crate::components::help::HelpPanel screen="lots.list" />
         {l.may_edit.then(|| view! { <NewLotForm product_id commune_code=l.commune_code.clone() communes=l.communes.clone() /> })}
         {if l.lots.is_empty() {
             view! { <p class="empty" data-testid="lots-empty">{t!(i18n, lots.empty)}</p> }.into_any()
@@ -169,6 +170,7 @@ fn Lot(l: LotView, add: ServerAction<AddLotEvent>, reload: RwSignal<u32>) -> imp
         {move || interactive.get().then(|| view! { <span data-testid="lot-interactive" hidden></span> })}
         <p class="breadcrumb"><A href=format!("/producer/products/{}/lots", l.product_id)>{crumb}</A></p>
         <h1>{t!(i18n, lots.title)}" "<span class="code">{l.code.clone()}</span></h1>
+        <crate::components::help::HelpPanel screen="lots.detail" />
         <CertificateStanding certificate=l.certificate.clone() />
         <div class="lot-head">
             <LotFacts l=l.clone() />

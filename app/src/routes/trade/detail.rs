@@ -60,6 +60,7 @@ fn EventBody(e: TradeEventView, act: ServerAction<ActOnParticipation>) -> impl I
     view! {
         <p><a href="/trade-events">"← "{t!(i18n, trade.title)}</a></p>
         <h1 data-testid="trade-event-title">{ev.name.clone()}</h1>
+        <crate::components::help::HelpPanel screen="trade.detail" />
         <dl class="facts">
             <dt>{t!(i18n, trade.kind)}</dt><dd>{pair(i18n, ev.kind.label())}</dd>
             <dt>{t!(i18n, trade.dates)}</dt><dd>{ev.starts_on.clone()}" – "{ev.ends_on.clone()}</dd>

@@ -36,6 +36,7 @@ fn TradeEvents() -> impl IntoView {
     let events = Resource::new(|| (), |_| list_trade_events());
     view! {
         <h1>{t!(i18n, trade.title)}</h1>
+        <crate::components::help::HelpPanel screen="trade.list" />
         <p class="muted">{t!(i18n, trade.intro)}</p>
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {

@@ -88,6 +88,7 @@ pub async fn create_official(
     .insert(&txn)
     .await
     .map_err(unique_to_field)?;
+    crate::services::training::attendance::link_account(&txn, &account).await?;
     let by = actor.user_id();
     let commune = match &commune_code {
         Some(code) => Some(audit::commune_name(&txn, code).await?),

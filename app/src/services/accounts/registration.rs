@@ -153,6 +153,8 @@ async fn create_producer(
     .insert(&txn)
     .await
     .map_err(unique_to_field)?;
+    // Someone listed at a training by this phone or e-mail is now this account.
+    crate::services::training::attendance::link_account(&txn, &user).await?;
     let what = if subject_is_new {
         "new subject"
     } else {

@@ -103,11 +103,7 @@ pub async fn add_photo(
     let txn = db.begin().await?;
     // Writing the product's row locks it (a row lock on PostgreSQL, the write lock on
     // SQLite), so two uploads at once count one after the other.
-    product::Entity::update_many()
-        .col_expr(product::Column::Id, Expr::col(product::Column::Id))
-        .filter(product::Column::Id.eq(p.id))
-        .exec(&txn)
-        .await?;
+    touch(&txn, p.id).await?;
     let count = photo_count(&txn, p.id).await?;
     if count >= limits.max_files_per_item as u64 {
         // The stored file stays unreferenced, as any upload refused after storing.
@@ -139,6 +135,16 @@ pub async fn add_photo(
     Ok(photo.id)
 }
 
+/// Marks the product's information as changed now (`domain::completeness`).
+async fn touch(txn: &impl ConnectionTrait, product_id: i32) -> Result<(), ServiceError> {
+    product::Entity::update_many()
+        .col_expr(product::Column::UpdatedAt, Expr::value(crate::clock::now()))
+        .filter(product::Column::Id.eq(product_id))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
 async fn photo_count(db: &impl ConnectionTrait, product_id: i32) -> Result<u64, ServiceError> {
     Ok(product_photo::Entity::find()
         .filter(product_photo::Column::ProductId.eq(product_id))
@@ -159,6 +165,7 @@ pub async fn set_cover(
     let photo = find_photo(db, actor, photo_id).await?;
     let p = editable_product(db, actor, photo.product_id).await?;
     let txn = db.begin().await?;
+    touch(&txn, p.id).await?;
     product_photo::Entity::update_many()
         .col_expr(product_photo::Column::IsCover, (false).into())
         .filter(product_photo::Column::ProductId.eq(p.id))
@@ -199,6 +206,7 @@ pub async fn remove_photo(
     let photo = find_photo(db, actor, photo_id).await?;
     let p = editable_product(db, actor, photo.product_id).await?;
     let txn = db.begin().await?;
+    touch(&txn, p.id).await?;
     product_photo::Entity::delete_by_id(photo.id)
         .exec(&txn)
         .await?;

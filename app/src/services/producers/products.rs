@@ -254,6 +254,10 @@ async fn update(
             f.points_of_sale.clone().into(),
         )
         .col_expr(product::Column::Version, (input.version + 1).into())
+        .col_expr(
+            product::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(crate::clock::now()),
+        )
         .filter(product::Column::Id.eq(input.product_id))
         .filter(product::Column::SubjectId.eq(owner_id))
         .filter(product::Column::Version.eq(input.version))

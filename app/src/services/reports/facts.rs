@@ -8,8 +8,10 @@ use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::domain::report::{CertFact, CertKind, Received};
+use crate::domain::trade_event::{Participation, TradeFact};
 use crate::entities::{
     certificate, dossier, dossier_version, product, product_group, product_idea, subject,
+    trade_event, trade_participation,
 };
 use crate::services::ServiceError;
 
@@ -31,6 +33,8 @@ pub struct Facts {
     pub dossiers: Vec<(String, Received)>,
     /// Active subjects: commune, type, day registered.
     pub subjects: Vec<(String, String, NaiveDate)>,
+    /// Products' places at trade-promotion events, by the product's commune.
+    pub trade: Vec<(String, TradeFact)>,
 }
 
 impl Facts {
@@ -68,6 +72,13 @@ impl Facts {
         for s in &self.subjects {
             split.entry(key(&s.0)).or_default().subjects.push(s.clone());
         }
+        for (commune, t) in &self.trade {
+            split
+                .entry(key(commune))
+                .or_default()
+                .trade
+                .push((commune.clone(), t.clone()));
+        }
         split
     }
 
@@ -77,6 +88,10 @@ impl Facts {
 
     pub fn received(list: &[(String, Received)]) -> Vec<Received> {
         list.iter().map(|(_, r)| r.clone()).collect()
+    }
+
+    pub fn trade_facts(&self) -> Vec<TradeFact> {
+        self.trade.iter().map(|(_, t)| t.clone()).collect()
     }
 
     pub fn subject_dates(&self) -> Vec<(String, NaiveDate)> {
@@ -158,6 +173,67 @@ async fn subjects_of(
     Ok(subjects.into_tuple().all(db).await?)
 }
 
+/// A participation: event, product, state, participated, sales, contracts.
+type ParticipationRow = (i32, i32, String, Option<bool>, Option<i64>, Option<i32>);
+
+/// The places at trade events of `products` (those of the scope), by the product's commune.
+async fn trade_of(
+    db: &impl ConnectionTrait,
+    commune: Option<&str>,
+    products: &HashMap<i32, (String, i32)>,
+) -> Result<Vec<(String, TradeFact)>, ServiceError> {
+    let mut rows = trade_participation::Entity::find()
+        .select_only()
+        .column(trade_participation::Column::EventId)
+        .column(trade_participation::Column::ProductId)
+        .column(trade_participation::Column::State)
+        .column(trade_participation::Column::Participated)
+        .column(trade_participation::Column::SalesVnd)
+        .column(trade_participation::Column::Contracts);
+    if let Some(code) = commune {
+        rows = rows.filter(
+            trade_participation::Column::ProductId.in_subquery(
+                Query::select()
+                    .column(product::Column::Id)
+                    .from(product::Entity)
+                    .and_where(product::Column::CommuneCode.eq(code))
+                    .to_owned(),
+            ),
+        );
+    }
+    let rows: Vec<ParticipationRow> = rows.into_tuple().all(db).await?;
+    // Events are few (tens a year): all of their start days at once.
+    let starts: HashMap<i32, NaiveDate> = trade_event::Entity::find()
+        .select_only()
+        .column(trade_event::Column::Id)
+        .column(trade_event::Column::StartsOn)
+        .into_tuple()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(
+            |(event_id, product_id, state, participated, sales_vnd, contracts)| {
+                let (commune, _) = products.get(&product_id)?;
+                Some((
+                    commune.clone(),
+                    TradeFact {
+                        event_id,
+                        product_id,
+                        starts_on: *starts.get(&event_id)?,
+                        state: Participation::parse(&state)?,
+                        participated,
+                        sales_vnd,
+                        contracts,
+                    },
+                ))
+            },
+        )
+        .collect())
+}
+
 /// Loads the facts of `scope`: a commune's code, or `PROVINCE_CODE` for all.
 ///
 /// # Errors
@@ -166,6 +242,7 @@ pub async fn load(db: &impl ConnectionTrait, scope: &str) -> Result<Facts, Servi
     let commune = (scope != PROVINCE_CODE).then_some(scope);
     let (products, groups) = products_and_groups(db, commune).await?;
     let subjects = subjects_of(db, commune).await?;
+    let trade = trade_of(db, commune, &products).await?;
     let subject_types: HashMap<i32, String> = subjects
         .iter()
         .map(|(id, _, kind, _, _)| (*id, kind.clone()))
@@ -293,5 +370,6 @@ pub async fn load(db: &impl ConnectionTrait, scope: &str) -> Result<Facts, Servi
                 (commune, kind, crate::domain::dates::day_in_vietnam(at))
             })
             .collect(),
+        trade,
     })
 }

@@ -8,6 +8,7 @@ use crate::domain::report::{
     CertKind, CertTally, Window, progress_percent, tally_certificates, tally_received,
     tally_subjects,
 };
+use crate::domain::trade_event::{TradeTally, tally_trade};
 use crate::models::reports::periodic::{FigureRow, FigureTable, ReportFigures, TargetLine, Text};
 use crate::services::reports::facts::Facts;
 
@@ -161,6 +162,82 @@ fn received_table(
     table
 }
 
+/// Sales in millions of đồng, rounded: how reports write money.
+fn millions(vnd: i64) -> i64 {
+    vnd.saturating_add(500_000) / 1_000_000
+}
+
+fn trade_table(now: TradeTally, before: TradeTally) -> FigureTable {
+    let pair = |f: fn(&TradeTally) -> i64| vec![f(&now), f(&before)];
+    FigureTable {
+        key: "trade".into(),
+        title: Text::new(
+            "Xúc tiến thương mại (sự kiện bắt đầu trong kỳ)",
+            "Trade promotion (events that started in the period)",
+        ),
+        columns: now_and_before(),
+        rows: vec![
+            row(
+                "events",
+                Text::new(
+                    "Sự kiện có sản phẩm OCOP tham gia",
+                    "Events with OCOP products taking part",
+                ),
+                pair(|t| t.events),
+            ),
+            row(
+                "products",
+                Text::new("Sản phẩm OCOP tham gia", "OCOP products taking part"),
+                pair(|t| t.products),
+            ),
+            row(
+                "participations",
+                Text::new("Lượt sản phẩm tham gia", "Places taken by products"),
+                pair(|t| t.participations),
+            ),
+            row(
+                "sales",
+                Text::new(
+                    "Doanh thu tại sự kiện (triệu đồng)",
+                    "Sales at the events (million đồng)",
+                ),
+                pair(|t| millions(t.sales_vnd)),
+            ),
+            row(
+                "contracts",
+                Text::new("Hợp đồng đã ký", "Contracts signed"),
+                pair(|t| t.contracts),
+            ),
+        ],
+    }
+}
+
+/// Progress towards the year's targets, from the certificates of 1 January to the window's end.
+fn target_lines(year: &CertTally, targets: Targets) -> Vec<TargetLine> {
+    vec![
+        TargetLine {
+            key: "new_3star".into(),
+            label: Text::new(
+                "Sản phẩm mới đạt 3 sao trở lên trong năm",
+                "New products of 3 stars or more this year",
+            ),
+            target: targets.new_3star,
+            achieved: year.new_3star,
+            percent: progress_percent(year.new_3star, targets.new_3star),
+        },
+        TargetLine {
+            key: "national".into(),
+            label: Text::new(
+                "Hồ sơ đề xuất đánh giá 5 sao trong năm",
+                "Dossiers proposed for 5 stars this year",
+            ),
+            target: targets.national,
+            achieved: year.national,
+            percent: progress_percent(year.national, targets.national),
+        },
+    ]
+}
+
 /// Counts `facts` over `window` (and a year earlier) seen on `today`.
 pub fn compute(
     facts: &Facts,
@@ -274,32 +351,18 @@ pub fn compute(
         vec![new_now, new_before],
     ));
     tables.push(subject_table);
+    let trade = facts.trade_facts();
+    tables.push(trade_table(
+        tally_trade(&trade, window),
+        tally_trade(&trade, before),
+    ));
     if with_communes {
         tables.push(communes_table(facts, window, today, names));
     }
-    let year = tally_certificates(&certs, window.year_to_date(), today);
-    let targets = vec![
-        TargetLine {
-            key: "new_3star".into(),
-            label: Text::new(
-                "Sản phẩm mới đạt 3 sao trở lên trong năm",
-                "New products of 3 stars or more this year",
-            ),
-            target: targets.new_3star,
-            achieved: year.new_3star,
-            percent: progress_percent(year.new_3star, targets.new_3star),
-        },
-        TargetLine {
-            key: "national".into(),
-            label: Text::new(
-                "Hồ sơ đề xuất đánh giá 5 sao trong năm",
-                "Dossiers proposed for 5 stars this year",
-            ),
-            target: targets.national,
-            achieved: year.national,
-            percent: progress_percent(year.national, targets.national),
-        },
-    ];
+    let targets = target_lines(
+        &tally_certificates(&certs, window.year_to_date(), today),
+        targets,
+    );
     ReportFigures {
         window: (window.start.to_string(), window.end.to_string()),
         previous: (before.start.to_string(), before.end.to_string()),
@@ -333,6 +396,7 @@ pub fn by_year_table(facts: &Facts, window: Window, today: NaiveDate) -> FigureT
     let dossiers = Facts::received(&facts.dossiers);
     let ideas = Facts::received(&facts.ideas);
     let subjects = facts.subject_dates();
+    let trade = facts.trade_facts();
     let of_stars = |t: &CertTally, stars: i16| -> i64 {
         t.by_stars_kind
             .iter()
@@ -394,6 +458,14 @@ pub fn by_year_table(facts: &Facts, window: Window, today: NaiveDate) -> FigureT
             Text::new("Chủ thể mới", "New producers"),
             &|w| tally_subjects(&subjects, w).1,
         ),
+        per_window(
+            "trade_products",
+            Text::new(
+                "Sản phẩm tham gia xúc tiến thương mại",
+                "Products in trade promotion",
+            ),
+            &|w| tally_trade(&trade, w).products,
+        ),
     ];
     FigureTable {
         key: "by_year".into(),
@@ -411,7 +483,8 @@ fn communes_table(facts: &Facts, window: Window, today: NaiveDate, names: &Names
     let values = |own: &Facts| {
         let t = tally_certificates(&own.cert_facts(), window, today);
         let (dossiers, _) = tally_received(&Facts::received(&own.dossiers), window);
-        vec![t.certified, t.valid_at_end, dossiers]
+        let trade = tally_trade(&own.trade_facts(), window);
+        vec![t.certified, t.valid_at_end, dossiers, trade.products]
     };
     let mut rows: Vec<FigureRow> = names
         .communes
@@ -427,7 +500,7 @@ fn communes_table(facts: &Facts, window: Window, today: NaiveDate, names: &Names
         .collect();
     // Records of a unit that leads to none of the rows (a unit added without its history):
     // one row of their own, so the total still counts every record.
-    let mut unplaced = vec![0; 3];
+    let mut unplaced = vec![0; 4];
     for (code, own) in &by_commune {
         if !names.communes.iter().any(|(c, _)| c == code) {
             for (sum, v) in unplaced.iter_mut().zip(values(own)) {
@@ -457,6 +530,7 @@ fn communes_table(facts: &Facts, window: Window, today: NaiveDate, names: &Names
             Text::new("Công nhận trong kỳ", "Certified in the period"),
             Text::new("Còn hiệu lực cuối kỳ", "Valid at the end"),
             Text::new("Hồ sơ tiếp nhận", "Dossiers received"),
+            Text::new("Sản phẩm tham gia XTTM", "Products in trade promotion"),
         ],
         rows,
     }

@@ -7,7 +7,7 @@ use sea_orm::{
     QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 
-use crate::auth::{Action, Actor, Resource, Role, allowed};
+use crate::auth::{Action, Actor, Role};
 use crate::domain::audit_action::AuditAction;
 use crate::domain::reason::Reason;
 use crate::domain::trade_event::{self as rules, EventKind, Participation};
@@ -25,22 +25,7 @@ use crate::services::trade::{organises, visible};
 
 /// The commune an official records events for: `None` for the province.
 fn organiser_scope(actor: &Actor) -> Result<Option<String>, ServiceError> {
-    match actor {
-        Actor::User {
-            role: Role::CommuneOfficer,
-            commune_code: Some(code),
-            ..
-        } => {
-            allowed(actor, Action::PromoteTrade, Resource::Commune(code))
-                .map_err(ServiceError::Denied)?;
-            Ok(Some(code.clone()))
-        }
-        _ => {
-            allowed(actor, Action::PromoteTrade, Resource::Nothing)
-                .map_err(ServiceError::Denied)?;
-            Ok(None)
-        }
-    }
+    crate::services::guards::commune_or_province(actor, Action::PromoteTrade)
 }
 
 /// Records an event; returns its id.
