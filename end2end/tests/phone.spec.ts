@@ -73,7 +73,8 @@ function routeOf(path: string): string {
     .replace(/\/\d+(?=\/|$)/g, "/:id");
 }
 
-const MAX_PAGES = 50;
+// Raised from 50 with the training and adoption pages (issue 24): the province reaches them all.
+const MAX_PAGES = 64;
 /** Routes whose pages differ by the record (a round in scoring, a decided one with its minutes;
  * a product with lots and one without; an assessed dossier): a few addresses of each are opened. */
 const VISITS: Record<string, number> = {

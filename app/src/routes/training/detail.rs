@@ -157,7 +157,7 @@ fn Attendance(
             {(may_tick && !empty).then(|| view! {
                 <FormError error />
                 {move || saved().then(|| view! { <p class="notice" role="status" data-testid="attendance-saved">{t!(i18n, training.attendance_saved)}</p> })}
-                <button type="button" on:click=save disabled=move || tick.pending().get() data-testid="save-attendance">{t!(i18n, training.save_attendance)}</button>
+                <button type="button" class="primary" on:click=save disabled=move || tick.pending().get() data-testid="save-attendance">{t!(i18n, training.save_attendance)}</button>
             })}
         </section>
     }
