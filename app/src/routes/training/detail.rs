@@ -214,7 +214,7 @@ fn AddPeople(
                             view! {
                                 <li data-testid="account-match">
                                     <span>{m.full_name}{(!m.unit.is_empty()).then(|| format!(" — {}", m.unit))}</span>
-                                    " "<button type="button" class="secondary" on:click=move |_| add_account(user_id)
+                                    " "<button type="button" class="primary" on:click=move |_| add_account(user_id)
                                         disabled=move || add.pending().get()>{t!(i18n, training.add_button)}</button>
                                 </li>
                             }
