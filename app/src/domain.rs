@@ -29,6 +29,7 @@ pub mod password;
 pub mod period_kind;
 pub mod pre_assessment;
 pub mod product_form;
+pub mod product_group;
 pub mod product_idea;
 pub mod query;
 pub mod reason;

@@ -3,6 +3,7 @@
 //! and reports made through the same services a user drives — and the national-scale data set
 //! for the benchmark.
 pub mod accounts;
+pub mod adoption;
 pub mod calendar;
 pub mod demo;
 pub mod demo_guard;

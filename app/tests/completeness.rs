@@ -191,3 +191,30 @@ async fn a_products_gaps_close_one_by_one_and_come_back_after_a_year() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn a_tourism_service_needs_no_label() {
+    for t in support::demo::demo_databases().await {
+        let (db, p) = (&t.db, people(&t.db).await);
+        let b = t.backend;
+        let today = app::services::today_in_vietnam();
+        let fresh = new_product(db, &p.owner, "Điểm du lịch cộng đồng Hữu Liên").await;
+        let body = "893600000777";
+        let input = ProductInput {
+            product_id: fresh.id,
+            version: fresh.version,
+            name: fresh.name.clone(),
+            group_code: "VI".into(),
+            description: "Nhà sàn, suối, rừng nguyên sinh.".into(),
+            gtin: format!("{body}{}", app::domain::gtin::check_digit(body)),
+            ..Default::default()
+        };
+        products::save_product(db, &p.owner, fresh.subject_id, input, None)
+            .await
+            .unwrap();
+        // No label item applies to the group: a label is not asked for (it was before).
+        let view = mine(db, &p.owner, today).await.unwrap();
+        assert_eq!(gaps_of(&view, fresh.id), ["no_photo"], "{b}");
+        t.cleanup().await;
+    }
+}

@@ -219,6 +219,17 @@ async fn reset_demo_makes_the_same_demo_again_and_refuses_a_real_database() {
             first.certificates > 200 && first.dossiers > 0,
             "{b}: {first:?}"
         );
+        // Chi Lăng has a subject that uses the system: active, and its information complete.
+        let chi_lang = support::dossiers::actor(&t.db, "xa.chilang@demo.vn").await;
+        let today = app::services::today_in_vietnam();
+        let adoption = app::services::adoption::page(&t.db, &chi_lang, None, today)
+            .await
+            .unwrap();
+        assert!(
+            adoption.subjects.using >= 1 && adoption.subjects.using < adoption.subjects.total,
+            "{b}: {:?}",
+            adoption.subjects
+        );
         // A training session changes things; the reset makes the same demo again.
         let p = support::dossiers::people(&t.db).await;
         support::dossiers::new_product(&t.db, &p.owner, "Sản phẩm của buổi tập huấn").await;

@@ -418,6 +418,25 @@ async fn a_sub_council_sees_only_its_group_and_others_stay_hidden_when_so_set() 
             ),
             ("member", "not_an_evaluator")
         );
+        // A sub-council is one of the six top-level groups as stored: a typed "ii" or "II.1"
+        // would silently match no dossier.
+        for typed in ["ii", "II.1", "VII"] {
+            assert_eq!(
+                reason(
+                    rounds::add_member(
+                        db,
+                        &p.province,
+                        round,
+                        c.members[2].user_id().unwrap(),
+                        Some(typed.into()),
+                        None
+                    )
+                    .await
+                ),
+                ("group_code", "unknown_group"),
+                "{typed}"
+            );
+        }
         rounds::add_dossiers(db, &p.province, round, &[dossier])
             .await
             .unwrap();

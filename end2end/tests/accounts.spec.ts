@@ -14,6 +14,10 @@ test("a commune officer signs in, keeps the session across a reload, and signs o
 
   await page.reload();
   await expect(page.getByTestId("user-name")).toHaveText("Hoàng Thị Xã");
+  // The account page names the officer's commune, not its code.
+  await page.goto("/account");
+  await expect(page.getByTestId("account-commune")).toContainText("Tràng Định");
+  await page.goto("/commune");
 
   await hydrated(page);
   await page.getByRole("button", { name: "Đăng xuất" }).click();

@@ -31,6 +31,8 @@ test("a producer fills a label on the phone, sees each item checked as typed and
 
   // A date written year first is named at once, and passes once written day first.
   const made = producer.getByTestId("label-item-manufactured_on");
+  // The way to write it is said before anything is typed.
+  await expect(made.locator(".hint").first()).toContainText("dd-mm-yy");
   await made.getByRole("textbox").fill("NSX: 2026-11-20");
   await expect(made.getByTestId("item-status")).toHaveAttribute("data-status", "malformed");
   await expect(made.getByTestId("item-status")).toContainText("ngày-tháng-năm");

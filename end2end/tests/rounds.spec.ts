@@ -184,7 +184,10 @@ test("a round runs in the browser: three forwarded dossiers, three members scori
   await decision.getByLabel("Số quyết định").fill("999/QĐ-UBND");
   await decision.getByLabel("Ngày quyết định").fill(decided);
   await decision.getByLabel("Người ký").fill("Chủ tịch UBND tỉnh");
-  await decision.getByTestId("decide").click();
+  // Recording the decision asks first: it issues certificates and publishes at once.
+  await decision.getByTestId("decide-start").click();
+  await expect(decision.locator(".confirm-box")).toContainText("công bố");
+  await decision.getByTestId("decide-confirm").click();
   await phase(province, "decided");
   await expect(province.getByTestId("decision")).toContainText("999/QĐ-UBND");
   await expect(results.nth(2).getByTestId("remarks-text")).toHaveText(remarksText);
@@ -282,7 +285,20 @@ test("a producer sees their certificates and the public check shows a revoked on
   await expect(page.getByTestId("certificate-check")).toHaveAttribute("data-status", "revoked");
   await page.goto("/province/certificates?state=expiring");
   await hydrated(page);
-  await expect(page.getByTestId("certificate-row").first()).toHaveAttribute("data-status", "expiring");
+  const expiring = page.getByTestId("certificate-row").first();
+  await expect(expiring).toHaveAttribute("data-status", "expiring");
+  // Revoking from the list asks first, and going back revokes nothing.
+  await expiring.locator("details.inline-details summary").click();
+  await expiring.locator('input[name="reason"]').fill("Thử: không thu hồi");
+  await expiring.locator('input[name="decision"]').fill("1/QĐ-THU");
+  await expiring.locator('input[name="date"]').fill(new Date().toISOString().slice(0, 10));
+  await expiring.getByTestId("list-revoke-start").click();
+  const question = expiring.locator(".confirm-box");
+  await expect(question).toBeVisible();
+  await expect(question).toContainText("không hoàn tác");
+  await question.getByRole("button", { name: "Hủy" }).click();
+  await expect(question).toBeHidden();
+  await expect(expiring).toHaveAttribute("data-status", "expiring");
 });
 
 test("a council member cannot open the results or another round's sheet; a producer cannot open rounds", async ({ browser }) => {

@@ -16,7 +16,17 @@ test("a producer keeps the subject profile; bad input is told beside the field a
   await expect(page.locator('.field-error[data-field="website"]')).toContainText("http://");
   await expect(form.getByLabel("Số lao động địa phương")).toHaveValue("42");
 
+  // Coordinates typed the other way round are caught, with the hint's example under the field.
+  await expect(page.locator("#tax-code-hint")).toContainText("12 số định danh");
+  await expect(page.locator("#coordinates-hint")).toContainText("106.76");
   await form.getByLabel("Trang web").fill("https://dongbanh.example.vn");
+  await form.getByLabel("Vĩ độ").fill("106.76");
+  await form.getByLabel("Kinh độ").fill("21.85");
+  await form.getByRole("button", { name: "Lưu hồ sơ" }).click();
+  await expect(page.locator('.field-error[data-field="latitude"]')).toContainText("đổi chỗ");
+  await expect(form.getByLabel("Kinh độ")).toHaveValue("21.85");
+  await form.getByLabel("Vĩ độ").fill("21.85");
+  await form.getByLabel("Kinh độ").fill("106.76");
   await form.getByRole("button", { name: "Lưu hồ sơ" }).click();
   await expect(page.getByTestId("profile-saved")).toBeVisible();
   await expect(form.getByLabel("Mã số thuế / số đăng ký kinh doanh")).toHaveValue("4900555111");

@@ -146,6 +146,7 @@ pub fn to_current_user(account: &user_account::Model) -> Option<CurrentUser> {
         commune_code: account.commune_code.clone(),
         subject_id: account.subject_id,
         subject_name: None,
+        commune_name: None,
     })
 }
 

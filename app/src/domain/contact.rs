@@ -45,18 +45,21 @@ pub fn normalize_email(input: &str) -> Option<String> {
     valid.then_some(email)
 }
 
-/// Vietnamese tax codes: 10 digits, or 10 digits, a dash and 3 digits for a branch.
+/// Vietnamese tax codes: an organisation's 10 digits, or 10 digits, a dash and 3 digits for a
+/// branch; or, for individuals and household businesses, the 12-digit personal identification
+/// number, which replaced their tax code from 1 July 2025 (Circular 86/2024/TT-BTC, art. 35).
 pub fn normalize_tax_code(input: &str) -> Option<String> {
     let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
     let (main, branch) = compact.split_once('-').unwrap_or((compact.as_str(), ""));
     let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
-    let ok = digits(main, 10) && (branch.is_empty() || digits(branch, 3));
+    let ok = (digits(main, 10) && (branch.is_empty() || digits(branch, 3)))
+        || (digits(main, 12) && branch.is_empty() && !compact.contains('-'));
     ok.then_some(compact)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{normalize_email, normalize_phone};
+    use super::{normalize_email, normalize_phone, normalize_tax_code};
     use proptest::prelude::*;
 
     #[test]
@@ -81,6 +84,33 @@ mod tests {
         assert_eq!(normalize_phone("0112345678"), None, "no such prefix");
         assert_eq!(normalize_phone("09123abc78"), None);
         assert_eq!(normalize_phone(""), None);
+    }
+
+    #[test]
+    fn tax_codes_of_organisations_branches_and_households() {
+        assert_eq!(
+            normalize_tax_code("4900123456").as_deref(),
+            Some("4900123456")
+        );
+        assert_eq!(
+            normalize_tax_code("4900123456-001").as_deref(),
+            Some("4900123456-001")
+        );
+        // A household business's owner: the personal identification number (Lạng Sơn: 020…).
+        assert_eq!(
+            normalize_tax_code("020 190 012 345").as_deref(),
+            Some("020190012345")
+        );
+        for bad in [
+            "490012345",
+            "49001234567",
+            "020190012345-001",
+            "4900123456-01",
+            "49001234ab",
+            "",
+        ] {
+            assert_eq!(normalize_tax_code(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -85,8 +85,8 @@ reasons! {
         "Doanh nghiệp, HTX và tổ hợp tác cần mã số thuế.",
         "Firms, cooperatives and cooperative groups need a tax code.";
     InvalidTaxCode = "invalid_tax_code",
-        "Mã số thuế gồm 10 chữ số (chi nhánh: 10 số - 3 số).",
-        "A tax code has 10 digits (branches: 10 digits - 3 digits).";
+        "Mã số thuế gồm 10 chữ số (chi nhánh: 10 số - 3 số); hộ kinh doanh ghi 12 số định danh cá nhân của chủ hộ.",
+        "A tax code has 10 digits (branches: 10 digits - 3 digits); a household business gives its owner's 12-digit personal identification number.";
     UnknownCommune = "unknown_commune",
         "Vui lòng chọn xã/phường.",
         "Please choose a commune.";
@@ -126,6 +126,9 @@ reasons! {
     CoordinatesPair = "coordinates_pair",
         "Cần nhập cả vĩ độ và kinh độ.",
         "Give both latitude and longitude.";
+    CoordinatesOutsideVietnam = "coordinates_outside_vietnam",
+        "Toạ độ này nằm ngoài Việt Nam: vĩ độ khoảng 21–23 (ví dụ 21.85), kinh độ khoảng 106–108 (ví dụ 106.76); có thể hai số đã bị đổi chỗ.",
+        "These coordinates are outside Vietnam: latitude about 21–23 (e.g. 21.85), longitude about 106–108 (e.g. 106.76); the two may have been swapped.";
     UnknownGroup = "unknown_group",
         "Vui lòng chọn nhóm sản phẩm.",
         "Please choose a product group.";

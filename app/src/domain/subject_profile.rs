@@ -80,6 +80,11 @@ pub fn parse(input: &SubjectProfileInput, this_year: i32) -> Result<SubjectProfi
         };
         return Err((missing, Reason::CoordinatesPair));
     }
+    if let (Some(lat), Some(lon)) = (latitude, longitude)
+        && !in_vietnam(lat, lon)
+    {
+        return Err(("latitude", Reason::CoordinatesOutsideVietnam));
+    }
     Ok(SubjectProfile {
         name,
         subject_type: input.subject_type.clone(),
@@ -127,6 +132,13 @@ fn number(
     }
 }
 
+/// Within mainland Vietnam's bounding box, generously. A producer's place outside it is
+/// almost always latitude and longitude typed the other way round (106.76, 21.85), which
+/// would otherwise land in the sea off Somalia.
+fn in_vietnam(latitude: f64, longitude: f64) -> bool {
+    (8.0..=23.5).contains(&latitude) && (102.0..=110.0).contains(&longitude)
+}
+
 /// Decimal degrees ("21.85" or "21,85"), `None` when empty.
 fn coordinate(value: &str, field: &'static str, bound: f64) -> Result<Option<f64>, FieldProblem> {
     let value = value.trim().replace(',', ".");
@@ -135,6 +147,7 @@ fn coordinate(value: &str, field: &'static str, bound: f64) -> Result<Option<f64
     }
     match value.parse::<f64>() {
         Ok(v) if v.is_finite() && v.abs() <= bound => Ok(Some(v)),
+        Ok(v) if v.is_finite() => Err((field, Reason::CoordinatesOutsideVietnam)),
         _ => Err((field, Reason::OutOfRange)),
     }
 }
@@ -178,7 +191,7 @@ mod tests {
 
     #[test]
     fn each_bad_field_is_named() {
-        let cases: [Spoil; 9] = [
+        let cases: [Spoil; 12] = [
             (|f| f.name = " ".into(), ("name", Reason::Required)),
             (
                 |f| f.subject_type = "XYZ".into(),
@@ -207,6 +220,21 @@ mod tests {
             (
                 |f| f.longitude = String::new(),
                 ("longitude", Reason::CoordinatesPair),
+            ),
+            (
+                |f| f.latitude = "106.76".into(),
+                ("latitude", Reason::CoordinatesOutsideVietnam),
+            ),
+            (
+                |f| f.longitude = "phía đông".into(),
+                ("longitude", Reason::OutOfRange),
+            ),
+            (
+                |f| {
+                    f.latitude = "21.85".into();
+                    f.longitude = "21.85".into();
+                },
+                ("latitude", Reason::CoordinatesOutsideVietnam),
             ),
             (
                 |f| f.introduction = "x".repeat(4001),

@@ -93,7 +93,7 @@ fn NotificationList() -> impl IntoView {
                                             None if n.kind.starts_with("report.") => view! { <A href="/reports">{t!(i18n, notifications.open_report)}</A> }.into_any(),
                                             None if n.kind.starts_with("inspection.") => view! { <a href="/inspections">{t!(i18n, notifications.open_inspections)}</a> }.into_any(),
                                             None if n.kind.starts_with("trade.") => view! { <a href="/trade-events">{t!(i18n, notifications.open_trade)}</a> }.into_any(),
-                                            None if n.kind == "round.sheets_due" => view! { <A href="/council">{t!(i18n, notifications.open)}</A> }.into_any(),
+                                            None if n.kind == "round.sheets_due" => view! { <A href="/council">{t!(i18n, notifications.open_sheets)}</A> }.into_any(),
                                             None => ().into_any(),
                                         }}
                                     </li>

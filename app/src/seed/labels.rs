@@ -52,7 +52,7 @@ pub async fn seed_labels(db: &DatabaseConnection, files: &dyn FileStore) -> Resu
             continue;
         }
         let commune = communes.get(&s.commune_code).cloned().unwrap_or_default();
-        let content = content_for(&p, &s, &group, &commune);
+        let content = content_for(&p, &s, &group, &commune, true);
         let certificate = crate::services::certificates::register::current(db, p.id)
             .await
             .map_err(|e| DbErr::Custom(e.to_string()))?;
@@ -100,11 +100,14 @@ pub async fn seed_labels(db: &DatabaseConnection, files: &dyn FileStore) -> Resu
     Ok(made)
 }
 
-fn content_for(
+/// A label's content as such labels are written; with `typical_faults`, some products' labels
+/// get the faults trainers show.
+pub(crate) fn content_for(
     p: &product::Model,
     s: &subject::Model,
     group: &str,
     commune: &str,
+    typical_faults: bool,
 ) -> BTreeMap<&'static str, String> {
     let mut c = BTreeMap::new();
     c.insert("name", p.name.clone());
@@ -134,7 +137,7 @@ fn content_for(
                 .unwrap_or_else(|| default_quantity.to_owned()),
         );
         // Every seventh label writes its dates year first — a fault the check names.
-        let format = if p.id % 7 == 0 {
+        let format = if typical_faults && p.id % 7 == 0 {
             "yyyy-mm-dd"
         } else {
             "dd-mm-yyyy"
@@ -150,7 +153,7 @@ fn content_for(
             ),
         );
         // Every eleventh leaves out the ingredients.
-        if p.id % 11 != 0 {
+        if !typical_faults || p.id % 11 != 0 {
             c.insert(
                 "ingredients",
                 format!("100% {} (nguyên liệu địa phương)", p.name),

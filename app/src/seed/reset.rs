@@ -52,6 +52,7 @@ pub async fn seed_everything(
         trainings: crate::seed::training::seed_training(db).await?,
     };
     crate::seed::training::seed_sign_ins(db).await?;
+    crate::seed::adoption::seed_complete_subject(db, files).await?;
     // The demo's past is not news: its decisions mail nobody, even on a server with e-mail on.
     use sea_orm::EntityTrait;
     crate::entities::mail_outbox::Entity::delete_many()

@@ -209,21 +209,26 @@ pub fn score(cell: &Cell) -> Result<Option<u32>, Problem> {
         .ok_or_else(|| Problem::NotAScore(t.chars().take(60).collect()))
 }
 
-/// A tax code kept as text: a number that lost its leading zero gets it back (tax codes have
-/// 10 digits). `None` when blank.
+/// A tax code kept as text: a number that lost its leading zero gets it back (an
+/// organisation's tax code has 10 digits, a household's personal identification number 12, and
+/// neither 9 nor 11 are valid lengths). `None` when blank.
 ///
 /// # Errors
 /// `TaxCode` for anything that is not one.
 pub fn tax_code(cell: &Cell) -> Result<Option<String>, Problem> {
+    let text = cell.text();
+    let all_digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
     let t = match cell {
         Cell::Number(n) if n.fract() == 0.0 && (0.0..1e10).contains(n) => {
             format!("{:010}", *n as u64)
         }
-        // Nine digits as text: a number that went through a spreadsheet and lost its zero.
-        _ if cell.text().len() == 9 && cell.text().bytes().all(|b| b.is_ascii_digit()) => {
-            format!("0{}", cell.text())
+        Cell::Number(n) if n.fract() == 0.0 && (1e10..1e12).contains(n) => {
+            format!("{:012}", *n as u64)
         }
-        _ => cell.text(),
+        // Nine or eleven digits as text: a number that went through a spreadsheet and lost
+        // its zero.
+        _ if all_digits && matches!(text.len(), 9 | 11) => format!("0{text}"),
+        _ => text,
     };
     if t.is_empty() {
         return Ok(None);
@@ -347,6 +352,16 @@ mod tests {
             tax_code(&t("4900123456-001")),
             Ok(Some("4900123456-001".into()))
         );
+        // A household's personal identification number, typed or read as a number.
+        assert_eq!(
+            tax_code(&t("020190012345")),
+            Ok(Some("020190012345".into()))
+        );
+        assert_eq!(
+            tax_code(&Cell::Number(20190012345.0)),
+            Ok(Some("020190012345".into()))
+        );
+        assert_eq!(tax_code(&t("20190012345")), Ok(Some("020190012345".into())));
         assert_eq!(tax_code(&t("49001")), Err(Problem::TaxCode("49001".into())));
         assert_eq!(tax_code(&Cell::Empty), Ok(None));
     }

@@ -103,11 +103,11 @@ impl Problem {
             }
             (Problem::NotAScore(v), true) => format!("{} is not a score (0 to 100).", q(v)),
             (Problem::TaxCode(v), false) => format!(
-                "{} không phải mã số thuế (10 chữ số, chi nhánh: 10 số - 3 số).",
+                "{} không phải mã số thuế (10 chữ số, chi nhánh: 10 số - 3 số; hộ kinh doanh: 12 số định danh cá nhân).",
                 q(v)
             ),
             (Problem::TaxCode(v), true) => format!(
-                "{} is not a tax code (10 digits; branches: 10 digits - 3 digits).",
+                "{} is not a tax code (10 digits; branches: 10 digits - 3 digits; household businesses: the 12-digit personal identification number).",
                 q(v)
             ),
             (Problem::SubjectType(v), false) => format!(

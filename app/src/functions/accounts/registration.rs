@@ -110,6 +110,10 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
         user.subject_name =
             crate::services::accounts::registration::subject_name(&state.db, id).await?;
     }
+    if let Some(code) = &user.commune_code {
+        user.commune_name =
+            crate::services::accounts::registration::commune_name(&state.db, code).await?;
+    }
     Ok(Some(user))
 }
 

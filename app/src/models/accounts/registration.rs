@@ -113,6 +113,9 @@ pub struct CurrentUser {
     pub subject_id: Option<i32>,
     /// For producers: the name of their subject.
     pub subject_name: Option<String>,
+    /// The name of `commune_code`'s commune, for the account page.
+    #[serde(default)]
+    pub commune_name: Option<String>,
 }
 
 /// A subject one may ask to join.

@@ -29,7 +29,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <dd data-testid="account-subject">{name}</dd>
                             })}
                             <dt>{t!(i18n, account.commune)}</dt>
-                            <dd>{user.commune_code.unwrap_or_else(|| "—".into())}</dd>
+                            <dd data-testid="account-commune">{user.commune_name.or(user.commune_code).unwrap_or_else(|| "—".into())}</dd>
                         </dl>
                         <OpenResetLinks />
                         <ChangePassword />

@@ -81,7 +81,8 @@ pub(crate) fn RegistrationFieldsets(
                 <input id="email" name="registration[email]" type="email" maxlength="254" autocomplete="email" />
                 <FieldError error field="email" />
                 <label for="phone">{t!(i18n, register.phone)}</label>
-                <input id="phone" name="registration[phone]" type="tel" maxlength="20" autocomplete="tel" />
+                <input id="phone" name="registration[phone]" type="tel" maxlength="20" autocomplete="tel" aria-describedby="phone-hint" />
+                <p class="hint" id="phone-hint">{t!(i18n, register.phone_hint)}</p>
                 <FieldError error field="phone" />
                 {with_password.then(|| view! {
                     <label for="password">{t!(i18n, register.password)}</label>
@@ -118,7 +119,8 @@ pub(crate) fn RegistrationFieldsets(
                     <input id="subject_name" name="registration[subject_name]" maxlength="300" />
                     <FieldError error field="subject_name" />
                     <label for="tax_code">{t!(i18n, register.tax_code)}</label>
-                    <input id="tax_code" name="registration[tax_code]" maxlength="20" inputmode="numeric" />
+                    <input id="tax_code" name="registration[tax_code]" maxlength="20" inputmode="numeric" aria-describedby="tax-code-hint" />
+                    <p class="hint" id="tax-code-hint">{t!(i18n, register.tax_code_hint)}</p>
                     <FieldError error field="tax_code" />
                     <label for="address">{t!(i18n, register.address)}</label>
                     <input id="address" name="registration[address]" maxlength="500" />

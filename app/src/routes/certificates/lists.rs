@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::auth::Area;
 use crate::components::area_gate::AreaGate;
+use crate::components::confirm_submit::ConfirmSubmit;
 use crate::components::error::{ErrorMessage, FormError};
 use crate::components::field_error::FieldError;
 use crate::components::labels::{CertificateStatus, Stars, points};
@@ -219,7 +220,13 @@ fn CertificateLine(row: CertificateRow, province: bool, actions: RowActions) -> 
                                 <FieldError error field="decision" />
                                 <label>{t!(i18n, certificates.revoke_date)}<input name="date" type="date" required /></label>
                                 <FieldError error field="date" />
-                                <button type="submit" class="danger">{t!(i18n, certificates.revoke)}</button>
+                                <ConfirmSubmit
+                                    label=move || t_string!(i18n, certificates.revoke).to_string()
+                                    pending=revoke.pending()
+                                    testid="list-revoke"
+                                >
+                                    {t!(i18n, certificates.revoke_confirm)}
+                                </ConfirmSubmit>
                             </ActionForm>
                         </details>
                     })}

@@ -150,7 +150,7 @@ fn action_button(
 }
 
 /// The registration form's field names in the user's language.
-fn field_label(i18n: I18nContext<Locale>, field: &str) -> String {
+pub(crate) fn field_label(i18n: I18nContext<Locale>, field: &str) -> String {
     match field {
         "annual_output" => t_string!(i18n, dossiers.annual_output).to_string(),
         "annual_revenue" => t_string!(i18n, dossiers.annual_revenue).to_string(),

@@ -2,13 +2,22 @@
 //! history (who did what when, from the audit log).
 use leptos::prelude::*;
 
+use std::collections::HashMap;
+
 use crate::domain::dossier_diff::Change;
 use crate::i18n::{Locale, t, t_string, use_i18n};
 use crate::models::dossiers::{DossierView, HistoryEntry};
+use crate::routes::dossiers::actions::field_label;
 
 #[component]
 pub fn HistorySection(d: DossierView) -> impl IntoView {
     let i18n = use_i18n();
+    // Documents are named by their checklist item, as the checklist above names them.
+    let items: HashMap<String, (String, String)> = d
+        .checklist
+        .iter()
+        .map(|c| (c.code.clone(), (c.name_vi.clone(), c.name_en.clone())))
+        .collect();
     view! {
         {(!d.versions.is_empty()).then(|| view! {
             <section class="panel" data-testid="versions">
@@ -21,7 +30,7 @@ pub fn HistorySection(d: DossierView) -> impl IntoView {
                             {if v.changes.is_empty() {
                                 view! { <p class="muted">{t!(i18n, dossiers.no_changes)}</p> }.into_any()
                             } else {
-                                view! { <ul class="changes">{v.changes.into_iter().map(|c| view! { <ChangeLine c /> }).collect_view()}</ul> }.into_any()
+                                view! { <ul class="changes">{v.changes.into_iter().map(|c| view! { <ChangeLine c items=items.clone() /> }).collect_view()}</ul> }.into_any()
                             }}
                         </li>
                     }).collect_view()}
@@ -60,17 +69,24 @@ pub(crate) fn HistoryLine(h: HistoryEntry) -> impl IntoView {
 }
 
 #[component]
-fn ChangeLine(c: Change) -> impl IntoView {
+fn ChangeLine(c: Change, items: HashMap<String, (String, String)>) -> impl IntoView {
     let i18n = use_i18n();
+    let item = move |code: String| {
+        let english = i18n.get_locale() == Locale::en;
+        match items.get(&code) {
+            Some((vi, en)) => format!("{code} {}", if english { en } else { vi }),
+            None => code,
+        }
+    };
     match c {
         Change::Field { field, before, after } => view! {
-            <li data-testid="change">{t!(i18n, dossiers.field_changed)}" "<span class="code">{field}</span>": "<del>{before}</del>" → "<ins>{after}</ins></li>
+            <li data-testid="change">{t!(i18n, dossiers.field_changed)}" "<strong>{field_label(i18n, &field)}</strong>": "<del>{before}</del>" → "<ins>{after}</ins></li>
         }.into_any(),
         Change::DocumentAdded { item_code, name } => view! {
-            <li data-testid="change">{t!(i18n, dossiers.doc_added)}" "<span class="code">{item_code}</span>": "{name}</li>
+            <li data-testid="change">{t!(i18n, dossiers.doc_added)}" "<strong>{item(item_code)}</strong>": "{name}</li>
         }.into_any(),
         Change::DocumentRemoved { item_code, name } => view! {
-            <li data-testid="change">{t!(i18n, dossiers.doc_removed)}" "<span class="code">{item_code}</span>": "<del>{name}</del></li>
+            <li data-testid="change">{t!(i18n, dossiers.doc_removed)}" "<strong>{item(item_code)}</strong>": "<del>{name}</del></li>
         }.into_any(),
     }
 }

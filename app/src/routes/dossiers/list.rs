@@ -18,7 +18,7 @@ use crate::components::pager::{Pager, href_with};
 use crate::domain::dossier::DossierState;
 use crate::domain::dossier_form::DossierCycle;
 use crate::functions::dossiers::{CreateDossier, ForwardDossiers, dossier_products, list_dossiers};
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{Locale, t, t_string, use_i18n};
 use crate::models::dossiers::{DossierList, DossierRow};
 
 #[component]
@@ -378,8 +378,10 @@ fn ProvinceFilters(path: &'static str) -> impl IntoView {
                 {t!(i18n, dossiers.group)}
                 <select name="group">
                     <option value="">{t!(i18n, dossiers.all)}</option>
-                    {["I", "II", "III", "IV", "V", "VI"].into_iter().map(|g| view! {
-                        <option value=g selected=move || param("group") == g>{g}</option>
+                    {crate::domain::product_group::TOP_GROUPS.into_iter().map(|(g, vi, en)| view! {
+                        <option value=g selected=move || param("group") == g>
+                            {g}" · "{move || if i18n.get_locale() == Locale::en { en } else { vi }}
+                        </option>
                     }).collect_view()}
                 </select>
             </label>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::components::A;
 
+use crate::components::confirm_submit::ConfirmSubmit;
 use crate::components::error::FormError;
 use crate::components::field_error::FieldError;
 use crate::components::labels::{Stars, points};
@@ -289,7 +290,14 @@ pub fn DecisionForm(
                 <label for="decision-signer">{t!(i18n, rounds.decision_signer)}</label>
                 <input id="decision-signer" name="signer" required maxlength="200" />
                 <FieldError error field="signer" />
-                <button type="submit" data-testid="decide" disabled=move || decide.pending().get()>{t!(i18n, rounds.decide)}</button>
+                // Certificates are issued and results published at once: asked to confirm first.
+                <ConfirmSubmit
+                    label=move || t_string!(i18n, rounds.decide).to_string()
+                    pending=decide.pending()
+                    testid="decide"
+                >
+                    {t!(i18n, rounds.decide_confirm)}
+                </ConfirmSubmit>
             </ActionForm>
         </section>
     }

@@ -392,7 +392,13 @@ fn AddMemberForm(
                 {candidates.into_iter().map(|c| view! { <option value=c.id>{c.label}</option> }).collect_view()}
             </select>
             <label for="member-group">{t!(i18n, rounds.sub_council)}</label>
-            <input id="member-group" name="group_code" maxlength="16" placeholder="I, II, …" />
+            <select id="member-group" name="group_code">
+                <option value="">{t!(i18n, rounds.whole_council)}</option>
+                {crate::domain::product_group::TOP_GROUPS.into_iter().map(|(g, vi, en)| view! {
+                    <option value=g>{g}" · "{move || if i18n.get_locale() == crate::i18n::Locale::en { en } else { vi }}</option>
+                }).collect_view()}
+            </select>
+            <FieldError error field="group_code" />
             <button type="submit" data-testid="add-member-submit" disabled=move || actions.add_member.pending().get()>{t!(i18n, rounds.add)}</button>
         </ActionForm>
     }.into_any()

@@ -146,7 +146,8 @@ fn ProductForm(
                 <input id="raw_material_area" name="product[raw_material_area]" maxlength="500" value=text(&p.raw_material_area) prop:value=text(&p.raw_material_area) />
                 <FieldError error field="raw_material_area" />
                 <label for="gtin">{t!(i18n, products.gtin)}</label>
-                <input id="gtin" name="product[gtin]" inputmode="numeric" maxlength="20" value=text(&p.gtin) prop:value=text(&p.gtin) />
+                <input id="gtin" name="product[gtin]" inputmode="numeric" maxlength="20" aria-describedby="gtin-hint" value=text(&p.gtin) prop:value=text(&p.gtin) />
+                <p class="hint" id="gtin-hint">{t!(i18n, products.gtin_hint)}</p>
                 <FieldError error field="gtin" />
             </fieldset>
             <fieldset>

@@ -107,7 +107,8 @@ pub(crate) fn ProfileForm(
                 </select>
                 <FieldError error field="subject_type" />
                 <label for="tax_code">{t!(i18n, register.tax_code)}</label>
-                <input id="tax_code" name="profile[tax_code]" maxlength="32" value=text(&s.tax_code) prop:value=text(&s.tax_code) />
+                <input id="tax_code" name="profile[tax_code]" maxlength="32" aria-describedby="tax-code-hint" value=text(&s.tax_code) prop:value=text(&s.tax_code) />
+                <p class="hint" id="tax-code-hint">{t!(i18n, register.tax_code_hint)}</p>
                 <FieldError error field="tax_code" />
                 <label for="address">{t!(i18n, register.address)}</label>
                 <input id="address" name="profile[address]" maxlength="500" value=text(&s.address) prop:value=text(&s.address) />
@@ -129,7 +130,8 @@ pub(crate) fn ProfileForm(
             <fieldset>
                 <legend>{t!(i18n, profile.contact)}</legend>
                 <label for="phone">{t!(i18n, register.phone)}</label>
-                <input id="phone" name="profile[phone]" type="tel" maxlength="20" value=text(&s.phone) prop:value=text(&s.phone) />
+                <input id="phone" name="profile[phone]" type="tel" maxlength="20" aria-describedby="phone-hint" value=text(&s.phone) prop:value=text(&s.phone) />
+                <p class="hint" id="phone-hint">{t!(i18n, register.phone_hint)}</p>
                 <FieldError error field="phone" />
                 <label for="email">{t!(i18n, register.email)}</label>
                 <input id="email" name="profile[email]" type="email" maxlength="254" value=text(&s.email) prop:value=text(&s.email) />
@@ -157,11 +159,12 @@ pub(crate) fn ProfileForm(
             </fieldset>
             <fieldset>
                 <legend>{t!(i18n, profile.location)}</legend>
+                <p class="hint" id="coordinates-hint">{t!(i18n, profile.coordinates_hint)}</p>
                 <label for="latitude">{t!(i18n, profile.latitude)}</label>
-                <input id="latitude" name="profile[latitude]" inputmode="decimal" maxlength="20" placeholder="21.85" value=s.latitude.map(|v| v.to_string()).unwrap_or_default() prop:value=s.latitude.map(|v| v.to_string()).unwrap_or_default() />
+                <input id="latitude" name="profile[latitude]" aria-describedby="coordinates-hint" inputmode="decimal" maxlength="20" placeholder="21.85" value=s.latitude.map(|v| v.to_string()).unwrap_or_default() prop:value=s.latitude.map(|v| v.to_string()).unwrap_or_default() />
                 <FieldError error field="latitude" />
                 <label for="longitude">{t!(i18n, profile.longitude)}</label>
-                <input id="longitude" name="profile[longitude]" inputmode="decimal" maxlength="20" placeholder="106.76" value=s.longitude.map(|v| v.to_string()).unwrap_or_default() prop:value=s.longitude.map(|v| v.to_string()).unwrap_or_default() />
+                <input id="longitude" name="profile[longitude]" aria-describedby="coordinates-hint" inputmode="decimal" maxlength="20" placeholder="106.76" value=s.longitude.map(|v| v.to_string()).unwrap_or_default() prop:value=s.longitude.map(|v| v.to_string()).unwrap_or_default() />
                 <FieldError error field="longitude" />
             </fieldset>
             <button type="submit" disabled=move || save.pending().get()>{t!(i18n, profile.save)}</button>

@@ -164,10 +164,23 @@ fn ItemField(v: LabelItemView) -> impl IntoView {
                 view! { <input id=id.clone() name=name maxlength="1000" value=v.value.clone()
                     on:input=move |ev| value.set(event_target_value(&ev)) /> }.into_any()
             }}
+            {format_hint(i18n, v.item.check).map(|hint| view! { <p class="hint">{hint}</p> })}
             <p class="hint">{v.basis.clone()}</p>
             {move || view! { <StatusLine status=status.get() /> }}
         </div>
     }
+}
+
+/// How to write an item whose form is checked, before the check says it is wrong.
+fn format_hint(i18n: I18nContext<Locale>, check: rules::CheckKind) -> Option<String> {
+    let hint = match check {
+        rules::CheckKind::Text => return None,
+        rules::CheckKind::Origin => t_string!(i18n, labels.hint_origin),
+        rules::CheckKind::Quantity => t_string!(i18n, labels.hint_quantity),
+        rules::CheckKind::Date => t_string!(i18n, labels.hint_date),
+        rules::CheckKind::Ethanol => t_string!(i18n, labels.hint_ethanol),
+    };
+    Some(hint.to_string())
 }
 
 fn item_name(i18n: I18nContext<Locale>, vi: &str, en: &str) -> String {

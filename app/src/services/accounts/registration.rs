@@ -491,6 +491,21 @@ pub async fn subject_name(
         .map(|s| s.name))
 }
 
+/// A commune's name by its code.
+///
+/// # Errors
+/// A database error.
+pub async fn commune_name(
+    db: &DatabaseConnection,
+    code: &str,
+) -> Result<Option<String>, ServiceError> {
+    Ok(admin_unit::Entity::find()
+        .filter(admin_unit::Column::Code.eq(code))
+        .one(db)
+        .await?
+        .map(|u| format!("{} {}", u.kind, u.name)))
+}
+
 /// Active subjects of a commune, by name.
 ///
 /// # Errors

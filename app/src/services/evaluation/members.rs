@@ -52,6 +52,12 @@ pub async fn add_member(
         return Ok(());
     }
     let group_code = group_code.filter(|g| !g.trim().is_empty());
+    if group_code
+        .as_deref()
+        .is_some_and(|g| !crate::domain::product_group::is_top_group(g))
+    {
+        return Err(invalid("group_code", Reason::UnknownGroup));
+    }
     let txn = db.begin().await?;
     round_member::ActiveModel {
         round_id: Set(round_id),

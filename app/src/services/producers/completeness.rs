@@ -104,16 +104,15 @@ pub async fn of_subjects(
         .collect();
     for p in products {
         let label = labels.get(&p.id);
-        let label_faults = label.map(|l| {
-            let content: BTreeMap<String, String> =
-                serde_json::from_str(&l.content_json).unwrap_or_default();
-            let group = groups.get(&p.product_group_id).map_or("", String::as_str);
-            let faults = check_label(&items, group, &content)
-                .iter()
-                .filter(|c| c.status.is_fault())
-                .count();
-            u32::try_from(faults).unwrap_or(u32::MAX)
-        });
+        let group = groups.get(&p.product_group_id).map_or("", String::as_str);
+        let content: BTreeMap<String, String> = label
+            .map(|l| serde_json::from_str(&l.content_json).unwrap_or_default())
+            .unwrap_or_default();
+        let checks = check_label(&items, group, &content);
+        let faults = checks.iter().filter(|c| c.status.is_fault()).count();
+        // A group no label item applies to (tourism services) needs no label.
+        let label_faults = (label.is_some() || checks.is_empty())
+            .then(|| u32::try_from(faults).unwrap_or(u32::MAX));
         // The latest of the product's own change and its label's.
         let updated = [
             Some(p.created_at),
