@@ -1,6 +1,6 @@
 // Runs the Playwright tests against a freshly built server on a free port with a fresh database:
 // seed the demo data, start the server (its e-mail going to the mail sink, mail-sink.mjs), wait
-// for /healthz, run the tests, then a soak over every route (soak.mjs), stop the server. Any
+// for /readyz, run the tests, then a soak over every route (soak.mjs), stop the server. Any
 // "panicked" line in the server's log fails the run.
 // Usage: node run.mjs [playwright args…]   (SERVER_BIN overrides ../target/release/server)
 import { spawn } from "node:child_process";
@@ -80,7 +80,7 @@ try {
     });
   }
   const baseURL = `http://127.0.0.1:${port}`;
-  await waitHealthy(`${baseURL}/healthz`, server, 60);
+  await waitHealthy(`${baseURL}/readyz`, server, 60);
   console.log(`e2e: server up at ${baseURL}`);
   code = await run(join(here, "node_modules/.bin/playwright"), ["test", ...process.argv.slice(2)], {
     ...process.env,

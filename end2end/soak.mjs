@@ -20,7 +20,7 @@ const PAGES = [
   "/admin/criteria/1", "/admin/label-checklist", "/admin/report-settings", "/labels/1",
   "/reports", "/dashboard", "/reports/1/06463", "/products/1", "/lots/1", "/catalog",
   "/catalog?q=mi%E1%BA%BFn", "/products/1/qr.png", "/lots/1/qr.png", "/lots/1/epcis.jsonld",
-  "/files/1", "/files/1/thumb", "/healthz",
+  "/files/1", "/files/1/thumb", "/healthz", "/readyz",
 ];
 const UNKNOWN = ["/khong-co", "/a/b/c", "/pkg/none.js", "/producer/products/abc", "/rounds/x/minutes", "/%E2%98%83", "/01/123"];
 const CALLS = [

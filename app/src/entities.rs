@@ -17,6 +17,7 @@ pub mod import_record;
 pub mod inspection;
 pub mod inspection_finding;
 pub mod inspection_photo;
+pub mod job_lease;
 pub mod label_artwork;
 pub mod label_checklist_item;
 pub mod lot;

@@ -41,6 +41,7 @@ mod m20261206_000036_trade_events;
 mod m20261206_000037_product_updated_at;
 mod m20261206_000038_training;
 mod m20261206_000039_tour_done;
+mod m20261206_000040_job_lease;
 
 pub struct Migrator;
 
@@ -107,6 +108,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000037_product_updated_at::Migration),
             Box::new(m20261206_000038_training::Migration),
             Box::new(m20261206_000039_tour_done::Migration),
+            Box::new(m20261206_000040_job_lease::Migration),
         ]
     }
 }

@@ -26,6 +26,7 @@ pub mod help;
 pub mod imports;
 pub mod input;
 pub mod inspections;
+pub mod jobs;
 pub mod mail;
 pub mod master_data;
 pub mod notifications;

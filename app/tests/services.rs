@@ -23,6 +23,7 @@ mod dossiers;
 mod help;
 mod imports;
 mod inspections;
+mod jobs;
 mod labels;
 mod lots;
 mod mail;

@@ -73,6 +73,10 @@ pub struct Config {
     /// Days before expiry from which a certificate counts as expiring.
     #[arg(long, env = "CERTIFICATE_EXPIRING_DAYS", default_value_t = 90)]
     pub certificate_expiring_days: i64,
+    /// Seconds a stopping server (SIGTERM, Ctrl-C) gives the requests in flight before it exits
+    /// anyway.
+    #[arg(long, env = "SHUTDOWN_GRACE_SECS", default_value_t = 30)]
+    pub shutdown_grace_secs: u64,
 }
 
 impl Config {

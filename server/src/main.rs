@@ -8,7 +8,9 @@ mod context;
 mod exports;
 mod files;
 mod import_cli;
+mod jobs;
 mod language;
+mod lifecycle;
 mod limits;
 mod operations;
 mod page_cache;
@@ -357,7 +359,10 @@ async fn serve(
         ..AppStateInner::new(leptos_options, db)
     }
     .into();
-    spawn_chores(state.clone());
+    let jobs = jobs::Jobs::new(state.db.clone());
+    spawn_chores(&jobs, state.clone());
+    // The outbox is safe with several senders (each message is claimed), so every instance
+    // sends: no lease.
     if let Some(mailer) = mailer {
         tracing::info!(?mailer, "e-mail on: the outbox is sent every 5 seconds");
         tokio::spawn(app::services::mail::sender::run(
@@ -375,63 +380,69 @@ async fn serve(
     tracing::info!("listening on http://{addr}");
     // Peer addresses reach the audit log through ConnectInfo.
     let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let serving = axum::serve(listener, app).with_graceful_shutdown(lifecycle::stop_requested());
+    let grace = std::time::Duration::from_secs(config.shutdown_grace_secs);
+    tokio::select! {
+        served = serving => served?,
+        () = lifecycle::grace_over(grace) => {
+            tracing::warn!(seconds = grace.as_secs(), "grace period over: the requests still running are cut");
+        }
+    }
+    jobs.hand_over().await;
+    tracing::info!("stopped");
     Ok(())
 }
 
-/// Every six hours (and at start-up), tells producers whose certificates are entering the
+/// Every ten minutes, deletes expired sessions. Every six hours (and at start-up), tells producers whose certificates are entering the
 /// expiring window (each certificate is announced once, so the interval only bounds the delay)
 /// and council members whose round's scoring closes within days (once per round),
 /// gives up e-mails too old to send, and trims the catalogue's search index to the products
 /// still listed.
-fn spawn_chores(state: AppState) {
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(6 * 3600));
-        loop {
-            every.tick().await;
-            let today = app::services::today_in_vietnam();
-            match app::services::certificates::reminders::remind_expiring(
-                &state.db,
-                today,
-                &state.certificates,
-            )
-            .await
-            {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(certificates = n, "expiry reminders sent"),
-                Err(err) => tracing::warn!(error = %err, "expiry reminders failed"),
+fn spawn_chores(jobs: &jobs::Jobs, state: AppState) {
+    jobs.spawn(
+        "sessions",
+        std::time::Duration::from_secs(600),
+        |db| async move {
+            let store = app::auth::session_store::DbSessionStore::new(db);
+            if let Err(err) = store.delete_expired().await {
+                tracing::warn!(error = %err, "could not delete expired sessions");
             }
-            match app::services::evaluation::reminders::remind_unsubmitted(&state.db, today).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(members = n, "scoring reminders sent"),
-                Err(err) => tracing::warn!(error = %err, "scoring reminders failed"),
+        },
+    );
+    jobs.spawn(
+        "chores",
+        std::time::Duration::from_secs(6 * 3600),
+        move |_| {
+            let state = state.clone();
+            async move {
+                let today = app::services::today_in_vietnam();
+                match app::services::certificates::reminders::remind_expiring(
+                    &state.db,
+                    today,
+                    &state.certificates,
+                )
+                .await
+                {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(certificates = n, "expiry reminders sent"),
+                    Err(err) => tracing::warn!(error = %err, "expiry reminders failed"),
+                }
+                match app::services::evaluation::reminders::remind_unsubmitted(&state.db, today)
+                    .await
+                {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(members = n, "scoring reminders sent"),
+                    Err(err) => tracing::warn!(error = %err, "scoring reminders failed"),
+                }
+                if let Err(err) = app::services::catalog::trim_search_index(&state.db, today).await
+                {
+                    tracing::warn!(error = %err, "catalogue search index");
+                }
+                // Messages nobody sent (no mail server set) do not wait for ever.
+                if let Err(err) = app::services::mail::sender::expire_stale(&state.db).await {
+                    tracing::warn!(error = %err, "e-mail outbox");
+                }
             }
-            if let Err(err) = app::services::catalog::trim_search_index(&state.db, today).await {
-                tracing::warn!(error = %err, "catalogue search index");
-            }
-            // Messages nobody sent (no mail server set) do not wait for ever.
-            if let Err(err) = app::services::mail::sender::expire_stale(&state.db).await {
-                tracing::warn!(error = %err, "e-mail outbox");
-            }
-        }
-    });
-}
-
-/// Ctrl-C in a terminal, SIGTERM from a process manager: finish the requests in flight, then stop.
-async fn shutdown_signal() {
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {},
-        _ = terminate => {},
-    }
-    tracing::info!("shutting down");
+        },
+    );
 }

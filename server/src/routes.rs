@@ -7,7 +7,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use sea_orm::ConnectionTrait;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultMakeSpan, TraceLayer};
 
@@ -43,7 +42,8 @@ pub fn router_and_cache(
     let pkg_dir = std::path::Path::new(state.leptos_options.site_root.as_ref())
         .join(state.leptos_options.site_pkg_dir.as_ref());
     let router = Router::new()
-        .route("/healthz", get(healthz))
+        .route("/healthz", get(crate::lifecycle::healthz))
+        .route("/readyz", get(crate::lifecycle::readyz))
         .route("/files/{id}", get(crate::files::file))
         .route("/files/{id}/thumb", get(crate::files::thumbnail))
         .route("/certificates/{number}/pdf", get(crate::certificates::pdf))
@@ -151,19 +151,9 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 
 /// Sessions in the application database: cookie HttpOnly, SameSite=Lax, Secure over https,
 /// ending after the idle timeout (the absolute lifetime is checked per request in `app`).
-/// Expired rows are swept every ten minutes.
+/// Expired rows are swept by a background job (`main::spawn_chores`).
 fn session_layer(state: &AppState, cookie_secure: bool) -> SessionManagerLayer<DbSessionStore> {
     let store = DbSessionStore::new(state.db.clone());
-    let sweeper = store.clone();
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
-        loop {
-            every.tick().await;
-            if let Err(err) = sweeper.delete_expired().await {
-                tracing::warn!(error = %err, "could not delete expired sessions");
-            }
-        }
-    });
     let idle =
         time::Duration::seconds(i64::try_from(state.auth.idle_timeout.as_secs()).unwrap_or(1800));
     // Over https the cookie takes the `__Host-` prefix: browsers then accept it only if Secure,
@@ -216,17 +206,6 @@ fn is_same_site(headers: &axum::http::HeaderMap, behind_proxy: bool) -> bool {
 fn url_host(url: &str) -> Option<&str> {
     let rest = url.split_once("://")?.1;
     rest.split(['/', '?', '#']).next().filter(|h| !h.is_empty())
-}
-
-/// Liveness plus a database round trip, for load balancers and `make run`.
-async fn healthz(State(state): State<AppState>) -> Response {
-    match state.db.execute_unprepared("SELECT 1").await {
-        Ok(_) => "ok".into_response(),
-        Err(err) => {
-            tracing::error!(error = %err, "health check: database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
-        }
-    }
 }
 
 /// Static files: the client's content-hashed copies (`app::assets`) never change and are kept
@@ -300,13 +279,10 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn healthz_checks_the_database() {
-        let response = get(test_router(&site_root()).await, "/healthz").await;
-        assert_eq!(response.status(), StatusCode::OK);
-        assert_eq!(
-            &to_bytes(response.into_body(), 1024).await.unwrap()[..],
-            b"ok"
-        );
+    async fn the_liveness_check_answers() {
+        let alive = get(test_router(&site_root()).await, "/healthz").await;
+        assert_eq!(alive.status(), StatusCode::OK);
+        assert_eq!(&to_bytes(alive.into_body(), 1024).await.unwrap()[..], b"ok");
     }
 
     #[tokio::test]

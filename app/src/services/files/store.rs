@@ -12,6 +12,8 @@ pub trait FileStore: Send + Sync + std::fmt::Debug {
     async fn put(&self, bytes: &[u8]) -> std::io::Result<String>;
     /// The bytes stored under `sha256`, if any.
     async fn get(&self, sha256: &str) -> std::io::Result<Option<Vec<u8>>>;
+    /// Whether the store can be reached now, for the server's readiness check.
+    async fn check(&self) -> std::io::Result<()>;
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -66,6 +68,17 @@ impl FileStore for LocalFolder {
         tokio::fs::write(&partial, bytes).await?;
         tokio::fs::rename(&partial, &path).await?;
         Ok(sha)
+    }
+
+    /// The folder exists (made on first use) and is a folder: a missing mount or a file in
+    /// its place fails.
+    async fn check(&self) -> std::io::Result<()> {
+        tokio::fs::create_dir_all(&self.root).await?;
+        if tokio::fs::metadata(&self.root).await?.is_dir() {
+            Ok(())
+        } else {
+            Err(std::io::ErrorKind::NotADirectory.into())
+        }
     }
 
     async fn get(&self, sha256: &str) -> std::io::Result<Option<Vec<u8>>> {

@@ -1,0 +1,69 @@
+//! Background jobs, each run by one server at a time when several share the database
+//! (`app::services::jobs` holds the leases). Every instance ticks; the one holding the job's
+//! lease runs it and so renews the lease. If that instance dies, its lease lapses and another
+//! takes the job over at its next tick: within the interval plus the lease's margin.
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use sea_orm::DatabaseConnection;
+
+/// This instance's jobs, to hand over when it stops.
+#[derive(Clone)]
+pub struct Jobs {
+    db: DatabaseConnection,
+    holder: Arc<str>,
+    names: Arc<std::sync::Mutex<Vec<&'static str>>>,
+}
+
+impl Jobs {
+    pub fn new(db: DatabaseConnection) -> Self {
+        let holder: Arc<str> = app::services::jobs::instance_name().into();
+        tracing::info!(instance = %holder, "background jobs run under leases");
+        Jobs {
+            db,
+            holder,
+            names: Arc::default(),
+        }
+    }
+
+    /// Runs `work` every `every` (the first time at once) while this instance holds `job`.
+    pub fn spawn<F, Fut>(&self, job: &'static str, every: Duration, work: F)
+    where
+        F: Fn(DatabaseConnection) -> Fut + Send + 'static,
+        Fut: Future<Output = ()> + Send,
+    {
+        if let Ok(mut names) = self.names.lock() {
+            names.push(job);
+        }
+        let (db, holder) = (self.db.clone(), self.holder.clone());
+        // Long enough that a run late by a busy tick does not lose it; short enough that a
+        // dead holder's job moves on within a fraction of the interval more.
+        let margin = (every / 4).max(Duration::from_secs(30));
+        let ttl = every + margin;
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tick.tick().await;
+                let now = app::clock::now();
+                match app::services::jobs::acquire(&db, job, &holder, ttl, now).await {
+                    Ok(true) => work(db.clone()).await,
+                    Ok(false) => tracing::debug!(job, "run by another instance"),
+                    Err(err) => tracing::warn!(job, error = %err, "job lease"),
+                }
+            }
+        });
+    }
+
+    /// Gives up this instance's leases, so other instances take the jobs over at once.
+    pub async fn hand_over(&self) {
+        let names = self.names.lock().map(|n| n.clone()).unwrap_or_default();
+        for job in names {
+            let now = app::clock::now();
+            if let Err(err) = app::services::jobs::release(&self.db, job, &self.holder, now).await {
+                tracing::warn!(job, error = %err, "could not hand the job over");
+            }
+        }
+    }
+}
