@@ -92,7 +92,7 @@ test("on a phone the province adds a commune, renames it keeping the earlier nam
   await addItem.getByRole("button", { name: "Lưu" }).click();
   const item = page.getByTestId("item-e2e_ban_do");
   await expect(item).toContainText("Bản đồ điểm du lịch");
-  await expect(item).toContainText("Bổ sung");
+  await expect(item).toContainText("Bổ trợ");
   await open(item.getByTestId("item-edit"));
   await item.getByTestId("item-form").getByLabel("Tên tiếng Việt").fill("Bản đồ khu, điểm du lịch");
   await item.getByTestId("item-form").getByRole("button", { name: "Lưu" }).click();

@@ -15,11 +15,13 @@ test("on a phone the province records the Ministry's 5★ for the demo's propose
   await expect(page.locator('[data-testid="certificates"][data-state="national"]')).toBeVisible();
   // The proposal of the demo's last decided round (90 points or more) awaits the Ministry: its
   // row holds the form. The round's journey (rounds.spec.ts, run beside this test) may list more
-  // certificates here once it is decided; the first one awaiting an answer is answered here.
+  // certificates here once it is decided, newest decision first: the last one awaiting an
+  // answer is the demo's, answered here (answering the round's would supersede the
+  // certificate that journey then checks).
   const rows = page.getByTestId("certificate-row");
   const awaiting = rows.filter({ has: page.getByTestId("ministry-details") });
   await expect(awaiting.first()).toBeVisible();
-  const number = (await awaiting.first().locator("a").first().textContent())!.trim();
+  const number = (await awaiting.last().locator("a").first().textContent())!.trim();
   const row = rows.filter({ has: page.getByRole("link", { name: number, exact: true }) });
   await expect(row).toHaveCount(1);
   await row.getByTestId("ministry-details").locator("summary").click();

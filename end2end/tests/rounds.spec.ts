@@ -292,13 +292,19 @@ test("a producer sees their certificates and the public check shows a revoked on
   await expiring.locator('input[name="reason"]').fill("Thử: không thu hồi");
   await expiring.locator('input[name="decision"]').fill("1/QĐ-THU");
   await expiring.locator('input[name="date"]').fill(new Date().toISOString().slice(0, 10));
+  // Enter in a field does not send the form past the question.
+  const kept = (await expiring.locator("a").first().textContent())!.trim();
+  await expiring.locator('input[name="reason"]').press("Enter");
+  await expect(expiring.getByTestId("list-revoke-confirm")).toBeDisabled();
   await expiring.getByTestId("list-revoke-start").click();
   const question = expiring.locator(".confirm-box");
   await expect(question).toBeVisible();
   await expect(question).toContainText("không hoàn tác");
   await question.getByRole("button", { name: "Hủy" }).click();
   await expect(question).toBeHidden();
-  await expect(expiring).toHaveAttribute("data-status", "expiring");
+  // Nothing was revoked, by the question or by Enter.
+  await page.goto(`/certificates/${kept}`);
+  await expect(page.getByTestId("certificate-check")).not.toHaveAttribute("data-status", "revoked");
 });
 
 test("a council member cannot open the results or another round's sheet; a producer cannot open rounds", async ({ browser }) => {

@@ -17,7 +17,7 @@ test("a producer keeps the subject profile; bad input is told beside the field a
   await expect(form.getByLabel("Số lao động địa phương")).toHaveValue("42");
 
   // Coordinates typed the other way round are caught, with the hint's example under the field.
-  await expect(page.locator("#tax-code-hint")).toContainText("12 số định danh");
+  await expect(page.locator("#tax-code-hint")).toContainText("CCCD 12 số");
   await expect(page.locator("#coordinates-hint")).toContainText("106.76");
   await form.getByLabel("Trang web").fill("https://dongbanh.example.vn");
   await form.getByLabel("Vĩ độ").fill("106.76");

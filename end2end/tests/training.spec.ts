@@ -80,7 +80,7 @@ test("the adoption page's commune bar opens who does not use the system yet", as
   await expect(bar).toBeVisible();
   const commune = (await bar.locator(".bar-label").textContent())!.trim();
   await bar.click();
-  await expect(page).toHaveURL(/\/adoption\?commune=\d+$/);
+  await expect(page).toHaveURL(/\/adoption\?commune=\d+#missing-list$/);
   await expect(page.getByTestId("missing-list")).toContainText(commune);
   // The furthest commune first: it has someone missing, each with the step they lack.
   await expect(page.getByTestId("missing-reason").first()).toBeVisible();

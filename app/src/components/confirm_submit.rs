@@ -15,6 +15,9 @@ pub fn ConfirmSubmit(
     #[prop(into)] pending: Signal<bool>,
     /// `{testid}-start` and `{testid}-confirm`.
     testid: &'static str,
+    /// The change destroys something (a revocation): the confirming button is red.
+    #[prop(optional)]
+    danger: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let confirming = RwSignal::new(false);
@@ -35,11 +38,15 @@ pub fn ConfirmSubmit(
         </button>
         <div class="confirm-box" hidden=move || !confirming.get()>
             <p>{children()}</p>
-            <button type="submit" data-testid=format!("{testid}-confirm") disabled=move || pending.get()>
+            // Disabled until asked: the form's only submit button, so Enter in a field cannot
+            // send the form past the question (a disabled default button blocks implicit
+            // submission).
+            <button type="submit" class=if danger { "danger" } else { "" } data-testid=format!("{testid}-confirm")
+                disabled=move || pending.get() || !confirming.get()>
                 {label.run()}
             </button>
             " "
-            <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
+            <button type="button" class="plain" on:click=move |_| confirming.set(false)>
                 {t!(i18n, master.cancel)}
             </button>
         </div>

@@ -10,7 +10,7 @@ use crate::components::area_gate::SignedInGate;
 use crate::components::error::ErrorMessage;
 use crate::domain::adoption::{OfficialTally, SubjectTally};
 use crate::functions::adoption::get_adoption;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::models::adoption::{AdoptionPage, AdoptionRow, MissingRow};
 use crate::routes::inspections::pair;
 
@@ -78,7 +78,7 @@ fn Figures(p: AdoptionPage) -> impl IntoView {
         </div>
         <p><a href=csv rel="external" download data-testid="adoption-csv">{t!(i18n, adoption.download)}</a></p>
         {p.province.then(|| view! { <CommuneBars rows=p.rows.clone() selected=p.selected.clone() /> })}
-        <section class="panel" data-testid="missing-list">
+        <section class="panel" id="missing-list" data-testid="missing-list">
             <h2>{t!(i18n, adoption.missing_title)}{(!list_title.is_empty()).then(|| format!(" — {list_title}"))}</h2>
             {(p.province && p.selected.is_none()).then(|| view! { <p class="hint">{t!(i18n, adoption.pick_commune)}</p> })}
             <MissingTable rows=p.missing />
@@ -90,7 +90,7 @@ fn Figures(p: AdoptionPage) -> impl IntoView {
 fn SubjectTiles(t: SubjectTally) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <section class="panel tiles" data-testid="subject-tiles">
+        <section class="panel tally" data-testid="subject-tiles">
             <h3>{t!(i18n, adoption.subjects)}</h3>
             <dl class="facts">
                 <dt>{t!(i18n, adoption.with_ocop)}</dt><dd data-testid="subjects-total">{t.total}</dd>
@@ -108,7 +108,7 @@ fn SubjectTiles(t: SubjectTally) -> impl IntoView {
 fn OfficialTiles(title: AnyView, t: OfficialTally, testid: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <section class="panel tiles" data-testid=testid>
+        <section class="panel tally" data-testid=testid>
             <h3>{title}</h3>
             <dl class="facts">
                 <dt>{t!(i18n, adoption.accounts)}</dt><dd>{t.total}</dd>
@@ -133,7 +133,7 @@ fn CommuneBars(rows: Vec<AdoptionRow>, selected: Option<String>) -> impl IntoVie
                     let current = selected.as_deref() == Some(r.code.as_str());
                     view! {
                         <li class:current=current>
-                            <A href=format!("/adoption?commune={}", r.code) attr:data-testid="commune-bar" attr:aria-current=current.then_some("true")>
+                            <A href=format!("/adoption?commune={}#missing-list", r.code) attr:data-testid="commune-bar" attr:aria-current=current.then_some("true")>
                                 <span class="bar-label">{r.name.clone()}</span>
                                 <span class="bar-track"><span class="bar-fill" style=format!("width: {}%", r.percent)></span></span>
                                 <span class="bar-value">{r.percent}" % · "{r.subjects.using}" / "{r.subjects.total}</span>
@@ -167,10 +167,10 @@ fn MissingTable(rows: Vec<MissingRow>) -> impl IntoView {
                     {rows.into_iter().map(|r| view! {
                         <tr data-testid=format!("missing-{}", r.kind)>
                             <td>{r.name}</td>
-                            <td>{r.unit}</td>
-                            <td data-testid="missing-reason">{pair(i18n, r.missing.label())}</td>
-                            <td>{r.last_sign_in.unwrap_or_else(|| "—".into())}</td>
-                            <td>{if r.trained { t!(i18n, adoption.yes).into_any() } else { t!(i18n, adoption.no).into_any() }}</td>
+                            <td data-label=move || t_string!(i18n, adoption.unit).to_string()>{r.unit}</td>
+                            <td data-label=move || t_string!(i18n, adoption.missing).to_string() data-testid="missing-reason">{pair(i18n, r.missing.label())}</td>
+                            <td data-label=move || t_string!(i18n, adoption.last_sign_in).to_string()>{r.last_sign_in.unwrap_or_else(|| "—".into())}</td>
+                            <td data-label=move || t_string!(i18n, adoption.trained).to_string()>{if r.trained { t!(i18n, adoption.yes).into_any() } else { t!(i18n, adoption.no).into_any() }}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

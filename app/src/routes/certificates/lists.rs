@@ -224,6 +224,7 @@ fn CertificateLine(row: CertificateRow, province: bool, actions: RowActions) -> 
                                     label=move || t_string!(i18n, certificates.revoke).to_string()
                                     pending=revoke.pending()
                                     testid="list-revoke"
+                                    danger=true
                                 >
                                     {t!(i18n, certificates.revoke_confirm)}
                                 </ConfirmSubmit>
