@@ -27,6 +27,7 @@ pub mod lot_event_photo;
 pub mod mail_outbox;
 pub mod master_data_version;
 pub mod notification;
+pub mod page_generation;
 pub mod password_reset;
 pub mod product;
 pub mod product_group;

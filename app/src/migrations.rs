@@ -42,6 +42,7 @@ mod m20261206_000037_product_updated_at;
 mod m20261206_000038_training;
 mod m20261206_000039_tour_done;
 mod m20261206_000040_job_lease;
+mod m20261206_000041_page_generation;
 
 pub struct Migrator;
 
@@ -109,6 +110,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000038_training::Migration),
             Box::new(m20261206_000039_tour_done::Migration),
             Box::new(m20261206_000040_job_lease::Migration),
+            Box::new(m20261206_000041_page_generation::Migration),
         ]
     }
 }

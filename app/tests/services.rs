@@ -31,6 +31,7 @@ mod master_data;
 mod master_data_edits;
 mod migrations;
 mod ministry;
+mod page_generation;
 mod partial_decisions;
 mod product_ideas;
 mod products;

@@ -371,7 +371,14 @@ async fn serve(
             std::time::Duration::from_secs(5),
         ));
     }
-    let app = routes::router(state, config.cookie_secure);
+    let db = state.db.clone();
+    let (app, page_cache) = routes::router_and_cache(state, config.cookie_secure);
+    // Another instance's change empties this one's pages within half a second.
+    tokio::spawn(app::services::page_generation::watch(
+        db,
+        app::services::page_generation::READ_EVERY,
+        move || page_cache.clear(),
+    ));
     // Leptos streams a page in several writes; without TCP_NODELAY, Nagle's algorithm and delayed
     // ACKs hold each keep-alive response for ~40 ms.
     let listener = tokio::net::TcpListener::bind(addr).await?.tap_io(|tcp| {

@@ -15,6 +15,7 @@ use axum::extract::Request;
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
+use sea_orm::DatabaseConnection;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Key {
@@ -61,6 +62,9 @@ impl Page {
 pub struct PageCache {
     inner: Arc<RwLock<Pages>>,
     budget: usize,
+    /// Raised by every `clear`: a page rendered from data read before a clear is not kept
+    /// after it (`put`).
+    epoch: Arc<std::sync::atomic::AtomicU64>,
 }
 
 #[derive(Default)]
@@ -80,20 +84,32 @@ impl PageCache {
         PageCache {
             inner: Arc::default(),
             budget,
+            epoch: Arc::default(),
         }
+    }
+
+    /// Taken before a page is rendered, and handed to `put`.
+    pub fn epoch(&self) -> u64 {
+        self.epoch.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     pub fn get(&self, key: &Key) -> Option<Page> {
         self.inner.read().ok()?.pages.get(key).cloned()
     }
 
-    /// Keeps a page that was found (a 404 or an error is never kept).
-    pub fn put(&self, key: Key, page: Page) {
+    /// Keeps a page that was found (a 404 or an error is never kept), rendered from data read
+    /// after `epoch` was taken: unless the cache was emptied since (its data may be older than
+    /// the write that emptied it).
+    pub fn put(&self, key: Key, page: Page, epoch: u64) {
         let size = size_of(&key, &page);
         if page.status != StatusCode::OK || size > self.budget {
             return;
         }
         if let Ok(mut inner) = self.inner.write() {
+            // Checked under the lock `clear` takes: no clear slips between check and insert.
+            if self.epoch() != epoch {
+                return;
+            }
             if inner.bytes + size > self.budget {
                 *inner = Pages::default();
             }
@@ -106,6 +122,7 @@ impl PageCache {
 
     pub fn clear(&self) {
         if let Ok(mut inner) = self.inner.write() {
+            self.epoch.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             *inner = Pages::default();
         }
     }
@@ -185,9 +202,10 @@ pub fn changes_public_pages(path: &str) -> bool {
     !(reads || PRIVATE_WRITES.contains(&function))
 }
 
-/// Empties the cache once a request that may have changed a public page has been answered.
+/// Empties the cache once a request that may have changed a public page has been answered,
+/// and tells the other instances (`app::services::page_generation`).
 pub async fn clear_after_writes(
-    axum::extract::State(cache): axum::extract::State<PageCache>,
+    axum::extract::State((cache, db)): axum::extract::State<(PageCache, DatabaseConnection)>,
     request: Request,
     next: Next,
 ) -> Response {
@@ -196,6 +214,9 @@ pub async fn clear_after_writes(
     let response = next.run(request).await;
     if writes {
         cache.clear();
+        if let Err(err) = app::services::page_generation::raise(&db).await {
+            tracing::warn!(error = %err, "could not tell the other instances of a change");
+        }
     }
     response
 }
@@ -232,6 +253,7 @@ mod tests {
             cache.put(
                 key,
                 Page::new(StatusCode::OK, Bytes::from(vec![b'x'; 3000])),
+                cache.epoch(),
             );
             assert!(cache.bytes() <= 100_000);
         }
@@ -244,8 +266,28 @@ mod tests {
         cache.put(
             missing.clone(),
             Page::new(StatusCode::NOT_FOUND, Bytes::from_static(b"404")),
+            cache.epoch(),
         );
         assert!(cache.get(&missing).is_none());
+    }
+
+    #[test]
+    fn a_page_rendered_before_a_clear_is_not_kept_after_it() {
+        let cache = PageCache::new(100_000);
+        let key = Key {
+            path: "/products/1".into(),
+            locale: "vi",
+            base: String::new(),
+            day: sea_orm::prelude::ChronoDate::from_ymd_opt(2026, 12, 2).unwrap(),
+        };
+        let page = || Page::new(StatusCode::OK, Bytes::from_static(b"<html>old</html>"));
+        // Rendering started, then a write (here or on another instance) emptied the cache.
+        let started = cache.epoch();
+        cache.clear();
+        cache.put(key.clone(), page(), started);
+        assert!(cache.get(&key).is_none(), "stale page kept");
+        cache.put(key.clone(), page(), cache.epoch());
+        assert!(cache.get(&key).is_some());
     }
 
     #[test]

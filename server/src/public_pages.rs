@@ -44,6 +44,7 @@ pub async fn product(
         &base,
         today,
     );
+    let epoch = cache.epoch();
     if let Some(page) = fresh(&cache, &key, &headers) {
         return serve(page, &headers, &query, visitor.as_ref());
     }
@@ -68,7 +69,15 @@ pub async fn product(
         |p| p.name.clone(),
         |p| view! { <PublicProductView p /> }.into_any(),
     );
-    cached(&cache, key, rendered, &headers, &query, visitor.as_ref())
+    cached(
+        &cache,
+        key,
+        epoch,
+        rendered,
+        &headers,
+        &query,
+        visitor.as_ref(),
+    )
 }
 
 pub async fn lot(
@@ -90,6 +99,7 @@ pub async fn lot(
         &base,
         today,
     );
+    let epoch = cache.epoch();
     if let Some(page) = fresh(&cache, &key, &headers) {
         return serve(page, &headers, &query, visitor.as_ref());
     }
@@ -113,7 +123,15 @@ pub async fn lot(
         |l| format!("{} — {}", l.product_name, l.code),
         |l| view! { <PublicLotView l /> }.into_any(),
     );
-    cached(&cache, key, rendered, &headers, &query, visitor.as_ref())
+    cached(
+        &cache,
+        key,
+        epoch,
+        rendered,
+        &headers,
+        &query,
+        visitor.as_ref(),
+    )
 }
 
 fn key(
@@ -138,6 +156,7 @@ fn key(
 fn cached(
     cache: &PageCache,
     key: Key,
+    epoch: u64,
     rendered: Result<(StatusCode, String), StatusCode>,
     headers: &HeaderMap,
     query: &LangQuery,
@@ -146,7 +165,7 @@ fn cached(
     match rendered {
         Ok((status, html)) => {
             let page = Page::new(status, Bytes::from(html));
-            cache.put(key, page.clone());
+            cache.put(key, page.clone(), epoch);
             serve(page, headers, query, visitor)
         }
         Err(status) => status.into_response(),
@@ -264,6 +283,7 @@ pub async fn catalog(
         wanted.q, wanted.group, wanted.commune, wanted.stars, wanted.kind, wanted.sort, wanted.page
     );
     let key = key("/catalog", &searched, locale, "", today);
+    let epoch = cache.epoch();
     if let Some(page) = fresh(&cache, &key, &headers) {
         return serve(page, &headers, &query, visitor.as_ref());
     }
@@ -275,7 +295,15 @@ pub async fn catalog(
         |_| "Danh mục sản phẩm OCOP / OCOP catalogue".to_owned(),
         |c| view! { <CatalogView c /> }.into_any(),
     );
-    cached(&cache, key, rendered, &headers, &query, visitor.as_ref())
+    cached(
+        &cache,
+        key,
+        epoch,
+        rendered,
+        &headers,
+        &query,
+        visitor.as_ref(),
+    )
 }
 
 /// `/decisions`: the rounds the province decided (`/decisions/{round}`: one round's list).
@@ -299,6 +327,7 @@ pub async fn decisions(
         "",
         today,
     );
+    let epoch = cache.epoch();
     if let Some(page) = fresh(&cache, &key, &headers) {
         return serve(page, &headers, &query, visitor.as_ref());
     }
@@ -325,7 +354,15 @@ pub async fn decisions(
             |results| view! { <DecisionView results /> }.into_any(),
         ),
     };
-    cached(&cache, key, rendered, &headers, &query, visitor.as_ref())
+    cached(
+        &cache,
+        key,
+        epoch,
+        rendered,
+        &headers,
+        &query,
+        visitor.as_ref(),
+    )
 }
 
 /// The kept page, unless the request asks to bypass caches (`Cache-Control: no-cache`, as a

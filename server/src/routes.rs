@@ -17,6 +17,7 @@ use app::{App, shell};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
+#[cfg(test)]
 pub fn router(state: AppState, cookie_secure: bool) -> Router {
     router_and_cache(state, cookie_secure).0
 }
@@ -107,7 +108,7 @@ pub fn router_and_cache(
         ))
         .layer(axum::Extension(page_cache.clone()))
         .layer(middleware::from_fn_with_state(
-            page_cache,
+            (page_cache, state.db.clone()),
             crate::page_cache::clear_after_writes,
         ))
         .layer(middleware::from_fn_with_state(

@@ -1,0 +1,40 @@
+//! `page_generation`: one number, raised by every write that may change a public page, so each
+//! server instance empties its page cache when another instance changed something
+//! (`services::page_generation`).
+use sea_orm_migration::{prelude::*, schema::*};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[derive(DeriveIden)]
+enum PageGeneration {
+    Table,
+    Id,
+    Generation,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(PageGeneration::Table)
+                    .col(integer(PageGeneration::Id).primary_key())
+                    .col(big_integer(PageGeneration::Generation))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .get_connection()
+            .execute_unprepared("INSERT INTO page_generation (id, generation) VALUES (1, 0)")
+            .await?;
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(PageGeneration::Table).to_owned())
+            .await
+    }
+}

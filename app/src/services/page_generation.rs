@@ -1,0 +1,64 @@
+//! Public pages kept right across server instances. Each instance keeps rendered public pages
+//! in memory and empties them after a write that may change one (`server::page_cache`); another
+//! instance must empty its own too. Every such write raises one number in the database, and
+//! each instance reads it twice a second, emptying its pages when it moved.
+//!
+//! Chosen over PostgreSQL's LISTEN/NOTIFY: it works the same on SQLite, needs no connection
+//! held apart (and re-established after a database restart, losing what was sent meanwhile),
+//! and a missed read is caught by the next one. Its cost is a one-row read per instance every
+//! half second.
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+
+use crate::entities::page_generation::{self, Column};
+
+/// How often each instance reads the generation: a change shows everywhere within this.
+pub const READ_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// A write that may change a public page was made.
+///
+/// # Errors
+/// A database error.
+pub async fn raise(db: &impl ConnectionTrait) -> Result<(), DbErr> {
+    page_generation::Entity::update_many()
+        .col_expr(Column::Generation, Expr::col(Column::Generation).add(1))
+        .filter(Column::Id.eq(1))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The generation now (0 if the row is missing).
+///
+/// # Errors
+/// A database error.
+pub async fn current(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
+    Ok(page_generation::Entity::find_by_id(1)
+        .one(db)
+        .await?
+        .map_or(0, |row| row.generation))
+}
+
+/// Reads the generation every `every` and calls `changed` each time it moved since the last
+/// read, for as long as the server runs.
+pub async fn watch(
+    db: sea_orm::DatabaseConnection,
+    every: std::time::Duration,
+    changed: impl Fn() + Send + 'static,
+) {
+    let mut tick = tokio::time::interval(every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut last = None;
+    loop {
+        tick.tick().await;
+        match current(&db).await {
+            Ok(now) => {
+                if last.is_some_and(|seen| seen != now) {
+                    changed();
+                }
+                last = Some(now);
+            }
+            Err(err) => tracing::warn!(error = %err, "page generation"),
+        }
+    }
+}
