@@ -1,6 +1,7 @@
 //! `page_generation`: one number, raised by every write that may change a public page, so each
 //! server instance empties its page cache when another instance changed something
-//! (`services::page_generation`).
+//! (`services::page_generation`). Its one row is made by the first such write: an empty
+//! database stays empty (a restore or a copy into it expects no rows).
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -24,12 +25,7 @@ impl MigrationTrait for Migration {
                     .col(big_integer(PageGeneration::Generation))
                     .to_owned(),
             )
-            .await?;
-        manager
-            .get_connection()
-            .execute_unprepared("INSERT INTO page_generation (id, generation) VALUES (1, 0)")
-            .await?;
-        Ok(())
+            .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

@@ -7,8 +7,8 @@
 //! held apart (and re-established after a database restart, losing what was sent meanwhile),
 //! and a missed read is caught by the next one. Its cost is a one-row read per instance every
 //! half second.
-use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, Set};
 
 use crate::entities::page_generation::{self, Column};
 
@@ -20,10 +20,21 @@ pub const READ_EVERY: std::time::Duration = std::time::Duration::from_millis(500
 /// # Errors
 /// A database error.
 pub async fn raise(db: &impl ConnectionTrait) -> Result<(), DbErr> {
-    page_generation::Entity::update_many()
-        .col_expr(Column::Generation, Expr::col(Column::Generation).add(1))
-        .filter(Column::Id.eq(1))
-        .exec(db)
+    // The row is made by the first write (an empty database holds no row), then raised.
+    let first = page_generation::ActiveModel {
+        id: Set(1),
+        generation: Set(1),
+    };
+    page_generation::Entity::insert(first)
+        .on_conflict(
+            OnConflict::column(Column::Id)
+                .value(
+                    Column::Generation,
+                    Expr::col((page_generation::Entity, Column::Generation)).add(1),
+                )
+                .to_owned(),
+        )
+        .exec_without_returning(db)
         .await?;
     Ok(())
 }
