@@ -13,4 +13,6 @@ pub mod rate_limit;
 #[cfg(feature = "ssr")]
 pub mod session_store;
 #[cfg(feature = "ssr")]
+pub mod shared_counts;
+#[cfg(feature = "ssr")]
 pub mod throttle;

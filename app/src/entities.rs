@@ -45,6 +45,7 @@ pub mod score_sheet;
 pub mod session;
 pub mod stored_file;
 pub mod subject;
+pub mod throttle_count;
 pub mod trade_event;
 pub mod trade_participation;
 pub mod training_attendee;

@@ -43,6 +43,7 @@ mod m20261206_000038_training;
 mod m20261206_000039_tour_done;
 mod m20261206_000040_job_lease;
 mod m20261206_000041_page_generation;
+mod m20261206_000042_throttle_count;
 
 pub struct Migrator;
 
@@ -111,6 +112,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000039_tour_done::Migration),
             Box::new(m20261206_000040_job_lease::Migration),
             Box::new(m20261206_000041_page_generation::Migration),
+            Box::new(m20261206_000042_throttle_count::Migration),
         ]
     }
 }

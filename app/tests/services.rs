@@ -45,6 +45,7 @@ mod rounds;
 mod rounds_at_scale;
 mod server_functions;
 mod sessions;
+mod shared_limits;
 mod stored_states;
 mod subject_corrections;
 mod subjects;

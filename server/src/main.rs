@@ -344,8 +344,13 @@ async fn serve(
     let readers = app::db::connect_readers(&config.database_url)
         .await?
         .unwrap_or_else(|| db.clone());
+    let limits = AttemptLimits::new(&db);
     let state: AppState = AppStateInner {
         readers,
+        sign_in_throttle: limits.sign_in,
+        demo_sign_ins: limits.demo_sign_ins,
+        registrations: limits.registrations,
+        password_links: limits.password_links,
         auth: config.auth_settings(),
         demo_mode: config.demo_mode,
         files: std::sync::Arc::new(app::services::files::store::LocalFolder::new(
@@ -400,7 +405,40 @@ async fn serve(
     Ok(())
 }
 
-/// Every ten minutes, deletes expired sessions. Every six hours (and at start-up), tells producers whose certificates are entering the
+/// Sign-in and request limits: in memory with SQLite (one server), in the database with
+/// PostgreSQL, which several servers may share, so an attacker gains nothing by spreading
+/// guesses over them.
+struct AttemptLimits {
+    sign_in: std::sync::Arc<app::auth::throttle::SignInThrottle>,
+    demo_sign_ins: std::sync::Arc<app::auth::rate_limit::RateLimit>,
+    registrations: std::sync::Arc<app::auth::rate_limit::RateLimit>,
+    password_links: std::sync::Arc<app::auth::rate_limit::RateLimit>,
+}
+
+impl AttemptLimits {
+    fn new(db: &sea_orm::DatabaseConnection) -> Self {
+        use app::auth::rate_limit::RateLimit;
+        use app::auth::throttle::SignInThrottle;
+        let shared =
+            (db.get_database_backend() == sea_orm::DatabaseBackend::Postgres).then(|| db.clone());
+        let limit = |limit: RateLimit, prefix| match &shared {
+            Some(db) => std::sync::Arc::new(limit.shared(db.clone(), prefix)),
+            None => std::sync::Arc::new(limit),
+        };
+        AttemptLimits {
+            sign_in: std::sync::Arc::new(
+                shared
+                    .clone()
+                    .map_or_else(SignInThrottle::default, SignInThrottle::shared),
+            ),
+            demo_sign_ins: limit(RateLimit::demo_sign_ins(), "demo"),
+            registrations: limit(RateLimit::registrations(), "register"),
+            password_links: limit(RateLimit::password_links(), "link"),
+        }
+    }
+}
+
+/// Every ten minutes, deletes expired sessions and forgotten attempt counts. Every six hours (and at start-up), tells producers whose certificates are entering the
 /// expiring window (each certificate is announced once, so the interval only bounds the delay)
 /// and council members whose round's scoring closes within days (once per round),
 /// gives up e-mails too old to send, and trims the catalogue's search index to the products
@@ -410,6 +448,9 @@ fn spawn_chores(jobs: &jobs::Jobs, state: AppState) {
         "sessions",
         std::time::Duration::from_secs(600),
         |db| async move {
+            if let Err(err) = app::auth::shared_counts::prune(&db, app::clock::now()).await {
+                tracing::warn!(error = %err, "could not forget old attempt counts");
+            }
             let store = app::auth::session_store::DbSessionStore::new(db);
             if let Err(err) = store.delete_expired().await {
                 tracing::warn!(error = %err, "could not delete expired sessions");

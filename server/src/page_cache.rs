@@ -25,6 +25,27 @@ pub struct Key {
     pub day: sea_orm::prelude::ChronoDate,
 }
 
+impl Key {
+    /// The key of the page `prefix/id` in `locale`, for the site's address `base` on `day`.
+    pub fn new(
+        prefix: &str,
+        id: &str,
+        locale: app::i18n::Locale,
+        base: &str,
+        day: sea_orm::prelude::ChronoDate,
+    ) -> Key {
+        Key {
+            path: format!("{prefix}/{id}"),
+            locale: match locale {
+                app::i18n::Locale::en => "en",
+                app::i18n::Locale::vi => "vi",
+            },
+            base: base.to_owned(),
+            day,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Page {
     pub status: StatusCode,
@@ -95,6 +116,17 @@ impl PageCache {
 
     pub fn get(&self, key: &Key) -> Option<Page> {
         self.inner.read().ok()?.pages.get(key).cloned()
+    }
+
+    /// The kept page, unless the request asks to bypass caches (`Cache-Control: no-cache`, as
+    /// a browser's hard reload does; the benchmark uses it to time the real work).
+    pub fn fresh(&self, key: &Key, headers: &HeaderMap) -> Option<Page> {
+        let bypass = headers
+            .get_all(header::CACHE_CONTROL)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .any(|v| v.contains("no-cache"));
+        if bypass { None } else { self.get(key) }
     }
 
     /// Keeps a page that was found (a 404 or an error is never kept), rendered from data read

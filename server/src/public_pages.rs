@@ -37,7 +37,7 @@ pub async fn product(
     let (base, today) = base_and_today(&state, &headers);
     // The id as a number: "/products/007" and "/products/7" are one page; junk is not kept.
     let id = id.parse::<i32>().ok();
-    let key = key(
+    let key = Key::new(
         "/products",
         &id.map_or_else(String::new, |n| n.to_string()),
         locale,
@@ -45,7 +45,7 @@ pub async fn product(
         today,
     );
     let epoch = cache.epoch();
-    if let Some(page) = fresh(&cache, &key, &headers) {
+    if let Some(page) = cache.fresh(&key, &headers) {
         return serve(page, &headers, &query, visitor.as_ref());
     }
     let found = match id.ok_or(()) {
@@ -92,7 +92,7 @@ pub async fn lot(
     let visitor = visitor_of(&state, &session, locale).await;
     let (base, today) = base_and_today(&state, &headers);
     let id = id.parse::<i32>().ok();
-    let key = key(
+    let key = Key::new(
         "/lots",
         &id.map_or_else(String::new, |n| n.to_string()),
         locale,
@@ -100,7 +100,7 @@ pub async fn lot(
         today,
     );
     let epoch = cache.epoch();
-    if let Some(page) = fresh(&cache, &key, &headers) {
+    if let Some(page) = cache.fresh(&key, &headers) {
         return serve(page, &headers, &query, visitor.as_ref());
     }
     let found = match id.ok_or(()) {
@@ -132,24 +132,6 @@ pub async fn lot(
         &query,
         visitor.as_ref(),
     )
-}
-
-fn key(
-    prefix: &str,
-    id: &str,
-    locale: Locale,
-    base: &str,
-    day: sea_orm::prelude::ChronoDate,
-) -> Key {
-    Key {
-        path: format!("{prefix}/{id}"),
-        locale: match locale {
-            Locale::en => "en",
-            Locale::vi => "vi",
-        },
-        base: base.to_owned(),
-        day,
-    }
 }
 
 /// Keeps a rendered page (found or 404) and serves it; a failure is answered, not kept.
@@ -282,9 +264,9 @@ pub async fn catalog(
         "q={}&group={}&commune={}&stars={}&kind={}&sort={}&page={}",
         wanted.q, wanted.group, wanted.commune, wanted.stars, wanted.kind, wanted.sort, wanted.page
     );
-    let key = key("/catalog", &searched, locale, "", today);
+    let key = Key::new("/catalog", &searched, locale, "", today);
     let epoch = cache.epoch();
-    if let Some(page) = fresh(&cache, &key, &headers) {
+    if let Some(page) = cache.fresh(&key, &headers) {
         return serve(page, &headers, &query, visitor.as_ref());
     }
     let found = app::services::catalog::search(&state.readers, &wanted, today).await;
@@ -320,7 +302,7 @@ pub async fn decisions(
     let today = app::services::today_in_vietnam();
     // The id as a number ("/decisions/007" is round 7); junk is no round and not kept apart.
     let round = round.map(|Path(id)| id.parse::<i32>().unwrap_or(-1));
-    let key = key(
+    let key = Key::new(
         "/decisions",
         &round.map_or_else(String::new, |n| n.to_string()),
         locale,
@@ -328,7 +310,7 @@ pub async fn decisions(
         today,
     );
     let epoch = cache.epoch();
-    if let Some(page) = fresh(&cache, &key, &headers) {
+    if let Some(page) = cache.fresh(&key, &headers) {
         return serve(page, &headers, &query, visitor.as_ref());
     }
     use app::services::evaluation::published;
@@ -363,17 +345,6 @@ pub async fn decisions(
         &query,
         visitor.as_ref(),
     )
-}
-
-/// The kept page, unless the request asks to bypass caches (`Cache-Control: no-cache`, as a
-/// browser's hard reload does; the benchmark uses it to time the real work).
-fn fresh(cache: &PageCache, key: &Key, headers: &HeaderMap) -> Option<Page> {
-    let bypass = headers
-        .get_all(header::CACHE_CONTROL)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .any(|v| v.contains("no-cache"));
-    if bypass { None } else { cache.get(key) }
 }
 
 /// The signed-in visitor, if any, with the language of the page (a session that cannot be

@@ -1,6 +1,7 @@
 //! At most so many events per key (a client address) in a fixed window: for actions that are
 //! not guesses but cost the server or squat on names (one-click demo sign-ins, registrations).
-//! Kept in memory, like the sign-in throttle; the map is bounded.
+//! Kept in memory for one server (the map is bounded), or in the database when several share it
+//! (`RateLimit::shared`, `auth::shared_counts`).
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -14,6 +15,8 @@ pub struct RateLimit {
     limit: u32,
     window: Duration,
     windows: Mutex<HashMap<String, (Instant, u32)>>,
+    /// Counted in this database under keys with this prefix instead, for several servers.
+    shared: Option<(sea_orm::DatabaseConnection, &'static str)>,
 }
 
 impl RateLimit {
@@ -22,6 +25,30 @@ impl RateLimit {
             limit,
             window,
             windows: Mutex::default(),
+            shared: None,
+        }
+    }
+
+    /// The same limit counted in `db` (keys `{prefix}:{key}`), shared by every server on it.
+    pub fn shared(self, db: sea_orm::DatabaseConnection, prefix: &'static str) -> Self {
+        RateLimit {
+            shared: Some((db, prefix)),
+            ..self
+        }
+    }
+
+    /// `allow`, now, in memory or in the shared database.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn check(&self, key: &str) -> Result<bool, sea_orm::DbErr> {
+        match &self.shared {
+            Some((db, prefix)) => {
+                let key = format!("{prefix}:{key}");
+                let now = crate::clock::now();
+                crate::auth::shared_counts::allow(db, &key, self.limit, self.window, now).await
+            }
+            None => Ok(self.allow(key, Instant::now())),
         }
     }
 

@@ -6,7 +6,8 @@
 //! place is slowed at once. The per-login threshold is high (50), so someone failing on purpose
 //! from elsewhere delays — never blocks — the real user, who signs in from their own address
 //! untouched by the pair limit. Counts older than an hour are forgotten; a success clears the
-//! pair. Kept in memory: several server instances each count on their own.
+//! pair. Kept in memory for one server; in the database when several share it
+//! (`SignInThrottle::shared`, `auth::shared_counts`), with the same rules.
 //!
 //! An attempt is counted as a failure when it starts (`begin`), under the same lock that checks
 //! the wait, and given back if it succeeds: a hundred guesses sent at once cannot all pass the
@@ -17,15 +18,17 @@ use std::time::{Duration, Instant};
 
 const PAIR_THRESHOLD: u32 = 5;
 const LOGIN_THRESHOLD: u32 = 50;
-const ADDRESS_THRESHOLD: u32 = 30;
+pub(crate) const ADDRESS_THRESHOLD: u32 = 30;
 const MAX_WAIT: Duration = Duration::from_secs(15 * 60);
-const FORGET_AFTER: Duration = Duration::from_secs(3600);
+pub(crate) const FORGET_AFTER: Duration = Duration::from_secs(3600);
 /// Above this many tracked keys, stale ones are dropped before adding more.
 const PRUNE_ABOVE: usize = 10_000;
 
 #[derive(Debug, Default)]
 pub struct SignInThrottle {
     failures: Mutex<HashMap<String, Failures>>,
+    /// Counted in this database instead of `failures`, for several servers.
+    shared: Option<sea_orm::DatabaseConnection>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -42,7 +45,7 @@ pub enum FailureOutcome {
     BurstStarted,
 }
 
-fn keys(login: &str, address: &str) -> [(String, u32); 3] {
+pub(crate) fn keys(login: &str, address: &str) -> [(String, u32); 3] {
     [
         (format!("pair:{login}|{address}"), PAIR_THRESHOLD),
         (format!("login:{login}"), LOGIN_THRESHOLD),
@@ -50,7 +53,7 @@ fn keys(login: &str, address: &str) -> [(String, u32); 3] {
     ]
 }
 
-fn wait_after(count: u32, threshold: u32) -> Duration {
+pub(crate) fn wait_after(count: u32, threshold: u32) -> Duration {
     if count < threshold {
         return Duration::ZERO;
     }
@@ -59,6 +62,60 @@ fn wait_after(count: u32, threshold: u32) -> Duration {
 }
 
 impl SignInThrottle {
+    /// Counts in `db`, shared by every server on it.
+    pub fn shared(db: sea_orm::DatabaseConnection) -> Self {
+        SignInThrottle {
+            shared: Some(db),
+            ..Default::default()
+        }
+    }
+
+    /// `begin`, now, in memory or in the shared database.
+    ///
+    /// # Errors
+    /// A database error; inside, the time still to wait.
+    pub async fn start(
+        &self,
+        login: &str,
+        address: &str,
+    ) -> Result<Result<FailureOutcome, Duration>, sea_orm::DbErr> {
+        match &self.shared {
+            Some(db) => {
+                let now = crate::clock::now();
+                crate::auth::shared_counts::begin_sign_in(db, login, address, now).await
+            }
+            None => Ok(self.begin(login, address, Instant::now())),
+        }
+    }
+
+    /// `record_success`, in memory or in the shared database.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn succeeded(&self, login: &str, address: &str) -> Result<(), sea_orm::DbErr> {
+        match &self.shared {
+            Some(db) => crate::auth::shared_counts::sign_in_succeeded(db, login, address).await,
+            None => {
+                self.record_success(login, address);
+                Ok(())
+            }
+        }
+    }
+
+    /// `record_no_guess`, in memory or in the shared database.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn no_guess(&self, login: &str, address: &str) -> Result<(), sea_orm::DbErr> {
+        match &self.shared {
+            Some(db) => crate::auth::shared_counts::sign_in_no_guess(db, login, address).await,
+            None => {
+                self.record_no_guess(login, address);
+                Ok(())
+            }
+        }
+    }
+
     /// How long this login from this address must still wait, if at all.
     pub fn wait(&self, login: &str, address: &str, now: Instant) -> Option<Duration> {
         let failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());

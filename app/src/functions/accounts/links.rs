@@ -20,11 +20,11 @@ pub async fn request_password_link(email: String) -> Result<(), AppError> {
         return Err(AppError::invalid("email", Reason::MailNotConfigured));
     }
     let address = ctx.ip.clone().unwrap_or_else(|| "unknown".into());
-    if !ctx
-        .app
-        .password_links
-        .allow(&address, std::time::Instant::now())
-    {
+    let allowed = ctx.app.password_links.check(&address).await;
+    if !allowed.map_err(|err| {
+        tracing::error!(error = %err, "attempt counts");
+        AppError::Internal
+    })? {
         return Err(AppError::invalid("email", Reason::TooManyLinkRequests));
     }
     // A malformed address is said at once (that reveals nothing about accounts); the rest runs

@@ -34,9 +34,9 @@ pub async fn sign_in(
         .await
         .unwrap_or_else(|| "unknown".into());
     let login_key = credentials::login_key(&login);
-    let now = std::time::Instant::now();
     // Counted before the password is checked (see `auth::throttle`).
-    let Ok(attempt) = state.sign_in_throttle.begin(&login_key, &address, now) else {
+    let started = state.sign_in_throttle.start(&login_key, &address).await;
+    let Ok(attempt) = started.map_err(db_error)? else {
         return Err(AppError::invalid(
             "login",
             crate::domain::reason::Reason::TooManyAttempts,
@@ -45,13 +45,21 @@ pub async fn sign_in(
     let account = match credentials::authenticate(&state.db, &login, &password).await {
         Ok(account) => account,
         Err(SignInError::Db(detail)) => {
-            state.sign_in_throttle.record_no_guess(&login_key, &address);
+            state
+                .sign_in_throttle
+                .no_guess(&login_key, &address)
+                .await
+                .map_err(db_error)?;
             tracing::error!(%detail, "sign in");
             return Err(AppError::Internal);
         }
         Err(e) => {
             if !matches!(e, SignInError::WrongCredentials) {
-                state.sign_in_throttle.record_no_guess(&login_key, &address);
+                state
+                    .sign_in_throttle
+                    .no_guess(&login_key, &address)
+                    .await
+                    .map_err(db_error)?;
             } else if attempt == FailureOutcome::BurstStarted {
                 credentials::record_failure_burst(&state.db, &login_key, &address).await?;
             }
@@ -65,7 +73,11 @@ pub async fn sign_in(
             return Err(AppError::invalid("login", reason));
         }
     };
-    state.sign_in_throttle.record_success(&login_key, &address);
+    state
+        .sign_in_throttle
+        .succeeded(&login_key, &address)
+        .await
+        .map_err(db_error)?;
     let user = current::to_current_user(&account).ok_or(AppError::Internal)?;
     current::start(&session, account.id).await?;
     crate::services::accounts::sign_ins::record_sign_in(
@@ -152,7 +164,9 @@ pub async fn register_producer(
     if !ctx
         .app
         .registrations
-        .allow(&address, std::time::Instant::now())
+        .check(&address)
+        .await
+        .map_err(db_error)?
     {
         return Err(AppError::invalid(
             "email",
@@ -225,7 +239,9 @@ pub async fn demo_sign_in(email: String, next: Option<String>) -> Result<(), App
     let address = ip.clone().unwrap_or_else(|| "unknown".into());
     if !state
         .demo_sign_ins
-        .allow(&address, std::time::Instant::now())
+        .check(&address)
+        .await
+        .map_err(db_error)?
     {
         // Not a wrong password: nothing was guessed, the trainer's room signed in too often.
         return Err(AppError::invalid(
@@ -302,4 +318,11 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), A
     let ip = crate::auth::current::client_ip(&state).await;
     crate::services::accounts::reset_links::redeem(&state.db, &token, &new_password, ip).await?;
     Ok(())
+}
+
+/// A database error counting attempts: logged, and answered as the server's fault.
+#[cfg(feature = "ssr")]
+fn db_error(err: sea_orm::DbErr) -> AppError {
+    tracing::error!(error = %err, "attempt counts");
+    AppError::Internal
 }
