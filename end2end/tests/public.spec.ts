@@ -172,7 +172,9 @@ test("a producer records a lot with three events from the phone; its QR link ope
   await row.getByLabel("Lý do thu hồi").fill("Kiểm tra thấy nhãn sai quy định (thử nghiệm)");
   await row.getByLabel("Số quyết định thu hồi").fill("99/QĐ-UBND");
   await row.getByLabel("Ngày thu hồi").fill("2026-11-30");
-  await row.getByRole("button", { name: "Thu hồi" }).click();
+  // Asked first: a revocation cannot be undone.
+  await row.getByTestId("list-revoke-start").click();
+  await row.getByTestId("list-revoke-confirm").click();
   await expect(province.getByTestId("certificate-row").filter({ hasText: number })).toHaveCount(0);
   await visitor.goto(new URL(link).pathname);
   await expect(visitor.getByTestId("product-certificate")).toHaveAttribute("data-status", "revoked");

@@ -14,6 +14,7 @@ pub struct Jobs {
     db: DatabaseConnection,
     holder: Arc<str>,
     names: Arc<std::sync::Mutex<Vec<&'static str>>>,
+    running: Arc<std::sync::Mutex<Vec<tokio::task::AbortHandle>>>,
 }
 
 impl Jobs {
@@ -24,6 +25,7 @@ impl Jobs {
             db,
             holder,
             names: Arc::default(),
+            running: Arc::default(),
         }
     }
 
@@ -41,7 +43,7 @@ impl Jobs {
         // dead holder's job moves on within a fraction of the interval more.
         let margin = (every / 4).max(Duration::from_secs(30));
         let ttl = every + margin;
-        tokio::spawn(async move {
+        let task = tokio::spawn(async move {
             let mut tick = tokio::time::interval(every);
             tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {
@@ -54,10 +56,17 @@ impl Jobs {
                 }
             }
         });
+        if let Ok(mut running) = self.running.lock() {
+            running.push(task.abort_handle());
+        }
     }
 
-    /// Gives up this instance's leases, so other instances take the jobs over at once.
+    /// Stops this instance's jobs (a run under way is cut: each job's steps are transactions)
+    /// and gives up their leases, so other instances take them over at once.
     pub async fn hand_over(&self) {
+        for task in self.running.lock().map(|r| r.clone()).unwrap_or_default() {
+            task.abort();
+        }
         let names = self.names.lock().map(|n| n.clone()).unwrap_or_default();
         for job in names {
             let now = app::clock::now();

@@ -244,7 +244,10 @@ pub async fn clear_after_writes(
     let writes = !matches!(*request.method(), Method::GET | Method::HEAD)
         && changes_public_pages(request.uri().path());
     let response = next.run(request).await;
-    if writes {
+    // Only a write that went through: a flood of refused or junk posts must not empty every
+    // server's cache (nor write to the database).
+    let done = response.status().is_success() || response.status().is_redirection();
+    if writes && done {
         cache.clear();
         if let Err(err) = app::services::page_generation::raise(&db).await {
             tracing::warn!(error = %err, "could not tell the other instances of a change");

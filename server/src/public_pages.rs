@@ -533,15 +533,18 @@ mod tests {
         renamed.name = Set("Tên mới sau khi sửa".into());
         renamed.update(&t.db).await.unwrap();
         assert_eq!(fetch(None).await.2, first);
-        // A write that may change a public page (here a product save, even one refused)
-        // empties the cache.
-        let sign_out = Request::post("/api/save_product")
+        // A refused product save changes nothing: the kept page stays (a flood of refused
+        // posts cannot empty every server's cache). A save that goes through empties it
+        // (`attacks::page_cache`).
+        let refused = Request::post("/api/save_product")
             .header(header::HOST, "ocop.test")
             .header(header::ORIGIN, "http://ocop.test")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(Body::empty())
             .unwrap();
-        t.router.clone().oneshot(sign_out).await.unwrap();
+        t.router.clone().oneshot(refused).await.unwrap();
+        assert_eq!(fetch(None).await.2, first);
+        t.page_cache.clear();
         let (status, changed_etag, fresh) = fetch(Some(etag.clone())).await;
         assert_eq!(status, StatusCode::OK);
         assert!(fresh.contains("Tên mới sau khi sửa"));

@@ -9,19 +9,23 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect,
-    Set, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 
 use crate::auth::throttle::{ADDRESS_THRESHOLD, FORGET_AFTER, FailureOutcome, keys, wait_after};
 use crate::entities::throttle_count::{self, Column};
 
-/// Makes the rows of `keys` that do not exist yet (count 0), then reads them locked.
+/// Makes the rows of `keys` that do not exist yet (count 0), then reads them locked — in key
+/// order, as every step locks, so two steps sharing rows never wait on each other in a circle.
+/// `None` if a row went (pruned, or a pair cleared) between the two: the caller starts again.
 async fn locked_rows(
     txn: &impl ConnectionTrait,
     keys: &[String],
     now: DateTime<Utc>,
-) -> Result<Vec<throttle_count::Model>, DbErr> {
+) -> Result<Option<Vec<throttle_count::Model>>, DbErr> {
+    let mut keys = keys.to_vec();
+    keys.sort();
     let rows = keys.iter().map(|key| throttle_count::ActiveModel {
         key: Set(key.clone()),
         count: Set(0),
@@ -31,11 +35,30 @@ async fn locked_rows(
         .on_conflict(OnConflict::column(Column::Key).do_nothing().to_owned())
         .exec_without_returning(txn)
         .await?;
-    throttle_count::Entity::find()
-        .filter(Column::Key.is_in(keys.to_vec()))
+    let rows = throttle_count::Entity::find()
+        .filter(Column::Key.is_in(keys.clone()))
+        .order_by_asc(Column::Key)
         .lock_exclusive()
         .all(txn)
-        .await
+        .await?;
+    Ok((rows.len() == keys.len()).then_some(rows))
+}
+
+/// Opens a transaction holding the rows of `keys` locked, trying again (a few times) when a
+/// row went meanwhile.
+async fn lock(
+    db: &DatabaseConnection,
+    keys: &[String],
+    now: DateTime<Utc>,
+) -> Result<(DatabaseTransaction, Vec<throttle_count::Model>), DbErr> {
+    for _ in 0..3 {
+        let txn = db.begin().await?;
+        if let Some(rows) = locked_rows(&txn, keys, now).await? {
+            return Ok((txn, rows));
+        }
+        txn.rollback().await?;
+    }
+    Err(DbErr::Custom("attempt counts kept changing".into()))
 }
 
 fn age(now: DateTime<Utc>, since: DateTime<Utc>) -> Duration {
@@ -54,8 +77,7 @@ pub async fn begin_sign_in(
 ) -> Result<Result<FailureOutcome, Duration>, DbErr> {
     let keys = keys(login, address);
     let names: Vec<String> = keys.iter().map(|(k, _)| k.clone()).collect();
-    let txn = db.begin().await?;
-    let rows = locked_rows(&txn, &names, now).await?;
+    let (txn, rows) = lock(db, &names, now).await?;
     let wait = keys
         .iter()
         .filter_map(|(key, threshold)| {
@@ -95,14 +117,18 @@ pub async fn begin_sign_in(
     Ok(Ok(outcome))
 }
 
-/// Gives one counted attempt back to each of `keys` (never below zero).
-async fn give_back(db: &impl ConnectionTrait, keys: Vec<String>) -> Result<(), DbErr> {
-    throttle_count::Entity::update_many()
-        .col_expr(Column::Count, Expr::col(Column::Count).sub(1))
-        .filter(Column::Key.is_in(keys))
-        .filter(Column::Count.gt(0))
-        .exec(db)
-        .await?;
+/// Gives one counted attempt back to each of `keys` (never below zero): one row per
+/// statement, in key order, so it never holds one row while waiting for another.
+async fn give_back(db: &impl ConnectionTrait, mut keys: Vec<String>) -> Result<(), DbErr> {
+    keys.sort();
+    for key in keys {
+        throttle_count::Entity::update_many()
+            .col_expr(Column::Count, Expr::col(Column::Count).sub(1))
+            .filter(Column::Key.eq(key))
+            .filter(Column::Count.gt(0))
+            .exec(db)
+            .await?;
+    }
     Ok(())
 }
 
@@ -152,8 +178,7 @@ pub async fn allow(
     window: Duration,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
-    let txn = db.begin().await?;
-    let rows = locked_rows(&txn, &[key.to_owned()], now).await?;
+    let (txn, rows) = lock(db, &[key.to_owned()], now).await?;
     let (count, since) = rows
         .first()
         .filter(|r| age(now, r.since) < window)

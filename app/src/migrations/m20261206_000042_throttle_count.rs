@@ -25,6 +25,16 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(ThrottleCount::Since))
                     .to_owned(),
             )
+            .await?;
+        // The prune deletes by age.
+        manager
+            .create_index(
+                Index::create()
+                    .name("ix_throttle_count_since")
+                    .table(ThrottleCount::Table)
+                    .col(ThrottleCount::Since)
+                    .to_owned(),
+            )
             .await
     }
 

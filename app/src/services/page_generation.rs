@@ -50,8 +50,8 @@ pub async fn current(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
         .map_or(0, |row| row.generation))
 }
 
-/// Reads the generation every `every` and calls `changed` each time it moved since the last
-/// read, for as long as the server runs.
+/// Reads the generation every `every` and calls `changed` at the first read and each time it
+/// moved since the last, for as long as the server runs.
 pub async fn watch(
     db: sea_orm::DatabaseConnection,
     every: std::time::Duration,
@@ -64,7 +64,8 @@ pub async fn watch(
         tick.tick().await;
         match current(&db).await {
             Ok(now) => {
-                if last.is_some_and(|seen| seen != now) {
+                // The first read empties too: pages kept before it may predate a change.
+                if last.is_none_or(|seen| seen != now) {
                     changed();
                 }
                 last = Some(now);
