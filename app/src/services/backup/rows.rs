@@ -232,12 +232,18 @@ pub async fn drop_all(db: &DatabaseConnection) -> Result<(), DbErr> {
             txn.execute_unprepared(&format!("DROP TABLE {}", identifier(&t.name)?))
                 .await?;
         }
+        // Left out of `tables`, but made again by the migrations all the same.
+        for name in super::schema::VOLATILE_TABLES {
+            txn.execute_unprepared(&format!("DROP TABLE IF EXISTS {}", identifier(name)?))
+                .await?;
+        }
         return txn.commit().await;
     }
-    for t in &tables {
+    let names = tables.iter().map(|t| t.name.as_str());
+    for name in names.chain(super::schema::VOLATILE_TABLES) {
         db.execute_unprepared(&format!(
             "DROP TABLE IF EXISTS {} CASCADE",
-            identifier(&t.name)?
+            identifier(name)?
         ))
         .await?;
     }

@@ -8,6 +8,11 @@ use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement};
 /// The table sea-orm keeps the applied migrations in: the backup's schema version.
 pub const MIGRATIONS_TABLE: &str = "seaql_migrations";
 
+/// Tables of a running server's moment, not of the province's data: left out of backups and
+/// copies. Who holds a job (`job_lease`) means nothing on another machine, and the attempt
+/// counts (`throttle_count`) hold sign-in names and client addresses of the last two hours.
+pub const VOLATILE_TABLES: [&str; 2] = ["job_lease", "throttle_count"];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     pub name: String,
@@ -57,7 +62,8 @@ async fn strings(
         .collect()
 }
 
-/// Every table of the application (with the migrations table), by name.
+/// Every table of the application (with the migrations table, without `VOLATILE_TABLES`), by
+/// name.
 ///
 /// # Errors
 /// A database error, or a name that is not a plain identifier.
@@ -87,6 +93,9 @@ pub async fn tables(db: &impl ConnectionTrait) -> Result<Vec<Table>, DbErr> {
     let mut out = Vec::new();
     for row in names {
         let name = row.into_iter().next().unwrap_or_default();
+        if VOLATILE_TABLES.contains(&name.as_str()) {
+            continue;
+        }
         identifier(&name)?;
         out.push(table(db, &name).await?);
     }
