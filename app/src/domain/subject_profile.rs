@@ -132,9 +132,9 @@ fn number(
     }
 }
 
-/// Within mainland Vietnam's bounding box, generously. A producer's place outside it is
-/// almost always latitude and longitude typed the other way round (106.76, 21.85), which
-/// would otherwise land in the sea off Somalia.
+/// Within mainland Vietnam's bounding box, generously. A producer's place outside it is a
+/// slip: the two numbers swapped (a latitude of 106.76) or one typed for the other (21.85,
+/// 21.85 is in Sudan).
 fn in_vietnam(latitude: f64, longitude: f64) -> bool {
     (8.0..=23.5).contains(&latitude) && (102.0..=110.0).contains(&longitude)
 }
