@@ -46,6 +46,12 @@ impl Key {
     }
 }
 
+/// A page not kept yet: its key, and the cache's epoch before its data was read.
+pub struct Pending {
+    pub key: Key,
+    epoch: u64,
+}
+
 #[derive(Clone, Debug)]
 pub struct Page {
     pub status: StatusCode,
@@ -119,14 +125,25 @@ impl PageCache {
     }
 
     /// The kept page, unless the request asks to bypass caches (`Cache-Control: no-cache`, as
-    /// a browser's hard reload does; the benchmark uses it to time the real work).
-    pub fn fresh(&self, key: &Key, headers: &HeaderMap) -> Option<Page> {
+    /// a browser's hard reload does; the benchmark uses it to time the real work); else the
+    /// page to render, to `keep` once rendered.
+    pub fn lookup(&self, key: Key, headers: &HeaderMap) -> Result<Page, Pending> {
+        // Taken before anything is read for the page.
+        let epoch = self.epoch();
         let bypass = headers
             .get_all(header::CACHE_CONTROL)
             .iter()
             .filter_map(|v| v.to_str().ok())
             .any(|v| v.contains("no-cache"));
-        if bypass { None } else { self.get(key) }
+        match self.get(&key).filter(|_| !bypass) {
+            Some(page) => Ok(page),
+            None => Err(Pending { key, epoch }),
+        }
+    }
+
+    /// Keeps the page `lookup` asked for (`put`, with the epoch taken before its data was read).
+    pub fn keep(&self, pending: Pending, page: Page) {
+        self.put(pending.key, page, pending.epoch);
     }
 
     /// Keeps a page that was found (a 404 or an error is never kept), rendered from data read

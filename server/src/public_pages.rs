@@ -19,7 +19,7 @@ use app::state::AppState;
 use tower_sessions::Session;
 
 use crate::exports::base_and_today;
-use crate::page_cache::{Key, Page, PageCache};
+use crate::page_cache::{Key, Page, PageCache, Pending};
 
 /// The query string; only `lang` is read.
 type LangQuery = std::collections::HashMap<String, String>;
@@ -44,10 +44,10 @@ pub async fn product(
         &base,
         today,
     );
-    let epoch = cache.epoch();
-    if let Some(page) = cache.fresh(&key, &headers) {
-        return serve(page, &headers, &query, visitor.as_ref());
-    }
+    let pending = match cache.lookup(key, &headers) {
+        Ok(page) => return serve(page, &headers, &query, visitor.as_ref()),
+        Err(pending) => pending,
+    };
     let found = match id.ok_or(()) {
         Ok(id) => {
             app::services::traceability::public_product::product(
@@ -65,14 +65,13 @@ pub async fn product(
     let rendered = render(
         found,
         (locale, state.demo_mode),
-        &key.path,
+        &pending.key.path,
         |p| p.name.clone(),
         |p| view! { <PublicProductView p /> }.into_any(),
     );
     cached(
         &cache,
-        key,
-        epoch,
+        pending,
         rendered,
         &headers,
         &query,
@@ -99,10 +98,10 @@ pub async fn lot(
         &base,
         today,
     );
-    let epoch = cache.epoch();
-    if let Some(page) = cache.fresh(&key, &headers) {
-        return serve(page, &headers, &query, visitor.as_ref());
-    }
+    let pending = match cache.lookup(key, &headers) {
+        Ok(page) => return serve(page, &headers, &query, visitor.as_ref()),
+        Err(pending) => pending,
+    };
     let found = match id.ok_or(()) {
         Ok(id) => {
             app::services::traceability::lots::public_trace(
@@ -119,14 +118,13 @@ pub async fn lot(
     let rendered = render(
         found,
         (locale, state.demo_mode),
-        &key.path,
+        &pending.key.path,
         |l| format!("{} — {}", l.product_name, l.code),
         |l| view! { <PublicLotView l /> }.into_any(),
     );
     cached(
         &cache,
-        key,
-        epoch,
+        pending,
         rendered,
         &headers,
         &query,
@@ -137,8 +135,7 @@ pub async fn lot(
 /// Keeps a rendered page (found or 404) and serves it; a failure is answered, not kept.
 fn cached(
     cache: &PageCache,
-    key: Key,
-    epoch: u64,
+    pending: Pending,
     rendered: Result<(StatusCode, String), StatusCode>,
     headers: &HeaderMap,
     query: &LangQuery,
@@ -147,7 +144,7 @@ fn cached(
     match rendered {
         Ok((status, html)) => {
             let page = Page::new(status, Bytes::from(html));
-            cache.put(key, page.clone(), epoch);
+            cache.keep(pending, page.clone());
             serve(page, headers, query, visitor)
         }
         Err(status) => status.into_response(),
@@ -265,10 +262,10 @@ pub async fn catalog(
         wanted.q, wanted.group, wanted.commune, wanted.stars, wanted.kind, wanted.sort, wanted.page
     );
     let key = Key::new("/catalog", &searched, locale, "", today);
-    let epoch = cache.epoch();
-    if let Some(page) = cache.fresh(&key, &headers) {
-        return serve(page, &headers, &query, visitor.as_ref());
-    }
+    let pending = match cache.lookup(key, &headers) {
+        Ok(page) => return serve(page, &headers, &query, visitor.as_ref()),
+        Err(pending) => pending,
+    };
     let found = app::services::catalog::search(&state.readers, &wanted, today).await;
     let rendered = render(
         found,
@@ -279,8 +276,7 @@ pub async fn catalog(
     );
     cached(
         &cache,
-        key,
-        epoch,
+        pending,
         rendered,
         &headers,
         &query,
@@ -309,10 +305,10 @@ pub async fn decisions(
         "",
         today,
     );
-    let epoch = cache.epoch();
-    if let Some(page) = cache.fresh(&key, &headers) {
-        return serve(page, &headers, &query, visitor.as_ref());
-    }
+    let pending = match cache.lookup(key, &headers) {
+        Ok(page) => return serve(page, &headers, &query, visitor.as_ref()),
+        Err(pending) => pending,
+    };
     use app::services::evaluation::published;
     let rendered = match round {
         None => render(
@@ -331,15 +327,14 @@ pub async fn decisions(
             )
             .await,
             (locale, state.demo_mode),
-            &key.path,
+            &pending.key.path,
             |r| r.round.name.clone(),
             |results| view! { <DecisionView results /> }.into_any(),
         ),
     };
     cached(
         &cache,
-        key,
-        epoch,
+        pending,
         rendered,
         &headers,
         &query,

@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::auth::{Action, Actor, Resource, Role, allowed};
 use crate::domain::certificate;
 use crate::domain::text::fold;
-use crate::entities::{certificate as cert, product, product_group, subject, user_account};
+use crate::entities::{certificate as cert, product, subject, user_account};
 use crate::models::registry::{
     ProductEntry, REGISTRY_PAGE, RegistryFilter, RegistryPage, SubjectEntry,
 };
@@ -121,12 +121,7 @@ async fn product_entries(
         .into_iter()
         .map(|s| (s.id, s))
         .collect();
-    let groups: HashMap<i32, String> = product_group::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.code))
-        .collect();
+    let groups = crate::services::master_data::group_codes(db).await?;
     // The latest certificate of each product (by decision date).
     let mut latest: HashMap<i32, cert::Model> = HashMap::new();
     for c in cert::Entity::find()

@@ -247,12 +247,7 @@ pub async fn browse(
             .await?,
         |p| p.id,
     );
-    let groups: HashMap<i32, String> = product_group::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.code))
-        .collect();
+    let groups = crate::services::master_data::group_codes(db).await?;
     let group_of = |d: &dossier::Model| {
         products
             .get(&d.product_id)

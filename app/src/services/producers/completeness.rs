@@ -12,7 +12,7 @@ use crate::domain::completeness::{
 };
 use crate::domain::dates::day_in_vietnam;
 use crate::domain::label::check_label;
-use crate::entities::{product, product_group, product_label, product_photo, subject};
+use crate::entities::{product, product_label, product_photo, subject};
 use crate::models::producers::completeness::{CompletenessView, GapView, ProductGapsView};
 use crate::models::reports::periodic::Text;
 use crate::services::ServiceError;
@@ -71,12 +71,7 @@ pub async fn of_subjects(
         .into_iter()
         .map(|l| (l.product_id, l))
         .collect();
-    let groups: HashMap<i32, String> = product_group::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.code))
-        .collect();
+    let groups = crate::services::master_data::group_codes(db).await?;
     let items: Vec<_> = label_checklist::active(db)
         .await?
         .into_iter()
