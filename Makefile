@@ -4,6 +4,8 @@
 # Tool versions are pinned here, and only here (README.md says why each pin exists).
 CARGO_LEPTOS_VERSION := 0.3.10
 WASM_BINDGEN_VERSION := 0.2.129
+# The S3-compatible object store the file-store tests and the drills run against (bench/garage.sh).
+GARAGE_VERSION := 2.5.0
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -25,7 +27,7 @@ WASM_BUILD := $(CLIPPY) RUSTFLAGS="$(LEPTOS_RUSTFLAGS) -D warnings"
 export LEPTOS_OUTPUT_NAME := ocop
 SERVER_DEBUG := target/debug/server
 
-.PHONY: run test release bench tools check lint clippy client tests-and-client unit-test build-for-e2e wasm-size e2e clean-data demo-reset
+.PHONY: run test release bench drill drill-short nginx tools garage check lint clippy client tests-and-client unit-test build-for-e2e wasm-size e2e clean-data demo-reset
 
 # The trainers' command: the optimised client (what a phone downloads in a training room) with a
 # debug server, which builds fast; the client is precompressed once here, not per request.
@@ -38,7 +40,7 @@ run: tools client
 	DEMO_MODE=$${DEMO_MODE:-true} $(SERVER_DEBUG) serve
 
 # The stages of `make test`, run in this order; the time each took is printed at the end.
-TEST_STAGES := lint tests-and-client e2e
+TEST_STAGES := lint tests-and-client e2e drill-short
 
 test: tools
 	@summary=""; \
@@ -75,6 +77,13 @@ LIGHT_INTO_SITE := rm -rf target/site/pkg/light && mkdir -p target/site/pkg \
 	&& cp -r target/site-light/pkg/light target/site/pkg/light && rm -f target/site/pkg/light/ocop.css
 
 # ---- tools: each step is skipped when the right version is already there -------------------
+# Garage from the package registries, built with only its SQLite metadata engine (about 10
+# minutes, once per machine). Only the S3 leg of the tests needs it (.ci/run).
+garage:
+	@garage --version 2>/dev/null | grep -qF "$(GARAGE_VERSION)" \
+	  || { echo "installing garage $(GARAGE_VERSION)"; \
+	       cargo install --locked garage --version $(GARAGE_VERSION) --no-default-features --features bundled-libs,sqlite; }
+
 tools: end2end/node_modules/.installed
 	@echo "==> checking tools"
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
@@ -163,6 +172,27 @@ wasm-size:
 e2e:
 	@echo "==> end-to-end tests in Chromium"
 	SERVER_BIN=$(SERVER_DEBUG) node end2end/run.mjs
+
+# The crash and load drills (README, "Operating"). `drill-short` is what `make test` runs, on the
+# debug server: seconds, not minutes. `drill` is the full form, on the release server: the crash
+# drill with 100 clients for 20 s, and two servers on PostgreSQL with 20,000 more products under
+# 200 connections for 60 s a phase (TEST_DATABASE_URL; TEST_S3_URL for files in an S3 store).
+drill-short: nginx
+	@echo "==> crash and load drills (short)"
+	SERVER_BIN=$(SERVER_DEBUG) node bench/drill-crash.mjs --short
+	@if [ -n "$${TEST_DATABASE_URL:-}" ]; then SERVER_BIN=$(SERVER_DEBUG) node bench/drill-load.mjs --short; \
+	  else echo "load drill skipped: it needs PostgreSQL (TEST_DATABASE_URL)"; fi
+
+drill: tools nginx
+	cargo leptos build --release --server-only
+	SERVER_BIN=target/release/server node bench/drill-crash.mjs
+	SERVER_BIN=target/release/server node bench/drill-load.mjs
+
+nginx:
+	@command -v nginx >/dev/null \
+	  || { echo "installing Debian's nginx-light"; \
+	       if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	       $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx-light; }
 
 clean-data:
 	rm -rf data

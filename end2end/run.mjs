@@ -5,26 +5,15 @@
 // Usage: node run.mjs [playwright args…]   (SERVER_BIN overrides ../target/release/server)
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../bench/drill-lib.mjs";
 import { startMailSink } from "./mail-sink.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
 const serverBin = resolve(root, process.env.SERVER_BIN ?? "target/release/server");
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => ok(port));
-    });
-  });
-}
 
 function run(cmd, args, env) {
   return new Promise((ok) => {

@@ -3,6 +3,7 @@ pub mod access;
 pub mod adoption;
 pub mod audit_action;
 pub mod audit_details;
+pub mod byte_range;
 pub mod certificate;
 pub mod chart;
 pub mod checklist;

@@ -7,6 +7,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use app::entities::{product, subject};
 use app::seed::demo::{DEMO_PRODUCT_COUNT, seed_demo};
+use app::services::files::store::LocalFolder;
 use app::services::reports::home_figures::home_figures;
 
 #[tokio::test]
@@ -214,7 +215,9 @@ async fn reset_demo_makes_the_same_demo_again_and_refuses_a_real_database() {
             std::process::id(),
             app::clock::now().timestamp_nanos_opt().unwrap_or(0)
         ));
-        let first = app::seed::reset::reset_demo(&t.db, &folder).await.unwrap();
+        let first = app::seed::reset::reset_demo(&t.db, &LocalFolder::new(&folder))
+            .await
+            .unwrap();
         assert!(
             first.certificates > 200 && first.dossiers > 0,
             "{b}: {first:?}"
@@ -233,7 +236,9 @@ async fn reset_demo_makes_the_same_demo_again_and_refuses_a_real_database() {
         // A training session changes things; the reset makes the same demo again.
         let p = support::dossiers::people(&t.db).await;
         support::dossiers::new_product(&t.db, &p.owner, "Sản phẩm của buổi tập huấn").await;
-        let second = app::seed::reset::reset_demo(&t.db, &folder).await.unwrap();
+        let second = app::seed::reset::reset_demo(&t.db, &LocalFolder::new(&folder))
+            .await
+            .unwrap();
         assert_eq!(first, second, "{b}");
         let products = app::entities::product::Entity::find()
             .count(&t.db)
@@ -258,7 +263,7 @@ async fn reset_demo_makes_the_same_demo_again_and_refuses_a_real_database() {
         .await
         .unwrap();
         let folder = std::env::temp_dir().join("ocop-reset-test-real");
-        let refused = app::seed::reset::reset_demo(&t.db, &folder).await;
+        let refused = app::seed::reset::reset_demo(&t.db, &LocalFolder::new(&folder)).await;
         assert!(
             matches!(&refused, Err(sea_orm::DbErr::Custom(why)) if why.contains("real installation")),
             "{refused:?}"

@@ -82,13 +82,28 @@ async fn bad_uploads_are_refused_with_a_reason_and_good_ones_survive_a_restart()
             .clone();
         assert!(file.has_thumbnail);
         let restarted = LocalFolder::new(&root);
-        let got = app::services::downloads::download(db, &restarted, &p.owner, file.file_id, false)
-            .await
-            .unwrap();
+        let got =
+            app::services::downloads::download(db, &restarted, &p.owner, file.file_id, false, None)
+                .await
+                .unwrap();
         assert_eq!(got.media_type, "image/png");
         assert!(got.bytes.starts_with(b"\x89PNG"));
+        assert_eq!(got.part, None);
+        // A viewer asking for part of the file gets that part, and what it was part of.
+        let part = app::services::downloads::download(
+            db,
+            &restarted,
+            &p.owner,
+            file.file_id,
+            false,
+            Some("bytes=1-3"),
+        )
+        .await
+        .unwrap();
+        assert_eq!(part.bytes, b"PNG");
+        assert_eq!(part.part, Some((1..4, got.bytes.len() as u64)));
         let thumb =
-            app::services::downloads::download(db, &restarted, &p.owner, file.file_id, true)
+            app::services::downloads::download(db, &restarted, &p.owner, file.file_id, true, None)
                 .await
                 .unwrap();
         assert!(thumb.bytes.starts_with(b"\xff\xd8"), "a JPEG thumbnail");

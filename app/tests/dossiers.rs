@@ -424,14 +424,14 @@ async fn parties_see_only_what_the_rules_let_them_and_outsiders_nothing() {
             .documents[0]
             .file_id;
         assert!(
-            app::services::downloads::download(db, &store, &p.owner, file_id, false)
+            app::services::downloads::download(db, &store, &p.owner, file_id, false, None)
                 .await
                 .unwrap()
                 .bytes
                 .starts_with(b"%PDF-")
         );
         assert!(
-            app::services::downloads::download(db, &store, &p.commune, file_id, false)
+            app::services::downloads::download(db, &store, &p.commune, file_id, false, None)
                 .await
                 .is_ok()
         );
@@ -444,7 +444,7 @@ async fn parties_see_only_what_the_rules_let_them_and_outsiders_nothing() {
         ] {
             assert!(
                 matches!(
-                    app::services::downloads::download(db, &store, who, file_id, false).await,
+                    app::services::downloads::download(db, &store, who, file_id, false, None).await,
                     Err(ServiceError::NotFound)
                 ),
                 "{who:?} fetched it"

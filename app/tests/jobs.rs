@@ -75,3 +75,17 @@ async fn among_many_instances_trying_at_once_one_wins() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn leases_are_judged_by_the_database_clock() {
+    for t in support::databases().await {
+        let theirs = app::services::jobs::database_now(&t.db).await.unwrap();
+        let ours = app::clock::now();
+        assert!(
+            (theirs - ours).num_seconds().abs() < 60,
+            "{}: {theirs} against {ours}",
+            t.backend
+        );
+        t.cleanup().await;
+    }
+}

@@ -380,7 +380,8 @@ async fn artwork_versions_are_kept_and_only_the_subject_and_its_officials_downlo
             (&p.council, false),
             (&app::auth::Actor::Anonymous, false),
         ] {
-            let got = app::services::downloads::download(db, &files, who, file_id, false).await;
+            let got =
+                app::services::downloads::download(db, &files, who, file_id, false, None).await;
             assert_eq!(got.is_ok(), may, "{who:?}");
         }
         t.cleanup().await;
@@ -510,7 +511,7 @@ async fn only_the_standard_and_test_reports_the_producer_chooses_become_public()
         let anonymous = app::auth::Actor::Anonymous;
         let download = |who: app::auth::Actor, id: i32| {
             let files = files.clone();
-            async move { app::services::downloads::download(db, &files, &who, id, false).await }
+            async move { app::services::downloads::download(db, &files, &who, id, false, None).await }
         };
         assert!(download(anonymous.clone(), report.file_id).await.is_err());
         for who in [&p.other_producer, &p.commune, &p.province, &anonymous] {

@@ -327,7 +327,7 @@ async fn event_photos_are_added_by_the_subject_and_public_with_the_trace() {
         assert_eq!(view.events[0].photos, [file_id]);
         let anonymous = app::auth::Actor::Anonymous;
         assert!(
-            app::services::downloads::download(db, &files, &anonymous, file_id, true)
+            app::services::downloads::download(db, &files, &anonymous, file_id, true, None)
                 .await
                 .is_ok()
         );

@@ -34,6 +34,11 @@ pub struct Config {
     /// Folder of the content-addressed file store (uploaded documents and photos).
     #[arg(long, env = "FILES_DIR", default_value = "data/files")]
     pub files_dir: String,
+    /// Where uploaded files are kept instead of `FILES_DIR`: `s3://bucket?endpoint=…&region=…`
+    /// (an S3-compatible object store, shared by several servers; credentials in the query or
+    /// in `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`) or `file:///folder`.
+    #[arg(long, env = "FILES_URL")]
+    pub files_url: Option<String>,
     /// Largest accepted upload, in megabytes.
     /// MiB of rendered public pages (QR pages, catalogue) kept in memory.
     #[arg(long, env = "PAGE_CACHE_MB", default_value_t = 64)]
@@ -107,6 +112,16 @@ impl Config {
         };
         let base = self.public_url.as_deref().unwrap_or_default();
         app::services::mail::sender::Mailer::new(url.trim(), &self.mail_from, base).map(Some)
+    }
+
+    /// The file store `FILES_URL` (or else `FILES_DIR`) names.
+    ///
+    /// # Errors
+    /// A sentence naming what is wrong in `FILES_URL`.
+    pub fn file_store(
+        &self,
+    ) -> Result<std::sync::Arc<dyn app::services::files::store::FileStore>, String> {
+        app::services::files::store::open(self.files_url.as_deref(), &self.files_dir)
     }
 
     pub fn auth_settings(&self) -> app::state::AuthSettings {

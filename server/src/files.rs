@@ -1,25 +1,36 @@
 //! `/files/{id}` and `/files/{id}/thumb`: stored files through the access check of
 //! `app::services::downloads` (the session decides who is asking).
 use axum::extract::Path;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::context::{Ctx, Refusal};
 
-pub async fn file(ctx: Ctx, Path(id): Path<i32>) -> Response {
-    serve(ctx, id, false).await
+pub async fn file(ctx: Ctx, Path(id): Path<i32>, request: HeaderMap) -> Response {
+    let range = request.get(header::RANGE).and_then(|r| r.to_str().ok());
+    serve(ctx, id, false, range).await
 }
 
 pub async fn thumbnail(ctx: Ctx, Path(id): Path<i32>) -> Response {
-    serve(ctx, id, true).await
+    serve(ctx, id, true, None).await
 }
 
-async fn serve(ctx: Ctx, id: i32, thumb: bool) -> Response {
+async fn serve(ctx: Ctx, id: i32, thumb: bool, range: Option<&str>) -> Response {
     let (db, files) = (&ctx.state.db, ctx.state.files.as_ref());
-    match app::services::downloads::download(db, files, &ctx.actor, id, thumb).await {
+    match app::services::downloads::download(db, files, &ctx.actor, id, thumb, range).await {
         Ok(download) => {
             let mut response = download.bytes.into_response();
+            if let Some((part, size)) = download.part {
+                *response.status_mut() = StatusCode::PARTIAL_CONTENT;
+                let served = format!("bytes {}-{}/{size}", part.start, part.end - 1);
+                if let Ok(value) = HeaderValue::from_str(&served) {
+                    response.headers_mut().insert(header::CONTENT_RANGE, value);
+                }
+            }
             let headers = response.headers_mut();
+            if !thumb {
+                headers.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+            }
             if let Ok(media_type) = HeaderValue::from_str(&download.media_type) {
                 headers.insert(header::CONTENT_TYPE, media_type);
             }

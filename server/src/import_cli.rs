@@ -51,7 +51,7 @@ fn print(preview: &PreviewData) -> bool {
 
 pub async fn run(
     db: &sea_orm::DatabaseConnection,
-    files_dir: &Path,
+    store: &dyn app::services::files::store::FileStore,
     file: &Path,
     commit: bool,
     by: Option<String>,
@@ -86,13 +86,12 @@ pub async fn run(
             .ok_or("no account with that e-mail")?
     };
     let actor = app::auth::current::to_actor(&account);
-    let store = app::services::files::store::LocalFolder::new(files_dir);
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let started = std::time::Instant::now();
-    let batch = app::services::imports::upload(db, &store, &actor, &name, bytes, today).await?;
+    let batch = app::services::imports::upload(db, store, &actor, &name, bytes, today).await?;
     let fingerprint = {
         use sea_orm::EntityTrait;
         app::entities::import_batch::Entity::find_by_id(batch)
@@ -103,7 +102,7 @@ pub async fn run(
     };
     let totals = app::services::imports::commit(
         db,
-        &store,
+        store,
         &actor,
         batch,
         &fingerprint,

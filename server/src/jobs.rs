@@ -48,8 +48,11 @@ impl Jobs {
             tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {
                 tick.tick().await;
-                let now = app::clock::now();
-                match app::services::jobs::acquire(&db, job, &holder, ttl, now).await {
+                let acquired = match app::services::jobs::database_now(&db).await {
+                    Ok(now) => app::services::jobs::acquire(&db, job, &holder, ttl, now).await,
+                    Err(err) => Err(err),
+                };
+                match acquired {
                     Ok(true) => work(db.clone()).await,
                     Ok(false) => tracing::debug!(job, "run by another instance"),
                     Err(err) => tracing::warn!(job, error = %err, "job lease"),
@@ -69,8 +72,11 @@ impl Jobs {
         }
         let names = self.names.lock().map(|n| n.clone()).unwrap_or_default();
         for job in names {
-            let now = app::clock::now();
-            if let Err(err) = app::services::jobs::release(&self.db, job, &self.holder, now).await {
+            let released = match app::services::jobs::database_now(&self.db).await {
+                Ok(now) => app::services::jobs::release(&self.db, job, &self.holder, now).await,
+                Err(err) => Err(err),
+            };
+            if let Err(err) = released {
                 tracing::warn!(job, error = %err, "could not hand the job over");
             }
         }

@@ -116,6 +116,10 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Check that the database holds together (SQLite's integrity and foreign-key checks) and
+    /// that every file it names is in the file store; exits with an error if not. Run it after
+    /// a crash, or before trusting a copy.
+    Verify,
     /// Copy every table into another database (SQLite to PostgreSQL) and check each table.
     CopyDb {
         #[arg(long)]
@@ -187,13 +191,13 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         Some(Command::CopyDb { to, force }) => {
             return operations::copy_db(&cli.config, to, *force).await;
         }
+        Some(Command::Verify) => return operations::verify(&cli.config).await,
         Some(Command::ResetDemo) => {
             let started = std::time::Instant::now();
             let db =
                 app::db::connect(sea_orm::ConnectOptions::new(&cli.config.database_url)).await?;
-            let made =
-                app::seed::reset::reset_demo(&db, std::path::Path::new(&cli.config.files_dir))
-                    .await?;
+            let files = cli.config.file_store()?;
+            let made = app::seed::reset::reset_demo(&db, files.as_ref()).await?;
             log_demo(&made);
             println!("reset-demo: {:.2} s", started.elapsed().as_secs_f64());
             return Ok(());
@@ -212,8 +216,8 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => Ok(()),
         Command::SeedDemo => {
-            let files = app::services::files::store::LocalFolder::new(&cli.config.files_dir);
-            match app::seed::reset::seed_everything(&db, &files).await? {
+            let files = cli.config.file_store()?;
+            match app::seed::reset::seed_everything(&db, files.as_ref()).await? {
                 Some(t) => log_demo(&t),
                 None => tracing::info!("database already has products: demo data not loaded"),
             }
@@ -238,19 +242,13 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             Ok(())
         }
         Command::Import { file, commit, by } => {
-            import_cli::run(
-                &db,
-                std::path::Path::new(&cli.config.files_dir),
-                &file,
-                commit,
-                by,
-            )
-            .await
+            import_cli::run(&db, cli.config.file_store()?.as_ref(), &file, commit, by).await
         }
         // Handled above, before anything is migrated.
         Command::Backup { .. }
         | Command::Restore { .. }
         | Command::CopyDb { .. }
+        | Command::Verify
         | Command::ResetDemo => Ok(()),
         Command::CreateAdmin {
             name,
@@ -353,9 +351,7 @@ async fn serve(
         password_links: limits.password_links,
         auth: config.auth_settings(),
         demo_mode: config.demo_mode,
-        files: std::sync::Arc::new(app::services::files::store::LocalFolder::new(
-            &config.files_dir,
-        )),
+        files: config.file_store()?,
         upload_limits: config.upload_limits(),
         certificates: config.certificate_settings(),
         public_url: config.public_url.clone().filter(|u| !u.is_empty()),

@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use app::services::backup;
-use app::services::files::store::LocalFolder;
 use sea_orm::ConnectOptions;
 
 use crate::config::Config;
@@ -20,8 +19,8 @@ pub async fn backup(
     keep: usize,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let db = open(&config.database_url).await?;
-    let files = LocalFolder::new(&config.files_dir);
-    let dir = backup::backup(&db, &files, to, keep).await?;
+    let files = config.file_store()?;
+    let dir = backup::backup(&db, files.as_ref(), to, keep).await?;
     let manifest = backup::check(&dir).await?.manifest;
     tracing::info!(
         folder = %dir.display(),
@@ -34,21 +33,39 @@ pub async fn backup(
     Ok(())
 }
 
-/// `server restore --from DIR [--force]` into `DATABASE_URL` and `FILES_DIR`.
+/// `server restore --from DIR [--force]` into `DATABASE_URL` and the file store.
 pub async fn restore(
     config: &Config,
     from: &Path,
     force: bool,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let db = open(&config.database_url).await?;
-    let files = LocalFolder::new(&config.files_dir);
-    let loaded = backup::restore(&db, &files, from, force).await?;
+    let files = config.file_store()?;
+    let loaded = backup::restore(&db, files.as_ref(), from, force).await?;
     tracing::info!(
         tables = loaded.tables,
         rows = loaded.rows,
         files = loaded.files,
         "backup restored"
     );
+    Ok(())
+}
+
+/// `server verify`: prints what it checked and each problem; fails if there is any.
+pub async fn verify(config: &Config) -> Result<(), Box<dyn std::error::Error>> {
+    let db = open(&config.database_url).await?;
+    let files = config.file_store()?;
+    let found = backup::integrity::verify(&db, files.as_ref()).await?;
+    for problem in &found.problems {
+        println!("problem: {problem}");
+    }
+    println!(
+        "verify: {} files checked, {} problems",
+        found.files_checked, found.problem_count
+    );
+    if found.problem_count > 0 {
+        return Err(format!("{} problems found", found.problem_count).into());
+    }
     Ok(())
 }
 

@@ -1,15 +1,14 @@
 //! `server reset-demo`: the training database and its files made again from nothing, so each
 //! training starts on the same demo whatever the last one did. Refused on a database holding
 //! accounts the demo loader did not make (a real installation).
-use std::path::Path;
-
-use sea_orm::{DatabaseConnection, DbErr};
+use sea_orm::{DatabaseConnection, DbErr, EntityName, EntityTrait};
 use sea_orm_migration::MigratorTrait;
 
+use crate::entities::stored_file;
 use crate::migrations::Migrator;
 use crate::seed::demo_guard::check_demo_database;
 use crate::services::backup::{rows, schema};
-use crate::services::files::store::LocalFolder;
+use crate::services::files::store::FileStore;
 
 /// What `seed-demo` made.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -33,7 +32,7 @@ pub struct DemoTotals {
 /// A database or file error, as `DbErr`.
 pub async fn seed_everything(
     db: &DatabaseConnection,
-    files: &LocalFolder,
+    files: &dyn FileStore,
 ) -> Result<Option<DemoTotals>, DbErr> {
     let Some(set) = crate::seed::demo::seed_demo(db).await? else {
         return Ok(None);
@@ -61,36 +60,43 @@ pub async fn seed_everything(
     Ok(Some(totals))
 }
 
-/// Empties the demo database and its files folder and makes the demo again.
+/// Empties the demo database and takes its files out of the store, then makes the demo again.
 ///
 /// # Errors
 /// `DbErr::Custom` with the reason for a database that is not a demo database; a database or
 /// file error.
-pub async fn reset_demo(db: &DatabaseConnection, files_dir: &Path) -> Result<DemoTotals, DbErr> {
+pub async fn reset_demo(
+    db: &DatabaseConnection,
+    files: &dyn FileStore,
+) -> Result<DemoTotals, DbErr> {
     let tables = schema::tables(db).await?;
     if tables.iter().any(|t| t.name == "user_account") {
         check_demo_database(db).await.map_err(DbErr::Custom)?;
     }
+    if tables
+        .iter()
+        .any(|t| t.name == stored_file::Entity.table_name())
+    {
+        remove_files(db, files).await?;
+    }
     rows::drop_all(db).await?;
-    clear_files(files_dir)?;
     Migrator::up(db, None).await?;
     crate::services::master_data::loading::load(db).await?;
-    seed_everything(db, &LocalFolder::new(files_dir))
+    seed_everything(db, files)
         .await?
         .ok_or_else(|| DbErr::Custom("the emptied database still holds products".into()))
 }
 
-/// Removes the store's folders (`ab/`, two hex digits) from `dir`, and nothing else.
-fn clear_files(dir: &Path) -> Result<(), DbErr> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(()); // no folder yet
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let store_folder = name.len() == 2 && name.bytes().all(|b| b.is_ascii_hexdigit());
-        if store_folder && entry.path().is_dir() {
-            std::fs::remove_dir_all(entry.path())
-                .map_err(|e| DbErr::Custom(format!("cannot empty {}: {e}", dir.display())))?;
+/// Takes out of the store the files the database names, and only those: the store may be a
+/// bucket shared with other things. Done before the rows go, so a failure leaves the database
+/// able to name them to a next try.
+async fn remove_files(db: &DatabaseConnection, files: &dyn FileStore) -> Result<(), DbErr> {
+    for file in stored_file::Entity::find().all(db).await? {
+        for sha in std::iter::once(&file.sha256).chain(file.thumb_sha256.as_ref()) {
+            files
+                .delete(sha)
+                .await
+                .map_err(|e| DbErr::Custom(format!("cannot remove a demo file: {e}")))?;
         }
     }
     Ok(())

@@ -5,6 +5,7 @@
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::auth::{Actor, dossier_party};
+use crate::domain::byte_range;
 use crate::domain::dossier::{self as rules, Party};
 use crate::domain::status::SubjectStatus;
 use crate::entities::{dossier, dossier_document, stored_file, subject};
@@ -16,9 +17,12 @@ pub struct Download {
     pub bytes: Vec<u8>,
     pub media_type: String,
     pub name: String,
+    /// When only part of the file was asked for and is served: which bytes, of how many.
+    pub part: Option<(std::ops::Range<u64>, u64)>,
 }
 
-/// The file (or its thumbnail) if `actor` may have it.
+/// The file (or its thumbnail) if `actor` may have it; of a file, only the part a `Range`
+/// header (`range`) asks for, when it asks for one that exists.
 ///
 /// # Errors
 /// `NotFound` when it does not exist, has no thumbnail, or the actor may not read it.
@@ -28,6 +32,7 @@ pub async fn download(
     actor: &Actor,
     file_id: i32,
     thumbnail: bool,
+    range: Option<&str>,
 ) -> Result<Download, ServiceError> {
     let file = stored_file::Entity::find_by_id(file_id)
         .one(db)
@@ -44,9 +49,15 @@ pub async fn download(
     } else {
         (file.sha256.clone(), file.media_type.clone())
     };
-    let bytes = files
-        .get(&sha)
-        .await
+    let size = u64::try_from(file.size_bytes).unwrap_or(0);
+    let part = range
+        .filter(|_| !thumbnail)
+        .and_then(|header| byte_range::within(header, size));
+    let read = match &part {
+        Some(part) => files.get_range(&sha, part.clone()).await,
+        None => files.get(&sha).await,
+    };
+    let bytes = read
         .map_err(|err| {
             tracing::error!(error = %err, file_id, "file store read");
             ServiceError::Db(sea_orm::DbErr::Custom("file store failed".into()))
@@ -59,6 +70,7 @@ pub async fn download(
         bytes,
         media_type,
         name: file.original_name,
+        part: part.map(|part| (part, size)),
     })
 }
 

@@ -22,6 +22,26 @@ pub fn instance_name() -> String {
     format!("{host}:{}:{:08x}", std::process::id(), OsRng.next_u32())
 }
 
+/// The time leases are compared with: PostgreSQL's clock, the one all servers share (their own
+/// may drift apart, and a lease judged by a fast clock would be taken early). SQLite has one
+/// server, whose clock it is.
+///
+/// # Errors
+/// A database error.
+pub async fn database_now(db: &impl ConnectionTrait) -> Result<DateTime<Utc>, DbErr> {
+    if db.get_database_backend() != sea_orm::DbBackend::Postgres {
+        return Ok(crate::clock::now());
+    }
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT now() AS now",
+        ))
+        .await?
+        .ok_or_else(|| DbErr::Custom("SELECT now() returned nothing".into()))?;
+    row.try_get("", "now")
+}
+
 /// Takes or renews `job`'s lease for `holder` until `now + ttl`; `false` when another instance
 /// holds a lease that has not expired.
 ///

@@ -4,6 +4,7 @@
 //! the rows name; a manifest with the SHA-256 of every part and the schema version (the
 //! migrations applied). A restore checks every part before it writes anything.
 pub mod checksum;
+pub mod integrity;
 pub mod rows;
 pub mod schema;
 

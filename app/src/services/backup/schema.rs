@@ -40,7 +40,7 @@ pub fn identifier(name: &str) -> Result<String, DbErr> {
     }
 }
 
-async fn strings(
+pub(crate) async fn strings(
     db: &impl ConnectionTrait,
     sql: &str,
     values: Vec<sea_orm::Value>,

@@ -1,8 +1,10 @@
 //! The content-addressed file store (DESIGN.md): bytes are kept under their sha256, so the same
 //! file uploaded twice is stored once and a stored file never changes. Metadata (owner, name,
-//! type) is in the `stored_file` table. One trait, a local folder by default; an S3-compatible
-//! store can implement it when the deployment grows.
+//! type) is in the `stored_file` table. One trait: a local folder by default, or an
+//! S3-compatible object store (`super::object_store`) when several servers share the files.
+use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
@@ -12,8 +14,47 @@ pub trait FileStore: Send + Sync + std::fmt::Debug {
     async fn put(&self, bytes: &[u8]) -> std::io::Result<String>;
     /// The bytes stored under `sha256`, if any.
     async fn get(&self, sha256: &str) -> std::io::Result<Option<Vec<u8>>>;
+    /// The bytes `range` of what is stored under `sha256` (the caller keeps it within the
+    /// file's size), if it is stored.
+    async fn get_range(&self, sha256: &str, range: Range<u64>) -> std::io::Result<Option<Vec<u8>>>;
+    /// Forgets what is stored under `sha256`; nothing stored there is not an error.
+    async fn delete(&self, sha256: &str) -> std::io::Result<()>;
     /// Whether the store can be reached now, for the server's readiness check.
     async fn check(&self) -> std::io::Result<()>;
+}
+
+/// The store `FILES_URL` names: `s3://bucket…` (see `super::object_store::S3Store::open`), or
+/// the folder `files_dir` when it is unset, empty or `file://…`.
+///
+/// # Errors
+/// A sentence naming what is wrong in the address.
+pub fn open(files_url: Option<&str>, files_dir: &str) -> Result<Arc<dyn FileStore>, String> {
+    match files_url.map(str::trim).filter(|u| !u.is_empty()) {
+        None => Ok(Arc::new(LocalFolder::new(files_dir))),
+        Some(url) if url.starts_with("s3://") => {
+            Ok(Arc::new(super::object_store::S3Store::open(url)?))
+        }
+        Some(url) => match url.strip_prefix("file://") {
+            Some(folder) if !folder.is_empty() => Ok(Arc::new(LocalFolder::new(folder))),
+            _ => Err(format!(
+                "FILES_URL: expected s3://bucket?… or file:///folder, got {url:?}"
+            )),
+        },
+    }
+}
+
+/// Whether `sha256` is one in hex, the only names a store hands out (so no path tricks reach
+/// a disk or a bucket).
+pub fn is_sha256(sha256: &str) -> bool {
+    sha256.len() == 64
+        && sha256
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// Where a file lives inside a store: `ab/cd/abcd…` (two levels keep folders small).
+pub fn key(sha256: &str) -> Option<String> {
+    is_sha256(sha256).then(|| format!("{}/{}/{sha256}", &sha256[..2], &sha256[2..4]))
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -36,16 +77,7 @@ impl LocalFolder {
 
     /// `None` for anything that is not a sha256 in hex (no path tricks reach the disk).
     fn path(&self, sha256: &str) -> Option<PathBuf> {
-        let valid = sha256.len() == 64
-            && sha256
-                .bytes()
-                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-        valid.then(|| {
-            self.root
-                .join(&sha256[..2])
-                .join(&sha256[2..4])
-                .join(sha256)
-        })
+        key(sha256).map(|key| self.root.join(key))
     }
 }
 
@@ -89,6 +121,34 @@ impl FileStore for LocalFolder {
             Ok(bytes) => Ok(Some(bytes)),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(err) => Err(err),
+        }
+    }
+
+    async fn get_range(&self, sha256: &str, range: Range<u64>) -> std::io::Result<Option<Vec<u8>>> {
+        use tokio::io::{AsyncReadExt, AsyncSeekExt};
+        let Some(path) = self.path(sha256) else {
+            return Ok(None);
+        };
+        let mut file = match tokio::fs::File::open(path).await {
+            Ok(file) => file,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => return Err(err),
+        };
+        file.seek(std::io::SeekFrom::Start(range.start)).await?;
+        let mut bytes = Vec::new();
+        file.take(range.end.saturating_sub(range.start))
+            .read_to_end(&mut bytes)
+            .await?;
+        Ok(Some(bytes))
+    }
+
+    async fn delete(&self, sha256: &str) -> std::io::Result<()> {
+        let Some(path) = self.path(sha256) else {
+            return Ok(());
+        };
+        match tokio::fs::remove_file(path).await {
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(err),
+            _ => Ok(()),
         }
     }
 }
