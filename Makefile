@@ -177,10 +177,11 @@ e2e:
 # debug server: seconds, not minutes. `drill` is the full form, on the release server: the crash
 # drill with 100 clients for 20 s, and two servers on PostgreSQL with 20,000 more products under
 # 200 connections for 60 s a phase (TEST_DATABASE_URL; TEST_S3_URL for files in an S3 store).
-drill-short: nginx
+drill-short:
 	@echo "==> crash and load drills (short)"
 	SERVER_BIN=$(SERVER_DEBUG) node bench/drill-crash.mjs --short
-	@if [ -n "$${TEST_DATABASE_URL:-}" ]; then SERVER_BIN=$(SERVER_DEBUG) node bench/drill-load.mjs --short; \
+	@if [ -n "$${TEST_DATABASE_URL:-}" ]; then $(MAKE) --no-print-directory nginx \
+	    && SERVER_BIN=$(SERVER_DEBUG) node bench/drill-load.mjs --short; \
 	  else echo "load drill skipped: it needs PostgreSQL (TEST_DATABASE_URL)"; fi
 
 drill: tools nginx

@@ -10,7 +10,7 @@
 // FILES_URL (files in an S3 store instead of a folder).
 import { appendFileSync } from "node:fs";
 import { join } from "node:path";
-import { Client, command, dataPlace, fileOne, freePort, lostOf, serve, serverEnv, sleep } from "./drill-lib.mjs";
+import { children, Client, command, dataPlace, fileOne, freePort, lostOf, serve, serverEnv, sleep } from "./drill-lib.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -34,6 +34,7 @@ async function drill(db) {
   const env = serverEnv(place, port);
   const log = join(place.dir, "server.log");
   const acks = join(place.dir, "acknowledged.jsonl");
+  let pass = false;
   console.log(`==> crash drill on ${db} with files in ${place.files}: ${workers} producers' clients, SIGKILL after ${seconds} s`);
   try {
     command(["seed-demo"], env);
@@ -69,8 +70,9 @@ async function drill(db) {
 
     server = await serve(env, log);
     const lost = await lostOf(server.base, producers, acknowledged);
+    const stopped = new Promise((ok) => server.child.on("exit", ok));
     server.child.kill("SIGTERM");
-    await new Promise((ok) => server.child.on("exit", ok));
+    await stopped;
     let verified = "";
     let whole = true;
     try {
@@ -81,12 +83,15 @@ async function drill(db) {
     }
     console.log(`    after the restart: ${lost.length} acknowledged changes lost; ${verified}`);
     for (const l of lost.slice(0, 10)) console.log(`    lost: ${l}`);
-    const pass = lost.length === 0 && whole && errors.length === 0 && acknowledged.length > 0;
-    console.log(`    verdict (${db}): ${pass ? "PASS" : "FAIL"} (log: ${log})`);
-    if (pass) place.remove();
+    pass = lost.length === 0 && whole && errors.length === 0 && acknowledged.length > 0;
+    console.log(`    verdict (${db}): ${pass ? "PASS" : "FAIL"}${pass ? "" : ` (log: ${log})`}`);
     return pass;
   } catch (err) {
-    console.log(`    verdict (${db}): FAIL: ${err.message}`);
+    console.log(`    verdict (${db}): FAIL: ${err.message} (log: ${log})`);
     return false;
+  } finally {
+    children.forEach((c) => c.exitCode === null && c.kill("SIGKILL"));
+    children.length = 0;
+    place.remove(pass);
   }
 }

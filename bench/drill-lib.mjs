@@ -48,9 +48,10 @@ export function dataPlace(kind) {
     dir,
     env,
     files: s3 ? "an S3 store" : "a folder",
-    remove() {
+    /** Drops the database; the folder (logs, what was acknowledged) goes too if `all`. */
+    remove(all) {
       dropDb();
-      rmSync(dir, { recursive: true, force: true });
+      if (all) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -86,18 +87,27 @@ export function command(args, env) {
   return r.stdout;
 }
 
+/** Every process a drill starts, stopped when the drill ends however it ends (SIGTERM: nginx's
+ * master then stops its workers, which a SIGKILL would leave behind). */
+export const children = [];
+process.on("exit", () => children.forEach((c) => c.exitCode === null && c.kill("SIGTERM")));
+
 /** Starts `server serve`, its log in `log`; resolves once /readyz answers. */
 export async function serve(env, log) {
   const out = openSync(log, "a");
   const child = spawn(serverBin, ["serve"], { env, stdio: ["ignore", out, out] });
+  children.push(child);
   const base = `http://${env.LEPTOS_SITE_ADDR}`;
   for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} (log: ${log})`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`server exited with ${child.exitCode ?? child.signalCode} (log: ${log})`);
+    }
     try {
       if ((await fetch(`${base}/readyz`)).ok) return { child, base };
     } catch {}
     await sleep(100);
   }
+  child.kill("SIGKILL");
   throw new Error(`server not ready after 60 s (log: ${log})`);
 }
 
@@ -259,7 +269,8 @@ async function firstAnswer(clients, ask) {
   return null;
 }
 
+/** The nearest-rank percentile of sorted values. */
 export function percentile(sorted, p) {
   if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 }

@@ -9,6 +9,9 @@
 // Usage: node bench/drill-load.mjs [--products 20000] [--seconds 60] [--connections 200]
 //   --short   what CI runs: 500 products, 5 s a phase, 50 connections (the verdict then ignores
 //             the latency spread, which a debug build on a loaded CI machine does not show fairly)
+// Of the reading connections' requests, 65 % are QR pages, 30 % catalogue searches and 5 % the
+// province's dashboard; one connection in ten files dossiers. The verdict wants the p99 of all
+// requests within 10 × their median; each kind's figures are printed beside.
 // Environment: SERVER_BIN (default target/debug/server; use target/release/server for figures),
 // TEST_DATABASE_URL, TEST_S3_URL or FILES_URL. Needs nginx (make drill installs it).
 import { spawn, spawnSync } from "node:child_process";
@@ -21,6 +24,7 @@ import {
   fileOne,
   freePort,
   lostOf,
+  children,
   percentile,
   psqlValue,
   requests,
@@ -46,16 +50,15 @@ if (spawnSync("sh", ["-c", "command -v nginx"]).status !== 0) {
   process.exit(1);
 }
 const place = dataPlace("postgres");
-const children = [];
-// SIGTERM: nginx's master then stops its workers (killed, it would leave them behind).
-process.on("exit", () => children.forEach((c) => c.kill("SIGTERM")));
 let pass = false;
 try {
   pass = await drill();
 } catch (err) {
-  console.log(`    verdict: FAIL: ${err.stack}`);
+  console.log(`    verdict: FAIL: ${err.stack} (logs: ${place.dir})`);
 }
-if (pass) place.remove();
+children.forEach((c) => c.exitCode === null && c.kill("SIGTERM"));
+await sleep(300);
+place.remove(pass);
 process.exit(pass ? 0 : 1);
 
 async function drill() {
@@ -67,7 +70,6 @@ async function drill() {
   command(["generate-national", "--products", String(products)], env(a));
   console.log(`    data made in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   const servers = await Promise.all([a, b].map((port) => serve(env(port), join(place.dir, `server-${port}.log`))));
-  servers.forEach((s) => children.push(s.child));
   const proxies = { one: nginx("one", one, [a]), two: nginx("two", two, [a, b]) };
   await sleep(500);
   const officials = await Client.signIn(proxies.two, "so.nnmt@demo.vn");
@@ -79,7 +81,7 @@ async function drill() {
   const phase = async (base, name, duringRun = async () => {}) => {
     const results = { name, times: [], errors: [], started: Date.now() };
     let stopping = false;
-    requests.observe = (ms, ok) => ok && results.times.push({ at: Date.now(), ms });
+    requests.observe = (ms, ok) => ok && results.times.push({ at: Date.now(), ms, kind: "filing" });
     const loops = Array.from({ length: connections }, (_, c) =>
       (async () => {
         for (let n = 0; !stopping; n++) {
@@ -90,8 +92,8 @@ async function drill() {
               const writer = new Client(base, writers[c % writers.length].cookie);
               await fileOne(writer, `${name}-${c}-${n}`, acknowledged, () => {});
             } else {
-              await read(base, c, n);
-              results.times.push({ at: Date.now(), ms: performance.now() - t0 });
+              const kind = await read(base, c, n);
+              results.times.push({ at: Date.now(), ms: performance.now() - t0, kind });
             }
           } catch (err) {
             if (!stopping) results.errors.push({ at: Date.now(), message: err.message });
@@ -114,11 +116,15 @@ async function drill() {
   const read = async (base, c, n) => {
     const pick = (c * 7919 + n * 104729) % 100;
     let response;
-    if (pick < 50) {
+    let kind;
+    if (pick < 65) {
+      kind = "QR page";
       response = await fetch(`${base}/products/${1 + ((c * 31 + n * 17) % maxId)}`);
-    } else if (pick < 80) {
+    } else if (pick < 95) {
+      kind = "catalogue";
       response = await fetch(`${base}/catalog?q=${encodeURIComponent(searches[(c + n) % searches.length])}`);
     } else {
+      kind = "dashboard";
       response = await fetch(`${base}/api/get_dashboard`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded", origin: base, cookie: officials.cookie },
@@ -130,6 +136,7 @@ async function drill() {
     if (response.status >= 500 || (response.status >= 400 && response.status !== 404)) {
       throw new Error(`${response.url}: ${response.status}`);
     }
+    return kind;
   };
 
   const single = report(await phase(proxies.one, "one"));
@@ -141,13 +148,15 @@ async function drill() {
       servers[0].child.kill("SIGKILL");
     }, (seconds * 1000) / 2);
   });
-  const afterKill = killed.errors.filter((e) => e.at > killedAt + 2000);
+  // Only the requests in flight on the killed server may fail: those within 2 s of the kill.
+  const excused = (e) => killedAt > 0 && e.at >= killedAt && e.at <= killedAt + 2000;
+  const afterKill = killed.errors.filter((e) => !excused(e));
   const servedAfter = killed.times.filter((t) => t.at > killedAt + 2000).length;
   console.log(
     `    one server killed mid-run: ${killed.errors.length - afterKill.length} requests failed around the kill ` +
-      `(in flight on it), ${afterKill.length} failed later; ${servedAfter} served by the other after it`,
+      `(in flight on it), ${afterKill.length} failed otherwise; ${servedAfter} served by the other after it`,
   );
-  for (const e of afterKill.slice(0, 5)) console.log(`    error after the kill: ${e.message}`);
+  for (const e of afterKill.slice(0, 5)) console.log(`    error: ${e.message}`);
 
   const lost = await lostOf(proxies.two, producers, acknowledged);
   for (const l of lost.slice(0, 10)) console.log(`    lost: ${l}`);
@@ -163,11 +172,12 @@ async function drill() {
   const ratio = both.rps / single.rps;
   console.log(`    throughput: two servers ÷ one = ${ratio.toFixed(2)} (${both.rps.toFixed(0)} ÷ ${single.rps.toFixed(0)} requests/s)`);
   console.log(`    acknowledged dossiers: ${acknowledged.length}, lost changes: ${lost.length}`);
+  // The issue's rule, over all requests together; each kind's spread is printed to see why.
   const spread = both.p99 <= 10 * both.p50;
   const verdict =
     single.errors === 0 && both.errors === 0 && afterKill.length === 0 && servedAfter > 0 &&
     lost.length === 0 && whole && (short || spread);
-  console.log(`    verdict: ${verdict ? "PASS" : "FAIL"}${short ? " (short: p99 ≤ 10 × median not required)" : ""} (logs: ${place.dir})`);
+  console.log(`    verdict: ${verdict ? "PASS" : "FAIL"}${short ? " (short: p99 ≤ 10 × median not required)" : ""}${verdict ? "" : ` (logs: ${place.dir})`}`);
   return verdict;
 }
 
@@ -178,12 +188,22 @@ function report(r) {
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     errors: r.errors.length,
+    // Each kind's p99 ÷ its median: how long the unluckiest wait beside the typical.
+    spreads: [],
   };
   console.log(
     `    ${r.name === "one" ? "one server " : "two servers"}: ${r.times.length} requests in ${r.seconds.toFixed(1)} s = ` +
       `${out.rps.toFixed(0)}/s, median ${out.p50.toFixed(0)} ms, p99 ${out.p99.toFixed(0)} ms ` +
       `(p99 ÷ median ${(out.p99 / Math.max(out.p50, 0.001)).toFixed(1)}), errors ${out.errors}`,
   );
+  const kinds = [...new Set(r.times.map((t) => t.kind))].sort();
+  const each = kinds.map((kind) => {
+    const ms = r.times.filter((t) => t.kind === kind).map((t) => t.ms).sort((x, y) => x - y);
+    const spread = percentile(ms, 99) / Math.max(percentile(ms, 50), 0.001);
+    out.spreads.push(spread);
+    return `${kind} ${ms.length} (median ${percentile(ms, 50).toFixed(0)}, p99 ${percentile(ms, 99).toFixed(0)} ms, ÷ ${spread.toFixed(1)})`;
+  });
+  console.log(`      by kind: ${each.join("; ")}`);
   for (const e of r.errors.slice(0, 5)) console.log(`    error: ${e.message}`);
   return out;
 }

@@ -7,7 +7,7 @@
 #                           (for TEST_S3_URL or FILES_URL) on the last line
 #   bench/garage.sh stop    stops it
 #
-# Ports: $GARAGE_PORT (S3, default 3930) and the next three (RPC, admin, web), on 127.0.0.1.
+# Ports: $GARAGE_PORT (S3, default 3930) and the next two (RPC, admin), on 127.0.0.1.
 set -euo pipefail
 dir="${GARAGE_DIR:-/tmp/ocop-garage}"
 port="${GARAGE_PORT:-3930}"

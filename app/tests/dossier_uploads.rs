@@ -88,7 +88,7 @@ async fn bad_uploads_are_refused_with_a_reason_and_good_ones_survive_a_restart()
                 .unwrap();
         assert_eq!(got.media_type, "image/png");
         assert!(got.bytes.starts_with(b"\x89PNG"));
-        assert_eq!(got.part, None);
+        assert_eq!(got.served, app::domain::byte_range::Wanted::Whole);
         // A viewer asking for part of the file gets that part, and what it was part of.
         let part = app::services::downloads::download(
             db,
@@ -101,7 +101,8 @@ async fn bad_uploads_are_refused_with_a_reason_and_good_ones_survive_a_restart()
         .await
         .unwrap();
         assert_eq!(part.bytes, b"PNG");
-        assert_eq!(part.part, Some((1..4, got.bytes.len() as u64)));
+        assert_eq!(part.served, app::domain::byte_range::Wanted::Part(1..4));
+        assert_eq!(part.size, got.bytes.len() as u64);
         let thumb =
             app::services::downloads::download(db, &restarted, &p.owner, file.file_id, true, None)
                 .await

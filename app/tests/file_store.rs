@@ -16,10 +16,45 @@ fn stores() -> Vec<(String, Arc<dyn FileStore>)> {
         "folder".to_owned(),
         store::open(None, &folder.to_string_lossy()).unwrap(),
     )];
-    if let Ok(url) = std::env::var("TEST_S3_URL") {
+    if let Some(url) = s3_url() {
         stores.push(("s3".to_owned(), store::open(Some(&url), "unused").unwrap()));
     }
     stores
+}
+
+/// `TEST_S3_URL`, which must name an S3 store when it is set (an empty one would quietly test
+/// a folder).
+fn s3_url() -> Option<String> {
+    let url = std::env::var("TEST_S3_URL").ok()?;
+    assert!(
+        url.starts_with("s3://"),
+        "TEST_S3_URL is not s3://…: {:?}",
+        url.get(..5)
+    );
+    Some(url)
+}
+
+/// The same bucket under a prefix of its own.
+fn under(url: &str, prefix: &str) -> String {
+    let (base, query) = url.split_once('?').unwrap_or((url, ""));
+    format!("{}/{prefix}?{query}", base.trim_end_matches('/'))
+}
+
+#[tokio::test]
+async fn deployments_sharing_a_bucket_keep_apart_under_their_prefixes() {
+    let Some(url) = s3_url() else {
+        return;
+    };
+    let run = format!("run-{}", std::process::id());
+    let training = store::open(Some(&under(&url, &format!("{run}/training"))), "").unwrap();
+    let province = store::open(Some(&under(&url, &format!("{run}/province"))), "").unwrap();
+    training.check().await.unwrap();
+    let bytes = fresh_bytes(1000);
+    let sha = training.put(&bytes).await.unwrap();
+    assert_eq!(province.get(&sha).await.unwrap(), None);
+    province.delete(&sha).await.unwrap();
+    assert_eq!(training.get(&sha).await.unwrap(), Some(bytes));
+    training.delete(&sha).await.unwrap();
 }
 
 /// Bytes no earlier run stored: the bucket outlives the test.
@@ -111,7 +146,7 @@ async fn an_unreachable_or_wrong_store_is_not_ready() {
     assert!(nowhere.put(b"x").await.is_err());
     assert!(store::open(Some("ftp://elsewhere"), "unused").is_err());
     assert!(store::open(Some("s3://ocop?unknown_option=1"), "unused").is_err());
-    if let Ok(url) = std::env::var("TEST_S3_URL") {
+    if let Some(url) = s3_url() {
         // The right server with a wrong secret is refused too.
         let wrong = url.replace("secret_access_key=", "secret_access_key=wrong");
         let refused = store::open(Some(&wrong), "unused").unwrap();

@@ -11,6 +11,7 @@ pub struct Config {
     #[arg(
         long,
         env = "DATABASE_URL",
+        hide_env_values = true,
         default_value = "sqlite://data/ocop.db?mode=rwc"
     )]
     pub database_url: String,
@@ -34,10 +35,10 @@ pub struct Config {
     /// Folder of the content-addressed file store (uploaded documents and photos).
     #[arg(long, env = "FILES_DIR", default_value = "data/files")]
     pub files_dir: String,
-    /// Where uploaded files are kept instead of `FILES_DIR`: `s3://bucket?endpoint=…&region=…`
+    /// Where uploaded files are kept instead of `FILES_DIR`: `s3://bucket/prefix?endpoint=…`
     /// (an S3-compatible object store, shared by several servers; credentials in the query or
     /// in `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`) or `file:///folder`.
-    #[arg(long, env = "FILES_URL")]
+    #[arg(long, env = "FILES_URL", hide_env_values = true)]
     pub files_url: Option<String>,
     /// Largest accepted upload, in megabytes.
     /// MiB of rendered public pages (QR pages, catalogue) kept in memory.
@@ -66,7 +67,7 @@ pub struct Config {
     /// `smtps://user:password@mail.example.vn` (TLS), `smtp://user:password@host:587?tls=required`
     /// (STARTTLS), or `smtp://127.0.0.1:25` (a relay on this machine). Unset: nothing is mailed
     /// (messages wait in the outbox) and password links are handed over by officers.
-    #[arg(long, env = "SMTP_URL")]
+    #[arg(long, env = "SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
     /// The sender of e-mails, "Name <address>".
     #[arg(

@@ -50,17 +50,37 @@ pub async fn healthz() -> &'static str {
     "ok"
 }
 
+/// How long `/readyz` waits for the database and for the file store.
+const READY_WITHIN: std::time::Duration = std::time::Duration::from_secs(3);
+
+fn flatten(answer: Result<Result<(), String>, tokio::time::error::Elapsed>) -> Result<(), String> {
+    answer.unwrap_or_else(|_| Err(format!("no answer within {READY_WITHIN:?}")))
+}
+
 /// Ready for traffic: not stopping, the database answers a query and the file store is there.
 /// 503 with the reason otherwise, so a load balancer sends requests elsewhere.
 pub async fn readyz(State(state): State<AppState>) -> Response {
     if STOPPING.load(Ordering::SeqCst) {
         return (StatusCode::SERVICE_UNAVAILABLE, "stopping").into_response();
     }
-    if let Err(err) = state.db.execute_unprepared("SELECT 1").await {
+    // A load balancer asks every few seconds and gives up on a slow answer: a store or a
+    // database slower than this is as good as unreachable.
+    let database = tokio::time::timeout(READY_WITHIN, async {
+        state
+            .db
+            .execute_unprepared("SELECT 1")
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    });
+    if let Err(err) = flatten(database.await) {
         tracing::error!(error = %err, "readiness: database unreachable");
         return (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response();
     }
-    if let Err(err) = state.files.check().await {
+    let files = tokio::time::timeout(READY_WITHIN, async {
+        state.files.check().await.map_err(|e| e.to_string())
+    });
+    if let Err(err) = flatten(files.await) {
         tracing::error!(error = %err, "readiness: file store unreachable");
         return (StatusCode::SERVICE_UNAVAILABLE, "file store unreachable").into_response();
     }

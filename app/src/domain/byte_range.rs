@@ -1,34 +1,51 @@
 //! The `Range: bytes=…` a browser sends to fetch part of a file (a PDF viewer reading pages as
 //! it shows them, a download resumed on a phone's weak connection). One range is served; several
-//! ranges, another unit or nonsense get the whole file, which HTTP allows (RFC 9110, 14.2).
+//! ranges, another unit or nonsense get the whole file, which HTTP allows (RFC 9110, 14.2); a
+//! range wholly past the end is "not satisfiable" (416), so a finished download resumed ends.
 use std::ops::Range;
 
-/// The part of a file of `size` bytes that `header` asks for, if it asks for one that exists.
-pub fn within(header: &str, size: u64) -> Option<Range<u64>> {
-    let spec = header.trim().strip_prefix("bytes=")?.trim();
-    if spec.contains(',') || size == 0 {
-        return None;
-    }
-    let (first, last) = spec.split_once('-')?;
-    let number = |text: &str| -> Option<Option<u64>> {
-        let text = text.trim();
-        if text.is_empty() {
-            Some(None)
-        } else if text.len() <= 20 && text.bytes().all(|b| b.is_ascii_digit()) {
-            text.parse().ok().map(Some)
-        } else {
-            None
-        }
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Wanted {
+    Whole,
+    Part(Range<u64>),
+    /// A well-formed range with no byte of the file in it.
+    Unsatisfiable,
+}
+
+/// What `header` asks of a file of `size` bytes.
+pub fn wanted(header: &str, size: u64) -> Wanted {
+    let Some(spec) = header.trim().strip_prefix("bytes=").map(str::trim) else {
+        return Wanted::Whole;
     };
-    match (number(first)?, number(last)?) {
+    let Some((first, last)) = spec.split_once('-').filter(|_| !spec.contains(',')) else {
+        return Wanted::Whole;
+    };
+    let (Some(first), Some(last)) = (number(first), number(last)) else {
+        return Wanted::Whole;
+    };
+    match (first, last) {
         // The last `n` bytes.
-        (None, Some(n)) if n > 0 => Some(size.saturating_sub(n)..size),
+        (None, Some(0)) => Wanted::Unsatisfiable,
+        (None, Some(_)) if size == 0 => Wanted::Unsatisfiable,
+        (None, Some(n)) => Wanted::Part(size.saturating_sub(n)..size),
+        (Some(start), Some(last)) if start > last => Wanted::Whole,
+        (Some(start), _) if start >= size => Wanted::Unsatisfiable,
         // From `start` to the end, or to `last` (inclusive, cut at the end).
-        (Some(start), None) if start < size => Some(start..size),
-        (Some(start), Some(last)) if start <= last && start < size => {
-            Some(start..last.saturating_add(1).min(size))
-        }
-        _ => None,
+        (Some(start), None) => Wanted::Part(start..size),
+        (Some(start), Some(last)) => Wanted::Part(start..last.saturating_add(1).min(size)),
+        (None, None) => Wanted::Whole,
+    }
+}
+
+/// `Some(None)` for an absent number, `Some(Some(n))` for digits, `None` for anything else.
+fn number(text: &str) -> Option<Option<u64>> {
+    let text = text.trim();
+    if text.is_empty() {
+        Some(None)
+    } else if text.len() <= 20 && text.bytes().all(|b| b.is_ascii_digit()) {
+        text.parse().ok().map(Some)
+    } else {
+        None
     }
 }
 
@@ -39,19 +56,20 @@ mod tests {
 
     #[test]
     fn the_forms_browsers_send() {
-        assert_eq!(within("bytes=0-99", 1000), Some(0..100));
-        assert_eq!(within("bytes=900-", 1000), Some(900..1000));
-        assert_eq!(within("bytes=-100", 1000), Some(900..1000));
-        assert_eq!(within("bytes=-5000", 1000), Some(0..1000));
-        assert_eq!(within("bytes=990-2000", 1000), Some(990..1000));
+        assert_eq!(wanted("bytes=0-99", 1000), Wanted::Part(0..100));
+        assert_eq!(wanted("bytes=900-", 1000), Wanted::Part(900..1000));
+        assert_eq!(wanted("bytes=-100", 1000), Wanted::Part(900..1000));
+        assert_eq!(wanted("bytes=-5000", 1000), Wanted::Part(0..1000));
+        assert_eq!(wanted("bytes=990-2000", 1000), Wanted::Part(990..1000));
     }
 
     #[test]
-    fn what_cannot_be_served_as_one_part_gets_the_whole_file() {
+    fn past_the_end_is_unsatisfiable_and_nonsense_gets_the_whole_file() {
+        for header in ["bytes=1000-", "bytes=1000-2000", "bytes=-0"] {
+            assert_eq!(wanted(header, 1000), Wanted::Unsatisfiable, "{header}");
+        }
         for header in [
-            "bytes=1000-",
             "bytes=5-2",
-            "bytes=-0",
             "bytes=0-1,5-9",
             "items=0-9",
             "bytes=a-b",
@@ -59,9 +77,8 @@ mod tests {
             "bytes=99999999999999999999999-",
             "",
         ] {
-            assert_eq!(within(header, 1000), None, "{header}");
+            assert_eq!(wanted(header, 1000), Wanted::Whole, "{header}");
         }
-        assert_eq!(within("bytes=0-0", 0), None);
     }
 
     proptest! {
@@ -70,7 +87,7 @@ mod tests {
             header in "bytes=[0-9]{0,4}-[0-9]{0,4}",
             size in 0u64..5000,
         ) {
-            if let Some(part) = within(&header, size) {
+            if let Wanted::Part(part) = wanted(&header, size) {
                 prop_assert!(part.start < part.end && part.end <= size);
             }
         }

@@ -5,7 +5,7 @@
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::auth::{Actor, dossier_party};
-use crate::domain::byte_range;
+use crate::domain::byte_range::{self, Wanted};
 use crate::domain::dossier::{self as rules, Party};
 use crate::domain::status::SubjectStatus;
 use crate::entities::{dossier, dossier_document, stored_file, subject};
@@ -17,8 +17,11 @@ pub struct Download {
     pub bytes: Vec<u8>,
     pub media_type: String,
     pub name: String,
-    /// When only part of the file was asked for and is served: which bytes, of how many.
-    pub part: Option<(std::ops::Range<u64>, u64)>,
+    /// What of the file is served (a thumbnail is always whole), and the file's size.
+    pub served: Wanted,
+    pub size: u64,
+    /// Of the bytes served whole or in part: the same id always names the same bytes.
+    pub sha256: String,
 }
 
 /// The file (or its thumbnail) if `actor` may have it; of a file, only the part a `Range`
@@ -50,12 +53,14 @@ pub async fn download(
         (file.sha256.clone(), file.media_type.clone())
     };
     let size = u64::try_from(file.size_bytes).unwrap_or(0);
-    let part = range
-        .filter(|_| !thumbnail)
-        .and_then(|header| byte_range::within(header, size));
-    let read = match &part {
-        Some(part) => files.get_range(&sha, part.clone()).await,
-        None => files.get(&sha).await,
+    let served = match range.filter(|_| !thumbnail) {
+        Some(header) => byte_range::wanted(header, size),
+        None => Wanted::Whole,
+    };
+    let read = match &served {
+        Wanted::Part(part) => files.get_range(&sha, part.clone()).await,
+        Wanted::Whole => files.get(&sha).await,
+        Wanted::Unsatisfiable => Ok(Some(Vec::new())),
     };
     let bytes = read
         .map_err(|err| {
@@ -66,11 +71,22 @@ pub async fn download(
             tracing::error!(file_id, %sha, "stored file missing from the store");
             ServiceError::NotFound
         })?;
+    if let Wanted::Part(part) = &served
+        && bytes.len() as u64 != part.end - part.start
+    {
+        // The store holds fewer bytes than the database says: never a 206 that lies.
+        tracing::error!(file_id, %sha, "stored file shorter than its recorded size");
+        return Err(ServiceError::Db(sea_orm::DbErr::Custom(
+            "file store failed".into(),
+        )));
+    }
     Ok(Download {
         bytes,
         media_type,
         name: file.original_name,
-        part: part.map(|part| (part, size)),
+        served,
+        size,
+        sha256: sha,
     })
 }
 

@@ -14,10 +14,14 @@ use super::store::{FileStore, key, sha256_hex};
 #[derive(Debug)]
 pub struct S3Store {
     bucket: Box<dyn ObjectStore>,
+    /// Where in the bucket this deployment's files are (`""` or `"training/"`), so that one
+    /// bucket can hold several deployments' stores apart.
+    prefix: String,
 }
 
 impl S3Store {
-    /// `s3://bucket?endpoint=http://127.0.0.1:3900&region=garage`: any option of the
+    /// `s3://bucket/prefix?endpoint=http://127.0.0.1:3900&region=garage` (the prefix is
+    /// optional): any option of the
     /// `object_store` crate's S3 settings may be given in the query (`access_key_id`,
     /// `secret_access_key`, `region`, `endpoint`…); the usual `AWS_*` variables fill the rest, so
     /// the secrets need not be in the address. An `http://` endpoint is allowed as it is.
@@ -26,9 +30,18 @@ impl S3Store {
     /// A sentence naming the option that is wrong.
     pub fn open(url: &str) -> Result<S3Store, String> {
         let (base, query) = url.split_once('?').unwrap_or((url, ""));
-        let bucket = base.trim_start_matches("s3://").trim_end_matches('/');
-        if bucket.is_empty() || bucket.contains('/') {
-            return Err(format!("FILES_URL: expected s3://bucket, got {base:?}"));
+        let (bucket, prefix) = base
+            .trim_start_matches("s3://")
+            .trim_end_matches('/')
+            .split_once('/')
+            .unwrap_or((base.trim_start_matches("s3://").trim_end_matches('/'), ""));
+        let prefix_ok = prefix
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..");
+        if bucket.is_empty() || !(prefix.is_empty() || prefix_ok) {
+            return Err(format!(
+                "FILES_URL: expected s3://bucket or s3://bucket/prefix, got {base:?}"
+            ));
         }
         // reqwest is built without a crypto provider (Cargo.toml): the process's is ring, as the
         // mailer's. Installing it again is refused harmlessly.
@@ -53,15 +66,30 @@ impl S3Store {
             if name == "endpoint" && value.starts_with("http://") {
                 builder = builder.with_allow_http(true);
             }
-            let option: AmazonS3ConfigKey = name
-                .parse()
-                .map_err(|_| format!("FILES_URL: unknown S3 option {name:?}"))?;
+            let option: AmazonS3ConfigKey = name.parse().map_err(|_| {
+                // Named only if it looks like a name: a secret with an unencoded `&` in it
+                // would otherwise show its end here.
+                let plain =
+                    name.len() <= 40 && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+                let name = if plain { name } else { "(not a name)" };
+                format!("FILES_URL: unknown S3 option {name:?}")
+            })?;
             builder = builder.with_config(option, value);
         }
         let bucket = builder.build().map_err(|err| format!("FILES_URL: {err}"))?;
         Ok(S3Store {
             bucket: Box::new(bucket),
+            prefix: if prefix.is_empty() {
+                String::new()
+            } else {
+                format!("{prefix}/")
+            },
         })
+    }
+
+    /// The object of `sha256`, if it is one in hex.
+    fn path(&self, sha256: &str) -> Option<Path> {
+        key(sha256).map(|key| Path::from(format!("{}{key}", self.prefix)))
     }
 }
 
@@ -96,14 +124,10 @@ fn not_found(err: &object_store::Error) -> bool {
 impl FileStore for S3Store {
     async fn put(&self, bytes: &[u8]) -> std::io::Result<String> {
         let sha = sha256_hex(bytes);
-        let path = Path::from(key(&sha).ok_or(std::io::ErrorKind::InvalidInput)?);
-        // Content-addressed: bytes already there are the same bytes.
-        match self.bucket.head(&path).await {
-            Ok(_) => return Ok(sha),
-            Err(err) if not_found(&err) => {}
-            Err(err) => return Err(err.into()),
-        }
-        // One PUT: an object is whole or absent, never half written.
+        let path = self.path(&sha).ok_or(std::io::ErrorKind::InvalidInput)?;
+        // One PUT, whole or absent, never half written. Bytes already there are the same bytes
+        // (content-addressed), written again rather than asked about first: a key without the
+        // right to list the bucket gets "forbidden", not "not found", for a missing object.
         self.bucket
             .put(&path, PutPayload::from(bytes.to_vec()))
             .await?;
@@ -111,10 +135,10 @@ impl FileStore for S3Store {
     }
 
     async fn get(&self, sha256: &str) -> std::io::Result<Option<Vec<u8>>> {
-        let Some(key) = key(sha256) else {
+        let Some(path) = self.path(sha256) else {
             return Ok(None);
         };
-        match self.bucket.get(&Path::from(key)).await {
+        match self.bucket.get(&path).await {
             Ok(found) => Ok(Some(found.bytes().await?.to_vec())),
             Err(err) if not_found(&err) => Ok(None),
             Err(err) => Err(err.into()),
@@ -122,19 +146,19 @@ impl FileStore for S3Store {
     }
 
     async fn get_range(&self, sha256: &str, range: Range<u64>) -> std::io::Result<Option<Vec<u8>>> {
-        let Some(key) = key(sha256) else {
+        let Some(path) = self.path(sha256) else {
             return Ok(None);
         };
         if range.is_empty() {
             // S3 has no empty range: an empty slice of a stored file is known without asking,
             // once the file is known to be there.
-            return match self.bucket.head(&Path::from(key)).await {
+            return match self.bucket.head(&path).await {
                 Ok(_) => Ok(Some(Vec::new())),
                 Err(err) if not_found(&err) => Ok(None),
                 Err(err) => Err(err.into()),
             };
         }
-        match self.bucket.get_range(&Path::from(key), range).await {
+        match self.bucket.get_range(&path, range).await {
             Ok(bytes) => Ok(Some(bytes.to_vec())),
             Err(err) if not_found(&err) => Ok(None),
             Err(err) => Err(err.into()),
@@ -142,10 +166,10 @@ impl FileStore for S3Store {
     }
 
     async fn delete(&self, sha256: &str) -> std::io::Result<()> {
-        let Some(key) = key(sha256) else {
+        let Some(path) = self.path(sha256) else {
             return Ok(());
         };
-        match self.bucket.delete(&Path::from(key)).await {
+        match self.bucket.delete(&path).await {
             Err(err) if !not_found(&err) => Err(err.into()),
             _ => Ok(()),
         }
@@ -154,7 +178,8 @@ impl FileStore for S3Store {
     /// The bucket answers, with these credentials: asking for an object that is never stored
     /// gets "not found" from a reachable bucket, and an error from anything else.
     async fn check(&self) -> std::io::Result<()> {
-        match self.bucket.head(&Path::from("readiness-check")).await {
+        let probe = Path::from(format!("{}readiness-check", self.prefix));
+        match self.bucket.head(&probe).await {
             Ok(_) => Ok(()),
             Err(err) if not_found(&err) => Ok(()),
             Err(err) => Err(err.into()),
@@ -176,6 +201,17 @@ mod tests {
         assert!(wrong.contains("colour"), "{wrong}");
         let wrong = S3Store::open("s3://").unwrap_err();
         assert!(wrong.starts_with("FILES_URL"), "{wrong}");
+        for wrong in ["s3://ocop/../other", "s3://ocop/a//b", "s3://ocop/./a"] {
+            assert!(S3Store::open(wrong).is_err(), "{wrong}");
+        }
+        // A secret with an unencoded `&` (secrets mix cases and digits) is not shown.
+        let leaky = S3Store::open("s3://ocop?secret_access_key=wJal&rXUtnFEMI/K7MD").unwrap_err();
+        assert!(!leaky.contains("rXUtn"), "{leaky}");
+        let apart = S3Store::open("s3://ocop/training/2026?region=garage").unwrap();
+        assert_eq!(
+            apart.path(&"a".repeat(64)).map(|p| p.to_string()),
+            Some(format!("training/2026/aa/aa/{}", "a".repeat(64)))
+        );
         assert_eq!(percent_decode("a%2Fb%zz"), "a/b%zz");
     }
 }

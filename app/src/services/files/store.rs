@@ -23,7 +23,7 @@ pub trait FileStore: Send + Sync + std::fmt::Debug {
     async fn check(&self) -> std::io::Result<()>;
 }
 
-/// The store `FILES_URL` names: `s3://bucket…` (see `super::object_store::S3Store::open`), or
+/// The store `FILES_URL` names: `s3://bucket/prefix?…` (see `super::object_store::S3Store::open`), or
 /// the folder `files_dir` when it is unset, empty or `file://…`.
 ///
 /// # Errors
@@ -36,8 +36,10 @@ pub fn open(files_url: Option<&str>, files_dir: &str) -> Result<Arc<dyn FileStor
         }
         Some(url) => match url.strip_prefix("file://") {
             Some(folder) if !folder.is_empty() => Ok(Arc::new(LocalFolder::new(folder))),
+            // Only the scheme is repeated: the rest may hold a secret key.
             _ => Err(format!(
-                "FILES_URL: expected s3://bucket?… or file:///folder, got {url:?}"
+                "FILES_URL: expected s3://bucket?… or file:///folder, got one starting {:?}",
+                url.split("://").next().unwrap_or_default()
             )),
         },
     }
