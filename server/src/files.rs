@@ -87,7 +87,7 @@ mod tests {
     use axum::body::{Body, to_bytes};
     use axum::http::{Request, header};
 
-    use crate::test_support::{answer, demo_app, sign_in};
+    use crate::test_support::{answer, demo_app};
 
     /// Status, Content-Range and body of `path` asked with `range`.
     async fn ask(
@@ -115,22 +115,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_viewer_asking_for_part_of_a_file_gets_that_part_and_nobody_else_gets_any() {
-        use sea_orm::EntityTrait;
         let app = demo_app(Default::default()).await;
-        let files = app::entities::stored_file::Entity::find()
-            .all(&app.db)
-            .await
-            .unwrap();
-        let pdf = files
-            .iter()
-            .find(|f| f.media_type == "application/pdf" && f.uploaded_by.is_some())
-            .expect("a demo PDF");
-        let uploader = app::entities::user_account::Entity::find_by_id(pdf.uploaded_by.unwrap())
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap();
-        let owner = sign_in(&app.router, uploader.email.as_deref().unwrap(), None).await;
+        let (pdf, owner) = app.uploaded_pdf().await;
         let path = format!("/files/{}", pdf.id);
         let size = pdf.size_bytes;
         let (status, served, body) = ask(&app.router, &path, Some(&owner), "bytes=0-4").await;

@@ -20,6 +20,27 @@ pub struct TestApp {
     pub files: app::services::files::store::LocalFolder,
 }
 
+impl TestApp {
+    /// A PDF a demo producer uploaded, and that producer signed in (its session cookie).
+    pub async fn uploaded_pdf(&self) -> (app::entities::stored_file::Model, String) {
+        use sea_orm::EntityTrait;
+        let pdf = app::entities::stored_file::Entity::find()
+            .all(&self.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|f| f.media_type == "application/pdf" && f.uploaded_by.is_some())
+            .expect("a demo PDF");
+        let uploader = app::entities::user_account::Entity::find_by_id(pdf.uploaded_by.unwrap())
+            .one(&self.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let owner = sign_in(&self.router, uploader.email.as_deref().unwrap(), None).await;
+        (pdf, owner)
+    }
+}
+
 pub async fn demo_app(auth: AuthSettings) -> TestApp {
     demo_app_with(auth, false).await
 }

@@ -124,21 +124,8 @@ async fn over_https_strict_transport_security_is_sent() {
 
 #[tokio::test]
 async fn an_uploaded_pdf_is_served_sandboxed_and_framed_only_by_this_site() {
-    use sea_orm::EntityTrait;
     let app = demo_app(Default::default()).await;
-    let pdf = app::entities::stored_file::Entity::find()
-        .all(&app.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|f| f.media_type == "application/pdf" && f.uploaded_by.is_some())
-        .expect("a demo PDF");
-    let uploader = app::entities::user_account::Entity::find_by_id(pdf.uploaded_by.unwrap())
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let producer = sign_in(&app.router, uploader.email.as_deref().unwrap(), None).await;
+    let (pdf, producer) = app.uploaded_pdf().await;
     let (status, _) =
         crate::test_support::get_bytes(&app.router, &format!("/files/{}", pdf.id), Some(&producer))
             .await;
