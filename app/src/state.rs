@@ -53,6 +53,13 @@ pub struct AppStateInner {
     /// E-mail is sent (`SMTP_URL` set): password links go by e-mail rather than to the officer,
     /// and "forgot password" is offered. Messages are written to the outbox either way.
     pub mail_enabled: bool,
+    /// Dashboards asked for at once share one computation (`services::reports::shared_runs`):
+    /// one set per state, as a state has one database.
+    pub dashboards: std::sync::Arc<
+        crate::services::reports::shared_runs::SharedRuns<
+            crate::models::reports::dashboard::Dashboard,
+        >,
+    >,
 }
 
 impl AppState {
@@ -96,6 +103,7 @@ impl AppStateInner {
             certificates: Default::default(),
             mail_enabled: false,
             page_cache_bytes: 64 * 1024 * 1024,
+            dashboards: Default::default(),
         }
     }
 }

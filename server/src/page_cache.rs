@@ -238,17 +238,21 @@ const PRIVATE_WRITES: &[&str] = &[
 
 /// Whether a request (not GET or HEAD) to `path` may change what a public page shows.
 pub fn changes_public_pages(path: &str) -> bool {
-    let Some(function) = path.strip_prefix("/api/") else {
-        return true;
-    };
-    let reads = ["get_", "list_", "browse_", "check_", "my_", "unread_"]
+    match path.strip_prefix("/api/") {
+        Some(function) => !(reads(function) || PRIVATE_WRITES.contains(&function)),
+        None => true,
+    }
+}
+
+/// Whether the server function `function` only reads.
+fn reads(function: &str) -> bool {
+    ["get_", "list_", "browse_", "check_", "my_", "unread_"]
         .iter()
         .any(|prefix| function.starts_with(prefix))
         || matches!(
             function,
             "demo_mode" | "dossier_products" | "product_groups" | "subjects_in_commune"
-        );
-    !(reads || PRIVATE_WRITES.contains(&function))
+        )
 }
 
 /// Empties the cache once a request that may have changed a public page has been answered,
@@ -258,12 +262,18 @@ pub async fn clear_after_writes(
     request: Request,
     next: Next,
 ) -> Response {
-    let writes = !matches!(*request.method(), Method::GET | Method::HEAD)
-        && changes_public_pages(request.uri().path());
+    let posted = !matches!(*request.method(), Method::GET | Method::HEAD);
+    let path = request.uri().path();
+    let writes = posted && changes_public_pages(path);
+    let any_write = posted && !path.strip_prefix("/api/").is_some_and(reads);
     let response = next.run(request).await;
     // Only a write that went through: a flood of refused or junk posts must not empty every
     // server's cache (nor write to the database).
     let done = response.status().is_success() || response.status().is_redirection();
+    if any_write && done {
+        // Whoever wrote must not get a dashboard computed before their write.
+        app::services::reports::shared_runs::note_write();
+    }
     if writes && done {
         cache.clear();
         if let Err(err) = app::services::page_generation::raise(&db).await {

@@ -7,7 +7,8 @@ use crate::models::reports::dashboard::{Dashboard, DashboardFilter};
 #[server(prefix = "/api", endpoint = "get_dashboard")]
 pub async fn get_dashboard(filter: DashboardFilter) -> Result<Dashboard, AppError> {
     let ctx = crate::functions::ctx().await?;
-    Ok(crate::services::reports::dashboard::dashboard(
+    Ok(crate::services::reports::dashboard::shared_dashboard(
+        &ctx.app.dashboards,
         &ctx.db,
         &ctx.actor,
         &filter,

@@ -17,6 +17,7 @@ use crate::services::master_data::units::{CURRENT_GROUP_SCHEME, in_force};
 use crate::services::reports::dashboard_charts::{ChartContext, charts};
 use crate::services::reports::dashboard_queries::{self as q, Scope};
 use crate::services::reports::facts::PROVINCE_CODE;
+use crate::services::reports::shared_runs::SharedRuns;
 use crate::services::reports::unit_layout::{UnitLayout, layout};
 
 /// The first year of the programme's certificates in Lạng Sơn.
@@ -37,6 +38,7 @@ pub(super) const PIPELINE: [&str; 6] = [
 pub(super) const DECIDED: [&str; 2] = ["certified", "not_reached"];
 
 /// Whose dashboard it is: the level fixes what the filters may reach.
+#[derive(Debug)]
 pub(crate) enum Level {
     Province,
     Commune(String),
@@ -309,7 +311,38 @@ pub async fn dashboard(
     today: NaiveDate,
     expiring_within_days: i64,
 ) -> Result<Dashboard, ServiceError> {
+    computed(db, level_of(actor)?, filter, today, expiring_within_days).await
+}
+
+/// `dashboard`, sharing the computation with the requests for the same dashboard under way
+/// (`shared_runs`; `runs` belongs to the database `db` is of).
+///
+/// # Errors
+/// As `dashboard`.
+pub async fn shared_dashboard(
+    runs: &SharedRuns<Dashboard>,
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    filter: &DashboardFilter,
+    today: NaiveDate,
+    expiring_within_days: i64,
+) -> Result<Dashboard, ServiceError> {
     let level = level_of(actor)?;
+    // What the dashboard depends on besides the data: the same key, the same dashboard.
+    let key = format!("{level:?} {filter:?} {today} {expiring_within_days}");
+    runs.run(key, || {
+        computed(db, level, filter, today, expiring_within_days)
+    })
+    .await
+}
+
+async fn computed(
+    db: &impl ConnectionTrait,
+    level: Level,
+    filter: &DashboardFilter,
+    today: NaiveDate,
+    expiring_within_days: i64,
+) -> Result<Dashboard, ServiceError> {
     let groups = product_group::Entity::find()
         .filter(product_group::Column::Scheme.eq(CURRENT_GROUP_SCHEME))
         .order_by_asc(product_group::Column::Code)

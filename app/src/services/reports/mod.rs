@@ -11,4 +11,5 @@ pub mod home_figures;
 pub mod live;
 pub mod periodic;
 pub mod settings;
+pub mod shared_runs;
 pub mod unit_layout;
