@@ -62,7 +62,7 @@ place.remove(pass);
 process.exit(pass ? 0 : 1);
 
 async function drill() {
-  console.log(`==> load drill: 2 servers on PostgreSQL with ${products} more products, files in ${place.files}, ${connections} connections, ${seconds} s a phase`);
+  console.log(`==> load drill: 2 servers on PostgreSQL with ${products} more products, files in ${place.files}, ${connections} connections, ${seconds} s a phase, REQUESTS_AT_ONCE=${process.env.REQUESTS_AT_ONCE ?? "default"}`);
   const [a, b, one, two] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const env = (port) => serverEnv(place, port, { TRUST_PROXY: "1", SHUTDOWN_GRACE_SECS: "5" });
   const started = Date.now();

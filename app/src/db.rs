@@ -1,7 +1,10 @@
 //! Opening the database (server only): SQLite by default, PostgreSQL when the URL says so.
 use std::time::Duration;
 
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm::{
+    AccessMode, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction,
+    DbBackend, DbErr, IsolationLevel, TransactionTrait,
+};
 use sea_orm_migration::MigratorTrait;
 
 use crate::migrations::Migrator;
@@ -41,6 +44,26 @@ pub async fn connect_readers(url: &str) -> Result<Option<DatabaseConnection>, Db
     let mut options = ConnectOptions::new(url);
     options.max_connections(readers);
     open(options, true).await.map(Some)
+}
+
+/// A transaction to read in: one connection for the whole read (a request of many queries
+/// waits for the pool once, not once per query) and one snapshot of the data, so figures read
+/// one after another agree. PostgreSQL: repeatable read, read only. SQLite in WAL mode: a
+/// deferred transaction reads one snapshot from its first read (SQLite takes no options).
+///
+/// # Errors
+/// A database error.
+pub async fn snapshot(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    match db.get_database_backend() {
+        DbBackend::Postgres => {
+            db.begin_with_config(
+                Some(IsolationLevel::RepeatableRead),
+                Some(AccessMode::ReadOnly),
+            )
+            .await
+        }
+        _ => db.begin().await,
+    }
 }
 
 /// Connects with the given options, applying the SQLite settings described above.

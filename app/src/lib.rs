@@ -7,6 +7,8 @@
 #![recursion_limit = "256"]
 
 #[cfg(feature = "ssr")]
+pub mod admission;
+#[cfg(feature = "ssr")]
 pub mod assets;
 pub mod auth;
 #[cfg(feature = "ssr")]

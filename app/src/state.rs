@@ -60,6 +60,9 @@ pub struct AppStateInner {
             crate::models::reports::dashboard::Dashboard,
         >,
     >,
+    /// Turns at work: how many requests do work at once, the others queued
+    /// (`REQUESTS_AT_ONCE`, `REQUEST_WAIT_SECS`).
+    pub admission: crate::admission::Admission,
 }
 
 impl AppState {
@@ -104,6 +107,7 @@ impl AppStateInner {
             mail_enabled: false,
             page_cache_bytes: 64 * 1024 * 1024,
             dashboards: Default::default(),
+            admission: Default::default(),
         }
     }
 }

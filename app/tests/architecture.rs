@@ -205,3 +205,35 @@ fn the_length_check_sees_a_long_function_and_skips_tests() {
     let short = "fn short() {\n    1;\n}\n";
     assert!(long_functions(short).is_empty());
 }
+
+/// Every server function that takes a multipart upload is listed in the server's
+/// `MULTIPART_ENDPOINTS`: an unlisted one gets a form's 2 MiB cap instead of the upload limit,
+/// and waits for a turn at work while a phone sends its file (two were missing once).
+#[test]
+fn every_upload_endpoint_is_listed_for_the_router() {
+    let limits = fs::read_to_string(root().join("server/src/limits.rs")).unwrap();
+    let mut endpoints = BTreeSet::new();
+    for file in sources(&root().join("app/src/functions")) {
+        let text = fs::read_to_string(&file).unwrap();
+        let uploads = text
+            .lines()
+            .filter(|l| l.contains("#[server(") && l.contains("MultipartFormData"));
+        for line in uploads {
+            let name = line
+                .split("endpoint = \"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .unwrap_or_else(|| {
+                    panic!("{}: an upload without an endpoint name", file.display())
+                });
+            endpoints.insert(name.to_owned());
+        }
+    }
+    assert!(endpoints.len() >= 7, "found only {endpoints:?}");
+    for name in endpoints {
+        assert!(
+            limits.contains(&format!("\"/api/{name}\"")),
+            "/api/{name} is missing from MULTIPART_ENDPOINTS (server/src/limits.rs)"
+        );
+    }
+}

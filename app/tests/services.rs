@@ -48,6 +48,7 @@ mod rounds_at_scale;
 mod server_functions;
 mod sessions;
 mod shared_limits;
+mod snapshot;
 mod stored_states;
 mod subject_corrections;
 mod subjects;

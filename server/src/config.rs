@@ -40,13 +40,21 @@ pub struct Config {
     /// in `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`) or `file:///folder`.
     #[arg(long, env = "FILES_URL", hide_env_values = true)]
     pub files_url: Option<String>,
-    /// Largest accepted upload, in megabytes.
     /// MiB of rendered public pages (QR pages, catalogue) kept in memory.
     #[arg(long, env = "PAGE_CACHE_MB", default_value_t = 64)]
     pub page_cache_mb: usize,
+    /// Requests that do work at once (render a page, run a server function); the others wait
+    /// for a turn, first come first served. 0: no limit. Kept pages, static files, downloads,
+    /// health checks and the bytes of uploads do not wait.
+    #[arg(long, env = "REQUESTS_AT_ONCE", default_value_t = app::admission::DEFAULT_AT_ONCE)]
+    pub requests_at_once: usize,
+    /// Seconds a request waits for a turn before it is answered "busy, try again" (503).
+    #[arg(long, env = "REQUEST_WAIT_SECS", default_value_t = app::admission::DEFAULT_WAIT.as_secs())]
+    pub request_wait_secs: u64,
     /// Width × height of an uploaded image, in millions of pixels.
     #[arg(long, env = "UPLOAD_MAX_MEGAPIXELS", default_value_t = 40)]
     pub upload_max_megapixels: u32,
+    /// Largest accepted upload, in megabytes.
     #[arg(long, env = "UPLOAD_MAX_MB", default_value_t = 20)]
     pub upload_max_mb: usize,
     /// Most files under one checklist item of a dossier (or photos of one product).
@@ -123,6 +131,13 @@ impl Config {
         &self,
     ) -> Result<std::sync::Arc<dyn app::services::files::store::FileStore>, String> {
         app::services::files::store::open(self.files_url.as_deref(), &self.files_dir)
+    }
+
+    pub fn admission(&self) -> app::admission::Admission {
+        app::admission::Admission::new(
+            self.requests_at_once,
+            std::time::Duration::from_secs(self.request_wait_secs),
+        )
     }
 
     pub fn auth_settings(&self) -> app::state::AuthSettings {

@@ -15,11 +15,14 @@ use app::domain::reason::Reason;
 use app::models::AppError;
 
 /// The server functions that take a multipart upload.
-pub const MULTIPART_ENDPOINTS: [&str; 5] = [
+/// (`app/tests/architecture.rs` checks that every one is listed.)
+pub const MULTIPART_ENDPOINTS: [&str; 7] = [
     "/api/upload_dossier_document",
     "/api/upload_product_photo",
     "/api/upload_event_photo",
     "/api/upload_label_artwork",
+    "/api/upload_inspection_photo",
+    "/api/upload_import",
     "/api/import_criteria_xlsx",
 ];
 

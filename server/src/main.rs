@@ -1,4 +1,5 @@
 //! The OCOP server binary: serves the app and runs maintenance commands.
+mod admission;
 #[cfg(test)]
 mod attacks;
 mod certificates;
@@ -357,6 +358,7 @@ async fn serve(
         public_url: config.public_url.clone().filter(|u| !u.is_empty()),
         page_cache_bytes: config.page_cache_mb.saturating_mul(1024 * 1024),
         mail_enabled: mailer.is_some(),
+        admission: config.admission(),
         ..AppStateInner::new(leptos_options, db)
     }
     .into();

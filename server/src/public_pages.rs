@@ -18,6 +18,7 @@ use app::services::ServiceError;
 use app::state::AppState;
 use tower_sessions::Session;
 
+use crate::admission::{Lookup, look_up};
 use crate::exports::base_and_today;
 use crate::page_cache::{Key, Page, PageCache, Pending};
 
@@ -44,9 +45,10 @@ pub async fn product(
         &base,
         today,
     );
-    let pending = match cache.lookup(key, &headers) {
-        Ok(page) => return serve(page, &headers, &query, visitor.as_ref()),
-        Err(pending) => pending,
+    let (pending, _turn) = match look_up(&state, &cache, key, &headers).await {
+        Lookup::Kept(page) => return serve(page, &headers, &query, visitor.as_ref()),
+        Lookup::Busy(busy) => return busy,
+        Lookup::Render(pending, turn) => (pending, turn),
     };
     let found = match id.ok_or(()) {
         Ok(id) => {
@@ -98,9 +100,10 @@ pub async fn lot(
         &base,
         today,
     );
-    let pending = match cache.lookup(key, &headers) {
-        Ok(page) => return serve(page, &headers, &query, visitor.as_ref()),
-        Err(pending) => pending,
+    let (pending, _turn) = match look_up(&state, &cache, key, &headers).await {
+        Lookup::Kept(page) => return serve(page, &headers, &query, visitor.as_ref()),
+        Lookup::Busy(busy) => return busy,
+        Lookup::Render(pending, turn) => (pending, turn),
     };
     let found = match id.ok_or(()) {
         Ok(id) => {
@@ -262,9 +265,10 @@ pub async fn catalog(
         wanted.q, wanted.group, wanted.commune, wanted.stars, wanted.kind, wanted.sort, wanted.page
     );
     let key = Key::new("/catalog", &searched, locale, "", today);
-    let pending = match cache.lookup(key, &headers) {
-        Ok(page) => return serve(page, &headers, &query, visitor.as_ref()),
-        Err(pending) => pending,
+    let (pending, _turn) = match look_up(&state, &cache, key, &headers).await {
+        Lookup::Kept(page) => return serve(page, &headers, &query, visitor.as_ref()),
+        Lookup::Busy(busy) => return busy,
+        Lookup::Render(pending, turn) => (pending, turn),
     };
     let found = app::services::catalog::search(&state.readers, &wanted, today).await;
     let rendered = render(
@@ -305,9 +309,10 @@ pub async fn decisions(
         "",
         today,
     );
-    let pending = match cache.lookup(key, &headers) {
-        Ok(page) => return serve(page, &headers, &query, visitor.as_ref()),
-        Err(pending) => pending,
+    let (pending, _turn) = match look_up(&state, &cache, key, &headers).await {
+        Lookup::Kept(page) => return serve(page, &headers, &query, visitor.as_ref()),
+        Lookup::Busy(busy) => return busy,
+        Lookup::Render(pending, turn) => (pending, turn),
     };
     use app::services::evaluation::published;
     let rendered = match round {

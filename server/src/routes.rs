@@ -100,6 +100,11 @@ pub fn router_and_cache(
         .leptos_routes_with_context(&state, routes, context, render)
         // Anything else: a file under the site root (wasm, CSS, favicon) or the 404 page.
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Innermost: a request refused for its body or its origin does not queue first.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::admission::take_turns,
+        ))
         // Uploads (multipart server functions) may be as large as the limit, plus the form.
         .layer(DefaultBodyLimit::max(upload_body_limit))
         .layer(middleware::from_fn_with_state(
@@ -238,7 +243,7 @@ async fn cache_headers(request: Request, next: Next) -> Response {
     response
 }
 
-fn is_static_asset(path: &str) -> bool {
+pub(crate) fn is_static_asset(path: &str) -> bool {
     const EXTENSIONS: &[&str] = &[".svg", ".png", ".jpg", ".webp", ".ico", ".woff2", ".css"];
     EXTENSIONS.iter().any(|ext| path.ends_with(ext))
 }

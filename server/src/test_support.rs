@@ -47,7 +47,7 @@ pub async fn demo_app(auth: AuthSettings) -> TestApp {
 
 /// Like `demo_app`, with the session cookie marked Secure (`COOKIE_SECURE`) or not.
 pub async fn demo_app_with(auth: AuthSettings, cookie_secure: bool) -> TestApp {
-    build(auth, cookie_secure, false, false).await
+    build(auth, cookie_secure, false, false, Default::default()).await
 }
 
 /// A demo app in demo mode (one-click demo sign-in), behind one trusted proxy (so tests can
@@ -57,7 +57,7 @@ pub async fn demo_server() -> TestApp {
         trusted_proxies: 1,
         ..AuthSettings::default()
     };
-    build(auth, false, true, false).await
+    build(auth, false, true, false, Default::default()).await
 }
 
 /// Like `demo_server`, with e-mail on (`SMTP_URL` set): links are mailed through the outbox
@@ -67,7 +67,12 @@ pub async fn demo_server_with_mail() -> TestApp {
         trusted_proxies: 1,
         ..AuthSettings::default()
     };
-    build(auth, false, true, true).await
+    build(auth, false, true, true, Default::default()).await
+}
+
+/// A demo app whose requests take the turns `admission` gives (`crate::admission`).
+pub async fn demo_app_taking_turns(admission: app::admission::Admission) -> TestApp {
+    build(Default::default(), false, false, false, admission).await
 }
 
 async fn build(
@@ -75,6 +80,7 @@ async fn build(
     cookie_secure: bool,
     demo_mode: bool,
     mail_enabled: bool,
+    admission: app::admission::Admission,
 ) -> TestApp {
     let (db, files) = demo_copy().await;
     let leptos_options = LeptosOptions::builder().output_name("ocop").build();
@@ -83,6 +89,7 @@ async fn build(
         demo_mode,
         mail_enabled,
         files: std::sync::Arc::new(files.clone()),
+        admission,
         ..AppStateInner::new(leptos_options, db.clone())
     }
     .into();

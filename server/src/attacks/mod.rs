@@ -2,6 +2,7 @@
 //! against the real router on the demo data where it can be, named for the attack.
 mod audit;
 mod blind_scoring;
+mod crowd;
 mod demo_mode;
 mod forgotten_password;
 mod headers;

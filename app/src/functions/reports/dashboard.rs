@@ -9,7 +9,7 @@ pub async fn get_dashboard(filter: DashboardFilter) -> Result<Dashboard, AppErro
     let ctx = crate::functions::ctx().await?;
     Ok(crate::services::reports::dashboard::shared_dashboard(
         &ctx.app.dashboards,
-        &ctx.db,
+        &ctx.app.readers,
         &ctx.actor,
         &filter,
         ctx.today,

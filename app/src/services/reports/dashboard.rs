@@ -315,13 +315,14 @@ pub async fn dashboard(
 }
 
 /// `dashboard`, sharing the computation with the requests for the same dashboard under way
-/// (`shared_runs`; `runs` belongs to the database `db` is of).
+/// (`shared_runs`; `runs` belongs to the database `db` is of), read from one snapshot
+/// (`db::snapshot`): its tiles, charts and lists agree with each other.
 ///
 /// # Errors
 /// As `dashboard`.
 pub async fn shared_dashboard(
     runs: &SharedRuns<Dashboard>,
-    db: &impl ConnectionTrait,
+    db: &sea_orm::DatabaseConnection,
     actor: &Actor,
     filter: &DashboardFilter,
     today: NaiveDate,
@@ -330,8 +331,11 @@ pub async fn shared_dashboard(
     let level = level_of(actor)?;
     // What the dashboard depends on besides the data: the same key, the same dashboard.
     let key = format!("{level:?} {filter:?} {today} {expiring_within_days}");
-    runs.run(key, || {
-        computed(db, level, filter, today, expiring_within_days)
+    runs.run(key, || async move {
+        let snapshot = crate::db::snapshot(db).await?;
+        let dashboard = computed(&snapshot, level, filter, today, expiring_within_days).await?;
+        snapshot.commit().await?;
+        Ok(dashboard)
     })
     .await
 }
