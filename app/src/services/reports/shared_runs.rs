@@ -110,7 +110,7 @@ mod tests {
         finish: Arc<Notify>,
         ran: Arc<AtomicUsize>,
         value: u32,
-    ) -> impl FnOnce() -> std::pin::Pin<Box<dyn Future<Output = Result<u32, ()>> + Send>> {
+    ) -> impl FnOnce() -> Work {
         move || {
             Box::pin(async move {
                 ran.fetch_add(1, Ordering::SeqCst);
@@ -125,30 +125,42 @@ mod tests {
         }
     }
 
+    type Work = std::pin::Pin<Box<dyn Future<Output = Result<u32, ()>> + Send>>;
+
+    /// `runs.run(key, work)` on a task of its own.
+    fn spawn_run(
+        runs: &Arc<SharedRuns<u32>>,
+        key: &str,
+        work: impl FnOnce() -> Work + Send + 'static,
+    ) -> tokio::task::JoinHandle<Result<u32, ()>> {
+        let (runs, key) = (runs.clone(), key.to_owned());
+        tokio::spawn(async move { runs.run(key, work).await })
+    }
+
     #[tokio::test]
     async fn a_request_during_a_computation_shares_it_unless_a_write_came_between() {
         let runs: Arc<SharedRuns<u32>> = Arc::default();
         let (began, mut started) = mpsc::unbounded_channel();
         let finish = Arc::new(Notify::new());
         let ran = Arc::new(AtomicUsize::new(0));
-        let first = tokio::spawn({
-            let runs = runs.clone();
-            let work = held(began.clone(), finish.clone(), ran.clone(), 1);
-            async move { runs.run("province".into(), work).await }
-        });
+        let first = spawn_run(
+            &runs,
+            "province",
+            held(began.clone(), finish.clone(), ran.clone(), 1),
+        );
         started.recv().await;
         // Asked while the first runs: waits for it, computes nothing.
-        let joined = tokio::spawn({
-            let runs = runs.clone();
-            let work = held(began.clone(), finish.clone(), ran.clone(), 2);
-            async move { runs.run("province".into(), work).await }
-        });
+        let joined = spawn_run(
+            &runs,
+            "province",
+            held(began.clone(), finish.clone(), ran.clone(), 2),
+        );
         // Another scope computes its own.
-        let other = tokio::spawn({
-            let runs = runs.clone();
-            let work = held(began.clone(), finish.clone(), ran.clone(), 3);
-            async move { runs.run("commune 06463".into(), work).await }
-        });
+        let other = spawn_run(
+            &runs,
+            "commune 06463",
+            held(began.clone(), finish.clone(), ran.clone(), 3),
+        );
         started.recv().await;
         // Once the second request waits on the first's computation (the map, the first and
         // the second hold it): after a write, the computation under way is not joined.
@@ -157,11 +169,11 @@ mod tests {
             tokio::task::yield_now().await;
         }
         note_write();
-        let after_write = tokio::spawn({
-            let runs = runs.clone();
-            let work = held(began.clone(), finish.clone(), ran.clone(), 4);
-            async move { runs.run("province".into(), work).await }
-        });
+        let after_write = spawn_run(
+            &runs,
+            "province",
+            held(began.clone(), finish.clone(), ran.clone(), 4),
+        );
         started.recv().await;
         assert_eq!(ran.load(Ordering::SeqCst), 3);
         finish.notify_waiters();
@@ -183,11 +195,7 @@ mod tests {
         let (began, mut started) = mpsc::unbounded_channel();
         let finish = Arc::new(Notify::new());
         let ran = Arc::new(AtomicUsize::new(0));
-        let cancelled = tokio::spawn({
-            let runs = runs.clone();
-            let work = held(began, finish, ran, 1);
-            async move { runs.run("unique filter".into(), work).await }
-        });
+        let cancelled = spawn_run(&runs, "unique filter", held(began, finish, ran, 1));
         started.recv().await;
         cancelled.abort();
         let _ = cancelled.await;
