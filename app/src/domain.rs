@@ -1,6 +1,7 @@
 //! Pure OCOP rules: no I/O, compiled for both the server and the browser.
 pub mod access;
 pub mod adoption;
+pub mod api_token;
 pub mod audit_action;
 pub mod audit_details;
 pub mod byte_range;
@@ -17,6 +18,7 @@ pub mod dossier_diff;
 pub mod dossier_form;
 pub mod ean13;
 pub mod file_kind;
+pub mod gs1_ai;
 pub mod gtin;
 pub mod import;
 pub mod inspection;

@@ -1,5 +1,6 @@
 //! sea-orm entities (server only). One file per table; behaviour lives in services.
 pub mod admin_unit;
+pub mod api_token;
 pub mod app_setting;
 pub mod audit_log;
 pub mod certificate;

@@ -3,6 +3,7 @@
 //! checks the actor may act) → the error mapped for the wire.
 pub mod accounts;
 pub mod adoption;
+pub mod api_tokens;
 pub mod audit;
 pub mod certificates;
 pub mod dossiers;

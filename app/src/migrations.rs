@@ -44,6 +44,8 @@ mod m20261206_000039_tour_done;
 mod m20261206_000040_job_lease;
 mod m20261206_000041_page_generation;
 mod m20261206_000042_throttle_count;
+mod m20261207_000043_product_changed;
+mod m20261207_000044_api_token;
 
 pub struct Migrator;
 
@@ -113,6 +115,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000040_job_lease::Migration),
             Box::new(m20261206_000041_page_generation::Migration),
             Box::new(m20261206_000042_throttle_count::Migration),
+            Box::new(m20261207_000043_product_changed::Migration),
+            Box::new(m20261207_000044_api_token::Migration),
         ]
     }
 }

@@ -2,6 +2,7 @@
 //! services. They are not table rows: services convert.
 pub mod accounts;
 pub mod adoption;
+pub mod api_tokens;
 pub mod audit;
 pub mod catalog;
 pub mod dossiers;

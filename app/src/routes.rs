@@ -15,6 +15,7 @@ pub mod traceability;
 pub mod work_areas;
 app_only! {
     pub mod adoption;
+    pub mod api_tokens;
     pub mod audit;
     pub mod catalog;
     pub mod imports;

@@ -30,6 +30,7 @@ pub mod jobs;
 pub mod mail;
 pub mod master_data;
 pub mod notifications;
+pub mod open_data;
 pub mod page_generation;
 pub mod producers;
 pub mod registry;

@@ -39,6 +39,8 @@ pub struct AppStateInner {
     pub registrations: std::sync::Arc<crate::auth::rate_limit::RateLimit>,
     /// "Forgot password" requests, counted per client address.
     pub password_links: std::sync::Arc<crate::auth::rate_limit::RateLimit>,
+    /// Requests of the open data API, counted per token.
+    pub api_tokens: std::sync::Arc<crate::auth::rate_limit::RateLimit>,
     /// Training mode: the login page offers one-click sign-in as each demo account.
     pub demo_mode: bool,
     /// Uploaded files' bytes (content-addressed).
@@ -97,6 +99,7 @@ impl AppStateInner {
             password_links: std::sync::Arc::new(
                 crate::auth::rate_limit::RateLimit::password_links(),
             ),
+            api_tokens: std::sync::Arc::new(crate::auth::rate_limit::RateLimit::api_tokens()),
             demo_mode: false,
             files: std::sync::Arc::new(crate::services::files::store::LocalFolder::new(
                 "data/files",

@@ -23,6 +23,7 @@ use crate::routes::accounts::{
     reset::ResetPasswordPage,
 };
 use crate::routes::adoption::AdoptionPage;
+use crate::routes::api_tokens::ApiTokensPage;
 use crate::routes::audit::AuditPage;
 use crate::routes::certificates::lists::{ProducerCertificatesPage, ProvinceCertificatesPage};
 use crate::routes::dossiers::list::ProducerDossiersPage;
@@ -106,6 +107,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/accounts/:id") view=routed(AccountDetailPage) ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=routed(AuditPage) ssr=SsrMode::Async />
                         <Route path=path!("/admin/mail") view=routed(MailPage) ssr=SsrMode::Async />
+                        <Route path=path!("/admin/api-tokens") view=routed(ApiTokensPage) ssr=SsrMode::Async />
                         <Route path=path!("/admin/criteria") view=routed(CriteriaSetsPage) ssr=SsrMode::Async />
                         <Route path=path!("/admin/imports") view=routed(ImportsPage) ssr=SsrMode::Async />
                         <Route path=path!("/registry/products") view=routed(RegistryProductsPage) ssr=SsrMode::Async />

@@ -33,6 +33,8 @@ mod master_data;
 mod master_data_edits;
 mod migrations;
 mod ministry;
+mod open_data;
+mod open_data_tokens;
 mod page_generation;
 mod partial_decisions;
 mod product_ideas;

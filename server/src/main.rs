@@ -13,6 +13,7 @@ mod jobs;
 mod language;
 mod lifecycle;
 mod limits;
+mod open_api;
 mod operations;
 mod page_cache;
 #[cfg(test)]
@@ -23,6 +24,7 @@ mod permission_routes;
 mod permission_rows;
 #[cfg(test)]
 mod permission_targets;
+mod problem;
 mod public_pages;
 mod resolver;
 mod routes;
@@ -350,6 +352,7 @@ async fn serve(
         demo_sign_ins: limits.demo_sign_ins,
         registrations: limits.registrations,
         password_links: limits.password_links,
+        api_tokens: limits.api_tokens,
         auth: config.auth_settings(),
         demo_mode: config.demo_mode,
         files: config.file_store()?,
@@ -411,6 +414,7 @@ struct AttemptLimits {
     demo_sign_ins: std::sync::Arc<app::auth::rate_limit::RateLimit>,
     registrations: std::sync::Arc<app::auth::rate_limit::RateLimit>,
     password_links: std::sync::Arc<app::auth::rate_limit::RateLimit>,
+    api_tokens: std::sync::Arc<app::auth::rate_limit::RateLimit>,
 }
 
 impl AttemptLimits {
@@ -432,6 +436,7 @@ impl AttemptLimits {
             demo_sign_ins: limit(RateLimit::demo_sign_ins(), "demo"),
             registrations: limit(RateLimit::registrations(), "register"),
             password_links: limit(RateLimit::password_links(), "link"),
+            api_tokens: limit(RateLimit::api_tokens(), "api"),
         }
     }
 }

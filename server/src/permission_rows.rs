@@ -166,6 +166,18 @@ pub(crate) fn rows(ids: &Targets) -> Vec<Row> {
         ("/api/mail_enabled", String::new(), EVERYONE),
         ("/api/mail_outbox", "state=".into(), ADMINS),
         ("/api/send_test_mail", String::new(), ADMINS),
+        ("/api/api_tokens", String::new(), &[Admin]),
+        // An empty form: the administrator gets past the check to the field errors.
+        (
+            "/api/create_api_token",
+            "note=&expires_on=".into(),
+            &[Admin],
+        ),
+        (
+            "/api/revoke_api_token",
+            format!("id={}", ids.api_token),
+            &[Admin],
+        ),
         // No mail server here: everyone gets past the check to "e-mail is not configured".
         (
             "/api/request_password_link",

@@ -186,6 +186,8 @@ pub struct Targets {
     /// A producers' training session of Chi Lăng made for the table, with nobody listed (so
     /// ticking it changes nothing another test reads).
     pub training: i32,
+    /// An API token the administrator made for the table (revoking it twice is allowed).
+    pub api_token: i32,
 }
 
 /// The records the matrix aims at: demo ones, and a few made for it through the services.
@@ -212,6 +214,7 @@ pub async fn targets(
         inspection: 0,
         trade_event: 0,
         training: 0,
+        api_token: 0,
         pending_user: pending.id,
         pending_subject: pending.subject_id.unwrap(),
         official: account("tuvan@demo.vn").await.id,
@@ -360,6 +363,21 @@ pub async fn targets(
         )
         .await
         .expect("the province previews the template"),
+        api_token: app::services::open_data::tokens::create(
+            &db,
+            &app::auth::current::to_actor(&account("quantri@demo.vn").await),
+            &app::domain::api_token::TokenRequest {
+                note: "Bảng phân quyền".into(),
+                scopes: vec!["public_read".into()],
+                expires_on: (app::clock::today() + chrono::Days::new(30))
+                    .format("%Y-%m-%d")
+                    .to_string(),
+            },
+            app::clock::today(),
+        )
+        .await
+        .expect("the administrator makes a token")
+        .id,
         ..targets
     }
 }

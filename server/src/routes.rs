@@ -94,7 +94,20 @@ pub fn router_and_cache(
         .route("/decisions", get(crate::public_pages::decisions))
         .route("/decisions/{round}", get(crate::public_pages::decisions))
         // GS1 Digital Links (what QR stamps carry).
-        .route("/01/{*rest}", get(crate::resolver::resolve))
+        .route(
+            "/01/{*rest}",
+            get(crate::resolver::resolve).options(crate::resolver::options),
+        )
+        .route(
+            "/.well-known/gs1resolver",
+            get(crate::resolver::description).options(crate::resolver::options),
+        )
+        .route(
+            crate::resolver::CONTEXT_PATH,
+            get(crate::resolver::context).options(crate::resolver::options),
+        )
+        // The open data API for partners (`/open/v1/`).
+        .merge(crate::open_api::routes())
         // The built client, from its precompressed copies.
         .nest_service("/pkg", crate::client_files::service(&pkg_dir))
         .leptos_routes_with_context(&state, routes, context, render)

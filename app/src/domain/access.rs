@@ -145,6 +145,8 @@ pub enum Action {
     IssueResetLink,
     /// The e-mail outbox's page, and a test message to oneself.
     ViewMailOutbox,
+    /// Create, list and revoke the open data API's tokens.
+    ManageApiTokens,
     /// Register a producer who cannot do it themself (a commune officer, for their commune).
     RegisterForProducer,
     /// Give an official another role or commune (the new role must also pass `CreateAccount`).
@@ -296,7 +298,7 @@ pub fn allowed(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<
         (ListAccounts | ViewAuditLog | ViewMailOutbox, _) => province_wide,
         (ViewCriteria, _) => province_wide || matches!(role, AdvisoryMember | CouncilMember),
         (ManageCriteria | ManageMasterData, _) => province_wide,
-        (ManageProductGroups, _) => role == Administrator,
+        (ManageProductGroups | ManageApiTokens, _) => role == Administrator,
         (ManageRounds, _) => role == ProvincialOfficer,
         (ScoreDossiers, _) => matches!(role, AdvisoryMember | CouncilMember),
         (ViewCertificates, _) => province_wide,

@@ -236,6 +236,10 @@ audit_actions! {
         ("đã lưu mục tài liệu hồ sơ[ {item}][ từ ngày {from}]", "saved the dossier checklist item[ {item}][ from {from}]");
     MasterChecklistRetire => "master_data.checklist_retire", ("Thôi dùng mục tài liệu hồ sơ", "Dossier checklist item retired"),
         ("đã thôi dùng mục tài liệu hồ sơ[ {item}][ sau ngày {last_day}]", "retired the dossier checklist item[ {item}][ after {last_day}]");
+    ApiTokenCreate => "api_token.create", ("Tạo mã truy cập API", "API token created"),
+        ("đã tạo mã truy cập API[ {token}][ cho {note}][ ({scopes})][, dùng được đến {until}]", "created the API token[ {token}][ for {note}][ ({scopes})][, valid until {until}]");
+    ApiTokenRevoke => "api_token.revoke", ("Thu hồi mã truy cập API", "API token revoked"),
+        ("đã thu hồi mã truy cập API[ {token}][ của {note}]", "revoked the API token[ {token}][ of {note}]");
 }
 
 impl AuditAction {

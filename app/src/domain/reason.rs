@@ -120,6 +120,15 @@ reasons! {
     OutOfRange = "out_of_range",
         "Giá trị không hợp lệ hoặc ngoài khoảng cho phép.",
         "Not a valid value, or out of range.";
+    TokenExpiry = "token_expiry",
+        "Ngày hết hạn phải từ ngày mai đến tối đa hai năm tới.",
+        "The expiry day must be from tomorrow to at most two years ahead.";
+    InvalidCursor = "invalid_cursor",
+        "Con trỏ trang không hợp lệ: hãy dùng đúng giá trị next_cursor của trang trước.",
+        "Invalid page cursor: use the previous page's next_cursor as it is.";
+    InvalidTimestamp = "invalid_timestamp",
+        "Thời điểm không hợp lệ: dùng dạng RFC 3339, ví dụ 2026-12-01T00:00:00Z.",
+        "Invalid time: use RFC 3339, e.g. 2026-12-01T00:00:00Z.";
     UnknownUnit = "unknown_unit",
         "Không có đơn vị này.",
         "No such locality.";

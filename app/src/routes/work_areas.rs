@@ -166,6 +166,10 @@ pub fn AdminHome() -> impl IntoView {
                 </EntryCard>
                 <AuditEntry />
                 <MailEntry />
+                <EntryCard href="/admin/api-tokens".into() testid="entry-api-tokens">
+                    <h2>{t!(i18n, api_tokens.title)}</h2>
+                    <p>{t!(i18n, areas.api_tokens_hint)}</p>
+                </EntryCard>
                 <ImportsEntry />
                 <CriteriaEntry />
                 <MasterDataEntry />

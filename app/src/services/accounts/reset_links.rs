@@ -279,7 +279,7 @@ pub(crate) fn random_token() -> String {
     hex(&bytes)
 }
 
-fn token_hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
 

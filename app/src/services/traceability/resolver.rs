@@ -18,6 +18,8 @@ pub enum Answer {
     LinkSet(LinkSet),
     /// Send the person to this path.
     Redirect(String),
+    /// The item has no link of the type asked for.
+    NoSuchLink,
 }
 
 /// The product whose GTIN, padded to 14 digits, is `gtin14`, if its subject is active.
@@ -52,6 +54,7 @@ pub async fn by_gtin14(
         product_id: p.id,
         name: p.name,
         certificate,
+        lot_page: None,
     }))
 }
 
@@ -66,23 +69,17 @@ pub async fn resolve(
     link_type: Option<&str>,
     accept: Option<&str>,
 ) -> Result<Answer, ServiceError> {
-    let Some(target) = by_gtin14(db, &link.gtin14).await? else {
+    let Some(mut target) = by_gtin14(db, &link.gtin14).await? else {
         return Ok(Answer::Unknown);
     };
+    // A lot the producer recorded has its trace page.
+    if let Some(code) = &link.lot {
+        target.lot_page =
+            crate::services::traceability::lots::by_code(db, target.product_id, code).await?;
+    }
     if digital_link::wants_linkset(link_type, accept) {
         return Ok(Answer::LinkSet(digital_link::link_set(base, link, &target)));
     }
-    // A lot the producer recorded opens its trace page.
-    let lot_page = match &link.lot {
-        Some(code) if !digital_link::wants_certificate(link_type) => {
-            crate::services::traceability::lots::by_code(db, target.product_id, code)
-                .await
-                .ok()
-                .flatten()
-        }
-        _ => None,
-    };
-    Ok(Answer::Redirect(digital_link::redirect_path(
-        &target, link, link_type, lot_page,
-    )))
+    Ok(digital_link::redirect_path(&target, link, link_type)
+        .map_or(Answer::NoSuchLink, Answer::Redirect))
 }

@@ -1,0 +1,316 @@
+//! The open data API over HTTP on the demo: JSON with ETags and 304s, problems for wrong
+//! parameters and unknown items, CORS, and a document and a page that name every endpoint.
+use axum::body::{Body, to_bytes};
+use axum::http::{Request, StatusCode, header};
+use tower::ServiceExt;
+
+use crate::test_support::demo_app;
+
+async fn get(
+    app: &axum::Router,
+    path: &str,
+    headers: &[(header::HeaderName, &str)],
+) -> axum::response::Response {
+    let mut request = Request::get(path).header(header::HOST, "ocop.test");
+    for (name, value) in headers {
+        request = request.header(name, *value);
+    }
+    app.clone()
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap()
+}
+
+async fn json(response: axum::response::Response) -> serde_json::Value {
+    let bytes = to_bytes(response.into_body(), 8 << 20).await.unwrap();
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+#[tokio::test]
+async fn products_come_as_json_with_etags_that_answer_304() {
+    let t = demo_app(Default::default()).await;
+    let first = get(&t.router, "/open/v1/products?limit=5", &[]).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    assert_eq!(first.headers()[header::CONTENT_TYPE], "application/json");
+    assert_eq!(first.headers()[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
+    let etag = first.headers()[header::ETAG].to_str().unwrap().to_owned();
+    let page = json(first).await;
+    let products = page["data"].as_array().unwrap();
+    assert_eq!(products.len(), 5, "the demo has certified products");
+    assert!(page["next_cursor"].is_string());
+    let product = &products[0];
+    assert!(
+        product["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("http://ocop.test/products/")
+    );
+    assert!(product["certificate"]["number"].is_string());
+
+    let again = get(
+        &t.router,
+        "/open/v1/products?limit=5",
+        &[(header::IF_NONE_MATCH, &etag)],
+    )
+    .await;
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(again.headers()[header::ETAG], etag.as_str());
+    let other = get(
+        &t.router,
+        "/open/v1/products?limit=4",
+        &[(header::IF_NONE_MATCH, &etag)],
+    )
+    .await;
+    assert_eq!(
+        other.status(),
+        StatusCode::OK,
+        "another answer, another tag"
+    );
+
+    let next = page["next_cursor"].as_str().unwrap();
+    let second = json(
+        get(
+            &t.router,
+            &format!("/open/v1/products?limit=5&cursor={next}"),
+            &[],
+        )
+        .await,
+    )
+    .await;
+    let last_of_first = product_id(&products[4]);
+    assert!(
+        product_id(&second["data"][0]) > last_of_first,
+        "the next page goes on"
+    );
+    assert_eq!(
+        second["next_changed_since"], page["next_changed_since"],
+        "carried by the cursor"
+    );
+
+    let one = get(
+        &t.router,
+        &format!("/open/v1/products/{}", product_id(product)),
+        &[],
+    )
+    .await;
+    assert_eq!(one.status(), StatusCode::OK);
+    assert_eq!(json(one).await["id"], product["id"]);
+}
+
+fn product_id(value: &serde_json::Value) -> i64 {
+    value["id"].as_i64().unwrap()
+}
+
+#[tokio::test]
+async fn wrong_parameters_and_unknown_items_are_problems_in_the_clients_language() {
+    let t = demo_app(Default::default()).await;
+    for (path, status, named) in [
+        (
+            "/open/v1/products?stars=9",
+            StatusCode::BAD_REQUEST,
+            "stars",
+        ),
+        (
+            "/open/v1/products?valid_on=hôm-nay",
+            StatusCode::BAD_REQUEST,
+            "valid_on",
+        ),
+        (
+            "/open/v1/products?cursor=%ZZ",
+            StatusCode::BAD_REQUEST,
+            "cursor",
+        ),
+        (
+            "/open/v1/products?limit=1&limit=2",
+            StatusCode::BAD_REQUEST,
+            "query",
+        ),
+        (
+            "/open/v1/certificates?status=lost",
+            StatusCode::BAD_REQUEST,
+            "status",
+        ),
+        ("/open/v1/products/999999", StatusCode::NOT_FOUND, ""),
+        ("/open/v1/products/abc", StatusCode::NOT_FOUND, ""),
+        ("/open/v1/certificates/NO-SUCH", StatusCode::NOT_FOUND, ""),
+    ] {
+        let response = get(&t.router, path, &[]).await;
+        assert_eq!(response.status(), status, "{path}");
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            "application/problem+json"
+        );
+        let problem = json(response).await;
+        assert_eq!(problem["status"], status.as_u16(), "{path}");
+        assert!(
+            problem["detail"].as_str().unwrap().contains(named),
+            "{path}: {problem}"
+        );
+    }
+    let english = json(
+        get(
+            &t.router,
+            "/open/v1/products?limit=0",
+            &[(header::ACCEPT_LANGUAGE, "en")],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(english["title"], "Invalid parameter");
+    let vietnamese = json(get(&t.router, "/open/v1/products?limit=0", &[]).await).await;
+    assert_eq!(vietnamese["title"], "Tham số không hợp lệ");
+}
+
+#[tokio::test]
+async fn the_document_and_the_page_name_every_endpoint() {
+    let t = demo_app(Default::default()).await;
+    let document = json(get(&t.router, "/open/v1/openapi.json", &[]).await).await;
+    assert_eq!(document["openapi"], "3.1.0");
+    let paths: Vec<&String> = document["paths"].as_object().unwrap().keys().collect();
+    let page = get(&t.router, "/open/v1/docs", &[]).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html =
+        String::from_utf8(to_bytes(page.into_body(), 8 << 20).await.unwrap().to_vec()).unwrap();
+    for path in &paths {
+        assert!(html.contains(path.as_str()), "{path} on the page");
+        // Every documented path answers (with its parameters filled in).
+        let filled = path.replace("{id}", "1").replace("{number}", "X");
+        let status = get(&t.router, &filled, &[]).await.status();
+        let private = path.starts_with("/open/v1/private/");
+        let expected = if private {
+            [StatusCode::UNAUTHORIZED; 2]
+        } else {
+            [StatusCode::OK, StatusCode::NOT_FOUND]
+        };
+        assert!(expected.contains(&status), "{filled}: {status}");
+    }
+    assert!(paths.len() >= 8, "{paths:?}");
+    for list in [
+        "/open/v1/units",
+        "/open/v1/groups",
+        "/open/v1/producers",
+        "/open/v1/trade-events",
+        "/open/v1/certificates",
+    ] {
+        let response = get(&t.router, list, &[]).await;
+        assert_eq!(response.status(), StatusCode::OK, "{list}");
+        assert!(json(response).await["data"].is_array(), "{list}");
+    }
+}
+
+async fn token(t: &crate::test_support::TestApp, scopes: &[&str]) -> (i32, String) {
+    let admin = app::auth::Actor::User {
+        user_id: 1,
+        role: app::auth::Role::Administrator,
+        commune_code: None,
+        subject_id: None,
+    };
+    let request = app::domain::api_token::TokenRequest {
+        note: "Đối tác thử".into(),
+        scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),
+        expires_on: (app::clock::today() + chrono::Days::new(30))
+            .format("%Y-%m-%d")
+            .to_string(),
+    };
+    let made =
+        app::services::open_data::tokens::create(&t.db, &admin, &request, app::clock::today())
+            .await
+            .unwrap();
+    (made.id, made.secret)
+}
+
+#[tokio::test]
+async fn private_reads_need_a_token_in_scope_and_revoked_ones_are_refused() {
+    let t = demo_app(Default::default()).await;
+    let (_, private_secret) = token(&t, &["public_read", "private_read"]).await;
+    let (public_id, public_secret) = token(&t, &["public_read"]).await;
+    let bearer = |secret: &str| format!("Bearer {secret}");
+    for path in ["/open/v1/private/dossiers", "/open/v1/private/reports"] {
+        let none = get(&t.router, path, &[]).await;
+        assert_eq!(none.status(), StatusCode::UNAUTHORIZED, "{path}");
+        assert!(none.headers().contains_key(header::WWW_AUTHENTICATE));
+        assert_eq!(
+            none.headers()[header::CONTENT_TYPE],
+            "application/problem+json"
+        );
+        let wrong_scope = get(
+            &t.router,
+            path,
+            &[(header::AUTHORIZATION, &bearer(&public_secret))],
+        )
+        .await;
+        assert_eq!(wrong_scope.status(), StatusCode::FORBIDDEN, "{path}");
+        let allowed = get(
+            &t.router,
+            path,
+            &[(header::AUTHORIZATION, &bearer(&private_secret))],
+        )
+        .await;
+        assert_eq!(allowed.status(), StatusCode::OK, "{path}");
+        assert!(json(allowed).await["data"].is_array());
+    }
+    // A public read with a token: counted; with a bad one: refused, never served as anonymous.
+    let counted = get(
+        &t.router,
+        "/open/v1/groups",
+        &[(header::AUTHORIZATION, &bearer(&public_secret))],
+    )
+    .await;
+    assert_eq!(counted.status(), StatusCode::OK);
+    for bad in [
+        "Bearer ocop_nothing",
+        "Basic dXNlcjpwYXNz",
+        "Bearer",
+        &"x".repeat(500),
+    ] {
+        let refused = get(
+            &t.router,
+            "/open/v1/groups",
+            &[(header::AUTHORIZATION, bad)],
+        )
+        .await;
+        assert_eq!(refused.status(), StatusCode::UNAUTHORIZED, "{bad}");
+    }
+    let admin = app::auth::Actor::User {
+        user_id: 1,
+        role: app::auth::Role::Administrator,
+        commune_code: None,
+        subject_id: None,
+    };
+    app::services::open_data::tokens::revoke(&t.db, &admin, public_id)
+        .await
+        .unwrap();
+    let revoked = get(
+        &t.router,
+        "/open/v1/groups",
+        &[(header::AUTHORIZATION, &bearer(&public_secret))],
+    )
+    .await;
+    assert_eq!(revoked.status(), StatusCode::UNAUTHORIZED);
+    let problem = json(revoked).await;
+    assert!(
+        problem["detail"].as_str().unwrap().contains("thu hồi"),
+        "{problem}"
+    );
+    // A preflight lets a browser client send its token.
+    let preflight = t
+        .router
+        .clone()
+        .oneshot(
+            Request::options("/open/v1/products")
+                .header(header::HOST, "ocop.test")
+                .header(header::ORIGIN, "https://partner.example")
+                .header(header::ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(preflight.status(), StatusCode::NO_CONTENT);
+    assert!(
+        preflight.headers()[header::ACCESS_CONTROL_ALLOW_HEADERS]
+            .to_str()
+            .unwrap()
+            .contains("Authorization")
+    );
+}

@@ -1,0 +1,39 @@
+//! Errors for machine clients in the RFC 9457 problem format (`application/problem+json`): the
+//! resolver's, when a client asks for JSON, and the open API's.
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+/// A problem answer: `title` says what kind of problem, `detail` this occurrence and what to
+/// fix, both in the client's language.
+pub fn problem(status: StatusCode, title: &str, detail: &str) -> Response {
+    let body = serde_json::json!({
+        "type": "about:blank",
+        "title": title,
+        "status": status.as_u16(),
+        "detail": detail,
+    });
+    let mut response = (status, body.to_string()).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    response
+}
+
+/// Whether the client would rather read JSON than a page.
+pub fn wants_json(accept: Option<&str>) -> bool {
+    accept.is_some_and(|a| a.contains("json") && !a.contains("text/html"))
+}
+
+/// An RFC 9457 problem, as the OpenAPI document describes it.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct Problem {
+    /// `about:blank`: the status says the kind.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The kind of problem, in the client's language (Accept-Language; Vietnamese by default).
+    pub title: String,
+    pub status: u16,
+    /// This occurrence and what to fix, naming the parameter.
+    pub detail: String,
+}
