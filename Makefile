@@ -4,6 +4,10 @@
 # Tool versions are pinned here, and only here (README.md says why each pin exists).
 CARGO_LEPTOS_VERSION := 0.3.10
 WASM_BINDGEN_VERSION := 0.2.129
+# Property-based tests of the open data API from its OpenAPI document (bench/api-contract.mjs),
+# from PyPI into a virtual environment of its own.
+SCHEMATHESIS_VERSION := 4.32.5
+SCHEMATHESIS := target/schemathesis/bin/schemathesis
 # The S3-compatible object store the file-store tests and the drills run against (bench/garage.sh).
 GARAGE_VERSION := 2.5.0
 
@@ -27,7 +31,7 @@ WASM_BUILD := $(CLIPPY) RUSTFLAGS="$(LEPTOS_RUSTFLAGS) -D warnings"
 export LEPTOS_OUTPUT_NAME := ocop
 SERVER_DEBUG := target/debug/server
 
-.PHONY: run test release bench drill drill-short nginx tools garage check lint clippy client tests-and-client unit-test build-for-e2e wasm-size e2e clean-data demo-reset
+.PHONY: run test release bench drill drill-short api-contract nginx tools garage check lint clippy client tests-and-client unit-test build-for-e2e wasm-size e2e clean-data demo-reset
 
 # The trainers' command: the optimised client (what a phone downloads in a training room) with a
 # debug server, which builds fast; the client is precompressed once here, not per request.
@@ -40,7 +44,7 @@ run: tools client
 	DEMO_MODE=$${DEMO_MODE:-true} $(SERVER_DEBUG) serve
 
 # The stages of `make test`, run in this order; the time each took is printed at the end.
-TEST_STAGES := lint tests-and-client e2e drill-short
+TEST_STAGES := lint tests-and-client e2e api-contract drill-short
 
 test: tools
 	@summary=""; \
@@ -98,6 +102,10 @@ tools: end2end/node_modules/.installed
 	  || { echo "installing Debian's chromium"; \
 	       if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	       $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+	@$(SCHEMATHESIS) --version 2>/dev/null | grep -qF "$(SCHEMATHESIS_VERSION)" \
+	  || { echo "installing Schemathesis $(SCHEMATHESIS_VERSION) from the package registries"; \
+	       python3 -m venv target/schemathesis \
+	       && target/schemathesis/bin/pip install -q schemathesis==$(SCHEMATHESIS_VERSION); }
 	@# pdftoppm renders the printed stamp sheet in the browser tests, whose QR code is then scanned.
 	@command -v pdftoppm >/dev/null \
 	  || { echo "installing Debian's poppler-utils"; \
@@ -172,6 +180,12 @@ wasm-size:
 e2e:
 	@echo "==> end-to-end tests in Chromium"
 	SERVER_BIN=$(SERVER_DEBUG) node end2end/run.mjs
+
+# The open data API against its OpenAPI document: Schemathesis generates requests from
+# /open/v1/openapi.json of the debug server on demo data; no 5xx, every answer as documented.
+api-contract:
+	@echo "==> the open data API against its OpenAPI document (Schemathesis)"
+	SERVER_BIN=$(SERVER_DEBUG) SCHEMATHESIS=$(SCHEMATHESIS) node bench/api-contract.mjs
 
 # The crash and load drills (README, "Operating"). `drill-short` is what `make test` runs, on the
 # debug server: seconds, not minutes. `drill` is the full form, on the release server: the crash

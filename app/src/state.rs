@@ -99,7 +99,9 @@ impl AppStateInner {
             password_links: std::sync::Arc::new(
                 crate::auth::rate_limit::RateLimit::password_links(),
             ),
-            api_tokens: std::sync::Arc::new(crate::auth::rate_limit::RateLimit::api_tokens()),
+            api_tokens: std::sync::Arc::new(crate::auth::rate_limit::RateLimit::api_tokens(
+                crate::auth::rate_limit::API_PER_MINUTE,
+            )),
             demo_mode: false,
             files: std::sync::Arc::new(crate::services::files::store::LocalFolder::new(
                 "data/files",

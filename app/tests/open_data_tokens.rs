@@ -206,7 +206,7 @@ async fn a_token_works_only_unrevoked_unexpired_in_scope_and_each_use_counts() {
 
 #[tokio::test]
 async fn the_per_token_rate_holds_and_is_per_token() {
-    let limit = app::auth::rate_limit::RateLimit::api_tokens();
+    let limit = app::auth::rate_limit::RateLimit::api_tokens(600);
     for _ in 0..600 {
         assert!(limit.check("7").await.unwrap());
     }
@@ -220,7 +220,7 @@ async fn the_per_token_rate_holds_and_is_per_token() {
     );
     // Shared by several servers through the database.
     for t in support::databases().await {
-        let shared = app::auth::rate_limit::RateLimit::api_tokens().shared(t.db.clone(), "api");
+        let shared = app::auth::rate_limit::RateLimit::api_tokens(600).shared(t.db.clone(), "api");
         for _ in 0..600 {
             assert!(shared.check("7").await.unwrap());
         }

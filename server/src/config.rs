@@ -51,6 +51,9 @@ pub struct Config {
     /// Seconds a request waits for a turn before it is answered "busy, try again" (503).
     #[arg(long, env = "REQUEST_WAIT_SECS", default_value_t = app::admission::DEFAULT_WAIT.as_secs())]
     pub request_wait_secs: u64,
+    /// Requests a minute one token of the open data API may make (`/open/v1/`); past it, 429.
+    #[arg(long, env = "API_REQUESTS_PER_MINUTE", default_value_t = app::auth::rate_limit::API_PER_MINUTE)]
+    pub api_requests_per_minute: u32,
     /// Width × height of an uploaded image, in millions of pixels.
     #[arg(long, env = "UPLOAD_MAX_MEGAPIXELS", default_value_t = 40)]
     pub upload_max_megapixels: u32,

@@ -345,7 +345,7 @@ async fn serve(
     let readers = app::db::connect_readers(&config.database_url)
         .await?
         .unwrap_or_else(|| db.clone());
-    let limits = AttemptLimits::new(&db);
+    let limits = AttemptLimits::new(&db, config.api_requests_per_minute);
     let state: AppState = AppStateInner {
         readers,
         sign_in_throttle: limits.sign_in,
@@ -418,7 +418,7 @@ struct AttemptLimits {
 }
 
 impl AttemptLimits {
-    fn new(db: &sea_orm::DatabaseConnection) -> Self {
+    fn new(db: &sea_orm::DatabaseConnection, api_per_minute: u32) -> Self {
         use app::auth::rate_limit::RateLimit;
         use app::auth::throttle::SignInThrottle;
         let shared =
@@ -436,7 +436,7 @@ impl AttemptLimits {
             demo_sign_ins: limit(RateLimit::demo_sign_ins(), "demo"),
             registrations: limit(RateLimit::registrations(), "register"),
             password_links: limit(RateLimit::password_links(), "link"),
-            api_tokens: limit(RateLimit::api_tokens(), "api"),
+            api_tokens: limit(RateLimit::api_tokens(api_per_minute), "api"),
         }
     }
 }

@@ -314,3 +314,21 @@ async fn private_reads_need_a_token_in_scope_and_revoked_ones_are_refused() {
             .contains("Authorization")
     );
 }
+
+#[tokio::test]
+async fn a_token_past_its_rate_is_told_to_wait() {
+    let t = demo_app(Default::default()).await;
+    let (_, secret) = token(&t, &["public_read"]).await;
+    let bearer = format!("Bearer {secret}");
+    let limit = app::auth::rate_limit::API_PER_MINUTE;
+    for _ in 0..limit {
+        let ok = get(&t.router, "/open/v1/groups", &[(header::AUTHORIZATION, &bearer)]).await;
+        assert_eq!(ok.status(), StatusCode::OK);
+    }
+    let held = get(&t.router, "/open/v1/groups", &[(header::AUTHORIZATION, &bearer)]).await;
+    assert_eq!(held.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(held.headers()[header::RETRY_AFTER], "60");
+    assert_eq!(json(held).await["status"], 429);
+    let anonymous = get(&t.router, "/open/v1/groups", &[]).await;
+    assert_eq!(anonymous.status(), StatusCode::OK, "public reads without a token go on");
+}
