@@ -41,6 +41,8 @@ pub struct AppStateInner {
     pub password_links: std::sync::Arc<crate::auth::rate_limit::RateLimit>,
     /// Requests of the open data API, counted per token.
     pub api_tokens: std::sync::Arc<crate::auth::rate_limit::RateLimit>,
+    /// The open data bulk files last made (`services::open_data::bulk`).
+    pub open_data_bulk: std::sync::Arc<crate::services::open_data::bulk::BulkCache>,
     /// Training mode: the login page offers one-click sign-in as each demo account.
     pub demo_mode: bool,
     /// Uploaded files' bytes (content-addressed).
@@ -99,6 +101,7 @@ impl AppStateInner {
             password_links: std::sync::Arc::new(
                 crate::auth::rate_limit::RateLimit::password_links(),
             ),
+            open_data_bulk: Default::default(),
             api_tokens: std::sync::Arc::new(crate::auth::rate_limit::RateLimit::api_tokens(
                 crate::auth::rate_limit::API_PER_MINUTE,
             )),

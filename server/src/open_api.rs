@@ -18,6 +18,7 @@ use app::i18n::Locale;
 use app::services::ServiceError;
 use app::state::AppState;
 
+mod bulk;
 mod docs_page;
 mod document;
 mod gate;
@@ -63,6 +64,14 @@ pub fn routes() -> Router<AppState> {
             get(handlers::private_dossiers).options(crate::resolver::options),
         )
         .route(
+            "/open/v1/bulk/products.csv",
+            get(bulk::products_csv).options(crate::resolver::options),
+        )
+        .route(
+            "/open/v1/bulk/products.jsonl",
+            get(bulk::products_jsonl).options(crate::resolver::options),
+        )
+        .route(
             "/open/v1/private/reports",
             get(handlers::private_reports).options(crate::resolver::options),
         )
@@ -85,14 +94,8 @@ pub fn answer<T: serde::Serialize>(headers: &HeaderMap, value: &T) -> Response {
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let etag = format!("\"{}\"", hex(&Sha256::digest(&body)[..16]));
-    let fresh = headers
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(|tag| tag.trim().trim_start_matches("W/"))
-        .any(|tag| tag == etag || tag == "*");
+    let etag = etag_of(&body);
+    let fresh = is_fresh(headers, &etag);
     let mut response = if fresh {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
@@ -114,8 +117,24 @@ pub fn answer<T: serde::Serialize>(headers: &HeaderMap, value: &T) -> Response {
     response
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// A strong ETag of `body`: the first 128 bits of its SHA-256.
+pub fn etag_of(body: &[u8]) -> String {
+    let hex: String = Sha256::digest(body)[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("\"{hex}\"")
+}
+
+/// Whether the client already has the answer tagged `etag` (`If-None-Match`).
+pub fn is_fresh(headers: &HeaderMap, etag: &str) -> bool {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|tag| tag.trim().trim_start_matches("W/"))
+        .any(|tag| tag == etag || tag == "*")
 }
 
 /// A service's refusal as a problem, in the client's language.

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use crate::domain::reason::Reason;
 use crate::services::ServiceError;
 
+pub mod bulk;
 pub mod certificates;
 pub mod directory;
 pub mod private;

@@ -84,6 +84,7 @@ pub async fn page(headers: HeaderMap) -> Response {
                     .into_iter()
                     .map(|op| operation(op, english))
                     .collect_view()}
+                <BulkColumns english />
             </section>
         }
         .into_any()
@@ -118,6 +119,29 @@ fn operation(op: Operation, english: bool) -> impl IntoView {
                 <tbody>
                     {op.responses.into_iter().map(|[s, d]| view! {
                         <tr><td>{s}</td><td>{d}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </article>
+    }
+}
+
+/// The bulk CSV's columns, as `bulk::CSV_COLUMNS` lists them.
+#[component]
+fn BulkColumns(english: bool) -> impl IntoView {
+    let (title, name, meaning) = if english {
+        ("Columns of /open/v1/bulk/products.csv", "Column", "Meaning")
+    } else {
+        ("Các cột của /open/v1/bulk/products.csv", "Cột", "Ý nghĩa")
+    };
+    view! {
+        <article class="api-operation" data-testid="bulk-columns">
+            <h2>{title}</h2>
+            <table>
+                <thead><tr><th>{name}</th><th>{meaning}</th></tr></thead>
+                <tbody>
+                    {app::services::open_data::bulk::CSV_COLUMNS.iter().map(|(column, what)| view! {
+                        <tr><td><code>{*column}</code></td><td>{*what}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>

@@ -28,6 +28,8 @@ use super::handlers;
         handlers::units,
         handlers::groups,
         handlers::trade_events,
+        super::bulk::products_csv,
+        super::bulk::products_jsonl,
         handlers::private_dossiers,
         handlers::private_reports,
     ),
@@ -57,6 +59,7 @@ use super::handlers;
         (name = "products", description = "Sản phẩm OCOP / OCOP products"),
         (name = "certificates", description = "Giấy chứng nhận / Certificates"),
         (name = "directory", description = "Danh mục / Reference lists"),
+        (name = "bulk", description = "Tệp dữ liệu mở / Open data files"),
         (name = "private", description = "Cần mã truy cập có quyền private_read / A token with private_read is needed"),
     )
 )]

@@ -332,3 +332,54 @@ async fn a_token_past_its_rate_is_told_to_wait() {
     let anonymous = get(&t.router, "/open/v1/groups", &[]).await;
     assert_eq!(anonymous.status(), StatusCode::OK, "public reads without a token go on");
 }
+
+#[tokio::test]
+async fn the_bulk_files_hold_every_certified_product_and_follow_changes() {
+    let t = demo_app(Default::default()).await;
+    let csv = get(&t.router, "/open/v1/bulk/products.csv", &[]).await;
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert_eq!(csv.headers()[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+    let etag = csv.headers()[header::ETAG].to_str().unwrap().to_owned();
+    let text = String::from_utf8(to_bytes(csv.into_body(), 64 << 20).await.unwrap().to_vec()).unwrap();
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert!(lines[0].starts_with("\u{feff}\"id\",\"name\","), "{}", lines[0]);
+    assert_eq!(lines[0].matches(',').count() + 1, app::services::open_data::bulk::CSV_COLUMNS.len());
+
+    let jsonl = get(&t.router, "/open/v1/bulk/products.jsonl", &[]).await;
+    assert_eq!(jsonl.headers()[header::CONTENT_TYPE], "application/x-ndjson");
+    let body = String::from_utf8(to_bytes(jsonl.into_body(), 64 << 20).await.unwrap().to_vec()).unwrap();
+    let products: Vec<serde_json::Value> =
+        body.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(!products.is_empty());
+    assert_eq!(products.len(), lines.len() - 1, "the same products in both files");
+    let mut listed_api = 0;
+    let mut cursor = String::new();
+    loop {
+        let page = json(get(&t.router, &format!("/open/v1/products?limit=200{cursor}"), &[]).await).await;
+        listed_api += page["data"].as_array().unwrap().len();
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = format!("&cursor={next}"),
+            None => break,
+        }
+    }
+    assert_eq!(products.len(), listed_api, "the files hold what the API lists");
+
+    let unchanged = get(&t.router, "/open/v1/bulk/products.csv", &[(header::IF_NONE_MATCH, &etag)]).await;
+    assert_eq!(unchanged.status(), StatusCode::NOT_MODIFIED);
+    // A certificate revoked: the files are made again, the product flagged.
+    let first_id = products[0]["id"].as_i64().unwrap() as i32;
+    let mut current: app::entities::certificate::ActiveModel =
+        app::services::certificates::register::current(&t.db, first_id)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    current.revoked_on = sea_orm::ActiveValue::Set(Some(app::clock::today()));
+    sea_orm::ActiveModelTrait::update(current, &t.db).await.unwrap();
+    let changed = get(&t.router, "/open/v1/bulk/products.csv", &[(header::IF_NONE_MATCH, &etag)]).await;
+    assert_eq!(changed.status(), StatusCode::OK, "made again after the change");
+    let text = String::from_utf8(to_bytes(changed.into_body(), 64 << 20).await.unwrap().to_vec()).unwrap();
+    let row = text.lines().find(|l| l.starts_with(&format!("\"{first_id}\""))).unwrap();
+    assert!(row.contains("\"revoked\"") && row.contains("\"false\""), "{row}");
+}

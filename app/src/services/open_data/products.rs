@@ -113,6 +113,53 @@ async fn newest_change(db: &impl ConnectionTrait) -> Result<Option<i64>, Service
         .await?)
 }
 
+/// Every certified product, by id, read from one snapshot in chunks (the bulk files).
+///
+/// # Errors
+/// A database error.
+pub async fn all(
+    db: &DatabaseConnection,
+    base: &str,
+    today: chrono::NaiveDate,
+) -> Result<Vec<Product>, ServiceError> {
+    const CHUNK: u64 = 500;
+    let tx = crate::db::snapshot(db).await?;
+    let groups = product_group::Entity::find().all(&tx).await?;
+    let mut found = Vec::new();
+    let mut after = 0;
+    loop {
+        let certified = Query::select()
+            .column(cert::Column::ProductId)
+            .from(cert::Entity)
+            .to_owned();
+        let rows = product::Entity::find()
+            .filter(product::Column::Id.in_subquery(certified))
+            .filter(product::Column::Id.gt(after))
+            .order_by_asc(product::Column::Id)
+            .limit(CHUNK)
+            .all(&tx)
+            .await?;
+        let Some(last) = rows.last().map(|p| p.id) else {
+            break;
+        };
+        after = last;
+        found.extend(described(&tx, base, rows, &groups, today).await?);
+    }
+    tx.commit().await?;
+    Ok(found)
+}
+
+/// What the bulk files are made from, as one value: the newest change and how many products
+/// there are (a product deleted changes the count). Equal versions, equal files (on one day).
+///
+/// # Errors
+/// A database error.
+pub async fn version(db: &DatabaseConnection) -> Result<(i64, u64), ServiceError> {
+    use sea_orm::PaginatorTrait;
+    let newest = newest_change(db).await?.unwrap_or(0);
+    Ok((newest, product::Entity::find().count(db).await?))
+}
+
 /// One certified product by id.
 ///
 /// # Errors

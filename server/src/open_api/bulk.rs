@@ -1,0 +1,93 @@
+//! The bulk open data files: all certified products (expired and revoked ones flagged) as CSV
+//! and as JSON Lines, made again only when the data changed (`services::open_data::bulk`).
+//! What the province links from an open-data portal; the columns are listed on `/open/v1/docs`.
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use app::domain::api_token::Scope;
+use app::services::open_data::bulk;
+use app::state::AppState;
+
+use super::gate::gate;
+use super::{etag_of, is_fresh, refused};
+use crate::problem::Problem;
+
+/// Certified products, as CSV.
+///
+/// Every product that holds or held a certificate, one row each, with a header row; UTF-8 with
+/// a byte-order mark, every cell quoted. The columns are fixed (new ones only ever at the end)
+/// and described on /open/v1/docs.
+#[utoipa::path(get, path = "/open/v1/bulk/products.csv", tag = "bulk",
+    responses(
+        (status = 200, description = "The CSV file.", body = String, content_type = "text/csv"),
+        (status = 304, description = "Not modified (If-None-Match)."),
+        (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate was passed.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn products_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    file(&state, &headers, Kind::Csv).await
+}
+
+/// Certified products, as JSON Lines.
+///
+/// One product per line, each as /open/v1/products gives it.
+#[utoipa::path(get, path = "/open/v1/bulk/products.jsonl", tag = "bulk",
+    responses(
+        (status = 200, description = "The JSON Lines file.", body = String, content_type = "application/x-ndjson"),
+        (status = 304, description = "Not modified (If-None-Match)."),
+        (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate was passed.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn products_jsonl(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    file(&state, &headers, Kind::JsonLines).await
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Csv,
+    JsonLines,
+}
+
+async fn file(state: &AppState, headers: &HeaderMap, kind: Kind) -> Response {
+    if let Err(refusal) = gate(state, headers, Scope::PublicRead).await {
+        return refusal;
+    }
+    let base = state.public_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()));
+    let files =
+        match bulk::files(&state.open_data_bulk, &state.readers, &base, app::clock::today()).await
+        {
+            Ok(files) => files,
+            Err(err) => return refused(headers, err),
+        };
+    let (bytes, media_type, name) = match kind {
+        Kind::Csv => (files.csv, "text/csv; charset=utf-8", "ocop-lang-son-san-pham.csv"),
+        Kind::JsonLines => (
+            files.jsonl,
+            "application/x-ndjson",
+            "ocop-lang-son-san-pham.jsonl",
+        ),
+    };
+    let etag = etag_of(&bytes);
+    let fresh = is_fresh(headers, &etag);
+    let mut response = if fresh {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        (*bytes).clone().into_response()
+    };
+    let out = response.headers_mut();
+    if !fresh {
+        out.insert(header::CONTENT_TYPE, HeaderValue::from_static(media_type));
+        if let Ok(disposition) = HeaderValue::from_str(&format!("inline; filename=\"{name}\"")) {
+            out.insert(header::CONTENT_DISPOSITION, disposition);
+        }
+    }
+    if let Ok(etag) = HeaderValue::from_str(&etag) {
+        out.insert(header::ETAG, etag);
+    }
+    out.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    crate::resolver::open_to_any_origin(out);
+    response
+}
