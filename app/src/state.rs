@@ -78,11 +78,20 @@ impl AppState {
 
 impl AppStateInner {
     /// The address Digital Links and QR codes start with: `PUBLIC_URL`, else `http://` and the
-    /// host the request came to.
+    /// host the request came to — only if it is a host name or address with a port (anything
+    /// else, which could break a header or a link it is written into, is `localhost`).
     pub fn public_base(&self, host: Option<&str>) -> String {
+        let host = host
+            .filter(|h| {
+                !h.is_empty()
+                    && h.len() <= 255
+                    && h.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
+            })
+            .unwrap_or("localhost");
         self.public_url
             .clone()
-            .unwrap_or_else(|| format!("http://{}", host.unwrap_or("localhost")))
+            .unwrap_or_else(|| format!("http://{host}"))
             .trim_end_matches('/')
             .to_owned()
     }

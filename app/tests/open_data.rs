@@ -171,6 +171,32 @@ async fn certified_products_are_published_flagged_and_filtered() {
                 .any(|g| g.code == "I.1.a")
         );
         assert!(directory::units(db).await.unwrap().data.len() >= 65, "{b}");
+
+        // A producer set inactive is hidden, as on the site: its products keep only what
+        // identifies them and their standing.
+        let owner = app::entities::subject::Entity::find_by_id(honey.subject_id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut owner: app::entities::subject::ActiveModel = owner.into();
+        owner.status = Set(app::domain::status::SubjectStatus::Inactive);
+        owner.update(db).await.unwrap();
+        let hidden = products::one(db, BASE, honey.id, today()).await.unwrap();
+        assert!(!hidden.public && !hidden.listed, "{b}");
+        assert_eq!(
+            (hidden.name.as_str(), hidden.producer.name.as_str()),
+            ("", "")
+        );
+        assert!(hidden.photos.is_empty() && hidden.description.is_none() && hidden.gtin.is_none());
+        assert!(hidden.certificate.is_some(), "its standing stays");
+        assert!(
+            directory::producers(db, &ListQuery::default())
+                .await
+                .unwrap()
+                .data
+                .is_empty()
+        );
         t.cleanup().await;
     }
 }

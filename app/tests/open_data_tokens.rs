@@ -111,6 +111,11 @@ async fn a_token_works_only_unrevoked_unexpired_in_scope_and_each_use_counts() {
             check(public.secret.clone(), Scope::PublicRead, today()).await,
             Ok(public.id)
         );
+        // The gate counts a use once the rate allows it.
+        let found = tokens::authenticate(db, &public.secret, Scope::PublicRead, today())
+            .await
+            .unwrap();
+        tokens::record_use(db, &found).await;
         assert_eq!(
             check(public.secret.clone(), Scope::PrivateRead, today()).await,
             Err(Refused::OutOfScope),

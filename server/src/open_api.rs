@@ -12,7 +12,6 @@ use axum::Router;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use sha2::{Digest, Sha256};
 
 use app::i18n::Locale;
 use app::services::ServiceError;
@@ -21,6 +20,7 @@ use app::state::AppState;
 mod bulk;
 mod docs_page;
 mod document;
+mod epcis;
 mod gate;
 mod handlers;
 
@@ -72,6 +72,10 @@ pub fn routes() -> Router<AppState> {
             get(bulk::products_jsonl).options(crate::resolver::options),
         )
         .route(
+            "/open/v1/epcis/events",
+            get(epcis::events).options(crate::resolver::options),
+        )
+        .route(
             "/open/v1/private/reports",
             get(handlers::private_reports).options(crate::resolver::options),
         )
@@ -94,7 +98,7 @@ pub fn answer<T: serde::Serialize>(headers: &HeaderMap, value: &T) -> Response {
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let etag = etag_of(&body);
+    let etag = app::services::open_data::bulk::etag_of(&body);
     let fresh = is_fresh(headers, &etag);
     let mut response = if fresh {
         StatusCode::NOT_MODIFIED.into_response()
@@ -115,15 +119,6 @@ pub fn answer<T: serde::Serialize>(headers: &HeaderMap, value: &T) -> Response {
     out.insert(header::VARY, HeaderValue::from_static("Accept-Language"));
     crate::resolver::open_to_any_origin(out);
     response
-}
-
-/// A strong ETag of `body`: the first 128 bits of its SHA-256.
-pub fn etag_of(body: &[u8]) -> String {
-    let hex: String = Sha256::digest(body)[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    format!("\"{hex}\"")
 }
 
 /// Whether the client already has the answer tagged `etag` (`If-None-Match`).

@@ -101,12 +101,13 @@ fn quantity(base: &str, l: &EpcisLot) -> Value {
     element
 }
 
-/// The document and its file name, created at `now`.
-pub fn render(doc: &EpcisDocument, now: DateTime<Utc>) -> (String, Vec<u8>) {
+/// The lot's events that `keep` keeps, as EPCIS events (the lot's first event commissions it,
+/// whether kept or not).
+pub fn event_list(doc: &EpcisDocument, keep: impl Fn(&EpcisEvent) -> bool) -> Vec<Value> {
     let base = doc.base.as_str();
     let this_quantity = quantity(base, &doc.lot);
     let mut list = Vec::new();
-    for (n, e) in doc.events.iter().enumerate() {
+    for (n, e) in doc.events.iter().enumerate().filter(|(_, e)| keep(e)) {
         let mut event = json!({
             "eventTime": e.happened_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             "eventTimeZoneOffset": "+07:00",
@@ -131,17 +132,40 @@ pub fn render(doc: &EpcisDocument, now: DateTime<Utc>) -> (String, Vec<u8>) {
         }
         list.push(event);
     }
+    list
+}
+
+const CONTEXT: &str = "https://ref.gs1.org/standards/epcis/epcis-context.jsonld";
+
+/// The document and its file name, created at `now`.
+pub fn render(doc: &EpcisDocument, now: DateTime<Utc>) -> (String, Vec<u8>) {
     let document = json!({
-        "@context": ["https://ref.gs1.org/standards/epcis/epcis-context.jsonld"],
+        "@context": [CONTEXT],
         "type": "EPCISDocument",
         "schemaVersion": "2.0",
         "creationDate": now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        "epcisBody": { "eventList": list },
+        "epcisBody": { "eventList": event_list(doc, |_| true) },
     });
     (
         format!("epcis-lo-{}.jsonld", doc.lot.code.replace(['/', ' '], "-")),
         serde_json::to_vec_pretty(&document).unwrap_or_default(),
     )
+}
+
+/// The answer to an EPCIS 2.0 event query (`SimpleEventQuery`), created at `now`.
+pub fn query_document(events: Vec<Value>, now: DateTime<Utc>) -> Value {
+    json!({
+        "@context": [CONTEXT],
+        "type": "EPCISQueryDocument",
+        "schemaVersion": "2.0",
+        "creationDate": now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "epcisBody": {
+            "queryResults": {
+                "queryName": "SimpleEventQuery",
+                "resultsBody": { "eventList": events },
+            }
+        },
+    })
 }
 
 #[cfg(test)]

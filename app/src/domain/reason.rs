@@ -123,6 +123,9 @@ reasons! {
     TokenExpiry = "token_expiry",
         "Ngày hết hạn phải từ ngày mai đến tối đa hai năm tới.",
         "The expiry day must be from tomorrow to at most two years ahead.";
+    EpcisIdentifier = "epcis_identifier",
+        "Mã định danh phải là GS1 Digital Link của sản phẩm hoặc lô (https://…/01/<GTIN-14>[/10/<lô>]) hoặc địa chỉ trang lô (https://…/lots/<số>), tối đa 10 mã cách nhau bằng dấu phẩy.",
+        "An identifier is a product's or lot's GS1 Digital Link (https://…/01/<GTIN-14>[/10/<lot>]) or a lot page's address (https://…/lots/<number>), at most 10 separated by commas.";
     InvalidCursor = "invalid_cursor",
         "Con trỏ trang không hợp lệ: hãy dùng đúng giá trị next_cursor của trang trước.",
         "Invalid page cursor: use the previous page's next_cursor as it is.";

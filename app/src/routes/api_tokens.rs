@@ -32,16 +32,20 @@ fn Tokens() -> impl IntoView {
     view! {
         <h1>{t!(i18n, api_tokens.title)}</h1>
         <p class="muted">{t!(i18n, api_tokens.intro)}" "<a href="/open/v1/docs">"/open/v1/docs"</a></p>
-        <NewToken create />
         {move || revoke.value().get().and_then(Result::err).map(|e| view! { <ErrorMessage error=e /> })}
-        <h2>{t!(i18n, api_tokens.list)}</h2>
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
                 match tokens.await {
-                    Ok(rows) if rows.is_empty() => view! {
-                        <p class="empty" data-testid="tokens-empty">{t!(i18n, api_tokens.empty)}</p>
+                    // Only an administrator gets the list, and so the form.
+                    Ok(rows) => view! {
+                        <NewToken create />
+                        <h2>{t!(i18n, api_tokens.list)}</h2>
+                        {if rows.is_empty() {
+                            view! { <p class="empty" data-testid="tokens-empty">{t!(i18n, api_tokens.empty)}</p> }.into_any()
+                        } else {
+                            view! { <TokenTable rows revoke /> }.into_any()
+                        }}
                     }.into_any(),
-                    Ok(rows) => view! { <TokenTable rows revoke /> }.into_any(),
                     Err(e) => view! { <ErrorMessage error=e /> }.into_any(),
                 }
             })}

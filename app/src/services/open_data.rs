@@ -15,6 +15,7 @@ use crate::services::ServiceError;
 pub mod bulk;
 pub mod certificates;
 pub mod directory;
+pub mod epcis;
 pub mod private;
 pub mod products;
 pub mod schema;

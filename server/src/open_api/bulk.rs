@@ -10,7 +10,7 @@ use app::services::open_data::bulk;
 use app::state::AppState;
 
 use super::gate::gate;
-use super::{etag_of, is_fresh, refused};
+use super::{is_fresh, refused};
 use crate::problem::Problem;
 
 /// Certified products, as CSV.
@@ -23,7 +23,8 @@ use crate::problem::Problem;
         (status = 200, description = "The CSV file.", body = String, content_type = "text/csv"),
         (status = 304, description = "Not modified (If-None-Match)."),
         (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn products_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
@@ -38,7 +39,8 @@ pub async fn products_csv(State(state): State<AppState>, headers: HeaderMap) -> 
         (status = 200, description = "The JSON Lines file.", body = String, content_type = "application/x-ndjson"),
         (status = 304, description = "Not modified (If-None-Match)."),
         (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn products_jsonl(State(state): State<AppState>, headers: HeaderMap) -> Response {
@@ -56,21 +58,31 @@ async fn file(state: &AppState, headers: &HeaderMap, kind: Kind) -> Response {
         return refusal;
     }
     let base = state.public_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()));
-    let files =
-        match bulk::files(&state.open_data_bulk, &state.readers, &base, app::clock::today()).await
-        {
-            Ok(files) => files,
-            Err(err) => return refused(headers, err),
-        };
-    let (bytes, media_type, name) = match kind {
-        Kind::Csv => (files.csv, "text/csv; charset=utf-8", "ocop-lang-son-san-pham.csv"),
+    let files = match bulk::files(
+        &state.open_data_bulk,
+        &state.readers,
+        &base,
+        app::clock::today(),
+    )
+    .await
+    {
+        Ok(files) => files,
+        Err(err) => return refused(headers, err),
+    };
+    let (bytes, etag, media_type, name) = match kind {
+        Kind::Csv => (
+            files.csv,
+            files.csv_etag,
+            "text/csv; charset=utf-8",
+            "ocop-lang-son-san-pham.csv",
+        ),
         Kind::JsonLines => (
             files.jsonl,
+            files.jsonl_etag,
             "application/x-ndjson",
             "ocop-lang-son-san-pham.jsonl",
         ),
     };
-    let etag = etag_of(&bytes);
     let fresh = is_fresh(headers, &etag);
     let mut response = if fresh {
         StatusCode::NOT_MODIFIED.into_response()

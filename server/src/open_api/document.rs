@@ -30,6 +30,7 @@ use super::handlers;
         handlers::trade_events,
         super::bulk::products_csv,
         super::bulk::products_jsonl,
+        super::epcis::events,
         handlers::private_dossiers,
         handlers::private_reports,
     ),
@@ -60,6 +61,7 @@ use super::handlers;
         (name = "certificates", description = "Giấy chứng nhận / Certificates"),
         (name = "directory", description = "Danh mục / Reference lists"),
         (name = "bulk", description = "Tệp dữ liệu mở / Open data files"),
+        (name = "epcis", description = "Sự kiện truy xuất EPCIS 2.0 / EPCIS 2.0 traceability events"),
         (name = "private", description = "Cần mã truy cập có quyền private_read / A token with private_read is needed"),
     )
 )]

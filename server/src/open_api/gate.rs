@@ -1,6 +1,6 @@
 //! Who may read: the open data API's public reads need no token; a client that sends one
 //! (`Authorization: Bearer ocop_…`) is checked — known, not revoked, not expired, in scope —
-//! counted, and held to its rate (`RateLimit::api_tokens`). Private reads need a token with
+//! held to its rate (`RateLimit::api_tokens`, `API_REQUESTS_PER_MINUTE`) and counted. Private reads need a token with
 //! the private scope. Refusals are problems: 401 for a missing or unusable token, 403 for one
 //! out of scope, 429 past the rate (with `Retry-After`).
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -39,15 +39,18 @@ pub async fn gate(state: &AppState, headers: &HeaderMap, needs: Scope) -> Result
     .await
     .map_err(|refused| refuse(refused, english))?;
     match state.api_tokens.check(&token.id.to_string()).await {
-        Ok(true) => Ok(()),
+        Ok(true) => {
+            app::services::open_data::tokens::record_use(&state.db, &token).await;
+            Ok(())
+        }
         Ok(false) => {
             let mut response = problem(
                 StatusCode::TOO_MANY_REQUESTS,
                 english,
                 ("Quá nhiều yêu cầu", "Too many requests"),
                 (
-                    "Mã truy cập này đã gọi quá 600 lần trong một phút. Vui lòng chờ rồi thử lại.",
-                    "This token made more than 600 requests in a minute. Please wait and try again.",
+                    "Mã truy cập này đã gọi quá số lần cho phép trong một phút. Vui lòng chờ một phút rồi thử lại.",
+                    "This token made more requests in a minute than it may. Please wait a minute and try again.",
                 ),
             );
             response

@@ -26,7 +26,7 @@ fn base(state: &AppState, headers: &HeaderMap) -> String {
 }
 
 /// The problem for a query string that cannot be read (a broken escape, a name twice).
-fn bad_query(headers: &HeaderMap) -> Response {
+pub(super) fn bad_query(headers: &HeaderMap) -> Response {
     refused(
         headers,
         ServiceError::Invalid {
@@ -51,6 +51,15 @@ where
         return refusal;
     }
     match read().await {
+        // Private answers are for the token's holder alone: no cache keeps them.
+        Ok(value) if needs == Scope::PrivateRead => {
+            let mut response = answer(headers, &value);
+            response.headers_mut().insert(
+                header::CACHE_CONTROL,
+                axum::http::HeaderValue::from_static("private, no-store"),
+            );
+            response
+        }
         Ok(value) => answer(headers, &value),
         Err(err) => refused(headers, err),
     }
@@ -76,7 +85,8 @@ where
         (status = 200, description = "A page of products.", body = ProductPage),
         (status = 304, description = "Not modified (If-None-Match)."),
         (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (600 a minute).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
         (status = 400, description = "A parameter is wrong.", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -102,7 +112,8 @@ pub async fn products(
         (status = 200, description = "The product.", body = Product),
         (status = 304, description = "Not modified (If-None-Match)."),
         (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (600 a minute).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such certified product.", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -135,7 +146,8 @@ pub async fn product(
         (status = 200, description = "A page of certificates.", body = CertificatePage),
         (status = 304, description = "Not modified (If-None-Match)."),
         (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (600 a minute).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
         (status = 400, description = "A parameter is wrong.", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -161,7 +173,8 @@ pub async fn certificates(
         (status = 200, description = "The certificate.", body = Certificate),
         (status = 304, description = "Not modified (If-None-Match)."),
         (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (600 a minute).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such certificate.", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -188,7 +201,8 @@ pub async fn certificate(
         (status = 200, description = "A page of producers.", body = ProducerPage),
         (status = 304, description = "Not modified (If-None-Match)."),
         (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (600 a minute).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
         (status = 400, description = "A parameter is wrong.", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -212,7 +226,8 @@ pub async fn producers(
         (status = 200, description = "All units.", body = UnitList),
         (status = 304, description = "Not modified (If-None-Match)."),
         (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (600 a minute).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn units(State(state): State<AppState>, headers: HeaderMap) -> Response {
@@ -228,7 +243,8 @@ pub async fn units(State(state): State<AppState>, headers: HeaderMap) -> Respons
         (status = 200, description = "All groups.", body = GroupList),
         (status = 304, description = "Not modified (If-None-Match)."),
         (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (600 a minute).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn groups(State(state): State<AppState>, headers: HeaderMap) -> Response {
@@ -248,7 +264,8 @@ pub async fn groups(State(state): State<AppState>, headers: HeaderMap) -> Respon
         (status = 200, description = "A page of events.", body = TradeEventPage),
         (status = 304, description = "Not modified (If-None-Match)."),
         (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (600 a minute).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
         (status = 400, description = "A parameter is wrong.", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -285,7 +302,7 @@ pub async fn trade_events(
         (status = 400, description = "A parameter is wrong.", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No token, or one unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The token lacks `private_read`.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (600 a minute).", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn private_dossiers(
@@ -315,7 +332,7 @@ pub async fn private_dossiers(
         (status = 400, description = "A parameter is wrong.", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No token, or one unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The token lacks `private_read`.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (600 a minute).", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn private_reports(

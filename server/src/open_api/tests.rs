@@ -97,6 +97,18 @@ async fn products_come_as_json_with_etags_that_answer_304() {
     assert_eq!(json(one).await["id"], product["id"]);
 }
 
+#[tokio::test]
+async fn a_host_that_is_not_a_host_name_never_reaches_a_link() {
+    let t = demo_app(Default::default()).await;
+    let request = Request::get("/open/v1/products?limit=1")
+        .header(header::HOST, "evil.example>; rel=\"x\"")
+        .body(Body::empty())
+        .unwrap();
+    let page = json(t.router.clone().oneshot(request).await.unwrap()).await;
+    let url = page["data"][0]["url"].as_str().unwrap();
+    assert!(url.starts_with("http://localhost/products/"), "{url}");
+}
+
 fn product_id(value: &serde_json::Value) -> i64 {
     value["id"].as_i64().unwrap()
 }
@@ -176,9 +188,10 @@ async fn the_document_and_the_page_name_every_endpoint() {
         // Every documented path answers (with its parameters filled in).
         let filled = path.replace("{id}", "1").replace("{number}", "X");
         let status = get(&t.router, &filled, &[]).await.status();
-        let private = path.starts_with("/open/v1/private/");
-        let expected = if private {
+        let expected = if path.starts_with("/open/v1/private/") {
             [StatusCode::UNAUTHORIZED; 2]
+        } else if path.contains("epcis") {
+            [StatusCode::BAD_REQUEST; 2] // it needs an identifier
         } else {
             [StatusCode::OK, StatusCode::NOT_FOUND]
         };
@@ -322,15 +335,29 @@ async fn a_token_past_its_rate_is_told_to_wait() {
     let bearer = format!("Bearer {secret}");
     let limit = app::auth::rate_limit::API_PER_MINUTE;
     for _ in 0..limit {
-        let ok = get(&t.router, "/open/v1/groups", &[(header::AUTHORIZATION, &bearer)]).await;
+        let ok = get(
+            &t.router,
+            "/open/v1/groups",
+            &[(header::AUTHORIZATION, &bearer)],
+        )
+        .await;
         assert_eq!(ok.status(), StatusCode::OK);
     }
-    let held = get(&t.router, "/open/v1/groups", &[(header::AUTHORIZATION, &bearer)]).await;
+    let held = get(
+        &t.router,
+        "/open/v1/groups",
+        &[(header::AUTHORIZATION, &bearer)],
+    )
+    .await;
     assert_eq!(held.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(held.headers()[header::RETRY_AFTER], "60");
     assert_eq!(json(held).await["status"], 429);
     let anonymous = get(&t.router, "/open/v1/groups", &[]).await;
-    assert_eq!(anonymous.status(), StatusCode::OK, "public reads without a token go on");
+    assert_eq!(
+        anonymous.status(),
+        StatusCode::OK,
+        "public reads without a token go on"
+    );
 }
 
 #[tokio::test]
@@ -338,33 +365,76 @@ async fn the_bulk_files_hold_every_certified_product_and_follow_changes() {
     let t = demo_app(Default::default()).await;
     let csv = get(&t.router, "/open/v1/bulk/products.csv", &[]).await;
     assert_eq!(csv.status(), StatusCode::OK);
-    assert_eq!(csv.headers()[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+    assert_eq!(
+        csv.headers()[header::CONTENT_TYPE],
+        "text/csv; charset=utf-8"
+    );
     let etag = csv.headers()[header::ETAG].to_str().unwrap().to_owned();
-    let text = String::from_utf8(to_bytes(csv.into_body(), 64 << 20).await.unwrap().to_vec()).unwrap();
+    let text =
+        String::from_utf8(to_bytes(csv.into_body(), 64 << 20).await.unwrap().to_vec()).unwrap();
     let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
-    assert!(lines[0].starts_with("\u{feff}\"id\",\"name\","), "{}", lines[0]);
-    assert_eq!(lines[0].matches(',').count() + 1, app::services::open_data::bulk::CSV_COLUMNS.len());
+    assert!(
+        lines[0].starts_with("\u{feff}\"id\",\"name\","),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(
+        lines[0].matches(',').count() + 1,
+        app::services::open_data::bulk::CSV_COLUMNS.len()
+    );
 
     let jsonl = get(&t.router, "/open/v1/bulk/products.jsonl", &[]).await;
-    assert_eq!(jsonl.headers()[header::CONTENT_TYPE], "application/x-ndjson");
-    let body = String::from_utf8(to_bytes(jsonl.into_body(), 64 << 20).await.unwrap().to_vec()).unwrap();
-    let products: Vec<serde_json::Value> =
-        body.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(
+        jsonl.headers()[header::CONTENT_TYPE],
+        "application/x-ndjson"
+    );
+    let body = String::from_utf8(
+        to_bytes(jsonl.into_body(), 64 << 20)
+            .await
+            .unwrap()
+            .to_vec(),
+    )
+    .unwrap();
+    let products: Vec<serde_json::Value> = body
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert!(!products.is_empty());
-    assert_eq!(products.len(), lines.len() - 1, "the same products in both files");
+    assert_eq!(
+        products.len(),
+        lines.len() - 1,
+        "the same products in both files"
+    );
     let mut listed_api = 0;
     let mut cursor = String::new();
     loop {
-        let page = json(get(&t.router, &format!("/open/v1/products?limit=200{cursor}"), &[]).await).await;
+        let page = json(
+            get(
+                &t.router,
+                &format!("/open/v1/products?limit=200{cursor}"),
+                &[],
+            )
+            .await,
+        )
+        .await;
         listed_api += page["data"].as_array().unwrap().len();
         match page["next_cursor"].as_str() {
             Some(next) => cursor = format!("&cursor={next}"),
             None => break,
         }
     }
-    assert_eq!(products.len(), listed_api, "the files hold what the API lists");
+    assert_eq!(
+        products.len(),
+        listed_api,
+        "the files hold what the API lists"
+    );
 
-    let unchanged = get(&t.router, "/open/v1/bulk/products.csv", &[(header::IF_NONE_MATCH, &etag)]).await;
+    let unchanged = get(
+        &t.router,
+        "/open/v1/bulk/products.csv",
+        &[(header::IF_NONE_MATCH, &etag)],
+    )
+    .await;
     assert_eq!(unchanged.status(), StatusCode::NOT_MODIFIED);
     // A certificate revoked: the files are made again, the product flagged.
     let first_id = products[0]["id"].as_i64().unwrap() as i32;
@@ -376,10 +446,163 @@ async fn the_bulk_files_hold_every_certified_product_and_follow_changes() {
             .into();
     tokio::time::sleep(std::time::Duration::from_millis(5)).await;
     current.revoked_on = sea_orm::ActiveValue::Set(Some(app::clock::today()));
-    sea_orm::ActiveModelTrait::update(current, &t.db).await.unwrap();
-    let changed = get(&t.router, "/open/v1/bulk/products.csv", &[(header::IF_NONE_MATCH, &etag)]).await;
-    assert_eq!(changed.status(), StatusCode::OK, "made again after the change");
-    let text = String::from_utf8(to_bytes(changed.into_body(), 64 << 20).await.unwrap().to_vec()).unwrap();
-    let row = text.lines().find(|l| l.starts_with(&format!("\"{first_id}\""))).unwrap();
-    assert!(row.contains("\"revoked\"") && row.contains("\"false\""), "{row}");
+    sea_orm::ActiveModelTrait::update(current, &t.db)
+        .await
+        .unwrap();
+    let changed = get(
+        &t.router,
+        "/open/v1/bulk/products.csv",
+        &[(header::IF_NONE_MATCH, &etag)],
+    )
+    .await;
+    assert_eq!(
+        changed.status(),
+        StatusCode::OK,
+        "made again after the change"
+    );
+    let text = String::from_utf8(
+        to_bytes(changed.into_body(), 64 << 20)
+            .await
+            .unwrap()
+            .to_vec(),
+    )
+    .unwrap();
+    let row = text
+        .lines()
+        .find(|l| l.starts_with(&format!("\"{first_id}\"")))
+        .unwrap();
+    assert!(
+        row.contains("\"revoked\"") && row.contains("\"false\""),
+        "{row}"
+    );
+}
+
+#[tokio::test]
+async fn epcis_events_of_a_lot_come_as_a_query_document_within_the_times_asked() {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let t = demo_app(Default::default()).await;
+    let event = app::entities::lot_event::Entity::find()
+        .one(&t.db)
+        .await
+        .unwrap()
+        .expect("a demo lot event");
+    let lot = app::entities::lot::Entity::find_by_id(event.lot_id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let events_of_lot = app::entities::lot_event::Entity::find()
+        .filter(app::entities::lot_event::Column::LotId.eq(lot.id))
+        .all(&t.db)
+        .await
+        .unwrap()
+        .len();
+    let by_page = format!("http://ocop.test/lots/{}", lot.id);
+    let response = get(
+        &t.router,
+        &format!("/open/v1/epcis/events?MATCH_epcClass={by_page}"),
+        &[],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()[header::CONTENT_TYPE],
+        "application/ld+json"
+    );
+    assert_eq!(response.headers()["GS1-EPCIS-Version"], "2.0.0");
+    let document = json(response).await;
+    assert_eq!(document["type"], "EPCISQueryDocument");
+    let list = document["epcisBody"]["queryResults"]["resultsBody"]["eventList"]
+        .as_array()
+        .unwrap();
+    assert_eq!(list.len(), events_of_lot);
+    assert!(list.iter().all(|e| {
+        e["eventID"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("/lots/{}/", lot.id))
+    }));
+    assert_eq!(
+        list[0]["action"], "ADD",
+        "the first event commissions the lot"
+    );
+
+    let later = (event.happened_at + chrono::Duration::seconds(1))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let windowed = json(
+        get(
+            &t.router,
+            &format!(
+                "/open/v1/epcis/events?MATCH_anyEPCClass={by_page}&LT_eventTime={}",
+                later.replace('+', "%2B")
+            ),
+            &[],
+        )
+        .await,
+    )
+    .await;
+    let kept = windowed["epcisBody"]["queryResults"]["resultsBody"]["eventList"]
+        .as_array()
+        .unwrap();
+    assert!(!kept.is_empty() && kept.len() <= events_of_lot);
+    let none = json(
+        get(
+            &t.router,
+            &format!(
+                "/open/v1/epcis/events?MATCH_epcClass={by_page}&GE_eventTime=2999-01-01T00:00:00Z"
+            ),
+            &[],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        none["epcisBody"]["queryResults"]["resultsBody"]["eventList"],
+        serde_json::json!([])
+    );
+    let unknown = json(
+        get(
+            &t.router,
+            "/open/v1/epcis/events?MATCH_epcClass=http://ocop.test/lots/999999",
+            &[],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        unknown["epcisBody"]["queryResults"]["resultsBody"]["eventList"],
+        serde_json::json!([]),
+        "names nothing: no events"
+    );
+
+    for (query, named) in [
+        ("", "MATCH_epcClass"),
+        ("MATCH_epcClass=abc", "MATCH_epcClass"),
+        (
+            "MATCH_epcClass=http://h/01/08934588012227",
+            "MATCH_epcClass",
+        ),
+        (
+            "MATCH_epcClass=http://h/lots/1&GE_eventTime=yesterday",
+            "GE_eventTime",
+        ),
+    ] {
+        let response = get(&t.router, &format!("/open/v1/epcis/events?{query}"), &[]).await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{query}");
+        assert!(
+            json(response).await["detail"]
+                .as_str()
+                .unwrap()
+                .starts_with(named),
+            "{query}"
+        );
+    }
+    let many = [by_page.as_str(); 11].join(",");
+    let too_many = get(
+        &t.router,
+        &format!("/open/v1/epcis/events?MATCH_epcClass={many}"),
+        &[],
+    )
+    .await;
+    assert_eq!(too_many.status(), StatusCode::BAD_REQUEST);
 }

@@ -4,7 +4,9 @@
 //! open-data portal. Built from the same reads as `/open/v1/products`, and kept (`BulkCache`)
 //! until a product, a certificate or a producer changes (`products::version`) or the day turns
 //! (statuses are as of today).
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+
+use sha2::{Digest, Sha256};
 
 use sea_orm::DatabaseConnection;
 
@@ -14,7 +16,7 @@ use crate::domain::text::csv_cell;
 use crate::services::ServiceError;
 
 /// The CSV's columns: name, and what it holds (Vietnamese / English).
-pub const CSV_COLUMNS: [(&str, &str); 20] = [
+pub const CSV_COLUMNS: [(&str, &str); 21] = [
     ("id", "Mã sản phẩm trong hệ thống / product id"),
     ("name", "Tên sản phẩm / product name"),
     ("group_code", "Mã nhóm sản phẩm / product group code"),
@@ -25,8 +27,14 @@ pub const CSV_COLUMNS: [(&str, &str); 20] = [
     ("producer_name", "Tên chủ thể / producer name"),
     ("producer_type", "Loại chủ thể / producer type"),
     ("stars", "Số sao / stars"),
-    ("listed", "Đang được công nhận hôm nay (true/false) / certified today"),
-    ("certificate_number", "Số giấy chứng nhận / certificate number"),
+    (
+        "listed",
+        "Đang được công nhận hôm nay (true/false) / certified today",
+    ),
+    (
+        "certificate_number",
+        "Số giấy chứng nhận / certificate number",
+    ),
     ("certificate_status", "valid, expiring, expired, revoked"),
     ("valid_from", "Hiệu lực từ (YYYY-MM-DD) / valid from"),
     ("valid_until", "Hiệu lực đến (YYYY-MM-DD) / valid until"),
@@ -35,20 +43,37 @@ pub const CSV_COLUMNS: [(&str, &str); 20] = [
     ("digital_link", "GS1 Digital Link"),
     ("url", "Trang sản phẩm / product page"),
     ("changed_at", "Thay đổi lần cuối (RFC 3339) / last changed"),
+    (
+        "public",
+        "false: chủ thể không còn công khai, chỉ giữ mã và giấy chứng nhận / producer hidden",
+    ),
 ];
 
-/// The two files of one version of the data.
+/// The two files of one version of the data, with their strong ETags.
 #[derive(Clone, Debug)]
 pub struct BulkFiles {
     /// (newest change, products, day, base address): what the files were made from.
     pub key: (i64, u64, chrono::NaiveDate, String),
     pub csv: Arc<Vec<u8>>,
+    pub csv_etag: String,
     pub jsonl: Arc<Vec<u8>>,
+    pub jsonl_etag: String,
 }
 
-/// The files last made, kept by the server.
+/// The files last made, kept by the server. Whoever finds them out of date makes them while
+/// holding the lock, so requests arriving meanwhile wait for those files instead of each
+/// making their own.
 #[derive(Debug, Default)]
-pub struct BulkCache(Mutex<Option<BulkFiles>>);
+pub struct BulkCache(tokio::sync::Mutex<Option<BulkFiles>>);
+
+/// A strong ETag: the first 128 bits of the SHA-256 of `bytes`, quoted.
+pub fn etag_of(bytes: &[u8]) -> String {
+    let hex: String = Sha256::digest(bytes)[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("\"{hex}\"")
+}
 
 /// The bulk files for today, made again only when the data changed since they were made.
 ///
@@ -62,19 +87,20 @@ pub async fn files(
 ) -> Result<BulkFiles, ServiceError> {
     let (newest, count) = products::version(db).await?;
     let key = (newest, count, today, base.to_owned());
-    let kept = cache.0.lock().ok().and_then(|kept| kept.clone());
-    if let Some(kept) = kept.filter(|kept| kept.key == key) {
-        return Ok(kept);
+    let mut kept = cache.0.lock().await;
+    if let Some(files) = kept.as_ref().filter(|files| files.key == key) {
+        return Ok(files.clone());
     }
     let all = products::all(db, base, today).await?;
+    let (csv, jsonl) = (csv(&all), jsonl(&all));
     let made = BulkFiles {
         key,
-        csv: Arc::new(csv(&all)),
-        jsonl: Arc::new(jsonl(&all)),
+        csv_etag: etag_of(&csv),
+        csv: Arc::new(csv),
+        jsonl_etag: etag_of(&jsonl),
+        jsonl: Arc::new(jsonl),
     };
-    if let Ok(mut kept) = cache.0.lock() {
-        *kept = Some(made.clone());
-    }
+    *kept = Some(made.clone());
     Ok(made)
 }
 
@@ -92,7 +118,10 @@ pub fn csv(products: &[Product]) -> Vec<u8> {
             p.id.to_string(),
             p.name.clone(),
             p.group.as_ref().map(|g| g.code.clone()).unwrap_or_default(),
-            p.group.as_ref().map(|g| g.name_vi.clone()).unwrap_or_default(),
+            p.group
+                .as_ref()
+                .map(|g| g.name_vi.clone())
+                .unwrap_or_default(),
             p.commune.code.clone(),
             p.commune.name.clone().unwrap_or_default(),
             p.producer.id.to_string(),
@@ -108,7 +137,9 @@ pub fn csv(products: &[Product]) -> Vec<u8> {
             p.gtin.clone().unwrap_or_default(),
             p.digital_link.clone().unwrap_or_default(),
             p.url.clone(),
-            p.changed_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            p.changed_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            p.public.to_string(),
         ];
         let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
         out.push_str(&row.join(","));
@@ -136,6 +167,7 @@ mod tests {
     fn product(name: &str) -> Product {
         Product {
             id: 7,
+            public: true,
             name: name.into(),
             description: None,
             group: None,
@@ -175,6 +207,10 @@ mod tests {
         assert_eq!(row.matches("\",\"").count() + 1, CSV_COLUMNS.len());
         let lines = String::from_utf8(jsonl(&[product("a"), product("b")])).unwrap();
         assert_eq!(lines.lines().count(), 2);
-        assert!(lines.lines().all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
+        assert!(
+            lines
+                .lines()
+                .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok())
+        );
     }
 }

@@ -53,7 +53,7 @@ pub async fn units(db: &DatabaseConnection) -> Result<UnitList, ServiceError> {
     })
 }
 
-/// A page of the producers that hold or held a certificate, optionally of one commune.
+/// A page of the active producers that hold or held a certificate, optionally of one commune.
 ///
 /// # Errors
 /// `Invalid` naming a wrong parameter; a database error.
@@ -66,7 +66,9 @@ pub async fn producers(
         .column(cert::Column::SubjectId)
         .from(cert::Entity)
         .to_owned();
+    // Only active producers are public (an inactive one is hidden, as on the site).
     let mut select = subject::Entity::find()
+        .filter(subject::Column::Status.eq(SubjectStatus::Active))
         .filter(subject::Column::Id.in_subquery(certified))
         .filter(subject::Column::Id.gt(cursor.after));
     if let Some(commune) = &commune {
@@ -93,14 +95,13 @@ pub async fn producers(
                 website: s.website,
                 introduction: s.introduction,
                 founded_year: s.founded_year,
-                active: s.status == SubjectStatus::Active,
             })
             .collect(),
         next_cursor: next.map(after),
     })
 }
 
-/// A page of trade promotion events, by id.
+/// A page of the province's trade promotion events, by id.
 ///
 /// # Errors
 /// `Invalid` naming a wrong parameter; a database error.
@@ -109,7 +110,9 @@ pub async fn trade_events(
     query: &ListQuery,
 ) -> Result<TradeEventPage, ServiceError> {
     let (cursor, limit) = (query.cursor()?, query.limit()?);
+    // A commune's own events are for its producers (the app shows them only to them).
     let rows = trade_event::Entity::find()
+        .filter(trade_event::Column::CommuneCode.is_null())
         .filter(trade_event::Column::Id.gt(cursor.after))
         .order_by_asc(trade_event::Column::Id)
         .limit(limit + 1)

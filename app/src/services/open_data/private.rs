@@ -1,5 +1,6 @@
 //! What only a token with the private scope reads (`/open/v1/private/`): dossiers' states and
-//! the periodic reports, for the national OCOP system. No form, no document, no person.
+//! the periodic reports sent (not drafts), for the national OCOP system. No form, no document,
+//! no person.
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -81,8 +82,10 @@ pub async fn reports(
     query: &ListQuery,
 ) -> Result<ReportPage, ServiceError> {
     let (cursor, limit) = (query.cursor()?, query.limit()?);
+    // A draft is the unit's work in progress, not a report yet.
     let rows = report::Entity::find()
         .filter(report::Column::Id.gt(cursor.after))
+        .filter(report::Column::State.ne(crate::domain::report::ReportState::Draft))
         .order_by_asc(report::Column::Id)
         .limit(limit + 1)
         .all(db)

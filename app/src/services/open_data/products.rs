@@ -13,6 +13,7 @@ use super::schema::{Certificate, Group, ProducerRef, Product, ProductPage, UnitR
 use super::{Cursor, ListQuery, SYNC_MARGIN_MS, instant, paged};
 use crate::domain::certificate::{EXPIRING_WITHIN_DAYS, validity};
 use crate::domain::digital_link;
+use crate::domain::status::SubjectStatus;
 use crate::entities::{
     admin_unit, certificate as cert, product, product_group, product_photo, subject,
 };
@@ -69,7 +70,24 @@ pub async fn list(
         select = select.filter(product::Column::Id.in_subquery(valid));
     }
     if let Some(ms) = changed_since {
-        select = select.filter(product::Column::ChangedMs.gte(ms));
+        // What changed by a write, and what the calendar changed: a certificate that expired
+        // or entered its expiring window since then (a few more than changed, never fewer).
+        let since_day = instant(ms).date_naive();
+        let by_date = Query::select()
+            .column(cert::Column::ProductId)
+            .from(cert::Entity)
+            .and_where(cert::Column::SupersededBy.is_null())
+            .and_where(cert::Column::ValidUntil.gte(since_day - chrono::Days::new(1)))
+            .and_where(
+                cert::Column::ValidUntil
+                    .lt(today + chrono::Days::new(EXPIRING_WITHIN_DAYS.unsigned_abs() + 1)),
+            )
+            .to_owned();
+        select = select.filter(
+            Condition::any()
+                .add(product::Column::ChangedMs.gte(ms))
+                .add(product::Column::Id.in_subquery(by_date)),
+        );
     }
     let rows = select
         .order_by_asc(product::Column::Id)
@@ -230,8 +248,12 @@ async fn described(
         .into_iter()
         .map(|p| {
             let producer = subjects.get(&p.subject_id);
-            Product {
+            let public = producer.is_some_and(|s| s.status == SubjectStatus::Active);
+            let certificate = current.remove(&p.id).map(|c| certificate(base, c, today));
+            let photos = photos.remove(&p.id).unwrap_or_default();
+            let found = Product {
                 id: p.id,
+                public,
                 description: p.description,
                 group: groups
                     .iter()
@@ -248,7 +270,7 @@ async fn described(
                 },
                 stars: p.stars,
                 listed: p.listed_until.is_some_and(|until| until >= today),
-                certificate: current.remove(&p.id).map(|c| certificate(base, c, today)),
+                certificate,
                 digital_link: p
                     .gtin
                     .as_deref()
@@ -256,7 +278,7 @@ async fn described(
                     .map(|l| digital_link::build(base, &l)),
                 gtin: p.gtin,
                 url: format!("{base}/products/{}", p.id),
-                photos: photos.remove(&p.id).unwrap_or_default(),
+                photos,
                 net_quantity: p.net_quantity,
                 packaging: p.packaging,
                 shelf_life: p.shelf_life,
@@ -264,9 +286,43 @@ async fn described(
                 price_max: p.price_max,
                 changed_at: instant(p.changed_ms),
                 name: p.name,
-            }
+            };
+            if public { found } else { withheld(found) }
         })
         .collect())
+}
+
+/// A product whose producer is hidden: what identifies it and its standing, nothing else.
+fn withheld(p: Product) -> Product {
+    Product {
+        id: p.id,
+        public: false,
+        name: String::new(),
+        description: None,
+        group: None,
+        commune: UnitRef {
+            code: p.commune.code,
+            name: None,
+        },
+        producer: ProducerRef {
+            id: p.producer.id,
+            name: String::new(),
+            kind: String::new(),
+        },
+        stars: p.stars,
+        listed: false,
+        certificate: p.certificate,
+        gtin: None,
+        digital_link: None,
+        url: p.url,
+        photos: Vec::new(),
+        net_quantity: None,
+        packaging: None,
+        shelf_life: None,
+        price_min: None,
+        price_max: None,
+        changed_at: p.changed_at,
+    }
 }
 
 /// The names of the units with these codes (the first unit of a code, as the catalogue does).

@@ -55,8 +55,6 @@ pub struct Producer {
     pub website: Option<String>,
     pub introduction: Option<String>,
     pub founded_year: Option<i16>,
-    /// Whether its account is active: a suspended producer's products leave the catalogue.
-    pub active: bool,
 }
 
 /// A producer named on a product.
@@ -92,6 +90,9 @@ pub struct Certificate {
 #[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
 pub struct Product {
     pub id: i32,
+    /// False when its producer is no longer public (set inactive): then only its id, `listed`
+    /// (false), its certificate and `changed_at` are given, so a partner can take it down.
+    pub public: bool,
     pub name: String,
     pub description: Option<String>,
     pub group: Option<Group>,

@@ -150,8 +150,8 @@ pub async fn revoke(db: &DatabaseConnection, actor: &Actor, id: i32) -> Result<(
     Ok(())
 }
 
-/// The token whose secret is `secret`, if it may read what `needs` on `today`; the use is
-/// counted and its time kept.
+/// The token whose secret is `secret`, if it may read what `needs` on `today` (its use is
+/// counted by `record_use`, once the rate allows it).
 ///
 /// # Errors
 /// Why the token is refused (`Refused::Unknown` for anything not a known secret); a database
@@ -181,6 +181,11 @@ pub async fn authenticate(
         needs,
         today,
     )?;
+    Ok(found)
+}
+
+/// Counts one use of the token and keeps its time (a failure is logged, never a refusal).
+pub async fn record_use(db: &DatabaseConnection, found: &token::Model) {
     let counted = token::Entity::update_many()
         .col_expr(
             token::Column::UseCount,
@@ -194,5 +199,4 @@ pub async fn authenticate(
         tracing::warn!(error = %err, token = %found.prefix, "api token use not counted");
     }
     tracing::info!(token = %found.prefix, "api token used");
-    Ok(found)
 }

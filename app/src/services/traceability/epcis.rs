@@ -27,6 +27,27 @@ pub async fn lot_document(
     let view =
         crate::services::traceability::lots::detail(db, actor, lot_id, base, today, settings)
             .await?;
+    let certification = view
+        .certificate
+        .as_ref()
+        .filter(|c| matches!(c.status.as_str(), "valid" | "expiring"))
+        .map(|c| format!("{base}/certificates/{}", c.number));
+    let document = load(db, lot_id, base, certification).await?;
+    Ok(epcis::render(&document, crate::clock::now()))
+}
+
+/// The lot's EPCIS document: the lot, its events in order with their input lots, and
+/// `certification` (the check page of the product's valid certificate). No access check: the
+/// caller's.
+///
+/// # Errors
+/// `NotFound` for an unknown lot; a database error.
+pub async fn load(
+    db: &impl sea_orm::ConnectionTrait,
+    lot_id: i32,
+    base: &str,
+    certification: Option<String>,
+) -> Result<EpcisDocument, ServiceError> {
     let this = lot::Entity::find_by_id(lot_id)
         .one(db)
         .await?
@@ -81,16 +102,10 @@ pub async fn lot_document(
                 .collect(),
         })
         .collect();
-    let certification = view
-        .certificate
-        .as_ref()
-        .filter(|c| matches!(c.status.as_str(), "valid" | "expiring"))
-        .map(|c| format!("{base}/certificates/{}", c.number));
-    let document = EpcisDocument {
+    Ok(EpcisDocument {
         base: base.to_owned(),
         lot: named(&this),
         events,
         certification,
-    };
-    Ok(epcis::render(&document, crate::clock::now()))
+    })
 }
