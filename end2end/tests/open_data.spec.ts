@@ -24,7 +24,9 @@ test("an administrator gives a partner a token, the partner reads with it, and a
   const nextYear = new Date(Date.now() + 300 * 86400_000).toISOString().slice(0, 10);
   await page.getByTestId("token-expires").fill(nextYear);
   await page.getByTestId("token-submit").click();
-  const secret = (await page.getByTestId("token-secret").textContent())!.trim();
+  const secret = (await page.getByTestId("token-secret").inputValue()).trim();
+  // The form is emptied, so a second press does not make a second token by mistake.
+  await expect(page.getByTestId("token-note")).toHaveValue("");
   expect(secret).toMatch(/^ocop_[0-9a-f]{64}$/);
   const row = page.getByTestId("token-row").filter({ hasText: note });
   await expect(row).toHaveAttribute("data-state", "active");

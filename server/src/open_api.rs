@@ -177,3 +177,5 @@ pub fn refused(headers: &HeaderMap, err: ServiceError) -> Response {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod token_tests;

@@ -57,18 +57,33 @@ fn Tokens() -> impl IntoView {
 fn NewToken(create: ServerAction<CreateApiToken>) -> impl IntoView {
     let i18n = use_i18n();
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
+    // Emptied once a token is made, so a second press does not make another by mistake.
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if let (Some(Ok(_)), Some(form)) = (create.value().get(), form.get()) {
+            form.reset();
+        }
+    });
     view! {
         <section class="panel" data-testid="token-form">
             <h2>{t!(i18n, api_tokens.create)}</h2>
             {move || create.value().get().and_then(Result::ok).map(|made| view! {
                 <div class="notice" role="status" data-testid="token-created">
                     <p><strong>{t!(i18n, api_tokens.created)}</strong></p>
-                    <p><code class="secret" data-testid="token-secret">{made.secret}</code></p>
+                    // A read-only field: one tap selects the whole secret to copy it.
+                    <input class="secret" readonly value=made.secret data-testid="token-secret"
+                        aria-label=t_string!(i18n, api_tokens.created)
+                        on:focus=|ev| {
+                            use leptos::wasm_bindgen::JsCast;
+                            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<leptos::web_sys::HtmlInputElement>().ok()) {
+                                input.select();
+                            }
+                        } />
                     <p>{t!(i18n, api_tokens.once)}</p>
                 </div>
             })}
             <FormError error />
-            <ActionForm action=create attr:class="stack-form wide-form">
+            <ActionForm action=create node_ref=form attr:class="stack-form wide-form">
                 <label for="token-note">{t!(i18n, api_tokens.note)}</label>
                 <input id="token-note" name="note" required maxlength="200" data-testid="token-note" />
                 <p class="hint">{t!(i18n, api_tokens.note_hint)}</p>

@@ -11,7 +11,6 @@ use app::state::AppState;
 
 use super::gate::gate;
 use super::{is_fresh, refused};
-use crate::problem::Problem;
 
 /// Certified products, as CSV.
 ///
@@ -21,10 +20,7 @@ use crate::problem::Problem;
 #[utoipa::path(get, path = "/open/v1/bulk/products.csv", tag = "bulk",
     responses(
         (status = 200, description = "The CSV file.", body = String, content_type = "text/csv"),
-        (status = 304, description = "Not modified (If-None-Match)."),
-        (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
+        crate::problem::PublicRefusals,
     )
 )]
 pub async fn products_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
@@ -37,10 +33,7 @@ pub async fn products_csv(State(state): State<AppState>, headers: HeaderMap) -> 
 #[utoipa::path(get, path = "/open/v1/bulk/products.jsonl", tag = "bulk",
     responses(
         (status = 200, description = "The JSON Lines file.", body = String, content_type = "application/x-ndjson"),
-        (status = 304, description = "Not modified (If-None-Match)."),
-        (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
+        crate::problem::PublicRefusals,
     )
 )]
 pub async fn products_jsonl(State(state): State<AppState>, headers: HeaderMap) -> Response {

@@ -102,26 +102,26 @@ fn operation(op: Operation, english: bool) -> impl IntoView {
     view! {
         <article class="api-operation">
             <h2><code>{op.method}" "{op.path}</code></h2>
-            <p><strong>{op.summary}</strong></p>
-            <p>{op.description}</p>
+            <p><strong>{rich(&op.summary)}</strong></p>
+            <p>{rich(&op.description)}</p>
             {has_parameters.then(|| view! {
-                <table>
+                <div class="table-wrap"><table class="data-table">
                     <thead><tr><th>{name}</th><th>{place}</th><th>{meaning}</th></tr></thead>
                     <tbody>
                         {op.parameters.into_iter().map(|[n, p, m]| view! {
-                            <tr><td><code>{n}</code></td><td>{p}</td><td>{m}</td></tr>
+                            <tr><td><code>{n}</code></td><td>{p}</td><td>{rich(&m)}</td></tr>
                         }).collect_view()}
                     </tbody>
-                </table>
+                </table></div>
             })}
-            <table>
+            <div class="table-wrap"><table class="data-table">
                 <thead><tr><th>{status}</th><th>{answer}</th></tr></thead>
                 <tbody>
                     {op.responses.into_iter().map(|[s, d]| view! {
-                        <tr><td>{s}</td><td>{d}</td></tr>
+                        <tr><td>{s}</td><td>{rich(&d)}</td></tr>
                     }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
         </article>
     }
 }
@@ -137,20 +137,37 @@ fn BulkColumns(english: bool) -> impl IntoView {
     view! {
         <article class="api-operation" data-testid="bulk-columns">
             <h2>{title}</h2>
-            <table>
+            <div class="table-wrap"><table class="data-table">
                 <thead><tr><th>{name}</th><th>{meaning}</th></tr></thead>
                 <tbody>
                     {app::services::open_data::bulk::CSV_COLUMNS.iter().map(|(column, what)| view! {
                         <tr><td><code>{*column}</code></td><td>{*what}</td></tr>
                     }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
         </article>
     }
 }
 
-const INTRO_VI: [&str; 6] = [
+/// The document's text with its `code` spans as code.
+fn rich(text: &str) -> impl IntoView + use<> {
+    text.split('`')
+        .enumerate()
+        .map(|(n, part)| {
+            let part = part.to_owned();
+            if n % 2 == 1 {
+                view! { <code>{part}</code> }.into_any()
+            } else {
+                part.into_any()
+            }
+        })
+        .collect_view()
+}
+
+const INTRO_VI: [&str; 8] = [
     "Mọi địa chỉ bắt đầu bằng /open/v1/ và trả về JSON. Phiên bản v1 sẽ không đổi theo cách làm hỏng ứng dụng đang dùng.",
+    "Dữ liệu công khai đọc được không cần mã. Với mã truy cập do quản trị viên cấp, gửi tiêu đề Authorization: Bearer ocop_… ; dữ liệu riêng (/open/v1/private/) cần mã có quyền private_read.",
+    "Mô tả chi tiết từng địa chỉ dưới đây lấy từ tài liệu OpenAPI, viết bằng tiếng Anh cho lập trình viên.",
     "Danh sách trả theo trang: gọi lại với cursor = next_cursor cho đến khi next_cursor là null (limit tối đa 200).",
     "Đồng bộ: giữ next_changed_since của trang đầu, lần sau gọi changed_since = giá trị đó để chỉ nhận những gì đã thay đổi (có thể nhận lại một thay đổi, không bỏ sót).",
     "Mỗi câu trả lời có ETag: gửi lại trong If-None-Match để nhận 304 khi dữ liệu chưa đổi.",
@@ -158,8 +175,10 @@ const INTRO_VI: [&str; 6] = [
     "Dữ liệu chỉ gồm thông tin công khai, theo giấy phép CC BY 4.0: ghi nguồn “Sở Nông nghiệp và Môi trường tỉnh Lạng Sơn”.",
 ];
 
-const INTRO_EN: [&str; 6] = [
+const INTRO_EN: [&str; 8] = [
     "Every address starts with /open/v1/ and answers JSON. Version v1 will not change in ways that break a working client.",
+    "Public data needs no token. With a token an administrator gives, send Authorization: Bearer ocop_… ; private data (/open/v1/private/) needs a token with private_read.",
+    "The details of each address below come from the OpenAPI document, in English for developers.",
     "Lists come in pages: ask again with cursor = next_cursor until next_cursor is null (limit at most 200).",
     "Syncing: keep the first page's next_changed_since and next time ask changed_since = it to get only what changed (a change may come twice, none is missed).",
     "Every answer has an ETag: send it back in If-None-Match to get 304 when nothing changed.",

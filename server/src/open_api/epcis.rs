@@ -12,7 +12,6 @@ use app::state::AppState;
 
 use super::gate::gate;
 use super::{answer, refused};
-use crate::problem::Problem;
 
 /// EPCIS 2.0 events of lots.
 ///
@@ -28,11 +27,7 @@ use crate::problem::Problem;
     ),
     responses(
         (status = 200, description = "An EPCISQueryDocument.", body = serde_json::Value, content_type = "application/ld+json"),
-        (status = 304, description = "Not modified (If-None-Match)."),
-        (status = 400, description = "No identifier, or a wrong one or a wrong time.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
+        crate::problem::PublicRefusals,
     )
 )]
 pub async fn events(

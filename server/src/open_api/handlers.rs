@@ -83,11 +83,7 @@ where
     ),
     responses(
         (status = 200, description = "A page of products.", body = ProductPage),
-        (status = 304, description = "Not modified (If-None-Match)."),
-        (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
-        (status = 400, description = "A parameter is wrong.", body = Problem, content_type = "application/problem+json"),
+        crate::problem::PublicRefusals,
     )
 )]
 pub async fn products(
@@ -110,11 +106,8 @@ pub async fn products(
     params(("id" = i32, Path, description = "The product's id.")),
     responses(
         (status = 200, description = "The product.", body = Product),
-        (status = 304, description = "Not modified (If-None-Match)."),
-        (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such certified product.", body = Problem, content_type = "application/problem+json"),
+        crate::problem::PublicRefusals,
     )
 )]
 pub async fn product(
@@ -144,11 +137,7 @@ pub async fn product(
     ),
     responses(
         (status = 200, description = "A page of certificates.", body = CertificatePage),
-        (status = 304, description = "Not modified (If-None-Match)."),
-        (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
-        (status = 400, description = "A parameter is wrong.", body = Problem, content_type = "application/problem+json"),
+        crate::problem::PublicRefusals,
     )
 )]
 pub async fn certificates(
@@ -171,11 +160,8 @@ pub async fn certificates(
     params(("number" = String, Path, description = "The certificate's number, e.g. `LS-2025-0001`.")),
     responses(
         (status = 200, description = "The certificate.", body = Certificate),
-        (status = 304, description = "Not modified (If-None-Match)."),
-        (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such certificate.", body = Problem, content_type = "application/problem+json"),
+        crate::problem::PublicRefusals,
     )
 )]
 pub async fn certificate(
@@ -199,11 +185,7 @@ pub async fn certificate(
     ),
     responses(
         (status = 200, description = "A page of producers.", body = ProducerPage),
-        (status = 304, description = "Not modified (If-None-Match)."),
-        (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
-        (status = 400, description = "A parameter is wrong.", body = Problem, content_type = "application/problem+json"),
+        crate::problem::PublicRefusals,
     )
 )]
 pub async fn producers(
@@ -224,10 +206,7 @@ pub async fn producers(
 #[utoipa::path(get, path = "/open/v1/units", tag = "directory",
     responses(
         (status = 200, description = "All units.", body = UnitList),
-        (status = 304, description = "Not modified (If-None-Match)."),
-        (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
+        crate::problem::PublicRefusals,
     )
 )]
 pub async fn units(State(state): State<AppState>, headers: HeaderMap) -> Response {
@@ -241,10 +220,7 @@ pub async fn units(State(state): State<AppState>, headers: HeaderMap) -> Respons
 #[utoipa::path(get, path = "/open/v1/groups", tag = "directory",
     responses(
         (status = 200, description = "All groups.", body = GroupList),
-        (status = 304, description = "Not modified (If-None-Match)."),
-        (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
+        crate::problem::PublicRefusals,
     )
 )]
 pub async fn groups(State(state): State<AppState>, headers: HeaderMap) -> Response {
@@ -262,11 +238,7 @@ pub async fn groups(State(state): State<AppState>, headers: HeaderMap) -> Respon
     ),
     responses(
         (status = 200, description = "A page of events.", body = TradeEventPage),
-        (status = 304, description = "Not modified (If-None-Match)."),
-        (status = 401, description = "A token was sent that is unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token sent lacks `public_read`.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
-        (status = 400, description = "A parameter is wrong.", body = Problem, content_type = "application/problem+json"),
+        crate::problem::PublicRefusals,
     )
 )]
 pub async fn trade_events(
@@ -298,11 +270,7 @@ pub async fn trade_events(
     ),
     responses(
         (status = 200, description = "A page of dossiers' states.", body = DossierStatePage),
-        (status = 304, description = "Not modified (If-None-Match)."),
-        (status = 400, description = "A parameter is wrong.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No token, or one unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks `private_read`.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
+        crate::problem::PrivateRefusals,
     )
 )]
 pub async fn private_dossiers(
@@ -328,11 +296,7 @@ pub async fn private_dossiers(
     ),
     responses(
         (status = 200, description = "A page of reports.", body = ReportPage),
-        (status = 304, description = "Not modified (If-None-Match)."),
-        (status = 400, description = "A parameter is wrong.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No token, or one unknown, revoked or expired.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks `private_read`.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "The token's rate was passed (API_REQUESTS_PER_MINUTE, 600 by default).", body = Problem, content_type = "application/problem+json"),
+        crate::problem::PrivateRefusals,
     )
 )]
 pub async fn private_reports(
