@@ -31,6 +31,7 @@ pub mod notification;
 pub mod page_generation;
 pub mod password_reset;
 pub mod product;
+pub mod product_change;
 pub mod product_group;
 pub mod product_idea;
 pub mod product_label;

@@ -301,10 +301,10 @@ async fn pages_neither_repeat_nor_skip_while_data_changes() {
 /// The newest change the database stamped, in ms.
 async fn newest(db: &DatabaseConnection) -> i64 {
     use sea_orm::{QueryOrder, QuerySelect};
-    app::entities::product::Entity::find()
+    app::entities::product_change::Entity::find()
         .select_only()
-        .column(app::entities::product::Column::ChangedMs)
-        .order_by_desc(app::entities::product::Column::ChangedMs)
+        .column(app::entities::product_change::Column::ChangedMs)
+        .order_by_desc(app::entities::product_change::Column::ChangedMs)
         .into_tuple::<i64>()
         .one(db)
         .await

@@ -292,6 +292,7 @@ pub fn family_name(family: &str) -> Text {
         "report_settings" => ("Thiết lập báo cáo", "Report settings"),
         "import" => ("Nhập dữ liệu", "Imports"),
         "master_data" => ("Danh mục dùng chung", "Master data"),
+        "api_token" => ("Mã truy cập API", "API tokens"),
         other => (other, other),
     };
     Text::new(vi, en)

@@ -44,10 +44,6 @@ pub struct Model {
     pub listed_until: Option<Date>,
     /// When its information last changed (form, photos, label); `None`: not since created.
     pub updated_at: Option<DateTimeUtc>,
-    /// When anything the open data API publishes of it last changed (Unix milliseconds, the
-    /// database's clock). Kept by database triggers (migration 000043); the application only
-    /// reads it.
-    pub changed_ms: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,8 +10,10 @@ pub const MIGRATIONS_TABLE: &str = "seaql_migrations";
 
 /// Tables of a running server's moment, not of the province's data: left out of backups and
 /// copies. Who holds a job (`job_lease`) means nothing on another machine, and the attempt
-/// counts (`throttle_count`) hold sign-in names and client addresses of the last two hours.
-pub const VOLATILE_TABLES: [&str; 2] = ["job_lease", "throttle_count"];
+/// counts (`throttle_count`) hold sign-in names and client addresses of the last two hours;
+/// when products last changed for the open data API (`product_change`) is restamped by its
+/// triggers as a restore writes the products.
+pub const VOLATILE_TABLES: [&str; 3] = ["job_lease", "product_change", "throttle_count"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {

@@ -15,7 +15,7 @@ use crate::domain::certificate::{EXPIRING_WITHIN_DAYS, validity};
 use crate::domain::digital_link;
 use crate::domain::status::SubjectStatus;
 use crate::entities::{
-    admin_unit, certificate as cert, product, product_group, product_photo, subject,
+    admin_unit, certificate as cert, product, product_change, product_group, product_photo, subject,
 };
 use crate::services::ServiceError;
 
@@ -85,7 +85,15 @@ pub async fn list(
             .to_owned();
         select = select.filter(
             Condition::any()
-                .add(product::Column::ChangedMs.gte(ms))
+                .add(
+                    product::Column::Id.in_subquery(
+                        Query::select()
+                            .column(product_change::Column::ProductId)
+                            .from(product_change::Entity)
+                            .and_where(product_change::Column::ChangedMs.gte(ms))
+                            .to_owned(),
+                    ),
+                )
                 .add(product::Column::Id.in_subquery(by_date)),
         );
     }
@@ -119,12 +127,12 @@ pub async fn list(
     })
 }
 
-/// The newest `changed_ms` of any product (one step down an index).
+/// The newest change of any product (one step down an index).
 async fn newest_change(db: &impl ConnectionTrait) -> Result<Option<i64>, ServiceError> {
-    Ok(product::Entity::find()
+    Ok(product_change::Entity::find()
         .select_only()
-        .column(product::Column::ChangedMs)
-        .order_by_desc(product::Column::ChangedMs)
+        .column(product_change::Column::ChangedMs)
+        .order_by_desc(product_change::Column::ChangedMs)
         .limit(1)
         .into_tuple()
         .one(db)
@@ -230,6 +238,13 @@ async fn described(
     {
         current.insert(c.product_id, c);
     }
+    let changed: HashMap<i32, i64> = product_change::Entity::find()
+        .filter(product_change::Column::ProductId.is_in(ids.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.product_id, c.changed_ms))
+        .collect();
     let mut photos: HashMap<i32, Vec<String>> = HashMap::new();
     for photo in product_photo::Entity::find()
         .filter(product_photo::Column::ProductId.is_in(ids))
@@ -284,7 +299,7 @@ async fn described(
                 shelf_life: p.shelf_life,
                 price_min: p.price_min,
                 price_max: p.price_max,
-                changed_at: instant(p.changed_ms),
+                changed_at: instant(changed.get(&p.id).copied().unwrap_or(0)),
                 name: p.name,
             };
             if public { found } else { withheld(found) }
