@@ -91,15 +91,27 @@ pub fn routes() -> Router<AppState> {
 
 /// `value` as JSON with its `ETag`, or `304` when the client already has it.
 pub fn answer<T: serde::Serialize>(headers: &HeaderMap, value: &T) -> Response {
-    let body = match serde_json::to_vec(value) {
-        Ok(body) => body,
+    match serde_json::to_vec(value) {
+        Ok(body) => {
+            let etag = app::services::open_data::bulk::etag_of(&body);
+            answer_bytes(headers, body, &etag, "application/json")
+        }
         Err(err) => {
             tracing::error!(error = %err, "open api: serialising");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
-    };
-    let etag = app::services::open_data::bulk::etag_of(&body);
-    let fresh = is_fresh(headers, &etag);
+    }
+}
+
+/// `body` of `media_type` tagged `etag`, or `304` when the client already has it; with the
+/// API's caching and CORS headers.
+pub fn answer_bytes(
+    headers: &HeaderMap,
+    body: impl IntoResponse,
+    etag: &str,
+    media_type: &'static str,
+) -> Response {
+    let fresh = is_fresh(headers, etag);
     let mut response = if fresh {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
@@ -107,12 +119,9 @@ pub fn answer<T: serde::Serialize>(headers: &HeaderMap, value: &T) -> Response {
     };
     let out = response.headers_mut();
     if !fresh {
-        out.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        );
+        out.insert(header::CONTENT_TYPE, HeaderValue::from_static(media_type));
     }
-    if let Ok(etag) = HeaderValue::from_str(&etag) {
+    if let Ok(etag) = HeaderValue::from_str(etag) {
         out.insert(header::ETAG, etag);
     }
     out.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));

@@ -38,43 +38,22 @@ pub struct Problem {
     pub detail: String,
 }
 
-/// What a public read of the open data API may answer besides its data (the OpenAPI
-/// document's responses, shared by every such endpoint).
-/// Described, never built: the answers themselves come from `open_api::refused` and the gate.
+/// What a read of the open data API may answer besides its data (the OpenAPI document's
+/// responses, shared by every endpoint). Described, never built: the answers themselves come
+/// from `open_api::refused` and the token gate.
 #[allow(dead_code)]
 #[derive(utoipa::IntoResponses)]
-pub enum PublicRefusals {
+pub enum Refusals {
     /// Not modified (If-None-Match).
     #[response(status = 304)]
     NotModified,
     /// A parameter is wrong: `detail` names it.
     #[response(status = 400, content_type = "application/problem+json")]
     BadParameter(Problem),
-    /// A token was sent that is unknown, revoked or expired (none is needed here).
+    /// No token where one is needed (`/open/v1/private/`), or one unknown, revoked or expired.
     #[response(status = 401, content_type = "application/problem+json")]
     BadToken(Problem),
-    /// The token sent lacks `public_read`.
-    #[response(status = 403, content_type = "application/problem+json")]
-    OutOfScope(Problem),
-    /// The token's rate was passed (`API_REQUESTS_PER_MINUTE`, 600 by default); see Retry-After.
-    #[response(status = 429, content_type = "application/problem+json")]
-    TooMany(Problem),
-}
-
-/// What a private read may answer besides its data.
-#[allow(dead_code)]
-#[derive(utoipa::IntoResponses)]
-pub enum PrivateRefusals {
-    /// Not modified (If-None-Match).
-    #[response(status = 304)]
-    NotModified,
-    /// A parameter is wrong: `detail` names it.
-    #[response(status = 400, content_type = "application/problem+json")]
-    BadParameter(Problem),
-    /// No token, or one unknown, revoked or expired.
-    #[response(status = 401, content_type = "application/problem+json")]
-    BadToken(Problem),
-    /// The token lacks `private_read`.
+    /// The token sent lacks the scope this read needs (`public_read`, or `private_read`).
     #[response(status = 403, content_type = "application/problem+json")]
     OutOfScope(Problem),
     /// The token's rate was passed (`API_REQUESTS_PER_MINUTE`, 600 by default); see Retry-After.

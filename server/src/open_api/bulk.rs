@@ -2,15 +2,15 @@
 //! and as JSON Lines, made again only when the data changed (`services::open_data::bulk`).
 //! What the province links from an open-data portal; the columns are listed on `/open/v1/docs`.
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::Response;
 
 use app::domain::api_token::Scope;
 use app::services::open_data::bulk;
 use app::state::AppState;
 
 use super::gate::gate;
-use super::{is_fresh, refused};
+use super::{answer_bytes, refused};
 
 /// Certified products, as CSV.
 ///
@@ -20,7 +20,7 @@ use super::{is_fresh, refused};
 #[utoipa::path(get, path = "/open/v1/bulk/products.csv", tag = "bulk",
     responses(
         (status = 200, description = "The CSV file.", body = String, content_type = "text/csv"),
-        crate::problem::PublicRefusals,
+        crate::problem::Refusals,
     )
 )]
 pub async fn products_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
@@ -33,7 +33,7 @@ pub async fn products_csv(State(state): State<AppState>, headers: HeaderMap) -> 
 #[utoipa::path(get, path = "/open/v1/bulk/products.jsonl", tag = "bulk",
     responses(
         (status = 200, description = "The JSON Lines file.", body = String, content_type = "application/x-ndjson"),
-        crate::problem::PublicRefusals,
+        crate::problem::Refusals,
     )
 )]
 pub async fn products_jsonl(State(state): State<AppState>, headers: HeaderMap) -> Response {
@@ -76,23 +76,13 @@ async fn file(state: &AppState, headers: &HeaderMap, kind: Kind) -> Response {
             "ocop-lang-son-san-pham.jsonl",
         ),
     };
-    let fresh = is_fresh(headers, &etag);
-    let mut response = if fresh {
-        StatusCode::NOT_MODIFIED.into_response()
-    } else {
-        (*bytes).clone().into_response()
-    };
-    let out = response.headers_mut();
-    if !fresh {
-        out.insert(header::CONTENT_TYPE, HeaderValue::from_static(media_type));
-        if let Ok(disposition) = HeaderValue::from_str(&format!("inline; filename=\"{name}\"")) {
-            out.insert(header::CONTENT_DISPOSITION, disposition);
-        }
+    let mut response = answer_bytes(headers, (*bytes).clone(), &etag, media_type);
+    if response.status().is_success()
+        && let Ok(disposition) = HeaderValue::from_str(&format!("inline; filename=\"{name}\""))
+    {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, disposition);
     }
-    if let Ok(etag) = HeaderValue::from_str(&etag) {
-        out.insert(header::ETAG, etag);
-    }
-    out.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    crate::resolver::open_to_any_origin(out);
     response
 }

@@ -12,6 +12,7 @@ use app::routes::public::light;
 use super::document::DOCUMENT;
 
 /// One operation of the document, as the page lists it.
+#[derive(Clone)]
 struct Operation {
     method: String,
     path: String,
@@ -20,6 +21,9 @@ struct Operation {
     parameters: Vec<[String; 3]>,
     responses: Vec<[String; 2]>,
 }
+
+/// The document's operations, read once.
+static OPERATIONS: std::sync::LazyLock<Vec<Operation>> = std::sync::LazyLock::new(operations);
 
 fn operations() -> Vec<Operation> {
     let document: serde_json::Value = serde_json::from_str(&DOCUMENT).unwrap_or_default();
@@ -80,8 +84,9 @@ pub async fn page(headers: HeaderMap) -> Response {
                 <p>
                     <a href="/open/v1/openapi.json" data-testid="openapi-link">"OpenAPI 3.1 (JSON)"</a>
                 </p>
-                {operations()
-                    .into_iter()
+                {OPERATIONS
+                    .iter()
+                    .cloned()
                     .map(|op| operation(op, english))
                     .collect_view()}
                 <BulkColumns english />

@@ -89,11 +89,17 @@ impl utoipa::Modify for BearerToken {
     }
 }
 
-/// The document as JSON, built once.
+/// The document as JSON, built once, with its ETag.
 pub static DOCUMENT: LazyLock<String> =
     LazyLock::new(|| ApiDoc::openapi().to_json().unwrap_or_default());
+static DOCUMENT_ETAG: LazyLock<String> =
+    LazyLock::new(|| app::services::open_data::bulk::etag_of(DOCUMENT.as_bytes()));
 
 pub async fn json(headers: HeaderMap) -> Response {
-    let value: serde_json::Value = serde_json::from_str(&DOCUMENT).unwrap_or_default();
-    super::answer(&headers, &value)
+    super::answer_bytes(
+        &headers,
+        DOCUMENT.as_str(),
+        &DOCUMENT_ETAG,
+        "application/json",
+    )
 }

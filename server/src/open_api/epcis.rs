@@ -11,7 +11,7 @@ use app::services::open_data::epcis::{self, EpcisQuery};
 use app::state::AppState;
 
 use super::gate::gate;
-use super::{answer, refused};
+use super::{answer_bytes, refused};
 
 /// EPCIS 2.0 events of lots.
 ///
@@ -27,7 +27,7 @@ use super::{answer, refused};
     ),
     responses(
         (status = 200, description = "An EPCISQueryDocument.", body = serde_json::Value, content_type = "application/ld+json"),
-        crate::problem::PublicRefusals,
+        crate::problem::Refusals,
     )
 )]
 pub async fn events(
@@ -44,15 +44,10 @@ pub async fn events(
     let base = state.public_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()));
     match epcis::events(&state.readers, &base, &q, app::clock::today()).await {
         Ok(document) => {
-            let mut response = answer(&headers, &document);
-            let whole = response.status().is_success();
+            let body = serde_json::to_vec(&document).unwrap_or_default();
+            let etag = app::services::open_data::bulk::etag_of(&body);
+            let mut response = answer_bytes(&headers, body, &etag, "application/ld+json");
             let out = response.headers_mut();
-            if whole {
-                out.insert(
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("application/ld+json"),
-                );
-            }
             out.insert("GS1-EPCIS-Version", HeaderValue::from_static("2.0.0"));
             out.insert("GS1-CBV-Version", HeaderValue::from_static("2.0.0"));
             response

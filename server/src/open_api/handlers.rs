@@ -83,7 +83,7 @@ where
     ),
     responses(
         (status = 200, description = "A page of products.", body = ProductPage),
-        crate::problem::PublicRefusals,
+        crate::problem::Refusals,
     )
 )]
 pub async fn products(
@@ -107,7 +107,7 @@ pub async fn products(
     responses(
         (status = 200, description = "The product.", body = Product),
         (status = 404, description = "No such certified product.", body = Problem, content_type = "application/problem+json"),
-        crate::problem::PublicRefusals,
+        crate::problem::Refusals,
     )
 )]
 pub async fn product(
@@ -137,7 +137,7 @@ pub async fn product(
     ),
     responses(
         (status = 200, description = "A page of certificates.", body = CertificatePage),
-        crate::problem::PublicRefusals,
+        crate::problem::Refusals,
     )
 )]
 pub async fn certificates(
@@ -161,7 +161,7 @@ pub async fn certificates(
     responses(
         (status = 200, description = "The certificate.", body = Certificate),
         (status = 404, description = "No such certificate.", body = Problem, content_type = "application/problem+json"),
-        crate::problem::PublicRefusals,
+        crate::problem::Refusals,
     )
 )]
 pub async fn certificate(
@@ -185,7 +185,7 @@ pub async fn certificate(
     ),
     responses(
         (status = 200, description = "A page of producers.", body = ProducerPage),
-        crate::problem::PublicRefusals,
+        crate::problem::Refusals,
     )
 )]
 pub async fn producers(
@@ -206,7 +206,7 @@ pub async fn producers(
 #[utoipa::path(get, path = "/open/v1/units", tag = "directory",
     responses(
         (status = 200, description = "All units.", body = UnitList),
-        crate::problem::PublicRefusals,
+        crate::problem::Refusals,
     )
 )]
 pub async fn units(State(state): State<AppState>, headers: HeaderMap) -> Response {
@@ -220,7 +220,7 @@ pub async fn units(State(state): State<AppState>, headers: HeaderMap) -> Respons
 #[utoipa::path(get, path = "/open/v1/groups", tag = "directory",
     responses(
         (status = 200, description = "All groups.", body = GroupList),
-        crate::problem::PublicRefusals,
+        crate::problem::Refusals,
     )
 )]
 pub async fn groups(State(state): State<AppState>, headers: HeaderMap) -> Response {
@@ -238,7 +238,7 @@ pub async fn groups(State(state): State<AppState>, headers: HeaderMap) -> Respon
     ),
     responses(
         (status = 200, description = "A page of events.", body = TradeEventPage),
-        crate::problem::PublicRefusals,
+        crate::problem::Refusals,
     )
 )]
 pub async fn trade_events(
@@ -270,7 +270,7 @@ pub async fn trade_events(
     ),
     responses(
         (status = 200, description = "A page of dossiers' states.", body = DossierStatePage),
-        crate::problem::PrivateRefusals,
+        crate::problem::Refusals,
     )
 )]
 pub async fn private_dossiers(
@@ -296,7 +296,7 @@ pub async fn private_dossiers(
     ),
     responses(
         (status = 200, description = "A page of reports.", body = ReportPage),
-        crate::problem::PrivateRefusals,
+        crate::problem::Refusals,
     )
 )]
 pub async fn private_reports(
